@@ -1,0 +1,32 @@
+"""Text → structured plan: the parser's entry point.
+
+The work is split by what is read: :mod:`.metadata` (header, title, signer,
+recipients, province), :mod:`.references` (cited documents and the chains
+between them) and :mod:`.tasks` (tasks, their units, deadlines and outputs).
+"""
+
+from __future__ import annotations
+
+from policykg.loaders.metadata import read_metadata
+from policykg.loaders.model import LoadError, Plan, SourceFile
+from policykg.loaders.references import read_references
+from policykg.loaders.tasks import read_tasks
+from policykg.loaders.text import clean_lines
+
+
+def parse_text(text: str, source: SourceFile) -> Plan:
+    """Parse the text of one document into a :class:`Plan`.
+
+    Raises :class:`LoadError` when the text is not a plan (empty, no
+    recognisable structure, no tasks).
+    """
+    lines = clean_lines(text)
+    if not lines:
+        raise LoadError(source.path, "no text")
+    plan = read_metadata(lines, source)
+    plan.lines = lines
+    plan.references, plan.links = read_references(lines, plan)
+    plan.tasks, plan.units = read_tasks(lines, plan)
+    if not plan.tasks:
+        raise LoadError(source.path, "not a plan: no tasks or assigned duties found")
+    return plan

@@ -1,0 +1,48 @@
+"""Shared fixtures: the real plans beside the repository and the samples in it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("POLICYKG_SHARED", ROOT.parent / "shared"))
+SEEDS = SHARED / "corpus" / "seeds"
+EXTRA = SHARED / "corpus" / "extra"
+EXAMPLES = ROOT / "examples"
+
+
+def _require(path: Path) -> Path:
+    if not path.is_dir():
+        message = f"test corpus missing: {path} (clone the repository with shared/ beside it)"
+        if os.environ.get("CI"):
+            raise RuntimeError(message)
+        pytest.fail(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The five real seed plans (``../shared/corpus/seeds``)."""
+    return _require(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def extra_dir() -> Path:
+    """The national plan in ``../shared/corpus/extra``."""
+    return _require(EXTRA)
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return EXAMPLES
+
+
+def seed(name_prefix: str) -> Path:
+    """The seed file whose name starts with ``name_prefix`` (``"001"``)."""
+    _require(SEEDS)
+    matches = sorted(SEEDS.glob(f"{name_prefix}_*"))
+    assert matches, f"no seed {name_prefix}_* in {SEEDS}"
+    return matches[0]
