@@ -1,10 +1,601 @@
-"""References to other documents and the implements-chains between them."""
+"""References to other documents and the implements-chains between them.
+
+Every citation of a numbered document ("Nghị quyết số 36-NQ/TW, ngày 30/01/2023
+của Bộ Chính trị về …") is read with its date, issuer, subject and short name;
+an unnumbered document is read when the text says something implements it or
+the title names it ("… thực hiện Chương trình hành động của Tỉnh ủy thực hiện
+Nghị quyết số 36-NQ/TW"). Citations of one document become one
+:class:`DocRef` with the plan's strongest relation to it (implements > basis >
+mentions). Links between cited documents are read within one clause: "A …
+thực hiện B … thực hiện C" gives A→B and B→C; "A … về kiểm tra kết quả thực
+hiện B" does not (checking results is not carrying out).
+"""
 
 from __future__ import annotations
 
-from policykg.loaders.model import DocLink, DocRef, Line, Plan
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from policykg.loaders.metadata import find_title, opening_range, parse_date
+from policykg.loaders.model import DocLink, DocRef, Line, Plan, Span
+from policykg.ontology.doctypes import doctype_from_word, parse_key, type_word_pattern
+from policykg.ontology.issuers import (
+    IssuerMatch,
+    issuer_code,
+    issuer_scope_of_code,
+    match_issuer,
+)
+from policykg.ontology.normalize import fold, nfc, squash_spaces
+from policykg.ontology.provinces import find_provinces, province
+
+__all__ = ["read_references", "IMPLEMENT_VERBS", "NOT_IMPLEMENTING"]
+
+_STRENGTH = {"implements": 3, "basis": 2, "mentions": 1}
+_QUOTE_MAX = 300
+
+# Verbs that mean "carries out" when they directly govern the cited document.
+IMPLEMENT_VERBS = (
+    "thuc hien", "trien khai", "trien khai thuc hien", "to chuc thuc hien",
+    "tang cuong trien khai", "tiep tuc trien khai", "tiep tuc thuc hien", "cu the hoa",
+    "cu the hoa viec thuc hien", "quan triet va trien khai",
+)
+# Words before such a verb that turn it into something else: checking,
+# reporting or reviewing the implementation of a document is not implementing it.
+NOT_IMPLEMENTING = (
+    "ket qua", "kiem tra", "tinh hinh", "so ket", "tong ket", "danh gia", "bao cao",
+    "giam sat", "theo doi", "du kien", "thoi gian",
+)
+# Openings of a preamble clause that make its documents the plan's basis.
+_BASIS_OPENERS = ("can cu", "tren co so", "theo", "xet")
+_IMPLEMENT_OPENERS = (
+    "thuc hien", "trien khai", "tiep tuc trien khai", "tiep tuc thuc hien", "de trien khai",
+    "de thuc hien", "nham trien khai", "nham thuc hien", "cu the hoa", "tang cuong trien khai",
+    "quan triet",
+)
+
+_SEP = r"[ \t]*[-/–][ \t]*\n?[ \t]*"
+_PART = r"[A-Za-zĐđ][A-Za-zĐđ0-9&]*(?![^\W_])"
+_KEY = re.compile(
+    rf"(?<![\w/.\-])(\d{{1,5}})(?:{_SEP}((?:19|20)\d{{2}}))?{_SEP}({_PART}(?:{_SEP}{_PART})*)"
+)
+_PART_RE = re.compile(_PART)
+_INTRO = re.compile(
+    rf"(?<![\w])(?P<word>{type_word_pattern()})(?:\s+(?:lien tich|hanh dong|phoi hop))?"
+    r"\s*(?:so\s*:?|so:)?\s*$"
+)
+_SO_ONLY = re.compile(r"(?<![\w])so\s*:?\s*$")
+_VERB_ALT = "|".join(sorted((re.escape(v) for v in IMPLEMENT_VERBS), key=len, reverse=True))
+_VERB_END = re.compile(rf"(?<![\w])(?:{_VERB_ALT})(?:\s+(?:viec|co hieu qua|tot))?\s*$")
+_UNNUMBERED = re.compile(
+    r"(?<![\w])(?P<word>nghi quyet|ket luan|chi thi|quyet dinh|chuong trinh hanh dong"
+    r"|chuong trinh|ke hoach|de an|thong bao ket luan|huong dan)\s+cua\s+"
+)
+_SHORT_NAME = re.compile(
+    r"\(\s*(?:sau day\s+)?(?:duoc\s+)?(?:goi tat la|goi la|viet tat la)\s*:?\s*([^)]{2,80})\)"
+)
+_DATE_AT = re.compile(
+    r"\s*,?\s*(?:ban hanh\s+)?ngay\s+(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}"
+    r"|\d{0,2}\s*thang\s*\d{0,2}\s*,?\s*nam\s*(?:19|20)\d{2})"
+)
+_OF = re.compile(r"\s*,?\s*(?:cua|do)\s+")
+_SUBJECT_START = re.compile(r"(?<![\w])(?:ve viec|ve|phe duyet|ban hanh|quy dinh)\s")
+_ANNOUNCE = re.compile(
+    r"(?:xay dung|lap|ban hanh)\s+(?:ke hoach|chuong trinh|de an)(?!\s+so)(?![\w])"
+)
+_CLAUSE_END = re.compile(r";|\.(?=\s|$)|\n")
+
+
+def _fold_aligned(text: str) -> str:
+    """fold() one character at a time so positions map back to ``text``."""
+    return "".join((fold(ch) or " ")[:1] if ch.strip() else " " if ch != "\n" else "\n"
+                   for ch in text)
+
+
+@dataclass
+class _Cite:
+    """One citation of a document in the text."""
+
+    start: int  # where the citation starts (its type word, or the number)
+    key_start: int
+    end: int  # end of number/symbol (or of the issuer, for an unnumbered one)
+    tail_end: int  # end of date / issuer read after it
+    key: str | None
+    number: str | None
+    symbol: str | None
+    doctype: str | None
+    key_issuer: str | None  # first issuer code of the symbol
+    date: str | None = None
+    issuer: str | None = None
+    issuer_match: IssuerMatch | None = None
+    issuer_province: str | None = None
+    subject: str | None = None
+    short_name: str | None = None
+    relation: str = "mentions"
+    group: int = -1  # index of the DocRef it becomes
+    absorbed: bool = False
+
+
+@dataclass
+class _Stream:
+    """The plan's lines as one text, with a map from offsets back to lines."""
+
+    text: str
+    folded: str
+    offsets: list[int]
+    lines: list[Line]
+
+    def line_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.offsets, pos) - 1)
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """Bounds of the clause (between ";", ". " and line ends) around ``pos``."""
+        start = 0
+        for m in _CLAUSE_END.finditer(self.text, 0, pos):
+            if not _inside_number(self.text, m.start()):
+                start = m.end()
+        end = len(self.text)
+        for m in _CLAUSE_END.finditer(self.text, pos):
+            if not _inside_number(self.text, m.start()):
+                end = m.start()
+                break
+        return start, end
+
+
+def _inside_number(text: str, pos: int) -> bool:
+    """A "." between digits (a date "20.10.2023") or in "TP." does not end a clause."""
+    if text[pos] != ".":
+        return False
+    before = text[max(0, pos - 2):pos]
+    after = text[pos + 1:pos + 2]
+    return (before[-1:].isdigit() and after.isdigit()) or before.endswith(("TP", "Tp"))
+
+
+def _build_stream(lines: list[Line], join_from: int | None, join_to: int | None) -> _Stream:
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for i, line in enumerate(lines):
+        offsets.append(pos)
+        text = nfc(line.text)
+        parts.append(text)
+        pos += len(text)
+        joined = join_from is not None and join_to is not None and join_from <= i < join_to
+        parts.append(" " if joined else "\n")
+        pos += 1
+    text = "".join(parts)
+    return _Stream(text, _fold_aligned(text), offsets, lines)
+
+
+def _valid_parts(match_text: str) -> int | None:
+    """Length of the number/symbol in ``match_text`` once trailing words are cut off.
+
+    Symbol parts are codes ("NQ", "TW", "CTrPHKH", "TTg"); a part with two
+    lower-case letters in a row is a word ("Ban", "Bộ") and ends the symbol,
+    except a mis-cased type code in first place ("Ctr").
+    """
+    parts = list(_PART_RE.finditer(match_text))
+    kept_end = None
+    for idx, part in enumerate(parts):
+        word = part.group(0)
+        wordy = re.search(r"[a-zđ]{2}", word) is not None
+        if wordy and not (idx == 0 and doctype_from_word(word) and len(word) <= 4):
+            if idx == 0:
+                return None
+            break
+        kept_end = part.end()
+    if kept_end is None:
+        return None
+    if not re.search(r"[A-ZĐ]", match_text[:kept_end]):
+        return None
+    return kept_end
+
+
+def _read_tail(stream: _Stream, cite: _Cite, limit: int, clause_end: int) -> None:
+    """Date, issuer, subject and short name written after a citation.
+
+    Date and issuer are read up to the next citation (``limit``); a subject
+    that starts before it runs to the end of the clause, so "về kiểm tra kết
+    quả thực hiện Kết luận số 61-KL/TW …" keeps the document it is about.
+    """
+    text, folded = stream.text, stream.folded
+    pos = cite.end
+    for _ in range(3):
+        m = _DATE_AT.match(folded, pos, limit)
+        if m and cite.date is None:
+            cite.date = parse_date(text[m.start():m.end()])
+            pos = m.end()
+            continue
+        m = _OF.match(folded, pos, limit)
+        if m and cite.issuer is None:
+            found = match_issuer(text[m.end():limit])
+            if found is not None:
+                end = m.end() + len(found.text)
+                end = _extend_with_province(stream, cite, end, limit)
+                cite.issuer = squash_spaces(text[m.end():end])
+                cite.issuer_match = found
+                pos = end
+                continue
+        if cite.issuer is None and cite.date is not None:
+            # "… ngày 22/12/2024 Bộ Chính trị về …": a central issuer without "của".
+            stripped = len(text[pos:limit]) - len(text[pos:limit].lstrip())
+            found = match_issuer(text[pos + stripped:limit])
+            if found is not None and found.scope == "central":
+                cite.issuer = found.text
+                cite.issuer_match = found
+                pos = pos + stripped + len(found.text)
+                continue
+        break
+    cite.tail_end = pos
+    rest_f = folded[pos:limit]
+    m = _SUBJECT_START.search(rest_f[:60])
+    if m:
+        start = pos + m.start()
+        end = max(limit, clause_end)
+        cut = re.search(r"[;()]|\.(?=\s|$)|\n", text[start:end])
+        if cut:
+            end = start + cut.start()
+        after_comma = re.finditer(r",\s+", text[start:end])
+        for c in after_comma:
+            if match_issuer(text[start + c.end():end]) is not None:
+                end = start + c.start()
+                break
+        subject = squash_spaces(text[start:end]).strip(" ,")
+        if len(subject) > 200:
+            subject = subject[:199].rsplit(" ", 1)[0] + "…"
+        cite.subject = subject or None
+    m = _SHORT_NAME.search(folded, pos, min(len(text), limit + 120))
+    if m and not re.search(r"[;\n]", text[pos:m.start()]):
+        cite.short_name = squash_spaces(text[m.start(1):m.end(1)])
+
+
+def _extend_with_province(stream: _Stream, cite: _Cite, end: int, limit: int) -> int:
+    """Take "tỉnh", "tỉnh Lạng Sơn", "thành phố …" after an issuer's name into it."""
+    text = stream.text
+    window = text[end:min(limit, end + 60)]
+    found = find_provinces(window, require_case=False)
+    if found and found[0].prefixed and found[0].start <= 1:
+        cite.issuer_province = found[0].province.name
+        return end + found[0].end
+    m = re.match(r"\s+(?:tinh|thanh pho|tp\.?)(?![^\W_])", stream.folded[end:end + 60])
+    if m:
+        return end + m.end()
+    return end
+
+
+def _find_numbered(stream: _Stream, skip: list[tuple[int, int]]) -> list[_Cite]:
+    cites: list[_Cite] = []
+    for m in _KEY.finditer(stream.text):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        kept = _valid_parts(m.group(0))
+        if kept is None:
+            continue
+        raw = m.group(0)[:kept]
+        parsed = parse_key(raw.replace("\n", ""))
+        if parsed is None:
+            continue
+        key_start = m.start()
+        end = m.start() + kept
+        before = stream.folded[max(0, key_start - 60):key_start]
+        intro = _INTRO.search(before)
+        word_type = None
+        start = key_start
+        if intro:
+            start = key_start - len(before) + intro.start()
+            word_type = doctype_from_word(intro.group("word"))
+        elif _SO_ONLY.search(before):
+            start = key_start - len(before) + _SO_ONLY.search(before).start()
+        if intro is None and parsed.doctype is None and issuer_code(parsed.issuers[0]
+                                                                   if parsed.issuers else "") \
+                is None and not _SO_ONLY.search(before):
+            continue  # a bare "12/ABC" with nothing saying it is a document
+        doctype = parsed.doctype or word_type or ("CV" if parsed.issuers else None)
+        cites.append(_Cite(
+            start=start, key_start=key_start, end=end, tail_end=end, key=parsed.key,
+            number=parsed.number, symbol=parsed.symbol, doctype=doctype,
+            key_issuer=parsed.issuers[0] if parsed.issuers else None,
+        ))
+    return cites
+
+
+def _verb_before(folded: str, pos: int, floor: int) -> bool:
+    """True when an implement verb directly precedes ``pos`` and is not negated."""
+    before = folded[max(floor, pos - 80):pos]
+    m = _VERB_END.search(before)
+    if not m:
+        return False
+    lead = before[:m.start()][-30:]
+    return not any(re.search(rf"(?<![\w]){w}(?:\s+\w+)?\s*$", lead) for w in NOT_IMPLEMENTING)
+
+
+def _find_unnumbered(stream: _Stream, skip: list[tuple[int, int]], title: tuple[int, int],
+                     own_codes: set[str]) -> list[_Cite]:
+    cites: list[_Cite] = []
+    for m in _UNNUMBERED.finditer(stream.folded):
+        start = m.start()
+        if any(a <= start < b for a, b in skip) or not stream.text[start].isupper():
+            continue
+        clause_start, _ = stream.clause(start)
+        in_title = title[0] <= start < title[1]
+        if not (_verb_before(stream.folded, start, clause_start) or in_title):
+            continue
+        if re.search(r"(?<![\w])ban hanh\s*$", stream.folded[max(0, start - 20):start]):
+            continue  # "189/NQ-CP … ban hành Chương trình hành động …" is 189 itself
+        found = match_issuer(stream.text[m.end():m.end() + 80])
+        if found is None or found.code in own_codes:
+            continue
+        cite = _Cite(start=start, key_start=start, end=m.end(), tail_end=m.end(), key=None,
+                     number=None, symbol=None, doctype=doctype_from_word(m.group("word")),
+                     key_issuer=None)
+        end = _extend_with_province(stream, cite, m.end() + len(found.text),
+                                    len(stream.text))
+        cite.issuer = squash_spaces(stream.text[m.end():end])
+        cite.issuer_match = found
+        cite.end = end
+        cites.append(cite)
+    return cites
+
+
+def _issuer_of(cite: _Cite) -> str | None:
+    """The issuer code a citation is known by (symbol first, then the name in text)."""
+    if cite.key_issuer:
+        return fold(cite.key_issuer)
+    return fold(cite.issuer_match.code) if cite.issuer_match else None
+
+
+def _similar(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    wa, wb = set(fold(a).split()) - {"ve", "viec"}, set(fold(b).split()) - {"ve", "viec"}
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+
+
+@dataclass
+class _Group:
+    cites: list[_Cite] = field(default_factory=list)
 
 
 def read_references(lines: list[Line], plan: Plan) -> tuple[list[DocRef], list[DocLink]]:
     """Every document the plan cites, with its relation, and the links between them."""
-    return [], []
+    if not lines:
+        return [], []
+    title_idx, title_end = find_title(lines)
+    open_start, open_end = opening_range(lines)
+    join_from = join_to = None
+    if title_idx is not None:
+        join_to = title_end if title_end is not None else title_idx
+        bare_word = title_end is not None and title_end > title_idx and len(
+            fold(lines[title_idx].text).split()) <= 4
+        join_from = title_idx + 1 if bare_word else title_idx
+    stream = _build_stream(lines, join_from, join_to)
+
+    # Where no citation is read: the header above the title and the closing block.
+    skip: list[tuple[int, int]] = []
+    if title_idx is not None and title_idx > 0:
+        skip.append((0, stream.offsets[title_idx]))
+    for i in range(len(lines) - 1, max(-1, len(lines) - 40), -1):
+        if fold(lines[i].text).startswith("noi nhan"):
+            skip.append((stream.offsets[i], len(stream.text)))
+            break
+    for m in _SHORT_NAME.finditer(stream.folded):
+        skip.append((m.start(), m.end()))
+    if join_from is not None and join_to is not None:
+        title_span = (stream.offsets[join_from],
+                      stream.offsets[join_to] + len(lines[join_to].text))
+    else:
+        title_span = (-1, -1)
+
+    own_codes = set()
+    own = match_issuer(plan.issuer) if plan.issuer else None
+    if own is not None:
+        own_codes.add(own.code)
+    cites = _find_numbered(stream, skip)
+    if plan.number:
+        cites = [c for c in cites if c.key != plan.number]
+    cites += _find_unnumbered(stream, skip, title_span, own_codes)
+    cites.sort(key=lambda c: c.start)
+    for i, cite in enumerate(cites):
+        _, clause_end = stream.clause(cite.end)
+        nxt = cites[i + 1].start if i + 1 < len(cites) else len(stream.text)
+        _read_tail(stream, cite, max(cite.end, min(clause_end, nxt)), clause_end)
+
+    pairs = _chain_pairs(stream, cites)
+    _assign_relations(stream, cites, pairs, title_span, (open_start, open_end))
+    groups = _group(cites, pairs)
+    refs = [_to_ref(g, plan, stream) for g in groups]
+    links = _links(stream, cites, pairs, plan)
+    return refs, links
+
+
+def _chain_pairs(stream: _Stream, cites: list[_Cite]) -> list[tuple[int, int]]:
+    """(child, parent) citation indexes: "A … thực hiện B" within one clause."""
+    pairs = []
+    for i in range(len(cites) - 1):
+        a, b = cites[i], cites[i + 1]
+        a_clause = stream.clause(a.start)
+        if not (a_clause[0] <= b.start < a_clause[1]) and "\n" in stream.text[a.end:b.start]:
+            continue
+        if re.search(r";", stream.text[a.end:b.start]):
+            continue
+        if _verb_before(stream.folded, b.start, a.end):
+            pairs.append((i, i + 1))
+    return pairs
+
+
+def _announcement(stream: _Stream, start: int, end: int) -> int | None:
+    """Where the plan announces itself ("… xây dựng Kế hoạch …") in a stretch of text.
+
+    The last such phrase counts: an earlier one is usually inside a cited
+    document's subject ("về việc xây dựng kế hoạch thực hiện …").
+    """
+    found = list(_ANNOUNCE.finditer(stream.folded, start, end))
+    return found[-1].start() if found else None
+
+
+def _assign_relations(stream: _Stream, cites: list[_Cite], pairs: list[tuple[int, int]],
+                      title: tuple[int, int], opening: tuple[int, int]) -> None:
+    parents = {p for _, p in pairs}
+    lines = stream.lines
+    o_start = stream.offsets[opening[0]] if opening[0] < len(lines) else len(stream.text)
+    o_end = (stream.offsets[opening[1] - 1] + len(lines[opening[1] - 1].text)
+             if opening[1] > opening[0] else o_start)
+    for i, cite in enumerate(cites):
+        if title[0] <= cite.start < title[1]:
+            cite.relation = "basis" if i in parents else "implements"
+            continue
+        if not (o_start <= cite.start < o_end):
+            cite.relation = "mentions"
+            continue
+        line_idx = stream.line_of(cite.start)
+        line_start = stream.offsets[line_idx]
+        line_end = line_start + len(lines[line_idx].text)
+        announce = _announcement(stream, line_start, line_end)
+        clause_start, _ = stream.clause(cite.start)
+        if announce is not None and cite.start > announce:
+            implements = _verb_before(stream.folded, cite.start, announce)
+            cite.relation = "implements" if implements and i not in parents else "basis"
+            continue
+        opener = stream.folded[clause_start:cite.start].strip()
+        implements = (opener.startswith(_IMPLEMENT_OPENERS) and i not in parents
+                      and not opener.startswith(_BASIS_OPENERS)
+                      and _verb_before(stream.folded, cite.start, clause_start))
+        cite.relation = "implements" if implements else "basis"
+
+
+def _group(cites: list[_Cite], pairs: list[tuple[int, int]]) -> list[_Group]:
+    """Citations of one document together; unnumbered ones merged into their numbered match."""
+    groups: list[_Group] = []
+    by_key: dict[tuple[str, str | None], list[int]] = {}
+    for cite in cites:
+        if cite.key is None:
+            continue
+        candidates = by_key.get((cite.key, None), [])
+        target = None
+        for g in candidates:
+            dates = {c.date for c in groups[g].cites if c.date}
+            if cite.date is None or not dates or cite.date in dates:
+                target = g
+                break
+        if target is None:
+            target = len(groups)
+            groups.append(_Group())
+            by_key.setdefault((cite.key, None), []).append(target)
+        groups[target].cites.append(cite)
+        cite.group = target
+    parent_of: dict[int, set[str]] = {}
+    for child, parent in pairs:
+        pk = cites[parent].key or f"?{parent}"
+        parent_of.setdefault(child, set()).add(pk)
+    # Parents of a numbered group (through any of its citations).
+    group_parents: dict[int, set[str]] = {}
+    for idx, cite in enumerate(cites):
+        if cite.key is not None:
+            group_parents.setdefault(cite.group, set()).update(parent_of.get(idx, set()))
+    pending: list[int] = [i for i, c in enumerate(cites) if c.key is None]
+    unmatched: dict[tuple, int] = {}
+    for idx in pending:
+        cite = cites[idx]
+        issuer = _issuer_of(cite)
+        target = None
+        for g, group in enumerate(groups):
+            head = group.cites[0]
+            if head.key is None or head.doctype != cite.doctype:
+                continue
+            if issuer not in {_issuer_of(c) for c in group.cites} | {
+                    fold(head.key_issuer or "")}:
+                continue
+            mine = parent_of.get(idx, set())
+            if (mine and mine & group_parents.get(g, set())) or _similar(
+                    cite.subject, next((c.subject for c in group.cites if c.subject), None)):
+                target = g
+                break
+        if target is None:
+            sig = (cite.doctype, issuer, frozenset(parent_of.get(idx, set())),
+                   fold(cite.subject or ""))
+            target = unmatched.get(sig)
+            if target is None:
+                target = len(groups)
+                groups.append(_Group())
+                unmatched[sig] = target
+        groups[target].cites.append(cite)
+        cite.group = target
+    return groups
+
+
+def _span(stream: _Stream, cite: _Cite, plan: Plan) -> Span:
+    c_start, c_end = stream.clause(cite.start)
+    c_end = max(c_end, cite.end)
+    text = stream.text
+    q_start, q_end = c_start, c_end
+    if q_end - q_start > _QUOTE_MAX:
+        q_start = max(c_start, cite.start - 60)
+        q_end = min(c_end, max(cite.tail_end, cite.end) + _QUOTE_MAX - 60)
+    quote = squash_spaces(text[q_start:q_end])
+    if q_start > c_start:
+        quote = "…" + quote
+    if q_end < c_end:
+        quote += "…"
+    first = stream.lines[stream.line_of(q_start)]
+    last = stream.lines[stream.line_of(max(q_start, q_end - 1))]
+    return Span(plan.source.path, first.start, last.end, quote)
+
+
+def _to_ref(group: _Group, plan: Plan, stream: _Stream) -> DocRef:
+    cites = sorted(group.cites, key=lambda c: c.start)
+    strongest = max(cites, key=lambda c: (_STRENGTH[c.relation], -c.start))
+    ranked = sorted(cites, key=lambda c: (c.key is None, -_STRENGTH[c.relation], c.start))
+    numbered = next((c for c in ranked if c.key), None)
+    head = numbered or strongest
+
+    def first(attr: str) -> str | None:
+        return next((getattr(c, attr) for c in ranked if getattr(c, attr)), None)
+
+    issuer = first("issuer")
+    match = next((c.issuer_match for c in ranked if c.issuer_match), None)
+    if head.key_issuer:
+        scope = issuer_scope_of_code(head.key_issuer)
+    elif match is not None:
+        scope = match.scope
+    else:
+        scope = "local"
+    prov = None
+    if scope == "local":
+        named = first("issuer_province")
+        prov = named or plan.province
+        if prov and province(prov):
+            prov = province(prov).name
+    return DocRef(
+        key=head.key, doctype=head.doctype or first("doctype"), number=head.number,
+        symbol=head.symbol, date=first("date"), issuer=issuer, subject=first("subject"),
+        scope=scope, province=prov, relation=strongest.relation,
+        source=_span(stream, strongest, plan),
+        mentions=_unique([_span(stream, c, plan) for c in cites]),
+        short_name=first("short_name"),
+    )
+
+
+def _unique(spans: list[Span]) -> list[Span]:
+    """Spans in order, without repeats (two citations in one clause quote the same words)."""
+    seen: set[tuple[int, int, str]] = set()
+    out = []
+    for span in spans:
+        key = (span.line_start, span.line_end, span.quote)
+        if key not in seen:
+            seen.add(key)
+            out.append(span)
+    return out
+
+
+def _links(stream: _Stream, cites: list[_Cite], pairs: list[tuple[int, int]],
+           plan: Plan) -> list[DocLink]:
+    seen: set[tuple[int, int]] = set()
+    links = []
+    for child, parent in pairs:
+        a, b = cites[child].group, cites[parent].group
+        if a == b or (a, b) in seen:
+            continue
+        seen.add((a, b))
+        span = _span(stream, cites[child], plan)
+        links.append(DocLink(a, b, "implements", span))
+    return links

@@ -1,10 +1,557 @@
-"""Tasks and their units, in every layout plans use."""
+"""Tasks and their units, in every layout plans use.
+
+The lines are first arranged into an outline (Roman sections, numbered items,
+"Nhiệm vụ N", lettered headings, bullets, "+" steps, paragraphs, pipe tables);
+then each heading is read by what it holds, so one plan can mix layouts
+(domain notes §3):
+
+1. a heading that names a unit ("3. Chi cục Tiêu chuẩn Đo lường Chất lượng",
+   "a) Tổ đảng ở Thường trực Ủy ban …"): each bullet or paragraph under it is a
+   task of that unit; the heading is the tasks' ``group``, not a task;
+2. and 3. a numbered item or "Nhiệm vụ N" with labelled lines ("Đơn vị chủ trì
+   tham mưu:", "Đơn vị phối hợp:", "Thời gian thực hiện:", "Nội dung thực hiện:"
+   with "+" steps, "Kết quả thực hiện:"/"Sản phẩm:");
+4. prose whose subject is a unit ("Chi cục … chủ trì …", "Giao Phòng … chủ
+   trì …"); the subject carries over to the next paragraphs of the same item
+   ("Phối hợp với Sở Công Thương …" adds cooperating units);
+5. pipe tables whose header names the columns (STT, nội dung, chủ trì, phối
+   hợp, thời gian, sản phẩm); a row with only STT and content is a group.
+
+Purpose, requirement and budget sections and the closing block hold no tasks.
+Numbered items without a unit (content a plan lists without assigning it) are
+tasks with no units: duties of the plan as a whole. A heading that has tasks
+under it is itself a task (their ``parent``).
+
+"X phối hợp với Y" gives X the duty with Y cooperating, except when the
+partners are all named units of the same department as X ("Văn phòng Sở: Phối
+hợp với Phòng Quản lý Khoa học theo dõi, báo cáo"): then the partner leads the
+work and X supports it.
+"""
 
 from __future__ import annotations
 
-from policykg.loaders.model import Line, Plan, Task, Unit
+import re
+from dataclasses import dataclass, field, replace
+
+from policykg.loaders.deadlines import find_deadline, read_deadline, read_targets
+from policykg.loaders.model import Line, Plan, Role, Span, Task, Unit
+from policykg.loaders.units import (
+    UnitBook,
+    leading_subject,
+    looks_like_unit,
+    partners,
+    role_of,
+    split_units,
+    subject_end,
+)
+from policykg.ontology.normalize import fold, squash_spaces
+from policykg.ontology.units import is_collective, is_internal, unit_key
+
+_ROMAN = re.compile(r"^(?P<n>[IVXL]{1,6})\s*[.):]\s+(?P<t>\S.*)$")
+_NUM = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<t>\S.*)$"
+                  r"|^(?P<n1>\d{1,2})[.)]\s+(?P<t1>\S.*)$")
+_NV = re.compile(r"^nhiệm vụ\s+(?P<n>\d{1,2})\s*[:.\-–]\s*(?P<t>.*)$", re.IGNORECASE)
+_LETTER = re.compile(r"^(?P<n>[a-zđ])\)\s+(?P<t>\S.*)$")
+_BULLET = re.compile(r"^[-–—•·]\s*(?P<t>\S.*)$")
+_PLUS = re.compile(r"^\+\s*(?P<t>\S.*)$")
+_FIELD = re.compile(r"^(?P<label>[^:]{2,70}?)\s*:\s*(?P<value>.*)$")
+_FIELDS = (
+    ("lead", re.compile(r"^(?:(?:don vi|co quan|bo phan|phong|co quan, don vi|co quan don vi)\s+)?"
+                        r"(?:chu tri|chiu trach nhiem chinh)\b")),
+    ("support", re.compile(r"^(?:(?:don vi|co quan|bo phan|co quan, don vi|co quan don vi)\s+)?"
+                           r"phoi hop\b")),
+    ("participate", re.compile(r"^(?:(?:don vi|co quan|bo phan)\s+)?tham gia\b")),
+    ("deadline", re.compile(r"^(?:thoi gian|thoi han|tien do)\b")),
+    ("output", re.compile(r"^(?:san pham|ket qua)\b")),
+    ("content", re.compile(r"^noi dung\b")),
+    ("other", re.compile(r"^(?:kinh phi|nguon kinh phi|ghi chu|dia diem|doi tuong)\b")),
+)
+_NO_TASKS = re.compile(r"\b(muc dich|yeu cau|muc tieu|quan diem|can cu|kinh phi|nguon von)\b")
+_HAS_TASKS = re.compile(r"\b(nhiem vu|giai phap|noi dung|phan cong|to chuc thuc hien|hoat dong)\b")
+_CLOSING = re.compile(r"^(tren day la|noi nhan\b)")
+_APPENDIX = re.compile(r"^phu luc\b")
+_TABLE_COLUMNS = (
+    ("lead", re.compile(r"chu tri")),
+    ("support", re.compile(r"phoi hop")),
+    ("stt", re.compile(r"^(stt|tt|so tt|so thu tu)$")),
+    ("deadline", re.compile(r"thoi gian|thoi han|tien do")),
+    ("output", re.compile(r"san pham|ket qua")),
+    ("content", re.compile(r"noi dung|nhiem vu|hoat dong|ten")),
+)
+_QUOTE = 300
+
+
+@dataclass
+class Node:
+    """One item of the outline: a heading, bullet, step, paragraph or table."""
+
+    kind: str  # section, num, letter, bullet, plus, para, table
+    label: str
+    text: str
+    lines: list[Line]
+    level: int = 0
+    children: list[Node] = field(default_factory=list)
+    labelled: tuple[str, str] | None = None  # (field kind, value) for a labelled line
+    rows: list[list[str]] = field(default_factory=list)  # table rows (cells)
+    holds_tasks: bool = True
+
+
+@dataclass
+class Context:
+    section: str | None
+    prefix: str
+    parent: str | None = None
+    group: str | None = None
+    subject: list[str] | None = None
+
+
+def _field_of(text: str) -> tuple[str, str] | None:
+    m = _FIELD.match(text)
+    if not m:
+        return None
+    label = re.sub(r"[()]", " ", fold(m.group("label")))
+    label = squash_spaces(label)
+    for kind, rx in _FIELDS:
+        if rx.match(label):
+            return kind, m.group("value").strip()
+    return None
+
+
+def _section_holds_tasks(title: str) -> bool:
+    key = fold(title)
+    if _HAS_TASKS.search(key):
+        return True
+    return not _NO_TASKS.search(key)
+
+
+def _cells(text: str) -> list[str]:
+    inner = text.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [squash_spaces(re.sub(r"<br\s*/?>", ", ", c, flags=re.IGNORECASE)) for c in
+            inner.split("|")]
+
+
+def build_outline(lines: list[Line]) -> list[Node]:
+    """Arrange lines into sections → headings → bullets → steps; drop the closing block."""
+    roots: list[Node] = []
+    stack: list[Node] = []
+    closed = False
+    seen_section = False
+
+    def attach(node: Node) -> None:
+        if stack:
+            stack[-1].children.append(node)
+        else:
+            roots.append(node)
+
+    def pop_to(pred) -> None:
+        while stack and not pred(stack[-1]):
+            stack.pop()
+
+    for line in lines:
+        text = line.text.strip()
+        key = fold(text)
+        if text.startswith("|"):
+            if closed and not _looks_like_header(_cells(text)):
+                continue
+            closed = False
+            pop_to(lambda n: n.kind in ("section", "num", "letter"))
+            parent = stack[-1] if stack else None
+            last = parent.children[-1] if parent and parent.children else (
+                roots[-1] if not parent and roots else None)
+            if last is not None and last.kind == "table":
+                last.rows.append(_cells(text))
+                last.lines.append(line)
+            else:
+                attach(Node("table", "", "", [line], rows=[_cells(text)]))
+            continue
+        if _CLOSING.match(key):
+            closed = True
+            continue
+        if _APPENDIX.match(key) and len(text) < 120:
+            closed = False
+            seen_section = True
+            node = Node("section", "PL", text, [line], holds_tasks=True)
+            roots.append(node)
+            stack[:] = [node]
+            continue
+        if closed:
+            continue
+        m = _ROMAN.match(text)
+        if m and _valid_roman(m.group("n")):
+            seen_section = True
+            node = Node("section", m.group("n"), m.group("t"), [line],
+                        holds_tasks=_section_holds_tasks(m.group("t")))
+            roots.append(node)
+            stack[:] = [node]
+            continue
+        m = _NUM.match(text)
+        if m:
+            label = m.group("n") or m.group("n1")
+            body = m.group("t") or m.group("t1")
+            level = label.count(".") + 1
+            nv = _NV.match(body)
+            node = Node("num", label, body, [line], level=level)
+            if nv:
+                node.label, node.text = f"NV{nv.group('n')}", nv.group("t")
+                node.labelled = ("nv", label)
+            if not seen_section and not stack:
+                seen_section = True
+                root = Node("section", "", "", [], holds_tasks=True)
+                roots.append(root)
+                stack[:] = [root]
+            pop_to(lambda n, lv=level: n.kind == "section" or (n.kind == "num" and n.level < lv))
+            attach(node)
+            stack.append(node)
+            continue
+        nv = _NV.match(text)
+        if nv and seen_section:
+            node = Node("num", f"NV{nv.group('n')}", nv.group("t"), [line], level=1)
+            pop_to(lambda n: n.kind == "section")
+            attach(node)
+            stack.append(node)
+            continue
+        if not seen_section:
+            continue
+        m = _LETTER.match(text)
+        if m:
+            node = Node("letter", m.group("n"), m.group("t"), [line], level=99)
+            pop_to(lambda n: n.kind in ("section", "num"))
+            attach(node)
+            stack.append(node)
+            continue
+        m = _PLUS.match(text)
+        if m:
+            node = Node("plus", "", m.group("t"), [line])
+            pop_to(lambda n: n.kind in ("section", "num", "letter"))
+            host = stack[-1] if stack else None
+            if host and host.children and host.children[-1].kind in ("bullet", "para"):
+                host.children[-1].children.append(node)
+            else:
+                attach(node)
+            continue
+        m = _BULLET.match(text)
+        kind = "bullet" if m else "para"
+        body = m.group("t") if m else text
+        node = Node(kind, "", body, [line], labelled=_field_of(body))
+        pop_to(lambda n: n.kind in ("section", "num", "letter"))
+        attach(node)
+    return roots
+
+
+def _valid_roman(text: str) -> bool:
+    return bool(re.fullmatch(r"X{0,3}(IX|IV|V?I{0,3})", text)) and text != ""
+
+
+def _looks_like_header(cells: list[str]) -> bool:
+    kinds = {_column_kind(c) for c in cells}
+    return "content" in kinds and bool(kinds & {"lead", "support", "deadline", "output"})
+
+
+def _column_kind(cell: str) -> str | None:
+    key = fold(cell)
+    for kind, rx in _TABLE_COLUMNS:
+        if rx.search(key):
+            return kind
+    return None
+
+
+class _Reader:
+    """Walks the outline of one plan and collects its tasks."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.book = UnitBook()
+        self.tasks: list[Task] = []
+        self.ids: set[str] = set()
+
+    # --- helpers ---------------------------------------------------------------
+
+    def span(self, lines: list[Line], text: str) -> Span:
+        start = min(line.start for line in lines)
+        end = max(line.end for line in lines)
+        return Span(self.plan.source.path, start, end, squash_spaces(text)[:_QUOTE])
+
+    def new_id(self, wanted: str) -> str:
+        candidate, n = wanted, 2
+        while candidate in self.ids:
+            candidate = f"{wanted}-{n}"
+            n += 1
+        self.ids.add(candidate)
+        return candidate
+
+    def make_task(self, tid: str, text: str, lines: list[Line], ctx: Context) -> Task:
+        tid = self.new_id(tid)
+        number = tid[len(ctx.section) + 1:] if ctx.section and tid.startswith(
+            ctx.section + ".") else tid
+        task = Task(id=tid, number=number, text=squash_spaces(text), section=ctx.section,
+                    source=self.span(lines, text), parent=ctx.parent, group=ctx.group)
+        self.tasks.append(task)
+        return task
+
+    def add_unit(self, task: Task, name: str, role: Role, line: Line) -> None:
+        key = unit_key(name)
+        for existing in task.units:
+            if unit_key(existing.name) == key:
+                if role == "lead" and existing.role != "lead":
+                    existing.role = "lead"
+                return
+        quote = line.text
+        task.units.append(self.book.mention(name, role, self.span([line], quote)))
+
+    def assign_prose(self, task: Task, subject: list[str] | None, role: Role,
+                     partner_names: list[str], line: Line) -> None:
+        """Units of a duty read from prose, with the "phối hợp với" rule of the module doc."""
+        subject = subject or []
+        named_partners = [p for p in partner_names if not is_collective(p)]
+        flip = (role == "support" and subject and named_partners
+                and len(named_partners) == len(partner_names)
+                and all(is_internal(p) for p in partner_names)
+                and all(is_internal(s) and not is_collective(s) for s in subject))
+        if flip:
+            for name in partner_names:
+                self.add_unit(task, name, "lead", line)
+            for name in subject:
+                self.add_unit(task, name, "support", line)
+            return
+        subject_role: Role = "lead" if (role == "support" and partner_names) else role
+        for name in subject:
+            self.add_unit(task, name, subject_role, line)
+        for name in partner_names:
+            self.add_unit(task, name, "support", line)
+
+    def finish(self, task: Task, extra_text: list[str] | None = None) -> None:
+        if task.deadline is None:
+            task.deadline = find_deadline(task.text)
+        seen = {(t.value, fold(t.unit)) for t in task.targets}
+        for text in [task.text, *task.outputs, *(extra_text or [])]:
+            for target in read_targets(text):
+                if (target.value, fold(target.unit)) not in seen:
+                    seen.add((target.value, fold(target.unit)))
+                    task.targets.append(target)
+
+    # --- walking ---------------------------------------------------------------
+
+    def read(self, roots: list[Node]) -> None:
+        for node in roots:
+            if node.kind != "section" or not node.holds_tasks:
+                continue
+            sid = node.label or None
+            ctx = Context(section=sid, prefix=sid or "")
+            self.children(node, ctx)
+
+    def children(self, node: Node, ctx: Context) -> None:
+        """Tasks from the headings, bullets, paragraphs and tables under ``node``."""
+        carried = ctx.subject
+        counters = {"bullet": 0, "para": 0, "table": 0, "plus": 0}
+        for child in node.children:
+            if child.kind in ("num", "letter"):
+                self.heading(child, ctx)
+                continue
+            if child.kind == "table":
+                counters["table"] += 1
+                self.table(child, ctx, counters["table"])
+                continue
+            if child.labelled is not None and child.labelled[0] != "nv":
+                continue  # labelled lines belong to the heading (see heading())
+            if child.kind == "para" and child.text.rstrip().endswith(":") and not child.children:
+                continue  # an introduction: "… các nhiệm vụ sau:"
+            counters[child.kind] += 1
+            mark = {"bullet": "b", "para": "p", "plus": "s"}[child.kind]
+            tid = f"{ctx.prefix}.{mark}{counters[child.kind]}" if ctx.prefix else \
+                f"{mark}{counters[child.kind]}"
+            carried = self.prose_task(child, tid, ctx, carried)
+            if node.kind == "section" and child.kind == "para" and not self.tasks[-1].units:
+                # Prose straight under a section that assigns no one is an introduction
+                # ("Các nhiệm vụ cụ thể tại Phụ lục kèm theo"), not a duty.
+                self.ids.discard(self.tasks.pop().id)
+                counters[child.kind] -= 1
+
+    def prose_task(self, node: Node, tid: str, ctx: Context,
+                   carried: list[str] | None) -> list[str] | None:
+        """A bullet or paragraph read as one duty; returns the subject to carry on."""
+        line = node.lines[0]
+        task = self.make_task(tid, node.text, node.lines + _all_lines(node.children), ctx)
+        task.steps = [squash_spaces(c.text) for c in node.children if c.kind == "plus"]
+        subj = leading_subject(node.text)
+        if subj is not None:
+            self.assign_prose(task, subj.names, subj.role, subj.partners, line)
+            carried = subj.names
+        else:
+            self.assign_prose(task, carried, role_of(node.text), partners(node.text), line)
+        self.finish(task, task.steps)
+        return carried
+
+    def heading(self, node: Node, ctx: Context) -> None:
+        """A numbered item, "Nhiệm vụ N" or lettered heading and what it holds."""
+        if fold(node.text).rstrip(" :.") in ("muc dich", "yeu cau", "muc tieu", "kinh phi"):
+            return
+        label = node.label
+        if "." in label and ctx.section is not None:
+            tid = f"{ctx.section}.{label}" if ctx.section else label
+        else:
+            tid = f"{ctx.prefix}.{label}" if ctx.prefix else label
+        fields = [c for c in node.children if c.labelled is not None and c.labelled[0] != "nv"]
+        unit_names = _heading_units(node.text)
+        if unit_names and not fields:
+            group = squash_spaces(node.text).rstrip(" :.")
+            sub = replace(ctx, prefix=tid, group=group, subject=unit_names)
+            self.children(node, sub)
+            return
+        task = self.make_task(tid, node.text, node.lines + _field_lines(fields), ctx)
+        if node.labelled and node.labelled[0] == "nv":
+            task.number = f"Nhiệm vụ {node.label[2:]}"
+        if fields:
+            self.fields(task, node, fields, ctx)
+        else:
+            intro = node.text.rstrip().endswith(":")
+            subj = leading_subject(node.text)
+            inherited = ctx.subject
+            if subj is not None and intro:
+                inherited = subj.names
+            elif subj is not None:
+                self.assign_prose(task, subj.names, subj.role, subj.partners, node.lines[0])
+            elif not _has_tasks_below(node) and ctx.subject:
+                self.assign_prose(task, ctx.subject, role_of(node.text), partners(node.text),
+                                  node.lines[0])
+            self.finish(task)
+            sub = replace(ctx, prefix=tid, parent=task.id, subject=inherited)
+            self.children(node, sub)
+            return
+        self.finish(task, task.steps)
+        sub = replace(ctx, prefix=tid, parent=task.id, subject=None)
+        sub_node = Node(node.kind, node.label, node.text, node.lines, node.level,
+                        [c for c in node.children if c.kind in ("num", "letter", "table")])
+        self.children(sub_node, sub)
+
+    def fields(self, task: Task, node: Node, fields: list[Node], ctx: Context) -> None:
+        """Layouts 2 and 3: the labelled lines of a task."""
+        has_lead = False
+        for item in fields:
+            kind, value = item.labelled  # type: ignore[misc]
+            line = item.lines[0]
+            if kind in ("lead", "support", "participate"):
+                role: Role = kind  # type: ignore[assignment]
+                for name in split_units(value, strict=False):
+                    self.add_unit(task, name, role, line)
+                    has_lead = has_lead or role == "lead"
+            elif kind == "deadline" and value:
+                task.deadline = read_deadline(value)
+            elif kind == "output" and value:
+                task.outputs.append(squash_spaces(value))
+            elif kind == "content":
+                if value:
+                    task.steps.append(squash_spaces(value))
+                task.steps.extend(squash_spaces(c.text) for c in item.children)
+        for child in node.children:
+            plain = child.kind in ("bullet", "para") and child.labelled is None
+            if child.kind == "plus" or plain:
+                task.steps.append(squash_spaces(child.text))
+                task.steps.extend(squash_spaces(c.text) for c in child.children)
+        lines = node.lines + _field_lines(fields) + [
+            ln for c in node.children if c.kind in ("plus", "bullet", "para")
+            for ln in c.lines + _all_lines(c.children)]
+        task.source = self.span(lines, task.text)
+        if not has_lead:
+            subj = leading_subject(task.text)
+            if subj is not None:
+                self.assign_prose(task, subj.names, subj.role, subj.partners, node.lines[0])
+            elif ctx.subject:
+                self.assign_prose(task, ctx.subject, "lead", [], node.lines[0])
+
+    def table(self, node: Node, ctx: Context, number: int) -> None:
+        """Layout 5: one task per data row, groups from rows with only STT and content."""
+        columns: dict[str, int] = {}
+        prefix = f"{ctx.prefix}.T{number}" if ctx.prefix else f"T{number}"
+        top: Task | None = None
+        sub: Task | None = None
+        row_no = 0
+        for cells, line in zip(node.rows, node.lines, strict=False):
+            if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+                continue
+            if not columns:
+                if _looks_like_header(cells):
+                    for i, cell in enumerate(cells):
+                        kind = _column_kind(cell)
+                        if kind and kind not in columns:
+                            columns[kind] = i
+                continue
+            if _looks_like_header(cells):
+                continue
+
+            def cell(kind: str, cells: list[str] = cells) -> str:
+                i = columns.get(kind)
+                return cells[i].strip() if i is not None and i < len(cells) else ""
+
+            content = cell("content")
+            stt = cell("stt").rstrip(".")
+            if not content:
+                continue
+            row_no += 1
+            others = [cell(k) for k in ("lead", "support", "deadline", "output")]
+            is_group = not any(others)
+            if is_group:
+                roman = _valid_roman(stt) if stt else False
+                host = top if (top is not None and not roman) else None
+                gctx = replace(ctx, parent=host.id if host else ctx.parent)
+                gid = f"{host.id}.{stt or row_no}" if host else f"{prefix}.{stt or row_no}"
+                task = self.make_task(gid, content, [line], gctx)
+                self.finish(task)
+                if host is None:
+                    top, sub = task, None
+                else:
+                    sub = task
+                continue
+            host = sub or top
+            rctx = replace(ctx, parent=host.id if host else ctx.parent)
+            base = host.id if host else prefix
+            task = self.make_task(f"{base}.{stt or 'r' + str(row_no)}", content, [line], rctx)
+            for kind in ("lead", "support"):
+                for name in split_units(cell(kind), strict=False):
+                    self.add_unit(task, name, kind, line)  # type: ignore[arg-type]
+            if cell("deadline"):
+                task.deadline = read_deadline(cell("deadline"))
+            if cell("output"):
+                task.outputs.append(cell("output"))
+            if not any(u.role == "lead" for u in task.units):
+                subj = leading_subject(content)
+                if subj is not None:
+                    self.assign_prose(task, subj.names, subj.role, subj.partners, line)
+            self.finish(task)
+
+
+def _all_lines(nodes: list[Node]) -> list[Line]:
+    out: list[Line] = []
+    for n in nodes:
+        out.extend(n.lines)
+        out.extend(_all_lines(n.children))
+    return out
+
+
+def _field_lines(fields: list[Node]) -> list[Line]:
+    return [ln for f in fields for ln in f.lines + _all_lines(f.children)]
+
+
+def _has_tasks_below(node: Node) -> bool:
+    return any(c.kind in ("num", "letter", "bullet", "para", "table") for c in node.children)
+
+
+def _heading_units(text: str) -> list[str] | None:
+    """The units a heading consists of ("Văn phòng Sở"), or None for a content heading."""
+    text = squash_spaces(text).rstrip(" :.")
+    if not text or len(text) > 150 or not looks_like_unit(text[:60], strict=True):
+        return None
+    if subject_end(text) < len(text):
+        return None
+    names = split_units(text, strict=True)
+    covered = sum(len(n) for n in names)
+    return names if names and covered >= 0.6 * len(text) else None
 
 
 def read_tasks(lines: list[Line], plan: Plan) -> tuple[list[Task], list[Unit]]:
     """The plan's tasks (with units, deadlines, outputs) and its resolved units."""
-    return [], []
+    reader = _Reader(plan)
+    reader.read(build_outline(lines))
+    units = reader.book.units()
+    return reader.tasks, units

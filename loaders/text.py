@@ -2,65 +2,164 @@
 
 The readers turn a file into text; this module turns text into the
 :class:`~policykg.loaders.model.Line` list the parser works on. Line numbers
-always refer to the extracted text, so provenance can quote the source.
+always refer to the physical lines of the text given (split on ``\\n``,
+``\\r\\n`` or ``\\r``), so provenance can quote the source.
+
+What is cleaned, and why:
+
+- NFC, odd spaces, zero-width and control characters: text arrives NFC or NFD,
+  copied from Word or the web.
+- Markdown debris from converted plans: ``#`` headings, ``*``/``**``/``_``
+  emphasis, ``*``/``•`` bullets (→ ``- ``), backslash escapes, links, rules,
+  code fences, table separator rows (pipe rows themselves are kept).
+- Page debris: a line that is only a page number (``2``, ``- 2 -``,
+  ``Trang 2/5``) is dropped, and a paragraph split by a page break or a hard
+  wrap is re-joined when the next line starts in lower case and the previous
+  one did not end a sentence.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from policykg.loaders.model import Line
 from policykg.ontology.normalize import nfc
 
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
-_HEADING_HASHES = re.compile(r"^\s{0,3}#{1,6}\s+")
-_LIST_MARK = re.compile(r"^\s*[*•●▪◦]\s+")
-_RULE = re.compile(r"^\s*([-*_=])\1{2,}\s*$")
+# --- patterns ----------------------------------------------------------------------
+
+_PHYSICAL_LINE = re.compile(r"\r\n|\r|\n")
+# Breaks inside one physical line: page break (form feed) and Word's manual
+# line breaks (vertical tab, Unicode line/paragraph separators, NEL).
+_INLINE_BREAK = re.compile(r"[\f\v\x1c-\x1e\x85\u2028\u2029]")
+# Private-use characters Word/PDF give for symbol-font bullets (Wingdings, Symbol).
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+_SPACES = re.compile(r"[ \t]+")
+
+_HEADING_HASHES = re.compile(r"^#{1,6}(\s+|$)")
+_TRAILING_HASHES = re.compile(r"\s+#+\s*$")
+_BLOCKQUOTE = re.compile(r"^(>\s?)+")
+_BULLET = re.compile(r"^(?:[*•●▪◦○■□►▸▶➢➤❖✓✔⁃∙·]|[–—−])\s+")
+_PRIVATE_BULLET = re.compile(r"^[\ue000-\uf8ff]\s*")
+_RULE = re.compile(r"^([-*_=~`])(\s*\1){2,}\S*$")
+_FENCE = re.compile(r"^(```|~~~)")
+_TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\((?:[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EM_STAR = re.compile(r"\*(?=[^\s*])(.+?)(?<=[^\s*])\*")
+_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
+_STRAY_STRONG = re.compile(r"^\*\*+|\*\*+$|(?<=\s)\*\*+|\*\*+(?=\s)")
+_STRAY_EM = re.compile(r"^\*(?=\S)|(?<=\S)\*$")
+
+# A line that is only a page number: "2", "- 2 -", "— 12 —", "Trang 2", "2/10".
+_PAGE_NUMBER = re.compile(
+    r"^(?:trang\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?$|^(?:trang\s*)?\d{1,3}\s*/\s*\d{1,3}$",
+    re.IGNORECASE,
+)
+# An enumerator in lower case ("a)", "b.", "đ)") opens a new item, not a continuation.
+_LOWER_ENUMERATOR = re.compile(r"^[a-zđ]{1,2}[.)]\s")
+_SENTENCE_END = (".", ":", ";", "!", "?", "…")
+
+# Placeholders for backslash-escaped characters while emphasis is removed.
+_ESCAPE_BASE = 0xF0000
 
 
 def strip_markdown(text: str) -> str:
-    """Remove markdown emphasis and heading marks; keep the words."""
-    text = _HEADING_HASHES.sub("", text)
+    """Remove markdown emphasis, heading marks, links and escapes; keep the words."""
+    heading = _HEADING_HASHES.match(text)
+    if heading:
+        text = _TRAILING_HASHES.sub("", text[heading.end():])
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _ESCAPED.sub(lambda m: chr(_ESCAPE_BASE + ord(m.group(1))), text)
     prev = None
     while prev != text:
         prev = text
-        text = _EMPHASIS.sub(r"\2", text)
-    return text.replace("**", "").strip()
+        text = _STRONG.sub(r"\2", text)
+        text = _EM_STAR.sub(r"\1", text)
+        text = _EM_UNDERSCORE.sub(r"\1", text)
+    text = _STRAY_STRONG.sub("", text)
+    text = _STRAY_EM.sub("", text)
+    text = "".join(
+        chr(ord(ch) - _ESCAPE_BASE) if ord(ch) >= _ESCAPE_BASE else ch for ch in text
+    )
+    return _SPACES.sub(" ", text).strip()
+
+
+def _scrub(segment: str) -> str:
+    """Drop control and invisible format characters; tabs become spaces."""
+    segment = segment.replace("\t", " ")
+    return "".join(
+        ch for ch in segment
+        if not (unicodedata.category(ch) in ("Cc", "Cf") or "\ue000" <= ch <= "\uf8ff")
+        or ch == " "
+    )
+
+
+def _normalise(segment: str) -> str | None:
+    """One segment of a physical line → its logical text, or None when it is debris."""
+    stripped = segment.strip()
+    if not stripped:
+        return None
+    had_private_bullet = bool(_PRIVATE_BULLET.match(stripped))
+    stripped = _scrub(stripped).strip()
+    if not stripped:
+        return None
+    if _RULE.match(stripped) or _FENCE.match(stripped) or _TABLE_SEPARATOR.match(stripped):
+        return None
+    stripped = _HTML_COMMENT.sub("", stripped)
+    stripped = _HTML_BREAK.sub(" ", stripped)
+    stripped = _BLOCKQUOTE.sub("", stripped).strip()
+    if _PAGE_NUMBER.match(stripped):
+        return None
+    bullet = had_private_bullet
+    match = _BULLET.match(stripped)
+    if match:
+        bullet = True
+        stripped = stripped[match.end():]
+    cleaned = strip_markdown(stripped)
+    if not cleaned:
+        return None
+    return "- " + cleaned if bullet else cleaned
+
+
+def _is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _continues(previous: str, line: str) -> bool:
-    """True when ``line`` continues the paragraph ``previous`` after a break."""
-    if not previous or not line:
+    """True when ``line`` continues the paragraph ``previous`` (page break or wrap)."""
+    if not previous or not line or not line[0].islower():
         return False
-    first = line[0]
-    if not first.islower():
+    if _LOWER_ENUMERATOR.match(line) or line.startswith("|") or previous.startswith("|"):
         return False
-    return not previous.rstrip().endswith((".", ":", ";", "!", "?", "./."))
+    if _is_all_caps(previous):  # "KẾ HOẠCH" then the title in lower case
+        return False
+    return not previous.rstrip().endswith(_SENTENCE_END)
 
 
 def clean_lines(text: str) -> list[Line]:
     """Split ``text`` into logical lines with their physical line numbers.
 
-    Blank lines are dropped; a line beginning in lower case after a blank
-    line re-joins the paragraph a page break split. Markdown emphasis and
-    bullets written as ``*`` are normalised (``*`` → ``-``).
+    Blank lines and debris are dropped; a line beginning in lower case re-joins
+    the paragraph a page break or hard wrap split (unless the previous line ended
+    a sentence, is in capitals, or the line opens an item such as ``a)``).
+    Bullets written ``*``, ``•``, ``–`` become ``- ``; ``+`` sub-bullets stay.
     """
     out: list[Line] = []
-    blank_before = False
-    for number, raw in enumerate(nfc(text).splitlines(), start=1):
-        stripped = raw.strip()
-        if not stripped or _RULE.match(stripped):
-            blank_before = True
-            continue
-        stripped = _LIST_MARK.sub("- ", stripped)
-        cleaned = strip_markdown(stripped)
-        if not cleaned:
-            blank_before = True
-            continue
-        if out and blank_before and _continues(out[-1].text, cleaned):
-            prev = out[-1]
-            out[-1] = Line(prev.text.rstrip() + " " + cleaned, prev.start, number)
-        else:
-            out.append(Line(cleaned, number, number))
-        blank_before = False
+    for number, physical in enumerate(_PHYSICAL_LINE.split(nfc(text)), start=1):
+        for segment in _INLINE_BREAK.split(physical):
+            cleaned = _normalise(segment)
+            if cleaned is None:
+                continue
+            if out and _continues(out[-1].text, cleaned):
+                prev = out[-1]
+                out[-1] = Line(prev.text.rstrip() + " " + cleaned, prev.start, number)
+            else:
+                out.append(Line(cleaned, number, number))
     return out

@@ -2,8 +2,59 @@
 
 >>> import policykg
 >>> plans = policykg.load("examples/")          # doctest: +SKIP
+
+:func:`load` returns the plans and warns about each file it skipped;
+:func:`load_paths` yields a :class:`Loaded` or :class:`Skipped` result per file
+for callers who want the details.
 """
 
 from __future__ import annotations
 
+import os
+import warnings
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from policykg.loaders.model import Plan
+
+__all__ = ["__version__", "load", "load_paths", "load_file", "Loaded", "Skipped", "LoadError"]
+
+
+class SkippedFileWarning(UserWarning):
+    """A file given to :func:`load` was not read as a plan."""
+
+
+def load(
+    path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> list[Plan]:
+    """Load plans from files and folders (recursively).
+
+    Returns the plans read; each file that gave none (unsupported kind, scanned
+    PDF, not a plan …) is reported with :class:`SkippedFileWarning`, naming the
+    file and the reason.
+    """
+    from policykg.loaders.batch import Loaded, load_paths
+
+    plans: list[Plan] = []
+    for result in load_paths(path_or_paths):
+        if isinstance(result, Loaded):
+            plans.append(result.plan)
+        else:
+            warnings.warn(str(result), SkippedFileWarning, stacklevel=2)
+    return plans
+
+
+def __getattr__(name: str) -> Any:
+    """Load the batch API on first use, so ``import policykg`` stays light."""
+    if name in ("load_paths", "load_file", "Loaded", "Skipped"):
+        from policykg.loaders import batch
+
+        return getattr(batch, name)
+    if name == "LoadError":
+        from policykg.loaders.model import LoadError
+
+        return LoadError
+    raise AttributeError(f"module 'policykg' has no attribute {name!r}")

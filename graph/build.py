@@ -1,0 +1,544 @@
+"""Plans → one knowledge graph (:class:`networkx.MultiDiGraph`), resolving identities.
+
+The node ids and attributes follow the contract in :mod:`policykg.graph`. Building
+is deterministic: plans are read in a fixed order (by id) and every choice between
+spellings is made on all of them at once, so the same plans give the same ids and
+counts whatever order they arrive in.
+
+Documents are resolved in two passes. The first collects every numbered document
+(ingested plans and references) by scope (nationwide or province) and key, with the
+years the texts give; the second names each one: a dated citation by key and year, a
+citation without a year by the one dated document with that key in the same plan,
+else the one known anywhere in its scope, else its own year-less node (marked
+``ambiguous`` when several dated ones exist).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+from policykg.graph import identity as ident
+from policykg.loaders.model import DocRef, Plan, Span, Task, UnitMention
+from policykg.ontology.normalize import fold, slug, squash_spaces
+from policykg.ontology.schema import Kind, Rel
+
+__all__ = ["build_graph", "plan_node_ids", "RELATION_TO_REL"]
+
+RELATION_TO_REL: dict[str, Rel] = {
+    "implements": Rel.IMPLEMENTS,
+    "basis": Rel.BASED_ON,
+    "mentions": Rel.MENTIONS,
+}
+_STRENGTH = {Rel.IMPLEMENTS: 3, Rel.BASED_ON: 2, Rel.MENTIONS: 1}
+_ROLE = {"support": "support", "participate": "participate"}
+
+
+def _span_attrs(span: Span | None) -> dict[str, Any]:
+    if span is None:
+        return {}
+    return {"file": span.file, "line_start": span.line_start, "line_end": span.line_end,
+            "quote": span.quote}
+
+
+def _better_date(old: str | None, new: str | None) -> str | None:
+    """The more specific of two ISO dates; the smaller when equally specific."""
+    if not new:
+        return old
+    if not old:
+        return new
+    if len(new) != len(old):
+        return new if len(new) > len(old) else old
+    return min(old, new)
+
+
+def _pick_label(candidates: Iterable[str]) -> str:
+    """One display name from every spelling seen: the fullest, then alphabetical."""
+    names = sorted({squash_spaces(c) for c in candidates if c and c.strip()})
+    return max(names, key=len) if names else ""
+
+
+@dataclass
+class _DocGroup:
+    """Every numbered mention of one key in one scope."""
+
+    keys: set[str] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)
+    plan_key: str | None = None  # the number as printed on an ingested plan, if any
+
+    def display_key(self) -> str:
+        if self.plan_key:
+            return ident.norm_key(self.plan_key)
+        return min(sorted(ident.norm_key(k) for k in self.keys), key=len)
+
+
+def _plan_scope(plan: Plan) -> str:
+    """``vn`` for a plan of a central body, else its province's slug."""
+    scope = ident.key_scope(plan.number) if plan.number else None
+    if scope is None and plan.issuer:
+        _, _, org_scope = ident.issuer_org(plan.issuer, None, plan.province)
+        scope = "central" if org_scope == ident.NATIONWIDE else "local"
+    if scope == "central" and not plan.province:
+        return ident.NATIONWIDE
+    return ident.province_slug(plan.province)
+
+
+def _ref_scope(ref: DocRef, plan: Plan) -> str:
+    if ref.scope == "central":
+        return ident.NATIONWIDE
+    return ident.province_slug(ref.province or plan.province)
+
+
+def _ref_year(ref: DocRef) -> int | None:
+    year = ident.year_of(ref.date)
+    if year is None and ref.key:
+        match = re.search(r"/((?:19|20)\d{2})/", ref.key)  # 40/2024/QĐ-UBND
+        year = int(match.group(1)) if match else None
+    return year
+
+
+def _plan_year(plan: Plan) -> int | None:
+    return ident.year_of(plan.date)
+
+
+class _Resolver:
+    """Names every document node from all plans at once (see module docstring)."""
+
+    def __init__(self, plans: list[Plan]):
+        self.groups: dict[tuple[str, str], _DocGroup] = defaultdict(_DocGroup)
+        self.plan_scope: dict[str, str] = {}
+        for plan in plans:
+            scope = _plan_scope(plan)
+            self.plan_scope[plan.id] = scope
+            if plan.number:
+                group = self.groups[(scope, ident.match_key(plan.number))]
+                group.keys.add(plan.number)
+                group.plan_key = min(filter(None, [group.plan_key, plan.number]))
+                if (year := _plan_year(plan)) is not None:
+                    group.years.add(year)
+            for ref in plan.references:
+                if ref.key:
+                    group = self.groups[(_ref_scope(ref, plan), ident.match_key(ref.key))]
+                    group.keys.add(ref.key)
+                    if (year := _ref_year(ref)) is not None:
+                        group.years.add(year)
+
+    def numbered(self, scope: str, key: str, year: int | None,
+                 plan_years: set[int] | None = None) -> tuple[str, list[str]]:
+        """(node id, ambiguous candidates) of a numbered document."""
+        group = self.groups[(scope, ident.match_key(key))]
+        display = group.display_key() if group.keys else ident.norm_key(key)
+        if year is None:
+            if plan_years and len(plan_years) == 1:
+                year = next(iter(plan_years))
+            elif len(group.years) == 1:
+                year = next(iter(group.years))
+            elif len(group.years) > 1:
+                return ident.document_id(display, scope, None), [
+                    ident.document_id(display, scope, y) for y in sorted(group.years)]
+        return ident.document_id(display, scope, year), []
+
+    def plan_node(self, plan: Plan) -> str:
+        scope = self.plan_scope[plan.id]
+        if plan.number:
+            return self.numbered(scope, plan.number, _plan_year(plan))[0]
+        return ident.unnumbered_plan_id(scope, plan.doctype, plan.date, plan.id)
+
+    def references(self, plan: Plan) -> list[tuple[str, list[str]]]:
+        """The node id (and ambiguity) of each of ``plan.references``, in order."""
+        dated: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for ref in plan.references:
+            if ref.key and (year := _ref_year(ref)) is not None:
+                dated[(_ref_scope(ref, plan), ident.match_key(ref.key))].add(year)
+        resolved: list[tuple[str, list[str]] | None] = []
+        for ref in plan.references:
+            if not ref.key:
+                resolved.append(None)
+                continue
+            scope = _ref_scope(ref, plan)
+            years = dated.get((scope, ident.match_key(ref.key)))
+            resolved.append(self.numbered(scope, ref.key, _ref_year(ref), years))
+        return [r if r is not None else (self._keyless(plan, i, resolved), [])
+                for i, r in enumerate(resolved)]
+
+    def _keyless(self, plan: Plan, index: int,
+                 resolved: list[tuple[str, list[str]] | None]) -> str:
+        """A reference without a number: the one numbered reference of the same plan
+        with the same type and issuer ("Chương trình hành động của Tỉnh ủy" = the
+        plan's 180-CTr/TU), else its own node."""
+        ref = plan.references[index]
+        scope = _ref_scope(ref, plan)
+        code = ident.issuer_code(ref.issuer, plan.province)
+        org = ident.issuer_org(ref.issuer, ref.scope, ref.province or plan.province)[0] \
+            if ref.issuer else None
+        matches = set()
+        for other, res in zip(plan.references, resolved, strict=True):
+            if res is None or _ref_scope(other, plan) != scope:
+                continue
+            other_type, other_code = ident.symbol_parts(other.key or "")
+            other_type = other.doctype or other_type
+            if not ref.doctype or not other_type or fold(other_type) != fold(ref.doctype):
+                continue
+            if code and other_code and fold(code) == fold(other_code):
+                matches.add(res[0])
+            elif org and other.issuer and org == ident.issuer_org(
+                    other.issuer, other.scope, other.province or plan.province)[0]:
+                matches.add(res[0])
+        if len(matches) == 1:
+            return matches.pop()
+        return ident.keyless_document_id(ref.doctype, ref.issuer, ref.subject, scope, ref.date)
+
+
+def plan_node_ids(plans: Iterable[Plan]) -> dict[str, str]:
+    """The graph node id of each plan (by :attr:`Plan.id`) among ``plans``."""
+    ordered = sorted(plans, key=lambda p: (p.id, p.source.path))
+    resolver = _Resolver(ordered)
+    return {plan.id: resolver.plan_node(plan) for plan in ordered}
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.g = nx.MultiDiGraph()
+        self.doc_issuers: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+        self.org_labels: dict[str, set[str]] = defaultdict(set)
+        self.unit_names: dict[str, set[str]] = defaultdict(set)
+        self.provinces: set[str] = set()
+
+    # --- nodes -------------------------------------------------------------------
+
+    def node(self, nid: str, kind: Kind, **attrs: Any) -> dict[str, Any]:
+        if nid not in self.g:
+            self.g.add_node(nid, kind=kind.value, label=attrs.pop("label", nid))
+        data = self.g.nodes[nid]
+        for key, value in attrs.items():
+            if value is not None and data.get(key) in (None, "", []):
+                data[key] = value
+        return data
+
+    def edge(self, u: str, v: str, rel: Rel, key: str | None = None, **attrs: Any) -> None:
+        if u == v:
+            return
+        key = key or rel.value
+        if self.g.has_edge(u, v, key):
+            return
+        self.g.add_edge(u, v, key=key, rel=rel.value,
+                        **{k: val for k, val in attrs.items() if val is not None})
+
+    def province(self, name: str | None) -> str | None:
+        """The province node for ``name`` (created with its post-merger province)."""
+        canonical = ident.province_name(name)
+        if not canonical:
+            return None
+        pid = ident.province_id(canonical)
+        if pid not in self.g:
+            current = ident.province_name(ident.current_province_name(canonical)) or canonical
+            self.node(pid, Kind.PROVINCE, label=canonical, name=canonical,
+                      current=ident.province_id(current), current_name=current)
+            self.provinces.add(canonical)
+            if fold(current) != fold(canonical):
+                self.province(current)
+                self.edge(pid, ident.province_id(current), Rel.MERGED_INTO)
+        return pid
+
+    def organisation(self, name: str, scope: str | None, province: str | None) -> str:
+        oid, label, org_scope = ident.issuer_org(name, scope, province)
+        self.org_labels[oid].add(label)
+        local = org_scope != ident.NATIONWIDE
+        pid = self.province(province) if local else None
+        self.node(oid, Kind.ORGANISATION, label=label,
+                  scope="central" if not local else "local", province=pid)
+        if pid:
+            self.edge(oid, pid, Rel.IN_PROVINCE)
+        return oid
+
+    # --- plans and documents -----------------------------------------------------
+
+    def plan(self, plan: Plan, nid: str, scope: str) -> None:
+        pid = self.province(plan.province)
+        doctype = plan.doctype
+        if plan.number:
+            doctype = ident.symbol_parts(plan.number)[0] or doctype
+        label = plan.number or squash_spaces(plan.title or "") or nid
+        data = self.node(
+            nid, Kind.PLAN, label=label, doctype=doctype,
+            key=ident.norm_key(plan.number) if plan.number else None,
+            date=plan.date, year=_plan_year(plan),
+            scope="central" if scope == ident.NATIONWIDE else "local",
+            province=pid, issuer=plan.issuer, title=plan.title, file=plan.source.path,
+            sha256=plan.source.sha256, format=plan.source.format, number=plan.number,
+            signer=plan.signer, signer_capacity=plan.signer_capacity, plan_id=plan.id,
+        )
+        data["kind"] = Kind.PLAN.value  # an ingested plan wins over a citation of it
+        data["label"] = label
+        if pid:
+            self.edge(nid, pid, Rel.IN_PROVINCE)
+        if plan.issuer:
+            org = self.organisation(plan.issuer, "local" if pid else None, plan.province)
+            self.edge(nid, org, Rel.ISSUED_BY)
+
+    def document(self, ref: DocRef, plan: Plan, nid: str, ambiguous: list[str]) -> None:
+        scope = _ref_scope(ref, plan)
+        province = ref.province or plan.province if scope != ident.NATIONWIDE else None
+        pid = self.province(province) if province else None
+        doctype = ref.doctype or (ident.symbol_parts(ref.key)[0] if ref.key else None)
+        if ref.key:
+            label = ident.norm_key(ref.key)
+        else:
+            label = squash_spaces(" ".join(filter(None, [doctype, "của", ref.issuer or "?"])))
+        existed = nid in self.g
+        data = self.node(
+            nid, Kind.DOCUMENT, label=label, doctype=doctype,
+            key=ident.norm_key(ref.key) if ref.key else None,
+            year=ident.year_of(ref.date) or (_ref_year(ref) if ref.key else None),
+            scope=ref.scope, province=pid, issuer=ref.issuer, title=ref.subject,
+        )
+        data["date"] = _better_date(data.get("date"), ref.date)
+        if data.get("year") is None and data.get("date"):
+            data["year"] = ident.year_of(data["date"])
+        if ambiguous:
+            data["ambiguous"] = sorted(set(data.get("ambiguous", [])) | set(ambiguous))
+        if not existed and pid:
+            self.edge(nid, pid, Rel.IN_PROVINCE)
+        if ref.issuer:
+            self.doc_issuers[nid].add((ref.issuer, ref.scope, province or ""))
+
+    def issuers(self) -> None:
+        """One ISSUED_BY per document: the most specific issuer any text names."""
+        for nid, candidates in sorted(self.doc_issuers.items()):
+            if self.g.nodes[nid].get("kind") == Kind.PLAN.value:
+                if any(r == Rel.ISSUED_BY.value for _, _, r in self.g.out_edges(nid, data="rel")):
+                    continue
+            issuer, scope, province = max(
+                sorted(candidates), key=lambda c: len(ident.compact(c[0])))
+            org = self.organisation(issuer, scope, province or None)
+            self.edge(nid, org, Rel.ISSUED_BY)
+            self.g.nodes[nid]["issuer"] = self.g.nodes[nid].get("issuer") or issuer
+
+    def references(self, plan: Plan, nid: str, refs: list[tuple[str, list[str]]]) -> None:
+        strongest: dict[str, tuple[int, int]] = {}
+        for index, (ref, (target, ambiguous)) in enumerate(zip(plan.references, refs,
+                                                               strict=True)):
+            if target != nid:
+                self.document(ref, plan, target, ambiguous)
+            rel = RELATION_TO_REL.get(ref.relation, Rel.MENTIONS)
+            best = strongest.get(target)
+            if best is None or _STRENGTH[rel] > best[0]:
+                strongest[target] = (_STRENGTH[rel], index)
+        for target, (_, index) in sorted(strongest.items()):
+            ref = plan.references[index]
+            rel = RELATION_TO_REL.get(ref.relation, Rel.MENTIONS)
+            self.edge(nid, target, rel, source_plan=nid, **_span_attrs(ref.source))
+        self.g.nodes[nid]["ref_nodes"] = [target for target, _ in refs]
+        for link in plan.links:
+            if not (0 <= link.child < len(refs) and 0 <= link.parent < len(refs)):
+                continue
+            child, parent = refs[link.child][0], refs[link.parent][0]
+            rel = RELATION_TO_REL.get(link.relation, Rel.IMPLEMENTS)
+            if self.g.has_edge(child, parent, rel.value):
+                sources = self.g.edges[child, parent, rel.value].setdefault("source_plans", [])
+                if nid not in sources:
+                    sources.append(nid)
+                continue
+            self.edge(child, parent, rel, source_plan=nid, source_plans=[nid],
+                      **_span_attrs(link.source))
+
+    # --- tasks and units ---------------------------------------------------------
+
+    def tasks(self, plan: Plan, nid: str, org: str | None) -> None:
+        local_ids = {task.id for task in plan.tasks}
+        pid = ident.province_id(plan.province) if plan.province else None
+        kinds = {fold(u.name): u.kind for u in plan.units if u.kind}
+        for alias_unit in plan.units:
+            for alias in alias_unit.aliases:
+                if alias_unit.kind:
+                    kinds.setdefault(fold(alias), alias_unit.kind)
+        for task in plan.tasks:
+            tid = ident.task_id(nid, task.id)
+            parent = ident.task_id(nid, task.parent) if task.parent in local_ids else None
+            self.task(task, tid, nid, plan, pid, parent)
+            if parent and parent != tid:
+                self.edge(parent, tid, Rel.HAS_SUBTASK, **_span_attrs(task.source))
+            else:
+                self.edge(nid, tid, Rel.HAS_TASK, **_span_attrs(task.source))
+            for mention in task.units:
+                unit = self.unit(mention, plan, org, kinds)
+                if mention.role == "lead":
+                    self.edge(tid, unit, Rel.LED_BY, **_span_attrs(mention.source))
+                else:
+                    self.edge(tid, unit, Rel.SUPPORTED_BY, role=_ROLE.get(mention.role, "support"),
+                              **_span_attrs(mention.source))
+            self.topics(task, tid)
+
+    def task(self, task: Task, tid: str, nid: str, plan: Plan, pid: str | None,
+             parent: str | None) -> None:
+        deadline = task.deadline
+        self.node(
+            tid, Kind.TASK, label=f"{task.number} {task.text}".strip()[:120],
+            plan=nid, plan_id=plan.id, task_id=task.id, number=task.number, text=task.text,
+            section=task.section, group=task.group, parent=parent,
+            deadline=deadline.text if deadline else None,
+            deadline_start=deadline.start_year if deadline else None,
+            deadline_end=deadline.end_year if deadline else None,
+            deadline_date=deadline.date if deadline else None,
+            deadline_recurrence=deadline.recurrence if deadline else None,
+            outputs=list(task.outputs), targets=[t.text for t in task.targets],
+            steps=list(task.steps), province=pid, **_span_attrs(task.source),
+        )
+
+    def unit(self, mention: UnitMention, plan: Plan, org: str | None,
+             kinds: dict[str, str]) -> str:
+        name = mention.canonical or mention.name
+        usl = ident.unit_slug(name)
+        scope = ident.province_slug(plan.province)
+        pid = ident.province_id(plan.province) if plan.province else None
+        category = mention.category
+        part_of: str | None
+        if category == "internal" or (category == "collective" and _internal(name)):
+            part_of = org
+            org_slug = org.rsplit(":", 1)[-1] if org else "unknown"
+            uid = ident.unit_id(scope, org_slug, usl)
+        elif category == "collective":
+            part_of = None
+            uid = ident.unit_id(scope, "all", usl)
+        else:
+            part_of = self.organisation(name, None, plan.province)
+            org_scope, org_slug = part_of.split(":")[1:3]
+            uid = ident.unit_id(org_scope, org_slug, org_slug)
+            if org_scope == ident.NATIONWIDE:
+                pid = None
+        self.unit_names[uid].add(name)
+        kind = kinds.get(fold(name)) or kinds.get(fold(mention.name)) or _unit_kind(name) or usl
+        kid = ident.unitkind_id(kind)
+        self.node(kid, Kind.UNIT_KIND, label=_unit_kind_label(kind) or name, category=category)
+        self.node(uid, Kind.UNIT, label=name, name=name, category=category, province=pid,
+                  org=part_of, unit_kind=kid)
+        self.edge(uid, kid, Rel.OF_KIND)
+        if part_of:
+            self.edge(uid, part_of, Rel.PART_OF)
+        return uid
+
+    def topics(self, task: Task, tid: str) -> None:
+        text = " ".join([task.text, *task.steps, *task.outputs])
+        for topic in _assign_topics(text):
+            topic_node = ident.topic_id(topic)
+            self.node(topic_node, Kind.TOPIC, **_topic_labels(topic))
+            self.edge(tid, topic_node, Rel.ABOUT)
+
+    # --- final touches -----------------------------------------------------------
+
+    def finish(self) -> None:
+        for name in ident.all_provinces():
+            self.province(name)
+        for oid, labels in self.org_labels.items():
+            self.g.nodes[oid]["label"] = _pick_label(labels)
+        for uid, names in self.unit_names.items():
+            data = self.g.nodes[uid]
+            data["name"] = data["label"] = _pick_label(names)
+            data["aliases"] = sorted({squash_spaces(n) for n in names})
+        for _, _, data in self.g.edges(data=True):
+            if "source_plans" in data:
+                data["source_plans"] = sorted(data["source_plans"])
+                data["source_plan"] = data["source_plans"][0]
+
+
+def _internal(name: str) -> bool:
+    """Whether a collective names the issuer's own units ("các phòng, đơn vị thuộc Sở")."""
+    verdict = _ontology_call("units", "is_internal", name)
+    if isinstance(verdict, bool):
+        return verdict
+    folded = fold(name)
+    return bool(re.search(r"\b(thuoc|truc thuoc|cua) so\b|\bphong, don vi\b", folded))
+
+
+def _unit_kind(name: str) -> str | None:
+    kind = _ontology_call("units", "unit_kind", name)
+    return kind if isinstance(kind, str) and kind else None
+
+
+def _unit_kind_label(kind: str) -> str | None:
+    label = _ontology_call("units", "unit_kind_label", kind)
+    return label if isinstance(label, str) and label and label != kind else None
+
+
+def _assign_topics(text: str) -> list[str]:
+    topics = _ontology_call("topics", "assign_topics", text)
+    return sorted(set(topics)) if topics else []
+
+
+def _topic_labels(topic: str) -> dict[str, Any]:
+    """``label``, ``label_vi``, ``label_en`` from the topic table when it has the topic."""
+    mod = ident.ontology("topics")
+    record: Any = None
+    for attr in ("TOPICS", "topics"):
+        table = getattr(mod, attr, None) if mod else None
+        if isinstance(table, dict):
+            record = table.get(topic) or table.get(topic.removeprefix("topic:"))
+        elif isinstance(table, list | tuple):
+            record = next((t for t in table if getattr(t, "id", None) == topic), None)
+        if record is not None:
+            break
+    get = (record.get if isinstance(record, dict)
+           else (lambda k, d=None: getattr(record, k, d)))
+    label_vi = get("label_vi") if record is not None else None
+    label_en = get("label_en") if record is not None else None
+    return {"label": label_vi or topic, "label_vi": label_vi or topic, "label_en": label_en}
+
+
+def _ontology_call(module: str, func: str, *args: Any) -> Any:
+    mod = ident.ontology(module)
+    fn = getattr(mod, func, None) if mod else None
+    return fn(*args) if callable(fn) else None
+
+
+def build_graph(plans: Iterable[Plan]) -> nx.MultiDiGraph:
+    """The knowledge graph of ``plans`` (see :mod:`policykg.graph` for ids and attributes).
+
+    Two plans that are the same document (same node id, e.g. a Word and a PDF copy)
+    give one node; the plan read first by id keeps it and the others' files are
+    listed in its ``duplicate_files`` attribute.
+    """
+    ordered = sorted(plans, key=lambda p: (p.id, p.source.path))
+    unique: dict[str, Plan] = {}
+    for plan in ordered:
+        unique.setdefault(plan.id, plan)
+    ordered = list(unique.values())
+    resolver = _Resolver(ordered)
+    builder = _Builder()
+    taken: dict[str, Plan] = {}
+    plan_nodes: list[tuple[Plan, str]] = []
+    for plan in ordered:
+        nid = resolver.plan_node(plan)
+        if nid in taken:
+            data = builder.g.nodes[nid]
+            data["duplicate_files"] = sorted({*data.get("duplicate_files", []),
+                                              plan.source.path})
+            continue
+        taken[nid] = plan
+        builder.plan(plan, nid, resolver.plan_scope[plan.id])
+        plan_nodes.append((plan, nid))
+    for plan, nid in plan_nodes:
+        builder.references(plan, nid, resolver.references(plan))
+    for plan, nid in plan_nodes:
+        org = next((v for _, v, r in builder.g.out_edges(nid, data="rel")
+                    if r == Rel.ISSUED_BY.value), None)
+        if org is None:
+            org = f"org:{ident.province_slug(plan.province)}:{_issuer_fallback(plan)}"
+            builder.node(org, Kind.ORGANISATION, label=plan.issuer or org, scope="local",
+                         province=builder.province(plan.province))
+        builder.tasks(plan, nid, org)
+    builder.issuers()
+    builder.finish()
+    return builder.g
+
+
+def _issuer_fallback(plan: Plan) -> str:
+    """An organisation slug for a plan whose header names no issuer: its symbol's issuer."""
+    if plan.symbol:
+        parts = re.split(r"[-/]", plan.symbol)
+        if len(parts) > 1 and parts[-1]:
+            return slug(parts[-1])
+    return "unknown-issuer"

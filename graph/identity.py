@@ -1,0 +1,350 @@
+"""Identity rules: which words name the same document, organisation, unit or province.
+
+Ids are built from normal forms (:func:`policykg.ontology.normalize.fold`), never from
+the spelling of one text, so "Trung tâm KH&CN" and "Trung tâm Khoa học và Công nghệ"
+give one id, and ids stay the same whatever order plans are read in.
+
+The ontology tables (:mod:`policykg.ontology.provinces`, :mod:`~policykg.ontology.units`,
+:mod:`~policykg.ontology.doctypes`) refine these rules when present; without them the
+rules here still give stable ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import re
+from types import ModuleType
+from typing import Any
+
+from policykg.ontology.normalize import canon, fold, nfc, slug, squash_spaces
+
+__all__ = [
+    "NATIONWIDE",
+    "UNKNOWN",
+    "ontology",
+    "norm_key",
+    "match_key",
+    "symbol_parts",
+    "key_scope",
+    "province_name",
+    "province_slug",
+    "province_id",
+    "current_province_name",
+    "all_provinces",
+    "compact",
+    "document_id",
+    "keyless_document_id",
+    "unnumbered_plan_id",
+    "issuer_org",
+    "issuer_code",
+    "unit_slug",
+    "unit_id",
+    "unitkind_id",
+    "topic_id",
+    "task_id",
+]
+
+NATIONWIDE = "vn"  # scope of central documents and organisations
+UNKNOWN = "unknown"  # scope of local things whose province no text names
+
+
+def ontology(name: str) -> ModuleType | None:
+    """The ontology module ``name`` when it is installed, else ``None``."""
+    try:
+        return importlib.import_module(f"policykg.ontology.{name}")
+    except ImportError:
+        return None
+
+
+def _call(module: str, func: str, *args: Any) -> Any:
+    """Call an ontology function when it exists; ``None`` when it does not."""
+    mod = ontology(module)
+    fn = getattr(mod, func, None) if mod else None
+    return fn(*args) if callable(fn) else None
+
+
+# --- documents ------------------------------------------------------------------
+
+_SPACE_AROUND = re.compile(r"\s*([-/])\s*")
+
+
+def norm_key(key: str) -> str:
+    """A number/symbol as it appears in ids: ``"36 - NQ/TW"``, ``"36/NQ-TW"`` → ``"36-NQ/TW"``."""
+    canonical = _call("doctypes", "normalise_key", key)
+    text = canonical if isinstance(canonical, str) and canonical else canon(key)
+    return re.sub(r"\s+", "", _SPACE_AROUND.sub(r"\1", text))
+
+
+def symbol_parts(key: str) -> tuple[str | None, str | None]:
+    """(type code, first issuer code) of a key: ``"180-CTr/TU"`` → ``("CTr", "TU")``."""
+    parsed = _call("doctypes", "parse_key", key)
+    if parsed is not None:
+        issuers = getattr(parsed, "issuers", ()) or ()
+        return getattr(parsed, "doctype", None), (issuers[0] if issuers else None)
+    parts = [p for p in re.split(r"[-/]", norm_key(key)) if p and not p.isdigit()]
+    if not parts:
+        return None, None
+    return (parts[0], parts[1]) if len(parts) > 1 else (None, parts[0])
+
+
+def key_scope(key: str) -> str | None:
+    """``"central"``/``"local"`` as the key's issuer code says, when the ontology can tell."""
+    scope = _call("doctypes", "issuer_scope", key)
+    return scope if scope in ("central", "local") else None
+
+
+def match_key(key: str) -> str:
+    """The form two keys are compared on: case and diacritics ignored (``"Ctr"`` = ``"CTr"``)."""
+    return fold(norm_key(key)).replace(" ", "")
+
+
+def _year(date: str | None) -> int | None:
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+def document_id(key: str, scope: str, year: int | None) -> str:
+    """``doc:36-NQ/TW@2023`` (central) or ``doc:tay-ninh:3300/KH-UBND@2023`` (local)."""
+    prefix = "" if scope == NATIONWIDE else f"{scope}:"
+    suffix = f"@{year}" if year else ""
+    return f"doc:{prefix}{norm_key(key)}{suffix}"
+
+
+def _digest(*parts: str | None, size: int = 10) -> str:
+    text = "\x1f".join(fold(p) if p else "" for p in parts)
+    return hashlib.sha256(text.encode()).hexdigest()[:size]
+
+
+def keyless_document_id(doctype: str | None, issuer: str | None, subject: str | None,
+                        scope: str, date: str | None) -> str:
+    """A cited document without a number: type, issuer and subject name it."""
+    prefix = "" if scope == NATIONWIDE else f"{scope}:"
+    stamp = f"@{date}" if date else ""
+    who = slug(compact(issuer)) if issuer else "?"
+    return f"doc:{prefix}{doctype or 'VB'}{stamp}:{who}:{_digest(subject, issuer, doctype, size=8)}"
+
+
+def unnumbered_plan_id(scope: str, doctype: str | None, date: str | None, plan_id: str) -> str:
+    """A plan whose copy has no number: ``doc:<province>:<TYPE>@<date>:<hash>``.
+
+    ``plan_id`` is the loader's content-derived id (issuer, province, date, title),
+    so re-reading the same plan gives the same node.
+    """
+    prefix = "" if scope == NATIONWIDE else f"{scope}:"
+    return f"doc:{prefix}{doctype or 'KH'}@{date or 'undated'}:{_digest(plan_id)}"
+
+
+# --- provinces ------------------------------------------------------------------
+
+
+def _record_name(record: Any) -> str | None:
+    if record is None:
+        return None
+    if isinstance(record, str):
+        return record
+    if isinstance(record, dict):
+        return record.get("name")
+    inner = getattr(record, "province", None)  # a match object wrapping the record
+    if inner is not None and not isinstance(inner, str):
+        return getattr(inner, "name", None)
+    return getattr(record, "name", None)
+
+
+def province_name(name: str | None) -> str | None:
+    """The canonical name of a province as written (``"tinh Tay Ninh"`` → ``"Tây Ninh"``)."""
+    if not name or not name.strip():
+        return None
+    found = _record_name(_call("provinces", "province", name))
+    return found or squash_spaces(canon(name))
+
+
+def province_slug(name: str | None) -> str:
+    """The id fragment of a province; :data:`UNKNOWN` when no province is named."""
+    canonical = province_name(name)
+    return slug(canonical) if canonical else UNKNOWN
+
+
+def province_id(name: str | None) -> str:
+    return f"province:{province_slug(name)}"
+
+
+def current_province_name(name: str) -> str:
+    """The province ``name`` belongs to since the 2025 merger (itself when unchanged)."""
+    return _record_name(_call("provinces", "current_province", name)) or province_name(name) or name
+
+
+def all_provinces() -> list[str]:
+    """Every province the ontology knows (before and after the merger), by name."""
+    mod = ontology("provinces")
+    if mod is None:
+        return []
+    for attr in ("all_provinces", "PROVINCES", "ALL_PROVINCES"):
+        table = getattr(mod, attr, None)
+        if callable(table):
+            table = table()
+        if table:
+            values = table.values() if isinstance(table, dict) else table
+            names = [_record_name(v) for v in values]
+            if isinstance(table, dict) and not all(names):
+                names = list(table.keys())
+            return sorted({n for n in names if n})
+    return []
+
+
+# --- organisations --------------------------------------------------------------
+
+# Long forms and spellings folded to one short token, longest first, so a name
+# and its abbreviation give the same id ("Sở Khoa học và Công nghệ" = "Sở KH&CN").
+_COMPACT: tuple[tuple[str, str], ...] = (
+    ("nong nghiep va phat trien nong thon", "nnptnt"),
+    ("tieu chuan do luong chat luong", "tdc"),
+    ("khoi nghiep doi moi sang tao", "kndmst"),
+    ("thong tin va truyen thong", "tttt"),
+    ("khoa hoc va cong nghe", "khcn"),
+    ("khoa hoc cong nghe", "khcn"),
+    ("ke hoach va dau tu", "khdt"),
+    ("uy ban nhan dan", "ubnd"),
+    ("hoi dong nhan dan", "hdnd"),
+    ("truy xuat nguon goc", "txng"),
+    ("cong nghe sinh hoc", "cnsh"),
+    ("doi moi sang tao", "dmst"),
+    ("so huu tri tue", "shtt"),
+    ("ban chap hanh", "bch"),
+    ("hoi nong dan", "hnd"),
+    ("ban chi dao", "bcd"),
+    ("nn&ptnt", "nnptnt"),
+    ("nn & ptnt", "nnptnt"),
+    ("kh&cn", "khcn"),
+    ("kh & cn", "khcn"),
+    ("kh&dt", "khdt"),
+    ("tt&tt", "tttt"),
+)
+_COMPACT_RE = re.compile(
+    r"(?<![\w&])(" + "|".join(re.escape(long) for long, _ in _COMPACT) + r")(?![\w&])"
+)
+_COMPACT_MAP = dict(_COMPACT)
+
+
+def compact(name: str) -> str:
+    """``name`` folded with long forms replaced by their abbreviation: the form ids use."""
+    return _COMPACT_RE.sub(lambda m: _COMPACT_MAP[m.group(1)], fold(name))
+
+
+# Issuers as named in texts (compacted) → display name, scope and the issuer code
+# documents of that issuer carry after the type ("NQ/TW", "KH-UBND", "CTr/TU").
+_ISSUERS: dict[str, tuple[str, str, str]] = {
+    "bo chinh tri": ("Bộ Chính trị", NATIONWIDE, "TW"),
+    "ban bi thu": ("Ban Bí thư", NATIONWIDE, "TW"),
+    "ban bi thu trung uong": ("Ban Bí thư", NATIONWIDE, "TW"),
+    "ban bi thu trung uong dang": ("Ban Bí thư", NATIONWIDE, "TW"),
+    "bch trung uong": ("Ban Chấp hành Trung ương Đảng", NATIONWIDE, "TW"),
+    "bch trung uong dang": ("Ban Chấp hành Trung ương Đảng", NATIONWIDE, "TW"),
+    "trung uong": ("Ban Chấp hành Trung ương Đảng", NATIONWIDE, "TW"),
+    "trung uong dang": ("Ban Chấp hành Trung ương Đảng", NATIONWIDE, "TW"),
+    "chinh phu": ("Chính phủ", NATIONWIDE, "CP"),
+    "thu tuong chinh phu": ("Thủ tướng Chính phủ", NATIONWIDE, "TTg"),
+    "thu tuong": ("Thủ tướng Chính phủ", NATIONWIDE, "TTg"),
+    "quoc hoi": ("Quốc hội", NATIONWIDE, "QH"),
+    "ubnd tinh": ("UBND tỉnh", "local", "UBND"),
+    "chu tich ubnd tinh": ("UBND tỉnh", "local", "UBND"),
+    "chu tich ubnd": ("UBND tỉnh", "local", "UBND"),
+    "ubnd": ("UBND tỉnh", "local", "UBND"),
+    "hdnd tinh": ("HĐND tỉnh", "local", "HĐND"),
+    "hdnd": ("HĐND tỉnh", "local", "HĐND"),
+    "tinh uy": ("Tỉnh ủy", "local", "TU"),
+    "bch dang bo tinh": ("Tỉnh ủy", "local", "TU"),
+    "ban thuong vu tinh uy": ("Ban Thường vụ Tỉnh ủy", "local", "TU"),
+    "thuong truc tinh uy": ("Thường trực Tỉnh ủy", "local", "TU"),
+}
+_CENTRAL_PREFIXES = ("bo ", "ban chi dao trung uong", "bcd trung uong", "van phong chinh phu")
+
+
+def _strip_province(folded: str, province: str | None) -> str:
+    """Drop the province's own name from an issuer's end ("so khcn tinh tay ninh" → "so khcn")."""
+    if province:
+        tail = re.escape(fold(province))
+        folded = re.sub(rf"(\s+(tinh|thanh pho|tp\.?))?\s+{tail}$", "", folded).strip()
+    return folded
+
+
+def _issuer_key(issuer: str, province: str | None) -> str:
+    key = _strip_province(compact(issuer), province_name(province))
+    return re.sub(r"^(cua|do)\s+", "", key)
+
+
+def _issuer_entry(issuer: str, province: str | None) -> tuple[str, str | None, str | None]:
+    """(id slug, display name or None, scope or None) for an issuer as written."""
+    key = _issuer_key(issuer, province)
+    entry = _ISSUERS.get(key)
+    if entry:
+        return slug(compact(entry[0])), entry[0], entry[1]
+    if key.startswith(_CENTRAL_PREFIXES):
+        return slug(key), None, NATIONWIDE
+    match = _call("issuers", "match_issuer", issuer)
+    scope = getattr(match, "scope", None)
+    scope = NATIONWIDE if scope == "central" else ("local" if scope == "local" else None)
+    return slug(re.sub(r"\s+tinh$", "", key)), None, scope
+
+
+def issuer_code(issuer: str | None, province: str | None = None) -> str | None:
+    """The code documents of ``issuer`` carry in their symbol (``"Tỉnh ủy"`` → ``"TU"``)."""
+    if not issuer:
+        return None
+    entry = _ISSUERS.get(_issuer_key(issuer, province))
+    if entry:
+        return entry[2]
+    match = _call("issuers", "match_issuer", issuer)
+    return getattr(match, "code", None)
+
+
+def issuer_org(issuer: str, scope: str | None, province: str | None) -> tuple[str, str, str]:
+    """The organisation an issuer or outside unit names: ``(node id, label, scope)``.
+
+    Central bodies are ``org:vn:<slug>``; provincial ones ``org:<province>:<slug>``
+    with the province added to the label ("UBND tỉnh" → "UBND tỉnh Tây Ninh").
+    ``scope`` is the reference's own scope ("central"/"local") when known.
+    """
+    key, label, known_scope = _issuer_entry(issuer, province)
+    if known_scope is None:
+        known_scope = NATIONWIDE if scope == "central" else "local"
+    display = label or squash_spaces(nfc(issuer))
+    if known_scope == NATIONWIDE:
+        return f"org:{NATIONWIDE}:{key or 'unknown'}", display, NATIONWIDE
+    prov = province_name(province)
+    if prov and fold(prov) not in fold(display):
+        display = f"{display} {prov}"
+    return f"org:{province_slug(province)}:{key or 'unknown'}", display, province_slug(province)
+
+
+# --- units, kinds, topics, tasks ------------------------------------------------
+
+
+def unit_slug(name: str) -> str:
+    """One slug per organisation however it is spelled ("Trung tâm KH&CN" = its full name)."""
+    canonical = _call("units", "canonical_unit_name", name)
+    return slug(compact(canonical if isinstance(canonical, str) and canonical else name))
+
+
+def unit_id(scope: str, org_slug: str, unit: str) -> str:
+    """``unit:<province>:<organisation>:<unit>``."""
+    return f"unit:{scope}:{org_slug}:{unit}"
+
+
+def unitkind_id(kind: str) -> str:
+    return f"unitkind:{slug(kind)}"
+
+
+def topic_id(topic: str) -> str:
+    return topic if topic.startswith("topic:") else f"topic:{topic}"
+
+
+def task_id(doc_id: str, local_id: str) -> str:
+    """``task:<plan node id>#<task id within the plan>``."""
+    return f"task:{doc_id}#{local_id}"
+
+
+def year_of(date: str | None) -> int | None:
+    """The year of an ISO (possibly partial) date."""
+    return _year(date)

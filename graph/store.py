@@ -1,0 +1,599 @@
+"""The embedded persistent store: one SQLite file holding plans, files and the graph.
+
+SQLite ships with Python, gives atomic transactions and keeps everything as data
+(JSON text), never as code. The file holds
+
+- ``meta``: the format version (a store of another version is refused with a
+  message saying how to rebuild it) and a generation counter;
+- ``files``: every file ingested — path, sha256, the plan it gave and its status
+  (``ingested``, ``skipped`` with the reason, ``superseded`` when another file
+  gave the same plan later);
+- ``plans``: each plan as read (:meth:`Plan.to_dict`, lines kept apart);
+- ``nodes`` / ``edges``: the graph built from all plans, so opening a store and
+  asking a query reads the graph back without parsing anything.
+
+Writes are atomic: one ingest (or forget) is one transaction, and the graph is
+rebuilt inside it, so a crash, Ctrl-C or kill leaves the previous store intact.
+One writer at a time: a second gets :class:`StoreBusy` ("store is busy …")
+after a short wait; readers are never blocked (write-ahead log).
+
+Identity on ingest: a file is known by its absolute path. An unchanged file (same
+path, same sha256, same policykg version) is not parsed again; a changed file's
+plan replaces the old one. Two files giving the same plan (same :attr:`Plan.id`)
+are the same plan: the file ingested last wins and the report says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from policykg.graph.identity import match_key
+from policykg.loaders.model import Plan
+from policykg.ontology.normalize import fold
+from policykg.ontology.schema import Kind
+
+from policykg import __version__
+
+__all__ = [
+    "FORMAT_VERSION",
+    "DEFAULT_STORE",
+    "Store",
+    "StoreError",
+    "StoreBusy",
+    "IngestReport",
+    "open_store",
+    "default_store_path",
+    "plan_record",
+    "task_records",
+]
+
+FORMAT_VERSION = 1
+DEFAULT_STORE = os.path.join(".policykg", "store.db")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, sha256 TEXT, plan_id TEXT, status TEXT NOT NULL,
+    reason TEXT, version TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS plans (
+    plan_id TEXT PRIMARY KEY, path TEXT NOT NULL, node_id TEXT,
+    data TEXT NOT NULL, lines TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS plans_path ON plans(path);
+CREATE TABLE IF NOT EXISTS nodes (seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,
+    kind TEXT NOT NULL, attrs TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS edges (seq INTEGER PRIMARY KEY, src TEXT NOT NULL,
+    dst TEXT NOT NULL, key TEXT NOT NULL, rel TEXT NOT NULL, attrs TEXT NOT NULL);
+"""
+_TABLES = {"meta", "files", "plans", "nodes", "edges"}
+
+
+class StoreError(Exception):
+    """The store cannot be used as asked; the message says why and what to do."""
+
+
+class StoreBusy(StoreError):
+    """Another process is writing to the store."""
+
+
+def default_store_path() -> str:
+    """``$POLICYKG_STORE`` when set, else ``./.policykg/store.db``."""
+    return os.environ.get("POLICYKG_STORE") or DEFAULT_STORE
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did. ``plans``/``tasks``/``units``/``references`` count what
+    was read in this run (unchanged files are not read again)."""
+
+    ingested: list[tuple[str, str]] = field(default_factory=list)  # (path, plan id)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    replaced: list[tuple[str, str, str]] = field(default_factory=list)  # (plan, old, new path)
+    plans: int = 0
+    tasks: int = 0
+    units: int = 0
+    references: int = 0
+    nodes: int = 0
+    edges: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when no file was skipped."""
+        return not self.skipped
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ingested": [{"file": p, "plan": i} for p, i in self.ingested],
+            "unchanged": list(self.unchanged),
+            "skipped": [{"file": p, "reason": r} for p, r in self.skipped],
+            "replaced": [{"plan": i, "old_file": o, "new_file": n} for i, o, n in self.replaced],
+            "read": {"plans": self.plans, "tasks": self.tasks, "units": self.units,
+                     "references": self.references},
+            "graph": {"nodes": self.nodes, "edges": self.edges},
+        }
+
+
+Loader = Callable[..., Iterable[Any]]
+
+
+def _default_loader(paths: list[str], on_progress: Callable[..., None] | None = None
+                    ) -> Iterable[Any]:
+    from policykg.loaders.batch import load_paths
+
+    return load_paths(paths, on_progress=on_progress)
+
+
+def _sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+class Store:
+    """A policykg store at ``path`` (created on the first write).
+
+    ``timeout`` is how long a writer waits for another writer before
+    :class:`StoreBusy`. ``loader`` reads files into plans (default
+    :func:`policykg.loaders.batch.load_paths`).
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, timeout: float = 2.0,
+                 loader: Loader | None = None):
+        self.path = Path(path if path is not None else default_store_path())
+        self.timeout = timeout
+        self._loader = loader or _default_loader
+        self._graph: nx.MultiDiGraph | None = None
+        self._generation: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    @property
+    def exists(self) -> bool:
+        """Whether the store file has been created (by a first ingest)."""
+        return self.path.is_file() and self.path.stat().st_size > 0
+
+    # --- connections -------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot open store {self.path}: {err}") from err
+        return conn
+
+    def _damaged(self, err: Exception) -> StoreError:
+        return StoreError(
+            f"store {self.path} is damaged or not a policykg store ({err}); move it away and "
+            f"rebuild it with `policykg ingest --store {self.path} <your plan folders>`"
+        )
+
+    def _check(self, conn: sqlite3.Connection) -> str:
+        """Check the format version; return the generation counter."""
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master "
+                                                  "WHERE type='table'")}
+            if not _TABLES <= tables:
+                raise self._damaged(ValueError("missing tables"))
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as err:
+            raise self._damaged(err) from err
+        version = meta.get("format_version")
+        if version != str(FORMAT_VERSION):
+            raise StoreError(
+                f"store {self.path} has format version {version}, this policykg "
+                f"({__version__}) reads version {FORMAT_VERSION}: move it away and rebuild "
+                f"it with `policykg ingest --store {self.path} <your plan folders>`"
+            )
+        return meta.get("generation", "0")
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection | None]:
+        """A connection for reading, or None when the store does not exist yet."""
+        if not self.exists:
+            yield None
+            return
+        conn = self._connect()
+        try:
+            self._check(conn)
+            yield conn
+        except sqlite3.DatabaseError as err:
+            raise self._damaged(err) from err
+        finally:
+            conn.close()
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """The write lock and one transaction: committed on success, else rolled back.
+
+        Raises :class:`StoreBusy` when another process holds the lock longer
+        than ``timeout`` seconds.
+        """
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = not self.exists
+        conn = self._connect()
+        try:
+            try:
+                if fresh:
+                    conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as err:
+                if "locked" in str(err) or "busy" in str(err):
+                    raise StoreBusy(f"store is busy: another policykg process is writing to "
+                                    f"{self.path}; try again when it has finished") from err
+                raise self._damaged(err) from err
+            except sqlite3.DatabaseError as err:
+                raise self._damaged(err) from err
+            try:
+                if fresh or not conn.execute("SELECT 1 FROM sqlite_master WHERE name='meta'"
+                                             ).fetchone():
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            conn.execute(statement)
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('format_version', ?)",
+                                 (str(FORMAT_VERSION),))
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', '0')")
+                generation = int(self._check(conn))
+                yield conn
+                conn.execute("UPDATE meta SET value = ? WHERE key = 'generation'",
+                             (str(generation + 1),))
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as err:
+            raise self._damaged(err) from err
+        finally:
+            conn.close()
+        self._graph = None
+
+    # --- ingest and forget -------------------------------------------------------
+
+    def ingest(self, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+               on_progress: Callable[[int, int, Any], None] | None = None) -> IngestReport:
+        """Read the files named or inside the folders named; store their plans.
+
+        All of it is one transaction. ``on_progress(done, total, result)`` is
+        called after each file that is read (unchanged files are not read).
+        """
+        from policykg.loaders.batch import Loaded, iter_files
+
+        report = IngestReport()
+        own = {str(self.path.resolve()) + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+        with self.writing() as conn:
+            known = {row[0]: row[1:] for row in conn.execute(
+                "SELECT path, sha256, version, status, reason FROM files")}
+            todo: list[str] = []
+            shas: dict[str, str] = {}
+            for file in iter_files(paths):
+                path = str(Path(file).resolve()) if Path(file).exists() else str(file)
+                if path in own:
+                    continue
+                try:
+                    shas[path] = _sha256(path)
+                except OSError:
+                    todo.append(path)  # the loader reports why it cannot be read
+                    continue
+                row = known.get(path)
+                if row and row[0] == shas[path] and row[1] == __version__:
+                    if row[2] == "skipped":
+                        report.skipped.append((path, row[3] or "not a plan"))
+                    else:
+                        report.unchanged.append(path)
+                    continue
+                todo.append(path)
+            for result in self._loader(todo, on_progress=on_progress):
+                path = str(result.path)
+                conn.execute("DELETE FROM plans WHERE path = ?", (path,))
+                if isinstance(result, Loaded):
+                    self._put_plan(conn, path, shas.get(path), result.plan, report)
+                else:
+                    conn.execute(
+                        "INSERT OR REPLACE INTO files VALUES (?, ?, NULL, 'skipped', ?, ?)",
+                        (path, shas.get(path), result.reason, __version__))
+                    report.skipped.append((path, result.reason))
+            report.nodes, report.edges = self._rebuild(conn)
+        return report
+
+    def _put_plan(self, conn: sqlite3.Connection, path: str, sha: str | None, plan: Plan,
+                  report: IngestReport) -> None:
+        old = conn.execute("SELECT path FROM plans WHERE plan_id = ?", (plan.id,)).fetchone()
+        if old and old[0] != path:
+            report.replaced.append((plan.id, old[0], path))
+            conn.execute("UPDATE files SET status = 'superseded', reason = ? WHERE path = ?",
+                         (f"same plan as {path}", old[0]))
+        data = plan.to_dict(with_lines=False)
+        lines = [[ln.text, ln.start, ln.end] for ln in plan.lines]
+        conn.execute("INSERT OR REPLACE INTO plans VALUES (?, ?, NULL, ?, ?)",
+                     (plan.id, path, _dumps(data), _dumps(lines)))
+        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, 'ingested', NULL, ?)",
+                     (path, sha or plan.source.sha256, plan.id, __version__))
+        report.ingested.append((path, plan.id))
+        report.plans += 1
+        report.tasks += len(plan.tasks)
+        report.units += len(plan.units)
+        report.references += len(plan.references)
+
+    def forget(self, target: str) -> list[str]:
+        """Remove a file's or a plan's facts (file path, plan id, node id or number).
+
+        Returns the ids of the plans removed; raises :class:`StoreError` when
+        nothing matches.
+        """
+        with self.writing() as conn:
+            path = str(Path(target).resolve()) if Path(target).exists() else target
+            rows = conn.execute("SELECT plan_id, path FROM plans WHERE path = ?",
+                                (path,)).fetchall()
+            file_known = conn.execute("SELECT 1 FROM files WHERE path = ?", (path,)).fetchone()
+            if not rows and not file_known:
+                rows = [(p["plan_id"], p["path"]) for p in self._match(conn, target)]
+                if not rows:
+                    raise StoreError(f"nothing in store {self.path} matches {target!r}")
+            for plan_id, plan_path in rows:
+                conn.execute("DELETE FROM plans WHERE plan_id = ?", (plan_id,))
+                conn.execute("DELETE FROM files WHERE path = ?", (plan_path,))
+            conn.execute("DELETE FROM files WHERE path = ?", (path,))
+            self._rebuild(conn)
+        return [r[0] for r in rows]
+
+    def _rebuild(self, conn: sqlite3.Connection) -> tuple[int, int]:
+        """Build the graph from every stored plan and replace the cached tables."""
+        from policykg.graph.build import build_graph
+
+        plans = [Plan.from_dict(json.loads(row[0]))
+                 for row in conn.execute("SELECT data FROM plans ORDER BY plan_id")]
+        graph = build_graph(plans)
+        conn.execute("DELETE FROM nodes")
+        conn.execute("DELETE FROM edges")
+        conn.executemany("INSERT INTO nodes (id, kind, attrs) VALUES (?, ?, ?)",
+                         ((n, d.get("kind", ""), _dumps(d)) for n, d in graph.nodes(data=True)))
+        conn.executemany(
+            "INSERT INTO edges (src, dst, key, rel, attrs) VALUES (?, ?, ?, ?, ?)",
+            ((u, v, str(k), d.get("rel", ""), _dumps(d))
+             for u, v, k, d in graph.edges(keys=True, data=True)))
+        nodes = {d.get("plan_id"): n for n, d in graph.nodes(data=True)
+                 if d.get("kind") == Kind.PLAN.value}
+        conn.execute("UPDATE plans SET node_id = NULL")
+        conn.executemany("UPDATE plans SET node_id = ? WHERE plan_id = ?",
+                         ((n, p) for p, n in nodes.items() if p))
+        return graph.number_of_nodes(), graph.number_of_edges()
+
+    # --- reading -----------------------------------------------------------------
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The knowledge graph, read from the cached tables (no parsing).
+
+        The same object is returned until the store changes; copy it before
+        changing it.
+        """
+        with self._reading() as conn:
+            if conn is None:
+                return nx.MultiDiGraph()
+            generation = conn.execute(
+                "SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
+            if self._graph is not None and generation == self._generation:
+                return self._graph
+            graph = nx.MultiDiGraph()
+            try:
+                for nid, attrs in conn.execute("SELECT id, attrs FROM nodes ORDER BY seq"):
+                    graph.add_node(nid, **json.loads(attrs))
+                for src, dst, key, attrs in conn.execute(
+                        "SELECT src, dst, key, attrs FROM edges ORDER BY seq"):
+                    graph.add_edge(src, dst, key=key, **json.loads(attrs))
+            except (ValueError, TypeError) as err:
+                raise self._damaged(err) from err
+            self._graph, self._generation = graph, generation
+            return graph
+
+    def _rows(self, conn: sqlite3.Connection, where: str = "", args: tuple[Any, ...] = ()
+              ) -> list[dict[str, Any]]:
+        rows = conn.execute(f"SELECT plan_id, path, node_id, data FROM plans {where} "
+                            "ORDER BY path, plan_id", args).fetchall()
+        return [{"plan_id": r[0], "path": r[1], "node_id": r[2], "data": r[3]} for r in rows]
+
+    def _match(self, conn: sqlite3.Connection, ref: str) -> list[dict[str, Any]]:
+        """Plans matching ``ref``: plan id, graph node id, number ("19/KH-SKHCN") or file."""
+        for where, arg in (("WHERE plan_id = ?", ref), ("WHERE node_id = ?", ref)):
+            rows = self._rows(conn, where, (arg,))
+            if rows:
+                return rows
+        if Path(ref).exists():
+            rows = self._rows(conn, "WHERE path = ?", (str(Path(ref).resolve()),))
+            if rows:
+                return rows
+        rows = self._rows(conn)
+        wanted = match_key(ref)
+        found = [r for r in rows
+                 if (number := json.loads(r["data"]).get("number")) and match_key(number) == wanted]
+        if found:
+            return found
+        name = fold(ref)
+        return [r for r in rows if fold(Path(r["path"]).name) == name
+                or fold(r["path"]).endswith("/" + name)]
+
+    def _plan(self, row: dict[str, Any], lines: str | None) -> Plan:
+        try:
+            data = json.loads(row["data"])
+            if lines is not None:
+                data["lines"] = [{"text": t, "start": s, "end": e} for t, s, e in json.loads(lines)]
+            return Plan.from_dict(data)
+        except (ValueError, TypeError, KeyError) as err:
+            raise self._damaged(err) from err
+
+    def plans(self) -> list[Plan]:
+        """Every stored plan (without its text lines; :meth:`plan` gives those)."""
+        with self._reading() as conn:
+            if conn is None:
+                return []
+            return [self._plan(row, None) for row in self._rows(conn)]
+
+    def find_plans(self, ref: str) -> list[Plan]:
+        """Plans matching ``ref`` (plan id, node id, number or file), with their lines."""
+        with self._reading() as conn:
+            if conn is None:
+                return []
+            plans = []
+            for row in self._match(conn, ref):
+                lines = conn.execute("SELECT lines FROM plans WHERE plan_id = ?",
+                                     (row["plan_id"],)).fetchone()[0]
+                plans.append(self._plan(row, lines))
+            return plans
+
+    def plan(self, ref: str) -> Plan:
+        """The one plan ``ref`` names; :class:`StoreError` when none or several match."""
+        found = self.find_plans(ref)
+        if not found:
+            raise StoreError(f"no plan in store {self.path} matches {ref!r}")
+        if len(found) > 1:
+            listing = ", ".join(f"{p.id} ({p.source.path})" for p in found)
+            raise StoreError(f"{ref!r} matches {len(found)} plans: {listing}; "
+                             "give the plan id or file")
+        return found[0]
+
+    def plan_nodes(self) -> dict[str, str]:
+        """The graph node id of every stored plan, by plan id."""
+        with self._reading() as conn:
+            if conn is None:
+                return {}
+            return {p: n for p, n in conn.execute("SELECT plan_id, node_id FROM plans")}
+
+    def files(self) -> list[dict[str, Any]]:
+        """Every file the store knows: path, sha256, plan id, status and reason."""
+        with self._reading() as conn:
+            if conn is None:
+                return []
+            return [{"path": r[0], "sha256": r[1], "plan": r[2], "status": r[3], "reason": r[4]}
+                    for r in conn.execute("SELECT path, sha256, plan_id, status, reason "
+                                          "FROM files ORDER BY path")]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: files by status, nodes by kind, edges by relation, and per province."""
+        graph = self.graph()
+        files = Counter(f["status"] for f in self.files())
+        kinds = Counter(d.get("kind") for _, d in graph.nodes(data=True))
+        rels = Counter(d.get("rel") for _, _, d in graph.edges(data=True))
+        per: dict[str, Counter[str]] = defaultdict(Counter)
+        names = {n: d.get("name") or d.get("label") for n, d in graph.nodes(data=True)
+                 if d.get("kind") == Kind.PROVINCE.value}
+        for _, data in graph.nodes(data=True):
+            province = data.get("province")
+            if province and data.get("kind") in (Kind.PLAN.value, Kind.DOCUMENT.value,
+                                                  Kind.TASK.value, Kind.UNIT.value):
+                per[names.get(province, province)][data["kind"]] += 1
+        return {
+            "store": str(self.path),
+            "format_version": FORMAT_VERSION,
+            "files": dict(sorted(files.items())),
+            "nodes": dict(sorted(kinds.items())),
+            "edges": dict(sorted(rels.items())),
+            "provinces": {p: dict(sorted(c.items())) for p, c in sorted(per.items())},
+            "total_nodes": graph.number_of_nodes(),
+            "total_edges": graph.number_of_edges(),
+        }
+
+
+def open_store(path: str | os.PathLike[str] | None = None, **kwargs: Any) -> Store:
+    """The store at ``path``, else ``$POLICYKG_STORE``, else ``./.policykg/store.db``."""
+    return Store(path, **kwargs)
+
+
+# --- records: plans and tasks as plain JSON-ready dicts (CLI --json and the API) ---------
+
+
+def _node_of(plan: Plan, graph: nx.MultiDiGraph) -> str | None:
+    return next((n for n, d in graph.nodes(data=True)
+                 if d.get("plan_id") == plan.id and d.get("kind") == Kind.PLAN.value), None)
+
+
+def plan_record(plan: Plan, graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """A plan as listed: metadata and its references with their graph node ids."""
+    node = _node_of(plan, graph)
+    data = graph.nodes[node] if node else {}
+    ref_nodes = data.get("ref_nodes") or [None] * len(plan.references)
+    province = graph.nodes.get(data.get("province")) or {} if data.get("province") else {}
+    return {
+        "id": plan.id,
+        "node": node,
+        "file": plan.source.path,
+        "province": plan.province,
+        "current_province": province.get("current_name"),
+        "issuer": plan.issuer,
+        "number": plan.number,
+        "date": plan.date,
+        "title": plan.title,
+        "signer": plan.signer,
+        "signer_capacity": plan.signer_capacity,
+        "tasks": len(plan.tasks),
+        "references": [
+            {"id": target, "key": ref.key, "relation": ref.relation, "date": ref.date,
+             "issuer": ref.issuer, "subject": ref.subject,
+             "source": {"file": ref.source.file, "line_start": ref.source.line_start,
+                        "line_end": ref.source.line_end, "quote": ref.source.quote}}
+            for ref, target in zip(plan.references, ref_nodes, strict=False)
+        ],
+    }
+
+
+def task_records(plan: Plan, graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """Every task of ``plan`` as a dict: units, deadline, outputs and source lines."""
+    from policykg.graph.identity import task_id
+
+    node = _node_of(plan, graph) or ""
+    local = {t.id for t in plan.tasks}
+    records = []
+    for task in plan.tasks:
+        tid = task_id(node, task.id)
+        units = []
+        for mention in task.units:
+            rel = "LED_BY" if mention.role == "lead" else "SUPPORTED_BY"
+            edges = [(v, d) for _, v, d in (graph.out_edges(tid, data=True) if tid in graph
+                                            else []) if d.get("rel") == rel]
+            target = next((v for v, d in edges if d.get("quote") == mention.source.quote
+                           and d.get("line_start") == mention.source.line_start), None) or next(
+                (v for v, _ in edges if mention.canonical in graph.nodes[v].get("aliases", [])),
+                None)
+            units.append({"name": mention.canonical, "as_written": mention.name,
+                          "role": mention.role, "category": mention.category, "unit": target})
+        deadline = task.deadline
+        records.append({
+            "id": tid,
+            "plan": plan.id,
+            "plan_node": node,
+            "number": task.number,
+            "text": task.text,
+            "section": task.section,
+            "group": task.group,
+            "lead": task.lead,
+            "support": task.support,
+            "units": units,
+            "deadline": deadline.text if deadline else None,
+            "deadline_info": ({"start_year": deadline.start_year, "end_year": deadline.end_year,
+                               "date": deadline.date, "recurrence": deadline.recurrence}
+                              if deadline else None),
+            "outputs": list(task.outputs),
+            "targets": [t.text for t in task.targets],
+            "steps": list(task.steps),
+            "parent": task_id(node, task.parent) if task.parent in local else None,
+            "source": {"file": task.source.file, "line_start": task.source.line_start,
+                       "line_end": task.source.line_end, "quote": task.source.quote},
+        })
+    return records

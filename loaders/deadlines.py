@@ -1,0 +1,182 @@
+"""Deadlines and numeric targets read from task text.
+
+Deadlines are kept as written and given a normalised form where one can be
+read (domain notes §6): "Thường xuyên" → ongoing, "Hàng năm" → yearly,
+"cả năm 2024" → 2024–2024, "Dự kiến 2024-2026" → 2024–2026, "Bắt đầu từ năm
+2025" → from 2025, "trước ngày 30/11 hàng năm" → yearly on ``--11-30``,
+"Tháng 12 năm 2024" → ``2024-12``. Targets are numbers with what they count
+("15 Doanh nghiệp, Hợp tác xã", "tối thiểu đạt 1,5%"); Vietnamese decimals use
+a comma. Years, dates, document and standard numbers are never targets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.loaders.model import Deadline, Target
+from policykg.ontology.normalize import canon, fold, nfc, squash_spaces
+
+_YEAR = r"(?:19|20)\d{2}"
+_RANGE = re.compile(rf"({_YEAR})\s*[-–—/]\s*({_YEAR})|({_YEAR})\s+đến\s+(?:năm\s+)?({_YEAR})")
+_YEARS = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
+_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])")
+_DATE_WORDS = re.compile(
+    rf"ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+({_YEAR}))?", re.IGNORECASE)
+_MONTH = re.compile(rf"tháng\s+(\d{{1,2}})(?:\s*(?:năm|/)\s*({_YEAR}))", re.IGNORECASE)
+_RECURRENCE = (
+    (re.compile(r"\b(hang|moi) (nam|nam hoc)\b"), "yearly"),
+    (re.compile(r"\b(hang|moi) quy\b"), "quarterly"),
+    (re.compile(r"\b(hang|moi) thang\b"), "monthly"),
+    (re.compile(r"\b(thuong xuyen|lien tuc|dinh ky)\b"), "ongoing"),
+)
+
+
+def _recurrence(folded: str) -> str | None:
+    for rx, value in _RECURRENCE:
+        if rx.search(folded):
+            return value
+    return None
+
+
+def read_deadline(text: str) -> Deadline | None:
+    """A deadline as written with its start/end year, date and recurrence."""
+    text = squash_spaces(nfc(text)).strip(" .;,")
+    if not text:
+        return None
+    folded = fold(text)
+    found = Deadline(text=text, recurrence=_recurrence(folded))
+    if found.recurrence == "ongoing" and "dinh ky" in folded and "thuong xuyen" not in folded:
+        found.recurrence = "ongoing"
+    date = _DATE_WORDS.search(text)
+    day_month = (date.group(1), date.group(2), date.group(3)) if date else None
+    if day_month is None:
+        m = _DATE.search(text)
+        if m:
+            day_month = (m.group(1), m.group(2), m.group(3))
+    if day_month:
+        day, month, year = int(day_month[0]), int(day_month[1]), day_month[2]
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            found.date = f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+            if year:
+                found.end_year = int(year)
+    month = _MONTH.search(text)
+    if month and found.date is None and 1 <= int(month.group(1)) <= 12:
+        found.date = f"{month.group(2)}-{int(month.group(1)):02d}"
+    rng = _RANGE.search(text)
+    if rng:
+        first = rng.group(1) or rng.group(3)
+        last = rng.group(2) or rng.group(4)
+        found.start_year, found.end_year = int(first), int(last)
+        return found
+    years = [int(y) for y in _YEARS.findall(text)]
+    if not years:
+        return found
+    if re.search(r"\b(bat dau|tu nam|tu)\b", folded) and not re.search(r"\bden\b", folded):
+        found.start_year = years[0]
+    elif re.search(r"\b(hoan thanh|truoc|den|cham nhat|xong)\b", folded):
+        found.end_year = years[-1]
+    else:
+        found.start_year, found.end_year = min(years), max(years)
+    return found
+
+
+_PROSE_DEADLINE = re.compile(
+    rf"(?:(?:hoàn thành|thực hiện xong|xong)[^.;:]{{0,25}}?(?:trong|trước|vào|trong năm|năm)"
+    rf"\s+[^.;:]*?{_YEAR}"
+    r"|trước ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?:\s+(?:hàng|hằng)\s+năm)?"
+    r"|^(?:hàng|hằng)\s+(?:năm|quý|tháng)(?=,))",
+    re.IGNORECASE)
+
+
+def find_deadline(text: str) -> Deadline | None:
+    """A deadline written inside prose ("Hoàn thành trong năm 2021", "trước ngày
+    30/11 hàng năm"), or None. Horizons such as "đến năm 2025" are targets' dates,
+    not deadlines, and are left alone."""
+    text = nfc(text)
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        m = _PROSE_DEADLINE.search(sentence.strip())
+        if m:
+            return read_deadline(m.group(0))
+    return None
+
+
+# --- targets -----------------------------------------------------------------
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:,\d+)?"
+_QUALIFIER = (r"(?:(?:tối thiểu|ít nhất|tối đa|trên|dưới|khoảng|gần|hơn|đạt|tăng|giảm|"
+              r"phấn đấu|bình quân)\s+)*")
+_PERCENT = re.compile(rf"({_QUALIFIER})({_NUMBER})\s*%(\s*/\s*năm)?", re.IGNORECASE)
+_COUNT = re.compile(rf"({_QUALIFIER})(?:từ\s+)?(?<![\w/.,-])({_NUMBER})(?:\s+đến\s+({_NUMBER}))?"
+                    r"(?![\w/%:-]|[.,]\d)\s+", re.IGNORECASE)
+_NOT_BEFORE = re.compile(
+    r"(?:số|tcvn|iso|quyết định|nghị quyết|kế hoạch|kết luận|chỉ thị|thông tư|nghị định|"
+    r"chương trình|công văn|văn bản|ngày|tháng|quý|nhiệm vụ|khoản|điều|mục|phần|giai đoạn|"
+    r"đề án|năm|lần thứ|khóa|khoá|phụ lục|bước|tiêu chí|mẫu|ver|phiên bản|hạng|loại|cấp)\s*$",
+    re.IGNORECASE)
+_TIME_NOUNS = {"nam", "thang", "ngay", "quy", "gio", "tuan", "phut", "lan"}
+_NOUN_STOPS = {
+    "được", "về", "cho", "của", "trên", "tại", "để", "nhằm", "thuộc", "trong", "có", "đã",
+    "đạt", "sẽ", "phải", "là", "với", "từ", "đến", "theo", "vào", "ứng", "tham", "nâng",
+    "thực", "triển", "xây", "hỗ", "áp", "tiếp", "và", "hoặc", "mới", "gồm", "thông", "từng",
+    "rằng", "mà", "bằng", "như", "trở", "tăng", "giảm",
+}
+
+
+def _noun_phrase(tail: str, limit: int = 5) -> str:
+    """The few words after a number that say what it counts."""
+    words: list[str] = []
+    for m in re.finditer(r"[^\s,;.:()]+|,\s*|[;.:()]", tail):
+        token = m.group(0)
+        if token[0] in ";.:()":
+            break
+        if token.startswith(","):
+            after = tail[m.end():m.end() + 1]
+            if words and after[:1].isupper() and len(words) < 4:
+                words.append(",")
+                continue
+            break
+        key = fold(token)
+        if canon(token.lower()) in _NOUN_STOPS or token[0].isdigit():
+            break
+        if not words and key in _TIME_NOUNS:
+            break
+        words.append(token)
+        if sum(w != "," for w in words) >= limit:
+            break
+    while words and words[-1] == ",":
+        words.pop()
+    return " ".join(words).replace(" ,", ",")
+
+
+def _value(number: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number):
+        return float(number.replace(".", ""))
+    return float(number.replace(",", "."))
+
+
+def read_targets(text: str) -> list[Target]:
+    """Numeric targets in ``text``: percentages and counts of things."""
+    text = nfc(text)
+    found: list[Target] = []
+    used: list[tuple[int, int]] = []
+    for m in _PERCENT.finditer(text):
+        unit = "%/năm" if m.group(3) else "%"
+        noun = "" if m.group(3) else _noun_phrase(text[m.end():], 3)
+        quote = squash_spaces(m.group(0) + (" " + noun if noun else ""))
+        found.append(Target(text=quote, value=_value(m.group(2)), unit=unit))
+        used.append(m.span())
+    for m in _COUNT.finditer(text):
+        start = m.start(2)
+        if any(a <= start < b for a, b in used):
+            continue
+        number = m.group(2)
+        if re.fullmatch(r"(?:19|20)\d{2}", number):
+            continue
+        if _NOT_BEFORE.search(text[max(0, m.start() - 25):m.start(2)].rstrip("từ ").rstrip()):
+            continue
+        noun = _noun_phrase(text[m.end():])
+        if not noun or fold(noun.split()[0]) in _TIME_NOUNS:
+            continue
+        quote = squash_spaces(text[m.start():m.end()] + noun)
+        found.append(Target(text=quote.strip(), value=_value(number), unit=noun))
+    return found

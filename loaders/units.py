@@ -1,0 +1,359 @@
+"""Units named on tasks: splitting lists, finding subjects and partners, resolving names.
+
+A list such as "Sở Kế hoạch và Đầu tư, Sở Công Thương, Sở Văn hóa, Thể thao và Du
+lịch; các tổ chức, cá nhân liên quan" is split with knowledge of official names
+(which may contain a comma, a hyphen or "và"); a clause that follows the list
+("… xây dựng đề xuất đặt hàng") is cut off. In prose the unit is the subject
+("Chi cục … chủ trì, hướng dẫn …", "Giao Phòng … chủ trì …") and partners follow
+"phối hợp (với)". :class:`UnitBook` resolves every spelling in one plan to one
+:class:`~policykg.loaders.model.Unit`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from policykg.loaders.model import Category, Role, Span, Unit, UnitMention
+from policykg.ontology.normalize import nfc, squash_spaces
+from policykg.ontology.units import (
+    NOT_UNITS,
+    UNIT_HEADS,
+    canonical_unit_name,
+    char_fold,
+    is_collective,
+    is_internal,
+    official_names,
+    unit_key,
+    unit_kind,
+)
+
+# Words that end a unit name when written in lower case: the verb or
+# preposition that starts the rest of the sentence (folded, longest first).
+_STOP_WORDS = sorted({
+    "chu tri", "phoi hop", "tham gia", "co trach nhiem", "tham muu", "tang cuong",
+    "thuc hien", "trien khai", "to chuc", "theo doi", "huong dan", "don doc", "bam sat",
+    "can cu", "can", "chi dao", "giup", "lam dau moi", "la co quan", "la dau moi", "xay dung",
+    "ho tro", "day manh", "quan ly", "kiem tra", "giam sat", "tham tra", "tham dinh",
+    "tuyen truyen", "pho bien", "bao cao", "tong hop", "de xuat", "ra soat", "nghien cuu",
+    "cung cap", "xu ly", "kiem soat", "lua chon", "khuyen khich", "tu van", "bao ho",
+    "bao dam", "dam bao", "doi moi", "nang cao", "phat trien", "tiep tuc", "chu dong",
+    "kip thoi", "dinh ky", "thuong xuyen", "lanh dao", "ban hanh", "trinh", "gui",
+    "tiep nhan", "ket noi", "phat huy", "tap trung", "uu tien", "xac dinh", "hoan thanh",
+    "hoan thien", "thu thap", "chuyen giao", "ung dung", "theo", "trong", "de", "nham",
+    "tai", "doi voi", "cho", "duoc", "se", "phai", "da", "la", "tuyen chon", "dang ky",
+    "kien nghi", "quan triet", "cap nhat", "danh gia", "nghiem thu", "dong gop", "thao luan",
+    "lam viec", "dieu hanh", "van hanh", "khan truong", "sua doi", "bo sung",
+})
+_STOP_RE = re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(w) for w in
+                      sorted(_STOP_WORDS, key=len, reverse=True)) + r")(?![a-z0-9])")
+_HEAD_RE = re.compile(r"^(" + "|".join(re.escape(h) for h in
+                      sorted(UNIT_HEADS, key=len, reverse=True)) + r")(?![a-z0-9])")
+# Words that begin like a unit head but are not one ("Sở hữu", "Bộ phận", "Hội nghị").
+_FALSE_HEADS = re.compile(
+    r"^(so huu|bo phan|bo sung|ban hanh|hoi nghi|hoi thao|hoi cho|hoi dap|truong hop|"
+    r"dang ky|doan cong tac|vien chuc|bao cao|bao dam|bao ve|bao ho|quy dinh|quy trinh|"
+    r"quy hoach|quy chuan|phong trao|phong ngua|phong chong|phong trung bay|dai bieu|"
+    r"dang vien|cuc bo|thuong truc chuong trinh|uy ban nhan dan tinh chi dao)\b"
+)
+_GROUP_NOUNS = (
+    r"(?:phong|don vi|so|ban|nganh|co quan|to chuc|ca nhan|dia phuong|doanh nghiep|hop tac xa|"
+    r"trung tam|vien|truong|hoi|doan the|thanh vien|uy ban|doan|bo|huyen|xa|chuyen gia|"
+    r"nha khoa hoc|to|chi cuc|co so|bo phan|dai bieu|cap|tinh|thanh pho|quan|hiep hoi)")
+_COLLECTIVE_START = re.compile(
+    r"^(?:(?:truong|lanh dao|thu truong)\s+)?(?:cac|nhung|toan the|tat ca)\s+"
+    + _GROUP_NOUNS + r"\b|^truong phong\b")
+_AND_HEADS = re.compile(
+    r"^(van phong|thanh tra|chi cuc|trung tam|phong|so|ban|bo|cuc|cong an|uy ban|ubnd|"
+    r"hoi dong|hiep hoi|hoi|lien minh|tinh doan|dang doan|dang uy|to dang|cac)(?![a-z0-9])")
+_ABBR_COMMA = re.compile(r"(?<![\wĐđ])[A-ZĐ]{1,4}(?:\s?[,&]\s?[A-ZĐ]{1,5})+(?![\wĐđ])")
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:định kỳ|hàng năm|hằng năm|thường xuyên|(?:căn cứ|trên cơ sở|để|ngoài ra)"
+    r"[^,]{0,160}?),\s*)+", re.IGNORECASE)
+_GIAO = re.compile(r"(?:^|(?<=[.;:,]\s))[Gg]iao\s+(?=\S)")
+_PARTNER = re.compile(r"(?<![a-z])phoi hop(?: chat che)?(?: voi| cung)?\s+")
+
+
+@dataclass
+class Subject:
+    """The units a sentence names as its subject and the role its verb gives them."""
+
+    names: list[str]
+    role: Role
+    end: int  # offset in the text where the predicate starts
+    partners: list[str] = field(default_factory=list)
+
+
+def _official_spans(text: str, ftext: str) -> list[tuple[int, int]]:
+    """Spans of official names (any spelling of punctuation) inside ``text``."""
+    spans = []
+    for name in official_names():
+        words = unit_key(name).split()
+        if len(words) < 2:
+            continue
+        rx = r"(?<![a-z0-9])" + r"[\s,\-–&]+".join(re.escape(w) for w in words) + r"(?![a-z0-9])"
+        for m in re.finditer(rx, ftext):
+            spans.append(m.span())
+    for m in _ABBR_COMMA.finditer(text):
+        spans.append(m.span())
+    return spans
+
+
+def _protected(text: str, ftext: str) -> list[bool]:
+    mask = [False] * len(text)
+    for a, b in _official_spans(text, ftext):
+        for i in range(a, b):
+            mask[i] = True
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "(“\"":
+            depth += 1 if ch != '"' or depth == 0 else -1
+        elif ch in ")”" and depth:
+            depth -= 1
+        elif depth:
+            mask[i] = True
+    return mask
+
+
+def _is_upper_at(text: str, pos: int) -> bool:
+    return pos < len(text) and text[pos].isupper()
+
+
+# A stop word right after these words is part of a noun ("các tổ chức",
+# "viện nghiên cứu"), and "lãnh đạo các …" opens a group, not a predicate.
+_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:cac|nhung|vien|va|hoac|moi|to)\s$")
+
+
+def _is_stop(text: str, ftext: str, mask: list[bool], pos: int, word: str) -> bool:
+    if pos == 0 or mask[pos] or _is_upper_at(text, pos) or ftext[pos - 1] != " ":
+        return False
+    if _NOUN_BEFORE.search(ftext[max(0, pos - 12):pos]):
+        return False
+    return not (word == "lanh dao" and ftext.startswith(" cac", pos + len(word)))
+
+
+def trim_clause(piece: str) -> str:
+    """Cut the clause that follows a unit name: "Sở Công Thương đẩy mạnh …" → "Sở Công Thương"."""
+    ftext = char_fold(piece)
+    mask = _protected(piece, ftext)
+    for m in _STOP_RE.finditer(ftext):
+        pos = m.start()
+        if not _is_stop(piece, ftext, mask, pos, m.group(1)):
+            continue
+        return piece[:pos].rstrip(" ,;:-–")
+    cut = re.search(r"[(:“\"]", piece)
+    if cut and cut.start() > 0:
+        piece = piece[:cut.start()]
+    return piece.rstrip(" ,;:-–")
+
+
+# A person's title before the unit they head: the unit is what carries the duty.
+_TITLE = re.compile(
+    r"^(?:[Tt]rưởng|[Tt]hủ trưởng|[Ll]ãnh đạo|[Tt]ổ trưởng|[Cc]hủ nhiệm|[Gg]iám đốc|[Bb]í thư)\s+"
+    r"(?=(?:các|Các|Phòng|Ban|Sở|Văn phòng|Tổ đảng|Đoàn|Trung tâm|Chi cục|Đảng|Ủy ban)\b)")
+
+
+def _clean_piece(piece: str) -> str:
+    piece = squash_spaces(piece)
+    piece = re.sub(r"^(?:và|với|cùng|cùng với)\s+", "", piece, flags=re.IGNORECASE)
+    piece = _TITLE.sub("", piece)
+    piece = re.sub(r"\s*\((?:nếu có|neu co)\)\s*$", "", piece)
+    return piece.strip(" ,;:.…-–")
+
+
+def looks_like_unit(piece: str, *, strict: bool = True) -> bool:
+    """True when ``piece`` reads as a unit or group of units.
+
+    Strict (prose): it must begin with a capitalised unit head ("Sở", "Phòng",
+    "Công an" …) or a collective ("các …", "Trưởng các …"). Lenient (a labelled
+    line such as "Đơn vị phối hợp:"): any collective group counts too.
+    """
+    key = unit_key(piece)
+    if not key or key in NOT_UNITS or _FALSE_HEADS.match(key):
+        return False
+    if _COLLECTIVE_START.match(key):
+        return True
+    if _HEAD_RE.match(key) and (piece[:1].isupper() or key.startswith("ubnd")):
+        return True
+    return not strict and is_collective(piece)
+
+
+def split_units(text: str, *, strict: bool = False) -> list[str]:
+    """Split a list of units, keeping official names whole and dropping trailing clauses.
+
+    ``strict`` stops at the first piece that is not a unit (prose); otherwise
+    (a labelled line) pieces that are not units are skipped.
+    """
+    text = nfc(text).strip()
+    ftext = char_fold(text)
+    mask = _protected(text, ftext)
+    pieces: list[str] = []
+    start = 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        sep = 0
+        if not mask[i]:
+            if ch in ",;":
+                sep = 1
+            elif ftext.startswith(" va ", i) and _AND_HEADS.match(unit_key(text[i + 4:i + 40])):
+                right = text[i + 4:]
+                left = text[start:i]
+                if (right[:1].isupper() or ftext.startswith("cac ", i + 4)) and \
+                        looks_like_unit(_clean_piece(left), strict=False):
+                    sep = 4
+        if sep:
+            pieces.append(text[start:i])
+            start = i + sep
+            i += sep
+            continue
+        i += 1
+    pieces.append(text[start:])
+    out: list[str] = []
+    for raw in pieces:
+        if raw.strip().startswith(("...", "…")):
+            break
+        piece = _clean_piece(raw)
+        if not piece:
+            continue
+        lower_start = piece[:1].islower()
+        key = unit_key(piece)
+        if out and lower_start and not _COLLECTIVE_START.match(key) and (
+                is_collective(out[-1]) or not looks_like_unit(piece, strict=False)):
+            # "các sở, ban, ngành tỉnh": a bare group noun continues the group.
+            merged = _clean_piece(out[-1] + ", " + trim_clause(piece))
+            out[-1] = merged
+            if trim_clause(piece) != piece:
+                break
+            continue
+        trimmed = _clean_piece(trim_clause(piece))
+        if not trimmed or not looks_like_unit(trimmed, strict=strict):
+            if strict:
+                break
+            continue
+        out.append(trimmed)
+        if trimmed != piece and strict:
+            break
+    return [p for p in out if unit_key(p) not in NOT_UNITS]
+
+
+def subject_end(text: str) -> int:
+    """Where the subject of a sentence that starts with a unit ends."""
+    ftext = char_fold(text)
+    mask = _protected(text, ftext)
+    for m in _STOP_RE.finditer(ftext):
+        pos = m.start()
+        if ftext[max(0, pos - 2):pos] == ", ":
+            continue  # a list goes on: "các cơ quan, tổ chức hữu quan"
+        if _is_stop(text, ftext, mask, pos, m.group(1)):
+            return pos
+    m = re.search(r"[:.(]", text)
+    return m.start() if m else len(text)
+
+
+_ROLE_PREFIX = re.compile(
+    r"^(?:(?:can cu|theo)\b.*?\b(?:co trach nhiem|phai)\s+)?"
+    r"(?:(?:co trach nhiem|tiep tuc|chu dong|tang cuong|can|kip thoi|thuong xuyen|dinh ky|"
+    r"truc tiep|theo chuc nang,? nhiem vu)\b[, ]*)*")
+
+
+def role_of(predicate: str) -> Role:
+    """The role a predicate gives its subject: "chủ trì …" lead, "phối hợp …" support,
+    "tham gia …" participate; any other duty is led by its subject."""
+    rest = _ROLE_PREFIX.sub("", char_fold(predicate).strip(" ,"))
+    if rest.startswith("phoi hop"):
+        return "support"
+    if rest.startswith("tham gia"):
+        return "participate"
+    return "lead"
+
+
+def leading_subject(text: str) -> Subject | None:
+    """The unit(s) a sentence opens with, if any: "Thanh tra Sở chủ trì phối hợp với …".
+
+    Also finds "Giao X chủ trì …" anywhere in the text and skips a lead-in such as
+    "Định kỳ," or "Căn cứ Kế hoạch này …,".
+    """
+    text = nfc(text)
+    offset = 0
+    m = _LEAD_IN.match(text)
+    candidates = [0]
+    if m:
+        candidates.append(m.end())
+    for g in _GIAO.finditer(text):
+        candidates.append(g.end())
+    for offset in candidates:
+        rest = text[offset:]
+        head = _clean_piece(rest[:60])
+        if not looks_like_unit(head, strict=True):
+            continue
+        end = subject_end(rest)
+        names = split_units(rest[:end], strict=True)
+        if not names:
+            continue
+        predicate = rest[end:]
+        return Subject(names=names, role=role_of(predicate), end=offset + end,
+                       partners=partners(predicate))
+    return None
+
+
+def partners(text: str) -> list[str]:
+    """Units named after "phối hợp (với)" in ``text``: the cooperating units."""
+    text = nfc(text)
+    ftext = char_fold(text)
+    found: list[str] = []
+    for m in _PARTNER.finditer(ftext):
+        tail = text[m.end():]
+        stop = re.search(r"[.!?](?:\s|$)", tail)
+        tail = tail[:stop.start()] if stop else tail
+        for name in split_units(tail, strict=True):
+            if name not in found:
+                found.append(name)
+    return found
+
+
+def category_of(name: str) -> Category:
+    """internal (the department's own unit), external (another body) or collective."""
+    if is_collective(name):
+        return "collective"
+    return "internal" if is_internal(name) else "external"
+
+
+class UnitBook:
+    """Every unit of one plan: one entry per organisation, with all its spellings."""
+
+    def __init__(self) -> None:
+        self._aliases: dict[str, Counter[str]] = {}
+        self._order: list[str] = []
+        self._mentions: list[UnitMention] = []
+
+    def mention(self, name: str, role: Role, source: Span) -> UnitMention:
+        """Record ``name`` on a task; the mention's canonical name is set by :meth:`units`."""
+        name = _clean_piece(name)
+        key = unit_key(name)
+        if key not in self._aliases:
+            self._aliases[key] = Counter()
+            self._order.append(key)
+        self._aliases[key][name] += 1
+        found = UnitMention(name=name, canonical=canonical_unit_name(name), role=role,
+                            category=category_of(name), source=source)
+        self._mentions.append(found)
+        return found
+
+    def _display(self, key: str) -> str:
+        counts = self._aliases[key]
+        best = max(counts, key=lambda a: (len(a), counts[a], -list(counts).index(a)))
+        return canonical_unit_name(best)
+
+    def units(self) -> list[Unit]:
+        """The resolved units; every recorded mention gets its plan-wide canonical name."""
+        display = {key: self._display(key) for key in self._order}
+        for found in self._mentions:
+            found.canonical = display[unit_key(found.name)]
+        out = []
+        for key in self._order:
+            name = display[key]
+            out.append(Unit(name=name, category=category_of(name),
+                            aliases=list(self._aliases[key]), kind=unit_kind(name)))
+        return out

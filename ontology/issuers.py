@@ -1,0 +1,324 @@
+"""Issuing bodies: the codes in document symbols and the names used in text.
+
+A symbol's issuer part tells whether a document is one nationwide (central:
+``TW``, ``TTg``, ``CP``, ministries ``B…``) or one per province (local:
+``UBND``, ``TU``, departments ``S…``, ``BCĐ``, ``HND``) and whether it is
+numbered Party-style (``36-NQ/TW``) or state-style (``145/QĐ-UBND``). Names in
+text ("của Ban Thường vụ Tỉnh ủy", "của Thủ tướng Chính phủ") resolve to the
+same codes. Everything is matched on :func:`~policykg.ontology.normalize.fold`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policykg.ontology.normalize import fold, nfc, squash_spaces
+
+__all__ = [
+    "Issuer", "ISSUERS", "SECTORS", "IssuerMatch", "issuer_code", "is_party_code",
+    "issuer_scope_of_code", "match_issuer", "display_issuer", "sector_name",
+]
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """An issuing body as it appears in symbols and text."""
+
+    code: str  # as printed in symbols
+    name: str  # canonical Vietnamese name (for local bodies without the province)
+    name_en: str
+    scope: str  # "central" | "local"
+    party: bool  # numbered Party-style: number-TYPE/ISSUER
+    names: tuple[str, ...] = ()  # how the text names it (regexes over fold() text)
+
+
+# Sectors of ministries (Bộ …) and provincial departments (Sở …): the
+# abbreviations used in symbols and text, and the display name.
+SECTORS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("KHCN", "KH&CN", "KH-CN"), "Khoa học và Công nghệ"),
+    (("NNPTNT", "NN&PTNT", "NNVPTNT", "NNNT"), "Nông nghiệp và Phát triển nông thôn"),
+    (("NNMT", "NN&MT"), "Nông nghiệp và Môi trường"),
+    (("KHĐT", "KH&ĐT", "KHDT"), "Kế hoạch và Đầu tư"),
+    (("TC",), "Tài chính"),
+    (("NV",), "Nội vụ"),
+    (("CT", "CThg"), "Công Thương"),
+    (("TTTT", "TT&TT", "TTVTT"), "Thông tin và Truyền thông"),
+    (("GDĐT", "GD&ĐT", "GDDT"), "Giáo dục và Đào tạo"),
+    (("YT",), "Y tế"),
+    (("TNMT", "TN&MT"), "Tài nguyên và Môi trường"),
+    (("GTVT",), "Giao thông vận tải"),
+    (("XD",), "Xây dựng"),
+    (("TP", "TPh"), "Tư pháp"),
+    (("LĐTBXH", "LĐ-TBXH", "LDTBXH"), "Lao động - Thương binh và Xã hội"),
+    (("VHTTDL", "VHTT&DL", "VHTTDLich"), "Văn hóa, Thể thao và Du lịch"),
+    (("NgV", "NGV"), "Ngoại vụ"),
+    (("NG",), "Ngoại giao"),
+    (("DT",), "Dân tộc"),
+    (("DTTG",), "Dân tộc và Tôn giáo"),
+    (("CA",), "Công an"),
+    (("QP",), "Quốc phòng"),
+    (("VHTT",), "Văn hóa và Thể thao"),
+)
+
+_SECTOR_BY_ABBR: dict[str, str] = {fold(a): name for abbrs, name in SECTORS for a in abbrs}
+_SECTOR_BY_NAME: dict[str, str] = {fold(name): name for _, name in SECTORS}
+# Variant spellings of sector names seen in texts.
+_SECTOR_BY_NAME.update({
+    fold("Văn hóa thể thao và Du lịch"): "Văn hóa, Thể thao và Du lịch",
+    fold("Lao động Thương binh và Xã hội"): "Lao động - Thương binh và Xã hội",
+    fold("Lao động – Thương binh và Xã hội"): "Lao động - Thương binh và Xã hội",
+    fold("Giao thông - Vận tải"): "Giao thông vận tải",
+    fold("Nông nghiệp và PTNT"): "Nông nghiệp và Phát triển nông thôn",
+})
+
+ISSUERS: tuple[Issuer, ...] = (
+    # Central Party bodies.
+    Issuer("TW", "Ban Chấp hành Trung ương Đảng", "Party Central Committee", "central", True,
+           (r"ban chap hanh trung uong(?: dang)?", r"bch trung uong(?: dang)?",
+            r"trung uong dang", r"trung uong")),
+    Issuer("BCT", "Bộ Chính trị", "Politburo", "central", True, (r"bo chinh tri",)),
+    Issuer("BBT", "Ban Bí thư", "Secretariat", "central", True,
+           (r"ban bi thu(?: trung uong(?: dang)?)?",)),
+    Issuer("ĐĐQH", "Đảng đoàn Quốc hội", "National Assembly Party Delegation", "central", True,
+           (r"dang doan quoc hoi",)),
+    Issuer("BCSĐCP", "Ban cán sự đảng Chính phủ", "Government Party Committee", "central",
+           True, (r"ban can su dang chinh phu",)),
+    Issuer("VPTW", "Văn phòng Trung ương Đảng", "Party Central Office", "central", True,
+           (r"van phong trung uong dang",)),
+    Issuer("BTGTW", "Ban Tuyên giáo Trung ương", "Central Propaganda Commission", "central",
+           True, (r"ban tuyen giao trung uong",)),
+    Issuer("BTCTW", "Ban Tổ chức Trung ương", "Central Organisation Commission", "central",
+           True, (r"ban to chuc trung uong",)),
+    Issuer("BKTTW", "Ban Kinh tế Trung ương", "Central Economic Commission", "central", True,
+           (r"ban kinh te trung uong",)),
+    Issuer("UBKTTW", "Ủy ban Kiểm tra Trung ương", "Central Inspection Commission", "central",
+           True, (r"uy ban kiem tra trung uong",)),
+    Issuer("BCĐTW", "Ban Chỉ đạo Trung ương", "Central Steering Committee", "central", True,
+           (r"ban chi dao trung uong",)),
+    Issuer("TWĐTN", "Trung ương Đoàn TNCS Hồ Chí Minh", "Central Youth Union", "central", True,
+           (r"trung uong doan(?: tncs ho chi minh)?", r"ban chap hanh trung uong doan")),
+    Issuer("TWHND", "Trung ương Hội Nông dân Việt Nam", "Central Farmers' Union", "central",
+           True, (r"trung uong hoi nong dan(?: viet nam)?",)),
+    Issuer("MTTW", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Fatherland Front", "central",
+           True, (r"uy ban trung uong mat tran to quoc(?: viet nam)?",)),
+    # Central state bodies.
+    Issuer("UBTVQH", "Ủy ban Thường vụ Quốc hội", "NA Standing Committee", "central", False,
+           (r"uy ban thuong vu quoc hoi", r"ubtvqh")),
+    Issuer("QH", "Quốc hội", "National Assembly", "central", False, (r"quoc hoi",)),
+    Issuer("TTg", "Thủ tướng Chính phủ", "Prime Minister", "central", False,
+           (r"thu tuong chinh phu", r"thu tuong", r"ttcp")),
+    Issuer("CP", "Chính phủ", "Government", "central", False, (r"chinh phu",)),
+    Issuer("VPCP", "Văn phòng Chính phủ", "Government Office", "central", False,
+           (r"van phong chinh phu",)),
+    Issuer("CTN", "Chủ tịch nước", "President", "central", False, (r"chu tich nuoc",)),
+    Issuer("NHNN", "Ngân hàng Nhà nước Việt Nam", "State Bank", "central", False,
+           (r"ngan hang nha nuoc(?: viet nam)?",)),
+    Issuer("KTNN", "Kiểm toán Nhà nước", "State Audit", "central", False,
+           (r"kiem toan nha nuoc",)),
+    Issuer("TANDTC", "Tòa án nhân dân tối cao", "Supreme People's Court", "central", False,
+           (r"toa an nhan dan toi cao",)),
+    Issuer("VKSNDTC", "Viện kiểm sát nhân dân tối cao", "Supreme People's Procuracy", "central",
+           False, (r"vien kiem sat nhan dan toi cao",)),
+    # Local Party bodies and mass organisations.
+    Issuer("TU", "Tỉnh ủy", "Provincial Party Committee", "local", True,
+           (r"ban thuong vu tinh uy", r"btv tinh uy", r"ban chap hanh dang bo tinh",
+            r"thuong truc tinh uy", r"tinh uy", r"ban thuong vu thanh uy", r"thanh uy")),
+    Issuer("HU", "Huyện ủy", "District Party Committee", "local", True,
+           (r"ban thuong vu huyen uy", r"huyen uy")),
+    Issuer("ĐU", "Đảng ủy", "Party Committee", "local", True, (r"dang uy",)),
+    Issuer("QU", "Quận ủy", "Urban District Party Committee", "local", True, (r"quan uy",)),
+    Issuer("BCĐ", "Ban Chỉ đạo", "Steering Committee", "local", True,
+           (r"ban chi dao", r"bcd")),
+    Issuer("HND", "Hội Nông dân", "Farmers' Union", "local", True,
+           (r"(?:ban chap hanh |bch |ban thuong vu )?hoi nong dan",
+            r"(?:bch )?hnd")),
+    Issuer("HLHPN", "Hội Liên hiệp Phụ nữ", "Women's Union", "local", True,
+           (r"hoi lien hiep phu nu",)),
+    Issuer("TĐTN", "Tỉnh Đoàn", "Provincial Youth Union", "local", True,
+           (r"tinh doan(?: tncs ho chi minh)?",)),
+    Issuer("MTTQ", "Ủy ban Mặt trận Tổ quốc", "Fatherland Front Committee", "local", True,
+           (r"uy ban mat tran to quoc(?: viet nam)?", r"mat tran to quoc")),
+    Issuer("LĐLĐ", "Liên đoàn Lao động", "Labour Federation", "local", True,
+           (r"lien doan lao dong",)),
+    Issuer("BTGTU", "Ban Tuyên giáo Tỉnh ủy", "Provincial Propaganda Board", "local", True,
+           (r"ban tuyen giao tinh uy",)),
+    Issuer("BTCTU", "Ban Tổ chức Tỉnh ủy", "Provincial Organisation Board", "local", True,
+           (r"ban to chuc tinh uy",)),
+    Issuer("UBKTTU", "Ủy ban Kiểm tra Tỉnh ủy", "Provincial Inspection Commission", "local",
+           True, (r"uy ban kiem tra tinh uy",)),
+    Issuer("VPTU", "Văn phòng Tỉnh ủy", "Provincial Party Office", "local", True,
+           (r"van phong tinh uy",)),
+    Issuer("BCSĐ", "Ban cán sự đảng", "Party Committee of an agency", "local", True,
+           (r"ban can su dang",)),
+    # Local state bodies.
+    Issuer("UBND", "UBND", "People's Committee", "local", False,
+           (r"chu tich (?:uy ban nhan dan|ubnd)", r"uy ban nhan dan", r"ubnd")),
+    Issuer("HĐND", "HĐND", "People's Council", "local", False,
+           (r"thuong truc (?:hoi dong nhan dan|hdnd)", r"hoi dong nhan dan", r"hdnd")),
+    Issuer("BQL", "Ban Quản lý", "Management Board", "local", False, (r"ban quan ly",)),
+)
+
+_BY_CODE: dict[str, Issuer] = {fold(i.code): i for i in ISSUERS}
+_DIGITS = re.compile(r"\d+$")
+
+
+def sector_name(abbr_or_name: str) -> str | None:
+    """The display name of a sector from its abbreviation or any spelling of its name."""
+    folded = fold(abbr_or_name)
+    return _SECTOR_BY_ABBR.get(folded) or _SECTOR_BY_NAME.get(folded)
+
+
+def _ministry_or_department(part: str) -> tuple[str, str] | None:
+    """``("B", sector)`` for ``BKHCN``, ``("S", sector)`` for ``SKHCN``; None otherwise."""
+    folded = fold(part)
+    if len(folded) >= 3 and folded[0] in "bs":
+        name = _SECTOR_BY_ABBR.get(folded[1:])
+        if name:
+            return folded[0].upper(), name
+    return None
+
+
+def issuer_code(part: str) -> str | None:
+    """The canonical spelling of a known issuer code (``"ttg"`` → ``"TTg"``), else None.
+
+    A Party delegation's term number stays: ``"ĐĐQH15"``.
+    """
+    folded = fold(part)
+    base = _DIGITS.sub("", folded)
+    issuer = _BY_CODE.get(base)
+    if issuer is not None:
+        return issuer.code + folded[len(base):]
+    md = _ministry_or_department(part)
+    if md is not None:
+        return nfc(part).upper()
+    return None
+
+
+def is_party_code(part: str) -> bool | None:
+    """True for a Party-style issuer (hyphen numbering), False for state, None unknown."""
+    issuer = _BY_CODE.get(_DIGITS.sub("", fold(part)))
+    if issuer is not None:
+        return issuer.party
+    if _ministry_or_department(part) is not None:
+        return False
+    return None
+
+
+def issuer_scope_of_code(part: str) -> str:
+    """``"central"`` or ``"local"`` for one issuer code; unknown codes count as local."""
+    issuer = _BY_CODE.get(_DIGITS.sub("", fold(part)))
+    if issuer is not None:
+        return issuer.scope
+    md = _ministry_or_department(part)
+    if md is not None:
+        return "central" if md[0] == "B" else "local"
+    folded = fold(part)
+    if folded.endswith("tw") and len(folded) > 2:  # "BTGTW", "VPTW"-like central boards
+        return "central"
+    return "local"
+
+
+@dataclass(frozen=True)
+class IssuerMatch:
+    """An issuer named at the start of a piece of text."""
+
+    text: str  # the words matched, as written
+    code: str  # issuer code ("TU", "UBND", "SKHCN", "BKHCN")
+    scope: str
+    name: str  # canonical name without province
+
+
+def _sector_alternation() -> str:
+    names = sorted(set(_SECTOR_BY_NAME) | set(_SECTOR_BY_ABBR), key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names)
+
+
+_SECTOR_ALT = _sector_alternation()
+_MINISTRY = re.compile(rf"(bo|so)\s+({_SECTOR_ALT})(?![\w&])")
+_NAMED: list[tuple[re.Pattern[str], Issuer]] = sorted(
+    ((re.compile(p + r"(?![\w&])"), i) for i in ISSUERS for p in i.names),
+    key=lambda pi: -len(pi[0].pattern),
+)
+
+
+def _fold_aligned(text: str) -> str:
+    """fold() character by character, so positions map back to ``text``."""
+    return "".join((fold(ch) or " ")[:1] if ch.strip() else " " for ch in text)
+
+
+def match_issuer(text: str) -> IssuerMatch | None:
+    """The issuer named at the start of ``text`` ("Ban Thường vụ Tỉnh ủy thực hiện …").
+
+    ``text`` is NFC; the match covers the issuer's words only (not the province).
+    """
+    text = nfc(text)
+    lead = len(text) - len(text.lstrip())
+    folded = _fold_aligned(text)[lead:]
+    m = _MINISTRY.match(folded)
+    if m:
+        sector = _SECTOR_BY_NAME.get(m.group(2)) or _SECTOR_BY_ABBR.get(m.group(2))
+        kind = "B" if m.group(1) == "bo" else "S"
+        abbr = next(a for abbrs, n in SECTORS if n == sector for a in abbrs)
+        return IssuerMatch(text[lead:lead + m.end()], kind + abbr.replace("&", ""),
+                           "central" if kind == "B" else "local",
+                           ("Bộ " if kind == "B" else "Sở ") + sector)
+    for pattern, issuer in _NAMED:
+        m = pattern.match(folded)
+        if m:
+            return IssuerMatch(text[lead:lead + m.end()], issuer.code, issuer.scope, issuer.name)
+    return None
+
+
+_FIXED_NAMES = {fold(i.name): i.name for i in ISSUERS if i.scope == "central"}
+_FIXED_NAMES.update({
+    fold("Ban Chấp hành Trung ương"): "Ban Chấp hành Trung ương",
+    fold("Đảng Cộng sản Việt Nam"): "Đảng Cộng sản Việt Nam",
+})
+_LOCAL_HEADS = [
+    (re.compile(r"^(?:uy ban nhan dan|ubnd)\b"), "UBND"),
+    (re.compile(r"^(?:hoi dong nhan dan|hdnd)\b"), "HĐND"),
+    (re.compile(r"^tinh uy\b"), "Tỉnh ủy"),
+    (re.compile(r"^thanh uy\b"), "Thành ủy"),
+    (re.compile(r"^huyen uy\b"), "Huyện ủy"),
+    (re.compile(r"^hoi nong dan\b"), "Hội Nông dân"),
+    (re.compile(r"^ban chi dao\b"), "Ban Chỉ đạo"),
+]
+
+
+def display_issuer(text: str, province: str | None = None, province_kind: str = "tỉnh") -> str:
+    """A readable canonical issuer name from a header or body phrase.
+
+    ``"SỞ KHOA HỌC VÀ CÔNG NGHỆ"`` + Gia Lai → ``"Sở Khoa học và Công nghệ tỉnh Gia Lai"``;
+    ``"ĐẢNG ĐOÀN QUỐC HỘI"`` → ``"Đảng đoàn Quốc hội"``; ``"Sở KH&CN"`` → ``"Sở Khoa học
+    và Công nghệ"``. The province is added to local bodies that do not name it.
+    """
+    from policykg.ontology.provinces import find_province  # provinces imports nothing here
+
+    text = squash_spaces(re.sub(r"\([^)]*\)", " ", nfc(text))).strip(" ,.;:-")
+    folded = fold(text)
+    if folded in _FIXED_NAMES:
+        return _FIXED_NAMES[folded]
+    named = find_province(text, require_case=False)
+    prov_name = named.province.name if named else province
+    kind = named.province.kind if named else province_kind
+    suffix = f" {kind} {prov_name}" if prov_name else ""
+    m = _MINISTRY.match(folded)
+    if m:
+        sector = _SECTOR_BY_NAME.get(m.group(2)) or _SECTOR_BY_ABBR.get(m.group(2))
+        if m.group(1) == "bo":
+            return f"Bộ {sector}"
+        return f"Sở {sector}{suffix}"
+    for pattern, head in _LOCAL_HEADS:
+        if pattern.match(folded):
+            if head in ("Tỉnh ủy", "Thành ủy"):
+                return f"{head} {prov_name}" if prov_name else head
+            return f"{head}{suffix}"
+    if text.upper() == text:  # a header in capitals with no known form: sentence case
+        lowered = text.lower()
+        text = lowered[:1].upper() + lowered[1:]
+        if named:
+            start = fold(text).find(fold(named.text))
+            if start >= 0:
+                text = text[:start] + named.text.title() + text[start + len(named.text):]
+    return text

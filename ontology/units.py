@@ -1,0 +1,278 @@
+"""Vocabulary of units: kinds, abbreviations, collective groups, names with commas.
+
+Plans name the same organisation many ways ("Trung tâm KH&CN", "Trung tâm Khoa học
+và Công nghệ"; "Phòng Quản lý khoa học", "Phòng Quản lý Khoa học"). This module
+holds the data that resolves them: unit kinds (``data/unit_kinds.tsv``), the
+abbreviations of domain notes §4, the patterns of collective groups ("các sở, ban,
+ngành tỉnh") and official names that contain a comma or hyphen, so that lists
+of units can be split without cutting a name in two.
+
+API used by the loaders and the graph: :func:`canonical_unit_name`,
+:func:`unit_kind`, :func:`unit_kind_label`, :func:`is_collective`,
+:func:`is_internal`, :func:`unit_key`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from policykg.ontology.normalize import canon, fold, nfc, squash_spaces
+
+__all__ = [
+    "UnitKind", "ABBREVIATIONS", "COMMA_NAMES", "NOT_UNITS", "canonical_unit_name",
+    "char_fold", "expand_abbreviations", "is_collective", "is_internal", "kinds",
+    "unit_key", "unit_kind", "unit_kind_label",
+]
+
+_DATA = Path(__file__).with_name("data") / "unit_kinds.tsv"
+
+
+@dataclass(frozen=True)
+class UnitKind:
+    """A kind of unit, shared by every province ("Phòng Quản lý khoa học")."""
+
+    id: str
+    category: str  # "internal" (a unit of a department) or "external"
+    label_vi: str
+    label_en: str
+    names: tuple[str, ...]  # official spellings, the canonical display forms
+    pattern: re.Pattern[str]  # over unit_key(name)
+
+
+# Abbreviations as they appear inside unit names, with the expansion in the
+# casing an official name uses. Longer abbreviations first, so "KH,CN&MT" wins
+# over "KH,CN". Matched case-sensitively as whole tokens.
+ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("KH,CN&MT", "Khoa học, Công nghệ và Môi trường"),
+    ("KH,CN&ĐMST", "Khoa học, Công nghệ và Đổi mới sáng tạo"),
+    ("KH,CN,ĐMST", "Khoa học, Công nghệ, Đổi mới sáng tạo"),
+    ("KH&CN", "Khoa học và Công nghệ"),
+    ("KH & CN", "Khoa học và Công nghệ"),
+    ("KH,CN", "Khoa học, Công nghệ"),
+    ("KHCN", "Khoa học và Công nghệ"),
+    ("KNĐMST", "Khởi nghiệp đổi mới sáng tạo"),
+    ("ĐMST", "Đổi mới sáng tạo"),
+    ("TĐC", "Tiêu chuẩn Đo lường Chất lượng"),
+    ("SHTT", "Sở hữu trí tuệ"),
+    ("TXNG", "Truy xuất nguồn gốc"),
+    ("CNSH", "Công nghệ sinh học"),
+    ("NN&PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("NNPTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("NN và PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("KH&ĐT", "Kế hoạch và Đầu tư"),
+    ("KHĐT", "Kế hoạch và Đầu tư"),
+    ("TT&TT", "Thông tin và Truyền thông"),
+    ("TTTT", "Thông tin và Truyền thông"),
+    ("VH,TT&DL", "Văn hóa, Thể thao và Du lịch"),
+    ("VHTTDL", "Văn hóa, Thể thao và Du lịch"),
+    ("LĐ-TB&XH", "Lao động - Thương binh và Xã hội"),
+    ("LĐTBXH", "Lao động - Thương binh và Xã hội"),
+    ("TN&MT", "Tài nguyên và Môi trường"),
+    ("UBTVQH", "Ủy ban Thường vụ Quốc hội"),
+    ("UBND", "Ủy ban nhân dân"),
+    ("HĐND", "Hội đồng nhân dân"),
+    ("HLHPN", "Hội Liên hiệp Phụ nữ"),
+    ("HND", "Hội Nông dân"),
+    ("HTX", "Hợp tác xã"),
+    ("TNCS", "Thanh niên Cộng sản"),
+    ("ĐBQH", "đại biểu Quốc hội"),
+    ("KCN", "Khu công nghiệp"),
+    ("BQL", "Ban Quản lý"),
+    ("QLKH", "Quản lý khoa học"),
+    ("QLCN", "Quản lý công nghệ"),
+    ("CSDL", "cơ sở dữ liệu"),
+    ("CCHC", "cải cách hành chính"),
+    ("BCĐ", "Ban Chỉ đạo"),
+    ("BCH", "Ban Chấp hành"),
+    ("QH", "Quốc hội"),
+    ("DN", "Doanh nghiệp"),
+)
+
+# Official names with a comma or hyphen: a list splitter must not cut them.
+COMMA_NAMES: tuple[str, ...] = (
+    "Bộ Văn hóa, Thể thao và Du lịch",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Bộ Lao động - Thương binh và Xã hội",
+    "Sở Lao động - Thương binh và Xã hội",
+    "Ủy ban Tài chính, Ngân sách",
+    "Ủy ban Văn hóa, Giáo dục",
+    "Ủy ban Khoa học, Công nghệ và Môi trường",
+    "Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng",
+    "Phòng Kế hoạch - Tài chính",
+    "Phòng Tổ chức - Hành chính",
+    "Phòng Hành chính - Tổng hợp",
+    "Ban Thi đua - Khen thưởng",
+    "Hội đồng Thi đua - Khen thưởng",
+    "Phòng Văn hóa - Thông tin",
+    "Phòng Tài chính - Kế hoạch",
+    "Phòng Lao động - Thương binh và Xã hội",
+)
+
+# Words that head a unit name (folded). "các"/"những" start a collective group.
+UNIT_HEADS: tuple[str, ...] = (
+    "van phong", "thanh tra", "chi cuc", "trung tam", "phong", "so", "ban", "bo", "tong cuc",
+    "cuc", "cong an", "uy ban", "ubnd", "hdnd", "hoi dong", "hiep hoi", "hoi", "lien minh",
+    "lien doan", "tinh doan", "tinh uy", "doan", "vien", "truong", "dang doan", "dang uy",
+    "to dang", "dang", "thuong truc", "lanh dao ban", "mat tran", "kho bac", "ngan hang",
+    "quy", "bao", "dai", "bo chi huy", "bo doi", "chinh phu", "quoc hoi",
+)
+
+# Bodies that are not task units: the department's own leadership, to whom
+# units report, and placeholders for "whichever unit leads".
+NOT_UNITS: frozenset[str] = frozenset({
+    "lanh dao so", "giam doc so", "ban giam doc", "ban giam doc so", "pho giam doc",
+    "pho giam doc so", "lanh dao", "giam doc", "don vi duoc giao", "don vi chu tri",
+    "so", "phong", "ban", "uy ban", "hoi", "bo", "cuc", "doan", "dang",
+})
+
+# Collective groups (folded): several bodies named as one.
+_COLLECTIVE = re.compile(
+    r"^(cac|nhung|toan the|moi|tat ca|truong cac|truong phong|lanh dao cac|thu truong cac)\b"
+    r"|^(so|ban|nganh|dia phuong|don vi|phong|co quan|to chuc|ca nhan|doanh nghiep|hop tac xa"
+    r"|doan the|hoi doan the|co so|bo phan)( (chuyen mon|truc thuoc|lien quan|huu quan))?\s*,"
+    r"|^(to chuc|ca nhan|doanh nghiep|nguoi dan|don vi|bo phan)( |$)"
+)
+_INTERNAL_COLLECTIVE = re.compile(r"\b(thuoc so|truc thuoc|phong chuyen mon|cac phong|bo phan)\b")
+_OUTSIDE = re.compile(r"\b(huyen|thi xa|thanh pho|quan|xa|phuong|quoc gia|trung uong|quoc hoi)\b")
+_INTERNAL_HEADS = re.compile(r"^(phong|chi cuc|trung tam|van phong so|thanh tra so)\b")
+_PUNCT = re.compile(r"[,;:.\-–—&/()\"“”'‘’]+")
+
+
+def char_fold(text: str) -> str:
+    """Fold ``text`` character by character: same length, so positions line up.
+
+    Used to find words regardless of diacritics and case while slicing the
+    original text at the same offsets.
+    """
+    out = []
+    for ch in text:
+        if ch in "đĐ":
+            out.append("d")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out)
+
+
+_ABBR_RE = re.compile(
+    r"(?<![\wĐđ])(" + "|".join(re.escape(a) for a, _ in ABBREVIATIONS) + r")(?![\wĐđ])"
+)
+_ABBR_MAP = dict(ABBREVIATIONS)
+
+
+def expand_abbreviations(text: str) -> str:
+    """Replace the abbreviations of :data:`ABBREVIATIONS` inside a unit name."""
+    return _ABBR_RE.sub(lambda m: _ABBR_MAP[m.group(1)], nfc(text))
+
+
+def unit_key(name: str) -> str:
+    """The comparison key of a unit name: expanded, folded, punctuation as spaces.
+
+    "Trung tâm KH&CN" and "Trung tâm Khoa học và công nghệ" share one key;
+    "Sở Văn hóa thể thao và Du lịch" and "Sở Văn hóa, Thể thao và Du lịch" too.
+    """
+    text = expand_abbreviations(name)
+    return squash_spaces(_PUNCT.sub(" ", fold(text)))
+
+
+@lru_cache(maxsize=1)
+def kinds() -> tuple[UnitKind, ...]:
+    """All unit kinds, most specific first (the order of the data file)."""
+    out = []
+    for raw in _DATA.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#") or raw.startswith("id\t"):
+            continue
+        cells = raw.split("\t")
+        kid, category, label_vi, label_en, names, pattern = cells[:6]
+        out.append(UnitKind(
+            id=kid, category=category, label_vi=label_vi, label_en=label_en,
+            names=tuple(n.strip() for n in names.split(" | ") if n.strip()),
+            pattern=re.compile(rf"(?:{pattern})"),
+        ))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _official_names() -> dict[str, str]:
+    """unit_key → official spelling, from the kinds' names and :data:`COMMA_NAMES`."""
+    table: dict[str, str] = {}
+    for kind in kinds():
+        for name in kind.names:
+            table.setdefault(unit_key(name), name)
+    for name in COMMA_NAMES:
+        table.setdefault(unit_key(name), name)
+    return table
+
+
+def official_names() -> list[str]:
+    """Every official spelling the vocabulary knows (for list splitting)."""
+    return sorted(set(_official_names().values()) | set(COMMA_NAMES), key=len, reverse=True)
+
+
+# "Ủy ban UBTVQH" expands to "Ủy ban Ủy ban Thường vụ Quốc hội": drop the repeat.
+_REPEAT = re.compile(r"\b(\w+ \w+) \1\b")
+
+
+def _capitalise_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+@lru_cache(maxsize=4096)
+def canonical_unit_name(name: str) -> str:
+    """The display form of a unit name, the same for every spelling of it.
+
+    Abbreviations are expanded, tone marks placed one way, spaces collapsed;
+    a name the vocabulary knows takes its official spelling ("Phòng Quản lý
+    Khoa học" → "Phòng Quản lý khoa học"); otherwise the written casing is kept
+    with the first letter capitalised.
+    """
+    text = squash_spaces(canon(expand_abbreviations(name)))
+    text = _REPEAT.sub(r"\1", text).strip(" ,;:.-–")
+    official = _official_names().get(unit_key(text))
+    if official:
+        return canon(official)
+    return _capitalise_first(text)
+
+
+@lru_cache(maxsize=4096)
+def unit_kind(name: str) -> str | None:
+    """The kind id of a unit ("phong-quan-ly-khoa-hoc"), or None when unknown."""
+    key = unit_key(name)
+    if is_collective(name):
+        return None
+    for kind in kinds():
+        if kind.pattern.fullmatch(key):
+            return kind.id
+    return None
+
+
+def unit_kind_label(kind_id: str, lang: str = "vi") -> str:
+    """The label of a kind id; the id itself when it is not known."""
+    for kind in kinds():
+        if kind.id == kind_id:
+            return kind.label_en if lang == "en" else kind.label_vi
+    return kind_id
+
+
+def is_collective(name: str) -> bool:
+    """True for a group named as one ("Các phòng, đơn vị trực thuộc Sở")."""
+    return bool(_COLLECTIVE.search(fold(expand_abbreviations(name))))
+
+
+def is_internal(name: str) -> bool:
+    """True for a unit of the issuing department (or a group of them).
+
+    Known kinds decide; otherwise a "Phòng", "Chi cục" or "Trung tâm" that
+    names no district or national body is taken as the department's own.
+    """
+    key = unit_key(name)
+    if is_collective(name):
+        return bool(_INTERNAL_COLLECTIVE.search(key))
+    kid = unit_kind(name)
+    if kid is not None:
+        return next(k.category for k in kinds() if k.id == kid) == "internal"
+    return bool(_INTERNAL_HEADS.match(key)) and not _OUTSIDE.search(key)

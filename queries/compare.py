@@ -1,0 +1,163 @@
+"""Provinces (or plans) side by side.
+
+For each side: the directives its plans respond to (shared by all sides or
+unique to one), the topics its tasks cover with task counts, which kind of unit
+leads each topic, and the numeric targets it sets. With ``as_of`` on or after
+1 July 2025 a province is compared as merged: its side holds every plan of the
+provinces that now belong to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from policykg.ontology.schema import Kind
+from policykg.queries.common import (
+    Graph,
+    current_province,
+    doc_label,
+    is_document,
+    kind_label,
+    label,
+    node_province,
+    nodes_of,
+    plan_tasks,
+    province_name,
+    task_topics,
+    task_units,
+    unit_kind,
+)
+from policykg.queries.lineage import basis
+from policykg.queries.refs import UnknownReference, resolve_document, resolve_province
+
+__all__ = ["Comparison", "Side", "compare"]
+
+MERGER_DATE = date(2025, 7, 1)
+_TARGET = re.compile(r"(\d+(?:[.,]\d+)?)\s*(%|[^\W\d_][^\d;]*)?")
+
+
+@dataclass
+class Side:
+    """One province or plan: what it responds to, covers, and aims at."""
+
+    name: str
+    kind: str  # "province" or "plan"
+    id: str
+    provinces: list[str]
+    plans: list[str]
+    tasks: int
+    directives: list[str] = field(default_factory=list)
+    unique_directives: list[str] = field(default_factory=list)
+    topics: dict[str, int] = field(default_factory=dict)
+    topic_leads: dict[str, dict[str, int]] = field(default_factory=dict)
+    targets: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Comparison:
+    """The sides, the directives all of them share, and the union of topics."""
+
+    sides: list[Side]
+    shared_directives: list[str]
+    topics: list[str]
+    as_of: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def leading_kind(self, side: Side, topic: str) -> str:
+        """The unit kind leading most of ``side``'s tasks on ``topic`` ('' when none)."""
+        kinds = side.topic_leads.get(topic) or {}
+        return max(sorted(kinds), key=lambda k: kinds[k]) if kinds else ""
+
+
+def _merged(as_of: str | date | None) -> bool:
+    if as_of is None:
+        return False
+    when = as_of if isinstance(as_of, date) else date.fromisoformat(str(as_of)[:10])
+    return when >= MERGER_DATE
+
+
+def _side_plans(g: Graph, text: str, merged: bool) -> tuple[str, str, str, list[str]]:
+    """(name, kind, id, plans) for a typed province or plan."""
+    try:
+        pid = resolve_province(g, text)
+    except UnknownReference:
+        pid = None
+    if pid is not None:
+        target = current_province(g, pid) if merged else pid
+        plans = []
+        for plan in nodes_of(g, Kind.PLAN):
+            where = node_province(g, plan)
+            if where and (current_province(g, where) if merged else where) == target:
+                plans.append(plan)
+        return province_name(g, target), "province", target, plans
+    doc = text if text in g and is_document(g, text) else resolve_document(g, text)
+    return doc_label(g, doc), "plan", doc, [doc]
+
+
+def _targets(g: Graph, task: str) -> list[dict[str, Any]]:
+    found = []
+    for target in g.nodes[task].get("targets") or []:
+        if isinstance(target, dict):
+            found.append({"task": task, **target})
+            continue
+        match = _TARGET.search(str(target))
+        value = float(match.group(1).replace(",", ".")) if match else None
+        unit = (match.group(2) or "").strip(" ,.;") if match else ""
+        found.append({"task": task, "text": str(target), "value": value, "unit": unit})
+    return found
+
+
+def _task_topic_labels(g: Graph, task: str, fallback: bool) -> list[str]:
+    topics = [label(g, t) for t in task_topics(g, task)]
+    if topics or not fallback:
+        return topics
+    try:
+        from policykg.ontology.topics import TOPICS, assign_topics
+        ids = assign_topics(str(g.nodes[task].get("text") or ""))
+        return [getattr(TOPICS.get(i), "label_vi", i) or i for i in ids]
+    except Exception:  # no topic table: the task simply has no topic
+        return []
+
+
+def compare(g: Graph, sides: list[str], as_of: str | date | None = None) -> Comparison:
+    """Compare provinces or plans (typed names, ids or references), in the order given."""
+    merged = _merged(as_of)
+    has_topics = any(True for _ in nodes_of(g, Kind.TOPIC))
+    built: list[Side] = []
+    directive_sets: list[set[str]] = []
+    for text in sides:
+        name, kind, sid, plans = _side_plans(g, text, merged)
+        tasks = [t for p in plans for t in plan_tasks(g, p)]
+        provinces = sorted({province_name(g, node_province(g, p)) for p in plans
+                            if node_province(g, p)})
+        side = Side(name, kind, sid, provinces, [doc_label(g, p) for p in plans], len(tasks))
+        directives: set[str] = set()
+        for plan in plans:
+            directives.update(doc_label(g, d.id) for d in basis(g, plan).documents)
+        directive_sets.append(directives)
+        side.directives = sorted(directives)
+        topics: Counter[str] = Counter()
+        leads: dict[str, Counter[str]] = defaultdict(Counter)
+        for task in tasks:
+            lead, _ = task_units(g, task)
+            kinds = {kind_label(g, unit_kind(g, u)) or label(g, u) for u in lead}
+            for topic in _task_topic_labels(g, task, not has_topics):
+                topics[topic] += 1
+                leads[topic].update(kinds)
+            side.targets.extend(_targets(g, task))
+        side.topics = dict(sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])))
+        side.topic_leads = {t: dict(sorted(c.items())) for t, c in sorted(leads.items())}
+        built.append(side)
+    shared = set.intersection(*directive_sets) if directive_sets else set()
+    for side, directives in zip(built, directive_sets, strict=True):
+        others = set().union(*(d for d in directive_sets if d is not directives))
+        side.unique_directives = sorted(directives - others)
+    topics = sorted({t for s in built for t in s.topics},
+                    key=lambda t: (-sum(s.topics.get(t, 0) for s in built), t))
+    return Comparison(built, sorted(shared), topics, str(as_of) if as_of else None)

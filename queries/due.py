@@ -1,0 +1,144 @@
+"""What falls due in a period: ``2025``, ``2025-Q3``, ``2025-06``.
+
+A task is due in the period when its deadline (a date, or a span of years)
+overlaps it. Recurring duties ("Hàng năm") and ongoing ones ("Thường xuyên")
+have no date; they are listed apart, as every period carries them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from policykg.ontology.schema import Kind
+from policykg.queries.common import (
+    Graph,
+    deadline_info,
+    in_provinces,
+    nodes_of,
+    task_order,
+    task_plan,
+)
+from policykg.queries.lineage import TaskHit, _province_set, _unit_set, task_hit
+
+__all__ = ["DueReport", "Period", "due", "parse_period"]
+
+
+@dataclass(frozen=True)
+class Period:
+    """A closed range of days with the text it was read from."""
+
+    text: str
+    start: date
+    end: date
+
+
+_YEAR = re.compile(r"^(\d{4})$")
+_QUARTER = re.compile(r"^(\d{4})\s*-?\s*q([1-4])$", re.IGNORECASE)
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def parse_period(text: str) -> Period:
+    """``2025`` → the year, ``2025-Q3`` → July–September, ``2025-06`` → June."""
+    raw = (text or "").strip()
+    if m := _YEAR.match(raw):
+        year = int(m.group(1))
+        return Period(raw, date(year, 1, 1), date(year, 12, 31))
+    if m := _QUARTER.match(raw):
+        year, quarter = int(m.group(1)), int(m.group(2))
+        first = 3 * quarter - 2
+        last = first + 2
+        return Period(raw, date(year, first, 1),
+                      date(year, last, calendar.monthrange(year, last)[1]))
+    if (m := _MONTH.match(raw)) and 1 <= int(m.group(2)) <= 12:
+        year, month = int(m.group(1)), int(m.group(2))
+        return Period(raw, date(year, month, 1),
+                      date(year, month, calendar.monthrange(year, month)[1]))
+    raise ValueError(f"cannot read period {raw!r}: write 2025, 2025-Q3 or 2025-06")
+
+
+def _date_range(iso: str) -> tuple[date, date] | None:
+    """The days an ISO date covers: ``2025-06-30``, ``2025-06`` or ``2025``."""
+    parts = [int(p) for p in re.findall(r"\d+", str(iso))[:3]]
+    try:
+        if len(parts) == 3:
+            day = date(*parts)
+            return day, day
+        if len(parts) == 2:
+            year, month = parts
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+@dataclass
+class DueReport:
+    """Tasks due in ``period``, and the recurring and ongoing ones listed apart."""
+
+    period: str
+    start: str
+    end: str
+    dated: list[TaskHit] = field(default_factory=list)
+    yearly: list[TaskHit] = field(default_factory=list)
+    ongoing: list[TaskHit] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("dated", "yearly", "ongoing"):
+            data[key] = [h.to_dict() for h in getattr(self, key)]
+        return data
+
+
+def due(g: Graph, period: str, province: str | None = None,
+        unit: str | None = None) -> DueReport:
+    """Tasks whose deadline falls in ``period``; yearly and ongoing duties apart.
+
+    A span deadline ("Dự kiến 2024-2026") falls in every period it overlaps; an
+    open one ("Bắt đầu từ năm 2025") in every period from its start. A
+    recurring duty counts unless it starts after the period.
+    """
+    span = parse_period(period)
+    provinces = _province_set(g, province)
+    units = _unit_set(g, unit, province)
+    report = DueReport(span.text, span.start.isoformat(), span.end.isoformat())
+    for task in sorted(nodes_of(g, Kind.TASK), key=lambda t: task_order(g, t)):
+        if not in_provinces(g, task, provinces):
+            continue
+        bucket = _bucket(deadline_info(g, task), span)
+        if bucket is None:
+            continue
+        plan = task_plan(g, task) or task
+        hit = task_hit(g, task, plan, [])
+        if units and not units & set(hit.lead_ids + hit.support_ids):
+            continue
+        getattr(report, bucket).append(hit)
+    return report
+
+
+def _bucket(info: dict[str, Any], span: Period) -> str | None:
+    recurrence = info["recurrence"]
+    if recurrence:
+        if info["start"] and info["start"] > span.end.year:
+            return None
+        if info["end"] and info["end"] < span.start.year:
+            return None
+        return "ongoing" if recurrence == "ongoing" else "yearly"
+    if info["date"]:
+        covered = _date_range(info["date"])
+        if covered and covered[0] <= span.end and covered[1] >= span.start:
+            return "dated"
+        return None
+    start, end = info["start"], info["end"]
+    if start is None and end is None:
+        return None
+    first = start if start is not None else end
+    last = end if end is not None else 9999
+    if first <= span.end.year and last >= span.start.year:
+        return "dated"
+    return None

@@ -1,0 +1,327 @@
+"""What stems from a directive, and which directives a task serves.
+
+A document's effect flows down ``IMPLEMENTS`` and ``BASED_ON`` edges read in
+reverse (a plan *based on* a document stems from it as much as one
+*implementing* it; ``MENTIONS`` carries nothing). Every hit keeps the shortest
+path from the directive to it, each link with its relation and the quoted line
+it was read from, so a user can check the chain in the sources.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from policykg.ontology.schema import LINEAGE_RELS, Kind, Rel
+from policykg.queries.common import (
+    Graph,
+    best_edge,
+    doc_label,
+    in_provinces,
+    in_rel,
+    is_document,
+    is_task,
+    label,
+    node_province,
+    out_rel,
+    plan_tasks,
+    province_name,
+    task_order,
+    task_plan,
+    task_units,
+)
+from policykg.queries.refs import resolve_document, resolve_province, resolve_unit
+
+__all__ = ["Basis", "DocHit", "Link", "TaskHit", "basis", "downstream_documents",
+           "group_hits", "stems_from"]
+
+
+@dataclass
+class Link:
+    """One step of a path: ``downstream`` relates to ``upstream`` by ``relation``.
+
+    For ``IMPLEMENTS``/``BASED_ON`` the downstream document implements or is
+    based on the upstream one; for ``HAS_TASK``/``HAS_SUBTASK`` the upstream
+    plan or task holds the downstream task.
+    """
+
+    upstream: str
+    upstream_label: str
+    downstream: str
+    downstream_label: str
+    relation: str
+    quote: str | None = None
+    file: str | None = None
+    line_start: int | None = None
+    line_end: int | None = None
+
+
+@dataclass
+class TaskHit:
+    """A task that stems from a document, with who does it, by when, and why."""
+
+    task: str
+    number: str
+    text: str
+    plan: str
+    plan_label: str
+    province: str | None
+    province_name: str
+    lead: list[str]
+    support: list[str]
+    lead_ids: list[str]
+    support_ids: list[str]
+    deadline: str | None
+    depth: int
+    path: list[Link] = field(default_factory=list)
+    file: str | None = None
+    line_start: int | None = None
+    line_end: int | None = None
+
+    @property
+    def path_labels(self) -> list[str]:
+        if not self.path:
+            return []
+        return [self.path[0].upstream_label, *(link.downstream_label for link in self.path)]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["path_labels"] = self.path_labels
+        return data
+
+
+@dataclass
+class DocHit:
+    """A document on a lineage path, with how far it is and how it is reached."""
+
+    id: str
+    label: str
+    kind: str
+    province: str | None
+    province_name: str
+    title: str | None
+    depth: int
+    tasks: int
+    is_root: bool = False
+    path: list[Link] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Basis:
+    """The directives a task or plan serves: every document on the way up, and the roots."""
+
+    node: str
+    node_label: str
+    plan: str | None
+    documents: list[DocHit]
+    roots: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _node_text(g: Graph, node: str) -> str:
+    if is_document(g, node):
+        return doc_label(g, node)
+    if is_task(g, node):
+        number = g.nodes[node].get("number")
+        return f"task {number}" if number else label(g, node)
+    return label(g, node)
+
+
+def _link(g: Graph, upstream: str, downstream: str, data: dict[str, Any] | None,
+          relation: str) -> Link:
+    data = data or {}
+    return Link(upstream, _node_text(g, upstream), downstream, _node_text(g, downstream),
+                str(data.get("rel") or relation), data.get("quote"), data.get("file"),
+                data.get("line_start"), data.get("line_end"))
+
+
+def _walk(g: Graph, start: str, *, down: bool, depth: int | None) -> dict[str, list[Link]]:
+    """Breadth-first over lineage edges: each reached document → its shortest path.
+
+    Neighbours are visited in id order, so equal-length paths resolve the same way
+    on every run.
+    """
+    paths: dict[str, list[Link]] = {start: []}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        if depth is not None and len(paths[node]) >= depth:
+            continue
+        edges = in_rel(g, node, LINEAGE_RELS) if down else out_rel(g, node, LINEAGE_RELS)
+        for other in sorted({n for n, _ in edges}):
+            if other in paths or not is_document(g, other):
+                continue
+            child, parent = (other, node) if down else (node, other)
+            edge = best_edge(g, child, parent, LINEAGE_RELS)
+            step = _link(g, parent, child, edge, Rel.IMPLEMENTS)
+            paths[other] = [*paths[node], step] if down else [step, *paths[node]]
+            queue.append(other)
+    return paths
+
+
+def _task_chain(g: Graph, plan: str, task: str) -> list[Link]:
+    """Links ``plan → task → … → sub-task`` down to ``task``."""
+    chain: list[Link] = []
+    node, seen = task, set()
+    while node != plan and node not in seen:
+        seen.add(node)
+        parent = next((s for s, _ in in_rel(g, node, [Rel.HAS_SUBTASK])), None)
+        rel = Rel.HAS_SUBTASK
+        if parent is None:
+            parent, rel = plan, Rel.HAS_TASK
+        chain.insert(0, _link(g, parent, node, best_edge(g, parent, node, [rel]), rel))
+        node = parent
+    return chain
+
+
+def _resolve_doc(g: Graph, doc: str, year: int | str | None = None,
+                 province: str | list[str] | None = None) -> str:
+    if doc in g and is_document(g, doc):
+        return doc
+    return resolve_document(g, doc, province=province if isinstance(province, str) else None,
+                            year=year)
+
+
+def _province_set(g: Graph, province: str | list[str] | None) -> set[str] | None:
+    if not province:
+        return None
+    names = [province] if isinstance(province, str) else list(province)
+    return {resolve_province(g, p) for p in names}
+
+
+def _unit_set(g: Graph, unit: str | list[str] | None, province: str | None = None) -> set[str]:
+    if not unit:
+        return set()
+    names = [unit] if isinstance(unit, str) else list(unit)
+    found: set[str] = set()
+    for name in names:
+        found.update(resolve_unit(g, name, province))
+    return found
+
+
+def task_hit(g: Graph, task: str, plan: str, path: list[Link], depth: int = 0) -> TaskHit:
+    """A :class:`TaskHit` for ``task`` of ``plan`` reached along ``path``.
+
+    ``depth`` counts the document links between the directive and the plan.
+    """
+    data = g.nodes[task]
+    lead, support = task_units(g, task)
+    pid = node_province(g, task)
+    return TaskHit(
+        task=task, number=str(data.get("number") or ""), text=str(data.get("text") or ""),
+        plan=plan, plan_label=doc_label(g, plan), province=pid,
+        province_name=province_name(g, pid),
+        lead=[label(g, u) for u in lead], support=[label(g, u) for u in support],
+        lead_ids=lead, support_ids=support, deadline=data.get("deadline"),
+        depth=depth, path=path, file=data.get("file"),
+        line_start=data.get("line_start"), line_end=data.get("line_end"),
+    )
+
+
+def stems_from(g: Graph, doc: str, province: str | list[str] | None = None,
+               unit: str | list[str] | None = None, depth: int | None = None,
+               year: int | str | None = None) -> list[TaskHit]:
+    """Every task stemming from ``doc`` (an id or a typed reference), at any depth.
+
+    ``province`` keeps tasks of that province as written or as merged today;
+    ``unit`` keeps tasks the unit leads or supports; ``depth`` limits how many
+    document links may separate ``doc`` from the task's plan.
+    """
+    root = _resolve_doc(g, doc, year, province)
+    provinces = _province_set(g, province)
+    units = _unit_set(g, unit, province if isinstance(province, str) else None)
+    hits: list[TaskHit] = []
+    for plan, path in _walk(g, root, down=True, depth=depth).items():
+        for task in plan_tasks(g, plan):
+            if not in_provinces(g, task, provinces):
+                continue
+            hit = task_hit(g, task, plan, [*path, *_task_chain(g, plan, task)], len(path))
+            if units and not units & set(hit.lead_ids + hit.support_ids):
+                continue
+            hits.append(hit)
+    hits.sort(key=lambda h: (h.depth, h.plan, task_order(g, h.task)))
+    return hits
+
+
+def downstream_documents(g: Graph, doc: str, province: str | list[str] | None = None,
+                         depth: int | None = None,
+                         year: int | str | None = None) -> list[DocHit]:
+    """Every document (plan or cited document) downstream of ``doc``, nearest first."""
+    root = _resolve_doc(g, doc, year, province)
+    provinces = _province_set(g, province)
+    hits = []
+    for node, path in _walk(g, root, down=True, depth=depth).items():
+        if node == root:
+            continue
+        if provinces and g.nodes[node].get("scope") != "central" \
+                and not in_provinces(g, node, provinces):
+            continue
+        hits.append(_doc_hit(g, node, path))
+    hits.sort(key=lambda h: (h.depth, h.id))
+    return hits
+
+
+def _doc_hit(g: Graph, node: str, path: list[Link], is_root: bool = False) -> DocHit:
+    data = g.nodes[node]
+    pid = node_province(g, node)
+    return DocHit(node, doc_label(g, node), str(data.get("kind")), pid, province_name(g, pid),
+                  data.get("title"), len(path), len(plan_tasks(g, node)), is_root, path)
+
+
+def basis(g: Graph, node: str) -> Basis:
+    """The documents a task or plan serves, up to the directives with nothing above them.
+
+    ``node`` is a task id, a plan or document id, or a typed document reference.
+    Each document comes with its shortest path from ``node``'s plan upward.
+    """
+    if node in g and is_task(g, node):
+        plan = task_plan(g, node)
+        start = plan
+    else:
+        start = node if node in g and is_document(g, node) else resolve_document(g, node)
+        plan = start if g.nodes[start].get("kind") == Kind.PLAN else None
+    documents: list[DocHit] = []
+    roots: list[str] = []
+    if start is not None:
+        for doc, path in _walk(g, start, down=False, depth=None).items():
+            if doc == start:
+                continue
+            is_root = not any(is_document(g, t) for t, _ in out_rel(g, doc, LINEAGE_RELS))
+            documents.append(_doc_hit(g, doc, path, is_root))
+            if is_root:
+                roots.append(doc)
+    documents.sort(key=lambda h: (h.depth, h.id))
+    return Basis(node, _node_text(g, node), plan, documents, sorted(roots))
+
+
+def root_directives(g: Graph, plan: str, cache: dict[str, list[str]] | None = None) -> list[str]:
+    """The documents with nothing further upstream that ``plan`` serves (cached per plan)."""
+    if cache is not None and plan in cache:
+        return cache[plan]
+    roots = basis(g, plan).roots if plan in g else []
+    if cache is not None:
+        cache[plan] = roots
+    return roots
+
+
+def group_hits(hits: list[TaskHit], by: str) -> dict[str, list[TaskHit]]:
+    """Hits grouped by ``plan``, ``province`` or ``unit`` (lead units; a task may repeat)."""
+    groups: dict[str, list[TaskHit]] = {}
+    for hit in hits:
+        if by == "plan":
+            keys = [hit.plan_label]
+        elif by == "province":
+            keys = [hit.province_name or "—"]
+        elif by == "unit":
+            keys = hit.lead or ["(no lead unit)"]
+        else:
+            raise ValueError(f"cannot group by {by!r}: use plan, unit or province")
+        for key in keys:
+            groups.setdefault(key, []).append(hit)
+    return dict(sorted(groups.items()))

@@ -1,0 +1,221 @@
+"""Readable tables of the query results, for the command line (rich)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from policykg.queries.compare import Comparison
+from policykg.queries.due import DueReport
+from policykg.queries.lineage import Basis, DocHit, TaskHit, group_hits
+from policykg.queries.overlaps import OverlapReport, OverlapTask
+from policykg.queries.search import SearchHit
+from policykg.queries.workload import WorkloadRow
+
+_ARROW = {"IMPLEMENTS": "→", "BASED_ON": "⇢", "HAS_TASK": "›", "HAS_SUBTASK": "›"}
+
+
+def _short(text: str, width: int = 110) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def path_text(hit: TaskHit | DocHit) -> str:
+    """``36-NQ/TW → 180-CTr/TU → 3300/KH-UBND ⇢ plan``: documents only, arrows by relation."""
+    docs = [link for link in hit.path if link.relation in ("IMPLEMENTS", "BASED_ON")]
+    if not docs:
+        return ""
+    parts = [docs[0].upstream_label]
+    for link in docs:
+        parts.append(f"{_ARROW.get(link.relation, '→')} {link.downstream_label}")
+    return " ".join(parts)
+
+
+def _task_table(title: str, hits: list[TaskHit]) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=False)
+    table.add_column("Task", overflow="fold", ratio=4)
+    table.add_column("Province", ratio=1)
+    table.add_column("Lead", overflow="fold", ratio=2)
+    table.add_column("Support", overflow="fold", ratio=2)
+    table.add_column("Deadline", overflow="fold", ratio=1)
+    table.add_column("Path", overflow="fold", ratio=3)
+    for hit in hits:
+        table.add_row(f"{hit.number} {_short(hit.text)}".strip(), hit.province_name,
+                      ", ".join(hit.lead), ", ".join(hit.support), hit.deadline or "",
+                      path_text(hit))
+    return table
+
+
+def print_stems(console: Console, directive: str, hits: list[TaskHit],
+                group_by: str | None = None, evidence: bool = False) -> None:
+    if not hits:
+        console.print(f"No task stems from {directive}.")
+        return
+    if group_by:
+        for key, group in group_hits(hits, group_by).items():
+            console.print(_task_table(f"{key} — {len(group)} task(s)", group))
+    else:
+        console.print(_task_table(f"{len(hits)} task(s) stem from {directive}", hits))
+    if evidence:
+        for hit in hits:
+            console.print(f"\n[bold]{hit.number} {_short(hit.text, 80)}[/bold]")
+            for link in hit.path:
+                where = f"{link.file}:{link.line_start}" if link.file else ""
+                console.print(f"  {link.downstream_label} {link.relation} "
+                              f"{link.upstream_label}  {where}")
+                if link.quote:
+                    console.print(f"    “{_short(link.quote, 160)}”")
+
+
+def print_documents(console: Console, directive: str, docs: list[DocHit]) -> None:
+    if not docs:
+        console.print(f"No document stems from {directive}.")
+        return
+    table = Table(title=f"{len(docs)} document(s) downstream of {directive}",
+                  title_justify="left")
+    for name in ("Document", "Kind", "Province", "Depth", "Tasks", "Path"):
+        table.add_column(name, overflow="fold")
+    for doc in docs:
+        table.add_row(doc.label, doc.kind, doc.province_name, str(doc.depth), str(doc.tasks),
+                      path_text(doc))
+    console.print(table)
+
+
+def print_basis(console: Console, found: Basis) -> None:
+    if not found.documents:
+        console.print(f"{found.node_label}: no document above it.")
+        return
+    table = Table(title=f"{found.node_label} serves", title_justify="left")
+    for name in ("Document", "Root", "Province", "Depth", "Title", "Link"):
+        table.add_column(name, overflow="fold")
+    for doc in found.documents:
+        link = doc.path[-1] if doc.path else None
+        how = f"{link.relation} ({link.file}:{link.line_start})" if link and link.file else (
+            link.relation if link else "")
+        table.add_row(doc.label, "yes" if doc.is_root else "", doc.province_name,
+                      str(doc.depth), _short(doc.title or "", 60), how)
+    console.print(table)
+
+
+def _split(split: dict[str, dict[str, int]]) -> str:
+    return ", ".join(f"{k} {v['lead']}/{v['support']}" for k, v in split.items())
+
+
+def print_workload(console: Console, rows: list[WorkloadRow]) -> None:
+    units = [r for r in rows if not r.collective]
+    groups = [r for r in rows if r.collective]
+    if not rows:
+        console.print("No unit has a task here.")
+        return
+    for title, chosen in (("Units (lead/support)", units),
+                          ("Collective groups, not units (lead/support)", groups)):
+        if not chosen:
+            continue
+        table = Table(title=title, title_justify="left")
+        for name in ("Unit", "Kind", "Province", "Lead", "Support", "By deadline",
+                     "By directive", "By plan"):
+            table.add_column(name, overflow="fold")
+        for r in chosen:
+            table.add_row(r.unit, r.kind, r.province, str(r.lead), str(r.support),
+                          _split(r.by_deadline), _split(r.by_directive), _split(r.by_plan))
+        console.print(table)
+
+
+def print_comparison(console: Console, result: Comparison) -> None:
+    names = [s.name if s.kind == "province" else s.name for s in result.sides]
+    table = Table(title="Directives responded to", title_justify="left")
+    table.add_column("Directive", overflow="fold")
+    for name in names:
+        table.add_column(name, justify="center")
+    directives = sorted({d for s in result.sides for d in s.directives})
+    for d in directives:
+        table.add_row(d + (" (shared)" if d in result.shared_directives else ""),
+                      *("✓" if d in s.directives else "" for s in result.sides))
+    console.print(table)
+    table = Table(title="Topics: tasks (leading unit kind)", title_justify="left")
+    table.add_column("Topic", overflow="fold")
+    for name in names:
+        table.add_column(name, overflow="fold")
+    for topic in result.topics:
+        cells = []
+        for side in result.sides:
+            count = side.topics.get(topic, 0)
+            cells.append(f"{count} ({result.leading_kind(side, topic)})" if count else "")
+        table.add_row(topic, *cells)
+    console.print(table)
+    table = Table(title="Targets", title_justify="left")
+    table.add_column("Side")
+    table.add_column("Target", overflow="fold")
+    for side in result.sides:
+        for target in side.targets:
+            table.add_row(side.name, _short(str(target.get("text") or ""), 100))
+    if table.row_count:
+        console.print(table)
+    for side in result.sides:
+        console.print(f"{side.name}: {len(side.plans)} plan(s), {side.tasks} task(s)"
+                      + (f" — provinces {', '.join(side.provinces)}" if side.provinces else ""))
+
+
+def _side(task: OverlapTask) -> str:
+    return f"{task.province_name} · {task.plan_label} · {task.number} {_short(task.text, 90)}"
+
+
+def print_overlaps(console: Console, report: OverlapReport) -> None:
+    if not report.pairs:
+        console.print(f"No overlapping duties among {report.tasks} task(s).")
+        return
+    table = Table(title=f"{len(report.pairs)} overlapping pair(s) among {report.tasks} "
+                        f"task(s)", title_justify="left")
+    table.add_column("Score", justify="right")
+    table.add_column("Task A", overflow="fold", ratio=3)
+    table.add_column("Task B", overflow="fold", ratio=3)
+    table.add_column("Shared", overflow="fold", ratio=2)
+    for pair in report.pairs:
+        shared = ", ".join(pair.terms)
+        if pair.topics:
+            shared += f" [topic: {', '.join(pair.topics)}]"
+        table.add_row(f"{pair.score:.2f}", _side(pair.a), _side(pair.b), shared)
+    console.print(table)
+    big = [c for c in report.clusters if len(c) > 2]
+    if big:
+        console.print(f"{len(big)} cluster(s) of three or more duties; the largest has "
+                      f"{len(big[0])}.")
+
+
+def print_search(console: Console, hits: list[SearchHit]) -> None:
+    if not hits:
+        console.print("Nothing found.")
+        return
+    table = Table(title_justify="left")
+    for name in ("Kind", "Name", "Province", "Text", "Id"):
+        table.add_column(name, overflow="fold")
+    for hit in hits:
+        table.add_row(hit.kind, _short(hit.label, 60), hit.province, _short(hit.snippet, 90),
+                      hit.id)
+    console.print(table)
+
+
+def print_due(console: Console, report: DueReport) -> None:
+    any_rows = False
+    for title, hits in ((f"Due in {report.period}", report.dated),
+                        ("Yearly and other recurring duties", report.yearly),
+                        ("Ongoing duties", report.ongoing)):
+        if not hits:
+            continue
+        any_rows = True
+        console.print(_task_table(f"{title}: {len(hits)}", hits))
+    if not any_rows:
+        console.print(f"Nothing due in {report.period}.")
+
+
+def plain(value: Any) -> Any:
+    """A result as JSON-ready data (dataclasses through ``to_dict``)."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value

@@ -1,0 +1,63 @@
+"""Provinces and plans side by side."""
+
+from __future__ import annotations
+
+import pytest
+from policykg.queries import UnknownReference, compare
+
+from tests.qgraph import lineage_graph
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return lineage_graph()
+
+
+def test_directives_shared_and_unique(graph):
+    g, ids = graph
+    result = compare(g, ["Tây Ninh", "Gia Lai"])
+    tn, gl = result.sides
+    assert tn.kind == gl.kind == "province"
+    assert "36-NQ/TW (2023)" in tn.unique_directives
+    assert {"61-KL/TW (2019)", "673/QĐ-TTg (2011)"} <= set(gl.unique_directives)
+    assert result.shared_directives == []
+    # a mention is not a directive the plan responds to
+    assert "36-NQ/TW (2023)" not in gl.directives
+
+
+def test_topics_with_counts_and_leading_kind(graph):
+    g, ids = graph
+    result = compare(g, ["tay ninh", "gia lai"])
+    tn, gl = result.sides
+    assert tn.topics["Công nghệ sinh học"] == 3
+    assert gl.topics == {"Sở hữu trí tuệ": 1, "Tiêu chuẩn đo lường chất lượng": 1}
+    assert result.leading_kind(gl, "Tiêu chuẩn đo lường chất lượng") == "chi cuc tdc"
+    assert result.leading_kind(tn, "Công nghệ sinh học") in {"trung tam khcn", "phong qlkh",
+                                                             "van phong so", "chi cuc tdc"}
+    assert result.topics[0] == "Công nghệ sinh học"
+
+
+def test_targets_keep_number_and_unit(graph):
+    g, ids = graph
+    gl = compare(g, ["Gia Lai"]).sides[0]
+    assert gl.targets[0]["value"] == 30 and gl.targets[0]["unit"] == "doanh nghiệp"
+
+
+def test_as_of_the_merger_compares_merged_provinces(graph):
+    g, ids = graph
+    before = compare(g, ["Tây Ninh", "Long An"], as_of="2025-06-30")
+    assert [s.tasks for s in before.sides] == [4, 1]
+    after = compare(g, ["Tây Ninh", "Long An"], as_of="2025-07-01")
+    assert [s.name for s in after.sides] == ["Tây Ninh", "Tây Ninh"]
+    assert [s.tasks for s in after.sides] == [5, 5]
+    assert set(after.sides[0].provinces) == {"Tây Ninh", "Long An"}
+
+
+def test_plans_compare_too(graph):
+    g, ids = graph
+    result = compare(g, ["12/KH-SKHCN", ids["plan_b"]])
+    assert [s.kind for s in result.sides] == ["plan", "plan"]
+    assert result.sides[0].tasks == 4
+    assert "3300/KH-UBND (2023)" in result.sides[0].unique_directives
+    with pytest.raises(UnknownReference):
+        compare(g, ["Atlantis"])

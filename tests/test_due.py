@@ -1,0 +1,63 @@
+"""Tasks due in a period, with yearly and ongoing duties apart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from policykg.queries import due, parse_period
+
+from tests.qgraph import lineage_graph
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return lineage_graph()
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("2025", date(2025, 1, 1), date(2025, 12, 31)),
+    ("2025-Q3", date(2025, 7, 1), date(2025, 9, 30)),
+    ("2024-q1", date(2024, 1, 1), date(2024, 3, 31)),
+    ("2025-06", date(2025, 6, 1), date(2025, 6, 30)),
+    ("2024-2", date(2024, 2, 1), date(2024, 2, 29)),
+])
+def test_periods(text, start, end):
+    period = parse_period(text)
+    assert (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize("bad", ["", "next year", "2025-13", "2025-Q5", "25"])
+def test_bad_periods_say_how_to_write_one(bad):
+    with pytest.raises(ValueError, match="2025-Q3"):
+        parse_period(bad)
+
+
+def test_dated_tasks_in_a_year(graph):
+    g, ids = graph
+    report = due(g, "2025")
+    assert {h.task for h in report.dated} == {ids["a2"], ids["a3"], ids["a2_1"], ids["b2"]}
+    assert {h.task for h in report.yearly} == {ids["a1.1"]}
+    assert {h.task for h in report.ongoing} == {ids["a1"]}
+
+
+def test_a_month_and_a_quarter_use_the_date(graph):
+    g, ids = graph
+    june = {h.task for h in due(g, "2025-06").dated}
+    assert ids["b2"] in june and ids["a2_1"] not in june
+    q3 = {h.task for h in due(g, "2025-Q3").dated}
+    assert ids["a2_1"] in q3 and ids["b2"] not in q3
+    # a year-long span covers every month of it
+    assert ids["a3"] in june and ids["a3"] in q3
+
+
+def test_spans_and_filters(graph):
+    g, ids = graph
+    assert {h.task for h in due(g, "2026").dated} == {ids["a2"]}
+    assert due(g, "2023").dated == []
+    report = due(g, "2025", province="Gia Lai")
+    assert {h.task for h in report.dated} == {ids["b2"]} and not report.ongoing
+    report = due(g, "2025", unit="Trung tâm KH&CN")
+    assert {h.task for h in report.dated} == {ids["a2"]}
+    assert {h.task for h in report.yearly} == {ids["a1.1"]}
+    assert set(report.to_dict()) >= {"period", "dated", "yearly", "ongoing"}

@@ -1,0 +1,148 @@
+"""Overlapping duties on hand-written tasks (our own wording)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from policykg.queries import overlaps
+from policykg.queries.terms import content_terms
+
+from tests.qgraph import GraphKit
+
+
+def _graph():
+    k = GraphKit()
+    ids: dict[str, str] = {}
+    plans = {
+        "gl": k.doc("5/KH-SKHCN", doctype="KH", date="2022-01-01", province="Gia Lai",
+                    plan=True, file="gl.txt"),
+        "gl2": k.doc("9/KH-SKHCN", doctype="KH", date="2022-06-01", province="Gia Lai",
+                     plan=True, file="gl2.txt"),
+        "bg": k.doc("3/KH-KHCN", doctype="KH", date="2021-01-01", province="Bắc Giang",
+                    plan=True, file="bg.txt"),
+        "ls": k.doc("19/KH-SKHCN", doctype="KH", date="2024-01-31", province="Lạng Sơn",
+                    plan=True, file="ls.txt"),
+    }
+    tdc = k.unit("Gia Lai", "Chi cục Tiêu chuẩn Đo lường Chất lượng")
+    farmers = k.unit("Gia Lai", "Hội Nông dân tỉnh", category="external", org="hnd")
+    tasks = {
+        "gl_barcode": ("gl", "Hỗ trợ hợp tác xã tư vấn, hướng dẫn đăng ký mã số mã vạch "
+                             "để truy xuất nguồn gốc nông sản"),
+        "bg_barcode": ("bg", "Tư vấn thủ tục đăng ký mã số, mã vạch cho hàng hóa chủ lực "
+                             "của tỉnh Bắc Giang"),
+        "gl_ip": ("gl", "Hỗ trợ xác lập, bảo hộ quyền sở hữu trí tuệ và nhãn hiệu cho "
+                        "sản phẩm OCOP"),
+        "ls_ip": ("ls", "Đăng ký bảo hộ quyền SHTT, nhãn hiệu tập thể cho 05 đặc sản "
+                        "của tỉnh Lạng Sơn"),
+        "ls_seminar": ("ls", "Tổ chức hội thảo về công nghệ sinh học trong chăn nuôi"),
+        "gl_trap": ("gl", "Phối hợp với Hội Nông dân tỉnh Gia Lai triển khai thực hiện "
+                          "kế hoạch tại huyện Ia Grai"),
+        "gl2_trap": ("gl2", "Phối hợp Hội Nông dân tỉnh Gia Lai tổ chức triển khai tại "
+                            "huyện Ia Grai"),
+        "bg_trap": ("bg", "Phối hợp với Sở Công Thương, Công an tỉnh tăng cường triển khai "
+                          "trên địa bàn tỉnh"),
+        "ls_trap": ("ls", "Phối hợp với Sở Công Thương, Công an tỉnh triển khai thực hiện "
+                          "trên địa bàn tỉnh"),
+        "gl2_vietgap": ("gl2", "Tư vấn cho đơn vị sản xuất trồng trọt phù hợp tiêu chuẩn "
+                               "TCVN 11892-1:2017 VietGAP"),
+        "gl_vietgap": ("gl", "Thông tin chức năng chứng nhận sản phẩm trồng trọt sản xuất "
+                             "theo TCVN 11892-1:2017 Thực hành nông nghiệp tốt (VietGAP)"),
+    }
+    for n, (key, (plan, text)) in enumerate(sorted(tasks.items())):
+        ids[key] = k.task(plans[plan], str(n + 1), text, lead=(tdc,), support=(farmers,),
+                          line=10 * n)
+    ids["gl_barcode_step"] = k.task(plans["gl"], "99", "Hướng dẫn đăng ký mã số mã vạch "
+                                    "cho nông sản", parent=str(sorted(tasks).index(
+                                        "gl_barcode") + 1), lead=(tdc,))
+    return k.g, ids
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return _graph()
+
+
+def _pairs(report):
+    return {frozenset((p.a.task, p.b.task)) for p in report.pairs}
+
+
+def test_same_work_in_other_words_is_found_across_provinces(graph):
+    g, ids = graph
+    found = _pairs(overlaps(g, across_provinces=True, min_score=0.1))
+    assert frozenset((ids["gl_barcode"], ids["bg_barcode"])) in found
+    assert frozenset((ids["gl_ip"], ids["ls_ip"])) in found  # SHTT spelt out
+
+
+def test_places_units_and_boilerplate_make_no_overlap(graph):
+    g, ids = graph
+    found = _pairs(overlaps(g, min_score=0.05, top=None))
+    assert frozenset((ids["gl_trap"], ids["gl2_trap"])) not in found
+    assert frozenset((ids["bg_trap"], ids["ls_trap"])) not in found
+    for pair in overlaps(g, min_score=0.05, top=None).pairs:
+        shown = " ".join(pair.terms).lower()
+        for name in ("gia lai", "bắc giang", "lạng sơn", "ia grai", "nông dân", "công thương",
+                     "công an", "phối hợp", "triển khai"):
+            assert name not in shown, (name, pair.terms)
+
+
+def test_unrelated_duties_score_low(graph):
+    g, ids = graph
+    for pair in overlaps(g, min_score=0.05, top=None).pairs:
+        assert ids["ls_seminar"] not in (pair.a.task, pair.b.task) or pair.score < 0.2
+
+
+def test_within_a_province_and_explanations(graph):
+    g, ids = graph
+    report = overlaps(g, within_province="gia lai", min_score=0.1)
+    assert frozenset((ids["gl_vietgap"], ids["gl2_vietgap"])) in _pairs(report)
+    for pair in report.pairs:
+        assert pair.a.province_name == pair.b.province_name == "Gia Lai"
+        assert pair.terms and pair.a.lead == ["Chi cục Tiêu chuẩn Đo lường Chất lượng"]
+    pair = next(p for p in report.pairs
+                if {p.a.task, p.b.task} == {ids["gl_vietgap"], ids["gl2_vietgap"]})
+    assert any("11892" in t or "vietgap" in t for t in pair.terms)
+
+
+def test_a_task_is_not_paired_with_its_own_subtask(graph):
+    g, ids = graph
+    found = _pairs(overlaps(g, min_score=0.01, top=None))
+    assert frozenset((ids["gl_barcode"], ids["gl_barcode_step"])) not in found
+    assert frozenset((ids["bg_barcode"], ids["gl_barcode_step"])) in found
+
+
+def test_across_provinces_drops_same_province_pairs(graph):
+    g, ids = graph
+    report = overlaps(g, across_provinces=True, min_score=0.01, top=None)
+    assert all(p.a.province != p.b.province for p in report.pairs)
+    assert report.pairs == sorted(report.pairs, key=lambda p: -p.score)
+
+
+def test_clusters_join_pairs(graph):
+    g, ids = graph
+    report = overlaps(g, min_score=0.1, top=None)
+    cluster = next(c for c in report.clusters if ids["bg_barcode"] in c)
+    assert {ids["gl_barcode"], ids["gl_barcode_step"]} <= set(cluster)
+
+
+def test_abbreviations_and_tone_placement_give_the_same_terms():
+    a = content_terms("Hỗ trợ đăng ký quyền SHTT cho hàng hoá")
+    b = content_terms("Hỗ trợ đăng ký quyền sở hữu trí tuệ cho hàng hóa")
+    assert set(a.counts) == set(b.counts)
+    assert "sở hữu" in a.counts and "trí tuệ" in a.counts
+
+
+def test_blocking_scores_far_fewer_pairs_than_all():
+    rng = random.Random(7)
+    syllables = [f"t{i}" for i in range(3000)]
+    k = GraphKit()
+    plan = k.doc("1/KH-X", doctype="KH", date="2024-01-01", province="Gia Lai", plan=True)
+    n = 400
+    for i in range(n):
+        words = " ".join(rng.sample(syllables, 8))
+        k.task(plan, str(i), f"đăng ký {words}")
+    k.task(plan, "dup", "đăng ký " + k.g.nodes[f"task:{plan}#5"]["text"].split(" ", 2)[2])
+    report = overlaps(k.g, min_score=0.5, top=None)
+    assert report.candidates < n * (n - 1) / 2 / 20
+    assert {frozenset((p.a.task, p.b.task)) for p in report.pairs} == {
+        frozenset((f"task:{plan}#5", f"task:{plan}#dup"))}

@@ -1,0 +1,122 @@
+"""Resolving documents, provinces and units the way users type them."""
+
+from __future__ import annotations
+
+import pytest
+from policykg.queries import (
+    AmbiguousReference,
+    UnknownReference,
+    resolve_document,
+    resolve_province,
+    resolve_unit,
+)
+
+from tests.qgraph import lineage_graph
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return lineage_graph()
+
+
+@pytest.mark.parametrize("typed", [
+    "36-NQ/TW", "NQ 36-NQ/TW", "Nghị quyết số 36-NQ/TW", "nghi quyet 36", "NQ36",
+    "Nghị quyết 36/NQ-TW", "nghị quyết số 36 - NQ/TW", "Nghi\u0323 quyê\u0301t 36",
+])
+def test_every_spelling_of_a_recurring_number_is_ambiguous_without_a_year(graph, typed):
+    g, ids = graph
+    with pytest.raises(AmbiguousReference) as err:
+        resolve_document(g, typed)
+    assert {c.id for c in err.value.candidates} == {ids["nq36"], ids["nq36_2014"]}
+    assert "2014" in str(err.value) and "2023" in str(err.value)
+
+
+@pytest.mark.parametrize("typed", ["36-NQ/TW", "NQ 36-NQ/TW", "Nghị quyết số 36-NQ/TW",
+                                   "nghi quyet 36", "NQ36"])
+def test_a_year_picks_one_of_the_recurring_numbers(graph, typed):
+    g, ids = graph
+    assert resolve_document(g, typed, year=2023) == ids["nq36"]
+    assert resolve_document(g, typed, year="2014") == ids["nq36_2014"]
+
+
+def test_a_date_in_the_text_picks_the_document(graph):
+    g, ids = graph
+    assert resolve_document(g, "Nghị quyết số 36-NQ/TW ngày 30/01/2023 của Bộ Chính trị") \
+        == ids["nq36"]
+    assert resolve_document(g, "36-NQ/TW ngày 01 tháng 7 năm 2014") == ids["nq36_2014"]
+
+
+@pytest.mark.parametrize("typed,key", [
+    ("QĐ 673", "qd673"), ("qd 673", "qd673"), ("Quyết định số 673/QĐ-TTg", "qd673"),
+    ("673/QD-TTg", "qd673"), ("Kế hoạch 3300", "kh3300"), ("ke hoach 3300/KH-UBND", "kh3300"),
+    ("KL 61", "kl61"), ("Kết luận 61-KL/TW", "kl61"), ("189/NQ-CP", "nq189"),
+])
+def test_type_word_and_number(graph, typed, key):
+    g, ids = graph
+    assert resolve_document(g, typed) == ids[key]
+
+
+def test_local_numbers_need_their_province(graph):
+    g, ids = graph
+    with pytest.raises(AmbiguousReference) as err:
+        resolve_document(g, "Chỉ thị 01/CT-UBND")
+    details = " ".join(c.detail for c in err.value.candidates)
+    assert "Gia Lai" in details and "Long An" in details
+    assert resolve_document(g, "Chỉ thị 01/CT-UBND", province="gia lai") == ids["ct01_gl"]
+    assert resolve_document(g, "chi thi 01", province="Long An") == ids["ct01_bg"]
+
+
+def test_a_merged_province_reaches_its_old_provinces_documents(graph):
+    g, ids = graph
+    # Long An belongs to Tây Ninh since July 2025.
+    assert resolve_document(g, "01/CT-UBND", province="Tây Ninh") == ids["ct01_bg"]
+
+
+def test_node_ids_pass_through(graph):
+    g, ids = graph
+    assert resolve_document(g, ids["kh3300"]) == ids["kh3300"]
+
+
+def test_unknown_reference_suggests_near_ones(graph):
+    g, _ = graph
+    with pytest.raises(UnknownReference) as err:
+        resolve_document(g, "3330/KH-UBND")
+    assert any("3300/KH-UBND" in c.label for c in err.value.suggestions)
+    with pytest.raises(UnknownReference):
+        resolve_document(g, "Nghị quyết 999")
+
+
+@pytest.mark.parametrize("typed", ["tay ninh", "Tây Ninh", "tỉnh Tây Ninh", "TÂY NINH",
+                                   "Ta\u0302y Ninh"])
+def test_province_spellings(graph, typed):
+    g, _ = graph
+    assert resolve_province(g, typed) == "province:tay-ninh"
+
+
+def test_unknown_province_suggests(graph):
+    g, _ = graph
+    with pytest.raises(UnknownReference) as err:
+        resolve_province(g, "Tay Ninhh")
+    assert "province:tay-ninh" in [c.id for c in err.value.suggestions]
+
+
+def test_units_by_abbreviation_and_without_diacritics(graph):
+    g, ids = graph
+    assert resolve_unit(g, "chi cuc tdc", province="Tây Ninh") == [ids["tn_tdc"]]
+    assert set(resolve_unit(g, "Chi cục TĐC")) == {ids["tn_tdc"], ids["gl_tdc"]}
+    assert resolve_unit(g, "Trung tâm KH&CN") == [ids["tn_center"]]
+    assert resolve_unit(g, "trung tam khcn") == [ids["tn_center"]]
+
+
+def test_one_unit_kind_in_several_provinces_gives_several_units(graph):
+    g, ids = graph
+    found = resolve_unit(g, "phong quan ly khoa hoc")
+    assert set(found) == {ids["tn_qlkh"], ids["gl_qlkh"], ids["la_qlkh"]}
+    assert resolve_unit(g, "phong quan ly khoa hoc", province="gia lai") == [ids["gl_qlkh"]]
+
+
+def test_unknown_unit(graph):
+    g, _ = graph
+    with pytest.raises(UnknownReference) as err:
+        resolve_unit(g, "Phong Quan ly khoa hocc")
+    assert err.value.suggestions

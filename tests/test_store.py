@@ -1,0 +1,326 @@
+"""The embedded store: idempotent ingest, replacement, forgetting, atomicity, locking."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from policykg.graph.build import build_graph
+from policykg.graph.store import FORMAT_VERSION, Store, StoreBusy, StoreError
+from policykg.loaders.batch import Loaded, Skipped
+from policykg.loaders.model import Line, Plan
+from policykg.ontology.schema import Kind
+
+from tests.conftest import ROOT
+from tests.test_graph_build import plan, ref, task, unit
+
+# --- plans written as JSON files, read back by a stand-in loader -----------------------
+
+
+def json_loader(paths: list[str], on_progress: Callable[..., None] | None = None
+                ) -> Iterator[Loaded | Skipped]:
+    """Reads files holding ``Plan.to_dict()`` JSON; anything else is skipped."""
+    for done, path in enumerate(paths, start=1):
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            result: Loaded | Skipped = Loaded(Path(path), _with_source(Plan.from_dict(data), path))
+        except (OSError, ValueError, TypeError) as err:
+            result = Skipped(Path(path), f"not a plan: {type(err).__name__}")
+        if on_progress:
+            on_progress(done, len(paths), result)
+        yield result
+
+
+def _with_source(p: Plan, path: str) -> Plan:
+    p.source.path = path
+    for t in p.tasks:
+        t.source.file = path
+    return p
+
+
+def write_plan(folder: Path, name: str, p: Plan) -> Path:
+    p.lines = [Line("KẾ HOẠCH", 1, 1), Line(p.title or "", 2, 2)]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.json"
+    path.write_text(json.dumps(p.to_dict(), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def corpus(folder: Path) -> list[Plan]:
+    folder.mkdir(parents=True, exist_ok=True)
+    plans = [
+        plan("tn", province="Tây Ninh", references=[
+            ref("36-NQ/TW", date="2023-01-30", issuer="Bộ Chính trị", relation="implements")],
+            tasks=[task("1", "Tuyên truyền", unit("Phòng Quản lý khoa học")),
+                   task("1.1", "Phổ biến", unit("Trung tâm KH&CN"), parent="1")]),
+        plan("gl", number="12/KH-SKHCN", province="Gia Lai", references=[ref("36-NQ/TW")],
+             tasks=[task("1", "Hỗ trợ OCOP", unit("Phòng Quản lý Khoa học"),
+                         unit("Sở Công Thương", "support", "external"))]),
+        plan("ls", number="19/KH-SKHCN", province="Lạng Sơn",
+             tasks=[task("1", "Xác định TFP", unit("Phòng Kế hoạch - Tài chính"))]),
+    ]
+    for p in plans:
+        write_plan(folder, p.source.path.rsplit("/", 1)[-1].removesuffix(".txt"), p)
+    return plans
+
+
+def make_store(tmp_path: Path, **kwargs) -> Store:
+    return Store(tmp_path / "store" / "kg.db", loader=json_loader, **kwargs)
+
+
+def snapshot(store: Store) -> tuple[list[str], list[tuple[str, str, str]]]:
+    g = store.graph()
+    return sorted(g.nodes), sorted(g.edges(keys=True))
+
+
+def tasks_of(store: Store) -> list[str]:
+    g = store.graph()
+    return sorted(d["text"] for _, d in g.nodes(data=True) if d["kind"] == Kind.TASK.value)
+
+
+# --- tests ------------------------------------------------------------------------------
+
+
+def test_ingest_stores_plans_and_graph(tmp_path):
+    plans = corpus(tmp_path / "plans")
+    store = make_store(tmp_path)
+    report = store.ingest([tmp_path / "plans"])
+    assert len(report.ingested) == 3 and report.ok
+    assert report.tasks == 4 and report.references == 2
+    assert sorted(p.id for p in store.plans()) == sorted(p.id for p in plans)
+    # the cached graph is the graph the plans build
+    built = build_graph(store.plans())
+    g = store.graph()
+    assert sorted(g.nodes) == sorted(built.nodes)
+    assert all(g.nodes[n] == built.nodes[n] for n in g.nodes)
+    assert sorted(g.edges(keys=True, data="rel")) == sorted(built.edges(keys=True, data="rel"))
+
+
+def test_reopened_store_answers_without_parsing(tmp_path):
+    corpus(tmp_path / "plans")
+    make_store(tmp_path).ingest([tmp_path / "plans"])
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the store parsed a file to answer a query")
+
+    reopened = Store(tmp_path / "store" / "kg.db", loader=no_parsing)
+    assert reopened.graph().number_of_nodes() > 0
+    assert len(reopened.plans()) == 3
+    assert reopened.plan("19/KH-SKHCN").lines  # lines are kept for display
+
+
+def test_ingesting_twice_changes_nothing(tmp_path):
+    corpus(tmp_path / "plans")
+    store = make_store(tmp_path)
+    store.ingest([tmp_path / "plans"])
+    before = snapshot(store)
+    again = store.ingest([tmp_path / "plans"])
+    assert again.ingested == [] and len(again.unchanged) == 3
+    assert snapshot(Store(store.path)) == before
+
+
+def test_changed_file_replaces_its_old_facts(tmp_path):
+    plans = corpus(tmp_path / "plans")
+    store = make_store(tmp_path)
+    store.ingest([tmp_path / "plans"])
+    assert "Tuyên truyền" in tasks_of(store)
+    changed = plans[0]
+    changed.tasks = [task("1", "Đào tạo nguồn nhân lực", unit("Văn phòng Sở"))]
+    write_plan(tmp_path / "plans", "tn", changed)
+    report = store.ingest([tmp_path / "plans"])
+    assert len(report.ingested) == 1 and len(report.unchanged) == 2
+    texts = tasks_of(store)
+    assert "Đào tạo nguồn nhân lực" in texts
+    assert "Tuyên truyền" not in texts and "Phổ biến" not in texts
+
+
+def test_same_plan_from_another_file_is_replaced_and_reported(tmp_path):
+    plans = corpus(tmp_path / "plans")
+    store = make_store(tmp_path)
+    store.ingest([tmp_path / "plans"])
+    copy = write_plan(tmp_path / "copies", "ls-copy", plans[2])
+    report = store.ingest([copy])
+    assert [(pid, Path(new).name) for pid, _, new in report.replaced] == [
+        (plans[2].id, "ls-copy.json")]
+    assert len(store.plans()) == 3
+    assert store.plan(plans[2].id).source.path == str(copy.resolve())
+
+
+def test_unreadable_file_is_skipped_with_reason(tmp_path):
+    corpus(tmp_path / "plans")
+    (tmp_path / "plans" / "notes.json").write_text("not json", encoding="utf-8")
+    store = make_store(tmp_path)
+    report = store.ingest([tmp_path / "plans"])
+    assert [Path(p).name for p, _ in report.skipped] == ["notes.json"]
+    assert "not a plan" in report.skipped[0][1]
+    assert len(store.plans()) == 3
+
+
+def test_forget_removes_a_plans_tasks(tmp_path):
+    corpus(tmp_path / "plans")
+    store = make_store(tmp_path)
+    store.ingest([tmp_path / "plans"])
+    assert "Xác định TFP" in tasks_of(store)
+    removed = store.forget("19/KH-SKHCN")
+    assert len(removed) == 1
+    assert "Xác định TFP" not in tasks_of(store)
+    assert len(store.plans()) == 2
+    store.forget(str(tmp_path / "plans" / "tn.json"))  # by file
+    assert "Tuyên truyền" not in tasks_of(store)
+    with pytest.raises(StoreError, match="nothing in store"):
+        store.forget("no-such-plan")
+    # a forgotten file comes back on the next ingest
+    report = store.ingest([tmp_path / "plans"])
+    assert len(report.ingested) == 2 and len(store.plans()) == 3
+
+
+def test_plan_lookup_by_id_node_number_and_file(tmp_path):
+    plans = corpus(tmp_path / "plans")
+    store = make_store(tmp_path)
+    store.ingest([tmp_path / "plans"])
+    gl = plans[1]
+    node = store.plan_nodes()[gl.id]
+    for key in (gl.id, node, "12/KH-SKHCN", "12/kh-skhcn", str(tmp_path / "plans" / "gl.json")):
+        assert store.plan(key).id == gl.id, key
+    with pytest.raises(StoreError, match="no plan"):
+        store.plan("99/KH-XYZ")
+
+
+def test_stats_count_kinds_relations_and_provinces(tmp_path):
+    corpus(tmp_path / "plans")
+    store = make_store(tmp_path)
+    store.ingest([tmp_path / "plans"])
+    stats = store.stats()
+    assert stats["nodes"]["Plan"] == 3 and stats["nodes"]["Task"] == 4
+    assert stats["edges"]["HAS_TASK"] == 3 and stats["edges"]["HAS_SUBTASK"] == 1
+    assert stats["provinces"]["Tây Ninh"]["Task"] == 2
+    assert stats["files"] == {"ingested": 3}
+
+
+def test_store_of_another_format_version_is_refused(tmp_path):
+    corpus(tmp_path / "plans")
+    store = make_store(tmp_path)
+    store.ingest([tmp_path / "plans"])
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'",
+                     (str(FORMAT_VERSION + 1),))
+    fresh = Store(store.path)
+    with pytest.raises(StoreError, match="format version .* rebuild"):
+        fresh.graph()
+    with pytest.raises(StoreError, match="rebuild"):
+        fresh.ingest([tmp_path / "plans"])
+
+
+def test_damaged_store_gives_a_clear_error(tmp_path):
+    path = tmp_path / "kg.db"
+    path.write_bytes(b"this is not a database, just some bytes " * 200)
+    with pytest.raises(StoreError, match="damaged or not a policykg store"):
+        Store(path).plans()
+    with pytest.raises(StoreError, match="damaged"):
+        Store(path, loader=json_loader).ingest([tmp_path])
+
+
+def test_tampered_graph_rows_give_a_clear_error(tmp_path):
+    corpus(tmp_path / "plans")
+    store = make_store(tmp_path)
+    store.ingest([tmp_path / "plans"])
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("UPDATE nodes SET attrs = '{broken' WHERE seq = 1")
+    with pytest.raises(StoreError, match="damaged"):
+        Store(store.path).graph()
+
+
+def _python(script: str, tmp_path: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-c", textwrap.dedent(script)], cwd=ROOT, env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+
+def test_second_writer_gets_store_is_busy(tmp_path):
+    corpus(tmp_path / "plans")
+    store = make_store(tmp_path, timeout=0.2)
+    store.ingest([tmp_path / "plans"])
+    holder = _python(f"""
+        import sys
+        from policykg.graph.store import Store
+        with Store({str(store.path)!r}).writing():
+            print("locked", flush=True)
+            sys.stdin.readline()
+    """, tmp_path)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(StoreBusy, match="store is busy: another policykg process is "
+                                            "writing to"):
+            store.forget("19/KH-SKHCN")
+        assert len(store.plans()) == 3  # readers are not blocked
+    finally:
+        holder.communicate("done\n", timeout=30)
+    assert holder.returncode == 0
+    store.forget("19/KH-SKHCN")  # the lock is free again
+    assert len(store.plans()) == 2
+
+
+def test_killed_ingest_leaves_the_previous_store_intact(tmp_path):
+    corpus(tmp_path / "plans")
+    store = make_store(tmp_path)
+    store.ingest([tmp_path / "plans"])
+    before = snapshot(store)
+    many = tmp_path / "many"
+    many.mkdir()
+    for i in range(40):
+        p = plan(f"m{i}", number=f"{i + 100}/KH-SKHCN", province="Gia Lai",
+                 tasks=[task("1", f"Nhiệm vụ {i}", unit("Văn phòng Sở"))])
+        write_plan(many, f"m{i:03}", p)
+    killed = _python(f"""
+        import sys
+        from policykg.graph.store import Store
+        from tests.test_store import json_loader
+
+        def slow_loader(paths, on_progress=None):
+            for done, result in enumerate(json_loader(paths, on_progress), start=1):
+                yield result
+                if done == 20:
+                    print("half way", flush=True)
+                    sys.stdin.readline()  # wait here until killed
+
+        Store({str(store.path)!r}, loader=slow_loader).ingest([{str(many)!r}])
+    """, tmp_path)
+    try:
+        assert killed.stdout.readline().strip() == "half way"
+        killed.send_signal(signal.SIGKILL)
+    finally:
+        killed.wait(timeout=30)
+    assert killed.returncode == -signal.SIGKILL
+    reopened = make_store(tmp_path)
+    assert snapshot(reopened) == before
+    assert len(reopened.plans()) == 3
+    report = reopened.ingest([many])
+    assert len(report.ingested) == 40
+    assert len(reopened.plans()) == 43
+
+
+def test_empty_store_reads_as_empty_and_is_not_created_by_reading(tmp_path):
+    store = Store(tmp_path / "nothing" / "kg.db")
+    assert store.plans() == [] and store.graph().number_of_nodes() == 0
+    assert not store.exists and not (tmp_path / "nothing").exists()
+
+
+# --- the seeds (needs the parser) -------------------------------------------------------
+
+
+def test_seeds_ingest_into_a_store(seeds_dir, tmp_path):
+    store = Store(tmp_path / "kg.db")
+    report = store.ingest([seeds_dir])
+    assert report.ok, report.skipped
+    assert len(store.plans()) == 5
+    again = store.ingest([seeds_dir])
+    assert len(again.unchanged) == 5 and (again.nodes, again.edges) == (report.nodes,
+                                                                          report.edges)

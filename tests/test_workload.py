@@ -1,0 +1,71 @@
+"""Workload per unit on a hand-built graph."""
+
+from __future__ import annotations
+
+import pytest
+from policykg.queries import UnknownReference, workload
+
+from tests.qgraph import lineage_graph
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return lineage_graph()
+
+
+def _row(rows, unit_id):
+    return next(r for r in rows if r.unit_id == unit_id)
+
+
+def test_lead_and_support_counts(graph):
+    g, ids = graph
+    rows = workload(g, province="Tây Ninh")
+    center = _row(rows, ids["tn_center"])
+    assert (center.lead, center.support) == (2, 0)  # a1.1 and a2
+    qlkh = _row(rows, ids["tn_qlkh"])
+    assert (qlkh.lead, qlkh.support) == (1, 1)
+    assert center.kind and center.province == "Tây Ninh"
+
+
+def test_splits_by_plan_directive_and_deadline(graph):
+    g, ids = graph
+    center = _row(workload(g, province="Tây Ninh"), ids["tn_center"])
+    assert center.by_plan == {"12/KH-SKHCN (2024)": {"lead": 2, "support": 0}}
+    assert center.by_directive == {"36-NQ/TW (2023)": {"lead": 2, "support": 0}}
+    assert center.by_deadline == {"yearly": {"lead": 1, "support": 0},
+                                  "2026": {"lead": 1, "support": 0}}
+    gl = _row(workload(g, province="Gia Lai"), ids["gl_tdc"])
+    assert set(gl.by_directive) == {"61-KL/TW (2019)", "673/QĐ-TTg (2011)", "01/CT-UBND (2021)"}
+    assert gl.by_deadline == {"2025": {"lead": 1, "support": 0}}
+
+
+def test_collective_groups_come_apart_after_units(graph):
+    g, ids = graph
+    rows = workload(g, province="Tây Ninh")
+    group = _row(rows, ids["tn_all"])
+    assert group.collective and group.support == 2
+    assert rows[-1].unit_id == ids["tn_all"]
+    assert all(not r.collective for r in rows[:-1])
+    assert ids["tn_all"] not in {r.unit_id for r in workload(g, collective=False)}
+
+
+def test_filters(graph):
+    g, ids = graph
+    assert [r.unit_id for r in workload(g, unit="chi cuc tdc", province="gia lai")] == \
+        [ids["gl_tdc"]]
+    kinds = {r.unit_id for r in workload(g, kind="phong qlkh")}
+    assert kinds == {ids["tn_qlkh"], ids["la_qlkh"], ids["gl_qlkh"]}
+    with pytest.raises(UnknownReference):
+        workload(g, kind="no such kind")
+
+
+def test_rows_sorted_by_most_led_and_serialisable(graph):
+    g, _ = graph
+    rows = [r for r in workload(g, province="Tây Ninh") if not r.collective]
+    # Long An (merged into Tây Ninh) comes first, then Tây Ninh's units by most led.
+    assert [r.province for r in rows] == sorted(r.province for r in rows)
+    own = [r.lead for r in rows if r.province == "Tây Ninh"]
+    assert own == sorted(own, reverse=True) and own[0] == 2
+    data = rows[0].to_dict()
+    assert {"unit", "kind", "province", "lead", "support", "by_plan", "by_directive",
+            "by_deadline"} <= set(data)
