@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
-
 from policykg.ontology.normalize import slug
 from policykg.ontology.provinces import PROVINCES_2024, PROVINCES_2025
 
@@ -43,6 +42,7 @@ from bench.vocab import (
     LOCAL_DIRECTIVES,
     OLD_TONES,
     PLACES,
+    PLANTS,
     PRODUCTS,
     PROVINCIAL_BODIES,
     PURPOSE_LINES,
@@ -60,6 +60,7 @@ LAST_DATE = dt.date(2026, 9, 30)
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
 # Rough bytes one task adds in each layout, to pick a task count that lands in the size range.
 TASK_BYTES = {"units": 230, "labelled": 520, "nhiemvu": 720, "prose": 330, "table": 330}
+FIXED_BYTES = 2400  # header, opening, purpose and closing
 
 SHARED = Path(os.environ.get("POLICYKG_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 SEEDS = SHARED / "corpus" / "seeds"
@@ -86,7 +87,7 @@ class Doc:
         return f"{text} {self.subject}" if with_subject and self.subject else text
 
 
-@dataclass
+@dataclass(slots=True)
 class TaskSpec:
     topic: str
     text: str
@@ -124,21 +125,28 @@ class PlanSpec:
 _CHAIN_CACHE: dict[tuple[int, str, str], tuple[Doc, Doc]] = {}
 
 
-def _days(date: dt.date, n: int) -> dt.date:
-    return min(date + dt.timedelta(days=n), LAST_DATE)
+def _days(date: dt.date, n: int, limit: dt.date = LAST_DATE) -> dt.date:
+    return min(date + dt.timedelta(days=n), limit)
 
 
-def _provincial_docs(seed: int, province: str, central: Central) -> tuple[Doc, Doc]:
+def _limit(province: str) -> dt.date:
+    """The last day a plan can name ``province``: provinces merged away end on 30 June 2025."""
+    return LAST_DATE if province in _NEW_NAMES else MERGER - dt.timedelta(days=1)
+
+
+def _provincial_docs(seed: int, province: str, kind: str, central: Central) -> tuple[Doc, Doc]:
     """The province's Party programme and People's Committee plan for ``central``."""
     cache_key = (seed, province, central.key)
     docs = _CHAIN_CACHE.get(cache_key)
     if docs is None:
         rng = random.Random(f"{seed}|{province}|{central.key}")
         start = dt.date.fromisoformat(central.date)
+        limit = _limit(province)
         party = Doc(f"{rng.randint(1, 320):02d}-CTr/TU", "Chương trình hành động",
-                    _days(start, rng.randint(20, 150)), "Ban Thường vụ Tỉnh ủy")
+                    _days(start, rng.randint(20, 150), limit),
+                    "Ban Thường vụ Tỉnh ủy" if kind == "tỉnh" else "Ban Thường vụ Thành ủy")
         ubnd = Doc(f"{rng.randint(10, 4800)}/KH-UBND", "Kế hoạch",
-                   _days(party.date, rng.randint(15, 120)), f"UBND tỉnh {province}")
+                   _days(party.date, rng.randint(15, 120), limit), f"UBND {kind} {province}")
         docs = _CHAIN_CACHE[cache_key] = (party, ubnd)
     return docs
 
@@ -155,56 +163,124 @@ def _pick(rng: random.Random, pool: tuple | list):
     return pool[int(rng.random() * len(pool))]
 
 
-def _spell(rng: random.Random, key: str) -> str:
-    spellings = INTERNAL[key]
-    return spellings[0] if rng.random() < 0.85 else _pick(rng, spellings)
+def _expand(template: str) -> list[str]:
+    """Every filling of ``{product}``, ``{plant}``, ``{place}``, ``{n}``, ``{pct}``.
+
+    ``{directive}`` stays: it is filled per plan.
+    """
+    out = [template]
+    for name, values in (("{product}", PRODUCTS), ("{plant}", PLANTS), ("{place}", PLACES),
+                         ("{n}", tuple(f"{n:02d}" for n in range(2, 41))),
+                         ("{pct}", ("1,5", "2", "3"))):
+        if name in template:
+            out = [t.replace(name, v) for t in out for v in values]
+    return out
 
 
-def _deadline(rng: random.Random, year: int) -> str:
-    template = _pick(rng, DEADLINES)
-    if "{" not in template:
-        return template
-    month = rng.randint(1, 12)
-    day = (30 if month != 2 else 28) if rng.random() < 0.7 else rng.randint(1, 28)
-    return template.format(y=year, y2=year + rng.randint(1, 3), m=month, d=f"{day:02d}")
+@dataclass(frozen=True)
+class _Phrases:
+    """A topic's duties, outputs and step lists, expanded once so a task is a few picks."""
+
+    texts: tuple[str, ...]
+    outputs: tuple[str, ...]
+    steps: tuple[tuple[str, ...], ...]
 
 
-def _fill(rng: random.Random, text: str, directive: str) -> str:
-    if "{" not in text:
-        return text
-    return text.format(product=_pick(rng, PRODUCTS), place=_pick(rng, PLACES),
-                       directive=directive, n=rng.randint(2, 40),
-                       pct=_pick(rng, ("1,5", "2", "3")))
+def _phrases() -> dict[str, _Phrases]:
+    rng = random.Random(0)
+    table = {}
+    for key, topic in TOPICS.items():
+        texts = [f"{verb} {obj}{purpose}" for verbs, template in topic.duties
+                 for verb in verbs for obj in _expand(template) for purpose in topic.purposes]
+        outputs = [o for template in topic.outputs for o in _expand(template)]
+        steps = [tuple(rng.sample(topic.steps, min(len(topic.steps), 2 + rng.randrange(3))))
+                 for _ in range(40)]
+        table[key] = _Phrases(tuple(texts), tuple(outputs), tuple(steps))
+    return table
 
 
-def _task(rng: random.Random, plan: PlanSpec, topic_id: str, units: dict[str, str],
-          external: tuple[str, ...], directive: str) -> TaskSpec:
-    topic = TOPICS[topic_id]
-    r = rng.random
-    text = (f"{_pick(rng, topic.verbs)} {_fill(rng, _pick(rng, topic.objects), directive)}"
-            f"{_pick(rng, topic.purposes)}")
-    if plan.issuer_kind == "ubnd":
-        lead_canonical = lead = _pick(rng, PROVINCIAL_BODIES)
-    else:
-        key = units.get(_pick(rng, topic.leads)) or units["qlkh"]
-        lead_canonical = INTERNAL[key][0]
-        lead = _spell(rng, key)
+def _deadlines() -> dict[int, tuple[str, ...]]:
+    table = {}
+    for year in range(2015, 2030):
+        rng = random.Random(year)
+        values = []
+        for _ in range(256):
+            template = _pick(rng, DEADLINES)
+            month = rng.randint(1, 12)
+            day = (30 if month != 2 else 28) if rng.random() < 0.7 else rng.randint(1, 28)
+            values.append(template.format(y=year, y2=year + rng.randint(1, 3), m=month,
+                                          d=f"{day:02d}"))
+        table[year] = tuple(values)
+    return table
+
+
+PHRASES = _phrases()
+DEADLINES_BY_YEAR = _deadlines()
+TOPIC_IDS = tuple(TOPICS)
+
+
+@dataclass(frozen=True)
+class _Staff:
+    """Who can be named on a plan's tasks: its leads by topic and its support pools."""
+
+    leads: dict[str, tuple[tuple[str, str], ...]]  # topic → ((canonical, spelling) …)
+    internal: tuple[str, ...]
+    external: tuple[str, ...]
+
+
+_STAFF_CACHE: dict[tuple, _Staff] = {}
+
+
+def _staff(issuer_kind: str, units: dict[str, str], external: tuple[str, ...]) -> _Staff:
+    cache_key = (issuer_kind, tuple(sorted(units.items())), external)
+    staff = _STAFF_CACHE.get(cache_key)
+    if staff is None:
+        staff = _STAFF_CACHE[cache_key] = _make_staff(issuer_kind, units, external)
+    return staff
+
+
+def _make_staff(issuer_kind: str, units: dict[str, str], external: tuple[str, ...]) -> _Staff:
+    leads: dict[str, tuple[tuple[str, str], ...]] = {}
+    for key, topic in TOPICS.items():
+        if issuer_kind == "ubnd":
+            leads[key] = tuple((b, b) for b in PROVINCIAL_BODIES)
+            continue
+        options = []
+        for lead in topic.leads:
+            spellings = INTERNAL[units.get(lead) or units["qlkh"]]
+            # mostly the full name; sometimes a case or abbreviation variant
+            options += [(spellings[0], spellings[0])] * 6
+            options += [(spellings[0], v) for v in spellings[1:]]
+        leads[key] = tuple(options)
+    internal = tuple(INTERNAL[k][0] for k in sorted(set(units.values())))
+    return _Staff(leads, internal if issuer_kind == "dost" else (), external)
+
+
+def _task(r, topic_id: str, staff: _Staff, year: int, directive: str) -> TaskSpec:
+    """One task; ``r`` is the plan's ``random.random``."""
+    phrases = PHRASES[topic_id]
+    text = phrases.texts[int(r() * len(phrases.texts))]
+    if "{directive}" in text:
+        text = text.replace("{directive}", directive)
+    leads = staff.leads[topic_id]
+    lead_canonical, lead = leads[int(r() * len(leads))]
     support: list[str] = []
     for _ in range(int(r() * 3.2)):
         x = r()
-        if x < 0.45:
-            name = _pick(rng, external)
-        elif x < 0.75 and plan.issuer_kind == "dost":
-            name = INTERNAL[_pick(rng, list(units.values()))][0]
+        if x < 0.45 or not staff.internal:
+            pool = staff.external if x < 0.8 else COLLECTIVE
+        elif x < 0.75:
+            pool = staff.internal
         else:
-            name = _pick(rng, COLLECTIVE)
+            pool = COLLECTIVE
+        name = pool[int(r() * len(pool))]
         if name != lead_canonical and name not in support:
             support.append(name)
-    steps = [_fill(rng, s, directive) for s in rng.sample(topic.steps, min(len(topic.steps),
-                                                                            2 + int(r() * 3)))]
+    deadlines = DEADLINES_BY_YEAR[year]
     return TaskSpec(topic_id, text, lead, lead_canonical, support,
-                    _deadline(rng, plan.date.year), _fill(rng, _pick(rng, topic.outputs),
-                                                           directive), steps)
+                    deadlines[int(r() * len(deadlines))],
+                    phrases.outputs[int(r() * len(phrases.outputs))],
+                    list(phrases.steps[int(r() * len(phrases.steps))]))
 
 
 def make_plan(seed: int, index: int) -> PlanSpec:
@@ -228,7 +304,7 @@ def make_plan(seed: int, index: int) -> PlanSpec:
     programme: Doc | None = None
     if central is not None:
         top = _central_doc(central)
-        party, ubnd = _provincial_docs(seed, province, central)
+        party, ubnd = _provincial_docs(seed, province, province_kind, central)
         depth = r()
         if issuer_kind == "ubnd":
             chain = [party, top] if depth < 0.7 else [top]
@@ -238,7 +314,7 @@ def make_plan(seed: int, index: int) -> PlanSpec:
             chain = [ubnd, top]
         else:
             chain = [ubnd, party, top]
-        date = max(date, _days(chain[0].date, rng.randint(5, 60)))
+        date = min(max(date, _days(chain[0].date, rng.randint(5, 60))), _limit(province))
         if central.programme and r() < 0.6:
             key, when = central.programme
             programme = Doc(key, "Nghị quyết", dt.date.fromisoformat(when), "Chính phủ",
@@ -249,13 +325,12 @@ def make_plan(seed: int, index: int) -> PlanSpec:
         code, word, issuer, subject = _pick(rng, LOCAL_DIRECTIVES)
         number = rng.randint(1, 3500) if code != "CT" else rng.randint(1, 30)
         local = Doc(f"{number:02d}/{code}-UBND", word,
-                    dt.date(date.year, 1, rng.randint(2, 28)), issuer,
-                    subject.format(year=date.year))
+                    dt.date(date.year, 1, rng.randint(2, 28)),
+                    issuer.replace("tỉnh", province_kind),
+                    subject.format(year=date.year).replace("tỉnh", province_kind))
         chain = [local]
-        date = max(date, _days(local.date, rng.randint(5, 40)))
+        date = min(max(date, _days(local.date, rng.randint(5, 40))), _limit(province))
         topics = list(TOPICS)
-    if date >= MERGER and province not in _NEW_NAMES:
-        province, province_kind, province_now = _pick(rng, PROVINCES_NEW)
 
     symbol = "KH-UBND" if issuer_kind == "ubnd" else _pick(rng, ("KH-SKHCN", "KH-SKHCN",
                                                                  "KH-KHCN"))
@@ -283,11 +358,12 @@ def make_plan(seed: int, index: int) -> PlanSpec:
         units["cds"] = "cds"
     external = EXTERNAL_AFTER if date >= DOST_MERGER else EXTERNAL_BEFORE
 
+    staff = _staff(issuer_kind, units, external)
     per_task = TASK_BYTES[layout]
-    low = max(MIN_TASKS, (MIN_BYTES - 2200) // per_task + 2)
-    high = min(MAX_TASKS, (MAX_BYTES - 2600) // per_task)
-    count = rng.randint(low, max(low, high))
-    plan.tasks = [_task(rng, plan, _pick(rng, topics), units, external, directive)
+    target = MIN_BYTES + 600 + r() * (MAX_BYTES - MIN_BYTES - 1600)
+    count = min(MAX_TASKS, max(MIN_TASKS, int((target - FIXED_BYTES) / per_task)))
+    year = plan.date.year
+    plan.tasks = [_task(r, topics[int(r() * len(topics))], staff, year, directive)
                   for _ in range(count)]
     if r() < 0.3:
         plan.noise.append("page-break")
@@ -372,8 +448,8 @@ def _lower_first(text: str) -> str:
 def _body_units(plan: PlanSpec, rng: random.Random) -> list[str]:
     out = ["II. NHIỆM VỤ CỦA CÁC PHÒNG, ĐƠN VỊ" if plan.issuer_kind == "dost"
            else "II. NHIỆM VỤ CỦA CÁC CƠ QUAN, ĐƠN VỊ"]
-    for n, (unit, tasks) in enumerate(_grouped(plan.tasks, lambda t: t.lead), start=1):
-        out.append(f"{n}. {unit}")
+    for n, (_, tasks) in enumerate(_grouped(plan.tasks, lambda t: t.lead_canonical), start=1):
+        out.append(f"{n}. {tasks[0].lead}")
         if len(tasks) == 1 and rng.random() < 0.5:
             out.append(f"{tasks[0].text}.")
             continue
@@ -429,7 +505,9 @@ def _body_prose(plan: PlanSpec, rng: random.Random) -> list[str]:
             else:
                 text = f"{t.lead} chủ trì tham mưu {duty}."
             if t.support:
-                text += f" Phối hợp với {_join(t.support, ', ')} trong quá trình thực hiện."
+                names = ", ".join(_lower_first(n) if n.startswith("Các ") else n
+                                  for n in t.support)
+                text += f" Phối hợp với {names} trong quá trình thực hiện."
             if rng.random() < 0.6:
                 text += f" Thời gian: {_lower_first(t.deadline)}."
             out.append(text)
@@ -499,9 +577,10 @@ def fit(plan: PlanSpec, seed: int) -> bytes:
     data = render(plan).encode("utf-8")
     if MIN_BYTES <= len(data) <= MAX_BYTES:
         return data
-    rng = random.Random(f"fit:{seed}:{plan.index}")
+    r = random.Random(f"fit:{seed}:{plan.index}").random
     units = {k: k for k in INTERNAL if k != "cds" or plan.date >= DOST_MERGER}
     external = EXTERNAL_AFTER if plan.date >= DOST_MERGER else EXTERNAL_BEFORE
+    staff = _staff(plan.issuer_kind, units, external)
     directive = f"{plan.chain[-1].word} số {plan.chain[-1].key}"
     while len(data) > MAX_BYTES and len(plan.tasks) > MIN_TASKS:
         per = max(1, len(data) // (len(plan.tasks) + 8))
@@ -509,7 +588,8 @@ def fit(plan: PlanSpec, seed: int) -> bytes:
         del plan.tasks[max(MIN_TASKS, len(plan.tasks) - drop):]
         data = render(plan).encode("utf-8")
     while len(data) < MIN_BYTES and len(plan.tasks) < MAX_TASKS:
-        plan.tasks.append(_task(rng, plan, _pick(rng, list(TOPICS)), units, external, directive))
+        topic = TOPIC_IDS[int(r() * len(TOPIC_IDS))]
+        plan.tasks.append(_task(r, topic, staff, plan.date.year, directive))
         data = render(plan).encode("utf-8")
     return data
 
@@ -521,8 +601,8 @@ def ground_truth(plan: PlanSpec, name: str) -> dict:
         "number": plan.number, "symbol": plan.symbol, "issuer": plan.issuer_kind,
         "chain": [d.key for d in plan.chain],
         "basis": plan.programme.key if plan.programme else None, "noise": plan.noise,
-        "tasks": [{"topic": t.topic, "lead": t.lead_canonical, "support": t.support,
-                   "deadline": t.deadline} for t in plan.tasks],
+        # one row per task: [topic, lead (full name), support, deadline as written]
+        "tasks": [[t.topic, t.lead_canonical, t.support, t.deadline] for t in plan.tasks],
     }
 
 
@@ -533,7 +613,7 @@ def file_name(plan: PlanSpec) -> str:
 def generate(out: Path, plans: int, seed: int, with_seeds: bool = False) -> dict:
     """Write ``plans`` synthetic plans (and the real seeds if asked) into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     total = 0
     with open(out / ".manifest.jsonl", "w", encoding="utf-8") as manifest:
         for i in range(plans):
@@ -544,6 +624,7 @@ def generate(out: Path, plans: int, seed: int, with_seeds: bool = False) -> dict
             manifest.write(json.dumps(ground_truth(plan, name), ensure_ascii=False) + "\n")
             total += len(data)
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     seeds = 0
     if with_seeds:
         if not SEEDS.is_dir():
@@ -552,7 +633,9 @@ def generate(out: Path, plans: int, seed: int, with_seeds: bool = False) -> dict
             shutil.copyfile(path, out / f"seed_{path.name}")
             seeds += 1
     return {"plans": plans, "seeds": seeds, "bytes": total, "seconds": round(elapsed, 3),
-            "plans_per_s": round(plans / elapsed, 1) if elapsed else None, "out": str(out)}
+            "cpu_seconds": round(cpu, 3),
+            "plans_per_s": round(plans / elapsed, 1) if elapsed else None,
+            "plans_per_cpu_s": round(plans / cpu, 1) if cpu else None, "out": str(out)}
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -572,7 +655,8 @@ def main(count: int, seed: int, out: Path, with_seeds: bool, as_json: bool) -> N
         click.echo(json.dumps(summary))
     else:
         click.echo(f"{summary['plans']} plans ({summary['bytes'] / 1e6:.1f} MB) in "
-                   f"{summary['seconds']} s = {summary['plans_per_s']} plans/s"
+                   f"{summary['seconds']} s = {summary['plans_per_s']} plans/s "
+                   f"({summary['plans_per_cpu_s']} per CPU second)"
                    + (f", plus {summary['seeds']} seeds" if with_seeds else "")
                    + f" → {out}")
 

@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
@@ -351,11 +352,11 @@ class _Builder:
     def tasks(self, plan: Plan, nid: str, org: str | None) -> None:
         local_ids = {task.id for task in plan.tasks}
         pid = ident.province_id(plan.province) if plan.province else None
-        kinds = {fold(u.name): u.kind for u in plan.units if u.kind}
+        kinds = {_fold(u.name): u.kind for u in plan.units if u.kind}
         for alias_unit in plan.units:
             for alias in alias_unit.aliases:
                 if alias_unit.kind:
-                    kinds.setdefault(fold(alias), alias_unit.kind)
+                    kinds.setdefault(_fold(alias), alias_unit.kind)
         for task in plan.tasks:
             tid = ident.task_id(nid, task.id)
             parent = ident.task_id(nid, task.parent) if task.parent in local_ids else None
@@ -392,12 +393,12 @@ class _Builder:
     def unit(self, mention: UnitMention, plan: Plan, org: str | None,
              kinds: dict[str, str]) -> str:
         name = mention.canonical or mention.name
-        usl = ident.unit_slug(name)
+        usl, internal, known_kind, kind_label = _unit_facts(name, mention.category)
         scope = ident.province_slug(plan.province)
         pid = ident.province_id(plan.province) if plan.province else None
         category = mention.category
         part_of: str | None
-        if category == "internal" or (category == "collective" and _internal(name)):
+        if internal:
             part_of = org
             org_slug = org.rsplit(":", 1)[-1] if org else "unknown"
             uid = ident.unit_id(scope, org_slug, usl)
@@ -411,14 +412,17 @@ class _Builder:
             if org_scope == ident.NATIONWIDE:
                 pid = None
         self.unit_names[uid].add(name)
-        kind = kinds.get(fold(name)) or kinds.get(fold(mention.name)) or _unit_kind(name) or usl
+        kind = (kinds.get(_fold(name)) or kinds.get(_fold(mention.name)) or known_kind or usl)
         kid = ident.unitkind_id(kind)
-        self.node(kid, Kind.UNIT_KIND, label=_unit_kind_label(kind) or name, category=category)
-        self.node(uid, Kind.UNIT, label=name, name=name, category=category, province=pid,
-                  org=part_of, unit_kind=kid)
-        self.edge(uid, kid, Rel.OF_KIND)
-        if part_of:
-            self.edge(uid, part_of, Rel.PART_OF)
+        if kid not in self.g:
+            label = kind_label if kind == known_kind else _unit_kind_label(kind)
+            self.node(kid, Kind.UNIT_KIND, label=label or name, category=category)
+        if uid not in self.g:
+            self.node(uid, Kind.UNIT, label=name, name=name, category=category, province=pid,
+                      org=part_of, unit_kind=kid)
+            self.edge(uid, kid, Rel.OF_KIND)
+            if part_of:
+                self.edge(uid, part_of, Rel.PART_OF)
         return uid
 
     def topics(self, task: Task, tid: str) -> None:
@@ -445,6 +449,20 @@ class _Builder:
                 data["source_plan"] = data["source_plans"][0]
 
 
+_fold = lru_cache(maxsize=65536)(fold)
+
+
+@lru_cache(maxsize=65536)
+def _unit_facts(name: str, category: str) -> tuple[str, bool, str | None, str | None]:
+    """(id slug, belongs to the issuing department, kind id, kind label) of a unit name."""
+    usl = ident.unit_slug(name)
+    internal = category == "internal" or (category == "collective" and _internal(name))
+    if internal and category == "collective":  # "các phòng, đơn vị (trực) thuộc Sở"
+        usl = re.sub(r"-(truc-)?thuoc-so$", "", usl)
+    kind = _unit_kind(name)
+    return usl, internal, kind, _unit_kind_label(kind) if kind else None
+
+
 def _internal(name: str) -> bool:
     """Whether a collective names the issuer's own units ("các phòng, đơn vị thuộc Sở")."""
     verdict = _ontology_call("units", "is_internal", name)
@@ -464,9 +482,10 @@ def _unit_kind_label(kind: str) -> str | None:
     return label if isinstance(label, str) and label and label != kind else None
 
 
-def _assign_topics(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _assign_topics(text: str) -> tuple[str, ...]:
     topics = _ontology_call("topics", "assign_topics", text)
-    return sorted(set(topics)) if topics else []
+    return tuple(sorted(set(topics))) if topics else ()
 
 
 def _topic_labels(topic: str) -> dict[str, Any]:

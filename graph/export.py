@@ -100,7 +100,7 @@ def export_text(g: nx.MultiDiGraph, fmt: str) -> str:
 def _rdf_text(g: nx.MultiDiGraph, fmt: str) -> str:
     rdf = to_rdf(g)
     if fmt == "nt":
-        lines = rdf.serialize(format="nt").splitlines()
+        lines = rdf.serialize(format="nt").split("\n")  # not splitlines(): NEL, U+2028 are text
         return "".join(line + "\n" for line in sorted(set(filter(None, lines))))
     if fmt == "jsonld":
         context = {prefix: str(ns) for prefix, ns in rdf.namespaces() if prefix}
@@ -286,6 +286,7 @@ def write_csv_dir(g: nx.MultiDiGraph, out: Path) -> list[Path]:
     if out.exists() and not out.is_dir():
         raise ExportError(f"{out}: exists and is not a directory")
     out.mkdir(parents=True, exist_ok=True)
+    _clear_previous_export(out)
     delimiter = _choose_delimiter(g)
     written: list[Path] = []
 
@@ -348,6 +349,27 @@ def write_csv_dir(g: nx.MultiDiGraph, out: Path) -> list[Path]:
     return written + [script, readme]
 
 
+def _is_export_file(path: Path) -> bool:
+    name = path.name
+    return path.is_file() and (
+        name in ("import.sh", "README.txt")
+        or (name.endswith(".csv") and name.startswith(("nodes_", "rels_")))
+    )
+
+
+def _clear_previous_export(out: Path) -> None:
+    """Remove an earlier export's files; refuse a directory that holds anything else."""
+    entries = list(out.iterdir())
+    others = [p.name for p in entries if not _is_export_file(p)]
+    if others:
+        raise ExportError(
+            f"{out}: directory holds other files ({', '.join(sorted(others)[:3])}); "
+            "give an empty or new directory"
+        )
+    for path in entries:
+        path.unlink()
+
+
 def import_command(node_files: list[str], rel_files: list[str], delimiter: str) -> str:
     """The ``neo4j-admin database import full`` command line for these files."""
     parts = ["neo4j-admin", "database", "import", "full"]
@@ -369,7 +391,8 @@ def _delimiter_arg(delimiter: str) -> str:
 
 def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
+        # RFC 4180 line ends: the writer then quotes every field holding \r or \n
+        writer = csv.writer(fh, lineterminator="\r\n")
         writer.writerow(header)
         writer.writerows(rows)
     return path

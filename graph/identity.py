@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import re
+from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
@@ -30,6 +31,7 @@ __all__ = [
     "province_name",
     "province_slug",
     "province_id",
+    "province_kind",
     "current_province_name",
     "all_provinces",
     "compact",
@@ -49,12 +51,19 @@ NATIONWIDE = "vn"  # scope of central documents and organisations
 UNKNOWN = "unknown"  # scope of local things whose province no text names
 
 
+_MODULES: dict[str, ModuleType] = {}
+
+
 def ontology(name: str) -> ModuleType | None:
     """The ontology module ``name`` when it is installed, else ``None``."""
+    if name in _MODULES:
+        return _MODULES[name]
     try:
-        return importlib.import_module(f"policykg.ontology.{name}")
+        module = importlib.import_module(f"policykg.ontology.{name}")
     except ImportError:
         return None
+    _MODULES[name] = module
+    return module
 
 
 def _call(module: str, func: str, *args: Any) -> Any:
@@ -69,6 +78,7 @@ def _call(module: str, func: str, *args: Any) -> Any:
 _SPACE_AROUND = re.compile(r"\s*([-/])\s*")
 
 
+@lru_cache(maxsize=65536)
 def norm_key(key: str) -> str:
     """A number/symbol as it appears in ids: ``"36 - NQ/TW"``, ``"36/NQ-TW"`` → ``"36-NQ/TW"``."""
     canonical = _call("doctypes", "normalise_key", key)
@@ -76,6 +86,7 @@ def norm_key(key: str) -> str:
     return re.sub(r"\s+", "", _SPACE_AROUND.sub(r"\1", text))
 
 
+@lru_cache(maxsize=65536)
 def symbol_parts(key: str) -> tuple[str | None, str | None]:
     """(type code, first issuer code) of a key: ``"180-CTr/TU"`` → ``("CTr", "TU")``."""
     parsed = _call("doctypes", "parse_key", key)
@@ -88,12 +99,14 @@ def symbol_parts(key: str) -> tuple[str | None, str | None]:
     return (parts[0], parts[1]) if len(parts) > 1 else (None, parts[0])
 
 
+@lru_cache(maxsize=65536)
 def key_scope(key: str) -> str | None:
     """``"central"``/``"local"`` as the key's issuer code says, when the ontology can tell."""
     scope = _call("doctypes", "issuer_scope", key)
     return scope if scope in ("central", "local") else None
 
 
+@lru_cache(maxsize=65536)
 def match_key(key: str) -> str:
     """The form two keys are compared on: case and diacritics ignored (``"Ctr"`` = ``"CTr"``)."""
     return fold(norm_key(key)).replace(" ", "")
@@ -152,6 +165,7 @@ def _record_name(record: Any) -> str | None:
     return getattr(record, "name", None)
 
 
+@lru_cache(maxsize=65536)
 def province_name(name: str | None) -> str | None:
     """The canonical name of a province as written (``"tinh Tay Ninh"`` → ``"Tây Ninh"``)."""
     if not name or not name.strip():
@@ -160,16 +174,26 @@ def province_name(name: str | None) -> str | None:
     return found or squash_spaces(canon(name))
 
 
+@lru_cache(maxsize=65536)
+def province_kind(name: str) -> str:
+    """``"tỉnh"`` or ``"thành phố"`` (a centrally governed city)."""
+    record = _call("provinces", "province", name)
+    return getattr(record, "kind", None) or "tỉnh"
+
+
+@lru_cache(maxsize=65536)
 def province_slug(name: str | None) -> str:
     """The id fragment of a province; :data:`UNKNOWN` when no province is named."""
     canonical = province_name(name)
     return slug(canonical) if canonical else UNKNOWN
 
 
+@lru_cache(maxsize=65536)
 def province_id(name: str | None) -> str:
     return f"province:{province_slug(name)}"
 
 
+@lru_cache(maxsize=65536)
 def current_province_name(name: str) -> str:
     """The province ``name`` belongs to since the 2025 merger (itself when unchanged)."""
     return _record_name(_call("provinces", "current_province", name)) or province_name(name) or name
@@ -227,6 +251,7 @@ _COMPACT_RE = re.compile(
 _COMPACT_MAP = dict(_COMPACT)
 
 
+@lru_cache(maxsize=65536)
 def compact(name: str) -> str:
     """``name`` folded with long forms replaced by their abbreviation: the form ids use."""
     return _COMPACT_RE.sub(lambda m: _COMPACT_MAP[m.group(1)], fold(name))
@@ -274,6 +299,7 @@ def _issuer_key(issuer: str, province: str | None) -> str:
     return re.sub(r"^(cua|do)\s+", "", key)
 
 
+@lru_cache(maxsize=65536)
 def _issuer_entry(issuer: str, province: str | None) -> tuple[str, str | None, str | None]:
     """(id slug, display name or None, scope or None) for an issuer as written."""
     key = _issuer_key(issuer, province)
@@ -288,6 +314,7 @@ def _issuer_entry(issuer: str, province: str | None) -> tuple[str, str | None, s
     return slug(re.sub(r"\s+tinh$", "", key)), None, scope
 
 
+@lru_cache(maxsize=65536)
 def issuer_code(issuer: str | None, province: str | None = None) -> str | None:
     """The code documents of ``issuer`` carry in their symbol (``"Tỉnh ủy"`` → ``"TU"``)."""
     if not issuer:
@@ -299,6 +326,7 @@ def issuer_code(issuer: str | None, province: str | None = None) -> str | None:
     return getattr(match, "code", None)
 
 
+@lru_cache(maxsize=65536)
 def issuer_org(issuer: str, scope: str | None, province: str | None) -> tuple[str, str, str]:
     """The organisation an issuer or outside unit names: ``(node id, label, scope)``.
 
@@ -314,13 +342,16 @@ def issuer_org(issuer: str, scope: str | None, province: str | None) -> tuple[st
         return f"org:{NATIONWIDE}:{key or 'unknown'}", display, NATIONWIDE
     prov = province_name(province)
     if prov and fold(prov) not in fold(display):
-        display = f"{display} {prov}"
+        folded = fold(display)
+        kind = "" if folded.endswith((" tinh", " thanh pho")) else f" {province_kind(prov)}"
+        display = f"{display}{kind} {prov}"
     return f"org:{province_slug(province)}:{key or 'unknown'}", display, province_slug(province)
 
 
 # --- units, kinds, topics, tasks ------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def unit_slug(name: str) -> str:
     """One slug per organisation however it is spelled ("Trung tâm KH&CN" = its full name)."""
     canonical = _call("units", "canonical_unit_name", name)
@@ -332,6 +363,7 @@ def unit_id(scope: str, org_slug: str, unit: str) -> str:
     return f"unit:{scope}:{org_slug}:{unit}"
 
 
+@lru_cache(maxsize=65536)
 def unitkind_id(kind: str) -> str:
     return f"unitkind:{slug(kind)}"
 

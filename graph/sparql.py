@@ -79,17 +79,17 @@ def run_sparql(g_rdf: Graph, query: str, *, backend: str = "rdflib") -> SparqlRe
         prepared = prepareQuery(query, initNs=PREFIXES)
     except Exception as exc:  # pyparsing and rdflib raise many kinds
         raise SparqlError(f"syntax error: {_one_line(exc)}") from None
-    try:
+    try:  # rdflib evaluates lazily: read every row inside the guard
         result = g_rdf.query(prepared)
+        if result.type == "ASK":
+            return SparqlResult("ask", answer=bool(result.askAnswer))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            triples = sorted(result.graph or [], key=lambda t: tuple(str(x) for x in t))
+            return SparqlResult("graph", ["subject", "predicate", "object"], triples)
+        columns = [str(v) for v in (result.vars or [])]
+        return SparqlResult("select", columns, [tuple(row) for row in result])
     except Exception as exc:
         raise SparqlError(f"query failed: {_one_line(exc)}") from None
-    if result.type == "ASK":
-        return SparqlResult("ask", answer=bool(result.askAnswer))
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        triples = sorted(result.graph or [], key=lambda t: tuple(str(x) for x in t))
-        return SparqlResult("graph", ["subject", "predicate", "object"], triples)
-    columns = [str(v) for v in (result.vars or [])]
-    return SparqlResult("select", columns, [tuple(row) for row in result])
 
 
 def oxigraph_available() -> bool:

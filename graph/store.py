@@ -101,6 +101,8 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     replaced: list[tuple[str, str, str]] = field(default_factory=list)  # (plan, old, new path)
+    # one document given by plans of several files: (node id, file kept, other files)
+    duplicates: list[tuple[str, str, list[str]]] = field(default_factory=list)
     plans: int = 0
     tasks: int = 0
     units: int = 0
@@ -119,6 +121,7 @@ class IngestReport:
             "unchanged": list(self.unchanged),
             "skipped": [{"file": p, "reason": r} for p, r in self.skipped],
             "replaced": [{"plan": i, "old_file": o, "new_file": n} for i, o, n in self.replaced],
+            "duplicates": [{"node": n, "kept": k, "also": a} for n, k, a in self.duplicates],
             "read": {"plans": self.plans, "tasks": self.tasks, "units": self.units,
                      "references": self.references},
             "graph": {"nodes": self.nodes, "edges": self.edges},
@@ -252,9 +255,11 @@ class Store:
                                  (str(FORMAT_VERSION),))
                     conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', '0')")
                 generation = int(self._check(conn))
+                changes = conn.total_changes
                 yield conn
-                conn.execute("UPDATE meta SET value = ? WHERE key = 'generation'",
-                             (str(generation + 1),))
+                if conn.total_changes != changes:
+                    conn.execute("UPDATE meta SET value = ? WHERE key = 'generation'",
+                                 (str(generation + 1),))
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
@@ -311,7 +316,11 @@ class Store:
                         "INSERT OR REPLACE INTO files VALUES (?, ?, NULL, 'skipped', ?, ?)",
                         (path, shas.get(path), result.reason, __version__))
                     report.skipped.append((path, result.reason))
-            report.nodes, report.edges = self._rebuild(conn)
+            if todo:
+                report.nodes, report.edges, report.duplicates = self._rebuild(conn)
+            else:  # nothing read: the graph is as it was
+                report.nodes = conn.execute("SELECT count(*) FROM nodes").fetchone()[0]
+                report.edges = conn.execute("SELECT count(*) FROM edges").fetchone()[0]
         return report
 
     def _put_plan(self, conn: sqlite3.Connection, path: str, sha: str | None, plan: Plan,
@@ -355,8 +364,12 @@ class Store:
             self._rebuild(conn)
         return [r[0] for r in rows]
 
-    def _rebuild(self, conn: sqlite3.Connection) -> tuple[int, int]:
-        """Build the graph from every stored plan and replace the cached tables."""
+    def _rebuild(self, conn: sqlite3.Connection
+                 ) -> tuple[int, int, list[tuple[str, str, list[str]]]]:
+        """Build the graph from every stored plan and replace the cached tables.
+
+        Returns the counts of nodes and edges and the documents given by more than
+        one plan: (node id, file kept, other files)."""
         from policykg.graph.build import build_graph
 
         plans = [Plan.from_dict(json.loads(row[0]))
@@ -375,7 +388,9 @@ class Store:
         conn.execute("UPDATE plans SET node_id = NULL")
         conn.executemany("UPDATE plans SET node_id = ? WHERE plan_id = ?",
                          ((n, p) for p, n in nodes.items() if p))
-        return graph.number_of_nodes(), graph.number_of_edges()
+        duplicates = [(n, d.get("file", ""), list(d["duplicate_files"]))
+                      for n, d in graph.nodes(data=True) if d.get("duplicate_files")]
+        return graph.number_of_nodes(), graph.number_of_edges(), duplicates
 
     # --- reading -----------------------------------------------------------------
 

@@ -84,7 +84,10 @@ _PROSE_DEADLINE = re.compile(
     rf"(?:(?:hoàn thành|thực hiện xong|xong)[^.;:]{{0,25}}?(?:trong|trước|vào|trong năm|năm)"
     rf"\s+[^.;:]*?{_YEAR}"
     r"|trước ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?:\s+(?:hàng|hằng)\s+năm)?"
-    r"|^(?:hàng|hằng)\s+(?:năm|quý|tháng)(?=,))",
+    r"|^(?:hàng|hằng)\s+(?:năm|quý|tháng)(?=,)"
+    r"|(?<=thời gian:)[^.;]+|(?<=thời hạn:)[^.;]+|(?<=thời gian thực hiện:)[^.;]+"
+    r"|(?<=thời gian hoàn thành:)[^.;]+"
+    r"|^(?:thực hiện|triển khai|tổ chức)\s+(?:thường xuyên|liên tục|hàng năm|hằng năm)$)",
     re.IGNORECASE)
 
 
@@ -94,7 +97,7 @@ def find_deadline(text: str) -> Deadline | None:
     not deadlines, and are left alone."""
     text = nfc(text)
     for sentence in re.split(r"(?<=[.;])\s+", text):
-        m = _PROSE_DEADLINE.search(sentence.strip())
+        m = _PROSE_DEADLINE.search(sentence.strip().rstrip(".;"))
         if m:
             return read_deadline(m.group(0))
     return None
@@ -106,8 +109,8 @@ _NUMBER = r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:,\d+)?"
 _QUALIFIER = (r"(?:(?:tối thiểu|ít nhất|tối đa|trên|dưới|khoảng|gần|hơn|đạt|tăng|giảm|"
               r"phấn đấu|bình quân)\s+)*")
 _PERCENT = re.compile(rf"({_QUALIFIER})({_NUMBER})\s*%(\s*/\s*năm)?", re.IGNORECASE)
-_COUNT = re.compile(rf"({_QUALIFIER})(?:từ\s+)?(?<![\w/.,-])({_NUMBER})(?:\s+đến\s+({_NUMBER}))?"
-                    r"(?![\w/%:-]|[.,]\d)\s+", re.IGNORECASE)
+_COUNT = re.compile(rf"(?<![\w/.,-])({_NUMBER})(?:\s+đến\s+({_NUMBER}))?(?![\w/%:-]|[.,]\d)\s+")
+_QUALIFIED = re.compile(rf"{_QUALIFIER}(?:từ\s+)?$", re.IGNORECASE)
 _NOT_BEFORE = re.compile(
     r"(?:số|tcvn|iso|quyết định|nghị quyết|kế hoạch|kết luận|chỉ thị|thông tư|nghị định|"
     r"chương trình|công văn|văn bản|ngày|tháng|quý|nhiệm vụ|khoản|điều|mục|phần|giai đoạn|"
@@ -166,17 +169,20 @@ def read_targets(text: str) -> list[Target]:
         found.append(Target(text=quote, value=_value(m.group(2)), unit=unit))
         used.append(m.span())
     for m in _COUNT.finditer(text):
-        start = m.start(2)
+        start = m.start(1)
         if any(a <= start < b for a, b in used):
             continue
-        number = m.group(2)
+        number = m.group(1)
         if re.fullmatch(r"(?:19|20)\d{2}", number):
             continue
-        if _NOT_BEFORE.search(text[max(0, m.start() - 25):m.start(2)].rstrip("từ ").rstrip()):
+        before = text[max(0, start - 40):start]
+        qualifier = _QUALIFIED.search(before)
+        lead = before[qualifier.start():] if qualifier else ""
+        if _NOT_BEFORE.search(before[:len(before) - len(lead)].rstrip()):
             continue
         noun = _noun_phrase(text[m.end():])
         if not noun or fold(noun.split()[0]) in _TIME_NOUNS:
             continue
-        quote = squash_spaces(text[m.start():m.end()] + noun)
+        quote = squash_spaces(lead + text[start:m.end()] + noun)
         found.append(Target(text=quote.strip(), value=_value(number), unit=noun))
     return found

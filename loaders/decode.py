@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from policykg.loaders.model import LoadError
 
@@ -39,52 +40,53 @@ def _vietnamese_letters() -> frozenset[str]:
 
 
 VIETNAMESE_LETTERS = _vietnamese_letters()
-# Latin-1 letters that Vietnamese shares (à, á, â, ã, è, é, ê, ì, í, ò, ó, ô, õ,
-# ù, ú, ý): they are in VIETNAMESE_LETTERS already; anything else in the
-# U+0080–U+02FF range is a symptom of a wrong decoding.
-_ODD_RANGE = re.compile(r"[\u0080-\u02ff]")
-# Symbols a real plan may use that sit in that range.
+# Symbols a real plan may use that sit between U+0080 and U+1FFF.
 _PLAIN_SYMBOLS = frozenset("\u00a0\u00ad°±«»·×§©®²³½¼¾µ")
 
 
-def _is_odd(ch: str) -> bool:
-    if ch.isascii() or ch in VIETNAMESE_LETTERS or ch in _PLAIN_SYMBOLS:
-        return False
-    if _ODD_RANGE.match(ch):
-        return True
-    return ch < "\u2000" and ch.isalpha()  # Greek, Cyrillic … in a Vietnamese plan
+def _char_class(chars: Iterable[str]) -> str:
+    return "".join(re.escape(c) for c in sorted(chars))
+
+
+_TONED = frozenset(
+    c for c in VIETNAMESE_LETTERS if any(t in unicodedata.normalize("NFD", c) for t in _TONES)
+)
+_VIETNAMESE_CHAR = re.compile(f"[{_char_class(VIETNAMESE_LETTERS)}]")
+# Anything between U+0080 and U+1FFF that is neither a Vietnamese letter nor a
+# symbol a plan may use: Latin-1 debris, other alphabets, stray combining marks.
+_ODD_CHAR = re.compile(
+    f"[^\\x00-\\x7f\\u2000-\\U0010ffff{_char_class(VIETNAMESE_LETTERS | _PLAIN_SYMBOLS)}]"
+)
+_TONED_CHAR = f"[{_char_class(_TONED)}]"
+_TWO_TONES = re.compile(
+    f"(?<![^\\W\\d_])[^\\W\\d_]*?{_TONED_CHAR}[^\\W\\d_]*?{_TONED_CHAR}"
+)
 
 
 def vietnamese_score(text: str) -> tuple[int, int]:
-    """``(vietnamese letters, odd characters)`` in ``text``.
+    """``(vietnamese letters, odd characters)`` in NFC ``text``.
 
-    Odd characters are letters and symbols from the Latin-1/Latin Extended
-    range that Vietnamese does not use (the trace of a wrong code page), and
-    letters of other alphabets below U+2000.
+    Odd characters are letters and symbols between U+0080 and U+1FFF that
+    Vietnamese does not use: the trace of a wrong code page (Latin-1 debris),
+    or letters of another alphabet.
     """
-    good = odd = 0
-    for ch in text:
-        if ch in VIETNAMESE_LETTERS:
-            good += 1
-        elif _is_odd(ch):
-            odd += 1
-    return good, odd
+    return len(_VIETNAMESE_CHAR.findall(text)), len(_ODD_CHAR.findall(text))
 
 
 def _bad_syllables(text: str) -> int:
-    """Words carrying more than one tone mark: impossible in Vietnamese."""
-    bad = 0
-    for word in _WORD.findall(unicodedata.normalize("NFD", text)):
-        if sum(word.count(t) for t in _TONES) > 1:
-            bad += 1
-    return bad
+    """Words (NFC) carrying two tone marks: impossible in Vietnamese."""
+    return len(_TWO_TONES.findall(text))
 
 
-def _looks_clean(text: str) -> bool:
+def _looks_clean(text: str, *, syllables: bool = False) -> bool:
+    """Few odd characters (and, for ``syllables``, few impossible syllables)."""
     text = unicodedata.normalize("NFC", text)
     good, odd = vietnamese_score(text)
-    words = len(_WORD.findall(text))
-    return odd <= max(2, good // 50) and _bad_syllables(text) <= max(1, words // 100)
+    if odd > max(2, good // 50):
+        return False
+    if not syllables:
+        return True
+    return _bad_syllables(text) <= max(1, len(_WORD.findall(text)) // 100)
 
 
 # --- TCVN3 (ABC) ---------------------------------------------------------------
@@ -160,25 +162,30 @@ def _fix_vntimeh_caps(text: str) -> str:
     """``KÕ HO¹CH`` → ``KẾ HOẠCH``, not ``Kế HOạCH``: capitals typed in ``.VnTimeH``.
 
     TCVN3 has no capitals with tone marks; the ``.VnTimeH`` font draws the
-    lower-case bytes as capitals. A line whose ASCII letters are all capitals
-    is such a line; so is a word of two or more ASCII capitals.
+    lower-case bytes as capitals. A word whose ASCII letters are two or more
+    capitals was typed so; so was a one-capital word (``KÕ``) next to such a word
+    that has Vietnamese letters. ``Số: 19/KH`` stays as it is.
     """
+    return "\n".join(_fix_caps_line(line) for line in text.split("\n"))
 
-    def upper_if_caps(m: re.Match[str]) -> str:
-        word = m.group(0)
-        ascii_letters = [c for c in word if c.isascii()]
-        if len(ascii_letters) >= 2 and all(c.isupper() for c in ascii_letters):
-            return word.upper()
-        return word
 
-    out = []
-    for line in text.split("\n"):
-        ascii_letters = [c for c in line if c.isascii() and c.isalpha()]
-        if len(ascii_letters) >= 4 and all(c.isupper() for c in ascii_letters):
-            out.append(line.upper())
-        else:
-            out.append(_WORD.sub(upper_if_caps, line))
-    return "\n".join(out)
+def _fix_caps_line(line: str) -> str:
+    words = list(_WORD.finditer(line))
+    if not words:
+        return line
+    ascii_caps = [[c for c in m.group(0) if c.isascii()] for m in words]
+    upper = [len(a) >= 2 and all(c.isupper() for c in a) for a in ascii_caps]
+    mixed = [u and not m.group(0).isascii() for u, m in zip(upper, words, strict=True)]
+    for k, (m, letters) in enumerate(zip(words, ascii_caps, strict=True)):
+        if len(letters) == 1 and letters[0].isupper() and not m.group(0).isascii():
+            upper[k] = (k > 0 and mixed[k - 1]) or (k + 1 < len(words) and mixed[k + 1])
+    out, last = [], 0
+    for m, up in zip(words, upper, strict=True):
+        out.append(line[last:m.start()])
+        out.append(m.group(0).upper() if up else m.group(0))
+        last = m.end()
+    out.append(line[last:])
+    return "".join(out)
 
 
 # --- VNI -----------------------------------------------------------------------
@@ -217,6 +224,9 @@ _CONT = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02
 _MOJIBAKE = re.compile(
     f"[\u00c2-\u00df][{_CONT}]|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}}"
 )
+
+
+_MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][{_CONT}]")
 
 
 def _to_cp1252_bytes(run: str) -> bytes | None:
@@ -264,7 +274,7 @@ def repair_text(text: str, path: str = "<text>") -> tuple[str, str | None]:
     """
     if not text or text.isascii():
         return text, None
-    if _MOJIBAKE.search(text):
+    if _MOJIBAKE_HINT.search(text) and _MOJIBAKE.search(text):
         repaired, found, fixed = _repair_mojibake(text)
         if found >= 2 and fixed * 10 >= found * 9 and _looks_clean(repaired):
             return repaired, "mojibake"
@@ -389,16 +399,16 @@ def _decode_legacy(data: bytes, path: str, declared: str | None) -> tuple[str, s
     for codec in codecs_to_try:
         try:
             text = unicodedata.normalize("NFC", data.decode(codec))
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
-        if _looks_clean(text):
+        if _looks_clean(text, syllables=True):
             if vietnamese_score(text)[0] > 0:
                 return text, codec
             fallback = fallback or (text, codec)
     as_1252 = data.decode("cp1252", errors="replace")
     if _looks_tcvn3(as_1252):
         text = unicodedata.normalize("NFC", _tcvn3_from_bytes(data))
-        if _looks_clean(text):
+        if _looks_clean(text, syllables=True):
             return text, "tcvn3"
     if _looks_vni(as_1252):
         raise LoadError(path, _VNI_REFUSAL)

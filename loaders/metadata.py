@@ -17,13 +17,25 @@ from dataclasses import dataclass
 
 from policykg.loaders.model import Line, Plan, SourceFile
 from policykg.ontology.doctypes import doctype_from_word, parse_key
-from policykg.ontology.issuers import display_issuer, issuer_scope_of_code, match_issuer
-from policykg.ontology.normalize import fold, nfc, slug, squash_spaces
-from policykg.ontology.provinces import Province, find_districts, find_provinces, province
+from policykg.ontology.issuers import (
+    display_issuer,
+    issuer_by_code,
+    issuer_scope_of_code,
+    match_issuer,
+    sector_name,
+)
+from policykg.ontology.normalize import fold, nfc, squash_spaces
+from policykg.ontology.provinces import (
+    Province,
+    find_districts,
+    find_provinces,
+    fold_aligned,
+    province,
+)
 
 __all__ = [
     "read_metadata", "parse_date", "find_title", "opening_range", "is_section_heading",
-    "plan_id",
+    "plan_id", "appendix_start",
 ]
 
 # Lines of the national motto and Party heading, not issuing bodies.
@@ -95,20 +107,47 @@ def find_title(lines: list[Line], limit: int = 40) -> tuple[int | None, int | No
     The title is the text after the document word, on its line or on the next
     line, plus the lines physically adjacent to it (a blank line ends it).
     """
+    index = next((i for i, line in enumerate(lines[:limit]) if _title_word(line.text)), None)
+    if index is None:  # a copy that writes the title word in lower case, alone on its line
+        index = next((i for i, line in enumerate(lines[:limit])
+                      if fold(line.text).strip(" :*") in _TITLE_WORDS), None)
     for i, line in enumerate(lines[:limit]):
-        if _title_word(line.text) is None:
+        if i != index:
             continue
-        word = _title_word(line.text) or ""
+        word = _title_word(line.text) or fold(line.text).strip(" :*")
         rest = line.text.strip()[len(word):].strip(" :*")
         end = i
         if not rest and i + 1 < len(lines) and not _starts_body(lines[i + 1].text):
             end = i + 1
         while (end + 1 < len(lines) and end - i < 5
                and lines[end + 1].start == lines[end].end + 1
-               and not _starts_body(lines[end + 1].text)):
+               and _continues_title(lines[end].text, lines[end + 1].text)):
             end += 1
         return i, end if end > i or rest else None
     return None, None
+
+
+# How an opening paragraph begins; a title continues on a line that does not.
+_OPENERS = (
+    "can cu", "tren co so", "thuc hien", "trien khai", "de ", "nham ", "theo ", "ngay ",
+    "tiep tuc", "qua ", "sau khi", "nhu cau",
+)
+
+
+def _continues_title(previous: str, line: str) -> bool:
+    """True when ``line`` goes on with the title rather than starting the text.
+
+    Copies converted from Word have no blank line after the title, so the
+    words decide: an opening paragraph starts "Căn cứ", "Thực hiện", "Ngày …",
+    ends with ":" or is long; a title line does not end with "." or ":", and a
+    line in lower case always continues it.
+    """
+    text = line.strip()
+    if _starts_body(text) or previous.rstrip().endswith((".", ":", ";")) or len(text) > 250:
+        return False
+    if text[:1].islower():  # "ngày 20/10/2023 của UBND tỉnh" goes on with the title
+        return True
+    return not text.endswith(":") and not fold(text).startswith(_OPENERS)
 
 
 def _starts_body(text: str) -> bool:
@@ -150,7 +189,23 @@ _PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_][^,\d]{1,40}?)\s*,\s*ngày\b", re.
 
 
 def _cells(text: str) -> list[str]:
-    return [c.strip(" *|") for c in re.split(r"\s*\|\s*|\t+|\s{3,}", text) if c.strip(" *|")]
+    """Header cells: table columns, tab- or wide-space-separated parts, mottos cut out."""
+    cells = []
+    for cell in re.split(r"\s*\|\s*|\t+|\s{3,}", text):
+        cell = _cut_mottos(cell).strip(" *|")
+        if cell:
+            cells.append(cell)
+    return cells
+
+
+def _cut_mottos(cell: str) -> str:
+    """Remove the national motto from a header cell that also names a body."""
+    folded = fold_aligned(cell)
+    for motto in _MOTTOS:
+        idx = folded.find(motto)
+        if idx >= 0 and folded.strip() != motto:
+            return (cell[:idx] + " " + cell[idx + len(motto):]).strip()
+    return cell
 
 
 def _is_motto(text: str) -> bool:
@@ -166,11 +221,9 @@ def _read_header(lines: list[Line], end: int) -> _Header:
             date_m = _PLACE_DATE.search(cell)
             if m and header.number_line is None:
                 header.number_line = i
-                rest = m.group(1)
-                rest = _PLACE_DATE.split(rest)[0] if date_m else rest
-                _read_number(header, rest)
-                if date_m:  # "Số: 19/KH-SKHCN    Lạng Sơn, ngày …" in one cell
-                    _read_place_date(header, cell[cell.find(date_m.group("place")):])
+                remainder = _read_number(header, m.group(1))
+                if parse_date(remainder):  # "Số: 19/KH-SKHCN   Lạng Sơn, ngày …" on one line
+                    _read_place_date(header, remainder.strip(" ,"))
                 continue
             if date_m or fold(cell).startswith("ngay ") and parse_date(cell):
                 _read_place_date(header, cell)
@@ -179,15 +232,35 @@ def _read_header(lines: list[Line], end: int) -> _Header:
                 continue
             letters = [c for c in cell if c.isalpha()]
             if len(letters) >= 2 and all(c.isupper() for c in letters) and header.number is None \
-                    and header.symbol is None:
-                header.orgs.append((i, squash_spaces(cell)))
+                    and header.symbol is None and not _CAPACITY_PREFIX.match(cell):
+                _add_org(header, i, squash_spaces(cell))
     return header
 
 
-def _read_number(header: _Header, rest: str) -> None:
+def _add_org(header: _Header, index: int, cell: str) -> None:
+    """Add a header line naming a body; a line that only completes the one above joins it.
+
+    "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NINH" is one body, as is "SỞ KHOA HỌC VÀ" /
+    "CÔNG NGHỆ".
+    """
+    if header.orgs:
+        prev_index, prev = header.orgs[-1]
+        found = find_provinces(cell, require_case=False)
+        only_province = bool(found) and found[0].start == 0 and found[0].prefixed and not cell[
+            found[0].end:].strip()
+        dangling = fold(prev).endswith((" va", " -", ",", " cua"))
+        if only_province and not find_provinces(prev, require_case=False) or dangling:
+            header.orgs[-1] = (prev_index, f"{prev} {cell}")
+            return
+    header.orgs.append((index, cell))
+
+
+def _read_number(header: _Header, rest: str) -> str:
+    """Read "19/KH-SKHCN" or a blank "/KH-KHCN"; return what follows it on the line."""
     rest = rest.strip()
     token = re.match(r"^[\w/\-–.&ĐđÐ]+(?:\s*[-/–]\s*[\w&Đđ]+)*", rest)
     raw = token.group(0) if token else rest
+    remainder = rest[len(raw):]
     if raw[:1].isdigit():
         parsed = parse_key(raw)
         if parsed is not None:
@@ -196,6 +269,7 @@ def _read_number(header: _Header, rest: str) -> None:
         parsed = parse_key("0" + raw)
         if parsed is not None:
             header.symbol = parsed.symbol
+    return remainder
 
 
 def _read_place_date(header: _Header, cell: str) -> None:
@@ -227,19 +301,17 @@ def _province_from_text(lines: list[Line], skip: set[int]) -> tuple[Province | N
     by_name: dict[str, Province] = {}
     districts: Counter[str] = Counter()
     district_words: dict[str, list[str]] = {}
-    for i, line in enumerate(lines):
-        if i in skip:
-            continue
-        for m in find_provinces(line.text):
-            counter = prefixed if m.prefixed else bare
-            counter[m.province.name] += 1
-            by_name[m.province.name] = m.province
-            first_written.setdefault((m.prefixed, m.province.name), m.text)
-        for name, p, _written in find_districts(line.text):
-            districts[p.name] += 1
-            by_name[p.name] = p
-            if name not in district_words.setdefault(p.name, []):
-                district_words[p.name].append(name)
+    body = "\n".join(line.text for i, line in enumerate(lines) if i not in skip)
+    for m in find_provinces(body):
+        counter = prefixed if m.prefixed else bare
+        counter[m.province.name] += 1
+        by_name[m.province.name] = m.province
+        first_written.setdefault((m.prefixed, m.province.name), m.text)
+    for name, p, _written in find_districts(body):
+        districts[p.name] += 1
+        by_name[p.name] = p
+        if name not in district_words.setdefault(p.name, []):
+            district_words[p.name].append(name)
     for counter, is_prefixed in ((prefixed, True), (bare, False)):
         if counter:
             name = counter.most_common(1)[0][0]
@@ -261,7 +333,7 @@ def _issuer_from_body(lines: list[Line], start: int, end: int) -> str | None:
     """The subject of "… xây dựng/lập/ban hành Kế hoạch" in the opening paragraphs."""
     for line in lines[start:end]:
         text = nfc(line.text)
-        folded = "".join((fold(c) or " ")[:1] if c.strip() else " " for c in text)
+        folded = fold_aligned(text)
         for m in _ANNOUNCE.finditer(folded):
             before = text[: m.start()]
             clause = re.split(r"[,;:.](?!\w)|\bthực hiện\b|\bcăn cứ\b", before, flags=re.I)[-1]
@@ -317,8 +389,23 @@ def _looks_like_name(text: str) -> bool:
             and not _is_upper(text))
 
 
+def appendix_start(lines: list[Line]) -> int:
+    """Index of an appendix heading ("PHỤ LỤC") after the closing block, else ``len(lines)``."""
+    for i in range(len(lines) // 2, len(lines)):
+        folded = fold(lines[i].text).strip(" #*")
+        if folded.startswith("phu luc") and len(folded) < 40:
+            return i
+    return len(lines)
+
+
+def _main_part(lines: list[Line]) -> list[Line]:
+    """The lines before an appendix, where the closing block is."""
+    return lines[:appendix_start(lines)]
+
+
 def _read_closing(lines: list[Line]) -> tuple[list[str], str | None, str | None]:
     """Recipients, signer name and signing capacity from the end of the plan."""
+    lines = _main_part(lines)
     recipients: list[str] = []
     start = max(0, len(lines) - 8)
     noi_nhan = None
@@ -340,21 +427,34 @@ def _read_closing(lines: list[Line]) -> tuple[list[str], str | None, str | None]
                 if part:
                     recipients.append(part)
         start = j
+    end = noi_nhan if noi_nhan is not None and start >= len(lines) else len(lines)
+    signer, capacity = _read_signature(lines[:end])
+    return recipients, signer, capacity
+
+
+def _read_signature(lines: list[Line]) -> tuple[str | None, str | None]:
+    """The signer's name and capacity lines, read upwards from the end of ``lines``.
+
+    The block is the run of capitals ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC") and one
+    name at the very end; a heading, bullet or sentence above it ends the block.
+    """
     capacity: list[str] = []
     signer = None
-    for line in lines[start:]:
+    for line in reversed(lines[-12:]):
         text = line.text.strip().strip("*").strip()
-        if not text or _DEBRIS.match(text) or text.startswith(("-", "+", "•")):
+        if not text or _DEBRIS.match(text):
             continue
-        if fold(text).startswith("noi nhan"):
-            continue
+        if (text.startswith(("-", "+", "•")) or is_section_heading(text)
+                or _title_word(text) or _is_motto(text) or fold(text).startswith("noi nhan")):
+            break
         if _is_upper(text) or _CAPACITY_PREFIX.match(text) and _is_upper(text[3:]):
-            if signer is None:
-                capacity.append(squash_spaces(text))
+            capacity.insert(0, squash_spaces(text))
             continue
-        if _looks_like_name(text):
+        if signer is None and not capacity and _looks_like_name(text):
             signer = squash_spaces(text)
-    return recipients, signer, " / ".join(capacity) or None
+            continue
+        break
+    return signer, " / ".join(capacity) or None
 
 
 # --- identity --------------------------------------------------------------------------------
@@ -376,106 +476,105 @@ def plan_id(province_slug: str, number: str | None, symbol: str | None, doctype:
 
 # --- entry point -----------------------------------------------------------------------------
 
+def _read_title(lines: list[Line], title_idx: int | None,
+                title_end: int | None) -> tuple[str, str | None]:
+    """The document type its title word gives and the title text (original spelling)."""
+    if title_idx is None:
+        return "KH", None
+    word = _title_word(lines[title_idx].text) or fold(lines[title_idx].text).strip(" :*")
+    first = lines[title_idx].text.strip()[len(word):].strip(" :*")
+    parts = [first] if first else []
+    if title_end is not None:
+        parts += [ln.text.strip() for ln in lines[title_idx + 1:title_end + 1]]
+    return doctype_from_word(word) or "KH", squash_spaces(" ".join(parts)) or None
+
+
+def _plan_province(lines: list[Line], header: _Header, header_end: int,
+                   issuer_text: str | None) -> tuple[Province | None, str | None]:
+    """The plan's province and the evidence used, in order of reliability."""
+    if header.place:
+        prov = _province_of_place(header.place)
+        if prov is not None:
+            return prov, "header place"
+    for _, org in header.orgs:
+        found = find_provinces(org, require_case=False)
+        if found:
+            return found[0].province, "header"
+    if issuer_text:
+        found = find_provinces(issuer_text, require_case=False)
+        if found:
+            return found[0].province, "issuer"
+    return _province_from_text(lines, set(range(header_end)))
+
+
+def _issuer_from_symbol(code: str, province_name: str | None, kind: str) -> str | None:
+    """An issuer name from the symbol alone: ``SKHCN`` → "Sở Khoa học và Công nghệ …"."""
+    if sector_name(code):  # "KH-KHCN": the department of that sector
+        code = "S" + code
+    found = match_issuer(code) or match_issuer(_code_as_words(code))
+    if found is not None:
+        return display_issuer(found.name, province_name, kind)
+    issuer = issuer_by_code(code)
+    return display_issuer(issuer.name, province_name, kind) if issuer else None
+
+
+def _code_as_words(code: str) -> str:
+    """``"SKHCN"`` → ``"Sở KHCN"``, ``"BTC"`` → ``"Bộ TC"`` for :func:`match_issuer`."""
+    head = fold(code)[:1]
+    if head in ("s", "b") and sector_name(code[1:]):
+        return ("Sở " if head == "s" else "Bộ ") + code[1:]
+    return code
+
+
 def read_metadata(lines: list[Line], source: SourceFile) -> Plan:
     """Read the header, title and closing block into a new :class:`Plan`."""
     title_idx, title_end = find_title(lines)
     header_end = title_idx if title_idx is not None else min(len(lines), 12)
     header = _read_header(lines, header_end)
     warnings: list[str] = []
-
-    doctype = "KH"
-    title = None
-    if title_idx is not None:
-        word = _title_word(lines[title_idx].text) or "ke hoach"
-        doctype = doctype_from_word(word) or "KH"
-        first = lines[title_idx].text.strip()[len(word):].strip(" :*")
-        parts = [first] if first else []
-        if title_end is not None:
-            parts += [ln.text.strip() for ln in lines[title_idx + 1:title_end + 1]]
-        title = squash_spaces(" ".join(parts)) or None
-    else:
+    doctype, title = _read_title(lines, title_idx, title_end)
+    if title_idx is None:
         warnings.append("no document title (KẾ HOẠCH …) found in the first lines")
-    if header.symbol:
-        parsed = parse_key("0/" + header.symbol) if header.number is None else parse_key(
-            header.number)
-        if parsed is not None and parsed.doctype and title_idx is None:
-            doctype = parsed.doctype
+    symbol = parse_key("0/" + header.symbol) if header.symbol else None
+    if symbol is not None and symbol.doctype and title_idx is None:
+        doctype = symbol.doctype
     if header.symbol and header.number is None:
         warnings.append("the number is blank on this copy; identified by issuer, date, title")
 
+    # The issuing body: the header, else the opening's "Sở … xây dựng kế hoạch", else the
+    # closing "Trên đây là Kế hoạch … của Sở …".
     open_start, open_end = opening_range(lines)
-
-    # Scope: a central issuer (Party delegation, ministry …) has no province.
-    symbol_scope = None
-    if header.symbol:
-        parsed = parse_key("0/" + header.symbol)
-        if parsed is not None and parsed.issuers:
-            symbol_scope = issuer_scope_of_code(parsed.issuers[0])
-    header_org = header.orgs[-1][1] if header.orgs else None
-    body_issuer = None if header_org else _issuer_from_body(lines, open_start, open_end)
-    closing_issuer = None if header_org or body_issuer else _issuer_from_closing(lines)
-    issuer_text = header_org or body_issuer or closing_issuer
+    issuer_text = (header.orgs[-1][1] if header.orgs else None) \
+        or _issuer_from_body(lines, open_start, open_end) or _issuer_from_closing(lines)
     found_issuer = match_issuer(issuer_text) if issuer_text else None
-    central = (symbol_scope == "central"
+    # A central body's plan (a ministry, the Party delegation …) belongs to no province.
+    central = ((symbol is not None and bool(symbol.issuers)
+                and issuer_scope_of_code(symbol.issuers[0]) == "central")
                or (found_issuer is not None and found_issuer.scope == "central"))
+    prov, evidence = (None, None) if central else _plan_province(
+        lines, header, header_end, issuer_text)
+    if prov is None and not central:
+        warnings.append("no province found in the header or the text")
 
-    # Province and its evidence.
-    prov: Province | None = None
-    evidence = None
-    if not central:
-        if header.place:
-            prov = _province_of_place(header.place)
-            evidence = "header place" if prov else None
-        if prov is None:
-            for _, org in header.orgs:
-                found = find_provinces(org, require_case=False)
-                if found:
-                    prov, evidence = found[0].province, "header"
-                    break
-        if prov is None and issuer_text:
-            found = find_provinces(issuer_text, require_case=False)
-            if found:
-                prov, evidence = found[0].province, "issuer"
-        if prov is None:
-            skip = set(range(header_end))
-            prov, evidence = _province_from_text(lines, skip)
-
-    # Issuer and the body above it.
-    issuer = None
-    parent = None
     kind = prov.kind if prov else "tỉnh"
-    name = prov.name if prov and not central else None
+    name = prov.name if prov else None
+    issuer = None
     if issuer_text:
         issuer = display_issuer(issuer_text, name, kind)
-    elif header.symbol:
-        parsed = parse_key("0/" + header.symbol)
-        code = parsed.issuers[0] if parsed and parsed.issuers else None
-        if code:
-            guess = match_issuer(_expand_code(code))
-            if guess is not None:
-                issuer = display_issuer(guess.name, name, kind)
-    if len(header.orgs) >= 2:
-        parent = display_issuer(header.orgs[-2][1], None)
+    elif symbol is not None and symbol.issuers:
+        issuer = _issuer_from_symbol(symbol.issuers[0], name, kind)
+    parent = display_issuer(header.orgs[-2][1], None) if len(header.orgs) >= 2 else None
 
     recipients, signer, capacity = _read_closing(lines)
     place = header.place
-    if place and province(place) is not None:
-        place = province(place).name if fold(place) == fold(province(place).name) else place
+    known = province(place) if place else None
+    if known is not None and fold(place or "") == fold(known.name):
+        place = known.name  # one spelling of a province name: "Thanh Hoá" → "Thanh Hóa"
     prov_slug = prov.slug if prov else ("vn" if central else "unknown")
-    pid = plan_id(prov_slug, header.number, header.symbol, doctype, header.date, title)
     return Plan(
-        id=pid, source=source, doctype=doctype, number=header.number, symbol=header.symbol,
-        date=header.date, place=place, province=prov.name if prov else None,
-        province_evidence=evidence, issuer=issuer, parent_issuer=parent, title=title,
-        signer=signer, signer_capacity=capacity, recipients=recipients, warnings=warnings,
+        id=plan_id(prov_slug, header.number, header.symbol, doctype, header.date, title),
+        source=source, doctype=doctype, number=header.number, symbol=header.symbol,
+        date=header.date, place=place, province=name, province_evidence=evidence,
+        issuer=issuer, parent_issuer=parent, title=title, signer=signer,
+        signer_capacity=capacity, recipients=recipients, warnings=warnings,
     )
-
-
-def _expand_code(code: str) -> str:
-    """A name :func:`match_issuer` understands for a bare symbol code (``SKHCN`` → ``Sở KHCN``)."""
-    folded = fold(code)
-    if folded.startswith("s") and len(folded) > 2:
-        return "Sở " + code[1:]
-    if folded.startswith("b") and len(folded) > 2:
-        return "Bộ " + code[1:]
-    return "Sở " + code if not slug(code).startswith(("ub", "hd", "tu")) else code

@@ -334,7 +334,7 @@ _NO_TEXT_LAYER = "PDF has no text layer (scanned?): OCR is needed"
 # Words further apart than this many font sizes on one printed line belong to
 # different columns (the issuer | national motto header, a signature block).
 _COLUMN_GAP_EM = 3.0
-_SPACE_GAP_PT = 3.0  # pdfplumber's default x tolerance for a space between words
+_SPACE_GAP_EM = 0.15  # a gap wider than this between two letters is a space
 
 
 def _line_segments(line: dict) -> list[str]:
@@ -352,7 +352,7 @@ def _line_segments(line: dict) -> list[str]:
             if gap > _COLUMN_GAP_EM * size:
                 segments.append("".join(current))
                 current = []
-            elif gap > _SPACE_GAP_PT and current and not current[-1].isspace():
+            elif gap > _SPACE_GAP_EM * size and current and not current[-1].isspace():
                 current.append(" ")
         current.append(char["text"])
         previous = char
@@ -377,8 +377,51 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
+# A printed line that opens an item: "-", "+", "•", "1.", "1.1.", "a)", "II.".
+_ITEM_START = re.compile(r"^(?:[-+•*–]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IVXLC]+\.\s)")
+_LINE_END = (".", ":", ";", "!", "?", "…")
+_WRAP_SLACK = 0.12  # a wrapped line ends within this share of the text width from the margin
+_INDENT_EM = 1.5  # a first line indented this much further opens a paragraph
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _paragraphs(lines: list[dict]) -> list[tuple[float, list[str]]]:
+    """Printed lines → paragraph lines: a line that runs to the right margin wraps.
+
+    A line joins the one before when that one reached the right margin, did not
+    end a sentence, and this one neither opens an item nor starts indented.
+    """
+    single = [line for line in lines if len(line["segments"]) == 1]
+    if len(single) < 3:
+        return [(line["top"], line["segments"]) for line in lines]
+    left = _quantile([line["x0"] for line in single], 0.1)
+    right = _quantile([line["x1"] for line in single], 0.9)
+    slack = _WRAP_SLACK * max(right - left, 1.0)
+    blocks: list[tuple[float, list[str]]] = []
+    open_line = False
+    for line in lines:
+        segments = line["segments"]
+        size = max((c.get("size") or 0.0 for c in line.get("chars", [])), default=10.0) or 10.0
+        text = segments[0] if len(segments) == 1 else ""
+        if (
+            open_line and text and blocks
+            and not _ITEM_START.match(text)
+            and line["x0"] <= left + _INDENT_EM * size
+        ):
+            top, previous = blocks[-1]
+            blocks[-1] = (top, previous[:-1] + [previous[-1] + " " + text])
+        else:
+            blocks.append((line["top"], segments))
+        open_line = bool(text) and line["x1"] >= right - slack and not text.endswith(_LINE_END)
+    return blocks
+
+
 def _page_text(page) -> str:
-    """Printed lines and ruled tables of one page, top to bottom."""
+    """Printed lines (re-joined into paragraphs) and ruled tables of one page, top to bottom."""
     try:
         tables = page.find_tables()
     except Exception:
@@ -395,7 +438,20 @@ def _page_text(page) -> str:
         lines = text_page.extract_text_lines(return_chars=True, strip=True)
     except Exception:  # an odd page: plain extraction
         return text_page.extract_text() or ""
-    blocks.extend((line["top"], _line_segments(line)) for line in lines)
+    for line in lines:
+        line["segments"] = _line_segments(line)
+    lines = [line for line in lines if line["segments"]]
+    if not boxes:
+        blocks.extend(_paragraphs(lines))
+    else:  # paragraphs do not run through a table
+        run: list[dict] = []
+        edges = sorted(box[1] for box in boxes)
+        for line in lines:
+            if run and any(run[-1]["top"] < edge <= line["top"] for edge in edges):
+                blocks.extend(_paragraphs(run))
+                run = []
+            run.append(line)
+        blocks.extend(_paragraphs(run))
     blocks.sort(key=lambda block: block[0])
     return "\n".join(text for _, texts in blocks for text in texts)
 
@@ -403,9 +459,9 @@ def _page_text(page) -> str:
 def pdf_text(data: bytes, path: str) -> str:
     """The text layer of a PDF, page by page (pages separated by a blank line).
 
-    Each printed line is one line of text, split where a wide gap separates
-    columns, so a two-column header does not run its halves together; ruled
-    tables become pipe rows in their place.
+    Printed lines that wrap at the right margin are re-joined into paragraphs;
+    a line is split where a wide gap separates columns, so a two-column header
+    does not run its halves together; ruled tables become pipe rows in place.
     """
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -729,6 +785,8 @@ def read_document(path: str | Path) -> tuple[str, SourceFile]:
         raise LoadError(name, f"unsupported file type {kind}" + (f" ({hint})" if hint else ""))
     if path.is_dir():
         raise LoadError(name, "is a folder, not a file")
+    if path.exists() and not path.is_file():  # a pipe or device would block or never end
+        raise LoadError(name, "not a regular file")
     try:
         data = path.read_bytes()
     except (OSError, ValueError) as err:  # ValueError: a NUL byte in the name

@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from policykg.loaders.metadata import find_title, opening_range, parse_date
+from policykg.loaders.metadata import appendix_start, find_title, opening_range, parse_date
 from policykg.loaders.model import DocLink, DocRef, Line, Plan, Span
 from policykg.ontology.doctypes import doctype_from_word, parse_key, type_word_pattern
 from policykg.ontology.issuers import (
@@ -27,7 +27,7 @@ from policykg.ontology.issuers import (
     match_issuer,
 )
 from policykg.ontology.normalize import fold, nfc, squash_spaces
-from policykg.ontology.provinces import find_provinces, province
+from policykg.ontology.provinces import find_provinces, fold_aligned, province
 
 __all__ = ["read_references", "IMPLEMENT_VERBS", "NOT_IMPLEMENTING"]
 
@@ -57,7 +57,7 @@ _IMPLEMENT_OPENERS = (
 _SEP = r"[ \t]*[-/–][ \t]*\n?[ \t]*"
 _PART = r"[A-Za-zĐđ][A-Za-zĐđ0-9&]*(?![^\W_])"
 _KEY = re.compile(
-    rf"(?<![\w/.\-])(\d{{1,5}})(?:{_SEP}((?:19|20)\d{{2}}))?{_SEP}({_PART}(?:{_SEP}{_PART})*)"
+    rf"(?<![\w/.:\-])(\d{{1,5}})(?:{_SEP}((?:19|20)\d{{2}}))?{_SEP}({_PART}(?:{_SEP}{_PART})*)"
 )
 _PART_RE = re.compile(_PART)
 _INTRO = re.compile(
@@ -84,12 +84,6 @@ _ANNOUNCE = re.compile(
     r"(?:xay dung|lap|ban hanh)\s+(?:ke hoach|chuong trinh|de an)(?!\s+so)(?![\w])"
 )
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)|\n")
-
-
-def _fold_aligned(text: str) -> str:
-    """fold() one character at a time so positions map back to ``text``."""
-    return "".join((fold(ch) or " ")[:1] if ch.strip() else " " if ch != "\n" else "\n"
-                   for ch in text)
 
 
 @dataclass
@@ -124,21 +118,19 @@ class _Stream:
     folded: str
     offsets: list[int]
     lines: list[Line]
+    bounds: list[int] | None = None  # positions of clause ends
 
     def line_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.offsets, pos) - 1)
 
     def clause(self, pos: int) -> tuple[int, int]:
         """Bounds of the clause (between ";", ". " and line ends) around ``pos``."""
-        start = 0
-        for m in _CLAUSE_END.finditer(self.text, 0, pos):
-            if not _inside_number(self.text, m.start()):
-                start = m.end()
-        end = len(self.text)
-        for m in _CLAUSE_END.finditer(self.text, pos):
-            if not _inside_number(self.text, m.start()):
-                end = m.start()
-                break
+        if self.bounds is None:
+            self.bounds = [m.start() for m in _CLAUSE_END.finditer(self.text)
+                           if not _inside_number(self.text, m.start())]
+        i = bisect.bisect_left(self.bounds, pos)
+        start = self.bounds[i - 1] + 1 if i > 0 else 0
+        end = self.bounds[i] if i < len(self.bounds) else len(self.text)
         return start, end
 
 
@@ -164,7 +156,7 @@ def _build_stream(lines: list[Line], join_from: int | None, join_to: int | None)
         parts.append(" " if joined else "\n")
         pos += 1
     text = "".join(parts)
-    return _Stream(text, _fold_aligned(text), offsets, lines)
+    return _Stream(text, fold_aligned(text), offsets, lines)
 
 
 def _valid_parts(match_text: str) -> int | None:
@@ -229,6 +221,8 @@ def _read_tail(stream: _Stream, cite: _Cite, limit: int, clause_end: int) -> Non
     cite.tail_end = pos
     rest_f = folded[pos:limit]
     m = _SUBJECT_START.search(rest_f[:60])
+    if m and re.search(r"[,;:]", rest_f[:m.start()]):
+        m = None  # "… của Chính phủ, Ủy ban nhân dân tỉnh ban hành …" is another sentence part
     if m:
         start = pos + m.start()
         end = max(limit, clause_end)
@@ -374,9 +368,11 @@ def read_references(lines: list[Line], plan: Plan) -> tuple[list[DocRef], list[D
     skip: list[tuple[int, int]] = []
     if title_idx is not None and title_idx > 0:
         skip.append((0, stream.offsets[title_idx]))
-    for i in range(len(lines) - 1, max(-1, len(lines) - 40), -1):
+    appendix = appendix_start(lines)
+    for i in range(appendix - 1, max(-1, appendix - 40), -1):
         if fold(lines[i].text).startswith("noi nhan"):
-            skip.append((stream.offsets[i], len(stream.text)))
+            end = stream.offsets[appendix] if appendix < len(lines) else len(stream.text)
+            skip.append((stream.offsets[i], end))
             break
     for m in _SHORT_NAME.finditer(stream.folded):
         skip.append((m.start(), m.end()))
@@ -457,10 +453,18 @@ def _assign_relations(stream: _Stream, cites: list[_Cite], pairs: list[tuple[int
             cite.relation = "implements" if implements and i not in parents else "basis"
             continue
         opener = stream.folded[clause_start:cite.start].strip()
+        governed = _verb_before(stream.folded, cite.start, clause_start) or (
+            i > 0 and cites[i - 1].relation == "implements"
+            and _coordinated(stream, cites[i - 1], cite))
         implements = (opener.startswith(_IMPLEMENT_OPENERS) and i not in parents
-                      and not opener.startswith(_BASIS_OPENERS)
-                      and _verb_before(stream.folded, cite.start, clause_start))
+                      and not opener.startswith(_BASIS_OPENERS) and governed)
         cite.relation = "implements" if implements else "basis"
+
+
+def _coordinated(stream: _Stream, before: _Cite, cite: _Cite) -> bool:
+    """True for "A và B", "A, B": ``cite`` shares the verb governing ``before``."""
+    between = stream.folded[max(before.end, before.tail_end):cite.start]
+    return re.fullmatch(r"\s*(?:,|;)?\s*(?:va|cung nhu)?\s*", between) is not None
 
 
 def _group(cites: list[_Cite], pairs: list[tuple[int, int]]) -> list[_Group]:

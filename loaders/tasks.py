@@ -22,6 +22,12 @@ Numbered items without a unit (content a plan lists without assigning it) are
 tasks with no units: duties of the plan as a whole. A heading that has tasks
 under it is itself a task (their ``parent``).
 
+Task ids are stable within a plan: the Roman section then the printed number
+("II.3.5", "IV.1", "II.NV2" for "Nhiệm vụ 2"), a lettered heading under its item
+("II.2.2.a"), bullets and paragraphs by position under their heading ("III.4.b2",
+"II.1.p1"), table rows under their table and group row ("PL.T1.I.1"); ``number``
+is the number as printed ("3.5", "Nhiệm vụ 2", the table's STT) or the id's tail.
+
 "X phối hợp với Y" gives X the duty with Y cooperating, except when the
 partners are all named units of the same department as X ("Văn phòng Sở: Phối
 hợp với Phòng Quản lý Khoa học theo dõi, báo cáo"): then the partner leads the
@@ -45,7 +51,13 @@ from policykg.loaders.units import (
     subject_end,
 )
 from policykg.ontology.normalize import fold, squash_spaces
-from policykg.ontology.units import is_collective, is_internal, unit_key
+from policykg.ontology.units import (
+    canonical_unit_name,
+    char_fold,
+    is_collective,
+    is_internal,
+    unit_key,
+)
 
 _ROMAN = re.compile(r"^(?P<n>[IVXL]{1,6})\s*[.):]\s+(?P<t>\S.*)$")
 _NUM = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<t>\S.*)$"
@@ -69,6 +81,16 @@ _FIELDS = (
 _NO_TASKS = re.compile(r"\b(muc dich|yeu cau|muc tieu|quan diem|can cu|kinh phi|nguon von)\b")
 _HAS_TASKS = re.compile(r"\b(nhiem vu|giai phap|noi dung|phan cong|to chuc thuc hien|hoat dong)\b")
 _CLOSING = re.compile(r"^(tren day la|noi nhan\b)")
+_SIGNATURE = re.compile(
+    r"^(?:(?:KT|TM|TL|Q|TUQ)\.\s*)?(?:PHÓ\s+)?(?:GIÁM ĐỐC|CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|"
+    r"THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG)\b[^a-zà-ỹ]*$")
+# Labelled fields written inside the task's own sentence:
+# "… (Đơn vị chủ trì: Phòng X; phối hợp: Sở Y; thời gian: năm 2025)".
+_INLINE_FIELD = re.compile(
+    r"(?P<label>(?:(?:đơn vị|cơ quan|bộ phận)\s+)?(?:chủ trì|phối hợp)"
+    r"(?:\s+(?:tham mưu|thực hiện))?"
+    r"|thời gian(?:\s+(?:thực hiện|hoàn thành))?|thời hạn|sản phẩm|kết quả(?:\s+thực hiện)?)"
+    r"\s*:\s*(?P<value>[^;()]+?)\s*(?=;|\)|$|\.\s)", re.IGNORECASE)
 _APPENDIX = re.compile(r"^phu luc\b")
 _TABLE_COLUMNS = (
     ("lead", re.compile(r"chu tri")),
@@ -151,7 +173,7 @@ def build_outline(lines: list[Line]) -> list[Node]:
 
     for line in lines:
         text = line.text.strip()
-        key = fold(text)
+        key = char_fold(text[:40])
         if text.startswith("|"):
             if closed and not _looks_like_header(_cells(text)):
                 continue
@@ -166,7 +188,7 @@ def build_outline(lines: list[Line]) -> list[Node]:
             else:
                 attach(Node("table", "", "", [line], rows=[_cells(text)]))
             continue
-        if _CLOSING.match(key):
+        if _CLOSING.match(key) or (_SIGNATURE.match(text) and len(text) < 60):
             closed = True
             continue
         if _APPENDIX.match(key) and len(text) < 120:
@@ -291,9 +313,9 @@ class _Reader:
         return task
 
     def add_unit(self, task: Task, name: str, role: Role, line: Line) -> None:
-        key = unit_key(name)
+        key = unit_key(canonical_unit_name(name))
         for existing in task.units:
-            if unit_key(existing.name) == key:
+            if unit_key(canonical_unit_name(existing.name)) == key:
                 if role == "lead" and existing.role != "lead":
                     existing.role = "lead"
                 return
@@ -385,7 +407,7 @@ class _Reader:
 
     def heading(self, node: Node, ctx: Context) -> None:
         """A numbered item, "Nhiệm vụ N" or lettered heading and what it holds."""
-        if fold(node.text).rstrip(" :.") in ("muc dich", "yeu cau", "muc tieu", "kinh phi"):
+        if char_fold(node.text).rstrip(" :.") in ("muc dich", "yeu cau", "muc tieu", "kinh phi"):
             return
         label = node.label
         if "." in label and ctx.section is not None:
@@ -402,6 +424,12 @@ class _Reader:
         task = self.make_task(tid, node.text, node.lines + _field_lines(fields), ctx)
         if node.labelled and node.labelled[0] == "nv":
             task.number = f"Nhiệm vụ {node.label[2:]}"
+        inline = _inline_fields(node.text, node.lines) if not fields else []
+        if inline:
+            fields = inline
+            rest = re.sub(r"\(\s*[;,.\s]*\)?\s*\.?$|\(\s*[;,.\s]*\)", "",
+                          _INLINE_FIELD.sub("", node.text))
+            task.text = squash_spaces(rest).rstrip(" (;,-")
         if fields:
             self.fields(task, node, fields, ctx)
         else:
@@ -497,6 +525,7 @@ class _Reader:
                 gctx = replace(ctx, parent=host.id if host else ctx.parent)
                 gid = f"{host.id}.{stt or row_no}" if host else f"{prefix}.{stt or row_no}"
                 task = self.make_task(gid, content, [line], gctx)
+                task.number = stt or task.number
                 self.finish(task)
                 if host is None:
                     top, sub = task, None
@@ -507,6 +536,7 @@ class _Reader:
             rctx = replace(ctx, parent=host.id if host else ctx.parent)
             base = host.id if host else prefix
             task = self.make_task(f"{base}.{stt or 'r' + str(row_no)}", content, [line], rctx)
+            task.number = stt or task.number
             for kind in ("lead", "support"):
                 for name in split_units(cell(kind), strict=False):
                     self.add_unit(task, name, kind, line)  # type: ignore[arg-type]
@@ -533,13 +563,29 @@ def _field_lines(fields: list[Node]) -> list[Line]:
     return [ln for f in fields for ln in f.lines + _all_lines(f.children)]
 
 
+def _inline_fields(text: str, lines: list[Line]) -> list[Node]:
+    """Labelled fields inside a heading's sentence, as if they were labelled lines."""
+    found = []
+    for m in _INLINE_FIELD.finditer(text):
+        labelled = _field_of(f"{m.group('label')}: {m.group('value')}")
+        if labelled is not None:
+            found.append(Node("bullet", "", m.group(0), lines[:1], labelled=labelled))
+    kinds = {n.labelled[0] for n in found if n.labelled}
+    return found if kinds & {"lead", "support", "deadline"} else []
+
+
 def _has_tasks_below(node: Node) -> bool:
     return any(c.kind in ("num", "letter", "bullet", "para", "table") for c in node.children)
 
 
+_HEADING_LEAD_IN = re.compile(
+    r"^(?:đối với|giao cho|giao|trách nhiệm của|nhiệm vụ của|phân công)\s+", re.IGNORECASE)
+
+
 def _heading_units(text: str) -> list[str] | None:
     """The units a heading consists of ("Văn phòng Sở"), or None for a content heading."""
-    text = squash_spaces(text).rstrip(" :.")
+    text = _HEADING_LEAD_IN.sub("", squash_spaces(text)).rstrip(" :.")
+    text = re.sub(r"\s*\([^()]*\)$", "", text).rstrip(" :.")
     if not text or len(text) > 150 or not looks_like_unit(text[:60], strict=True):
         return None
     if subject_end(text) < len(text):

@@ -24,7 +24,6 @@ import re
 import unicodedata
 
 from policykg.loaders.model import Line
-from policykg.ontology.normalize import nfc
 
 # --- patterns ----------------------------------------------------------------------
 
@@ -32,9 +31,16 @@ _PHYSICAL_LINE = re.compile(r"\r\n|\r|\n")
 # Breaks inside one physical line: page break (form feed) and Word's manual
 # line breaks (vertical tab, Unicode line/paragraph separators, NEL).
 _INLINE_BREAK = re.compile(r"[\f\v\x1c-\x1e\x85\u2028\u2029]")
-# Private-use characters Word/PDF give for symbol-font bullets (Wingdings, Symbol).
-_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+# Control characters, invisible format characters (Unicode category Cf: soft
+# hyphen, zero-width, direction marks, BOM …) and private-use characters
+# (symbol-font glyphs Word and PDFs give for bullets).
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\ue000-\uf8ff]"
+)
 _SPACES = re.compile(r"[ \t]+")
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 _HEADING_HASHES = re.compile(r"^#{1,6}(\s+|$)")
 _TRAILING_HASHES = re.compile(r"\s+#+\s*$")
@@ -73,31 +79,31 @@ def strip_markdown(text: str) -> str:
     heading = _HEADING_HASHES.match(text)
     if heading:
         text = _TRAILING_HASHES.sub("", text[heading.end():])
-    text = _IMAGE.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
-    text = _ESCAPED.sub(lambda m: chr(_ESCAPE_BASE + ord(m.group(1))), text)
-    prev = None
-    while prev != text:
-        prev = text
-        text = _STRONG.sub(r"\2", text)
-        text = _EM_STAR.sub(r"\1", text)
-        text = _EM_UNDERSCORE.sub(r"\1", text)
-    text = _STRAY_STRONG.sub("", text)
-    text = _STRAY_EM.sub("", text)
-    text = "".join(
-        chr(ord(ch) - _ESCAPE_BASE) if ord(ch) >= _ESCAPE_BASE else ch for ch in text
-    )
-    return _SPACES.sub(" ", text).strip()
+    if "](" in text:
+        text = _IMAGE.sub(r"\1", text)
+        text = _LINK.sub(r"\1", text)
+    escaped = "\\" in text
+    if escaped:
+        text = _ESCAPED.sub(lambda m: chr(_ESCAPE_BASE + ord(m.group(1))), text)
+    if "*" in text or "_" in text:
+        prev = None
+        while prev != text:
+            prev = text
+            text = _STRONG.sub(r"\2", text)
+            text = _EM_STAR.sub(r"\1", text)
+            text = _EM_UNDERSCORE.sub(r"\1", text)
+        text = _STRAY_STRONG.sub("", text)
+        text = _STRAY_EM.sub("", text)
+    if escaped:
+        text = "".join(
+            chr(ord(ch) - _ESCAPE_BASE) if ord(ch) >= _ESCAPE_BASE else ch for ch in text
+        )
+    return (_SPACES.sub(" ", text) if "  " in text or "\t" in text else text).strip()
 
 
 def _scrub(segment: str) -> str:
     """Drop control and invisible format characters; tabs become spaces."""
-    segment = segment.replace("\t", " ")
-    return "".join(
-        ch for ch in segment
-        if not (unicodedata.category(ch) in ("Cc", "Cf") or "\ue000" <= ch <= "\uf8ff")
-        or ch == " "
-    )
+    return _INVISIBLE.sub("", segment.replace("\t", " "))
 
 
 def _normalise(segment: str) -> str | None:
@@ -111,9 +117,10 @@ def _normalise(segment: str) -> str | None:
         return None
     if _RULE.match(stripped) or _FENCE.match(stripped) or _TABLE_SEPARATOR.match(stripped):
         return None
-    stripped = _HTML_COMMENT.sub("", stripped)
-    stripped = _HTML_BREAK.sub(" ", stripped)
-    stripped = _BLOCKQUOTE.sub("", stripped).strip()
+    if "<" in stripped:
+        stripped = _HTML_BREAK.sub(" ", _HTML_COMMENT.sub("", stripped)).strip()
+    if stripped.startswith(">"):
+        stripped = _BLOCKQUOTE.sub("", stripped).strip()
     if _PAGE_NUMBER.match(stripped):
         return None
     bullet = had_private_bullet
@@ -124,6 +131,8 @@ def _normalise(segment: str) -> str | None:
     cleaned = strip_markdown(stripped)
     if not cleaned:
         return None
+    if not unicodedata.is_normalized("NFC", cleaned):  # a mark was parted by a removed char
+        cleaned = unicodedata.normalize("NFC", cleaned)
     return "- " + cleaned if bullet else cleaned
 
 
@@ -134,13 +143,17 @@ def _is_all_caps(text: str) -> bool:
 
 def _continues(previous: str, line: str) -> bool:
     """True when ``line`` continues the paragraph ``previous`` (page break or wrap)."""
-    if not previous or not line or not line[0].islower():
+    if not line[0].islower() or previous.endswith(_SENTENCE_END):
         return False
-    if _LOWER_ENUMERATOR.match(line) or line.startswith("|") or previous.startswith("|"):
+    if line.startswith("|") or previous.startswith("|") or _LOWER_ENUMERATOR.match(line):
         return False
-    if _is_all_caps(previous):  # "KẾ HOẠCH" then the title in lower case
-        return False
-    return not previous.rstrip().endswith(_SENTENCE_END)
+    return not _is_all_caps(previous)  # "KẾ HOẠCH" then the title in lower case
+
+
+def _compose(text: str) -> str:
+    """NFC with odd spaces made plain (what :func:`nfc` does, at regex speed)."""
+    text = _ODD_SPACE.sub(" ", text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def clean_lines(text: str) -> list[Line]:
@@ -152,8 +165,10 @@ def clean_lines(text: str) -> list[Line]:
     Bullets written ``*``, ``•``, ``–`` become ``- ``; ``+`` sub-bullets stay.
     """
     out: list[Line] = []
-    for number, physical in enumerate(_PHYSICAL_LINE.split(nfc(text)), start=1):
-        for segment in _INLINE_BREAK.split(physical):
+    text = _compose(text)
+    inline_breaks = bool(_INLINE_BREAK.search(text))
+    for number, physical in enumerate(_PHYSICAL_LINE.split(text), start=1):
+        for segment in _INLINE_BREAK.split(physical) if inline_breaks else (physical,):
             cleaned = _normalise(segment)
             if cleaned is None:
                 continue

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from policykg.loaders.model import Category, Role, Span, Unit, UnitMention
-from policykg.ontology.normalize import nfc, squash_spaces
+from policykg.ontology.normalize import canon, nfc, squash_spaces
 from policykg.ontology.units import (
     NOT_UNITS,
     UNIT_HEADS,
@@ -44,12 +45,13 @@ _STOP_WORDS = sorted({
     "hoan thien", "thu thap", "chuyen giao", "ung dung", "theo", "trong", "de", "nham",
     "tai", "doi voi", "cho", "duoc", "se", "phai", "da", "la", "tuyen chon", "dang ky",
     "kien nghi", "quan triet", "cap nhat", "danh gia", "nghiem thu", "dong gop", "thao luan",
-    "lam viec", "dieu hanh", "van hanh", "khan truong", "sua doi", "bo sung",
+    "lam viec", "dieu hanh", "van hanh", "khan truong", "sua doi", "bo sung", "dat hang",
+    "thanh tra", "ky ket", "tiep can", "gioi thieu", "van dong",
 })
 _STOP_RE = re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(w) for w in
                       sorted(_STOP_WORDS, key=len, reverse=True)) + r")(?![a-z0-9])")
 _HEAD_RE = re.compile(r"^(" + "|".join(re.escape(h) for h in
-                      sorted(UNIT_HEADS, key=len, reverse=True)) + r")(?![a-z0-9])")
+                      sorted(UNIT_HEADS, key=len, reverse=True)) + r")(?![\w])")
 # Words that begin like a unit head but are not one ("Sở hữu", "Bộ phận", "Hội nghị").
 _FALSE_HEADS = re.compile(
     r"^(so huu|bo phan|bo sung|ban hanh|hoi nghi|hoi thao|hoi cho|hoi dap|truong hop|"
@@ -85,18 +87,22 @@ class Subject:
     partners: list[str] = field(default_factory=list)
 
 
-def _official_spans(text: str, ftext: str) -> list[tuple[int, int]]:
-    """Spans of official names (any spelling of punctuation) inside ``text``."""
-    spans = []
+@lru_cache(maxsize=1)
+def _official_regex() -> re.Pattern[str]:
+    """One pattern for every official name of two words or more, longest first."""
+    alternatives = []
     for name in official_names():
         words = unit_key(name).split()
-        if len(words) < 2:
-            continue
-        rx = r"(?<![a-z0-9])" + r"[\s,\-–&]+".join(re.escape(w) for w in words) + r"(?![a-z0-9])"
-        for m in re.finditer(rx, ftext):
-            spans.append(m.span())
-    for m in _ABBR_COMMA.finditer(text):
-        spans.append(m.span())
+        if len(words) >= 2:
+            alternatives.append(r"[\s,\-–&]+".join(re.escape(w) for w in words))
+    alternatives.sort(key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])")
+
+
+def _official_spans(text: str, ftext: str) -> list[tuple[int, int]]:
+    """Spans of official names (any spelling of punctuation) inside ``text``."""
+    spans = [m.span() for m in _official_regex().finditer(ftext)]
+    spans.extend(m.span() for m in _ABBR_COMMA.finditer(text))
     return spans
 
 
@@ -133,15 +139,39 @@ def _is_stop(text: str, ftext: str, mask: list[bool], pos: int, word: str) -> bo
     return not (word == "lanh dao" and ftext.startswith(" cac", pos + len(word)))
 
 
+_AFTER_NAME = re.compile(
+    r"^(?:\s+(?:tỉnh|thành phố|huyện|thị xã|của tỉnh|cấp tỉnh|cấp huyện))?"
+    r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ&]*)*")
+
+
+_PLACE_END = re.compile(r"(?<=\s)(?:tỉnh|thành phố)(?= (?!ủy\b|uỷ\b)[a-zà-ỹđ])")
+
+
 def trim_clause(piece: str) -> str:
-    """Cut the clause that follows a unit name: "Sở Công Thương đẩy mạnh …" → "Sở Công Thương"."""
+    """Cut the clause that follows a unit name: "Sở Công Thương đẩy mạnh …" → "Sở Công Thương".
+
+    After an official name ("Sở Nông nghiệp và Phát triển nông thôn") only a place
+    ("tỉnh", "tỉnh Long An") may follow; anything else is the rest of the sentence.
+    """
     ftext = char_fold(piece)
+    ends = [b for a, b in _official_spans(piece, ftext) if a == 0]
+    if ends and max(ends) < len(piece):
+        b = max(ends)
+        tail = _AFTER_NAME.match(piece[b:])
+        end = b + (tail.end() if tail else 0)
+        if end < len(piece) and piece[end] == " ":
+            return piece[:end].rstrip(" ,;:-–")
     mask = _protected(piece, ftext)
     for m in _STOP_RE.finditer(ftext):
         pos = m.start()
         if not _is_stop(piece, ftext, mask, pos, m.group(1)):
             continue
-        return piece[:pos].rstrip(" ,;:-–")
+        piece = piece[:pos].rstrip(" ,;:-–")
+        break
+    # "… tỉnh" followed by a lower-case word: the name ended with the province.
+    place = _PLACE_END.search(piece)
+    if place:
+        piece = piece[:place.end()]
     cut = re.search(r"[(:“\"]", piece)
     if cut and cut.start() > 0:
         piece = piece[:cut.start()]
@@ -162,6 +192,7 @@ def _clean_piece(piece: str) -> str:
     return piece.strip(" ,;:.…-–")
 
 
+@lru_cache(maxsize=8192)
 def looks_like_unit(piece: str, *, strict: bool = True) -> bool:
     """True when ``piece`` reads as a unit or group of units.
 
@@ -174,7 +205,8 @@ def looks_like_unit(piece: str, *, strict: bool = True) -> bool:
         return False
     if _COLLECTIVE_START.match(key):
         return True
-    if _HEAD_RE.match(key) and (piece[:1].isupper() or key.startswith("ubnd")):
+    head = canon(" ".join(piece.split()[:4])).lower()
+    if _HEAD_RE.match(head) and (piece[:1].isupper() or key.startswith("ubnd")):
         return True
     return not strict and is_collective(piece)
 
@@ -189,6 +221,7 @@ def split_units(text: str, *, strict: bool = False) -> list[str]:
     ftext = char_fold(text)
     mask = _protected(text, ftext)
     pieces: list[str] = []
+    hard: list[bool] = [True]  # whether the piece follows ";" (or opens the list)
     start = 0
     i = 0
     while i < len(text):
@@ -205,13 +238,14 @@ def split_units(text: str, *, strict: bool = False) -> list[str]:
                     sep = 4
         if sep:
             pieces.append(text[start:i])
+            hard.append(ch == ";" or sep == 4)
             start = i + sep
             i += sep
             continue
         i += 1
     pieces.append(text[start:])
     out: list[str] = []
-    for raw in pieces:
+    for raw, after_semicolon in zip(pieces, hard, strict=True):
         if raw.strip().startswith(("...", "…")):
             break
         piece = _clean_piece(raw)
@@ -219,13 +253,19 @@ def split_units(text: str, *, strict: bool = False) -> list[str]:
             continue
         lower_start = piece[:1].islower()
         key = unit_key(piece)
-        if out and lower_start and not _COLLECTIVE_START.match(key) and (
+        if out and lower_start and not after_semicolon and not _COLLECTIVE_START.match(key) and (
                 is_collective(out[-1]) or not looks_like_unit(piece, strict=False)):
             # "các sở, ban, ngành tỉnh": a bare group noun continues the group.
             merged = _clean_piece(out[-1] + ", " + trim_clause(piece))
             out[-1] = merged
             if trim_clause(piece) != piece:
                 break
+            continue
+        if out and piece[:1].isupper() and not after_semicolon \
+                and not looks_like_unit(piece, strict=False) \
+                and not is_collective(out[-1]) and not _COLLECTIVE_START.match(key):
+            # "Phòng Bưu chính, Viễn thông và Chuyển đổi số": a name with a comma.
+            out[-1] = _clean_piece(out[-1] + ", " + trim_clause(piece))
             continue
         trimmed = _clean_piece(trim_clause(piece))
         if not trimmed or not looks_like_unit(trimmed, strict=strict):
@@ -313,6 +353,7 @@ def partners(text: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=8192)
 def category_of(name: str) -> Category:
     """internal (the department's own unit), external (another body) or collective."""
     if is_collective(name):
@@ -331,7 +372,7 @@ class UnitBook:
     def mention(self, name: str, role: Role, source: Span) -> UnitMention:
         """Record ``name`` on a task; the mention's canonical name is set by :meth:`units`."""
         name = _clean_piece(name)
-        key = unit_key(name)
+        key = unit_key(canonical_unit_name(name))
         if key not in self._aliases:
             self._aliases[key] = Counter()
             self._order.append(key)
@@ -350,7 +391,7 @@ class UnitBook:
         """The resolved units; every recorded mention gets its plan-wide canonical name."""
         display = {key: self._display(key) for key in self._order}
         for found in self._mentions:
-            found.canonical = display[unit_key(found.name)]
+            found.canonical = display[unit_key(canonical_unit_name(found.name))]
         out = []
         for key in self._order:
             name = display[key]

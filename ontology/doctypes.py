@@ -113,8 +113,8 @@ def doctype_from_word(text: str) -> str | None:
 def type_word_pattern() -> str:
     """A regex alternation of every introducing word and code, for folded text."""
     words = [re.escape(w) for w, _ in _WORDS]
-    codes = sorted({re.escape(fold(dt.code)) for dt in DOCTYPES if dt.words}, key=len,
-                   reverse=True)
+    codes = sorted({re.escape(fold(dt.code)) for dt in DOCTYPES if dt.words and len(dt.code) > 1},
+                   key=len, reverse=True)
     return "|".join(words + codes)
 
 

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 
 from policykg.ontology.normalize import fold, nfc, squash_spaces
+from policykg.ontology.provinces import find_province, fold_aligned
 
 __all__ = [
-    "Issuer", "ISSUERS", "SECTORS", "IssuerMatch", "issuer_code", "is_party_code",
+    "Issuer", "ISSUERS", "SECTORS", "IssuerMatch", "issuer_by_code", "issuer_code", "is_party_code",
     "issuer_scope_of_code", "match_issuer", "display_issuer", "sector_name",
 ]
 
@@ -179,6 +180,11 @@ def _ministry_or_department(part: str) -> tuple[str, str] | None:
     return None
 
 
+def issuer_by_code(part: str) -> Issuer | None:
+    """The :class:`Issuer` a symbol code stands for (``"ĐĐQH15"`` → Đảng đoàn Quốc hội)."""
+    return _BY_CODE.get(_DIGITS.sub("", fold(part)))
+
+
 def issuer_code(part: str) -> str | None:
     """The canonical spelling of a known issuer code (``"ttg"`` → ``"TTg"``), else None.
 
@@ -242,11 +248,6 @@ _NAMED: list[tuple[re.Pattern[str], Issuer]] = sorted(
 )
 
 
-def _fold_aligned(text: str) -> str:
-    """fold() character by character, so positions map back to ``text``."""
-    return "".join((fold(ch) or " ")[:1] if ch.strip() else " " for ch in text)
-
-
 def match_issuer(text: str) -> IssuerMatch | None:
     """The issuer named at the start of ``text`` ("Ban Thường vụ Tỉnh ủy thực hiện …").
 
@@ -254,7 +255,7 @@ def match_issuer(text: str) -> IssuerMatch | None:
     """
     text = nfc(text)
     lead = len(text) - len(text.lstrip())
-    folded = _fold_aligned(text)[lead:]
+    folded = fold_aligned(text)[lead:]
     m = _MINISTRY.match(folded)
     if m:
         sector = _SECTOR_BY_NAME.get(m.group(2)) or _SECTOR_BY_ABBR.get(m.group(2))
@@ -293,8 +294,6 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
     ``"ĐẢNG ĐOÀN QUỐC HỘI"`` → ``"Đảng đoàn Quốc hội"``; ``"Sở KH&CN"`` → ``"Sở Khoa học
     và Công nghệ"``. The province is added to local bodies that do not name it.
     """
-    from policykg.ontology.provinces import find_province  # provinces imports nothing here
-
     text = squash_spaces(re.sub(r"\([^)]*\)", " ", nfc(text))).strip(" ,.;:-")
     folded = fold(text)
     if folded in _FIXED_NAMES:
@@ -320,5 +319,7 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
         if named:
             start = fold(text).find(fold(named.text))
             if start >= 0:
-                text = text[:start] + named.text.title() + text[start + len(named.text):]
+                proper = (f"{named.province.kind} {named.province.name}" if named.prefixed
+                          else named.province.name)
+                text = text[:start] + proper + text[start + len(named.text):]
     return text

@@ -21,7 +21,7 @@ from policykg.ontology.normalize import canon, fold, nfc, slug
 __all__ = [
     "Province", "ProvinceMatch", "PROVINCES_2024", "PROVINCES_2025", "DISTRICTS",
     "province", "current_province", "find_province", "find_provinces", "find_districts",
-    "all_provinces",
+    "all_provinces", "fold_aligned",
 ]
 
 TINH, TP = "tỉnh", "thành phố"
@@ -312,9 +312,31 @@ class ProvinceMatch:
     prefixed: bool  # introduced by "tỉnh", "thành phố", "TP."
 
 
-def _fold_aligned(text: str) -> str:
-    """fold() one character at a time so positions in the result map to ``text``."""
-    return "".join((fold(ch) or " ")[:1] if ch.strip() else " " for ch in text)
+class _AlignedFold(dict):
+    """A str.translate table: each character to its one-character fold()."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch == "\n":
+            value = "\n"
+        elif not ch.strip():
+            value = " "
+        else:
+            value = (fold(ch) or " ")[:1]
+        self[code] = value
+        return value
+
+
+_ALIGNED = _AlignedFold()
+
+
+def fold_aligned(text: str) -> str:
+    """fold() one character at a time: same length as ``text``, so positions map back.
+
+    ``text`` should be NFC (a composed letter folds to one character).
+    """
+    return text.translate(_ALIGNED)
+
 
 
 def _name_regex(name: str) -> str:
@@ -351,7 +373,7 @@ def find_provinces(text: str, *, require_case: bool = True) -> list[ProvinceMatc
     makes it a province whatever its case.
     """
     text = nfc(text)
-    folded = _fold_aligned(text)
+    folded = fold_aligned(text)
     out = []
     for m in _province_regex().finditer(folded):
         written = text[m.start("name"):m.end("name")]
@@ -394,7 +416,7 @@ def find_districts(text: str) -> list[tuple[str, Province, str]]:
     by their exact spelling; otherwise text without diacritics matches too.
     """
     text = nfc(text).replace("'", "").replace("’", "")
-    folded = _fold_aligned(text)
+    folded = fold_aligned(text)
     pattern, owner = _district_regex()
     out = []
     for m in pattern.finditer(folded):

@@ -1,7 +1,7 @@
 """Duty topics of tasks, assigned by the keywords of ``topics.ttl``.
 
 The topic scheme (labels, keywords, stop phrases) is data in ``topics.ttl``;
-this module reads it once, on first use, and matches task text against it:
+this module reads it once, on import, and matches task text against it:
 
 - text and phrases are compared as whole words on :func:`fold` forms, so
   diacritics, NFD input and old/new tone placement do not matter, and a few
@@ -28,7 +28,7 @@ is ``f"topic:{id}"``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -42,13 +42,15 @@ WEAK_WEIGHT = 1
 
 # Spellings of one term made equal before matching (folded token sequences).
 # "&" is read as "và" first, so "KH&CN", "KH & CN" and "KH và CN" are one.
-_SAME_AS: dict[tuple[str, ...], tuple[str, ...]] = {
-    ("khoa", "hoc", "va", "cong", "nghe"): ("khcn",),
-    ("khoa", "hoc", "cong", "nghe"): ("khcn",),
-    ("kh", "va", "cn"): ("khcn",),
-    ("kh", "cn"): ("khcn",),
+_SAME_AS: dict[str, str] = {
+    "khoa hoc va cong nghe": "khcn",
+    "khoa hoc cong nghe": "khcn",
+    "kh va cn": "khcn",
+    "kh cn": "khcn",
 }
-_SAME_AS_MAX = max(len(k) for k in _SAME_AS)
+_SAME_AS_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(k) for k in sorted(_SAME_AS, key=len, reverse=True)) + r")\b"
+)
 
 # Punctuation that ends a phrase: nothing matches across it. Commas and
 # hyphens do not ("mã số, mã vạch" is "mã số mã vạch").
@@ -97,33 +99,18 @@ class _Phrase:
 @dataclass(frozen=True)
 class _Matcher:
     topics: dict[str, Topic]
-    phrases: dict[tuple[str, ...], _Phrase]  # None-topic phrases are stop phrases
-    longest: int
+    # Phrases by their first word: (words, phrase), longest first. A phrase
+    # without topics is a stop phrase.
+    by_first: dict[str, list[tuple[tuple[str, ...], _Phrase]]]
 
 
 def _segments(text: str) -> Iterator[list[str]]:
-    """Folded token lists of ``text``, one per stretch between barriers."""
+    """Folded word lists of ``text``, one per stretch between barriers."""
     folded = fold(text).replace("&", " va ")
     for part in _BARRIER.split(folded):
-        tokens = _TOKEN.findall(part)
-        if tokens:
-            yield _same_as(tokens)
-
-
-def _same_as(tokens: list[str]) -> list[str]:
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for size in range(min(_SAME_AS_MAX, len(tokens) - i), 0, -1):
-            replacement = _SAME_AS.get(tuple(tokens[i:i + size]))
-            if replacement:
-                out.extend(replacement)
-                i += size
-                break
-        else:
-            out.append(tokens[i])
-            i += 1
-    return out
+        words = " ".join(_TOKEN.findall(part))
+        if words:
+            yield _SAME_AS_RE.sub(lambda m: _SAME_AS[m.group(0)], words).split()
 
 
 def _phrase_key(phrase: str) -> tuple[str, ...]:
@@ -188,9 +175,12 @@ def _matcher() -> _Matcher:
     for phrase in labels(TOPIC_SCHEME, PKG.stopPhrase):
         add(phrase, None, False)
 
-    phrases = {key: _Phrase(text, tuple(owners)) for key, (text, owners) in entries.items()}
-    longest = max((len(k) for k in phrases), default=1)
-    return _Matcher(topics, phrases, longest)
+    by_first: dict[str, list[tuple[tuple[str, ...], _Phrase]]] = {}
+    for key, (text, owners) in entries.items():
+        by_first.setdefault(key[0], []).append((key, _Phrase(text, tuple(owners))))
+    for candidates in by_first.values():
+        candidates.sort(key=lambda c: -len(c[0]))
+    return _Matcher(topics, by_first)
 
 
 def load_topics() -> dict[str, Topic]:
@@ -204,15 +194,16 @@ def match_topics(text: str) -> list[TopicMatch]:
     matches: dict[str, TopicMatch] = {}
     offset = 0
     for tokens in _segments(text):
-        hits: list[tuple[int, int, _Phrase]] = []
-        # Longest phrases first; a phrase inside one already found does not
+        found: list[tuple[int, int, _Phrase]] = []
+        for start, token in enumerate(tokens):
+            for key, phrase in matcher.by_first.get(token, ()):
+                if tuple(tokens[start:start + len(key)]) == key:
+                    found.append((start, len(key), phrase))
+        # Longest phrases first; a phrase inside one already kept does not
         # count (phrases that merely overlap both count).
-        for size in range(min(matcher.longest, len(tokens)), 0, -1):
-            for start in range(len(tokens) - size + 1):
-                phrase = matcher.phrases.get(tuple(tokens[start:start + size]))
-                if phrase is None or any(s <= start and start + size <= s + n
-                                         for s, n, _ in hits):
-                    continue
+        hits: list[tuple[int, int, _Phrase]] = []
+        for start, size, phrase in sorted(found, key=lambda h: (-h[1], h[0])):
+            if not any(s <= start and start + size <= s + n for s, n, _ in hits):
                 hits.append((start, size, phrase))
         for start, _size, phrase in sorted(hits, key=lambda h: h[0]):
             for topic_id, strong in phrase.topics:
@@ -232,20 +223,5 @@ def assign_topics(text: str) -> list[str]:
     return [m.topic for m in match_topics(text) if m.assigned]
 
 
-class _LazyTopics(Mapping[str, Topic]):
-    """The topics by id; topics.ttl is read on first access, not at import."""
-
-    def __getitem__(self, topic_id: str) -> Topic:
-        return load_topics()[topic_id]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(load_topics())
-
-    def __len__(self) -> int:
-        return len(load_topics())
-
-    def __repr__(self) -> str:
-        return f"TOPICS({', '.join(self)})"
-
-
-TOPICS: Mapping[str, Topic] = _LazyTopics()
+# The topics by id, read from topics.ttl when this module is imported.
+TOPICS: dict[str, Topic] = load_topics()

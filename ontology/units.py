@@ -1,5 +1,12 @@
 """Vocabulary of units: kinds, abbreviations, collective groups, names with commas.
 
+Kinds compare units across provinces: "Phòng Quản lý Khoa học" of Gia Lai and of
+Tây Ninh are two units of kind ``phong-quan-ly-khoa-hoc``. The "Phòng Quản lý công
+nghệ" variants (… và Sở hữu trí tuệ / Thị trường công nghệ / Đổi mới sáng tạo) are one
+kind, ``phong-quan-ly-cong-nghe``: the same remit renamed per province. A unit is
+internal when it belongs to a department (Sở) — the units plans of a Sở assign —
+and external otherwise; a group named as one ("các sở, ban, ngành tỉnh") is collective.
+
 Plans name the same organisation many ways ("Trung tâm KH&CN", "Trung tâm Khoa học
 và Công nghệ"; "Phòng Quản lý khoa học", "Phòng Quản lý Khoa học"). This module
 holds the data that resolves them: unit kinds (``data/unit_kinds.tsv``), the
@@ -23,7 +30,7 @@ from pathlib import Path
 from policykg.ontology.normalize import canon, fold, nfc, squash_spaces
 
 __all__ = [
-    "UnitKind", "ABBREVIATIONS", "COMMA_NAMES", "NOT_UNITS", "canonical_unit_name",
+    "UnitKind", "ABBREVIATIONS", "COMMA_NAMES", "NOT_UNITS", "UNIT_HEADS", "canonical_unit_name",
     "char_fold", "expand_abbreviations", "is_collective", "is_internal", "kinds",
     "unit_key", "unit_kind", "unit_kind_label",
 ]
@@ -63,6 +70,7 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("NN&PTNT", "Nông nghiệp và Phát triển nông thôn"),
     ("NNPTNT", "Nông nghiệp và Phát triển nông thôn"),
     ("NN và PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("PTNT", "Phát triển nông thôn"),
     ("KH&ĐT", "Kế hoạch và Đầu tư"),
     ("KHĐT", "Kế hoạch và Đầu tư"),
     ("TT&TT", "Thông tin và Truyền thông"),
@@ -112,13 +120,16 @@ COMMA_NAMES: tuple[str, ...] = (
     "Phòng Lao động - Thương binh và Xã hội",
 )
 
-# Words that head a unit name (folded). "các"/"những" start a collective group.
+# Words that head a unit name, with diacritics (compared after canon() and lower-casing,
+# so "Viễn thông" is not "Viện", "Số liệu" not "Sở" and "Bản tin" not "Ban").
 UNIT_HEADS: tuple[str, ...] = (
-    "van phong", "thanh tra", "chi cuc", "trung tam", "phong", "so", "ban", "bo", "tong cuc",
-    "cuc", "cong an", "uy ban", "ubnd", "hdnd", "hoi dong", "hiep hoi", "hoi", "lien minh",
-    "lien doan", "tinh doan", "tinh uy", "doan", "vien", "truong", "dang doan", "dang uy",
-    "to dang", "dang", "thuong truc", "lanh dao ban", "mat tran", "kho bac", "ngan hang",
-    "quy", "bao", "dai", "bo chi huy", "bo doi", "chinh phu", "quoc hoi",
+    "văn phòng", "thanh tra", "chi cục", "trung tâm", "phòng", "sở", "ban", "bộ", "tổng cục",
+    "cục", "công an", "ủy ban", "ubnd", "hđnd", "hội đồng", "hiệp hội", "hội", "liên minh",
+    "liên đoàn", "tỉnh đoàn", "tỉnh ủy", "đoàn", "viện", "trường", "đảng đoàn", "đảng ủy",
+    "tổ đảng", "đảng", "thường trực", "lãnh đạo ban", "mặt trận", "kho bạc", "ngân hàng", "quỹ",
+    "báo", "đài", "bộ chỉ huy", "chính phủ", "quốc hội", "quản lý thị trường", "thành ủy",
+    "huyện ủy", "đại học", "học viện", "bệnh viện", "vườn quốc gia", "khu", "tập đoàn",
+    "tổng công ty", "công ty", "hợp tác xã", "câu lạc bộ",
 )
 
 # Bodies that are not task units: the department's own leadership, to whom
@@ -142,20 +153,26 @@ _INTERNAL_HEADS = re.compile(r"^(phong|chi cuc|trung tam|van phong so|thanh tra 
 _PUNCT = re.compile(r"[,;:.\-–—&/()\"“”'‘’]+")
 
 
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(cp)
+        base = "d" if ch in "đĐ" else unicodedata.normalize("NFD", ch)[0].lower()
+        if len(base) == 1 and base != ch:
+            table[cp] = base
+    return table
+
+
+_CHAR_FOLD = _fold_table()
+
+
 def char_fold(text: str) -> str:
     """Fold ``text`` character by character: same length, so positions line up.
 
     Used to find words regardless of diacritics and case while slicing the
-    original text at the same offsets.
+    original (NFC) text at the same offsets.
     """
-    out = []
-    for ch in text:
-        if ch in "đĐ":
-            out.append("d")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0].lower()
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
+    return text.translate(_CHAR_FOLD)
 
 
 _ABBR_RE = re.compile(
@@ -169,6 +186,7 @@ def expand_abbreviations(text: str) -> str:
     return _ABBR_RE.sub(lambda m: _ABBR_MAP[m.group(1)], nfc(text))
 
 
+@lru_cache(maxsize=8192)
 def unit_key(name: str) -> str:
     """The comparison key of a unit name: expanded, folded, punctuation as spaces.
 
@@ -213,6 +231,11 @@ def official_names() -> list[str]:
     return sorted(set(_official_names().values()) | set(COMMA_NAMES), key=len, reverse=True)
 
 
+# People's committees and councils keep the short form every plan and user writes
+# ("UBND tỉnh", "UBND huyện Hương Khê"); every other abbreviation is expanded.
+_SHORT = {"uy ban nhan dan": "UBND", "hoi dong nhan dan": "HĐND"}
+_SHORT_FORMS = re.compile(r"(?i)\b(?:ủy ban nhân dân|hội đồng nhân dân)\b")
+
 # "Ủy ban UBTVQH" expands to "Ủy ban Ủy ban Thường vụ Quốc hội": drop the repeat.
 _REPEAT = re.compile(r"\b(\w+ \w+) \1\b")
 
@@ -225,7 +248,8 @@ def _capitalise_first(text: str) -> str:
 def canonical_unit_name(name: str) -> str:
     """The display form of a unit name, the same for every spelling of it.
 
-    Abbreviations are expanded, tone marks placed one way, spaces collapsed;
+    Abbreviations are expanded (except UBND and HĐND, the form everyone writes:
+    "Ủy ban nhân dân huyện X" → "UBND huyện X"), tone marks placed one way, spaces collapsed;
     a name the vocabulary knows takes its official spelling ("Phòng Quản lý
     Khoa học" → "Phòng Quản lý khoa học"); otherwise the written casing is kept
     with the first letter capitalised.
@@ -234,8 +258,14 @@ def canonical_unit_name(name: str) -> str:
     text = _REPEAT.sub(r"\1", text).strip(" ,;:.-–")
     official = _official_names().get(unit_key(text))
     if official:
-        return canon(official)
-    return _capitalise_first(text)
+        text = canon(official)
+    elif is_collective(text) and not _GROUP_WORD.match(fold(text)):
+        # "tổ chức, cá nhân liên quan" after "Các hợp tác xã …;" is "các tổ chức, cá nhân …"
+        text = "Các " + text[:1].lower() + text[1:]
+    return _capitalise_first(_SHORT_FORMS.sub(lambda m: _SHORT[fold(m.group(0))], text))
+
+
+_GROUP_WORD = re.compile(r"^(cac|nhung|toan the|tat ca|moi|truong|lanh dao|thu truong)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -258,11 +288,13 @@ def unit_kind_label(kind_id: str, lang: str = "vi") -> str:
     return kind_id
 
 
+@lru_cache(maxsize=8192)
 def is_collective(name: str) -> bool:
     """True for a group named as one ("Các phòng, đơn vị trực thuộc Sở")."""
     return bool(_COLLECTIVE.search(fold(expand_abbreviations(name))))
 
 
+@lru_cache(maxsize=8192)
 def is_internal(name: str) -> bool:
     """True for a unit of the issuing department (or a group of them).
 

@@ -20,8 +20,9 @@ Node ids → IRIs
         topic:ip                   → pkgid:topic/ip (the concept of topics.ttl)
 
     The ids are not slugged: slugging would merge ``36-NQ/TW`` with
-    ``36/NQ-TW``. Topic IRIs are those of ``topics.ttl``; a document's type
-    concept (``doctypes.ttl``) is :func:`doctype_iri` of its code.
+    ``36/NQ-TW``. Topic IRIs are those of ``topics.ttl``. A document may also
+    link its type concept of ``doctypes.ttl``: ``pkg:documentType``
+    :func:`doctype_iri` ``(doctype)``, beside the code in ``pkg:doctype``.
 
 Node kinds → classes
     ``rdf:type`` :data:`KIND_CLASS` ``[kind]``; ``label`` → ``rdfs:label``.
@@ -34,7 +35,8 @@ Node attributes → properties
     ``date`` is ``xsd:date``/``xsd:gYearMonth``/``xsd:gYear`` by precision, see
     :func:`date_literal`; the rest plain strings). List-valued ``outputs`` and
     ``steps`` give one ``pkg:output``/``pkg:step`` per item. ``label_vi`` and
-    ``label_en`` become ``skos:prefLabel`` with language tags ``vi``/``en``.
+    ``label_en`` become ``skos:prefLabel`` with language tags ``vi``/``en``, a
+    unit's ``aliases`` ``skos:altLabel`` tagged ``vi``.
     :data:`REFERENCE_ATTRIBUTES` gives the object property of attributes that
     hold another node's id (``province`` → ``pkg:inProvince``, ``plan`` →
     ``pkg:plan``, ``org`` → ``pkg:partOf``, ``unit_kind`` → ``pkg:ofKind``,
@@ -43,8 +45,9 @@ Node attributes → properties
     becomes a ``pkg:Target`` node (IRI ``<task iri>/target/<n>``, n from 1) linked
     by ``pkg:hasTarget`` with ``pkg:text``, ``pkg:targetValue`` (``xsd:decimal``)
     and ``pkg:targetUnit``. ``None`` and empty values are left out. Write
-    ``pkg:scope "central"`` on central documents, organisations and units (a
-    unit needs ``pkg:inProvince`` or central scope to conform to the shapes).
+    ``pkg:scope "central"`` on central documents, organisations and units: the
+    shapes want every unit to have ``pkg:inProvince`` or central scope, and a
+    ``pkg:partOf`` unless its ``pkg:category`` is ``"collective"``.
 
 Edges → triples
     Each edge gives ``<source> REL_PROPERTY[rel] <target>``.
@@ -173,6 +176,8 @@ class PKG(DefinedNamespace):
     title: URIRef  # ⊑ dcterms:title
     issuerName: URIRef  # issuer as written
     planId: URIRef  # loader's plan id
+    taskId: URIRef  # task id within its plan
+    sourceFormat: URIRef  # "txt", "docx", "pdf" …
     sha256: URIRef  # of the source file
     signer: URIRef
     signerCapacity: URIRef
@@ -270,6 +275,9 @@ LITERAL_ATTRIBUTES: dict[str, URIRef] = {
     "signer": PKG.signer,
     "signer_capacity": PKG.signerCapacity,
     "plan_id": PKG.planId,
+    "task_id": PKG.taskId,
+    "format": PKG.sourceFormat,
+    "quote": PKG.quote,
     "text": PKG.text,
     "section": PKG.section,
     "group": PKG.group,
@@ -286,6 +294,7 @@ LITERAL_ATTRIBUTES: dict[str, URIRef] = {
     "category": PKG.category,
     "label_vi": SKOS.prefLabel,
     "label_en": SKOS.prefLabel,
+    "aliases": SKOS.altLabel,  # every spelling of a unit's name seen in plans
 }
 
 # Node attributes holding another node's id → the object property.
@@ -310,7 +319,7 @@ INTEGER_ATTRIBUTES: frozenset[str] = frozenset(
     {"year", "line_start", "line_end", "deadline_start", "deadline_end"}
 )
 _DATE_ATTRIBUTES = frozenset({"date", "deadline_date"})
-_LANGUAGE = {"label_vi": "vi", "label_en": "en"}
+_LANGUAGE = {"label_vi": "vi", "label_en": "en", "aliases": "vi"}
 
 # Characters kept as they are in the local part of an instance IRI.
 _SAFE = "-._~:@"

@@ -20,7 +20,10 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from policykg.loaders.model import Plan
 
-__all__ = ["__version__", "load", "load_paths", "load_file", "Loaded", "Skipped", "LoadError"]
+__all__ = [
+    "__version__", "open_store", "load", "load_paths", "load_file", "Loaded", "Skipped",
+    "LoadError",
+]
 
 
 class SkippedFileWarning(UserWarning):
@@ -45,6 +48,20 @@ def load(
         else:
             warnings.warn(str(result), SkippedFileWarning, stacklevel=2)
     return plans
+
+
+def open_store(path: str | os.PathLike[str] | None = None, **kwargs: Any) -> Any:
+    """The persistent store (:class:`policykg.graph.store.Store`) at ``path``.
+
+    Without ``path``: ``$POLICYKG_STORE``, else ``./.policykg/store.db``. The file
+    is created by the first :meth:`~policykg.graph.store.Store.ingest`.
+
+    >>> store = policykg.open_store("kg.db")          # doctest: +SKIP
+    >>> store.ingest(["plans/"]); graph = store.graph()  # doctest: +SKIP
+    """
+    from policykg.graph.store import open_store as _open
+
+    return _open(path, **kwargs)
 
 
 def __getattr__(name: str) -> Any:

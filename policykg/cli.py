@@ -142,6 +142,9 @@ def ingest_command(paths: tuple[str, ...], as_json: bool, verbose: bool, store_p
         )
         for plan_id, old, new in report.replaced:
             click.echo(f"  plan {plan_id}: {new} replaces {old} (same plan)")
+        for node, kept, others in report.duplicates:
+            click.echo(f"  {node}: the same document as {kept} is also in {', '.join(others)}; "
+                       f"tasks are taken from {kept}")
         for path, reason in report.skipped:
             click.echo(f"  skipped {path}: {reason}")
         click.echo(f"store {store.path}: {report.nodes} nodes, {report.edges} edges")
@@ -167,11 +170,13 @@ def plans_command(province: str | None, as_json: bool, store_path: str) -> None:
         return
     from rich.table import Table
 
-    table = Table("id", "number", "date", "province", "issuer", "title", "tasks", "refs")
+    table = Table("date", "province", "title", "tasks", "refs")
+    table.add_column("id (for show, tasks --plan)", overflow="fold")
     for r in records:
-        table.add_row(r["id"], r["number"] or "—", r["date"] or "", r["province"] or "",
-                      r["issuer"] or "", r["title"] or "", str(r["tasks"]),
-                      str(len(r["references"])))
+        title = r["title"] or ""
+        table.add_row(r["date"] or "", r["province"] or "",
+                      title if len(title) <= 70 else title[:69] + "…", str(r["tasks"]),
+                      str(len(r["references"])), r["id"])
     _console().print(table)
 
 
@@ -211,7 +216,8 @@ def tasks_command(plan_ref: str | None, unit: str | None, province: str | None, 
     table = Table("plan", "task", "text", "lead", "support", "deadline", "lines")
     for r in rows:
         src = r["source"]
-        table.add_row(r["plan"], r["number"], r["text"], "; ".join(r["lead"]),
+        text = r["text"] if len(r["text"]) <= 100 else r["text"][:99] + "…"
+        table.add_row(r["plan"], r["number"], text, "; ".join(r["lead"]),
                       "; ".join(r["support"]), r["deadline"] or "",
                       f"{src['line_start']}-{src['line_end']}")
     _console().print(table)
@@ -256,10 +262,11 @@ def show_command(plan_ref: str, as_json: bool, store_path: str) -> None:
                          ("issuer", plan.issuer), ("signer", " ".join(
                              filter(None, [plan.signer_capacity, plan.signer])))):
         console.print(f"  {label}: {value or '—'}")
-    refs = Table("reference", "relation", "date", "issuer", "node", "line", title="References")
+    refs = Table("reference", "relation", "date", "issuer", "line", title="References")
+    refs.add_column("node", overflow="fold")
     for r in record["references"]:
         refs.add_row(r["key"] or (r["subject"] or "")[:60], r["relation"], r["date"] or "",
-                     r["issuer"] or "", r["id"] or "", str(r["source"]["line_start"]))
+                     r["issuer"] or "", str(r["source"]["line_start"]), r["id"] or "")
     console.print(refs)
     for link in links:
         console.print(f"  {link['child']} —{link['relation']}→ {link['parent']} "
@@ -414,6 +421,10 @@ def sparql_command(query: str | None, as_json: bool, list_queries: bool, backend
         except (OSError, UnicodeDecodeError) as exc:
             click.echo(f"error: {query}: cannot read the query ({exc})", err=True)
             sys.exit(2)
+    elif not any(ch.isspace() or ch in "{}" for ch in query.strip()):
+        # a single word is no query: a mistyped file or query name
+        click.echo(f"error: {query}: no such file, and not a named query (see --list)", err=True)
+        sys.exit(2)
     else:
         text = query
     graph = _graph_for_export(store_path)
@@ -427,8 +438,364 @@ def sparql_command(query: str | None, as_json: bool, list_queries: bool, backend
 
 # --- queries: stems-from, basis, workload, compare, overlaps, search, due ---
 
+QUERY_EXIT_CODES = """\b
+Exit codes: 0 answered (possibly with nothing found); 1 bad value (a period
+that cannot be read); 2 usage error; 3 the reference is ambiguous (the
+candidates are listed; add --year, a date or --province); 4 the reference is
+unknown (the nearest known ones are suggested); 5 no usable store (ingest first)."""
+
+
+class ReferenceProblem(click.ClickException):
+    """A typed reference names several nodes (exit 3) or none (exit 4)."""
+
+    def __init__(self, err: Any):
+        from policykg.queries import AmbiguousReference
+
+        ambiguous = isinstance(err, AmbiguousReference)
+        self.exit_code = 3 if ambiguous else 4
+        lines = [str(err).split(":", 1)[0] if err.options else str(err)]
+        lines[0] = lines[0].split("; did you mean")[0]
+        if err.options:
+            lines.append("candidates:" if ambiguous else "did you mean:")
+            lines += [f"  {c.label}" + (f"  [{c.detail}]" if c.detail else "") + f"  ({c.id})"
+                      for c in err.options]
+        if ambiguous:
+            lines.append("add --year, a date (\"ngày 30/01/2023\") or --province to pick one")
+        super().__init__("\n".join(lines))
+
+
+class QueryStoreProblem(click.ClickException):
+    """No store, or one that cannot be read: exit status 5."""
+
+    exit_code = 5
+
+
+def _query_graph(store_path: str) -> Any:
+    """The knowledge graph the query commands read."""
+    from policykg.graph.store import StoreError, open_store
+
+    if not os.path.exists(store_path):
+        raise QueryStoreProblem(f"no store at {store_path}: ingest plans first "
+                                "(policykg ingest FOLDER_OR_FILE...)")
+    try:
+        return open_store(store_path).graph()
+    except StoreError as exc:
+        raise QueryStoreProblem(str(exc)) from None
+
+
+def _answer(ask: Callable[[], Any]) -> Any:
+    """Run a query, turning reference problems and bad values into plain messages."""
+    from policykg.queries import UnresolvedReference
+
+    try:
+        return ask()
+    except UnresolvedReference as err:
+        raise ReferenceProblem(err) from None
+    except ValueError as err:
+        raise click.ClickException(str(err)) from None
+
+
+def _query_json(value: Any) -> None:
+    from policykg.queries.render import plain
+
+    _echo_json(plain(value))
+
+
+def _json_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(func)
+
+
+@cli.command("stems-from", epilog=QUERY_EXIT_CODES)
+@click.argument("ref", metavar="REF")
+@click.option("--province", help="Only tasks of this province (as written or merged in 2025).")
+@click.option("--unit", help="Only tasks this unit leads or supports (diacritics optional).")
+@click.option("--depth", type=click.IntRange(min=0), help="At most this many document links.")
+@click.option("--group-by", type=click.Choice(["plan", "unit", "province"]),
+              help="One table per plan, lead unit or province.")
+@click.option("--plans", "show_plans", is_flag=True,
+              help="List the downstream documents instead of tasks.")
+@click.option("--year", type=int, help="Year of REF when its number recurs (36-NQ/TW).")
+@click.option("--evidence", is_flag=True, help="Print each link's source line and quote.")
+@_json_option
+@store_option
+def stems_from_command(ref: str, province: str | None, unit: str | None, depth: int | None,
+                       group_by: str | None, show_plans: bool, year: int | None,
+                       evidence: bool, as_json: bool, store_path: str) -> None:
+    """Tasks stemming from REF at any depth: 36-NQ/TW, "nghi quyet 36", "QĐ 673" …
+
+    Follows every plan or document implementing or based on REF, and those
+    implementing them, down to the tasks; each comes with its path and sources.
+    """
+    from policykg.queries import (
+        downstream_documents,
+        group_hits,
+        resolve_document,
+        stems_from,
+    )
+    from policykg.queries.common import doc_label
+    from policykg.queries.render import print_documents, print_stems
+
+    g = _query_graph(store_path)
+    root = _answer(lambda: resolve_document(g, ref, province=province, year=year))
+    name = doc_label(g, root)
+    if show_plans:
+        docs = _answer(lambda: downstream_documents(g, root, province=province, depth=depth))
+        if as_json:
+            _query_json({"directive": root, "label": name, "documents": docs})
+        else:
+            print_documents(_console(), name, docs)
+        return
+    hits = _answer(lambda: stems_from(g, root, province=province, unit=unit, depth=depth))
+    if as_json:
+        data: dict[str, Any] = {"directive": root, "label": name, "tasks": hits}
+        if group_by:
+            data["groups"] = {k: [h.task for h in v] for k, v in group_hits(hits, group_by).items()}
+        _query_json(data)
+    else:
+        print_stems(_console(), name, hits, group_by, evidence)
+
+
+@cli.command("basis", epilog=QUERY_EXIT_CODES)
+@click.argument("node", metavar="TASK|PLAN")
+@_json_option
+@store_option
+def basis_command(node: str, as_json: bool, store_path: str) -> None:
+    """The directives a task or plan ultimately serves, and every document on the way."""
+    from policykg.queries import basis
+    from policykg.queries.render import print_basis
+
+    g = _query_graph(store_path)
+    found = _answer(lambda: basis(g, node))
+    if as_json:
+        _query_json(found)
+    else:
+        print_basis(_console(), found)
+
+
+@cli.command("workload", epilog=QUERY_EXIT_CODES)
+@click.option("--province", help="Units of this province (as written or merged in 2025).")
+@click.option("--unit", help="Units this name resolves to (\"chi cuc tdc\").")
+@click.option("--kind", help="Units of this kind (\"phong quan ly khoa hoc\").")
+@_json_option
+@store_option
+def workload_command(province: str | None, unit: str | None, kind: str | None, as_json: bool,
+                     store_path: str) -> None:
+    """Tasks each unit leads and supports, by deadline, directive and plan.
+
+    Collective groups ("các phòng, đơn vị trực thuộc Sở") are listed apart.
+    """
+    from policykg.queries import workload
+    from policykg.queries.render import print_workload
+
+    g = _query_graph(store_path)
+    rows = _answer(lambda: workload(g, province=province, unit=unit, kind=kind))
+    if as_json:
+        _query_json({"units": [r for r in rows if not r.collective],
+                     "collective": [r for r in rows if r.collective]})
+    else:
+        print_workload(_console(), rows)
+
+
+@cli.command("compare", epilog=QUERY_EXIT_CODES)
+@click.argument("sides", nargs=-1, required=True, metavar="PROVINCE|PLAN...")
+@click.option("--as-of", help="Date (YYYY-MM-DD); from 2025-07-01 provinces compare as merged.")
+@_json_option
+@store_option
+def compare_command(sides: tuple[str, ...], as_of: str | None, as_json: bool,
+                    store_path: str) -> None:
+    """Provinces or plans side by side: directives, topics, leading units, targets."""
+    from policykg.queries import compare
+    from policykg.queries.render import print_comparison
+
+    g = _query_graph(store_path)
+    result = _answer(lambda: compare(g, list(sides), as_of=as_of))
+    if as_json:
+        _query_json(result)
+    else:
+        print_comparison(_console(), result)
+
+
+@cli.command("overlaps", epilog=QUERY_EXIT_CODES)
+@click.option("--across-provinces", is_flag=True, help="Only pairs from different provinces.")
+@click.option("--province", help="Only pairs within this province.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.25, show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=30, show_default=True)
+@_json_option
+@store_option
+def overlaps_command(across_provinces: bool, province: str | None, min_score: float, top: int,
+                     as_json: bool, store_path: str) -> None:
+    """Pairs of duties that are the same work, with the shared words explaining each."""
+    from policykg.queries import overlaps
+    from policykg.queries.render import print_overlaps
+
+    g = _query_graph(store_path)
+    report = _answer(lambda: overlaps(g, across_provinces=across_provinces,
+                                      within_province=province, min_score=min_score, top=top))
+    if as_json:
+        _query_json(report)
+    else:
+        print_overlaps(_console(), report)
+
+
+@cli.command("search", epilog=QUERY_EXIT_CODES)
+@click.argument("text", nargs=-1, required=True)
+@click.option("--kind", "kinds", multiple=True,
+              type=click.Choice(["plan", "task", "unit", "document", "topic", "province"]),
+              help="Only this kind (repeatable).")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@_json_option
+@store_option
+def search_command(text: tuple[str, ...], kinds: tuple[str, ...], limit: int, as_json: bool,
+                   store_path: str) -> None:
+    """Plans, tasks, units and documents by words (diacritics optional)."""
+    from policykg.queries import search
+    from policykg.queries.render import print_search
+
+    g = _query_graph(store_path)
+    hits = _answer(lambda: search(g, " ".join(text), kinds=list(kinds) or None, limit=limit))
+    if as_json:
+        _query_json(hits)
+    else:
+        print_search(_console(), hits)
+
+
+@cli.command("due", epilog=QUERY_EXIT_CODES)
+@click.argument("period", metavar="PERIOD")
+@click.option("--province", help="Only tasks of this province (as written or merged in 2025).")
+@click.option("--unit", help="Only tasks this unit leads or supports.")
+@_json_option
+@store_option
+def due_command(period: str, province: str | None, unit: str | None, as_json: bool,
+                store_path: str) -> None:
+    """Tasks due in PERIOD (2025, 2025-Q3, 2025-06); yearly and ongoing duties apart."""
+    from policykg.queries import due
+    from policykg.queries.render import print_due
+
+    g = _query_graph(store_path)
+    report = _answer(lambda: due(g, period, province=province, unit=unit))
+    if as_json:
+        _query_json(report)
+    else:
+        print_due(_console(), report)
+
+
 
 # --- viz and report ---
+
+VIZ_NOTE = """\b
+Pages open from disk and load nothing from the network. Exit codes as for the
+query commands; 1 when the output cannot be written."""
+
+
+def _lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--lang", type=click.Choice(["vi", "en"]), default="vi",
+                        show_default=True, help="Language of titles and legend.")(func)
+
+
+def _out_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("-o", "--out", required=True, type=click.Path(dir_okay=False),
+                        help="File to write.")(func)
+
+
+def _write(make: Callable[[], Any]) -> Any:
+    """Run a picture writer: reference problems as for queries, file problems exit 1."""
+    try:
+        return _answer(make)
+    except OSError as err:
+        raise click.ClickException(f"cannot write {err.filename or 'output'}: "
+                                   f"{err.strerror or err}") from None
+
+
+@cli.group("viz", epilog=VIZ_NOTE)
+def viz_group() -> None:
+    """Interactive pages (lineage, workload, plan) and the comparison chart."""
+
+
+@viz_group.command("lineage", epilog=QUERY_EXIT_CODES)
+@click.argument("ref", metavar="REF")
+@_out_option
+@click.option("--depth", type=click.IntRange(min=0), help="At most this many document links.")
+@click.option("--year", type=int, help="Year of REF when its number recurs.")
+@click.option("--province", help="Province of REF when it is a local document.")
+@_lang_option
+@store_option
+def viz_lineage_command(ref: str, out: str, depth: int | None, year: int | None,
+                        province: str | None, lang: str, store_path: str) -> None:
+    """Page: REF at the top, the plans carrying it out, their tasks and units."""
+    from policykg.viz.lineage import write_lineage
+
+    g = _query_graph(store_path)
+    path = _write(lambda: write_lineage(g, ref, out, lang=lang, depth=depth, year=year,
+                                        province=province))
+    click.echo(str(path))
+
+
+@viz_group.command("workload", epilog=QUERY_EXIT_CODES)
+@_out_option
+@click.option("--province", help="Units of this province (as written or merged in 2025).")
+@click.option("--unit", help="Units this name resolves to.")
+@click.option("--color-by", type=click.Choice(["topic", "directive"]), default="topic",
+              show_default=True, help="Colour tasks by topic or by root directive.")
+@click.option("--max-tasks", type=click.IntRange(min=1), default=150, show_default=True,
+              help="Above this many tasks, draw one expandable node per topic or directive.")
+@_lang_option
+@store_option
+def viz_workload_command(out: str, province: str | None, unit: str | None, color_by: str,
+                         max_tasks: int, lang: str, store_path: str) -> None:
+    """Page: units sized by the tasks they lead, linked to their tasks."""
+    from policykg.viz.workload import write_workload
+
+    g = _query_graph(store_path)
+    path = _write(lambda: write_workload(g, out, province=province, unit=unit,
+                                         color_by=color_by, max_tasks=max_tasks, lang=lang))
+    click.echo(str(path))
+
+
+@viz_group.command("plan", epilog=QUERY_EXIT_CODES)
+@click.argument("plan", metavar="PLAN")
+@_out_option
+@click.option("--year", type=int, help="Year of PLAN when its number recurs.")
+@click.option("--province", help="Province of PLAN.")
+@_lang_option
+@store_option
+def viz_plan_command(plan: str, out: str, year: int | None, province: str | None, lang: str,
+                     store_path: str) -> None:
+    """Page: one plan's legal bases, tasks and units."""
+    from policykg.viz.plan import write_plan
+
+    g = _query_graph(store_path)
+    path = _write(lambda: write_plan(g, plan, out, lang=lang, year=year, province=province))
+    click.echo(str(path))
+
+
+@viz_group.command("compare", epilog=QUERY_EXIT_CODES)
+@click.argument("sides", nargs=-1, required=True, metavar="PROVINCE|PLAN...")
+@click.option("-o", "--out", required=True, type=click.Path(dir_okay=False),
+              help="FILE.png or FILE.svg; without a suffix both are written.")
+@click.option("--as-of", help="Date (YYYY-MM-DD); from 2025-07-01 provinces compare as merged.")
+@_lang_option
+@store_option
+def viz_compare_command(sides: tuple[str, ...], out: str, as_of: str | None, lang: str,
+                        store_path: str) -> None:
+    """Chart: topic × province task counts, and shared or unique directives."""
+    from policykg.viz.compare import write_compare
+
+    g = _query_graph(store_path)
+    for path in _write(lambda: write_compare(g, list(sides), out, lang=lang, as_of=as_of)):
+        click.echo(str(path))
+
+
+@cli.command("report", epilog=VIZ_NOTE)
+@click.option("-o", "--out", required=True, type=click.Path(file_okay=False),
+              help="Folder to write the report into (created if needed).")
+@_lang_option
+@store_option
+def report_command(out: str, lang: str, store_path: str) -> None:
+    """A folder of pages: summary, lineages, workloads, plans, overlaps, comparison."""
+    from policykg.viz.report import write_report
+
+    g = _query_graph(store_path)
+    click.echo(str(_write(lambda: write_report(g, out, lang=lang))))
 
 
 # --- neo4j ---

@@ -82,7 +82,8 @@ def doc_label(g: Graph, node: str) -> str:
     year = data.get("year") or (str(data.get("date"))[:4] if data.get("date") else None)
     if key:
         return f"{key} ({year})" if year else str(key)
-    return label(g, node)
+    text = " ".join(label(g, node).split())
+    return text if len(text) <= 70 else text[:69] + "…"
 
 
 # --- provinces ---------------------------------------------------------------------------

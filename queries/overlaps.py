@@ -2,12 +2,14 @@
 
 Each task becomes a TF-IDF vector over its informative terms
 (:mod:`policykg.queries.terms`: syllable bigrams and unigrams, place and unit
-names and boilerplate cut). Pairs are not all compared: every task is indexed
-under its few highest-weighted terms that are neither unique nor common
-(postings of common terms are capped), and only tasks sharing such a key are
-scored. The score mixes the cosine of the term vectors with the Dice overlap
-of character trigrams of the kept words, which forgives spelling variants
-("năng xuất" / "năng suất") that syllable terms miss.
+names and boilerplate cut). Pairs are not all compared (blocking): every task
+is indexed under its few highest-weighted terms that are neither unique nor
+common (a term in more than ``postings_cap`` tasks is no key; the cap shrinks
+when the postings would pair too many tasks), and only tasks sharing such a
+key become candidates; when candidates are many, only those sharing two keys
+are scored. The score mixes the cosine of the term vectors
+with the Dice overlap of character trigrams of the kept words, which forgives
+spelling variants ("năng xuất" / "năng suất") that syllable terms miss.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from policykg.queries.common import (
     current_province,
     doc_label,
     in_provinces,
-    in_rel,
     label,
     node_province,
     nodes_of,
@@ -33,13 +34,15 @@ from policykg.queries.common import (
     task_units,
 )
 from policykg.queries.refs import resolve_province
-from policykg.queries.terms import TermBag, content_terms, lexicon_for, term_factor
+from policykg.queries.terms import WEAK_SYLLABLES, TermBag, content_terms, lexicon_for, term_factor
 
 __all__ = ["OverlapPair", "OverlapReport", "OverlapTask", "overlaps", "task_vectors"]
 
 TERM_WEIGHT = 0.7  # share of the score from term cosine; the rest from character trigrams
 KEYS_PER_TASK = 12  # index keys per task (its highest-weighted terms)
-MIN_TERMS = 2  # tasks with fewer informative terms are left out
+PAIR_BUDGET = 5_000_000  # most (task, task) key co-occurrences enumerated
+SCORE_BUDGET = 200_000  # above this many candidates, only pairs sharing two keys are scored
+MIN_WORDS = 3  # tasks with fewer distinct informative (not weak) words are left out
 
 
 @dataclass
@@ -73,7 +76,7 @@ class OverlapPair:
 
 @dataclass
 class OverlapReport:
-    """Pairs, best first, and the clusters they form (tasks linked by any pair)."""
+    """Pairs, best first, and the clusters they form (tasks linked by any reported pair)."""
 
     pairs: list[OverlapPair] = field(default_factory=list)
     clusters: list[list[str]] = field(default_factory=list)
@@ -98,12 +101,13 @@ def task_vectors(g: Graph, tasks: list[str]) -> _Vectors:
     places = [province_name(g, p) for p in nodes_of(g, Kind.PROVINCE)]
     lexicon = lexicon_for(units, places)
     bags: dict[str, TermBag] = {}
+    by_text: dict[str, TermBag] = {}  # plans copy duties word for word: read each text once
     for task in tasks:
         data = g.nodes[task]
         steps = data.get("steps") or []
         text = " . ".join([str(data.get("text") or ""), *(str(s) for s in steps)])
-        bag = content_terms(text, lexicon)
-        if len(bag.counts) >= MIN_TERMS:
+        bag = by_text.get(text) or by_text.setdefault(text, content_terms(text, lexicon))
+        if sum(1 for t in bag.counts if " " not in t and t not in WEAK_SYLLABLES) >= MIN_WORDS:
             bags[task] = bag
     df: dict[str, int] = defaultdict(int)
     for bag in bags.values():
@@ -127,15 +131,13 @@ def _trigrams(text: str) -> set[str]:
     return grams
 
 
-def _ancestors(g: Graph, task: str) -> set[str]:
+def _ancestors(parents: dict[str, str], task: str) -> set[str]:
     found: set[str] = set()
     node = task
-    while True:
-        parent = next((s for s, _ in in_rel(g, node, [Rel.HAS_SUBTASK])), None)
-        if parent is None or parent in found:
-            return found
-        found.add(parent)
-        node = parent
+    while node in parents and parents[node] not in found:
+        node = parents[node]
+        found.add(node)
+    return found
 
 
 def overlaps(g: Graph, across_provinces: bool = False, within_province: str | None = None,
@@ -153,46 +155,75 @@ def overlaps(g: Graph, across_provinces: bool = False, within_province: str | No
     tasks = [t for t in nodes_of(g, Kind.TASK) if in_provinces(g, t, wanted)]
     vectors = task_vectors(g, tasks)
     n = len(vectors.weights)
-    cap = postings_cap or max(50, int(4 * math.sqrt(n)))
-    index: dict[str, list[str]] = defaultdict(list)
-    for task, vec in vectors.weights.items():
-        keys = [t for t in vec if 2 <= vectors.df[t] <= cap]
-        keys.sort(key=lambda t: (-vec[t], t))
-        for term in keys[:KEYS_PER_TASK]:
-            index[term].append(task)
-    where = {t: node_province(g, t) for t in vectors.weights}
-    lineage = {t: _ancestors(g, t) for t in vectors.weights}
-    seen: set[tuple[str, str]] = set()
+    ids = sorted(vectors.weights)
+    index = _key_index(vectors, ids, postings_cap or max(50, int(4 * math.sqrt(n))))
+    region = [node_province(g, t) for t in ids]
+    parents = {child: parent for parent, child, rel in g.edges(data="rel")
+               if rel == Rel.HAS_SUBTASK}
+    shared = _shared_keys(ids, index, region, across_provinces)
+    floor = 1 if len(shared) <= SCORE_BUDGET else 2
     trigram_cache: dict[str, set[str]] = {}
     scored: list[tuple[float, str, str]] = []
-    for term in sorted(index):
-        posting = sorted(index[term])
-        for i, a in enumerate(posting):
-            for b in posting[i + 1:]:
-                pair = (a, b)
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                if a in lineage[b] or b in lineage[a]:
-                    continue
-                if across_provinces and (not where[a] or not where[b] or where[a] == where[b]):
-                    continue
-                score = _score(vectors, a, b, trigram_cache)
-                if score >= min_score:
-                    scored.append((score, a, b))
+    for code, count in shared.items():
+        if count < floor:
+            continue
+        a, b = ids[code // n], ids[code % n]
+        if a in _ancestors(parents, b) or b in _ancestors(parents, a):
+            continue
+        score = _score(vectors, a, b, trigram_cache, min_score)
+        if score >= min_score:
+            scored.append((score, a, b))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
-    clusters = _clusters([(a, b) for _, a, b in scored])
     chosen = scored if top is None else scored[:top]
+    clusters = _clusters([(a, b) for _, a, b in chosen])
     pairs = [_pair(g, vectors, score, a, b) for score, a, b in chosen]
-    return OverlapReport(pairs, clusters, n, len(seen))
+    return OverlapReport(pairs, clusters, n, len(shared))
 
 
-def _score(vectors: _Vectors, a: str, b: str, cache: dict[str, set[str]]) -> float:
+def _key_index(vectors: _Vectors, ids: list[str], cap: int) -> dict[str, list[int]]:
+    """Each task under its highest-weighted terms found in 2 to ``cap`` tasks.
+
+    When the postings would pair more than :data:`PAIR_BUDGET` tasks, the cap
+    shrinks (common keys go first) until they fit, bounding time and memory.
+    """
+    while True:
+        index: dict[str, list[int]] = defaultdict(list)
+        for i, task in enumerate(ids):
+            vec = vectors.weights[task]
+            keys = [t for t in vec if 2 <= vectors.df[t] <= cap]
+            keys.sort(key=lambda t: (-vec[t], t))
+            for term in keys[:KEYS_PER_TASK]:
+                index[term].append(i)
+        load = sum(len(p) * (len(p) - 1) // 2 for p in index.values())
+        if load <= PAIR_BUDGET or cap <= 2:
+            return index
+        cap = max(2, int(cap * 0.7))
+
+
+def _shared_keys(ids: list[str], index: dict[str, list[int]], region: list[str | None],
+                 across: bool) -> dict[int, int]:
+    """Candidate pairs (coded ``i * n + j``, i < j) → how many index keys they share."""
+    n = len(ids)
+    shared: dict[int, int] = defaultdict(int)
+    for posting in index.values():
+        if len(posting) < 2:
+            continue
+        for x, i in enumerate(posting):
+            ri, base = region[i], i * n
+            for j in posting[x + 1:]:
+                if across and (ri is None or ri == region[j]):
+                    continue
+                shared[base + j] += 1
+    return shared
+
+
+def _score(vectors: _Vectors, a: str, b: str, cache: dict[str, set[str]],
+           min_score: float = 0.0) -> float:
     va, vb = vectors.weights[a], vectors.weights[b]
     if len(va) > len(vb):
         va, vb = vb, va
-    cosine = sum(w * vb[t] for t, w in va.items() if t in vb)
-    if cosine <= 0:
+    cosine = sum(va[t] * vb[t] for t in va.keys() & vb.keys())
+    if cosine <= 0 or TERM_WEIGHT * cosine + (1 - TERM_WEIGHT) < min_score:
         return 0.0
     ga = cache.get(a) or cache.setdefault(a, _trigrams(vectors.bags[a].content))
     gb = cache.get(b) or cache.setdefault(b, _trigrams(vectors.bags[b].content))
@@ -224,8 +255,9 @@ def _explain(vectors: _Vectors, a: str, b: str, limit: int = 6) -> list[str]:
                 i = j
             i += 1
     surface = vectors.bags[a].surface
+    strongest = max(gain.values(), default=0.0)
     for term, weight in gain.items():
-        if " " not in term and term not in covered:
+        if " " not in term and term not in covered and weight >= 0.3 * strongest:
             shown = surface.get(term, term)
             phrases[shown] = max(phrases.get(shown, 0.0), weight)
     return sorted(phrases, key=lambda p: (-phrases[p], p))[:limit]

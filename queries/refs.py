@@ -233,16 +233,19 @@ def _by_type_and_number(g: Graph, docs: list[str], folded: str) -> list[str] | N
 
 
 def _by_label(g: Graph, docs: list[str], folded: str) -> list[str]:
-    """Documents whose label or title is the text (an unnumbered plan by its title)."""
+    """Documents whose label or title is (else contains) the text: an unnumbered plan."""
     if not folded:
         return []
-    found = []
+    exact, partial = [], []
     for d in docs:
         data = g.nodes[d]
-        names = [data.get("label"), data.get("title"), data.get("short_name")]
-        if any(n and fold(str(n)) == folded for n in names):
-            found.append(d)
-    return found
+        names = [fold(str(n)) for n in (data.get("label"), data.get("title"),
+                                        data.get("short_name")) if n]
+        if folded in names:
+            exact.append(d)
+        elif len(folded) >= 8 and any(folded in n for n in names):
+            partial.append(d)
+    return exact or partial
 
 
 def _scope_fits(g: Graph, doc: str, pid: str) -> bool:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-
 from policykg.queries.compare import Comparison
 from policykg.queries.due import DueReport
 from policykg.queries.lineage import Basis, DocHit, TaskHit, group_hits
 from policykg.queries.overlaps import OverlapReport, OverlapTask
 from policykg.queries.search import SearchHit
 from policykg.queries.workload import WorkloadRow
+from rich.console import Console
+from rich.table import Table
 
 _ARROW = {"IMPLEMENTS": "→", "BASED_ON": "⇢", "HAS_TASK": "›", "HAS_SUBTASK": "›"}
 
@@ -33,40 +32,57 @@ def path_text(hit: TaskHit | DocHit) -> str:
     return " ".join(parts)
 
 
-def _task_table(title: str, hits: list[TaskHit]) -> Table:
+def _task_table(title: str, hits: list[TaskHit], *, plan_column: bool = True) -> Table:
     table = Table(title=title, title_justify="left", show_lines=False)
-    table.add_column("Task", overflow="fold", ratio=4)
-    table.add_column("Province", ratio=1)
+    table.add_column("Task", overflow="fold", ratio=5)
+    if plan_column:
+        table.add_column("Plan", overflow="fold", ratio=2)
+        table.add_column("Province", ratio=1)
     table.add_column("Lead", overflow="fold", ratio=2)
     table.add_column("Support", overflow="fold", ratio=2)
     table.add_column("Deadline", overflow="fold", ratio=1)
-    table.add_column("Path", overflow="fold", ratio=3)
     for hit in hits:
-        table.add_row(f"{hit.number} {_short(hit.text)}".strip(), hit.province_name,
-                      ", ".join(hit.lead), ", ".join(hit.support), hit.deadline or "",
-                      path_text(hit))
+        where = [hit.plan_label, hit.province_name] if plan_column else []
+        table.add_row(f"{hit.number} {_short(hit.text)}".strip(), *where,
+                      ", ".join(hit.lead), ", ".join(hit.support), hit.deadline or "")
     return table
 
 
 def print_stems(console: Console, directive: str, hits: list[TaskHit],
                 group_by: str | None = None, evidence: bool = False) -> None:
+    """One table per plan under its path from the directive, or per ``group_by`` key."""
     if not hits:
         console.print(f"No task stems from {directive}.")
         return
-    if group_by:
+    console.print(f"{len(hits)} task(s) stem from {directive}.")
+    if group_by and group_by != "plan":
         for key, group in group_hits(hits, group_by).items():
             console.print(_task_table(f"{key} — {len(group)} task(s)", group))
     else:
-        console.print(_task_table(f"{len(hits)} task(s) stem from {directive}", hits))
+        for group in group_hits(hits, "plan").values():
+            first = group[0]
+            title = (f"{first.plan_label} · {first.province_name} — {len(group)} task(s)\n"
+                     f"{path_text(first)}")
+            console.print(_task_table(title, group, plan_column=False))
     if evidence:
-        for hit in hits:
-            console.print(f"\n[bold]{hit.number} {_short(hit.text, 80)}[/bold]")
-            for link in hit.path:
-                where = f"{link.file}:{link.line_start}" if link.file else ""
-                console.print(f"  {link.downstream_label} {link.relation} "
-                              f"{link.upstream_label}  {where}")
-                if link.quote:
-                    console.print(f"    “{_short(link.quote, 160)}”")
+        _print_evidence(console, hits)
+
+
+def _print_evidence(console: Console, hits: list[TaskHit]) -> None:
+    """Each plan's chain of links once, then where each of its tasks was read."""
+    for group in group_hits(hits, "plan").values():
+        first = group[0]
+        console.print(f"\n{first.plan_label} · {first.province_name}", style="bold",
+                      markup=False)
+        for link in first.path[:first.depth]:
+            where = f"{link.file}:{link.line_start}" if link.file else ""
+            console.print(f"  {link.downstream_label} {link.relation} {link.upstream_label}"
+                          f"  {where}", markup=False)
+            if link.quote:
+                console.print(f"    “{_short(link.quote, 160)}”", markup=False)
+        for hit in group:
+            where = f"{hit.file}:{hit.line_start}" if hit.file else ""
+            console.print(f"  task {hit.number}  {where}", markup=False)
 
 
 def print_documents(console: Console, directive: str, docs: list[DocHit]) -> None:
@@ -142,7 +158,8 @@ def print_comparison(console: Console, result: Comparison) -> None:
         cells = []
         for side in result.sides:
             count = side.topics.get(topic, 0)
-            cells.append(f"{count} ({result.leading_kind(side, topic)})" if count else "")
+            kind = result.leading_kind(side, topic)
+            cells.append((f"{count} ({kind})" if kind else str(count)) if count else "")
         table.add_row(topic, *cells)
     console.print(table)
     table = Table(title="Targets", title_justify="left")

@@ -49,23 +49,27 @@ BOILERPLATE: tuple[str, ...] = (
     "tháng", "quý", "ký hiệu", "văn bản", "nghị quyết", "quyết định", "kết luận",
     "chỉ thị", "thông báo", "công văn", "ubnd", "ủy ban nhân dân", "tỉnh ủy",
     "ban thường vụ", "trung tâm", "chi cục", "cấp huyện", "các sở", "người lao động",
-    "công chức", "viên chức", "cán bộ",
+    "công chức", "viên chức", "cán bộ", "trách nhiệm", "có trách nhiệm", "căn cứ", "gửi",
+    "trưởng phòng", "trưởng các phòng", "trưởng", "chỉ đạo", "điều hành", "yêu cầu",
+    "nghiêm túc", "bám sát", "vướng mắc", "khó khăn", "tháo gỡ", "theo yêu cầu",
 )
 
 # Function words: cut wherever they stand.
 STOP_SYLLABLES: frozenset[str] = frozenset(
     "và của cho với trong các những được để theo tại trên đến là này đã như một việc "
     "thì hoặc cũng vào nhất đó khi sau trước nhiều ít đây ấy rõ từng mọi gồm "
-    "nếu còn thêm vừa đang sẽ phải cần có không rất hơn lại nên vì tỉnh huyện".split()
+    "nếu còn thêm vừa đang sẽ phải cần có không rất hơn lại nên vì tỉnh huyện về đối "
+    "mình".split()
 )
 
 # Generic but not empty: they count, a third as much.
 WEAK: frozenset[str] = frozenset({
     "hỗ trợ", "hướng dẫn", "xây dựng", "nâng cao", "phát triển", "hoạt động", "công tác",
     "sản phẩm", "doanh nghiệp", "hàng hóa", "người dân", "tuyên truyền", "phổ biến",
-    "thông tin", "kết quả", "áp dụng", "ứng dụng", "hội", "hỗ", "trợ", "hướng", "dẫn",
-    "xây", "dựng", "nâng", "cao", "phát", "triển", "động", "hoạt", "công", "tác",
+    "thông tin", "kết quả", "áp dụng", "ứng dụng", "hội", "nêu", "ngành", "làm", "việc",
 })
+# Every syllable of a weak phrase is weak on its own.
+WEAK_SYLLABLES: frozenset[str] = frozenset(w for phrase in WEAK for w in phrase.split())
 WEAK_FACTOR = 1 / 3
 UNIGRAM_FACTOR = 0.5
 
@@ -92,7 +96,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:&[^\W_]+)*|[^\w\s]")
 _YEARISH = re.compile(r"^(?:19|20)\d\d$")
 
 
+@lru_cache(maxsize=100_000)
 def _lower(text: str) -> str:
+    """Lower-case canon form of one token (cached: the syllable vocabulary is small)."""
     return canon(text).lower()
 
 
@@ -213,15 +219,15 @@ def _capital_run(tokens: list[str], i: int) -> int:
     return j - i
 
 
-_HEADS = sorted((_words(h) for h in UNIT_HEADS), key=len, reverse=True)
-_MARKERS = sorted((_words(m) for m in PLACE_MARKERS), key=len, reverse=True)
+def _by_first_word(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted((_words(p) for p in phrases), key=len, reverse=True):
+        table.setdefault(words[0], []).append(words)
+    return table
 
 
-def _head_len(low: list[str], i: int, heads: list[tuple[str, ...]]) -> int:
-    for head in heads:
-        if tuple(low[i:i + len(head)]) == head:
-            return len(head)
-    return 0
+_HEADS = _by_first_word(UNIT_HEADS)
+_MARKERS = _by_first_word(PLACE_MARKERS)
 
 
 def segments(text: str, lexicon: Lexicon) -> list[list[tuple[str, str]]]:
@@ -239,7 +245,7 @@ def segments(text: str, lexicon: Lexicon) -> list[list[tuple[str, str]]]:
         else:
             skip = _match(lexicon.cut, low, i)
             if tok[:1].isupper():
-                head = _head_len(low, i, _HEADS) or _head_len(low, i, _MARKERS)
+                head = _match(_HEADS, low, i) or _match(_MARKERS, low, i)
                 rest = _capital_run(tokens, i + head) if head else 0
                 skip = max(skip, head + rest if rest else 0, _match(lexicon.places, low, i))
         if not skip and (low[i] in STOP_SYLLABLES or _dull_number(low[i])):
@@ -269,8 +275,7 @@ def content_terms(text: str, lexicon: Lexicon | None = None) -> TermBag:
     kept: list[str] = []
     runs = segments(text, lexicon)
     for run in runs:
-        words = [w for w, _ in run]
-        kept.append(" ".join(words))
+        kept.append(" ".join(_fold_word(w) for w, _ in run))
         for j, (word, shown) in enumerate(run):
             counts[word] += 1
             surface.setdefault(word, shown)
@@ -278,12 +283,18 @@ def content_terms(text: str, lexicon: Lexicon | None = None) -> TermBag:
                 bigram = f"{word} {run[j + 1][0]}"
                 counts[bigram] += 1
                 surface.setdefault(bigram, f"{shown} {run[j + 1][1]}")
-    return TermBag(counts, surface, fold(" | ".join(kept)), runs)
+    return TermBag(counts, surface, " | ".join(kept), runs)
 
 
+@lru_cache(maxsize=100_000)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+@lru_cache(maxsize=200_000)
 def term_factor(term: str) -> float:
     """How much a term's kind counts: bigrams fully, unigrams half, weak words a third."""
     factor = UNIGRAM_FACTOR if " " not in term else 1.0
-    if term in WEAK or all(part in WEAK for part in term.split(" ")):
+    if term in WEAK or all(part in WEAK_SYLLABLES for part in term.split(" ")):
         factor *= WEAK_FACTOR
     return factor

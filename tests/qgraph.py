@@ -6,6 +6,7 @@ builder only saves typing. Texts are our own wording, not the seed plans'.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
@@ -203,3 +204,18 @@ def lineage_graph() -> tuple[nx.MultiDiGraph, dict[str, str]]:
                        targets=({"text": "ít nhất 30 doanh nghiệp", "value": 30.0,
                                  "unit": "doanh nghiệp"},), line=18)
     return k.g, ids
+
+
+@lru_cache(maxsize=2)
+def seed_graph(seeds_dir: str) -> nx.MultiDiGraph:
+    """The graph of the real seed plans, built by the loaders and ``build_graph``.
+
+    Callers must not change it (it is shared between tests).
+    """
+    from policykg.graph.build import build_graph
+    from policykg.loaders.batch import Loaded, load_paths
+
+    results = list(load_paths(seeds_dir))
+    plans = [r.plan for r in results if isinstance(r, Loaded)]
+    assert len(plans) == len(results), [str(r) for r in results if not isinstance(r, Loaded)]
+    return build_graph(plans)

@@ -167,3 +167,31 @@ def test_seeds_each_load_or_say_why(seeds_dir, extra_dir):
             assert not result.reason.startswith("unexpected error"), result
         else:
             assert result.plan.source.sha256 and result.plan.source.encoding == "utf-8"
+
+
+def test_a_seed_saved_as_word_or_web_page_reads_like_the_text(seeds_dir, tmp_path):
+    """The same plan as .txt, .docx and .html gives the same tasks (or the same refusal)."""
+    import html
+
+    import docx
+
+    for source in sorted(seeds_dir.iterdir()):
+        paragraphs = [p for p in source.read_text(encoding="utf-8").split("\n") if p.strip()]
+        word = docx.Document()
+        for paragraph in paragraphs:
+            word.add_paragraph(paragraph.replace("**", ""))
+        word.save(str(tmp_path / "plan.docx"))
+        (tmp_path / "plan.html").write_text(
+            "<html><body><nav><a href='/'>Trang chủ</a></nav><article>"
+            + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+            + "</article><footer>Cổng thông tin điện tử</footer></body></html>",
+            encoding="utf-8",
+        )
+        (expected,) = load_paths(source)
+        for copy in ("plan.docx", "plan.html"):
+            (result,) = load_paths(tmp_path / copy)
+            assert type(result) is type(expected), (source.name, copy, result)
+            if isinstance(expected, Loaded):
+                tasks = [" ".join(t.text.split()) for t in result.plan.tasks]
+                assert tasks == [" ".join(t.text.split()) for t in expected.plan.tasks], (
+                    source.name, copy)

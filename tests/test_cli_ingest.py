@@ -156,6 +156,27 @@ def test_damaged_store_is_reported_not_a_traceback(tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_second_writer_is_told_the_store_is_busy(json_plans, tmp_path):
+    folder, _ = json_plans
+    db = tmp_path / "kg.db"
+    run("ingest", str(folder), store=db)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    script = ("import sys\nfrom policykg.graph.store import Store\n"
+              f"with Store({str(db)!r}).writing():\n"
+              "    print('locked', flush=True)\n    sys.stdin.readline()\n")
+    holder = subprocess.Popen([sys.executable, "-c", script], env=env, text=True,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        busy = run("forget", "19/KH-SKHCN", store=db)
+        assert busy.exit_code == 3
+        assert "store is busy: another policykg process is writing to" in busy.output
+        assert run("plans", "--json", store=db).exit_code == 0  # reading still works
+    finally:
+        holder.communicate("done\n", timeout=30)
+    assert run("forget", "19/KH-SKHCN", store=db).exit_code == 0
+
+
 # --- on the seeds (needs the parser) ----------------------------------------------------
 
 
@@ -244,7 +265,7 @@ def test_killed_cli_ingest_leaves_previous_store_intact(seeds_dir, tmp_path):
     before = Store(db)
     nodes, edges = sorted(before.graph().nodes), sorted(before.graph().edges(keys=True))
     many = tmp_path / "many"
-    for i in range(60):
+    for i in range(6):
         for seed in sorted(seeds_dir.iterdir()):
             target = many / f"{i:03}" / seed.name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -252,7 +273,7 @@ def test_killed_cli_ingest_leaves_previous_store_intact(seeds_dir, tmp_path):
     proc = subprocess.Popen([*cmd, "ingest", "-v", str(many), "--store", str(db)], env=env,
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
-        for _ in range(10):  # ten files read: well inside the run
+        for _ in range(8):  # eight of thirty files read: well inside the run
             assert proc.stderr.readline(), "ingest ended before it could be killed"
         proc.send_signal(signal.SIGKILL)
     finally:
@@ -264,4 +285,4 @@ def test_killed_cli_ingest_leaves_previous_store_intact(seeds_dir, tmp_path):
     rerun = subprocess.run([*cmd, "ingest", str(many), "--store", str(db)], env=env,
                            capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
-    assert len(Store(db).files()) == 5 + 300
+    assert len(Store(db).files()) == 5 + 30

@@ -61,3 +61,23 @@ def test_plans_compare_too(graph):
     assert "3300/KH-UBND (2023)" in result.sides[0].unique_directives
     with pytest.raises(UnknownReference):
         compare(g, ["Atlantis"])
+
+
+# --- on the real seed plans ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir):
+    from tests.qgraph import seed_graph
+
+    return seed_graph(str(seeds_dir))
+
+
+def test_seed_compare(seeds):
+    result = compare(seeds, ["Gia Lai", "Tây Ninh", "Lạng Sơn"])
+    gl, tn, ls = result.sides
+    assert any(d.startswith("673/QĐ-TTg") for d in gl.unique_directives)
+    assert any(d.startswith("36-NQ/TW") for d in tn.unique_directives)
+    assert gl.topics and tn.topics and ls.topics
+    assert any(t["value"] == 15 for t in ls.targets)
+    merged = compare(seeds, ["Bắc Giang"], as_of="2025-07-01").sides[0]
+    assert merged.name == "Bắc Ninh" and merged.provinces == ["Bắc Giang"]

@@ -61,3 +61,21 @@ def test_spans_and_filters(graph):
     assert {h.task for h in report.dated} == {ids["a2"]}
     assert {h.task for h in report.yearly} == {ids["a1.1"]}
     assert set(report.to_dict()) >= {"period", "dated", "yearly", "ongoing"}
+
+
+# --- on the real seed plans ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir):
+    from tests.qgraph import seed_graph
+
+    return seed_graph(str(seeds_dir))
+
+
+def test_seed_due(seeds):
+    report = due(seeds, "2024")
+    assert {h.province_name for h in report.dated} >= {"Lạng Sơn"}
+    assert any(h.province_name == "Tây Ninh" for h in report.ongoing)
+    assert not ({h.task for h in report.dated} & {h.task for h in report.ongoing})
+    later = due(seeds, "2026", province="Tây Ninh")
+    assert any(h.number == "4.1" for h in later.dated)  # "Dự kiến 2024-2026"

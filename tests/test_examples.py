@@ -222,12 +222,14 @@ def test_quang_ninh_people_committee_plan(plans: dict[str, Plan]) -> None:
     check_header(plan, "28/KH-UBND", "KH-UBND", "2025-02-05", "Quảng Ninh",
                  "Nguyễn Thị Hạnh", deputy=True)
     assert plan.issuer and ("uy ban nhan dan" in fold(plan.issuer) or "ubnd" in fold(plan.issuer))
+    assert "chu tich" in fold(plan.signer_capacity or ""), plan.signer_capacity
     assert ref(plan, "46-CTr/TU").relation == "implements"
     assert ref(plan, "57-NQ/TW").scope == "central"
     assert has_link(plan, "46-CTr/TU", "57-NQ/TW"), links_of(plan)
     check_task(task(plan, "3% tổng chi ngân sách tỉnh"), "Sở Tài chính")
     check_task(task(plan, "an ninh mạng"), "Công an tỉnh")
     check_task(task(plan, "Trung tâm đổi mới sáng tạo"), "Sở Khoa học và Công nghệ")
+    check_task(task(plan, "thu hút chuyên gia"), "Sở Nội vụ")
     police = next(u for u in plan.units if same(u.name, "Công an tỉnh"))
     assert police.category == "external"
 
@@ -264,7 +266,8 @@ def test_dak_lak_labelled_tasks(plans: dict[str, Plan]) -> None:
     assert {"1.1", "2.1", "2.2", "2.3", "3.1", "4.1"} <= numbers, numbers
     news = task(plan, "Mở chuyên mục")
     check_task(news, "Trung tâm Khoa học và Công nghệ",
-               ("Văn phòng Sở", "Sở Văn hóa, Thể thao và Du lịch"), "Thường xuyên",
+               ("Văn phòng Sở", "Sở Văn hóa, Thể thao và Du lịch",
+                "Báo và Phát thanh, Truyền hình Đắk Lắk"), "Thường xuyên",
                "tối thiểu 48 tin, bài")
     assert news.deadline.recurrence == "ongoing"
     assert not any(same(s, "Thể thao và Du lịch") for s in news.support), news.support

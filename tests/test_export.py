@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+import tempfile
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from policykg.graph.export import FORMATS, ExportError, export, export_text
 from policykg.graph.rdf import (
@@ -395,6 +396,18 @@ def test_hostile_text_gives_valid_csv(tmp_path):
         assert all(len(r) == len(rows[0]) and None not in r.values() for r in rows)
 
 
+def test_csv_export_replaces_an_earlier_one_only(g, tmp_path):
+    out = tmp_path / "csv"
+    export(g, "csv", out)
+    (out / "nodes_Gone.csv").write_text("id:ID,label,:LABEL\nx,x,Gone\n", encoding="utf-8")
+    export(g, "csv", out)
+    assert not (out / "nodes_Gone.csv").exists()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ExportError, match="other files"):
+        export(g, "csv", out)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
 def test_bad_targets_give_clear_errors(g, tmp_path):
     with pytest.raises(ExportError, match="directory"):
         export(g, "csv", "-")
@@ -460,6 +473,8 @@ def test_seed_exports_read_back(seed_graph, tmp_path):
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(max_size=40), items=st.lists(st.text(max_size=10), max_size=3))
+@example(text="0\x85\u2028\x1c", items=["a\u2029b"])
+@example(text="\r", items=["\r", ""])
 def test_any_text_gives_files_that_read_back(text, items):
     g = nx.MultiDiGraph()
     g.add_node("doc:a", kind="Plan", label=text, title=text, outputs=items)
@@ -473,3 +488,8 @@ def test_any_text_gives_files_that_read_back(text, items):
         assert len(root.findall(".//{*}node")) == 2 and len(root.findall(".//{*}edge")) == 1
     back = nx.node_link_graph(json.loads(export_text(g, "json")), edges="edges")
     assert back.nodes["doc:a"]["label"] == text
+    with tempfile.TemporaryDirectory() as tmp:
+        export(g, "csv", Path(tmp) / "csv")
+        nodes, rels = read_csv_dir(Path(tmp) / "csv")
+        assert sum(len(rows) for rows in nodes.values()) == 2
+        assert [r[":END_ID"] for r in rels["rels_ABOUT.csv"]] == ["topic:b"]

@@ -128,3 +128,68 @@ def test_group_hits(graph):
     assert len(by_unit["Trung tâm Khoa học và Công nghệ"]) == 2
     with pytest.raises(ValueError):
         group_hits(hits, "colour")
+
+
+# --- on the real seed plans ----------------------------------------------------------------
+
+TAY_NINH_NUMBERS = {"1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6",
+                    "3.7", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3"}
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir):
+    from tests.qgraph import seed_graph
+
+    return seed_graph(str(seeds_dir))
+
+
+def _province_tasks(g, name):
+    from policykg.queries.common import node_province, province_name
+
+    return {n for n, d in g.nodes(data=True)
+            if d.get("kind") == "Task" and province_name(g, node_province(g, n)) == name}
+
+
+@pytest.mark.parametrize("typed", ["36-NQ/TW", "NQ 36-NQ/TW", "Nghị quyết số 36-NQ/TW",
+                                   "nghi quyet 36", "NQ36"])
+def test_seed_resolution_36_reaches_exactly_the_tay_ninh_tasks(seeds, typed):
+    hits = stems_from(seeds, typed)
+    assert {h.province_name for h in hits} == {"Tây Ninh"}
+    assert {h.number for h in hits} >= TAY_NINH_NUMBERS
+    assert {h.task for h in hits} == _province_tasks(seeds, "Tây Ninh")
+    for hit in hits:
+        assert hit.path_labels[0].startswith("36-NQ/TW")
+        documents = [link for link in hit.path if link.relation in ("IMPLEMENTS", "BASED_ON")]
+        assert documents, hit.task
+        for link in documents:
+            assert link.quote and link.file and link.line_start, link
+        assert "36-NQ/TW" in documents[0].quote
+        assert hit.path[-1].downstream == hit.task
+
+
+def test_seed_decision_673_reaches_only_the_61_kl_plan(seeds):
+    hits = stems_from(seeds, "673/QĐ-TTg")
+    assert hits and {h.province_name for h in hits} == {"Gia Lai"}
+    plans = {h.plan for h in hits}
+    assert len(plans) == 1
+    plan = plans.pop()
+    assert any(d.label.startswith("61-KL/TW") for d in basis(seeds, plan).documents)
+    assert {h.task for h in hits} == {h.task for h in stems_from(seeds, "Kết luận 61-KL/TW")}
+    # Gia Lai's OCOP plan does not carry out 673/QĐ-TTg.
+    others = _province_tasks(seeds, "Gia Lai") - {h.task for h in hits}
+    assert others and all(seeds.nodes[t]["plan"] != plan for t in others)
+
+
+def test_seed_basis_of_a_tay_ninh_task(seeds):
+    task = next(h.task for h in stems_from(seeds, "36-NQ/TW") if h.number == "3.5")
+    found = basis(seeds, task)
+    labels = [d.label for d in found.documents]
+    assert any(x.startswith("36-NQ/TW") for x in labels)
+    assert any(x.startswith("3300/KH-UBND") for x in labels)
+    assert any(seeds.nodes[r].get("key") == "36-NQ/TW" for r in found.roots)
+
+
+def test_seed_downstream_of_36_includes_the_provincial_chain(seeds):
+    labels = [d.label for d in downstream_documents(seeds, "nghi quyet 36")]
+    assert any(x.startswith("180-CTr/TU") for x in labels)
+    assert any(x.startswith("3300/KH-UBND") for x in labels)

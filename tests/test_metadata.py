@@ -80,7 +80,8 @@ def test_seed_003_lang_son_header():
     assert plan.province == "Lạng Sơn" and plan.province_evidence == "header place"
     assert plan.issuer == "Sở Khoa học và Công nghệ tỉnh Lạng Sơn"
     assert plan.signer == "Nguyễn Thị Hà" and plan.signer_capacity is None
-    assert plan.title == "Triển khai thực hiện nhiệm vụ trọng tâm của Sở Khoa học và Công nghệ năm 2024"
+    assert plan.title == ("Triển khai thực hiện nhiệm vụ trọng tâm của "
+                          "Sở Khoa học và Công nghệ năm 2024")
     assert plan.id == "lang-son:19/KH-SKHCN@2024"
     assert "UBND tỉnh (b/c)" in plan.recipients
 
@@ -203,7 +204,8 @@ def test_farmers_union_or_place_names_do_not_become_the_issuer():
 KẾ HOẠCH
 Phối hợp hỗ trợ hội viên nông dân
 
-Căn cứ Công văn số 12-CV/HND ngày 01/02/2023 của Hội Nông dân tỉnh Tây Ninh về việc xây dựng kế hoạch phối hợp; Sở Khoa học và Công nghệ lập kế hoạch như sau:
+Căn cứ Công văn số 12-CV/HND ngày 01/02/2023 của Hội Nông dân tỉnh Tây Ninh về việc \
+xây dựng kế hoạch phối hợp; Sở Khoa học và Công nghệ lập kế hoạch như sau:
 
 I. NỘI DUNG
 
@@ -212,6 +214,18 @@ I. NỘI DUNG
     plan = _read(text)
     assert plan.issuer == "Sở Khoa học và Công nghệ tỉnh Tây Ninh"
     assert plan.province == "Tây Ninh"
+
+
+def test_title_word_in_lower_case_alone_on_its_line():
+    plan = _read("Kế hoạch\nPhát triển thị trường công nghệ\n\nI. NỘI DUNG\n\n1. Hội chợ.\n")
+    assert plan.doctype == "KH"
+    assert plan.title == "Phát triển thị trường công nghệ"
+
+
+def test_programme_title_gives_its_type():
+    plan = _read("CHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết số 57-NQ/TW\n\nI. MỤC TIÊU\n")
+    assert plan.doctype == "CTr"
+    assert plan.title == "Thực hiện Nghị quyết số 57-NQ/TW"
 
 
 def test_plan_without_issuer_sentence_has_no_invented_issuer():
@@ -227,3 +241,61 @@ I. NỘI DUNG
     plan = _read(text)
     assert plan.issuer is None
     assert plan.province == "Hà Tĩnh"
+
+
+def test_title_ends_where_the_text_begins_without_a_blank_line():
+    text = ("UBND TỈNH PHÚ YÊN\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 3/KH-SKHCN\n"
+            "Phú Yên, ngày 4 tháng 3 năm 2025\nKẾ HOẠCH\n"
+            "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị\n"
+            "về chuyển đổi số quốc gia\n"
+            "Thực hiện Kế hoạch số 40/KH-UBND ngày 21/02/2025 của UBND tỉnh, Sở Khoa học "
+            "và Công nghệ xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    plan = _read(text)
+    assert plan.title == ("Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị "
+                          "về chuyển đổi số quốc gia")
+    assert plan.issuer == "Sở Khoa học và Công nghệ tỉnh Phú Yên"
+    assert plan.parent_issuer == "UBND tỉnh Phú Yên"
+
+
+def test_issuing_body_written_over_two_header_lines():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\n\nSố: 28/KH-UBND\n\n"
+            "Quảng Ninh, ngày 05 tháng 02 năm 2025\n\nKẾ HOẠCH\nChuyển đổi số\n\nI. MỤC TIÊU\n")
+    plan = _read(text)
+    assert plan.issuer == "UBND tỉnh Quảng Ninh"
+    assert plan.parent_issuer is None
+    assert plan.id == "quang-ninh:28/KH-UBND@2025"
+
+
+def test_signature_before_an_appendix_and_header_on_tab_separated_lines():
+    text = ("BỘ KHOA HỌC VÀ CÔNG NGHỆ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Số: 123/KH-BKHCN\tHà Nội, ngày 3 tháng 4 năm 2025\n\nKẾ HOẠCH\n"
+            "Triển khai Nghị quyết số 57-NQ/TW\n\nI. MỤC ĐÍCH\n\n1. Quán triệt.\n\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\n(Đã ký)\n\n"
+            "Bùi Văn An\n\nPHỤ LỤC\n\n| STT | Nhiệm vụ |\n| 1 | Theo Quyết định số 5/QĐ-BKHCN |\n")
+    plan = _read(text)
+    assert plan.issuer == "Bộ Khoa học và Công nghệ"
+    assert plan.date == "2025-04-03" and plan.place == "Hà Nội"
+    assert plan.province is None  # a ministry's plan is national
+    assert plan.signer == "Bùi Văn An"
+    assert plan.signer_capacity == "KT. BỘ TRƯỞNG / THỨ TRƯỞNG"
+    assert plan.recipients == ["Như trên", "Lưu: VT"]
+
+
+def test_unknown_province_is_reported_not_guessed():
+    plan = _read("KẾ HOẠCH\nTuyên truyền\n\nI. NỘI DUNG\n\n1. Tổ chức hội thảo.\n")
+    assert plan.province is None
+    assert any("province" in w for w in plan.warnings)
+    assert plan.id.startswith("unknown:KH:")
+
+
+@pytest.mark.parametrize("number, issuer, prov", [
+    ("5/KH-SKHCN", "Sở Khoa học và Công nghệ tỉnh Cà Mau", "Cà Mau"),
+    ("5/KH-KHCN", "Sở Khoa học và Công nghệ tỉnh Cà Mau", "Cà Mau"),
+    ("5/KH-UBND", "UBND tỉnh Cà Mau", "Cà Mau"),
+    ("3260-KH/ĐĐQH15", "Đảng đoàn Quốc hội", None),
+])
+def test_issuer_from_the_symbol_when_nothing_else_names_it(number, issuer, prov):
+    plan = _read(f"Số: {number}\nCà Mau, ngày 2 tháng 3 năm 2024\n\nKẾ HOẠCH\nHội thảo\n\n"
+                 "I. NỘI DUNG\n\n1. Tổ chức.\n")
+    assert plan.issuer == issuer
+    assert plan.province == prov

@@ -146,3 +146,53 @@ def test_blocking_scores_far_fewer_pairs_than_all():
     assert report.candidates < n * (n - 1) / 2 / 20
     assert {frozenset((p.a.task, p.b.task)) for p in report.pairs} == {
         frozenset((f"task:{plan}#5", f"task:{plan}#dup"))}
+
+
+# --- on the real seed plans ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir):
+    from tests.qgraph import seed_graph
+
+    return seed_graph(str(seeds_dir))
+
+
+def _about(pair, *words):
+    from policykg.ontology.normalize import fold
+
+    texts = [fold(pair.a.text), fold(pair.b.text)]
+    return all(any(fold(w) in t for w in words) for t in texts)
+
+
+def test_seed_overlaps_across_provinces(seeds):
+    pairs = overlaps(seeds, across_provinces=True, top=40).pairs
+    assert all(p.a.province != p.b.province for p in pairs)
+    barcode = [p for p in pairs if _about(p, "mã vạch")]
+    assert any({p.a.province_name, p.b.province_name} == {"Gia Lai", "Bắc Giang"}
+               for p in barcode)
+    ip = [p for p in pairs if _about(p, "sở hữu trí tuệ", "SHTT", "nhãn hiệu")]
+    assert len({n for p in ip for n in (p.a.province_name, p.b.province_name)}) >= 3
+    assert any(_about(p, "truy xuất nguồn gốc") for p in pairs)
+    assert any(_about(p, "khởi nghiệp") for p in pairs)
+
+
+def test_seed_overlaps_within_gia_lai(seeds):
+    pairs = overlaps(seeds, within_province="Gia Lai", top=10).pairs
+    assert all(p.a.province_name == p.b.province_name == "Gia Lai" for p in pairs)
+    vietgap = [p for p in pairs if _about(p, "11892")]
+    assert vietgap and vietgap[0].a.plan != vietgap[0].b.plan
+    assert any("11892" in t for t in vietgap[0].terms)
+
+
+def test_seed_top_overlaps_are_not_explained_by_places_or_units(seeds):
+    from policykg.ontology.normalize import fold
+    from policykg.queries.common import label, nodes_of, province_name
+
+    names = {fold(label(seeds, u)) for u in nodes_of(seeds, "Unit")}
+    names |= {fold(province_name(seeds, p)) for p in nodes_of(seeds, "Province")}
+    names |= {"ia grai", "duc co", "hoi nong dan"}
+    for pair in overlaps(seeds, top=20).pairs:
+        own = [t for t in pair.terms if not any(fold(t) in n for n in names)]
+        assert own, (pair.terms, pair.a.text[:60], pair.b.text[:60])
+        assert not any(fold(t) in {"gia lai", "tay ninh", "bac giang", "lang son"}
+                       for t in pair.terms)

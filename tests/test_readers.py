@@ -114,9 +114,10 @@ def test_nfd_text_is_composed(tmp_path):
 
 
 def test_tcvn3_capitals_typed_in_the_vntimeh_font(tmp_path):
-    text, source = read_document(write(tmp_path, "h.txt", to_tcvn3("ỦY BAN NHÂN DÂN\n" + PLAN)))
+    head = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 19/KH-SKHCN\nĐẢNG ỦY KHỐI\n"
+    text, source = read_document(write(tmp_path, "h.txt", to_tcvn3(head + PLAN)))
     assert source.encoding == "tcvn3"
-    assert text == "ỦY BAN NHÂN DÂN\n" + PLAN
+    assert text == head + PLAN
 
 
 def test_tcvn3_shown_through_cp1252_inside_utf8_is_converted(tmp_path):
@@ -610,3 +611,47 @@ def test_any_unicode_text_survives_a_round_trip_through_utf8(text):
     except LoadError:
         return
     assert isinstance(decoded, str)
+
+
+def test_pdf_lines_wrapped_at_the_margin_are_rejoined(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    printed = [  # (indent, line) as a word processor wraps a paragraph
+        (0.0,
+         "Thực hiện Kế hoạch số 3300/KH-UBND ngày 20/10/2023 của Ủy ban nhân dân tỉnh Tây Ninh về"),
+        (0.0,
+         "Chương trình hành động của Tỉnh ủy thực hiện Nghị quyết số 36-NQ/TW ngày 30/01/2023"),
+        (0.0, "của Bộ Chính trị."),
+        (0.0,
+         "- Phòng Quản lý khoa học chủ trì, phối hợp với Sở Nông nghiệp và Phát triển nông thôn,"),
+        (0.0, "Sở Công Thương tổ chức hội thảo công nghệ sinh học."),
+        (0.0,
+         "- Văn phòng Sở tổng hợp kết quả thực hiện, báo cáo Giám đốc Sở trước ngày 30/11 hằng"),
+        (0.05, "Trung tâm Khoa học và Công nghệ hỗ trợ doanh nghiệp đăng ký nhãn hiệu."),
+        (0.0, "Thời gian thực hiện: Thường xuyên"),
+    ]
+    path = tmp_path / "wrapped.pdf"
+    fig = plt.figure(figsize=(8.27, 11.69))
+    for i, (indent, line) in enumerate(printed):
+        fig.text(0.08 + indent, 0.9 - i * 0.02, line, fontsize=11)
+    with matplotlib.rc_context({"pdf.fonttype": 42}):
+        fig.savefig(path, format="pdf")
+    plt.close(fig)
+    text, _ = read_document(path)
+    assert text.splitlines() == [
+        printed[0][1] + " " + printed[1][1] + " " + printed[2][1],
+        printed[3][1] + " " + printed[4][1],
+        printed[5][1],  # reaches the margin, but the next line is indented: a new paragraph
+        printed[6][1],
+        printed[7][1],
+    ]
+
+
+def test_a_pipe_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(LoadError, match="not a regular file"):
+        read_document(fifo)

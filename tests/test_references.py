@@ -187,8 +187,11 @@ _CHAIN = """KẾ HOẠCH
 Triển khai Kế hoạch số 65-KH/TU của Tỉnh ủy
 
 Căn cứ Nghị quyết số
-50/NQ-CP ngày 10/05/2023 của Chính phủ; Nghị quyết 36/NQ-TW ngày 01/7/2014 của Bộ Chính trị về đẩy mạnh ứng dụng công nghệ thông tin;
-Thực hiện Kế hoạch số 65-KH/TU ngày 12 tháng 6 năm 2023 của Ban Thường vụ Tỉnh ủy thực hiện Chương trình hành động số 10- CTr/TU của Tỉnh ủy thực hiện Nghị quyết số 36 - NQ/TW ngày 30/01/2023 của Bộ Chính trị, Sở Khoa học và Công nghệ tỉnh Hà Nam xây dựng kế hoạch như sau:
+50/NQ-CP ngày 10/05/2023 của Chính phủ; Nghị quyết 36/NQ-TW ngày 01/7/2014 của Bộ Chính trị \
+về đẩy mạnh ứng dụng công nghệ thông tin;
+Thực hiện Kế hoạch số 65-KH/TU ngày 12 tháng 6 năm 2023 của Ban Thường vụ Tỉnh ủy thực hiện \
+Chương trình hành động số 10- CTr/TU của Tỉnh ủy thực hiện Nghị quyết số 36 - NQ/TW ngày \
+30/01/2023 của Bộ Chính trị, Sở Khoa học và Công nghệ tỉnh Hà Nam xây dựng kế hoạch như sau:
 
 I. NHIỆM VỤ
 
@@ -223,7 +226,10 @@ def test_checking_or_reporting_is_not_implementing():
     text = """KẾ HOẠCH
 Kiểm tra năm 2024
 
-Căn cứ Kế hoạch số 01-KH/BCĐ ngày 17/02/2022 của Ban Chỉ đạo về kiểm tra kết quả thực hiện Kết luận số 61-KL/TW; Báo cáo số 5/BC-UBND ngày 3/3/2022 của UBND tỉnh Cao Bằng về tình hình thực hiện Chỉ thị số 7/CT-UBND; Kế hoạch số 9/KH-UBND ngày 4/4/2022 của UBND tỉnh Cao Bằng triển khai thực hiện Chỉ thị số 7/CT-UBND, Sở Tư pháp xây dựng kế hoạch như sau:
+Căn cứ Kế hoạch số 01-KH/BCĐ ngày 17/02/2022 của Ban Chỉ đạo về kiểm tra kết quả thực hiện \
+Kết luận số 61-KL/TW; Báo cáo số 5/BC-UBND ngày 3/3/2022 của UBND tỉnh Cao Bằng về tình hình \
+thực hiện Chỉ thị số 7/CT-UBND; Kế hoạch số 9/KH-UBND ngày 4/4/2022 của UBND tỉnh Cao Bằng \
+triển khai thực hiện Chỉ thị số 7/CT-UBND, Sở Tư pháp xây dựng kế hoạch như sau:
 
 I. NỘI DUNG
 """
@@ -249,3 +255,100 @@ Nơi nhận:
     plan = _read(text)
     assert [r.key for r in plan.references] == ["93/2015/QH13"]
     assert plan.references[0].scope == "central"
+
+
+def test_coordinated_documents_share_the_implementing_verb():
+    text = """KẾ HOẠCH
+Hỗ trợ doanh nghiệp năm 2024
+
+Thực hiện Quyết định số 12/QĐ-UBND ngày 10/01/2024 của UBND tỉnh và Kế hoạch số 30/KH-UBND \
+ngày 15/01/2024 của UBND tỉnh; căn cứ Thông tư số 01/2021/TT-BKHCN của Bộ Khoa học và Công nghệ, \
+Sở Khoa học và Công nghệ tỉnh Yên Bái xây dựng kế hoạch như sau:
+
+I. NỘI DUNG
+"""
+    plan = _read(text)
+    assert _by_relation(plan, "implements") == {"12/QĐ-UBND", "30/KH-UBND"}
+    assert _by_relation(plan, "basis") == {"01/2021/TT-BKHCN"}
+    tt = _refs(plan)["01/2021/TT-BKHCN"]
+    assert tt.scope == "central" and tt.province is None
+    assert _refs(plan)["30/KH-UBND"].province == "Yên Bái"
+
+
+def test_unnumbered_document_kept_when_no_numbered_one_matches():
+    text = """KẾ HOẠCH
+Thực hiện Chương trình hành động của Tỉnh ủy về chuyển đổi số
+
+Sở Thông tin và Truyền thông tỉnh Phú Yên xây dựng kế hoạch như sau:
+
+I. NỘI DUNG
+
+1. Rà soát Quyết định số 7/QĐ-UBND ngày 2/2/2023 của UBND tỉnh.
+"""
+    plan = _read(text)
+    unnumbered = [r for r in plan.references if r.key is None]
+    assert len(unnumbered) == 1
+    ctr = unnumbered[0]
+    assert (ctr.doctype, ctr.issuer, ctr.scope, ctr.province, ctr.relation) == (
+        "CTr", "Tỉnh ủy", "local", "Phú Yên", "implements")
+    assert ctr.subject == "về chuyển đổi số"
+    assert _refs(plan)["7/QĐ-UBND"].relation == "mentions"
+
+
+def test_subject_does_not_run_into_the_plans_own_sentence():
+    text = """KẾ HOẠCH
+Chuyển đổi số
+
+Thực hiện Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ, Ủy ban nhân dân tỉnh ban hành \\
+Kế hoạch thực hiện với các nội dung sau:
+
+I. MỤC TIÊU
+"""
+    plan = _read(text)
+    nq = _refs(plan)["03/NQ-CP"]
+    assert nq.subject is None and nq.relation == "implements"
+
+
+def test_appendix_citations_are_read_but_not_the_closing_block():
+    text = ("KẾ HOẠCH\nChuyển đổi số\n\nI. NỘI DUNG\n\n1. Quán triệt.\n\n"
+            "Nơi nhận:\n- Như Kế hoạch số 7/KH-UBND;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nBùi Văn An\n\n"
+            "PHỤ LỤC\n\n| 1 | Thực hiện Quyết định số 5/QĐ-UBND ngày 2/3/2024 | Văn phòng |\n")
+    plan = _read(text)
+    assert [(r.key, r.relation) for r in plan.references] == [("5/QĐ-UBND", "mentions")]
+
+
+def test_no_text_and_odd_text_read_without_error():
+    empty = read_metadata([], SourceFile("empty.txt", "0" * 64, "txt"))
+    assert read_references([], empty) == ([], [])
+    odd = _read("1/2/3/\n-/ /-\nSố:\n, ngày\nKẾ HOẠCH\n\n12-/AB\n(sau đây gọi là)\n")
+    assert odd.number is None
+
+
+_FRAGMENTS = ["KẾ HOẠCH", "Số: ", "/KH-UBND", "36-NQ/TW", "ngày 30/01/2023", " của ", "Tỉnh ủy",
+              "thực hiện ", "Chương trình hành động", "Căn cứ ", "\n", "\n\n", ";", ", ",
+              "(sau đây gọi tắt là ", ")", "Nơi nhận:", "- ", "GIÁM ĐỐC", "tỉnh Gia Lai", "số ",
+              "I. MỤC ĐÍCH", "Nghị quyết", "12", "/", "-", "PHỤ LỤC", "Sở Khoa học và Công nghệ "]
+
+
+def test_any_arrangement_of_plan_words_reads_without_error():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40))
+    def check(parts):
+        plan = _read("".join(parts))
+        for ref in plan.references:
+            assert ref.relation in ("implements", "basis", "mentions")
+            assert ref.source.line_start <= ref.source.line_end
+        for link in plan.links:
+            assert 0 <= link.child < len(plan.references)
+            assert 0 <= link.parent < len(plan.references)
+
+    check()
+
+
+def test_standards_and_dates_are_not_documents():
+    text = ("KẾ HOẠCH\nÁp dụng tiêu chuẩn\n\nI. NỘI DUNG\n\n1. Áp dụng TCVN 11892-1:2017 và "
+            "QCVN 01:2021/BKHCN trước ngày 30/11/2024, giai đoạn 2021-2025, ISO 9001:2015.\n")
+    assert _read(text).references == []

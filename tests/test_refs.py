@@ -120,3 +120,38 @@ def test_unknown_unit(graph):
     with pytest.raises(UnknownReference) as err:
         resolve_unit(g, "Phong Quan ly khoa hocc")
     assert err.value.suggestions
+
+
+# --- on the real seed plans ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir):
+    from tests.qgraph import seed_graph
+
+    return seed_graph(str(seeds_dir))
+
+
+@pytest.mark.parametrize("typed,key", [
+    ("36-NQ/TW", "36-NQ/TW"), ("NQ 36-NQ/TW", "36-NQ/TW"), ("nghi quyet 36", "36-NQ/TW"),
+    ("NQ36", "36-NQ/TW"), ("QĐ 673", "673/QĐ-TTg"), ("Kế hoạch 3300", "3300/KH-UBND"),
+    ("Kết luận 61-KL/TW", "61-KL/TW"), ("qd 351", "351/QĐ-UBND"),
+])
+def test_seed_references(seeds, typed, key):
+    assert seeds.nodes[resolve_document(seeds, typed)]["key"] == key
+
+
+def test_seed_local_directive_with_its_province(seeds):
+    node = resolve_document(seeds, "Chỉ thị 01/CT-UBND", province="bac giang")
+    assert seeds.nodes[node]["key"] == "01/CT-UBND"
+    with pytest.raises(AmbiguousReference):
+        resolve_document(seeds, "01")
+    with pytest.raises(UnknownReference):
+        resolve_document(seeds, "Chỉ thị 01/CT-UBND", province="Gia Lai")
+
+
+def test_seed_units(seeds):
+    (center,) = resolve_unit(seeds, "Trung tâm KH&CN", province="Tây Ninh")
+    assert "Khoa học và Công nghệ" in seeds.nodes[center]["name"]
+    tdc = resolve_unit(seeds, "chi cuc tdc")
+    assert len(tdc) >= 3  # one per province that names it
+    assert len(resolve_unit(seeds, "phong quan ly khoa hoc")) >= 3

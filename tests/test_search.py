@@ -43,3 +43,19 @@ def test_limit_and_nothing_found(graph):
     assert len(search(g, "công nghệ", limit=2)) == 2
     assert search(g, "zzzz qqqq") == []
     assert search(g, "  ") == []
+
+
+# --- on the real seed plans ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir):
+    from tests.qgraph import seed_graph
+
+    return seed_graph(str(seeds_dir))
+
+
+def test_seed_search(seeds):
+    hits = search(seeds, "truy xuat nguon goc", kinds=["task"])
+    assert len(hits) >= 3 and {h.province for h in hits} >= {"Gia Lai", "Bắc Giang"}
+    assert search(seeds, "nghi quyet 36")[0].label.startswith("36-NQ/TW")
+    assert search(seeds, "chi cuc tieu chuan", kinds=["unit"])[0].kind == "Unit"

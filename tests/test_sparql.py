@@ -197,6 +197,11 @@ def test_cli_sparql_syntax_error_exits_2_without_traceback(stubbed_store):
     assert res.output.strip().startswith("error:") and res.output.strip().count("\n") == 0
 
 
+def test_cli_sparql_missing_file_says_so(stubbed_store, tmp_path):
+    res = CliRunner().invoke(cli, ["sparql", str(tmp_path / "nope.rq")])
+    assert res.exit_code == 2 and "no such file" in res.output
+
+
 def test_cli_sparql_lists_named_queries():
     res = CliRunner().invoke(cli, ["sparql", "--list"])
     assert res.exit_code == 0

@@ -8,12 +8,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import EXTRA, seed
-
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from policykg.loaders.model import Plan, SourceFile, Task
 from policykg.loaders.tasks import read_tasks
 from policykg.loaders.text import clean_lines
 from policykg.ontology.normalize import fold
+
+from tests.conftest import EXTRA, seed
 
 
 def read(text: str, path: str = "plan.txt"):
@@ -52,7 +54,7 @@ def test_001_numbered_tasks(tay_ninh):
         if t.number in numbered:
             assert t.lead, t.number
             assert t.deadline is not None, t.number
-            assert t.parent == by_number(tasks, t.number.split(".")[0]).id
+            assert t.parent == "II." + t.number.split(".")[0]
 
 
 def test_001_workload(tay_ninh):
@@ -323,14 +325,22 @@ Nơi nhận:
 GIÁM ĐỐC
 
 PHỤ LỤC
-| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Đơn vị phối hợp | Thời gian hoàn thành | Sản phẩm |
-|---|---|---|---|---|---|
-| I | **Tuyên truyền** | | | | |
-| 1 | Tổ chức hội thảo chuyển đổi số | Văn phòng Sở | Sở Thông tin và Truyền thông, Sở Văn hoá, Thể thao và Du lịch | Quý III năm 2025 | 02 hội thảo |
-| 2 | Xây dựng cơ sở dữ liệu | Trung tâm KH&CN | Các phòng, đơn vị thuộc Sở | 2025-2026 | Cơ sở dữ liệu |
-| II | Hỗ trợ doanh nghiệp | | | | |
-| 1 | Hỗ trợ 20 doanh nghiệp áp dụng ISO | Chi cục TĐC | Sở Công Thương | Hàng năm | Báo cáo |
 """
+_ROWS = [
+    ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành",
+     "Sản phẩm"),
+    ("---",) * 6,
+    ("I", "**Tuyên truyền**", "", "", "", ""),
+    ("1", "Tổ chức hội thảo chuyển đổi số", "Văn phòng Sở",
+     "Sở Thông tin và Truyền thông, Sở Văn hoá, Thể thao và Du lịch", "Quý III năm 2025",
+     "02 hội thảo"),
+    ("2", "Xây dựng cơ sở dữ liệu", "Trung tâm KH&CN", "Các phòng, đơn vị thuộc Sở", "2025-2026",
+     "Cơ sở dữ liệu"),
+    ("II", "Hỗ trợ doanh nghiệp", "", "", "", ""),
+    ("1", "Hỗ trợ 20 doanh nghiệp áp dụng ISO", "Chi cục TĐC", "Sở Công Thương", "Hàng năm",
+     "Báo cáo"),
+]
+TABLE_PLAN += "\n".join("| " + " | ".join(row) + " |" for row in _ROWS) + "\n"
 
 
 def test_pipe_table_plan():
@@ -342,7 +352,8 @@ def test_pipe_table_plan():
     assert first.lead == ["Văn phòng Sở"]
     assert first.support == ["Sở Thông tin và Truyền thông", "Sở Văn hóa, Thể thao và Du lịch"]
     assert first.deadline.start_year == 2025 and first.outputs == ["02 hội thảo"]
-    assert by_number(tasks, "T1.I").text == "Tuyên truyền" and first.parent.endswith("T1.I")
+    assert by_number(tasks, "I").text == "Tuyên truyền" and first.parent.endswith("T1.I")
+    assert [t.number for t in rows] == ["1", "2", "1"]
     assert rows[1].lead == ["Trung tâm Khoa học và Công nghệ"]
     assert rows[1].deadline.end_year == 2026
     assert rows[2].parent.endswith("T1.II") and rows[2].targets[0].value == 20
@@ -364,6 +375,8 @@ Phối hợp với Sở Kế hoạch và Đầu tư, Hội Nông dân tỉnh th�
 - Tham gia các hội chợ công nghệ.
 3. Chi cục TĐC
 Hỗ trợ 10 doanh nghiệp áp dụng truy xuất nguồn gốc. Thời gian: năm 2026.
+4. Đối với Văn phòng Sở (đầu mối):
+- Tổng hợp, báo cáo kết quả.
 III. KINH PHÍ
 Phòng Kế hoạch – Tài chính chủ trì bố trí kinh phí.
 """
@@ -379,4 +392,56 @@ def test_layouts_mixed_in_one_plan():
     assert centre[0].lead == ["Trung tâm Ứng dụng khoa học và công nghệ"]
     assert centre[0].support == []  # the farmers' association is helped, not a partner
     assert centre[1].units[0].role == "participate"
+    (tdc,) = [t for t in tasks if t.group == "Chi cục TĐC"]
+    assert tdc.lead == ["Chi cục Tiêu chuẩn Đo lường Chất lượng"]
+    assert tdc.deadline.start_year == 2026 and tdc.targets[0].value == 10
+    (office,) = [t for t in tasks if t.group and "Văn phòng Sở" in t.group]
+    assert office.lead == ["Văn phòng Sở"]
     assert not any(t.section == "III" for t in tasks)
+
+
+INLINE_PLAN = """KẾ HOẠCH
+II. NHIỆM VỤ CỤ THỂ
+1. Xây dựng bản đồ công nghệ ngành chế biến (Đơn vị chủ trì: Phòng Quản lý công nghệ; \
+phối hợp: Sở Công Thương, Sở Nông nghiệp và PTNT; thời gian: năm 2025).
+2. Tổ chức 02 hội chợ công nghệ (Cơ quan chủ trì: Trung tâm KH&CN; thời gian hoàn thành: \
+Quý IV năm 2025)
+III. TỔ CHỨC THỰC HIỆN
+Các phòng, đơn vị thuộc Sở báo cáo kết quả trước ngày 15/12 hàng năm.
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Nguyễn Văn A
+"""
+
+
+def test_fields_written_inside_the_task_sentence():
+    tasks, _ = read(INLINE_PLAN)
+    first, second = by_number(tasks, "1"), by_number(tasks, "2")
+    assert first.text == "Xây dựng bản đồ công nghệ ngành chế biến"
+    assert first.lead == ["Phòng Quản lý công nghệ"]
+    assert first.support == ["Sở Công Thương", "Sở Nông nghiệp và Phát triển nông thôn"]
+    assert (first.deadline.start_year, first.deadline.end_year) == (2025, 2025)
+    assert second.lead == ["Trung tâm Khoa học và Công nghệ"]
+    assert second.deadline.text == "Quý IV năm 2025"
+    assert any(t.value == 2 for t in second.targets)
+    assert not any("GIÁM ĐỐC" in t.text or "Nguyễn Văn A" in t.text for t in tasks)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([
+    "II. NHIỆM VỤ", "1. Phòng Quản lý khoa học", "1.1. Hỗ trợ doanh nghiệp", "a) Sở Y tế",
+    "- Đơn vị chủ trì: Văn phòng Sở, Sở Công Thương;", "- Thời gian thực hiện: 2024-2026",
+    "+ Bước một", "| STT | Nội dung | Chủ trì | Phối hợp |", "| 1 | Việc | Chi cục TĐC | |",
+    "Phối hợp với Công an tỉnh, các sở, ban, ngành", "Trên đây là kế hoạch", "PHỤ LỤC", "",
+    "Giao Phòng X chủ trì", "Nhiệm vụ 2:", "III. KINH PHÍ", "- Kết quả: 05 sản phẩm", "|",
+]) | st.text(max_size=40), max_size=25))
+def test_any_text_gives_tasks_with_spans_inside_it(parts):
+    text = "\n".join(parts)
+    tasks, units = read(text)
+    last = len(text.splitlines()) or 1
+    ids = [t.id for t in tasks]
+    assert len(ids) == len(set(ids))
+    for t in tasks:
+        assert 1 <= t.source.line_start <= t.source.line_end <= last
+        assert all(u.canonical for u in t.units)
+    assert len({u.name for u in units}) == len(units)

@@ -7,11 +7,14 @@ import unicodedata
 import pytest
 from policykg.loaders.model import Span
 from policykg.loaders.units import UnitBook, leading_subject, partners, split_units
+from policykg.ontology.normalize import canon
 from policykg.ontology.units import (
+    UNIT_HEADS,
     canonical_unit_name,
     is_collective,
     is_internal,
     kinds,
+    unit_key,
     unit_kind,
     unit_kind_label,
 )
@@ -143,3 +146,10 @@ def test_kinds_group_province_variants():
     assert unit_kind_label("chi-cuc-tdc") == "Chi cục Tiêu chuẩn Đo lường Chất lượng"
     assert unit_kind_label("chi-cuc-tdc", "en").startswith("Sub-department")
     assert len({k.id for k in kinds()}) == len(kinds())
+
+
+def test_vocabulary_is_in_canonical_form():
+    assert all(canon(h) == h for h in UNIT_HEADS)
+    for kind in kinds():
+        assert kind.pattern.fullmatch(unit_key(kind.names[0])), kind.id
+        assert unit_kind(kind.names[0]) == kind.id, kind.id

@@ -69,3 +69,27 @@ def test_rows_sorted_by_most_led_and_serialisable(graph):
     data = rows[0].to_dict()
     assert {"unit", "kind", "province", "lead", "support", "by_plan", "by_directive",
             "by_deadline"} <= set(data)
+
+
+# --- on the real seed plans ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir):
+    from tests.qgraph import seed_graph
+
+    return seed_graph(str(seeds_dir))
+
+
+def test_seed_tay_ninh_workload(seeds):
+    from policykg.queries import resolve_unit
+
+    rows = {r.unit_id: r for r in workload(seeds, province="Tây Ninh")}
+    (center,) = resolve_unit(seeds, "Trung tâm KH&CN", province="tay ninh")
+    (office,) = resolve_unit(seeds, "Văn phòng Sở", province="tay ninh")
+    assert rows[center].lead == 9
+    assert rows[office].lead == 3
+    assert all(r.province == "Tây Ninh" for r in rows.values())
+    groups = [r for r in rows.values() if r.collective]
+    assert groups and all(r.unit.lower().startswith("các") for r in groups)
+    assert any(d.startswith("36-NQ/TW") for d in rows[center].by_directive)
+    assert rows[center].by_deadline.get("ongoing", {}).get("lead", 0) >= 5

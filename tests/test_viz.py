@@ -1,0 +1,294 @@
+"""Pictures, charts and the report, checked on the seed plans without a browser."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from policykg.cli import cli
+from policykg.graph.build import build_graph
+from policykg.loaders.batch import Loaded, load_paths
+from policykg.queries import basis, downstream_documents, stems_from, workload
+from policykg.viz.compare import write_compare
+from policykg.viz.labels import LANGS, TEXT
+from policykg.viz.lineage import lineage_picture
+from policykg.viz.page import render_page, script_json
+from policykg.viz.plan import plan_picture
+from policykg.viz.report import write_report
+from policykg.viz.workload import workload_picture
+
+# A resource the page would fetch: src/href attributes, CSS url(), @import, fetch().
+REMOTE = re.compile(
+    r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""
+    r"""|(?:url\(\s*["']?\s*(?:https?:)?//)|(?:@import\s+["']?(?:url\()?\s*["']?https?:)"""
+    r"""|(?:fetch\(\s*["'`]https?:)|(?:XMLHttpRequest[^;]{0,80}https?:)""",
+    re.IGNORECASE,
+)
+HOSTILE = ('</script><script>alert("x");window.xssRan=1</script>'
+           '<img src=x onerror=alert(1)> <!-- \u2028 \'"&')
+
+
+@pytest.fixture(scope="module")
+def graph(seeds_dir: Path):
+    plans = [r.plan for r in load_paths(seeds_dir) if isinstance(r, Loaded)]
+    return build_graph(plans)
+
+
+def page_data(html: str) -> dict:
+    match = re.search(r'<script type="application/json" id="viz-data">(.*?)</script>', html,
+                      re.DOTALL)
+    assert match, "page carries no data block"
+    return json.loads(match.group(1))
+
+
+def remote_references(html: str) -> list[str]:
+    return [m.group(0) for m in REMOTE.finditer(html)]
+
+
+def plan_ids(g) -> list[str]:
+    return sorted(n for n, d in g.nodes(data=True) if d.get("kind") == "Plan")
+
+
+# --- lineage ----------------------------------------------------------------------------
+
+
+def test_lineage_shows_directive_plans_tasks_and_units(graph):
+    picture = lineage_picture(graph, "nghi quyet 36")
+    hits = stems_from(graph, "36-NQ/TW")
+    docs = downstream_documents(graph, "36-NQ/TW")
+    ids = {n["id"]: n for n in picture.nodes}
+    root = [n for n in picture.nodes if n["kind"] == "directive"]
+    assert len(root) == 1 and root[0]["label"].startswith("36-NQ/TW")
+    assert {d.id for d in docs} <= set(ids)
+    assert {h.task for h in hits} == {n["id"] for n in picture.nodes if n["kind"] == "task"}
+    units = {u for h in hits for u in h.lead_ids + h.support_ids}
+    assert units == {n["id"] for n in picture.nodes if n["kind"] in ("unit", "collective")}
+    rels = {e["rel"] for e in picture.edges}
+    assert {"BASED_ON", "HAS_TASK", "LED_BY"} <= rels
+    labels = {e.get("label") for e in picture.edges}
+    assert {"căn cứ", "chủ trì"} <= labels
+    # top-down: the directive above its plans, plans above their tasks, tasks above units
+    plan = next(d.id for d in docs if d.kind == "Plan")
+    assert ids[root[0]["id"]]["y"] < ids[plan]["y"] < ids[hits[0].task]["y"]
+    assert max(n["y"] for n in picture.nodes if n["kind"] == "task") < min(
+        ids[u]["y"] for u in units)
+    assert picture.options["physics"]["enabled"] is False
+
+
+def test_lineage_hover_names_number_date_province_and_quote(graph):
+    picture = lineage_picture(graph, "36-NQ/TW")
+    plan = next(n for n in picture.nodes if n["kind"] == "plan")
+    assert "Tây Ninh" in plan["title"] and "Căn cứ" in plan["title"]
+    root = next(n for n in picture.nodes if n["kind"] == "directive")
+    assert "2023-01-30" in root["title"] and "36-NQ/TW" in root["title"]
+    assert "công nghệ sinh học" in root["title"]
+
+
+def test_english_switches_titles_legend_and_edge_labels(graph):
+    vi = lineage_picture(graph, "36-NQ/TW")
+    en = lineage_picture(graph, "36-NQ/TW", lang="en")
+    assert en.title.startswith("Tasks stemming from") and vi.title.startswith("Nhiệm vụ")
+    assert "based on" in {e.get("label") for e in en.edges}
+    assert {i.label for i in en.legend} >= {"Plan", "Task", "Unit", "implements", "supports"}
+    with pytest.raises(ValueError):
+        lineage_picture(graph, "36-NQ/TW", lang="fr")
+
+
+def test_every_label_has_both_languages():
+    for key, entry in TEXT.items():
+        assert set(LANGS) <= set(entry), key
+        assert all(entry[lang].strip() for lang in LANGS), key
+
+
+# --- workload ---------------------------------------------------------------------------
+
+
+def test_workload_sizes_units_by_tasks_led_and_dashes_support(graph):
+    picture = workload_picture(graph, province="Bắc Giang")
+    rows = {r.unit_id: r for r in workload(graph, province="Bắc Giang")}
+    units = [n for n in picture.nodes if n["kind"] in ("unit", "collective")]
+    assert {n["id"] for n in units} == set(rows)
+    by_lead = sorted(units, key=lambda n: rows[n["id"]].lead)
+    assert [n["size"] for n in by_lead] == sorted(n["size"] for n in by_lead)
+    assert by_lead[-1]["size"] > by_lead[0]["size"]
+    lead_edges = [e for e in picture.edges if e["rel"] == "LED_BY"]
+    support_edges = [e for e in picture.edges if e["rel"] == "SUPPORTED_BY"]
+    assert len(lead_edges) == sum(r.lead for r in rows.values())
+    assert len(support_edges) == sum(r.support for r in rows.values())
+    assert all(not e["dashes"] for e in lead_edges) and all(e["dashes"] for e in support_edges)
+    assert "Bắc Giang" in picture.title
+
+
+def test_workload_colours_by_topic_or_directive(graph):
+    by_topic = workload_picture(graph, province="Gia Lai")
+    by_directive = workload_picture(graph, province="Gia Lai", color_by="directive")
+    legend = {i.label for i in by_directive.legend}
+    assert "61-KL/TW" in legend
+    assert {i.label for i in by_topic.legend} & {"Chương trình OCOP", "Sở hữu trí tuệ"}
+    with pytest.raises(ValueError):
+        workload_picture(graph, color_by="plan")
+
+
+def test_large_workload_is_aggregated_and_says_so(graph):
+    full = workload_picture(graph)
+    small = workload_picture(graph, max_tasks=20)
+    tasks = [n for n in full.nodes if n["kind"] == "task"]
+    groups = [n for n in small.nodes if n["kind"] == "group"]
+    assert groups and not [n for n in small.nodes if n["kind"] == "task"]
+    members = [m["id"] for g in small.groups.values() for m in g["nodes"]]
+    assert sorted(members) == sorted(n["id"] for n in tasks)
+    assert len(small.nodes) < len(full.nodes)
+    note = small.notes[0]
+    assert str(len(tasks)) in note and str(len(groups)) in note and "gộp" in note
+    # each group's edges carry the counts of lead and supporting links they stand for
+    lead_total = sum(int(e["label"].rsplit(" ", 1)[1]) for e in small.edges
+                     if e["rel"] == "LED_BY")
+    assert lead_total == sum(1 for e in full.edges if e["rel"] == "LED_BY")
+
+
+# --- plan -------------------------------------------------------------------------------
+
+
+def test_plan_shows_bases_tasks_and_units(graph):
+    plan = next(p for p in plan_ids(graph) if "19/KH-SKHCN" in p)
+    picture = plan_picture(graph, "19/KH-SKHCN")
+    found = basis(graph, plan)
+    hits = stems_from(graph, plan, depth=0)
+    ids = {n["id"] for n in picture.nodes}
+    assert {d.id for d in found.documents} <= ids and found.documents
+    assert {h.task for h in hits} == {n["id"] for n in picture.nodes if n["kind"] == "task"}
+    top = next(n for n in picture.nodes if n["id"] == found.documents[0].id)
+    me = next(n for n in picture.nodes if n["id"] == plan)
+    assert top["y"] < me["y"]
+
+
+# --- compare ----------------------------------------------------------------------------
+
+
+def test_compare_writes_png_and_svg(graph, tmp_path):
+    written = write_compare(graph, ["Gia Lai", "Tây Ninh", "Lạng Sơn"], tmp_path / "cmp")
+    assert sorted(p.suffix for p in written) == [".png", ".svg"]
+    assert (tmp_path / "cmp.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = (tmp_path / "cmp.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg and not remote_references(svg)
+    only_svg = write_compare(graph, ["Gia Lai", "Bắc Giang"], tmp_path / "two.svg", lang="en")
+    assert only_svg == [tmp_path / "two.svg"]
+    with pytest.raises(ValueError, match=r"\.pdf"):
+        write_compare(graph, ["Gia Lai"], tmp_path / "x.pdf")
+
+
+# --- offline and safe -------------------------------------------------------------------
+
+
+def test_pages_reference_nothing_remote(graph):
+    plan = plan_ids(graph)[0]
+    for picture in (lineage_picture(graph, "61-KL/TW"), workload_picture(graph),
+                    plan_picture(graph, plan)):
+        html = render_page(picture)
+        assert remote_references(html) == []
+        assert "vis.Network" in html and "window.network" in html
+        assert "Almende" in html  # vis-network's licence header is kept
+
+
+def test_remote_check_catches_cdn_links():
+    assert remote_references('<link href="https://cdn.example/x.css">')
+    assert remote_references("<script src='//cdn.example/x.js'></script>")
+    assert remote_references("body{background:url(http://x/y.png)}")
+    assert remote_references('fetch("https://x/y")')
+    assert not remote_references('xmlns="http://www.w3.org/2000/svg"')
+
+
+def test_script_json_cannot_end_the_script():
+    text = script_json({"a": HOSTILE})
+    assert "</" not in text and "<!--" not in text and "\u2028" not in text
+    assert json.loads(text) == {"a": HOSTILE}
+
+
+def hostile_graph(graph):
+    """The seed graph with every displayed text replaced by markup and script."""
+    g = graph.copy()
+    for _, data in g.nodes(data=True):
+        for key in ("label", "name", "title", "text", "key", "deadline"):
+            if data.get(key):
+                data[key] = f"{HOSTILE} {data[key]}"
+    for *_, data in g.edges(data=True):
+        if data.get("quote"):
+            data["quote"] = HOSTILE
+    return g
+
+
+def test_hostile_text_is_data_not_markup(graph):
+    g = hostile_graph(graph)
+    root = next(n for n, d in g.nodes(data=True) if d.get("key", "").endswith("61-KL/TW"))
+    plan = plan_ids(g)[0]
+    for picture in (lineage_picture(g, root), workload_picture(g, province="Gia Lai"),
+                    plan_picture(g, plan), workload_picture(g, max_tasks=5)):
+        html = render_page(picture)
+        assert "<script>alert" not in html and "<img src=x" not in html
+        assert "\u2028" not in html
+        assert html.count("</script>") == 3  # library, data, our code: nothing else closes
+        assert "&lt;/script&gt;" in html  # the title, escaped
+        data = page_data(html)
+        shown = [n["label"] for n in data["nodes"]] + [n.get("title", "") for n in data["nodes"]]
+        assert any("</script><script>" in s for s in shown)  # kept verbatim as data
+
+
+# --- report and CLI ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def store(seeds_dir, tmp_path_factory) -> str:
+    path = str(tmp_path_factory.mktemp("store") / "store.db")
+    result = CliRunner().invoke(cli, ["ingest", "--store", path, str(seeds_dir)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_report_is_a_linked_offline_site(graph, tmp_path):
+    index = write_report(graph, tmp_path / "site")
+    html = index.read_text(encoding="utf-8")
+    links = re.findall(r'(?:href|src)="([^"]+)"', html)
+    assert links and all((index.parent / link).is_file() for link in links)
+    assert any(link.startswith("lineage-") for link in links)
+    assert sum(link.startswith("workload-") for link in links) >= 4  # one per province
+    assert sum(link.startswith("plan-") for link in links) == len(plan_ids(graph))
+    assert "compare.png" in links
+    for name in ("36-NQ/TW", "61-KL/TW", "Bắc Giang", "Tây Ninh"):
+        assert name in html
+    for page in index.parent.glob("*.html"):
+        assert remote_references(page.read_text(encoding="utf-8")) == [], page.name
+
+
+def test_cli_viz_commands(store, tmp_path):
+    runner = CliRunner()
+    cases = [
+        (["viz", "lineage", "nghi quyet 36", "-o", str(tmp_path / "l.html")], "l.html"),
+        (["viz", "workload", "--province", "gia lai", "--color-by", "directive",
+          "-o", str(tmp_path / "w.html")], "w.html"),
+        (["viz", "plan", "19/KH-SKHCN", "--lang", "en", "-o", str(tmp_path / "p.html")],
+         "p.html"),
+        (["viz", "compare", "Gia Lai", "Tay Ninh", "-o", str(tmp_path / "c.png")], "c.png"),
+        (["report", "-o", str(tmp_path / "r")], "r/index.html"),
+    ]
+    for args, name in cases:
+        result = runner.invoke(cli, [*args, "--store", store])
+        assert result.exit_code == 0, (args, result.output)
+        assert (tmp_path / name).is_file()
+    assert "Legal bases" in (tmp_path / "p.html").read_text(encoding="utf-8") or \
+        "legal bases" in (tmp_path / "p.html").read_text(encoding="utf-8")
+
+
+def test_cli_viz_errors_are_messages(store, tmp_path):
+    runner = CliRunner()
+    unknown = runner.invoke(cli, ["viz", "lineage", "nghi quyet 999", "-o",
+                                  str(tmp_path / "x.html"), "--store", store])
+    assert unknown.exit_code == 4 and "Traceback" not in unknown.output
+    bad = runner.invoke(cli, ["viz", "compare", "Gia Lai", "-o", str(tmp_path / "x.pdf"),
+                              "--store", store])
+    assert bad.exit_code == 1 and ".pdf" in bad.output
+    nostore = runner.invoke(cli, ["viz", "workload", "-o", str(tmp_path / "w.html"),
+                                  "--store", str(tmp_path / "none.db")])
+    assert nostore.exit_code == 5

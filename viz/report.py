@@ -1,0 +1,187 @@
+"""The report: one folder of pages that open from disk, linked from ``index.html``.
+
+The index holds the corpus summary, the top overlaps and the comparison chart;
+it links one lineage page per central directive the plans serve, one workload
+page per province, and one page per plan. Every page is self-contained (no
+request leaves the machine) and links back to the index by a relative path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policykg.ontology.normalize import fold, slug
+from policykg.ontology.schema import Kind
+from policykg.queries import basis, overlaps, stems_from, workload
+from policykg.queries.common import Graph, doc_label, nodes_of, province_name
+from policykg.viz.compare import write_compare
+from policykg.viz.labels import check_lang, t
+from policykg.viz.lineage import lineage_picture
+from policykg.viz.page import esc, write_page
+from policykg.viz.parts import short
+from policykg.viz.plan import plan_picture
+from policykg.viz.workload import workload_picture
+
+TOP_OVERLAPS = 15
+
+
+@dataclass
+class Corpus:
+    """What the report is about, read through the queries."""
+
+    plans: list[str]
+    provinces: dict[str, str]  # province id -> name, of the plans
+    directives: list[str]  # central root directives the plans serve
+    units: int
+    tasks: int
+    plan_tasks: dict[str, int] = field(default_factory=dict)
+
+
+def survey(g: Graph) -> Corpus:
+    plans = list(nodes_of(g, Kind.PLAN))
+    provinces: dict[str, str] = {}
+    directives: set[str] = set()
+    plan_tasks: dict[str, int] = {}
+    for plan in plans:
+        pid = g.nodes[plan].get("province")
+        if pid:
+            provinces[str(pid)] = province_name(g, str(pid))
+        found = basis(g, plan)
+        directives.update(d.id for d in found.documents
+                          if d.id in found.roots and g.nodes[d.id].get("scope") == "central")
+        plan_tasks[plan] = len(stems_from(g, plan, depth=0))
+    units = sum(1 for r in workload(g) if not r.collective)
+    ordered = sorted(provinces.items(), key=lambda kv: fold(kv[1]))
+    return Corpus(plans, dict(ordered), sorted(directives, key=lambda d: doc_label(g, d)),
+                  units, sum(plan_tasks.values()), plan_tasks)
+
+
+class _Names:
+    """File names from labels: readable, ASCII, unique."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def __call__(self, prefix: str, text: str) -> str:
+        base = f"{prefix}-{slug(text)[:60] or 'x'}"
+        name, n = base, 2
+        while name in self.used:
+            name, n = f"{base}-{n}", n + 1
+        self.used.add(name)
+        return f"{name}.html"
+
+
+_STYLE = """
+body{font-family:"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;margin:0 auto;max-width:1100px;
+padding:16px;color:#1a1a1a;background:#fafafa}
+h1{font-size:24px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;width:100%;font-size:13px;background:#fff}
+th,td{border:1px solid #ddd;padding:5px 7px;text-align:left;vertical-align:top}
+th{background:#f0f0f0}.num{text-align:right}
+.cards{display:flex;gap:12px;flex-wrap:wrap}
+.card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 16px;min-width:130px}
+.card b{display:block;font-size:26px}
+img{max-width:100%;border:1px solid #ddd;background:#fff}
+"""
+
+
+def write_report(g: Graph, out_dir: str | Path, lang: str = "vi") -> Path:
+    """Write the report into ``out_dir`` and return its ``index.html``."""
+    check_lang(lang)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    corpus = survey(g)
+    name = _Names()
+    back = "index.html"
+    sections = [_summary(g, corpus, lang)]
+
+    links = []
+    for directive in corpus.directives:
+        file = name("lineage", doc_label(g, directive))
+        write_page(lineage_picture(g, directive, lang=lang, back_href=back), out / file)
+        links.append((file, doc_label(g, directive), g.nodes[directive].get("title")))
+    sections.append(_link_list(t("r.lineage", lang), links, lang, t("r.no_central", lang)))
+
+    links = []
+    for pid, pname in corpus.provinces.items():
+        file = name("workload", pname)
+        write_page(workload_picture(g, province=pid, lang=lang, back_href=back), out / file)
+        links.append((file, pname, None))
+    if any(not r.province_id for r in workload(g)):
+        file = name("workload", "all")
+        write_page(workload_picture(g, lang=lang, back_href=back), out / file)
+        links.append((file, t("where.all", lang).strip(" ()"), None))
+    sections.append(_link_list(t("r.workload", lang), links, lang, t("r.none", lang)))
+
+    links = []
+    for plan in corpus.plans:
+        file = name("plan", doc_label(g, plan))
+        write_page(plan_picture(g, plan, lang=lang, back_href=back), out / file)
+        pid = g.nodes[plan].get("province")
+        detail = province_name(g, str(pid)) if pid else t("r.national", lang)
+        links.append((file, doc_label(g, plan),
+                      f"{detail} · {t('tasks_count', lang, n=corpus.plan_tasks[plan])}"))
+    sections.append(_link_list(t("r.plan_pages", lang), links, lang, t("r.none", lang)))
+
+    sections.append(_overlaps(g, lang))
+    sections.append(_comparison(g, corpus, out, lang))
+    index = out / "index.html"
+    title = t("title.report", lang)
+    index.write_text(
+        f'<!DOCTYPE html>\n<html lang="{esc(lang)}"><head><meta charset="utf-8">'
+        f"<title>{esc(title)}</title><style>{_STYLE}</style></head><body>"
+        f"<h1>{esc(title)}</h1>{''.join(sections)}</body></html>\n", encoding="utf-8")
+    return index
+
+
+def _summary(g: Graph, corpus: Corpus, lang: str) -> str:
+    cards = [("r.plans", len(corpus.plans)), ("r.provinces", len(corpus.provinces)),
+             ("r.directives", len(corpus.directives)), ("r.units", corpus.units),
+             ("r.tasks", corpus.tasks)]
+    html = "".join(f'<div class="card"><b>{n}</b>{esc(t(k, lang))}</div>' for k, n in cards)
+    names = ", ".join(corpus.provinces.values())
+    return (f"<h2>{esc(t('r.summary', lang))}</h2><div class=\"cards\">{html}</div>"
+            f"<p>{esc(t('r.provinces', lang))}: {esc(names)}</p>")
+
+
+def _link_list(heading: str, links: list[tuple[str, str, str | None]], lang: str,
+               empty: str) -> str:
+    if not links:
+        return f"<h2>{esc(heading)}</h2><p>{esc(empty)}</p>"
+    items = "".join(
+        f'<li><a href="{esc(file)}">{esc(label)}</a>'
+        + (f" — {esc(short(detail, 160))}" if detail else "") + "</li>"
+        for file, label, detail in links)
+    return f"<h2>{esc(heading)}</h2><ul>{items}</ul>"
+
+
+def _overlaps(g: Graph, lang: str) -> str:
+    report = overlaps(g, top=TOP_OVERLAPS)
+    heading = f"<h2>{esc(t('r.overlaps', lang))}</h2>"
+    if not report.pairs:
+        return heading + f"<p>{esc(t('r.none', lang))}</p>"
+    rows = []
+    for pair in report.pairs:
+        cells = [f'<td class="num">{pair.score:.2f}</td>']
+        for side in (pair.a, pair.b):
+            where = " · ".join(x for x in (side.province_name, short(side.plan_label, 50),
+                                           side.number) if x)
+            lead = ", ".join(side.lead)
+            cells.append(f"<td>{esc(short(side.text, 220))}<br><small>{esc(where)}"
+                         + (f" — {esc(lead)}" if lead else "") + "</small></td>")
+        cells.append(f"<td>{esc(', '.join(pair.terms))}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    head = "".join(f"<th>{esc(t(k, lang))}</th>"
+                   for k in ("r.score", "r.task_a", "r.task_b", "r.shared_words"))
+    return heading + f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+
+
+def _comparison(g: Graph, corpus: Corpus, out: Path, lang: str) -> str:
+    heading = f"<h2>{esc(t('r.compare', lang))}</h2>"
+    sides = list(corpus.provinces.values())
+    if not sides:
+        return heading + f"<p>{esc(t('r.none', lang))}</p>"
+    write_compare(g, sides, out / "compare", lang=lang)
+    return (heading + f'<p><img src="compare.png" alt="{esc(t("title.compare", lang))}"></p>'
+            f'<p><a href="compare.svg">{esc(t("r.svg", lang))}</a></p>')
