@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from policykg.cli import cli
 from policykg.graph.build import build_graph
 from policykg.loaders.batch import Loaded, load_paths
 from policykg.queries import basis, downstream_documents, stems_from, workload
@@ -19,6 +18,8 @@ from policykg.viz.page import render_page, script_json
 from policykg.viz.plan import plan_picture
 from policykg.viz.report import write_report
 from policykg.viz.workload import workload_picture
+
+from policykg.cli import cli
 
 # A resource the page would fetch: src/href attributes, CSS url(), @import, fetch().
 REMOTE = re.compile(

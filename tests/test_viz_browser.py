@@ -15,8 +15,8 @@ import pytest
 from policykg.graph.build import build_graph
 from policykg.loaders.batch import Loaded, load_paths
 from policykg.queries import downstream_documents, stems_from, workload
-from policykg.viz.page import write_page
 from policykg.viz.lineage import lineage_picture
+from policykg.viz.page import write_page
 from policykg.viz.plan import plan_picture
 from policykg.viz.report import write_report
 from policykg.viz.workload import workload_picture

@@ -52,7 +52,7 @@ class LegendItem:
     label: str
     color: str
     shape: str = "box"  # box, dot, line, dashed
-    
+
 
 @dataclass
 class Picture:

@@ -1,6 +1,6 @@
 """Write the Word sample plan ``phu-yen_skhcn_57_bang.docx`` (a plan whose tasks sit in a table).
 
-Run from the repository root: ``python examples/make_docx.py``. The .docx is kept in the
+Run from the repository root: ``python tests/data/make_example_docx.py``. The .docx is kept in the
 repository too, so the samples work without running this script.
 """
 
@@ -13,7 +13,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-OUT = Path(__file__).resolve().parent / "phu-yen_skhcn_57_bang.docx"
+OUT = Path(__file__).resolve().parents[2] / "examples" / "phu-yen_skhcn_57_bang.docx"
 
 HEADER_LEFT = ["UBND TỈNH PHÚ YÊN", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 318/KH-SKHCN"]
 HEADER_RIGHT = [
