@@ -408,13 +408,16 @@ class Store:
             if self._graph is not None and generation == self._generation:
                 return self._graph
             graph = nx.MultiDiGraph()
-            try:
-                for nid, attrs in conn.execute("SELECT id, attrs FROM nodes ORDER BY seq"):
-                    graph.add_node(nid, **json.loads(attrs))
-                for src, dst, key, attrs in conn.execute(
-                        "SELECT src, dst, key, attrs FROM edges ORDER BY seq"):
-                    graph.add_edge(src, dst, key=key, **json.loads(attrs))
-            except (ValueError, TypeError) as err:
+            try:  # one JSON document per table: far faster than one per row
+                rows = conn.execute("SELECT id, attrs FROM nodes ORDER BY seq").fetchall()
+                attrs = json.loads("[" + ",".join(r[1] for r in rows) + "]")
+                graph.add_nodes_from(zip((r[0] for r in rows), attrs, strict=True))
+                rows = conn.execute("SELECT src, dst, key, attrs FROM edges ORDER BY seq"
+                                    ).fetchall()
+                attrs = json.loads("[" + ",".join(r[3] for r in rows) + "]")
+                graph.add_edges_from((r[0], r[1], r[2], a)
+                                     for r, a in zip(rows, attrs, strict=True))
+            except (ValueError, TypeError, AttributeError) as err:
                 raise self._damaged(err) from err
             self._graph, self._generation = graph, generation
             return graph

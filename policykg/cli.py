@@ -453,8 +453,8 @@ class ReferenceProblem(click.ClickException):
 
         ambiguous = isinstance(err, AmbiguousReference)
         self.exit_code = 3 if ambiguous else 4
-        lines = [str(err).split(":", 1)[0] if err.options else str(err)]
-        lines[0] = lines[0].split("; did you mean")[0]
+        lines = [f"{err.what} '{err.text}' is ambiguous" if ambiguous
+                 else f"unknown {err.what} '{err.text}'"]
         if err.options:
             lines.append("candidates:" if ambiguous else "did you mean:")
             lines += [f"  {c.label}" + (f"  [{c.detail}]" if c.detail else "") + f"  ({c.id})"

@@ -30,8 +30,6 @@ KIND_COLORS: dict[str, str] = {
     "collective": "#b8b8b8",
     "group": "#fbeec1",
 }
-# Text on the dark fills is white; on the light ones black.
-DARK_FILLS = {"#c0392b", "#2e6fb5", "#3f9b5a"}
 
 # Categorical colours for topics or directives (colour-blind friendly first).
 # Greens and greys are left out: they belong to units and groups of units.
@@ -95,7 +93,10 @@ def vis_js() -> str:
 
 
 def text_color(fill: str) -> str:
-    return "#ffffff" if fill in DARK_FILLS else "#1a1a1a"
+    """White on dark fills, near-black on light ones (by relative luminance)."""
+    value = fill.lstrip("#")
+    r, g, b = (int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return "#ffffff" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.55 else "#1a1a1a"
 
 
 def node_color(fill: str, border: str | None = None) -> dict[str, Any]:
@@ -278,9 +279,9 @@ def force_options(iterations: int = 200) -> dict[str, Any]:
     return {
         "layout": {"improvedLayout": False, "randomSeed": 7},
         "physics": {"enabled": True, "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -80, "centralGravity": 0.01,
-                                         "springLength": 110, "springConstant": 0.06,
-                                         "avoidOverlap": 0.6},
+                    "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.02,
+                                         "springLength": 80, "springConstant": 0.08,
+                                         "avoidOverlap": 0.5},
                     "stabilization": {"enabled": True, "iterations": iterations,
                                       "updateInterval": 50, "fit": True},
                     "maxVelocity": 60, "minVelocity": 1.0},

@@ -25,6 +25,7 @@ from policykg.viz.page import (
     Picture,
     force_options,
     node_color,
+    text_color,
     tooltip,
     write_page,
 )
@@ -33,6 +34,7 @@ from policykg.viz.parts import REL_STYLE, short, unit_node, where
 MAX_TASKS = 150  # beyond this many tasks, tasks are drawn as groups
 OTHER_COLOR = "#cfcfcf"
 COLOR_BY = ("topic", "directive")
+SUBTITLE_PLANS = 8  # plans named under the title; the rest are counted
 
 
 def unit_size(lead: int) -> float:
@@ -68,7 +70,8 @@ def _edge(source: str, target: str, rel: str, lang: str, count: int | None = Non
             "dashes": style.get("dashes", False), "color": {"color": style["color"]},
             "width": style["width"] if count is None else min(1 + count, 8)}
     if count is not None:
-        edge["label"] = f"{t('rel.' + rel, lang)} {count}"
+        edge["count"] = count
+        edge["title"] = f"{t('rel.' + rel, lang)}: {t('tasks_count', lang, n=count)}"
     return edge
 
 
@@ -129,8 +132,10 @@ def workload_picture(g: Graph, province: str | None = None, unit: str | None = N
     elif unit:
         where_text = t("where.unit", lang, name=unit)
     plans = sorted({p for r in rows for p in r.by_plan})
-    subtitle = (t("from_plans", lang, plans="; ".join(short(p, 70) for p in plans))
-                if plans else t("no_plans", lang))
+    named = "; ".join(short(p, 70) for p in plans[:SUBTITLE_PLANS])
+    if len(plans) > SUBTITLE_PLANS:
+        named += f" … (+{len(plans) - SUBTITLE_PLANS})"
+    subtitle = t("from_plans", lang, plans=named) if plans else t("no_plans", lang)
     legend = [LegendItem(t("kind.unit", lang), KIND_COLORS["unit"], "dot"),
               LegendItem(t("kind.collective", lang), KIND_COLORS["collective"], "dot")]
     if aggregate:
@@ -155,7 +160,7 @@ def _unit(row: WorkloadRow, lang: str) -> dict[str, Any]:
               for plan, c in sorted(row.by_plan.items())]
     node = unit_node(row.unit_id, row.unit, lang, row.collective, size=unit_size(row.lead),
                      extra=extra, shape="dot")
-    node["font"] = {"size": 14, "color": "#1a1a1a", "strokeWidth": 3, "strokeColor": "#ffffff"}
+    node["font"] = {"size": 16, "color": "#1a1a1a", "strokeWidth": 3, "strokeColor": "#ffffff"}
     node.pop("widthConstraint", None)
     node.pop("shapeProperties", None)
     node["mass"] = 1 + row.lead / 5
@@ -167,7 +172,7 @@ def _group_node(gid: str, key: str, count: int, color: str, lang: str) -> dict[s
     return {"id": gid, "label": text, "shape": "box", "margin": 6 + min(count, 40) // 4,
             "color": node_color(color, "#333333"), "borderWidth": 2,
             "shapeProperties": {"borderDashes": [4, 2]},
-            "font": {"size": 14, "color": "#1a1a1a"}, "mass": 1 + count / 10,
+            "font": {"size": 22, "color": text_color(color)}, "mass": 1 + count / 10,
             "title": tooltip([], head=f"{key}\n{t('tasks_count', lang, n=count)}\n"
                                       f"{t('kind.group', lang)}"),
             "kind": "group"}
