@@ -278,7 +278,8 @@ class _Builder:
         if pid:
             self.edge(nid, pid, Rel.IN_PROVINCE)
         if plan.issuer:
-            org = self.organisation(plan.issuer, "local" if pid else None, plan.province)
+            org_scope = "central" if scope == ident.NATIONWIDE else "local" if pid else None
+            org = self.organisation(plan.issuer, org_scope, plan.province)
             self.edge(nid, org, Rel.ISSUED_BY)
 
     def document(self, ref: DocRef, plan: Plan, nid: str, ambiguous: list[str]) -> None:
@@ -349,7 +350,7 @@ class _Builder:
 
     # --- tasks and units ---------------------------------------------------------
 
-    def tasks(self, plan: Plan, nid: str, org: str | None) -> None:
+    def tasks(self, plan: Plan, nid: str, org: str | None, scope: str) -> None:
         local_ids = {task.id for task in plan.tasks}
         pid = ident.province_id(plan.province) if plan.province else None
         kinds = {_fold(u.name): u.kind for u in plan.units if u.kind}
@@ -366,7 +367,7 @@ class _Builder:
             else:
                 self.edge(nid, tid, Rel.HAS_TASK, **_span_attrs(task.source))
             for mention in task.units:
-                unit = self.unit(mention, plan, org, kinds)
+                unit = self.unit(mention, plan, org, kinds, scope)
                 if mention.role == "lead":
                     self.edge(tid, unit, Rel.LED_BY, **_span_attrs(mention.source))
                 else:
@@ -391,10 +392,11 @@ class _Builder:
         )
 
     def unit(self, mention: UnitMention, plan: Plan, org: str | None,
-             kinds: dict[str, str]) -> str:
+             kinds: dict[str, str], scope: str) -> str:
+        """The unit node of a mention: scoped to the plan's province (or ``vn`` for a
+        central plan) and organisation."""
         name = mention.canonical or mention.name
         usl, internal, known_kind, kind_label = _unit_facts(name, mention.category)
-        scope = ident.province_slug(plan.province)
         pid = ident.province_id(plan.province) if plan.province else None
         category = mention.category
         part_of: str | None
@@ -406,7 +408,8 @@ class _Builder:
             part_of = None
             uid = ident.unit_id(scope, "all", usl)
         else:
-            part_of = self.organisation(name, None, plan.province)
+            central = "central" if scope == ident.NATIONWIDE else None
+            part_of = self.organisation(name, central, plan.province)
             org_scope, org_slug = part_of.split(":")[1:3]
             uid = ident.unit_id(org_scope, org_slug, org_slug)
             if org_scope == ident.NATIONWIDE:
@@ -545,10 +548,10 @@ def build_graph(plans: Iterable[Plan]) -> nx.MultiDiGraph:
         org = next((v for _, v, r in builder.g.out_edges(nid, data="rel")
                     if r == Rel.ISSUED_BY.value), None)
         if org is None:
-            org = f"org:{ident.province_slug(plan.province)}:{_issuer_fallback(plan)}"
+            org = f"org:{resolver.plan_scope[plan.id]}:{_issuer_fallback(plan)}"
             builder.node(org, Kind.ORGANISATION, label=plan.issuer or org, scope="local",
                          province=builder.province(plan.province))
-        builder.tasks(plan, nid, org)
+        builder.tasks(plan, nid, org, resolver.plan_scope[plan.id])
     builder.issuers()
     builder.finish()
     return builder.g

@@ -48,6 +48,7 @@ __all__ = [
     "encode_properties",
     "fetch_graph",
     "probe",
+    "probe_limits",
     "push",
 ]
 
@@ -247,6 +248,7 @@ class Capabilities:
     relationship_constraints: bool = False
     transactions: bool = False
     max_batch_bytes: int = LIMITED_BATCH_BYTES
+    escape_strings: bool = False  # the server reads text parameters as Cypher literals
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -286,21 +288,80 @@ def probe(driver: Any, database: str | None = None) -> Capabilities:
             caps.relationship_constraints = caps.relationship_constraints or made
             if not made:
                 _try(session, f"CREATE INDEX FOR ()-[r:{rel}]-() ON (r.key)")
-        token = uuid.uuid4().hex
-        try:
-            tx = session.begin_transaction()
-            try:
-                tx.run(f"CREATE (:{PROBE_LABEL} {{token: $token}})", token=token).consume()
-            finally:
-                tx.rollback()
-            kept = session.run(f"MATCH (p:{PROBE_LABEL} {{token: $token}}) RETURN count(p) AS n",
-                               token=token).single()["n"]
-            caps.transactions = kept == 0
-        except Exception:  # noqa: BLE001 - any failure means no usable transactions
-            caps.transactions = False
-        session.run(f"MATCH (p:{PROBE_LABEL}) DELETE p").consume()
+        caps.transactions = _rollback_works(session)
+        caps.escape_strings = _needs_escaping(session)
     caps.max_batch_bytes = FULL_BATCH_BYTES if caps.transactions else LIMITED_BATCH_BYTES
     return caps
+
+
+def _rollback_works(session: Any) -> bool:
+    """Whether a write rolled back is gone afterwards (the probe node is removed either way)."""
+    token = uuid.uuid4().hex
+    try:
+        tx = session.begin_transaction()
+        try:
+            tx.run(f"CREATE (:{PROBE_LABEL} {{token: $token}})", token=token).consume()
+        finally:
+            tx.rollback()
+        kept = session.run(f"MATCH (p:{PROBE_LABEL} {{token: $token}}) RETURN count(p) AS n",
+                           token=token).single()["n"]
+        return kept == 0
+    except Exception:  # noqa: BLE001 - any failure means no usable transactions
+        return False
+    finally:
+        try:
+            session.run(f"MATCH (p:{PROBE_LABEL} {{token: $token}}) DELETE p",
+                        token=token).consume()
+        except Exception:  # noqa: BLE001 - a read-only user cannot leave one behind
+            pass
+
+
+def probe_limits(driver: Any, database: str | None = None) -> Capabilities:
+    """How large a request may be (from whether transactions work) and how text
+    travels, without touching the schema: what readers need."""
+    with _session(driver, database) as session:
+        transactions = _rollback_works(session)
+        escape = _needs_escaping(session)
+    return Capabilities(transactions=transactions, escape_strings=escape,
+                        max_batch_bytes=FULL_BATCH_BYTES if transactions
+                        else LIMITED_BATCH_BYTES)
+
+
+_PROBE_TEXT = "it's a \\n \"probe\""
+
+
+def _escape(value: Any) -> Any:
+    """Text values written as Cypher string literal bodies (keys are left alone)."""
+    if isinstance(value, str):
+        return value.replace("\\", "\\\\").replace("'", "\\'")
+    if isinstance(value, list):
+        return [_escape(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escape(v) for k, v in value.items()}
+    return value
+
+
+def _needs_escaping(session: Any) -> bool:
+    """Whether text parameters must be escaped to arrive intact.
+
+    A server may read parameters as Cypher literals, so a quote or backslash in a
+    value would be taken as syntax; it is found by sending such a value back.
+    """
+    from neo4j.exceptions import ClientError, DatabaseError
+
+    try:
+        if session.run("RETURN $text AS text", text=_PROBE_TEXT).single()["text"] == _PROBE_TEXT:
+            return False
+    except (ClientError, DatabaseError):
+        pass
+    try:
+        back = session.run("RETURN $text AS text", text=_escape(_PROBE_TEXT)).single()["text"]
+    except (ClientError, DatabaseError):
+        back = None
+    if back != _PROBE_TEXT:
+        raise Neo4jError("the server changes text sent to it (quotes and backslashes do not "
+                         "arrive intact), so nothing can be written safely")
+    return True
 
 
 # --- running requests: retries and adaptive batches ----------------------------------------
@@ -328,6 +389,8 @@ class _Runner:
     def run(self, query: str, **params: Any) -> list[dict[str, Any]]:
         """Run one request, retrying a lost connection with back-off (bounded)."""
         delay = self.backoff
+        if self.caps.escape_strings:
+            params = _escape(params)
         for attempt in range(1, self.retries + 1):
             self.attempts += 1
             try:
@@ -623,7 +686,9 @@ RELS_FROM = (f"UNWIND $ids AS wanted MATCH (a:{NODE_LABEL} {{id: wanted}})-[r]->
 def add_nodes(graph: nx.MultiDiGraph, rows: Iterable[dict[str, Any]]) -> None:
     """Add nodes read back (``id``, ``props``) to ``graph`` with their attributes decoded."""
     for row in sorted(rows, key=lambda r: r["id"]):
-        graph.add_node(row["id"], **decode_properties(row["props"]))
+        attrs = decode_properties(row["props"])
+        attrs.pop("id", None)
+        graph.add_node(row["id"], **attrs)
 
 
 def add_edges(graph: nx.MultiDiGraph, rows: Iterable[dict[str, Any]]) -> None:
@@ -641,7 +706,7 @@ def fetch_graph(driver: Any, database: str | None = None,
                 kinds: Iterable[str] | None = None, rels: Iterable[str] | None = None
                 ) -> nx.MultiDiGraph:
     """The nodes of ``kinds`` and the relationships of ``rels`` among them (all by default)."""
-    runner = _Runner(driver, database, Capabilities())
+    runner = _Runner(driver, database, probe_limits(driver, database))
     graph = nx.MultiDiGraph()
     add_nodes(graph, runner.run(NODES_BY_KIND, kinds=list(kinds or KINDS)))
     add_edges(graph, runner.run(RELS_BY_TYPE, rels=list(rels or RELS)))

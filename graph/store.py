@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -246,8 +247,7 @@ class Store:
             except sqlite3.DatabaseError as err:
                 raise self._damaged(err) from err
             try:
-                if fresh or not conn.execute("SELECT 1 FROM sqlite_master WHERE name='meta'"
-                                             ).fetchone():
+                if fresh or not conn.execute("SELECT 1 FROM sqlite_master").fetchone():
                     for statement in _SCHEMA.split(";"):
                         if statement.strip():
                             conn.execute(statement)
@@ -537,9 +537,18 @@ def open_store(path: str | os.PathLike[str] | None = None, **kwargs: Any) -> Sto
 # --- records: plans and tasks as plain JSON-ready dicts (CLI --json and the API) ---------
 
 
+_PLAN_INDEX: weakref.WeakKeyDictionary[nx.MultiDiGraph, dict[str, str]] = (
+    weakref.WeakKeyDictionary())
+
+
 def _node_of(plan: Plan, graph: nx.MultiDiGraph) -> str | None:
-    return next((n for n, d in graph.nodes(data=True)
-                 if d.get("plan_id") == plan.id and d.get("kind") == Kind.PLAN.value), None)
+    """The plan's node, from an index built once per graph."""
+    index = _PLAN_INDEX.get(graph)
+    if index is None or len(index) > graph.number_of_nodes():
+        index = {d["plan_id"]: n for n, d in graph.nodes(data=True)
+                 if d.get("kind") == Kind.PLAN.value and d.get("plan_id")}
+        _PLAN_INDEX[graph] = index
+    return index.get(plan.id)
 
 
 def plan_record(plan: Plan, graph: nx.MultiDiGraph) -> dict[str, Any]:

@@ -20,7 +20,9 @@ from pathlib import Path
 from policykg.loaders.decode import decode_bytes, repair_text
 from policykg.loaders.model import LoadError, SourceFile
 
-__all__ = ["read_document", "SUPPORTED_SUFFIXES", "docx_text", "pdf_text", "html_text"]
+__all__ = [
+    "read_document", "SUPPORTED_SUFFIXES", "docx_text", "pdf_text", "html_text", "max_file_mb",
+]
 
 
 def _cell_text(text: str) -> str:
@@ -769,12 +771,60 @@ _HINTS = {
 }
 
 
-def read_document(path: str | Path) -> tuple[str, SourceFile]:
+# Size limits: a text file above this many MB is refused before it is read (memory
+# stays bounded); Word and PDF files, which carry pictures, may be _CONTAINER_FACTOR
+# times larger, and so may a Word file's unpacked content (a "zip bomb" is refused).
+DEFAULT_MAX_MB = 50.0
+MAX_MB_ENV = "POLICYKG_MAX_FILE_MB"
+_CONTAINER_FACTOR = 4
+_MB = 1024 * 1024
+
+
+def max_file_mb(max_mb: float | None = None) -> float:
+    """The size limit for text files in MB: ``max_mb``, else ``$POLICYKG_MAX_FILE_MB``, else 50."""
+    if max_mb is not None:
+        return float(max_mb)
+    import os
+
+    try:
+        value = float(os.environ.get(MAX_MB_ENV, "") or DEFAULT_MAX_MB)
+    except ValueError:
+        value = DEFAULT_MAX_MB
+    return value if value > 0 else DEFAULT_MAX_MB
+
+
+def _size_limit(fmt: str, max_mb: float | None) -> float:
+    """Limit in MB for a file of format ``fmt``."""
+    limit = max_file_mb(max_mb)
+    return limit * _CONTAINER_FACTOR if fmt in ("docx", "pdf") else limit
+
+
+def _too_large(name: str, fmt: str, size: int, limit_mb: float, what: str = "file") -> LoadError:
+    return LoadError(
+        name,
+        f"{what} is too large: {size / _MB:.1f} MB, above the {limit_mb:g} MB limit for "
+        f"{fmt} files (set {MAX_MB_ENV} to raise it)",
+    )
+
+
+def _unpacked_size(data: bytes) -> int:
+    """Total uncompressed size of a zip package's members (0 when it is no zip)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return sum(max(info.file_size, 0) for info in package.infolist())
+    except Exception:  # not a zip: the Word reader says so
+        return 0
+
+
+def read_document(path: str | Path, *, max_mb: float | None = None) -> tuple[str, SourceFile]:
     """Read one file into text and its :class:`SourceFile`.
 
     Raises :class:`LoadError` for an unsupported suffix, a file that cannot be
-    opened (with the OS reason), an empty or binary file, a PDF without a text
-    layer, or text in an encoding that cannot be decoded cleanly.
+    opened (with the OS reason), an empty or binary file, a file above the size
+    limit (:func:`max_file_mb`), a PDF without a text layer, or text in an
+    encoding that cannot be decoded cleanly.
     """
     path = Path(path)
     name = str(path)
@@ -787,14 +837,27 @@ def read_document(path: str | Path) -> tuple[str, SourceFile]:
         raise LoadError(name, "is a folder, not a file")
     if path.exists() and not path.is_file():  # a pipe or device would block or never end
         raise LoadError(name, "not a regular file")
+    fmt, reader = _READERS[suffix]
+    limit_mb = _size_limit(fmt, max_mb)
+    limit = int(limit_mb * _MB)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # never more than the limit in memory
     except (OSError, ValueError) as err:  # ValueError: a NUL byte in the name
         reason = getattr(err, "strerror", None) or str(err)
         raise LoadError(name, f"cannot open: {reason}") from None
+    if len(data) > limit:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = len(data)
+        raise _too_large(name, fmt, max(size, len(data)), limit_mb)
     if not data.strip():
         raise LoadError(name, "empty file")
-    fmt, reader = _READERS[suffix]
+    if fmt == "docx":
+        unpacked = _unpacked_size(data)
+        if unpacked > limit:
+            raise _too_large(name, fmt, unpacked, limit_mb, "unpacked content")
     text, encoding = reader(data, name)
     source = SourceFile(
         path=name, sha256=hashlib.sha256(data).hexdigest(), format=fmt, encoding=encoding

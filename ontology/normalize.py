@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["nfc", "canon", "fold", "slug", "squash_spaces"]
 
@@ -39,11 +40,25 @@ _SPACE_LIKE = {
     "\ufeff": "", "\u00ad": "",
 }
 _SPACE_TABLE = str.maketrans(_SPACE_LIKE)
+# The same characters as one regex: substituting the few that occur is far faster than
+# str.translate, which looks every character of non-ASCII text up in a Python dict.
+_SPACE_LIKE_RE = re.compile("[" + "".join(_SPACE_LIKE) + "]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Combining marks of Latin text (the grapheme joiner U+034F is not one: class 0).
+_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
+
+
+def _plain_space(match: re.Match[str]) -> str:
+    return _SPACE_LIKE[match.group(0)]
 
 
 def nfc(text: str) -> str:
     """Compose ``text`` to NFC and turn odd spaces into plain ones."""
-    return unicodedata.normalize("NFC", text.translate(_SPACE_TABLE))
+    if text.isascii():
+        return text.replace("\t", " ") if "\t" in text else text
+    if _SPACE_LIKE_RE.search(text):
+        text = _SPACE_LIKE_RE.sub(_plain_space, text)
+    return unicodedata.normalize("NFC", text)
 
 
 def squash_spaces(text: str) -> str:
@@ -51,6 +66,7 @@ def squash_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1 << 15)
 def _place_tone(word: str) -> str:
     """Return ``word`` (one syllable) with its tone mark on the canonical vowel.
 
@@ -107,16 +123,33 @@ def _place_tone(word: str) -> str:
 def canon(text: str) -> str:
     """NFC with one tone-placement convention: the form used to compare text."""
     text = nfc(text)
+    if text.isascii():  # no tone marks
+        return text
     return _WORD.sub(lambda m: _place_tone(m.group(0)), text)
 
 
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d"})
 
 
+def _drop_combining(match: re.Match[str]) -> str:
+    return "".join(ch for ch in match.group(0) if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case ``text`` with every diacritic removed and spaces collapsed."""
-    text = unicodedata.normalize("NFD", nfc(text).translate(_FOLD_TABLE))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    """Lower-case ``text`` with every diacritic removed and spaces collapsed.
+
+    Cached: the parser folds the same headings, labels and unit names again and again.
+    """
+    if not text.isascii():
+        text = nfc(text)
+        if "đ" in text or "Đ" in text:
+            text = text.translate(_FOLD_TABLE)
+        text = _MARKS.sub("", unicodedata.normalize("NFD", text))
+        if not text.isascii():  # marks of other scripts
+            text = _NON_ASCII.sub(_drop_combining, text)
+    elif "\t" in text:
+        text = text.replace("\t", " ")
     return squash_spaces(text.lower())
 
 

@@ -474,6 +474,9 @@ def _query_graph(store_path: str) -> Any:
     """The knowledge graph the query commands read."""
     from policykg.graph.store import StoreError, open_store
 
+    from_database = _database_graph()  # --backend neo4j
+    if from_database is not None:
+        return from_database
     if not os.path.exists(store_path):
         raise QueryStoreProblem(f"no store at {store_path}: ingest plans first "
                                 "(policykg ingest FOLDER_OR_FILE...)")
@@ -799,6 +802,205 @@ def report_command(out: str, lang: str, store_path: str) -> None:
 
 
 # --- neo4j ---
+
+NEO4J_NOTE = """\b
+Connection: --uri (or $NEO4J_URI), --user and --password (or $NEO4J_USER and
+$NEO4J_PASSWORD; give no user for a server without authentication), --database
+(or $NEO4J_DATABASE; the server's default database otherwise). The password is
+never printed."""
+
+BACKEND_COMMANDS = ("stems-from", "workload", "compare", "overlaps", "search")
+_CONNECTION_KEYS = ("neo4j_uri", "neo4j_user", "neo4j_password", "neo4j_database")
+
+
+def _connection_params() -> list[click.Option]:
+    """The options naming a Neo4j database (push and ``--backend neo4j`` share them)."""
+    return [
+        click.Option(["--uri", "neo4j_uri"], envvar="NEO4J_URI", default="bolt://localhost:7687",
+                     show_default=True, show_envvar=True, help="Neo4j (Bolt) address."),
+        click.Option(["--user", "neo4j_user"], envvar="NEO4J_USER", show_envvar=True,
+                     help="User name; none for a server without authentication."),
+        click.Option(["--password", "neo4j_password"], envvar="NEO4J_PASSWORD",
+                     show_envvar=True, help="Password (better given as $NEO4J_PASSWORD)."),
+        click.Option(["--database", "neo4j_database"], envvar="NEO4J_DATABASE",
+                     show_envvar=True, help="Database name; the server's default otherwise."),
+    ]
+
+
+def _connection_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    params = getattr(func, "__click_params__", [])
+    params.extend(reversed(_connection_params()))
+    func.__click_params__ = params  # type: ignore[attr-defined]
+    return func
+
+
+class DatabaseProblem(click.ClickException):
+    """The Neo4j database cannot be reached or refused the work: exit status 1."""
+
+    exit_code = 1
+
+
+def _shown_uri(uri: str) -> str:
+    """``uri`` without any user name or password written into it."""
+    scheme, sep, rest = uri.partition("://")
+    return f"{scheme}{sep}{rest.rsplit('@', 1)[-1]}" if sep else uri
+
+
+def _database_call(uri: str, func: Callable[[], Any], problem: type[click.ClickException]
+                   ) -> Any:
+    """Run ``func``, turning connection and database errors into a plain message."""
+    from neo4j.exceptions import AuthError, DriverError, Neo4jError
+
+    from policykg.graph.neo4j import Neo4jError as PushError
+
+    where = _shown_uri(uri)
+    try:
+        return func()
+    except AuthError:
+        raise problem(f"{where} refused the user name or password") from None
+    except PushError as exc:
+        raise problem(f"{where}: {exc}") from None
+    except (DriverError, Neo4jError, OSError) as exc:
+        message = " ".join((getattr(exc, "message", None) or str(exc) or
+                            type(exc).__name__).split())
+        raise problem(f"cannot use the database at {where}: {message}") from None
+
+
+def _driver(params: dict[str, Any], problem: type[click.ClickException]) -> Any:
+    from policykg.graph import neo4j
+
+    uri = params["neo4j_uri"]
+    return _database_call(uri, lambda: neo4j.connect(uri, params.get("neo4j_user"),
+                                                     params.get("neo4j_password")), problem)
+
+
+@cli.group("neo4j", epilog=NEO4J_NOTE)
+def neo4j_group() -> None:
+    """Copy the graph into a Neo4j database and keep it up to date."""
+
+
+@neo4j_group.command("push", epilog=NEO4J_NOTE)
+@click.option("--incremental", is_flag=True,
+              help="Write only what changed since the last push (forgotten plans' tasks "
+                   "are removed either way).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@_connection_options
+@store_option
+def neo4j_push_command(incremental: bool, as_json: bool, store_path: str,
+                       **connection: Any) -> None:
+    """Write the store's graph to Neo4j: one node per graph node, labelled by kind, one
+    relationship per edge, with every property and its provenance.
+
+    Pushing again changes nothing; nodes and relationships the store no longer
+    has are deleted. A lost connection is retried; if the push still stops, run
+    it again to finish it.
+
+    Exit status: 0 pushed, 1 the database could not be reached or refused the
+    work, 2 usage error, 3 the store could not be used.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from policykg.graph.neo4j import push
+
+    store = _open_store(store_path)
+    graph = _store_call(store.graph)
+    errors = Console(stderr=True, highlight=False)
+    progress: Any = None
+
+    def on_progress(stage: str, done: int, total: int) -> None:
+        nonlocal progress
+        if progress is None and errors.is_terminal and total:
+            progress = Progress(TextColumn("{task.description}"), BarColumn(),
+                                MofNCompleteColumn(), console=errors, transient=True)
+            progress.start()
+            progress.add_task(stage, total=total)
+        if progress is not None:
+            progress.update(progress.task_ids[0], completed=done, description=stage)
+
+    driver = _driver(connection, DatabaseProblem)
+    try:
+        report = _database_call(
+            connection["neo4j_uri"],
+            lambda: push(graph, driver, database=connection.get("neo4j_database"),
+                         incremental=incremental, on_progress=on_progress),
+            DatabaseProblem)
+    finally:
+        if progress is not None:
+            progress.stop()
+        driver.close()
+    if as_json:
+        _echo_json({"database": _shown_uri(connection["neo4j_uri"]), **report.to_dict()})
+        return
+    click.echo(
+        f"{_shown_uri(connection['neo4j_uri'])}: {report.nodes_written} nodes and "
+        f"{report.relationships_written} relationships written, {report.nodes_deleted} nodes "
+        f"and {report.relationships_deleted} relationships deleted, {report.nodes_unchanged} "
+        f"nodes and {report.relationships_unchanged} relationships unchanged; the database "
+        f"holds {report.nodes} nodes and {report.relationships} relationships."
+    )
+    for title, plans in (("added", report.plans_added), ("changed", report.plans_changed),
+                         ("forgotten", report.plans_forgotten)):
+        if plans:
+            click.echo(f"  plans {title}: {', '.join(plans)}")
+    if report.retries:
+        click.echo(f"  {report.retries} request(s) retried after a lost connection", err=True)
+
+
+def _with_backend(command: click.Command) -> None:
+    """Give a query command ``--backend neo4j`` and the connection options."""
+    import functools
+
+    command.params += [
+        click.Option(["--backend"], type=click.Choice(["embedded", "neo4j"]),
+                     default="embedded", show_default=True,
+                     help="Answer from the store, or from the Neo4j database the graph was "
+                          "pushed to (policykg neo4j push)."),
+        *_connection_params(),
+    ]
+    callback = command.callback
+    if callback is None:
+        return
+
+    @functools.wraps(callback)
+    def run(**kwargs: Any) -> Any:
+        for key in ("backend", *_CONNECTION_KEYS):
+            kwargs.pop(key, None)
+        return callback(**kwargs)
+
+    command.callback = run
+
+
+def _database_graph() -> Any:
+    """With ``--backend neo4j``: the part of the database's graph the running question
+    reads (fetched in Cypher); otherwise None."""
+    from policykg.graph.neo4j import NODE_LABEL
+    from policykg.queries.cypher import CypherQuestions
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or ctx.params.get("backend") != "neo4j" or ctx.command.name is None:
+        return None
+    params = ctx.params
+    driver = _driver(params, QueryStoreProblem)
+    database = params.get("neo4j_database")
+    uri = params["neo4j_uri"]
+    try:
+        questions = _database_call(uri, lambda: CypherQuestions(driver, database),
+                                   QueryStoreProblem)
+        empty = _database_call(uri, lambda: not questions.runner.run(
+            f"MATCH (n:{NODE_LABEL}) RETURN n.id AS id LIMIT 1"), QueryStoreProblem)
+        if empty:
+            raise QueryStoreProblem(f"the database at {_shown_uri(uri)} holds no policykg "
+                                    "graph: push one first (policykg neo4j push)")
+        return _answer(lambda: _database_call(
+            uri, lambda: questions.graph_for(ctx.command.name, **params), QueryStoreProblem))
+    finally:
+        driver.close()
+
+
+for _name in BACKEND_COMMANDS:
+    if _name in cli.commands:
+        _with_backend(cli.commands[_name])
 
 
 def main() -> None:

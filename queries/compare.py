@@ -78,8 +78,13 @@ class Comparison:
 def _merged(as_of: str | date | None) -> bool:
     if as_of is None:
         return False
-    when = as_of if isinstance(as_of, date) else date.fromisoformat(str(as_of)[:10])
-    return when >= MERGER_DATE
+    if isinstance(as_of, date):
+        return as_of >= MERGER_DATE
+    try:
+        return date.fromisoformat(str(as_of).strip()[:10]) >= MERGER_DATE
+    except ValueError:
+        raise ValueError(f"cannot read date {as_of!r}: write YYYY-MM-DD, e.g. 2025-07-01") \
+            from None
 
 
 def _side_plans(g: Graph, text: str, merged: bool) -> tuple[str, str, str, list[str]]:

@@ -254,11 +254,10 @@ def _explain(vectors: _Vectors, a: str, b: str, limit: int = 6) -> list[str]:
                 covered.update(word for word, _ in run[i:j + 1])
                 i = j
             i += 1
-    surface = vectors.bags[a].surface
     strongest = max(gain.values(), default=0.0)
     for term, weight in gain.items():
         if " " not in term and term not in covered and weight >= 0.3 * strongest:
-            shown = surface.get(term, term)
+            shown = vectors.bags[a].shown(term)
             phrases[shown] = max(phrases.get(shown, 0.0), weight)
     return sorted(phrases, key=lambda p: (-phrases[p], p))[:limit]
 

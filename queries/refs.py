@@ -150,7 +150,8 @@ def _describe_doc(g: Graph, node: str) -> Candidate:
         bits.append(str(data["issuer"]))
     title = data.get("title") or ""
     if title:
-        bits.append(str(title)[:60])
+        title = " ".join(str(title).split())
+        bits.append(title if len(title) <= 60 else title[:59].rstrip() + "…")
     return Candidate(node, doc_label(g, node), ", ".join(b for b in bits if b))
 
 

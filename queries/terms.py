@@ -176,12 +176,21 @@ def _abbreviations() -> dict[str, str]:
 
 @dataclass
 class TermBag:
-    """The terms of one text: counts, display forms and the kept words as one string."""
+    """The terms of one text: counts, the kept runs of words, and those words folded."""
 
     counts: Counter[str]
-    surface: dict[str, str]
     content: str  # kept words, folded, for character n-grams
     runs: list[list[tuple[str, str]]] = field(default_factory=list)  # (term form, display)
+
+    def shown(self, term: str) -> str:
+        """How ``term`` (a unigram or bigram) was written in the text."""
+        words = term.split(" ")
+        for run in self.runs:
+            forms = [w for w, _ in run]
+            for i in range(len(forms) - len(words) + 1):
+                if forms[i:i + len(words)] == words:
+                    return " ".join(d for _, d in run[i:i + len(words)])
+        return term
 
 
 def _tokens(text: str) -> list[str]:
@@ -271,19 +280,14 @@ def content_terms(text: str, lexicon: Lexicon | None = None) -> TermBag:
     """Unigram and bigram terms of ``text`` with display forms (see module doc)."""
     lexicon = lexicon or default_lexicon()
     counts: Counter[str] = Counter()
-    surface: dict[str, str] = {}
     kept: list[str] = []
     runs = segments(text, lexicon)
     for run in runs:
-        kept.append(" ".join(_fold_word(w) for w, _ in run))
-        for j, (word, shown) in enumerate(run):
-            counts[word] += 1
-            surface.setdefault(word, shown)
-            if j + 1 < len(run):
-                bigram = f"{word} {run[j + 1][0]}"
-                counts[bigram] += 1
-                surface.setdefault(bigram, f"{shown} {run[j + 1][1]}")
-    return TermBag(counts, surface, " | ".join(kept), runs)
+        words = [w for w, _ in run]
+        kept.append(" ".join(_fold_word(w) for w in words))
+        counts.update(words)
+        counts.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return TermBag(counts, " | ".join(kept), runs)
 
 
 @lru_cache(maxsize=100_000)

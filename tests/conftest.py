@@ -46,3 +46,17 @@ def seed(name_prefix: str) -> Path:
     matches = sorted(SEEDS.glob(f"{name_prefix}_*"))
     assert matches, f"no seed {name_prefix}_* in {SEEDS}"
     return matches[0]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--runslow", action="store_true", default=False,
+                     help="also run tests marked slow (long fuzz and scale runs)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--runslow"):
+        return
+    skip_slow = pytest.mark.skip(reason="slow: run with --runslow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip_slow)

@@ -81,3 +81,9 @@ def test_seed_compare(seeds):
     assert any(t["value"] == 15 for t in ls.targets)
     merged = compare(seeds, ["Bắc Giang"], as_of="2025-07-01").sides[0]
     assert merged.name == "Bắc Ninh" and merged.provinces == ["Bắc Giang"]
+
+
+def test_a_bad_date_says_how_to_write_one(graph):
+    g, _ = graph
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        compare(g, ["Tây Ninh"], as_of="1/7/2025")

@@ -330,3 +330,16 @@ def test_provinces_know_their_province_after_the_merger():
     for node in nodes_of(g, Kind.PROVINCE):
         current = g.nodes[node]["current"]
         assert current in g and g.nodes[current]["current"] == current
+
+
+def test_central_plan_is_nationwide_with_its_units():
+    p = plan("qh", number="3260-KH/ĐĐQH15", date="2025-01-10", province=None,
+             issuer="Đảng đoàn Quốc hội",
+             tasks=[task("1", "Chủ trì rà soát luật",
+                         unit("Ủy ban Khoa học, Công nghệ và Môi trường", category="external"))])
+    g = build_graph([p])
+    node = plan_node(g, p)
+    assert not node.startswith("doc:unknown") and g.nodes[node]["scope"] == "central"
+    units = nodes_of(g, Kind.UNIT)
+    assert units and all(u.startswith("unit:vn:") for u in units)
+    assert all(o.startswith("org:vn:") for o in nodes_of(g, Kind.ORGANISATION))

@@ -324,3 +324,15 @@ def test_seeds_ingest_into_a_store(seeds_dir, tmp_path):
     again = store.ingest([seeds_dir])
     assert len(again.unchanged) == 5 and (again.nodes, again.edges) == (report.nodes,
                                                                           report.edges)
+
+
+def test_another_programs_database_is_not_written_to(tmp_path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE accounts (name TEXT)")
+    corpus(tmp_path / "plans")
+    with pytest.raises(StoreError, match="not a policykg store"):
+        Store(path, loader=json_loader).ingest([tmp_path / "plans"])
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert tables == {"accounts"}

@@ -207,7 +207,7 @@ _SCRIPT = """
     if (physics) {
       window.vizReady = false;
       network.setOptions({physics: {enabled: true}});
-      network.once("stabilized", settle);
+      network.once("stabilizationIterationsDone", settle);
       network.stabilize(120);
     }
   }

