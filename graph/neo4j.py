@@ -35,6 +35,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import networkx as nx
+
 from policykg.ontology.schema import Kind, Rel
 
 __all__ = [
@@ -268,7 +269,27 @@ def _try(session: Any, query: str, **params: Any) -> bool:
         return False
 
 
+def _retrying(call: Callable[[], Any], retries: int = RETRIES, backoff: float = BACKOFF,
+              sleep: Callable[[float], None] = time.sleep) -> Any:
+    """``call()``, tried again with back-off while the connection fails (bounded)."""
+    delay = backoff
+    for attempt in range(1, retries + 1):
+        try:
+            return call()
+        except Exception as err:
+            if not _transient(err) or attempt == retries:
+                raise
+            sleep(delay)
+            delay = min(delay * 2, 8.0)
+    raise AssertionError("unreachable")
+
+
 def probe(driver: Any, database: str | None = None) -> Capabilities:
+    """Find what the server supports (retrying a failed connection) and set up the schema."""
+    return _retrying(lambda: _probe(driver, database))
+
+
+def _probe(driver: Any, database: str | None = None) -> Capabilities:
     """Find what the server supports and set up the schema accordingly.
 
     Uniqueness constraints on node ids (and relationship keys) where the server
@@ -319,9 +340,11 @@ def _rollback_works(session: Any) -> bool:
 def probe_limits(driver: Any, database: str | None = None) -> Capabilities:
     """How large a request may be (from whether transactions work) and how text
     travels, without touching the schema: what readers need."""
-    with _session(driver, database) as session:
-        transactions = _rollback_works(session)
-        escape = _needs_escaping(session)
+    def check() -> tuple[bool, bool]:
+        with _session(driver, database) as session:
+            return _rollback_works(session), _needs_escaping(session)
+
+    transactions, escape = _retrying(check)
     return Capabilities(transactions=transactions, escape_strings=escape,
                         max_batch_bytes=FULL_BATCH_BYTES if transactions
                         else LIMITED_BATCH_BYTES)

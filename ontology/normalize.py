@@ -39,7 +39,6 @@ _SPACE_LIKE = {
     "\u3000": " ", "\t": " ", "\u200b": "", "\u200c": "", "\u200d": "",
     "\ufeff": "", "\u00ad": "",
 }
-_SPACE_TABLE = str.maketrans(_SPACE_LIKE)
 # The same characters as one regex: substituting the few that occur is far faster than
 # str.translate, which looks every character of non-ASCII text up in a Python dict.
 _SPACE_LIKE_RE = re.compile("[" + "".join(_SPACE_LIKE) + "]")

@@ -38,13 +38,13 @@ def cli() -> None:
 
 
 class StoreProblem(click.ClickException):
-    """The store cannot be used (busy, damaged, another format): exit status 3."""
+    """No store, or one that cannot be used (busy, damaged, another format): exit status 5."""
 
-    exit_code = 3
+    exit_code = 5
 
 
 def _open_store(store_path: str, *, must_exist: bool = True) -> Any:
-    """The store at ``store_path``; exit 3 with a message when there is none yet."""
+    """The store at ``store_path``; exit 5 with a message when there is none yet."""
     from policykg.graph.store import open_store
 
     store = open_store(store_path)
@@ -55,7 +55,7 @@ def _open_store(store_path: str, *, must_exist: bool = True) -> Any:
 
 
 def _store_call(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Run a store operation, turning its errors into a message and exit status 3."""
+    """Run a store operation, turning its errors into a message and exit status 5."""
     from policykg.graph.store import StoreError
 
     try:
@@ -102,7 +102,7 @@ def ingest_command(paths: tuple[str, ...], as_json: bool, verbose: bool, store_p
     interrupted run leaves the store as it was.
 
     Exit status: 0 every file ingested (or unchanged), 1 some files skipped (each
-    is listed with the reason), 2 usage error, 3 the store could not be used
+    is listed with the reason), 2 usage error, 5 the store could not be used
     (busy with another writer, damaged, or of another format version).
     """
     from rich.console import Console
@@ -464,10 +464,7 @@ class ReferenceProblem(click.ClickException):
         super().__init__("\n".join(lines))
 
 
-class QueryStoreProblem(click.ClickException):
-    """No store, or one that cannot be read: exit status 5."""
-
-    exit_code = 5
+QueryStoreProblem = StoreProblem
 
 
 def _query_graph(store_path: str) -> Any:
@@ -481,9 +478,13 @@ def _query_graph(store_path: str) -> Any:
         raise QueryStoreProblem(f"no store at {store_path}: ingest plans first "
                                 "(policykg ingest FOLDER_OR_FILE...)")
     try:
-        return open_store(store_path).graph()
+        graph = open_store(store_path).graph()
     except StoreError as exc:
         raise QueryStoreProblem(str(exc)) from None
+    if not any(kind == "Plan" for _, kind in graph.nodes(data="kind")):
+        raise QueryStoreProblem(f"the store {store_path} holds no plan: ingest plans first "
+                                "(policykg ingest FOLDER_OR_FILE...)")
+    return graph
 
 
 def _answer(ask: Callable[[], Any]) -> Any:
@@ -720,16 +721,19 @@ def viz_group() -> None:
 @click.option("--depth", type=click.IntRange(min=0), help="At most this many document links.")
 @click.option("--year", type=int, help="Year of REF when its number recurs.")
 @click.option("--province", help="Province of REF when it is a local document.")
+@click.option("--max-tasks", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Above this many tasks, draw one expandable node per plan.")
 @_lang_option
 @store_option
 def viz_lineage_command(ref: str, out: str, depth: int | None, year: int | None,
-                        province: str | None, lang: str, store_path: str) -> None:
+                        province: str | None, max_tasks: int, lang: str,
+                        store_path: str) -> None:
     """Page: REF at the top, the plans carrying it out, their tasks and units."""
     from policykg.viz.lineage import write_lineage
 
     g = _query_graph(store_path)
     path = _write(lambda: write_lineage(g, ref, out, lang=lang, depth=depth, year=year,
-                                        province=province))
+                                        province=province, max_tasks=max_tasks))
     click.echo(str(path))
 
 
@@ -896,7 +900,7 @@ def neo4j_push_command(incremental: bool, as_json: bool, store_path: str,
     it again to finish it.
 
     Exit status: 0 pushed, 1 the database could not be reached or refused the
-    work, 2 usage error, 3 the store could not be used.
+    work, 2 usage error, 5 the store could not be used.
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn

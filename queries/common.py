@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import networkx as nx
+
 from policykg.ontology.normalize import fold, slug
 from policykg.ontology.schema import DOCUMENT_KINDS, Kind, Rel
 

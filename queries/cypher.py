@@ -23,6 +23,7 @@ from datetime import date
 from typing import Any
 
 import networkx as nx
+
 from policykg.graph.neo4j import (
     KINDS,
     NODE_LABEL,

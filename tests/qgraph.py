@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 import networkx as nx
+
 from policykg.ontology.normalize import slug
 from policykg.ontology.schema import Kind, Rel
 

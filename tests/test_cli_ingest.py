@@ -144,7 +144,7 @@ def test_forget_and_stats(json_plans, tmp_path):
 
 def test_commands_on_a_missing_store_say_what_to_do(tmp_path):
     result = run("plans", store=tmp_path / "none.db")
-    assert result.exit_code == 3 and "ingest" in result.output
+    assert result.exit_code == 5 and "ingest" in result.output
     assert not (tmp_path / "none.db").exists()
 
 
@@ -152,7 +152,7 @@ def test_damaged_store_is_reported_not_a_traceback(tmp_path):
     db = tmp_path / "kg.db"
     db.write_bytes(b"garbage" * 1000)
     result = run("stats", store=db)
-    assert result.exit_code == 3 and "damaged" in result.output
+    assert result.exit_code == 5 and "damaged" in result.output
     assert "Traceback" not in result.output
 
 
@@ -169,7 +169,7 @@ def test_second_writer_is_told_the_store_is_busy(json_plans, tmp_path):
     try:
         assert holder.stdout.readline().strip() == "locked"
         busy = run("forget", "19/KH-SKHCN", store=db)
-        assert busy.exit_code == 3
+        assert busy.exit_code == 5
         assert "store is busy: another policykg process is writing to" in busy.output
         assert run("plans", "--json", store=db).exit_code == 0  # reading still works
     finally:

@@ -106,9 +106,14 @@ def test_bad_period_is_a_plain_error(run):
     assert "Traceback" not in result.output
 
 
-def test_missing_store_exits_5(tmp_path):
+def test_missing_or_empty_store_exits_5(tmp_path):
     result = CliRunner().invoke(cli, ["workload", "--store", str(tmp_path / "none.db")])
     assert result.exit_code == 5 and "ingest" in result.output
+    (tmp_path / "note.txt").write_text("not a plan", encoding="utf-8")
+    store = str(tmp_path / "empty.db")
+    CliRunner().invoke(cli, ["ingest", str(tmp_path / "note.txt"), "--store", store])
+    result = CliRunner().invoke(cli, ["stems-from", "36-NQ/TW", "--store", store])
+    assert result.exit_code == 5 and "no plan" in result.output
 
 
 # --- end to end on the real seed plans: ingest, then ask -----------------------------------

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from policykg.queries import UnknownReference, compare
 
+from policykg.queries import UnknownReference, compare
 from tests.qgraph import lineage_graph
 
 

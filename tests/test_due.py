@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from policykg.queries import due, parse_period
 
+from policykg.queries import due, parse_period
 from tests.qgraph import lineage_graph
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from policykg.ontology.schema import Rel
 from policykg.queries import (
     AmbiguousReference,
@@ -11,7 +12,6 @@ from policykg.queries import (
     group_hits,
     stems_from,
 )
-
 from tests.qgraph import GraphKit, lineage_graph
 
 

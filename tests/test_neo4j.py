@@ -383,3 +383,26 @@ def test_empty_database_says_push_first(db: Any) -> None:
     result = _cli("workload", "--backend", "neo4j", "--json")
     assert result.exit_code == 5
     assert "policykg neo4j push" in result.output
+
+
+def test_server_killed_during_a_push_gives_a_clear_error(store_file: Path, tmp_path: Path
+                                                        ) -> None:
+    from tests.bolt_server import connect, start_server
+
+    graph = open_store(store_file).graph()
+    server = start_server(tmp_path / "doomed")
+    driver = connect(server)
+    written: list[int] = []
+
+    def kill_midway(stage: str, done: int, total: int) -> None:
+        written.append(done)
+        if done >= total // 3:
+            server.kill()
+
+    try:
+        with pytest.raises(neo.Neo4jError, match="run the push again"):
+            neo.push(graph, driver, on_progress=kill_midway, retries=3, sleep=lambda s: None)
+    finally:
+        driver.close()
+        server.stop()
+    assert 0 < max(written) < graph.number_of_nodes() + graph.number_of_edges()

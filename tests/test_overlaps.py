@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 
 import pytest
+
 from policykg.queries import overlaps
 from policykg.queries.terms import content_terms
-
 from tests.qgraph import GraphKit
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from policykg.queries import (
     AmbiguousReference,
     UnknownReference,
@@ -10,7 +11,6 @@ from policykg.queries import (
     resolve_province,
     resolve_unit,
 )
-
 from tests.qgraph import lineage_graph
 
 

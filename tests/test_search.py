@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from policykg.queries import search
 
+from policykg.queries import search
 from tests.qgraph import lineage_graph
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+from policykg.cli import cli
 from policykg.graph.build import build_graph
 from policykg.loaders.batch import Loaded, load_paths
 from policykg.queries import basis, downstream_documents, stems_from, workload
@@ -19,8 +21,6 @@ from policykg.viz.plan import plan_picture
 from policykg.viz.report import write_report
 from policykg.viz.workload import workload_picture
 
-from policykg.cli import cli
-
 # A resource the page would fetch: src/href attributes, CSS url(), @import, fetch().
 REMOTE = re.compile(
     r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""
@@ -30,6 +30,44 @@ REMOTE = re.compile(
 )
 HOSTILE = ('</script><script>alert("x");window.xssRan=1</script>'
            '<img src=x onerror=alert(1)> <!-- \u2028 \'"&')
+
+
+# A plan of our own wording whose title, units and tasks carry markup and script.
+HOSTILE_PLAN = """UBND TỈNH QUẢNG NINH
+SỞ KHOA HỌC VÀ CÔNG NGHỆ
+
+Số: 99/KH-SKHCN
+
+Quảng Ninh, ngày 03 tháng 3 năm 2025
+
+KẾ HOẠCH
+Triển khai </script><script>alert("title");window.xssRan=1</script> về chuyển đổi số
+
+Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về "<img src=x \
+onerror=alert(2)>" chuyển đổi số;
+
+II. NHIỆM VỤ CỦA CÁC PHÒNG, ĐƠN VỊ
+
+1. Phòng <b onmouseover=alert(3)>Quản lý</b> khoa học
+
+- Xây dựng cơ sở dữ liệu <script>alert(4)</script> khoa học và công nghệ dùng chung \
+của tỉnh; cập nhật hằng quý.
+
+- Tổ chức hội thảo "chuyển đổi số" <!-- cho doanh nghiệp --> vừa và nhỏ trong năm 2025.
+
+2. Văn phòng Sở
+
+- Rà soát thủ tục hành chính ' OR 1=1 -- \u2028 đưa lên dịch vụ công trực tuyến.
+"""
+
+
+def hostile_plan_graph(folder: Path):
+    """The knowledge graph of :data:`HOSTILE_PLAN`, read by the loaders like any plan."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "hostile.txt").write_text(HOSTILE_PLAN, encoding="utf-8")
+    plans = [r.plan for r in load_paths(folder) if isinstance(r, Loaded)]
+    assert plans, "the hostile plan was not read as a plan"
+    return build_graph(plans)
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +115,23 @@ def test_lineage_shows_directive_plans_tasks_and_units(graph):
     assert max(n["y"] for n in picture.nodes if n["kind"] == "task") < min(
         ids[u]["y"] for u in units)
     assert picture.options["physics"]["enabled"] is False
+
+
+def test_large_lineage_folds_each_plans_tasks(graph):
+    full = lineage_picture(graph, "36-NQ/TW")
+    folded = lineage_picture(graph, "36-NQ/TW", max_tasks=5)
+    hits = stems_from(graph, "36-NQ/TW")
+    plans = {h.plan for h in hits}
+    groups = [n for n in folded.nodes if n["kind"] == "group"]
+    assert len(groups) == len(plans) == len(folded.groups)
+    assert not [n for n in folded.nodes if n["kind"] in ("task", "unit")]
+    members = {m["id"] for g in folded.groups.values() for m in g["nodes"]}
+    assert members == {n["id"] for n in full.nodes if n["kind"] in ("task", "unit", "collective")}
+    assert str(len(hits)) in folded.notes[0]
+    # opened, a plan's tasks lie below their group
+    for group in folded.groups.values():
+        tasks = [m for m in group["nodes"] if m["kind"] == "task"]
+        assert tasks and all(m["dy"] >= 0 for m in tasks)
 
 
 def test_lineage_hover_names_number_date_province_and_quote(graph):
@@ -292,3 +347,19 @@ def test_cli_viz_errors_are_messages(store, tmp_path):
     nostore = runner.invoke(cli, ["viz", "workload", "-o", str(tmp_path / "w.html"),
                                   "--store", str(tmp_path / "none.db")])
     assert nostore.exit_code == 5
+
+
+def test_hostile_plan_file_shows_as_text(tmp_path):
+    g = hostile_plan_graph(tmp_path / "plans")
+    plan = plan_ids(g)[0]
+    assert "<script>" in str(g.nodes[plan].get("title"))
+    pages = [render_page(lineage_picture(g, "57-NQ/TW")), render_page(plan_picture(g, plan)),
+             render_page(workload_picture(g))]
+    for html in pages:
+        assert "<script>alert" not in html and "<b onmouseover" not in html
+        assert html.count("</script>") == 3
+    assert "&lt;script&gt;alert(&quot;title&quot;)" in pages[1]  # the plan's title, escaped
+    index = write_report(g, tmp_path / "site")
+    for page in index.parent.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<b onmouseover" not in text, page.name

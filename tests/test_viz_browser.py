@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from policykg.graph.build import build_graph
 from policykg.loaders.batch import Loaded, load_paths
 from policykg.queries import downstream_documents, stems_from, workload
@@ -20,8 +21,7 @@ from policykg.viz.page import write_page
 from policykg.viz.plan import plan_picture
 from policykg.viz.report import write_report
 from policykg.viz.workload import workload_picture
-
-from tests.test_viz import hostile_graph
+from tests.test_viz import hostile_graph, hostile_plan_graph
 
 pytestmark = pytest.mark.browser
 
@@ -136,6 +136,19 @@ def test_workload_page_renders_and_groups_expand(browser, graph, tmp_path):
     grouped.close()
 
 
+def test_folded_lineage_opens_a_plan(browser, graph, tmp_path):
+    picture = lineage_picture(graph, "36-NQ/TW", max_tasks=5)
+    visit = Visit(browser, write_page(picture, tmp_path / "folded.html"))
+    nodes, _ = visit.counts()
+    assert nodes == len(picture.nodes)
+    gid, group = next(iter(picture.groups.items()))
+    visit.page.evaluate(f"window.expandGroup({gid!r})")
+    assert visit.counts()[0] == nodes - 1 + len(group["nodes"])
+    assert "gộp" in visit.page.inner_text("header")
+    visit.clean()
+    visit.close()
+
+
 def test_plan_page_renders(browser, graph, tmp_path):
     plan = next(n for n, d in graph.nodes(data=True) if d.get("key") == "19/KH-SKHCN")
     hits = stems_from(graph, plan, depth=0)
@@ -185,3 +198,21 @@ def test_report_opens_from_disk(browser, graph, tmp_path):
         assert page.counts()[0] > 0
         page.clean()
         page.close()
+
+
+def test_hostile_plan_file_pages_run_no_script(browser, tmp_path):
+    g = hostile_plan_graph(tmp_path / "plans")
+    plan = next(n for n, d in g.nodes(data=True) if d.get("kind") == "Plan")
+    pages = [write_page(lineage_picture(g, "57-NQ/TW"), tmp_path / "l.html"),
+             write_page(plan_picture(g, plan), tmp_path / "p.html"),
+             write_page(workload_picture(g), tmp_path / "w.html")]
+    for path in pages:
+        visit = Visit(browser, path)
+        assert visit.page.evaluate("window.xssRan === undefined")
+        assert visit.page.evaluate("document.querySelectorAll('img, b').length") == 0
+        assert visit.counts()[0] > 1
+        visit.clean()
+        visit.close()
+    plan_page = Visit(browser, pages[1])
+    assert '<script>alert("title")' in plan_page.page.inner_text("header")
+    plan_page.close()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+
 from policykg.queries import Comparison, compare
 from policykg.queries.common import Graph
 from policykg.viz.labels import check_lang, t

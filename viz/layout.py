@@ -34,15 +34,19 @@ def label_width(node: dict[str, Any]) -> float:
 
 def levels_from_edges(roots: list[str], edges: list[dict[str, Any]],
                       nodes: list[str]) -> dict[str, int]:
-    """Level of each node: one below the deepest node with an edge into it (roots at 0)."""
+    """Level of each node: one below the deepest node with an edge into it.
+
+    ``roots`` and every node nothing points to start at level 0.
+    """
     parents: dict[str, set[str]] = defaultdict(set)
     for edge in edges:
         parents[edge["to"]].add(edge["from"])
     level = {r: 0 for r in roots}
+    level.update({n: 0 for n in nodes if not parents.get(n)})
     for _ in range(len(nodes) + 1):
         changed = False
         for node in nodes:
-            if node in roots:
+            if node in roots or not parents.get(node):
                 continue
             above = [level[p] for p in parents.get(node, ()) if p in level]
             if above and level.get(node) != max(above) + 1:

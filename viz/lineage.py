@@ -9,16 +9,24 @@ provincial plan as well as the directive), :func:`~policykg.queries.basis`.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from policykg.ontology.schema import Kind
-from policykg.queries import basis, downstream_documents, resolve_document, stems_from
+from policykg.queries import (
+    TaskHit,
+    basis,
+    downstream_documents,
+    resolve_document,
+    stems_from,
+)
 from policykg.queries.common import Graph, doc_label
 from policykg.viz.labels import check_lang, t
 from policykg.viz.layout import fixed_options, layered, levels_from_edges
-from policykg.viz.page import KIND_COLORS, LegendItem, Picture, write_page
+from policykg.viz.page import KIND_COLORS, LegendItem, Picture, node_color, write_page
 from policykg.viz.parts import (
+    REL_STYLE,
     dedupe,
     doc_node,
     link_edge,
@@ -29,6 +37,8 @@ from policykg.viz.parts import (
 )
 
 DOC_RELS = {"IMPLEMENTS", "BASED_ON"}
+MAX_TASKS = 200  # beyond this many tasks, each plan's tasks fold into one node
+SUBTITLE_PLANS = 8  # plans named under the title; the rest are counted
 
 
 def resolve_root(g: Graph, ref: str, year: int | None = None,
@@ -41,8 +51,12 @@ def resolve_root(g: Graph, ref: str, year: int | None = None,
 
 def lineage_picture(g: Graph, ref: str, lang: str = "vi", depth: int | None = None,
                     year: int | None = None, province: str | None = None,
-                    back_href: str | None = None) -> Picture:
-    """The picture of what stems from ``ref`` (documents, plans, tasks, units)."""
+                    back_href: str | None = None, max_tasks: int = MAX_TASKS) -> Picture:
+    """The picture of what stems from ``ref`` (documents, plans, tasks, units).
+
+    Past ``max_tasks`` tasks each plan's tasks and units fold into one node that
+    a double-click opens, and the page says so.
+    """
     check_lang(lang)
     root = resolve_root(g, ref, year, province)
     docs = downstream_documents(g, root, depth=depth)
@@ -59,6 +73,49 @@ def lineage_picture(g: Graph, ref: str, lang: str = "vi", depth: int | None = No
             edges.extend(link_edge(link, lang) for link in up.path
                          if link.upstream in in_chain and link.downstream in in_chain
                          and link.relation in DOC_RELS)
+    groups: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    notes: list[str] = []
+    if len(hits) <= max_tasks:
+        task_nodes, task_edges = tasks_and_units(g, hits, lang)
+        nodes += task_nodes
+        edges += task_edges
+    else:
+        by_plan: dict[str, list[TaskHit]] = defaultdict(list)
+        for hit in hits:
+            by_plan[hit.plan].append(hit)
+        for plan, plan_hits in by_plan.items():
+            gid = f"tasks:{plan}"
+            nodes.append(task_group_node(gid, len(plan_hits), lang))
+            edges.append({"id": f"{plan}|HAS_TASK|{gid}", "from": plan, "to": gid,
+                          "rel": "HAS_TASK", **REL_STYLE["HAS_TASK"]})
+            inner_nodes, inner_edges = tasks_and_units(g, plan_hits, lang)
+            groups[gid] = {"nodes": relative_tree(inner_nodes, inner_edges, plan),
+                           "edges": inner_edges}
+        notes.append(t("aggregated", lang, tasks=len(hits), groups=len(groups),
+                       by=t("by.plan", lang)))
+    edges = [e for e in dedupe(edges) if e["from"] != e["to"]]
+    nodes = dedupe(nodes)
+    place_tree(nodes, edges, [root])
+    plans = [d.label for d in docs if d.kind == Kind.PLAN]
+    named = "; ".join(short(p, 80) for p in plans[:SUBTITLE_PLANS])
+    if len(plans) > SUBTITLE_PLANS:
+        named += f" … (+{len(plans) - SUBTITLE_PLANS})"
+    subtitle = t("from_plans", lang, plans=named) if plans else t("no_plans", lang)
+    legend = lineage_legend(lang)
+    if groups:
+        legend.insert(4, LegendItem(t("kind.group", lang), KIND_COLORS["group"], "box"))
+    return Picture(
+        title=t("title.lineage", lang, ref=doc_label(g, root)), subtitle=subtitle,
+        nodes=nodes, edges=edges, legend=legend, notes=notes, groups=groups,
+        options=fixed_options(), lang=lang, back_href=back_href,
+    )
+
+
+def tasks_and_units(g: Graph, hits: list[TaskHit], lang: str
+                    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Task boxes, unit boxes and their edges (containment, lead, support) for ``hits``."""
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
     units: dict[str, str] = {}
     for hit in hits:
         nodes.append(task_node(hit, lang))
@@ -69,17 +126,28 @@ def lineage_picture(g: Graph, ref: str, lang: str = "vi", depth: int | None = No
     for unit_id, name in sorted(units.items()):
         collective = (g.nodes.get(unit_id) or {}).get("category") == "collective"
         nodes.append(unit_node(unit_id, name, lang, collective))
-    edges = [e for e in dedupe(edges) if e["from"] != e["to"]]
-    nodes = dedupe(nodes)
-    place_tree(nodes, edges, [root])
-    plans = [d.label for d in docs if d.kind == Kind.PLAN]
-    subtitle = (t("from_plans", lang, plans="; ".join(short(p, 80) for p in plans))
-                if plans else t("no_plans", lang))
-    return Picture(
-        title=t("title.lineage", lang, ref=doc_label(g, root)), subtitle=subtitle,
-        nodes=nodes, edges=edges, legend=lineage_legend(lang),
-        options=fixed_options(), lang=lang, back_href=back_href,
-    )
+    return dedupe(nodes), [e for e in dedupe(edges) if e["from"] != e["to"]]
+
+
+def task_group_node(gid: str, count: int, lang: str) -> dict[str, Any]:
+    """One box standing for a plan's tasks and their units, opened by a double-click."""
+    fill = KIND_COLORS["group"]
+    text = t("tasks_count", lang, n=count)
+    return {"id": gid, "label": f"{text} ⊕", "shape": "box", "kind": "group",
+            "color": node_color(fill, "#8a6d00"), "borderWidth": 2,
+            "shapeProperties": {"borderDashes": [4, 2]}, "font": {"size": 15},
+            "title": f"{text}\n{t('kind.group', lang)}"}
+
+
+def relative_tree(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
+                  parent: str) -> list[dict[str, Any]]:
+    """Lay a plan's tasks and units out below their group (offsets ``dx``/``dy``)."""
+    place_tree(nodes, edges, [parent])
+    if nodes:
+        top = min(n["y"] for n in nodes)
+        for node in nodes:
+            node["dx"], node["dy"] = node.pop("x"), node.pop("y") - top
+    return nodes
 
 
 def place_tree(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
@@ -91,11 +159,13 @@ def place_tree(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
     for unit in is_unit:
         level[unit] = bottom
     layered(nodes, edges, level)
+    for edge in edges:  # a link skipping levels bends, so it is not hidden behind the chain
+        if edge["from"] not in is_unit and edge["to"] not in is_unit \
+                and abs(level.get(edge["from"], 0) - level.get(edge["to"], 0)) > 1:
+            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.35}
 
 
 def lineage_legend(lang: str) -> list[LegendItem]:
-    from policykg.viz.parts import REL_STYLE
-
     kinds = ["directive", "document", "plan", "task", "unit", "collective"]
     items = [LegendItem(t(f"kind.{k}", lang), KIND_COLORS[k],
                         "dot" if k in ("unit", "collective") else "box") for k in kinds]

@@ -195,15 +195,21 @@ _SCRIPT = """
     var around = edges.getIds({filter: function(e){ return e.from === id || e.to === id; }});
     edges.remove(around);
     nodes.remove(id);
-    var n = group.nodes.length;
-    nodes.add(group.nodes.map(function(node, i){
-      var angle = 2 * Math.PI * i / Math.max(n, 1);
+    var fresh = group.nodes.filter(function(node){ return !nodes.get(node.id); });
+    var n = fresh.length;
+    nodes.add(fresh.map(function(node, i){
       var copy = Object.assign({}, node);
-      copy.x = at.x + 60 * Math.cos(angle);
-      copy.y = at.y + 60 * Math.sin(angle);
+      if (node.dx !== undefined) {
+        copy.x = at.x + node.dx;
+        copy.y = at.y + node.dy;
+      } else {
+        var angle = 2 * Math.PI * i / Math.max(n, 1);
+        copy.x = at.x + 60 * Math.cos(angle);
+        copy.y = at.y + 60 * Math.sin(angle);
+      }
       return copy;
     }));
-    edges.add(group.edges);
+    edges.add(group.edges.filter(function(edge){ return !edges.get(edge.id); }));
     if (physics) {
       window.vizReady = false;
       network.setOptions({physics: {enabled: true}});

@@ -14,7 +14,7 @@ from policykg.queries import basis, stems_from
 from policykg.queries.common import Graph, doc_label
 from policykg.viz.labels import check_lang, t
 from policykg.viz.layout import fixed_options
-from policykg.viz.lineage import lineage_legend, place_tree, resolve_root
+from policykg.viz.lineage import DOC_RELS, lineage_legend, place_tree, resolve_root
 from policykg.viz.page import KIND_COLORS, LegendItem, Picture, write_page
 from policykg.viz.parts import (
     dedupe,
@@ -42,6 +42,12 @@ def plan_picture(g: Graph, ref: str, lang: str = "vi", year: int | None = None,
         via = next((link for link in doc.path if link.upstream == doc.id), None)
         nodes.append(doc_node(g, doc.id, role, lang, via=via))
         edges.extend(link_edge(link, lang) for link in doc.path)
+    shown = {plan} | {d.id for d in found.documents}
+    for doc in found.documents:  # links among the bases themselves (3300 → 180 → 36)
+        edges.extend(link_edge(link, lang) for up in basis(g, doc.id).documents
+                     for link in up.path
+                     if link.upstream in shown and link.downstream in shown
+                     and link.relation in DOC_RELS)
     units: dict[str, str] = {}
     for hit in hits:
         nodes.append(task_node(hit, lang))

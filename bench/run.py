@@ -1,0 +1,581 @@
+"""The national-scale benchmark: one table of ingest, floor, re-ingest, queries, overlaps,
+export and store-opening figures for synthetic corpora of given sizes.
+
+``python -m bench.run --plans 1000 [--sizes 1000,10000] [--jobs 2] [--out bench/results.json]``
+
+Each measurement that reports memory runs in a fresh process (peak resident set size is
+per process), so one row's memory never includes another's. Times are given by wall
+clock and by CPU time of the measuring process: on a shared machine the CPU figure is
+the one that says what the code costs. Corpora are written once into ``--work`` and
+reused (plan ``i`` of a seed is the same in every corpus size).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+import platform
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+import click
+
+from bench import floor, generate
+
+REPO = Path(__file__).resolve().parents[1]
+QUERY_SAMPLES = 100
+CHANGED_SHARE = 0.01
+
+# The issue's targets, checked against the figures in the table.
+TARGETS = {
+    "ingest_plans_per_cpu_s": 1000.0,
+    "floor_ratio": 10.0,
+    "stems_p95_ms": 50.0,
+    "workload_p95_ms": 200.0,
+    "open_s_10k": 2.0,
+    "overlaps_s_100k_tasks": 60.0,
+}
+
+
+# --- processes and clocks --------------------------------------------------------------
+
+
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _run_measured(name: str, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Run ``JOBS[name]`` in this (fresh) process and add its peak memory."""
+    result = JOBS[name](**kwargs)
+    result["peak_rss_mb"] = _peak_mb()
+    return result
+
+
+def in_child(name: str, **kwargs: Any) -> dict[str, Any]:
+    """Run job ``name`` in a fresh process; its peak memory is the job's alone."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+        return pool.submit(_run_measured, name, kwargs).result()
+
+
+class Clock:
+    """Wall and CPU seconds of a block: ``with Clock() as c: …; c.wall, c.cpu``."""
+
+    def __enter__(self) -> Clock:
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall = time.perf_counter() - self._wall
+        self.cpu = time.process_time() - self._cpu
+
+
+def _spread(samples: list[float]) -> dict[str, float]:
+    """Median and 95th percentile, in milliseconds."""
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)]
+    return {"median_ms": round(1000 * statistics.median(ordered), 2),
+            "p95_ms": round(1000 * p95, 2), "max_ms": round(1000 * ordered[-1], 2)}
+
+
+# --- corpora ---------------------------------------------------------------------------
+
+
+def corpus(work: Path, plans: int, seed: int) -> Path:
+    """The corpus of ``plans`` plans of ``seed`` under ``work``, written when missing."""
+    folder = work / f"corpus-s{seed}-{plans}"
+    manifest = folder / ".manifest.jsonl"
+    if manifest.is_file() and sum(1 for _ in manifest.open(encoding="utf-8")) == plans:
+        return folder
+    if folder.exists():
+        shutil.rmtree(folder)
+    generate.generate(folder, plans, seed)
+    return folder
+
+
+# --- jobs (each runs in its own process) -----------------------------------------------
+
+
+def _timed(fn: Callable[..., Any], wall: dict[str, float], cpu: dict[str, float],
+           name: str) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        w, c = time.perf_counter(), time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            wall[name] += time.perf_counter() - w
+            cpu[name] += time.process_time() - c
+    return wrapper
+
+
+def job_ingest(folder: str, store: str, jobs: int = 1, profile: str | None = None
+               ) -> dict[str, Any]:
+    """Ingest ``folder`` into a new store; time read, parse, resolve (graph build) and store.
+
+    "store" is what is left: walking and hashing files, JSON, SQLite writes.
+    """
+    import inspect
+
+    import policykg.graph.build as build
+    import policykg.loaders.batch as batch
+    import policykg.loaders.parse as parse
+    from policykg.graph.store import open_store
+
+    wall: dict[str, float] = defaultdict(float)
+    cpu: dict[str, float] = defaultdict(float)
+    batch.read_document = _timed(batch.read_document, wall, cpu, "read")
+    parse.parse_text = _timed(parse.parse_text, wall, cpu, "parse")
+    build.build_graph = _timed(build.build_graph, wall, cpu, "resolve")
+    target = open_store(store)
+    kwargs: dict[str, Any] = {}
+    parallel = "jobs" in inspect.signature(target.ingest).parameters
+    if parallel:
+        kwargs["jobs"] = jobs
+    elif jobs > 1:
+        return {"supported": False}
+    profiler = None
+    if profile:
+        import cProfile
+        profiler = cProfile.Profile()
+        profiler.enable()
+    with Clock() as clock:
+        report = target.ingest([folder], **kwargs)
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(profile)
+    plans = report.plans
+    phases = {}
+    for name in ("read", "parse", "resolve"):
+        phases[name] = {"wall_s": round(wall[name], 3), "cpu_s": round(cpu[name], 3)}
+    phases["store"] = {"wall_s": round(clock.wall - sum(wall.values()), 3),
+                       "cpu_s": round(clock.cpu - sum(cpu.values()), 3)}
+    return {"supported": True, "jobs": jobs, "plans": plans, "tasks": report.tasks,
+            "skipped": len(report.skipped), "nodes": report.nodes, "edges": report.edges,
+            "wall_s": round(clock.wall, 3), "cpu_s": round(clock.cpu, 3),
+            "plans_per_s": round(plans / clock.wall, 1),
+            "plans_per_cpu_s": round(plans / max(clock.cpu, 1e-9), 1), "phases": phases,
+            "store_mb": round(os.path.getsize(store) / 1e6, 1)}
+
+
+def _load_plan(path: str) -> Any:
+    from policykg.loaders.batch import _load_one
+
+    return _load_one(Path(path))
+
+
+def job_pool_parse(folder: str, jobs: int) -> dict[str, Any]:
+    """Read and parse every file in a pool of ``jobs`` processes, plans sent back whole.
+
+    What a parallel ingest would do before writing in the parent; the store has no
+    ``jobs`` yet when this row is measured instead.
+    """
+    files = [str(p) for p in floor.corpus_files(Path(folder))]
+    with Clock() as clock, ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(_load_plan, files, chunksize=32))
+    plans = sum(1 for r in results if hasattr(r, "plan"))
+    return {"jobs": jobs, "plans": plans, "wall_s": round(clock.wall, 3),
+            "plans_per_s": round(plans / clock.wall, 1)}
+
+
+def job_open(store: str) -> dict[str, Any]:
+    """Import, open the store and get the graph: what a query command pays first."""
+    with Clock() as imports:
+        from policykg.graph.store import open_store
+    with Clock() as clock:
+        graph = open_store(store).graph()
+    return {"import_s": round(imports.wall, 3), "wall_s": round(clock.wall, 3),
+            "cpu_s": round(clock.cpu, 3), "nodes": graph.number_of_nodes(),
+            "edges": graph.number_of_edges()}
+
+
+def _query_sets(g: Any, rng: random.Random) -> dict[str, list[tuple[Any, ...]]]:
+    """Arguments for each query: 100 different references, units or provinces."""
+    from policykg.ontology.normalize import fold
+    from policykg.ontology.schema import Kind, Rel
+
+    lineage = {Rel.IMPLEMENTS.value, Rel.BASED_ON.value}
+    central = []
+    for node, data in g.nodes(data=True):
+        if data.get("kind") in (Kind.PLAN.value, Kind.DOCUMENT.value) \
+                and data.get("scope") == "central":
+            fan = sum(1 for _, _, d in g.in_edges(node, data=True) if d.get("rel") in lineage)
+            if fan:
+                central.append((fan, node, data.get("key") or node))
+    central.sort(reverse=True)
+    provinces = sorted({g.nodes[p].get("name") for u, p, d in g.edges(data=True)
+                        if d.get("rel") == Rel.IN_PROVINCE.value
+                        and g.nodes[u].get("kind") == Kind.PLAN.value and g.nodes[p].get("name")})
+    typed_provinces = sorted(set(provinces) | {fold(p) for p in provinces})
+    units = sorted(n for n, d in g.nodes(data=True)
+                   if d.get("kind") == Kind.UNIT.value and d.get("category") != "collective")
+    tasks = [d.get("text") or "" for _, d in g.nodes(data=True)
+             if d.get("kind") == Kind.TASK.value]
+    names = {n: g.nodes[n] for n in units}
+
+    def province_of(unit: str) -> str | None:
+        pid = names[unit].get("province")
+        return g.nodes[pid].get("name") if pid in g else None
+
+    keys = [key for _, _, key in central]
+    whole = [(key, None) for key in keys]
+    by_province = [(key, p) for p in provinces for key in keys]
+    rng.shuffle(by_province)
+    words = []
+    for text in rng.sample(tasks, min(len(tasks), 4 * QUERY_SAMPLES)):
+        folded = fold(text).split()
+        if len(folded) >= 4:
+            start = rng.randrange(len(folded) - 2)
+            words.append(" ".join(folded[start:start + rng.choice((2, 3))]))
+    picked_units = rng.sample(units, min(len(units), QUERY_SAMPLES))
+    return {
+        "stems_from_country": whole,
+        "stems_from_province": by_province[:QUERY_SAMPLES],
+        "workload_province": [(p,) for p in rng.sample(typed_provinces,
+                                                       min(len(typed_provinces),
+                                                           QUERY_SAMPLES))],
+        "workload_unit": [(names[u].get("name"), province_of(u)) for u in picked_units],
+        "compare_5": [tuple(rng.sample(provinces, 5)) for _ in range(QUERY_SAMPLES)]
+        if len(provinces) >= 5 else [],
+        "search": [(w,) for w in list(dict.fromkeys(words))[:QUERY_SAMPLES]],
+    }
+
+
+def job_queries(store: str, seed: int) -> dict[str, Any]:
+    """Median and p95 latency of each query over 100 different arguments."""
+    from policykg.graph.store import open_store
+    from policykg.queries import compare, search, stems_from, workload
+    from policykg.queries.refs import UnresolvedReference
+
+    g = open_store(store).graph()
+    calls: dict[str, Callable[..., Any]] = {
+        "stems_from_country": lambda ref, _p: stems_from(g, ref),
+        "stems_from_province": lambda ref, p: stems_from(g, ref, province=p),
+        "workload_province": lambda p: workload(g, province=p),
+        "workload_unit": lambda u, p: workload(g, unit=u, province=p),
+        "compare_5": lambda *sides: compare(g, list(sides)),
+        "search": lambda text: search(g, text),
+    }
+    out: dict[str, Any] = {}
+    for name, args in _query_sets(g, random.Random(seed)).items():
+        walls, cpus, sizes, failed = [], [], [], []
+        for arg in args:
+            try:
+                with Clock() as clock:
+                    result = calls[name](*arg)
+            except UnresolvedReference as err:
+                failed.append(f"{arg}: {err}")
+                continue
+            walls.append(clock.wall)
+            cpus.append(clock.cpu)
+            sizes.append(len(result.sides) if hasattr(result, "sides") else len(result))
+        row: dict[str, Any] = {"queries": len(walls), "unresolved": len(failed),
+                               "unresolved_examples": failed[:3]}
+        if walls:
+            row.update({"wall": _spread(walls), "cpu": _spread(cpus),
+                        "median_results": statistics.median(sizes)})
+        out[name] = row
+    return out
+
+
+def _tasks_subgraph(g: Any, tasks: int) -> Any:
+    """``g`` with only the tasks of the first plans (in id order) up to ``tasks`` tasks."""
+    from policykg.ontology.schema import Kind
+
+    by_plan: dict[str, list[str]] = defaultdict(list)
+    others = []
+    for node, data in g.nodes(data=True):
+        if data.get("kind") == Kind.TASK.value:
+            by_plan[data.get("plan") or ""].append(node)
+        else:
+            others.append(node)
+    keep: list[str] = []
+    for plan in sorted(by_plan):
+        if len(keep) >= tasks:
+            break
+        keep += by_plan[plan]
+    return g.subgraph(others + keep).copy(), len(keep)
+
+
+def job_overlaps(store: str, ladder: list[int]) -> dict[str, Any]:
+    """Overlaps on growing task counts: time, memory growth and the growth exponent."""
+    from policykg.graph.store import open_store
+    from policykg.queries import overlaps
+
+    g = open_store(store).graph()
+    steps = []
+    for want in ladder:
+        sub, tasks = _tasks_subgraph(g, want)
+        before = _peak_mb()
+        with Clock() as clock:
+            report = overlaps(sub)
+        steps.append({"tasks": tasks, "wall_s": round(clock.wall, 3),
+                      "cpu_s": round(clock.cpu, 3), "pairs": len(report.pairs),
+                      "peak_rss_mb": _peak_mb(), "rss_growth_mb": round(_peak_mb() - before, 1)})
+        del sub
+    exponent = None
+    if len(steps) >= 2 and steps[0]["cpu_s"] > 0 and steps[-1]["tasks"] > steps[0]["tasks"]:
+        exponent = round(math.log(steps[-1]["cpu_s"] / steps[0]["cpu_s"])
+                         / math.log(steps[-1]["tasks"] / steps[0]["tasks"]), 2)
+    return {"steps": steps, "exponent": exponent}
+
+
+def job_export(store: str, out: str) -> dict[str, Any]:
+    """Export the graph to Turtle and GraphML: time and size of each."""
+    from policykg.graph.export import export
+    from policykg.graph.store import open_store
+
+    g = open_store(store).graph()
+    rows = {}
+    for fmt, suffix in (("ttl", "ttl"), ("graphml", "graphml")):
+        path = Path(out) / f"graph.{suffix}"
+        with Clock() as clock:
+            export(g, fmt, path)
+        rows[fmt] = {"wall_s": round(clock.wall, 3), "cpu_s": round(clock.cpu, 3),
+                     "mb": round(path.stat().st_size / 1e6, 1), "peak_rss_mb": _peak_mb()}
+        path.unlink()
+    return rows
+
+
+def _change(files: list[Path], share: float, rng: random.Random) -> list[Path]:
+    """Edit ``share`` of ``files`` the way a revised plan differs: one duty reworded."""
+    chosen = rng.sample(files, max(1, round(share * len(files))))
+    for path in chosen:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("Thời gian", "Thời hạn", 1) + "\n", encoding="utf-8")
+    return chosen
+
+
+def job_reingest(folder: str, store: str, seed: int) -> dict[str, Any]:
+    """Re-ingest with nothing changed, then with 1% of the files changed."""
+    from policykg.graph.store import open_store
+
+    target = open_store(store)
+    with Clock() as same:
+        unchanged = target.ingest([folder])
+    files = floor.corpus_files(Path(folder))
+    changed = _change(files, CHANGED_SHARE, random.Random(seed))
+    with Clock() as clock:
+        report = target.ingest([folder])
+    return {"unchanged": {"wall_s": round(same.wall, 3), "cpu_s": round(same.cpu, 3),
+                          "files_unchanged": len(unchanged.unchanged)},
+            "changed": {"files": len(changed), "parsed": len(report.ingested),
+                        "wall_s": round(clock.wall, 3), "cpu_s": round(clock.cpu, 3)}}
+
+
+JOBS: dict[str, Callable[..., dict[str, Any]]] = {
+    "ingest": job_ingest, "pool_parse": job_pool_parse, "open": job_open,
+    "queries": job_queries, "overlaps": job_overlaps, "export": job_export,
+    "reingest": job_reingest,
+}
+
+
+# --- one corpus size -------------------------------------------------------------------
+
+
+def measure_size(work: Path, plans: int, seed: int, jobs: int, profile: bool,
+                 log: Callable[[str], None]) -> dict[str, Any]:
+    """Every row of the table for a corpus of ``plans`` plans."""
+    source = corpus(work, plans, seed)
+    run = work / f"run-{plans}"
+    if run.exists():
+        shutil.rmtree(run)
+    run.mkdir(parents=True)
+    folder = run / "corpus"
+    shutil.copytree(source, folder, ignore=shutil.ignore_patterns(".*"))
+    store = str(run / "store.db")
+    out: dict[str, Any] = {"plans": plans}
+    log(f"[{plans}] floor")
+    out["floor"] = floor.measure(folder, repeat=3)
+    log(f"[{plans}] ingest, one process")
+    out["ingest"] = in_child("ingest", folder=str(folder), store=store,
+                             profile=str(run / "ingest.prof") if profile else None)
+    if jobs > 1:
+        log(f"[{plans}] ingest, {jobs} processes")
+        parallel = in_child("ingest", folder=str(folder), store=str(run / "store-jobs.db"),
+                            jobs=jobs)
+        if not parallel.get("supported"):
+            parallel = in_child("pool_parse", folder=str(folder), jobs=jobs)
+            parallel["store_has_jobs"] = False
+        out["ingest_jobs"] = parallel
+    log(f"[{plans}] open store")
+    out["open"] = in_child("open", store=store)
+    log(f"[{plans}] queries")
+    out["queries"] = in_child("queries", store=store, seed=seed)
+    tasks = out["ingest"]["tasks"]
+    ladder = sorted({max(1, tasks // 8), max(1, tasks // 4), max(1, tasks // 2), tasks})
+    log(f"[{plans}] overlaps on {ladder} tasks")
+    out["overlaps"] = in_child("overlaps", store=store, ladder=ladder)
+    log(f"[{plans}] export")
+    out["export"] = in_child("export", store=store, out=str(run))
+    log(f"[{plans}] re-ingest")
+    out["reingest"] = in_child("reingest", folder=str(folder), store=store, seed=seed)
+    return out
+
+
+# --- the table -------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    """Machine, date and commit the figures were taken on."""
+    model = platform.processor()
+    try:
+        for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines():
+            if line.startswith("Model name:"):
+                model = line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=REPO, capture_output=True,
+                                  text=True).stdout.strip()
+        except OSError:
+            return ""
+
+    return {"cpu": model, "cores": os.cpu_count(), "python": platform.python_version(),
+            "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "commit": git("rev-parse", "--short", "HEAD"),
+            "uncommitted_changes": bool(git("status", "--porcelain", "--untracked-files=no")),
+            "load_average": [round(x, 1) for x in os.getloadavg()]}
+
+
+ROWS = (
+    "ingest, 1 process", "ingest phases (CPU s)", "ingest, all cores", "floor (read + NFC)",
+    "ingest / floor", "re-ingest, nothing changed", "re-ingest, 1% changed",
+    "open store + graph", "stems-from, central, whole country", "stems-from, central, 1 province",
+    "workload of a province", "workload of a unit", "compare 5 provinces", "search",
+    "overlaps", "export Turtle", "export GraphML",
+)
+
+
+def _ms(row: dict[str, Any]) -> str:
+    if not row.get("queries"):
+        return f"no query answered ({row.get('unresolved', 0)} unresolved)"
+    wall, cpu = row["wall"], row["cpu"]
+    text = (f"median {wall['median_ms']} ms, p95 {wall['p95_ms']} ms "
+            f"(CPU {cpu['median_ms']} / {cpu['p95_ms']} ms) over {row['queries']}")
+    return text + (f"; {row['unresolved']} unresolved" if row["unresolved"] else "")
+
+
+def rows_for(m: dict[str, Any]) -> list[tuple[str, str]]:
+    """The table's rows for one corpus size: (what, figures)."""
+    ing, fl = m["ingest"], m["floor"]
+    ph = ing["phases"]
+    par = m.get("ingest_jobs") or {}
+    if not par:
+        parallel = "not measured (--jobs 1)"
+    elif par.get("store_has_jobs") is False:
+        parallel = (f"store has no parallel ingest; read + parse alone in {par['jobs']} "
+                    f"processes: {par['plans_per_s']} plans/s ({par['wall_s']} s)")
+    else:
+        parallel = (f"{par['plans_per_s']} plans/s ({par['wall_s']} s, {par['jobs']} jobs), "
+                    f"peak {par['peak_rss_mb']} MB")
+    ratio = ing["cpu_s"] / max(fl["cpu_seconds"], 1e-9)
+    q = m["queries"]
+    ov = m["overlaps"]
+    ov_text = "; ".join(f"{s['tasks']} tasks {s['wall_s']} s (CPU {s['cpu_s']} s, "
+                        f"+{s['rss_growth_mb']} MB)" for s in ov["steps"])
+    ex = m["export"]
+    re_ = m["reingest"]
+    return [
+        ("ingest, 1 process",
+         f"{ing['plans']} plans ({ing['tasks']} tasks) in {ing['wall_s']} s = "
+         f"{ing['plans_per_s']} plans/s; {ing['plans_per_cpu_s']} plans per CPU s; "
+         f"peak {ing['peak_rss_mb']} MB; store {ing['store_mb']} MB"),
+        ("ingest phases (CPU s)",
+         ", ".join(f"{k} {v['cpu_s']}" for k, v in ph.items())),
+        ("ingest, all cores", parallel),
+        ("floor (read + NFC)",
+         f"{fl['plans_per_s']} plans/s, {fl['plans_per_cpu_s']} plans per CPU s"),
+        ("ingest / floor", f"{ratio:.0f}× (CPU time)"),
+        ("re-ingest, nothing changed",
+         f"{re_['unchanged']['wall_s']} s (CPU {re_['unchanged']['cpu_s']} s)"),
+        ("re-ingest, 1% changed",
+         f"{re_['changed']['files']} files: {re_['changed']['wall_s']} s "
+         f"(CPU {re_['changed']['cpu_s']} s)"),
+        ("open store + graph",
+         f"{m['open']['wall_s']} s (CPU {m['open']['cpu_s']} s; imports {m['open']['import_s']}"
+         f" s), {m['open']['nodes']} nodes, {m['open']['edges']} edges, "
+         f"peak {m['open']['peak_rss_mb']} MB"),
+        ("stems-from, central, whole country", _ms(q["stems_from_country"])),
+        ("stems-from, central, 1 province", _ms(q["stems_from_province"])),
+        ("workload of a province", _ms(q["workload_province"])),
+        ("workload of a unit", _ms(q["workload_unit"])),
+        ("compare 5 provinces", _ms(q["compare_5"])),
+        ("search", _ms(q["search"])),
+        ("overlaps", f"{ov_text}; growth exponent {ov['exponent']}"),
+        ("export Turtle", f"{ex['ttl']['wall_s']} s (CPU {ex['ttl']['cpu_s']} s), "
+                          f"{ex['ttl']['mb']} MB, peak {ex['ttl']['peak_rss_mb']} MB"),
+        ("export GraphML", f"{ex['graphml']['wall_s']} s (CPU {ex['graphml']['cpu_s']} s), "
+                           f"{ex['graphml']['mb']} MB, peak {ex['graphml']['peak_rss_mb']} MB"),
+    ]
+
+
+def table(results: dict[str, Any]) -> str:
+    """The results as one markdown table: a row per measure, a column per corpus size."""
+    sizes = results["sizes"]
+    columns = [dict(rows_for(m)) for m in sizes]
+    head = "| measure | " + " | ".join(f"{m['plans']:,} plans" for m in sizes) + " |"
+    lines = [head, "|---" * (len(sizes) + 1) + "|"]
+    for row in ROWS:
+        lines.append(f"| {row} | " + " | ".join(c[row] for c in columns) + " |")
+    info = results["machine"]
+    lines.append("")
+    lines.append(f"{info['cpu']}, {info['cores']} cores, Python {info['python']}, "
+                 f"{info['date']}, commit {info['commit']}"
+                 + (" + uncommitted changes" if info["uncommitted_changes"] else "")
+                 + f", load average {info['load_average']}")
+    return "\n".join(lines)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--plans", type=click.IntRange(min=10), default=1000, show_default=True,
+              help="Corpus size when --sizes is not given.")
+@click.option("--sizes", default=None,
+              help="Comma-separated corpus sizes, e.g. 1000,10000,100000.")
+@click.option("--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default=True, help="Processes for the all-cores ingest row.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Corpus seed.")
+@click.option("--work", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("/tmp/policykg-bench"), show_default=True,
+              help="Folder for corpora and stores (reused between runs).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write every figure as JSON here.")
+@click.option("--profile", is_flag=True,
+              help="Also write a cProfile of each one-process ingest (run-N/ingest.prof).")
+def main(plans: int, sizes: str | None, jobs: int, seed: int, work: Path, out: Path | None,
+         profile: bool) -> None:
+    """Measure ingest, floor, re-ingest, queries, overlaps, export and store opening."""
+    try:
+        counts = [int(s) for s in sizes.split(",")] if sizes else [plans]
+    except ValueError as err:
+        raise click.BadParameter(f"--sizes wants numbers separated by commas: {err}") from err
+    if any(c < 10 for c in counts):
+        raise click.BadParameter("every size must be at least 10 plans")
+    work.mkdir(parents=True, exist_ok=True)
+
+    def log(message: str) -> None:
+        click.echo(f"{time.strftime('%H:%M:%S')} {message}", err=True)
+
+    results: dict[str, Any] = {"machine": machine(), "targets": TARGETS, "sizes": []}
+    for count in counts:
+        results["sizes"].append(measure_size(work, count, seed, jobs, profile, log))
+        if out:
+            out.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    click.echo(table(results))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
