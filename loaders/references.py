@@ -437,11 +437,13 @@ def _assign_relations(stream: _Stream, cites: list[_Cite], pairs: list[tuple[int
     o_end = (stream.offsets[opening[1] - 1] + len(lines[opening[1] - 1].text)
              if opening[1] > opening[0] else o_start)
     for i, cite in enumerate(cites):
-        if title[0] <= cite.start < title[1]:
-            cite.relation = "basis" if i in parents else "implements"
-            continue
-        if not (o_start <= cite.start < o_end):
+        if i in parents or not (o_start <= cite.start < o_end or title[0] <= cite.start < title[1]):
+            # A document another cited document carries out ("3300/KH-UBND … thực hiện
+            # Nghị quyết 36-NQ/TW") reaches the plan through that link, not directly.
             cite.relation = "mentions"
+            continue
+        if title[0] <= cite.start < title[1]:
+            cite.relation = "implements"
             continue
         line_idx = stream.line_of(cite.start)
         line_start = stream.offsets[line_idx]
@@ -450,13 +452,13 @@ def _assign_relations(stream: _Stream, cites: list[_Cite], pairs: list[tuple[int
         clause_start, _ = stream.clause(cite.start)
         if announce is not None and cite.start > announce:
             implements = _verb_before(stream.folded, cite.start, announce)
-            cite.relation = "implements" if implements and i not in parents else "basis"
+            cite.relation = "implements" if implements else "basis"
             continue
         opener = stream.folded[clause_start:cite.start].strip()
         governed = _verb_before(stream.folded, cite.start, clause_start) or (
             i > 0 and cites[i - 1].relation == "implements"
             and _coordinated(stream, cites[i - 1], cite))
-        implements = (opener.startswith(_IMPLEMENT_OPENERS) and i not in parents
+        implements = (opener.startswith(_IMPLEMENT_OPENERS)
                       and not opener.startswith(_BASIS_OPENERS) and governed)
         cite.relation = "implements" if implements else "basis"
 

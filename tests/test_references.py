@@ -212,9 +212,11 @@ def test_misformatted_and_broken_numbers_and_a_three_step_chain():
     assert by[("65-KH/TU", "2023-06-12")].relation == "implements"
     assert by[("50/NQ-CP", "2023-05-10")].relation == "basis"
     assert by[("36-NQ/TW", "2014-07-01")].relation == "basis"
-    assert by[("10-CTr/TU", None)].relation == "basis"  # named in the opening, before the plan
+    # Documents the cited plan carries out reach this plan through the chain links, so
+    # "what stems from 36-NQ/TW" walks 36-NQ/TW → 10-CTr/TU → 65-KH/TU → this plan.
+    assert by[("10-CTr/TU", None)].relation == "mentions"
     new36 = by[("36-NQ/TW", "2023-01-30")]
-    assert new36.relation == "basis" and len(new36.mentions) == 2
+    assert new36.relation == "mentions" and len(new36.mentions) == 2
     chain = {(refs[k.child].key, refs[k.parent].date or refs[k.parent].key) for k in plan.links}
     assert chain == {("65-KH/TU", "10-CTr/TU"), ("10-CTr/TU", "2023-01-30")}
     qd = by[("40/2024/QĐ-UBND", "2024-03-02")]
