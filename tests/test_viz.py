@@ -105,10 +105,16 @@ def test_lineage_shows_directive_plans_tasks_and_units(graph):
     assert {h.task for h in hits} == {n["id"] for n in picture.nodes if n["kind"] == "task"}
     units = {u for h in hits for u in h.lead_ids + h.support_ids}
     assert units == {n["id"] for n in picture.nodes if n["kind"] in ("unit", "collective")}
-    rels = {e["rel"] for e in picture.edges}
-    assert {"BASED_ON", "HAS_TASK", "LED_BY"} <= rels
-    labels = {e.get("label") for e in picture.edges}
-    assert {"căn cứ", "chủ trì"} <= labels
+    # every link of every path the queries give is drawn, named in Vietnamese
+    drawn = {(e["from"], e["rel"], e["to"]): e for e in picture.edges}
+    links = [link for d in docs for link in d.path] + [link for h in hits for link in h.path]
+    assert links and all((k.upstream, k.relation, k.downstream) in drawn for k in links)
+    names = {"IMPLEMENTS": "thực hiện", "BASED_ON": "căn cứ"}
+    for link in links:
+        if link.relation in names:
+            assert drawn[(link.upstream, link.relation, link.downstream)]["label"] == \
+                names[link.relation]
+    assert {"chủ trì", "phối hợp"} <= {e.get("label") for e in picture.edges}
     # top-down: the directive above its plans, plans above their tasks, tasks above units
     plan = next(d.id for d in docs if d.kind == "Plan")
     assert ids[root[0]["id"]]["y"] < ids[plan]["y"] < ids[hits[0].task]["y"]
@@ -136,8 +142,11 @@ def test_large_lineage_folds_each_plans_tasks(graph):
 
 def test_lineage_hover_names_number_date_province_and_quote(graph):
     picture = lineage_picture(graph, "36-NQ/TW")
-    plan = next(n for n in picture.nodes if n["kind"] == "plan")
-    assert "Tây Ninh" in plan["title"] and "Căn cứ" in plan["title"]
+    doc = next(d for d in downstream_documents(graph, "36-NQ/TW") if d.kind == "Plan")
+    plan = next(n for n in picture.nodes if n["id"] == doc.id)
+    quote = " ".join(doc.path[-1].quote.split()[:6])
+    assert doc.province_name == "Tây Ninh" and "Tây Ninh" in plan["title"]
+    assert quote in " ".join(plan["title"].split())
     root = next(n for n in picture.nodes if n["kind"] == "directive")
     assert "2023-01-30" in root["title"] and "36-NQ/TW" in root["title"]
     assert "công nghệ sinh học" in root["title"]
@@ -147,7 +156,7 @@ def test_english_switches_titles_legend_and_edge_labels(graph):
     vi = lineage_picture(graph, "36-NQ/TW")
     en = lineage_picture(graph, "36-NQ/TW", lang="en")
     assert en.title.startswith("Tasks stemming from") and vi.title.startswith("Nhiệm vụ")
-    assert "based on" in {e.get("label") for e in en.edges}
+    assert {"implements", "leads"} <= {e.get("label") for e in en.edges}
     assert {i.label for i in en.legend} >= {"Plan", "Task", "Unit", "implements", "supports"}
     with pytest.raises(ValueError):
         lineage_picture(graph, "36-NQ/TW", lang="fr")
@@ -314,7 +323,10 @@ def test_report_is_a_linked_offline_site(graph, tmp_path):
     for name in ("36-NQ/TW", "61-KL/TW", "Bắc Giang", "Tây Ninh"):
         assert name in html
     for page in index.parent.glob("*.html"):
-        assert remote_references(page.read_text(encoding="utf-8")) == [], page.name
+        text = page.read_text(encoding="utf-8")
+        assert remote_references(text) == [], page.name
+        local = re.findall(r'(?:src|href)="([^"]+)"', text)
+        assert all((page.parent / ref).is_file() for ref in local), page.name
 
 
 def test_cli_viz_commands(store, tmp_path):

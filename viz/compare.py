@@ -16,16 +16,21 @@ from matplotlib.figure import Figure
 from policykg.queries import Comparison, compare
 from policykg.queries.common import Graph
 from policykg.viz.labels import check_lang, t
-from policykg.viz.parts import short
+from policykg.viz.parts import short, topic_names
 
 FORMATS = ("png", "svg")
 MAX_DIRECTIVES = 40  # rows of the directive panel; shared ones come first
 STATUS_COLORS = {"shared": "#2e6fb5", "partly": "#e8a33d", "unique": "#c0392b"}
 
 
-def comparison_figure(result: Comparison, lang: str = "vi") -> Figure:
-    """Two panels: task counts per topic and side; directives shared, partly shared, unique."""
+def comparison_figure(result: Comparison, lang: str = "vi",
+                      topic_names: dict[str, str] | None = None) -> Figure:
+    """Two panels: task counts per topic and side; directives shared, partly shared, unique.
+
+    ``topic_names`` maps the topic labels of ``result`` to the words shown (English ones).
+    """
     check_lang(lang)
+    names = topic_names or {}
     sides = [short(s.name, 28) for s in result.sides]
     topics = result.topics or [t("no_topic", lang)]
     counts = [[s.topics.get(topic, 0) for s in result.sides] for topic in topics]
@@ -38,7 +43,7 @@ def comparison_figure(result: Comparison, lang: str = "vi") -> Figure:
     peak = max((c for row in counts for c in row), default=0) or 1
     image = left.imshow(counts, cmap="YlOrRd", aspect="auto", vmin=0, vmax=peak)
     left.set_xticks(range(len(sides)), sides, rotation=30, ha="right")
-    left.set_yticks(range(len(topics)), [short(x, 45) for x in topics])
+    left.set_yticks(range(len(topics)), [short(names.get(x, x), 45) for x in topics])
     for i, row in enumerate(counts):
         for j, value in enumerate(row):
             if value:
@@ -47,6 +52,8 @@ def comparison_figure(result: Comparison, lang: str = "vi") -> Figure:
     left.set_title(t("title.compare", lang), fontsize=12)
     left.set_xlabel(t("axis.side", lang))
     fig.colorbar(image, ax=left, shrink=0.6, label=t("cbar", lang))
+    fig.suptitle(" · ".join(t("side_summary", lang, name=short(s.name, 28), plans=len(s.plans),
+                              tasks=s.tasks) for s in result.sides), fontsize=10)
     _directive_panel(right, directives[:MAX_DIRECTIVES], result, sides, lang)
     return fig
 
@@ -92,10 +99,6 @@ def _directive_panel(ax, rows, result: Comparison, sides: list[str], lang: str) 
               frameon=False)
 
 
-def compare_result(g: Graph, sides: list[str], as_of: str | date | None = None) -> Comparison:
-    return compare(g, sides, as_of=as_of)
-
-
 def write_compare(g: Graph, sides: list[str], out: str | Path, lang: str = "vi",
                   as_of: str | date | None = None) -> list[Path]:
     """Write the chart to ``out``: .png or .svg by its suffix, both when it has neither."""
@@ -104,7 +107,7 @@ def write_compare(g: Graph, sides: list[str], out: str | Path, lang: str = "vi",
     if suffix and suffix not in FORMATS:
         raise ValueError(f"{out}: cannot write .{suffix}; use .png or .svg")
     targets = [out] if suffix else [out.with_suffix(f".{f}") for f in FORMATS]
-    fig = comparison_figure(compare_result(g, sides, as_of), lang)
+    fig = comparison_figure(compare(g, sides, as_of=as_of), lang, topic_names(g, lang))
     written = []
     for target in targets:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -86,6 +86,8 @@ TEXT: dict[str, dict[str, str]] = {
     "unique": {"vi": "chỉ một bên", "en": "unique to one"},
     "partly": {"vi": "một số bên", "en": "some"},
     "cbar": {"vi": "Số nhiệm vụ", "en": "Number of tasks"},
+    "side_summary": {"vi": "{name}: {plans} kế hoạch, {tasks} nhiệm vụ",
+                     "en": "{name}: {plans} plans, {tasks} tasks"},
     # report
     "r.summary": {"vi": "Tổng quan dữ liệu", "en": "Corpus summary"},
     "r.plans": {"vi": "Kế hoạch", "en": "Plans"},
@@ -106,6 +108,8 @@ TEXT: dict[str, dict[str, str]] = {
     "r.none": {"vi": "Không có.", "en": "None."},
     "r.open": {"vi": "mở", "en": "open"},
     "r.svg": {"vi": "bản SVG", "en": "SVG version"},
+    "r.more_plans": {"vi": "Còn {n} kế hoạch khác: vẽ bằng lệnh policykg viz plan.",
+                     "en": "{n} more plans: draw them with policykg viz plan."},
     "r.no_central": {"vi": "Không tìm thấy văn bản chỉ đạo trung ương nào.",
                      "en": "No central directive found."},
     "r.national": {"vi": "Trung ương / không rõ tỉnh", "en": "Central / no province"},

@@ -66,6 +66,7 @@ class Picture:
     groups: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
     lang: str = "vi"
     back_href: str | None = None
+    lib_href: str | None = None  # a local copy of vis-network beside the page, else inlined
 
 
 def script_json(value: Any) -> str:
@@ -182,7 +183,8 @@ _SCRIPT = """
     network.setOptions({physics: {enabled: false}});
     window.vizReady = true;
   }
-  var physics = DATA.options.physics && DATA.options.physics.enabled !== false;
+  var physics = DATA.options.physics && DATA.options.physics.enabled !== false
+    && DATA.nodes.length > 0;
   if (physics) {
     network.once("stabilizationIterationsDone", settle);
   } else {
@@ -238,7 +240,9 @@ def render_page(picture: Picture) -> str:
         f'<html lang="{esc(lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(picture.title)}</title><style>{_STYLE}</style>",
-        f"<script>{vis_js()}</script></head><body>",
+        (f'<script src="{esc(picture.lib_href)}"></script>' if picture.lib_href
+         else f"<script>{vis_js()}</script>"),
+        "</head><body>",
         f"<header>{back}<h1>{esc(picture.title)}</h1>",
         f'<p class="sub">{esc(picture.subtitle)}</p>',
         f'<ul class="notes">{notes}</ul>' if notes else "",
@@ -252,32 +256,20 @@ def render_page(picture: Picture) -> str:
     ])
 
 
+def write_lib(folder: str | Path, name: str = "vis-network.min.js") -> str:
+    """Copy vis-network into ``folder`` once, for pages of one site to share; its file name."""
+    target = Path(folder) / name
+    if not target.is_file() or target.read_text(encoding="utf-8") != vis_js():
+        target.write_text(vis_js(), encoding="utf-8")
+    return name
+
+
 def write_page(picture: Picture, path: str | Path) -> Path:
     """Write the page to ``path`` (folders created) and return the path."""
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render_page(picture), encoding="utf-8")
     return out
-
-
-def hierarchical_options(direction: str = "UD", level_gap: int = 130,
-                         node_gap: int = 40) -> dict[str, Any]:
-    """A top-down tree computed once by vis-network; no physics (renders at once)."""
-    return {
-        "layout": {"hierarchical": {"enabled": True, "direction": direction,
-                                    "sortMethod": "directed", "shakeTowards": "roots",
-                                    "levelSeparation": level_gap, "nodeSpacing": node_gap,
-                                    "treeSpacing": 160, "parentCentralization": True}},
-        "physics": {"enabled": False},
-        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
-        "edges": {"smooth": {"type": "cubicBezier", "forceDirection": "vertical",
-                             "roundness": 0.4},
-                  "font": {"size": 11, "align": "middle", "color": "#333",
-                           "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-                  "color": {"color": "#8a8a8a", "highlight": "#000000"}},
-        "nodes": {"font": {"size": 14, "face": "Segoe UI, Roboto, Noto Sans, Arial"}},
-    }
 
 
 def force_options(iterations: int = 200) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from policykg.ontology.schema import Kind
 from policykg.queries import Link, TaskHit
 from policykg.queries.common import Graph, doc_label, province_name
 from policykg.viz.labels import t
@@ -158,3 +159,14 @@ def dedupe(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         seen.add(item["id"])
         kept.append(item)
     return kept
+
+
+def topic_names(g: Graph, lang: str) -> dict[str, str]:
+    """Topic label (as the comparison gives it) → its label in ``lang``, from the topic nodes."""
+    found: dict[str, str] = {}
+    for _, data in g.nodes(data=True):
+        if data.get("kind") == Kind.TOPIC and data.get(f"label_{lang}"):
+            for key in ("label", "label_vi"):
+                if data.get(key):
+                    found[str(data[key])] = str(data[f"label_{lang}"])
+    return found

@@ -2,8 +2,9 @@
 
 The index holds the corpus summary, the top overlaps and the comparison chart;
 it links one lineage page per central directive the plans serve, one workload
-page per province, and one page per plan. Every page is self-contained (no
-request leaves the machine) and links back to the index by a relative path.
+page per province, and one page per plan (the largest, up to a cap). The pages
+share one local copy of vis-network in the folder, so the folder is the
+self-contained unit: nothing is fetched from the network, links are relative.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from policykg.queries.common import Graph, doc_label, nodes_of, province_name
 from policykg.viz.compare import write_compare
 from policykg.viz.labels import check_lang, t
 from policykg.viz.lineage import lineage_picture
-from policykg.viz.page import esc, write_page
+from policykg.viz.page import Picture, esc, write_lib, write_page
 from policykg.viz.parts import short
 from policykg.viz.plan import plan_picture
 from policykg.viz.workload import workload_picture
 
 TOP_OVERLAPS = 15
+MAX_PLAN_PAGES = 100  # plans with most tasks get a page; `policykg viz plan` draws any other
 
 
 @dataclass
@@ -94,35 +96,45 @@ def write_report(g: Graph, out_dir: str | Path, lang: str = "vi") -> Path:
     corpus = survey(g)
     name = _Names()
     back = "index.html"
+    lib = write_lib(out)
+
+    def page(picture: Picture, file: str) -> None:
+        picture.lib_href = lib  # one shared local copy instead of 0.5 MB in every page
+        write_page(picture, out / file)
+
     sections = [_summary(g, corpus, lang)]
 
     links = []
     for directive in corpus.directives:
         file = name("lineage", doc_label(g, directive))
-        write_page(lineage_picture(g, directive, lang=lang, back_href=back), out / file)
+        page(lineage_picture(g, directive, lang=lang, back_href=back), file)
         links.append((file, doc_label(g, directive), g.nodes[directive].get("title")))
     sections.append(_link_list(t("r.lineage", lang), links, lang, t("r.no_central", lang)))
 
     links = []
     for pid, pname in corpus.provinces.items():
         file = name("workload", pname)
-        write_page(workload_picture(g, province=pid, lang=lang, back_href=back), out / file)
+        page(workload_picture(g, province=pid, lang=lang, back_href=back), file)
         links.append((file, pname, None))
     if any(not r.province_id for r in workload(g)):
         file = name("workload", "all")
-        write_page(workload_picture(g, lang=lang, back_href=back), out / file)
+        page(workload_picture(g, lang=lang, back_href=back), file)
         links.append((file, t("where.all", lang).strip(" ()"), None))
     sections.append(_link_list(t("r.workload", lang), links, lang, t("r.none", lang)))
 
     links = []
-    for plan in corpus.plans:
+    drawn = sorted(corpus.plans, key=lambda p: -corpus.plan_tasks[p])[:MAX_PLAN_PAGES]
+    for plan in sorted(drawn, key=lambda p: doc_label(g, p)):
         file = name("plan", doc_label(g, plan))
-        write_page(plan_picture(g, plan, lang=lang, back_href=back), out / file)
+        page(plan_picture(g, plan, lang=lang, back_href=back), file)
         pid = g.nodes[plan].get("province")
         detail = province_name(g, str(pid)) if pid else t("r.national", lang)
         links.append((file, doc_label(g, plan),
                       f"{detail} · {t('tasks_count', lang, n=corpus.plan_tasks[plan])}"))
     sections.append(_link_list(t("r.plan_pages", lang), links, lang, t("r.none", lang)))
+    if len(corpus.plans) > len(drawn):
+        sections.append(f"<p>{esc(t('r.more_plans', lang, n=len(corpus.plans) - len(drawn)))}"
+                        "</p>")
 
     sections.append(_overlaps(g, lang))
     sections.append(_comparison(g, corpus, out, lang))

@@ -29,7 +29,7 @@ from policykg.viz.page import (
     tooltip,
     write_page,
 )
-from policykg.viz.parts import REL_STYLE, short, unit_node, where
+from policykg.viz.parts import REL_STYLE, short, topic_names, unit_node, where
 
 MAX_TASKS = 150  # beyond this many tasks, tasks are drawn as groups
 OTHER_COLOR = "#cfcfcf"
@@ -87,6 +87,10 @@ def workload_picture(g: Graph, province: str | None = None, unit: str | None = N
     supported = {r.unit_id: set(r.tasks_supported) for r in rows}
     all_tasks = sorted({tk for s in (*led.values(), *supported.values()) for tk in s})
     facts = task_facts(g, all_tasks)
+    if lang != "vi":
+        names = topic_names(g, lang)
+        for fact in facts.values():
+            fact.topics = [names.get(x, x) for x in fact.topics]
     rarity = Counter(topic for f in facts.values() for topic in f.topics)
     key_of = {tk: _color_key(f, color_by, rarity, lang) for tk, f in facts.items()}
     keys = [k for k, _ in Counter(key_of.values()).most_common()]
