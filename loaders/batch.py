@@ -2,7 +2,10 @@
 
 :func:`load_paths` yields one result per file — :class:`Loaded` with the plan,
 or :class:`Skipped` with a one-line reason — so a corpus with a broken file, a
-scanned PDF or a stray spreadsheet still loads everything else.
+scanned PDF or a stray spreadsheet still loads everything else. Each file is read
+in a worker process under a time bound, so one that never ends (or crashes the
+reader) is skipped with the reason too; files above a size limit are refused
+before they are read.
 """
 
 from __future__ import annotations

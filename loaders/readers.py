@@ -841,17 +841,19 @@ def read_document(path: str | Path, *, max_mb: float | None = None) -> tuple[str
     limit_mb = _size_limit(fmt, max_mb)
     limit = int(limit_mb * _MB)
     try:
+        size = path.stat().st_size
+    except (OSError, ValueError):
+        size = 0  # opening it below gives the reason
+    if size > limit:
+        raise _too_large(name, fmt, size, limit_mb)
+    try:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)  # never more than the limit in memory
     except (OSError, ValueError) as err:  # ValueError: a NUL byte in the name
         reason = getattr(err, "strerror", None) or str(err)
         raise LoadError(name, f"cannot open: {reason}") from None
-    if len(data) > limit:
-        try:
-            size = path.stat().st_size
-        except OSError:
-            size = len(data)
-        raise _too_large(name, fmt, max(size, len(data)), limit_mb)
+    if len(data) > limit:  # grew while being read
+        raise _too_large(name, fmt, len(data), limit_mb)
     if not data.strip():
         raise LoadError(name, "empty file")
     if fmt == "docx":

@@ -14,8 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from policykg.cli import cli
+
 from policykg.graph.store import Store
 from policykg.loaders import parse
 from policykg.loaders.batch import (
@@ -29,7 +28,6 @@ from policykg.loaders.batch import (
 from policykg.loaders.decode import vietnamese_score
 from policykg.loaders.model import LoadError, SourceFile
 from policykg.loaders.readers import MAX_MB_ENV, read_document
-
 from tests.conftest import ROOT
 from tests.test_readers import _minimal_pdf, sloppy_cp1252, to_cp1258, to_tcvn3
 
@@ -155,12 +153,12 @@ def test_deeply_nested_numbering_is_read():
 
 def test_absurdly_deep_numbering_gives_a_plan_or_one_reason(tmp_path):
     path = tmp_path / "sau.txt"
-    path.write_text(plan_text() + _nested(1500), encoding="utf-8")
+    path.write_text(plan_text() + _nested(600), encoding="utf-8")
     [result] = load_paths(path, timeout=0)
     if isinstance(result, Skipped):
-        assert "\n" not in result.reason and "Traceback" not in result.reason
+        assert result.reason == "nested too deeply to read"
     else:
-        assert len(result.plan.tasks) >= 3
+        assert sum("việc cấp" in t for t in task_texts(result.plan)) == 600
 
 
 def _big_text_file(path: Path, mb: float) -> Path:
@@ -515,7 +513,9 @@ def bad_folder(root: Path) -> tuple[list[str], dict[str, str]]:
     (root / "khoa.pdf").write_bytes(_encrypted_pdf())
     (root / "vni.txt").write_bytes(_vni(""))
     (root / "tin tuc.txt").write_text(NEWS, encoding="utf-8")
-    (root / "lon.txt").write_bytes(b"KE HOACH\n" + b"x" * (2 * 1024 * 1024))
+    with (root / "lon.txt").open("wb") as huge:  # 51 MB (sparse: costs no disk)
+        huge.write(b"KE HOACH\n")
+        huge.truncate(51 * 1024 * 1024)
     bad = {"hong.docx": "Word", "nhi phan.txt": "binary", "trong.txt": "empty",
            "quet.pdf": "OCR", "khoa.pdf": "encrypted", "vni.txt": "VNI",
            "tin tuc.txt": "not a plan", "lon.txt": "too large"}
@@ -525,29 +525,17 @@ def bad_folder(root: Path) -> tuple[list[str], dict[str, str]]:
 def test_ingest_over_a_folder_of_bad_files_reports_each_and_keeps_the_good(tmp_path):
     good, bad = bad_folder(tmp_path / "vao")
     store = tmp_path / "kg.db"
-    env = {**os.environ, MAX_MB_ENV: "1"}
-    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "vao"), "--store", str(store)],
-                                env=env)
-    assert result.exit_code == 1, result.output
-    assert "Traceback" not in result.output
-    skipped = [line for line in result.output.splitlines() if line.strip().startswith("skipped")]
-    assert len(skipped) == len(bad)
+    done = subprocess.run(
+        [sys.executable, "-c", "from policykg.cli import main; main()", "ingest",
+         str(tmp_path / "vao"), "--store", str(store)],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    skipped = [line for line in done.stdout.splitlines() if line.strip().startswith("skipped")]
+    assert len(skipped) == len(bad), done.stdout
     for name, words in bad.items():
         [line] = [s for s in skipped if f"/{name}:" in s]
         assert words in line, line
     plans = Store(store).plans()
     assert sorted(Path(p.source.path).name for p in plans) == sorted(good)
-
-
-def test_the_installed_command_reports_bad_files_without_a_traceback(tmp_path):
-    good, bad = bad_folder(tmp_path / "vao")
-    env = {**os.environ, MAX_MB_ENV: "1", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", "from policykg.cli import main; main()", "ingest",
-         str(tmp_path / "vao"), "--store", str(tmp_path / "kg.db")],
-        capture_output=True, text=True, env=env, timeout=300,
-    )
-    assert done.returncode == 1
-    assert "Traceback" not in done.stdout + done.stderr
-    for name in bad:
-        assert name in done.stdout

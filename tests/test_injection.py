@@ -12,6 +12,7 @@ import networkx as nx
 import pytest
 import rdflib
 from click.testing import CliRunner
+
 from policykg.cli import cli
 from policykg.graph.rdf import to_rdf
 from policykg.graph.sparql import QUERIES, SparqlError, run_sparql
@@ -28,7 +29,6 @@ from policykg.queries import (
     stems_from,
     workload,
 )
-
 from tests.test_hostile_input import plan_text
 
 HOSTILE = [
@@ -179,7 +179,7 @@ def test_sparql_never_changes_anything(hostile_store, text):
     assert snapshot(hostile_store) == before
 
 
-# --- the command line ------------------------------------------------------------------------------
+# --- the command line ------------------------------------------------------------------------
 
 
 def _commands(s: str, out: Path) -> list[list[str]]:
@@ -218,6 +218,8 @@ def test_report_pages_escape_document_text(hostile_store, tmp_path):
     assert result.exit_code == 0, result.output
     pages = list(out.rglob("*.htm*"))
     assert pages
+    # the text is shown (escaped), not dropped
+    assert any("alert('policykg')" in page.read_text(encoding="utf-8") for page in pages)
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert SCRIPT not in html, page

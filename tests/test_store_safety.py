@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from policykg.cli import cli
-from policykg.graph.store import FORMAT_VERSION, Store, StoreError
 
+from policykg.cli import StoreProblem, cli
+from policykg.graph.store import FORMAT_VERSION, Store, StoreError
 from tests.conftest import ROOT
 from tests.test_hostile_input import plan_text
+
+STORE_EXIT = StoreProblem.exit_code  # the store is busy, damaged or of another format
 
 
 def plan_folder(folder: Path, numbers: range) -> Path:
@@ -125,8 +127,8 @@ def test_two_concurrent_ingests_wait_or_fail_clearly_and_never_corrupt(tmp_path)
     expected: set[str] = set()
     for code, (out, err), folder in zip(codes, outputs, (first, second), strict=True):
         assert "Traceback" not in out + err
-        assert code in (0, 3), (code, out, err)
-        if code == 3:
+        assert code in (0, STORE_EXIT), (code, out, err)
+        if code == STORE_EXIT:
             assert "store is busy" in err and str(path) in err
         else:
             expected |= {str(p.resolve()) for p in folder.iterdir()}
@@ -167,7 +169,7 @@ def test_a_store_of_an_older_format_is_refused_with_how_to_rebuild(tmp_path, ver
     for args in (["plans"], ["stats"], ["search", "hội thảo"], ["workload"],
                  ["ingest", str(tmp_path / "in")]):
         result = _cli(*args, "--store", str(path))
-        assert result.exit_code in (3, 5), (args, result.output)
+        assert result.exit_code in (STORE_EXIT, 5), (args, result.output)
         assert "rebuild" in result.output and f"policykg ingest --store {path}" in result.output
     assert path.read_bytes() == data  # refused, not overwritten
     assert FORMAT_VERSION >= 1
@@ -283,7 +285,7 @@ def test_a_sqlite_file_with_a_wrong_schema_gives_a_clear_error(tmp_path, name):
         Store(path).plans()
     _cli_calls(path)
     result = _cli("ingest", str(plan_folder(tmp_path / "in", range(1, 2))), "--store", str(path))
-    assert result.exit_code == 3
+    assert result.exit_code == STORE_EXIT
     with sqlite3.connect(path) as conn:  # the other program's data is left alone
         assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] >= 1
     assert path.read_bytes() == before or name != "other tables"
