@@ -409,6 +409,33 @@ class _Runner:
     failures: int = 0
     requests: int = 0
 
+    session: Any = None
+    holding: int = 0
+
+    def __enter__(self) -> _Runner:
+        """Within ``with runner:`` requests share one session (one connection)."""
+        self.holding += 1
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.holding -= 1
+        if not self.holding:
+            self.close()
+
+    def _open(self) -> Any:
+        """The runner's session, opened on first use (one session, one connection)."""
+        if self.session is None:
+            self.session = _session(self.driver, self.database)
+        return self.session
+
+    def close(self) -> None:
+        if self.session is not None:
+            try:
+                self.session.close()
+            except Exception:  # noqa: BLE001 - a broken session is dropped all the same
+                pass
+            self.session = None
+
     def run(self, query: str, **params: Any) -> list[dict[str, Any]]:
         """Run one request, retrying a lost connection with back-off (bounded)."""
         delay = self.backoff
@@ -417,15 +444,18 @@ class _Runner:
         for attempt in range(1, self.retries + 1):
             self.attempts += 1
             try:
-                with _session(self.driver, self.database) as session:
-                    if self.caps.transactions:
-                        rows = session.execute_write(
-                            lambda tx: [r.data() for r in tx.run(query, params)])
-                    else:
-                        rows = [r.data() for r in session.run(query, params)]
+                session = self._open()
+                if self.caps.transactions:
+                    rows = session.execute_write(
+                        lambda tx: [r.data() for r in tx.run(query, params)])
+                else:
+                    rows = [r.data() for r in session.run(query, params)]
                 self.requests += 1
+                if not self.holding:
+                    self.close()
                 return rows
             except Exception as err:
+                self.close()
                 if not _transient(err):
                     raise
                 self.failures += 1
@@ -437,13 +467,17 @@ class _Runner:
                 delay = min(delay * 2, 8.0)
         raise AssertionError("unreachable")
 
+    def size(self, value: Any) -> int:
+        """Bytes ``value`` takes on the wire (escaped text is longer)."""
+        return _size(_escape(value) if self.caps.escape_strings else value)
+
     def batches(self, query: str, rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         """Split ``rows`` into requests within the byte budget, which grows after success."""
         overhead = len(query.encode("utf-8")) + 64
         batch: list[dict[str, Any]] = []
         size = overhead
         for row in rows:
-            row_size = _size(row) + 2
+            row_size = self.size(row) + 2
             if batch and size + row_size > self.budget:
                 yield batch
                 self.budget = min(self.budget * 2, self.caps.max_batch_bytes)
@@ -494,13 +528,14 @@ def _pieces(value: Any, limit: int) -> list[Any]:
     """``value`` (a string or list) cut so each piece's JSON fits ``limit`` bytes."""
     pieces: list[Any] = []
     if isinstance(value, str):
-        current = ""
-        for char in value:
-            if _size(current + char) > limit and current:
-                pieces.append(current)
-                current = ""
-            current += char
-        return [*pieces, current]
+        start, size = 0, 2
+        for i, char in enumerate(value):
+            width = _size(char) - 2
+            if size + width > limit and i > start:
+                pieces.append(value[start:i])
+                start, size = i, 2
+            size += width
+        return [*pieces, value[start:]]
     current_list: list[Any] = []
     for item in value:
         if current_list and _size([*current_list, item]) > limit:
@@ -513,13 +548,14 @@ def _pieces(value: Any, limit: int) -> list[Any]:
 def _write_large(runner: _Runner, merge_query: str, row: dict[str, Any], is_edge: bool) -> None:
     """Write one row too large for a request: small properties first, then each large
     one appended piece by piece, and ``_hash`` last (so a cut-off write is redone)."""
-    limit = max(runner.caps.max_batch_bytes // 2, 256)
+    limit = max(runner.caps.max_batch_bytes // (4 if runner.caps.escape_strings else 2), 256)
     props = dict(row["props"])
     final_hash = props.pop("_hash")
     large: dict[str, Any] = {}
     small = dict(props)
     for key in sorted(small, key=lambda k: -_size(small[k])):
-        if _size({**row, "props": small}) <= limit or not isinstance(small[key], str | list):
+        if runner.size({**row, "props": small}) <= limit \
+                or not isinstance(small[key], str | list):
             break
         large[key] = small.pop(key)
     runner.run(merge_query, rows=[{**row, "props": small}])
@@ -600,6 +636,12 @@ def push(graph: nx.MultiDiGraph, driver: Any, *, database: str | None = None,
     """
     caps = caps or probe(driver, database)
     runner = _Runner(driver, database, caps, retries=retries, backoff=backoff, sleep=sleep)
+    with runner:
+        return _push(graph, runner, caps, incremental, on_progress)
+
+
+def _push(graph: nx.MultiDiGraph, runner: _Runner, caps: Capabilities, incremental: bool,
+          on_progress: Progress | None) -> PushReport:
     report = PushReport(incremental=incremental, capabilities=caps)
     node_rows = _node_rows(graph)
     edge_rows = _edge_rows(graph)
@@ -671,7 +713,7 @@ def _write_state(runner: _Runner, report: PushReport, plan_hashes: dict[str, str
     at = datetime.now(UTC).isoformat(timespec="seconds")
     runner.run(WRITE_STATE, at=at, nodes=report.nodes, relationships=report.relationships,
                plans=[])
-    limit = max(runner.caps.max_batch_bytes // 2, 256)
+    limit = max(runner.caps.max_batch_bytes // (4 if runner.caps.escape_strings else 2), 256)
     for piece in _pieces(entries, limit) if entries else []:
         runner.run(f"MATCH (s:{STATE_LABEL} {{id: 'push'}}) SET s.plans = s.plans + $piece",
                    piece=piece)
@@ -686,9 +728,9 @@ def _write_rows(runner: _Runner, rows: Iterable[_NodeRow] | Iterable[_EdgeRow],
     for group, params in sorted(groups.items()):
         query = _merge_edges_query(group) if edges else _merge_nodes_query(group or None)
         limit = runner.caps.max_batch_bytes - len(query.encode("utf-8")) - 64
-        fitting = [p for p in params if _size(p) <= limit]
+        fitting = [p for p in params if runner.size(p) <= limit]
         runner.write(query, fitting, done)
-        for row in (p for p in params if _size(p) > limit):
+        for row in (p for p in params if runner.size(p) > limit):
             _write_large(runner, query, row, is_edge=edges)
             done(1)
 
@@ -729,8 +771,8 @@ def fetch_graph(driver: Any, database: str | None = None,
                 kinds: Iterable[str] | None = None, rels: Iterable[str] | None = None
                 ) -> nx.MultiDiGraph:
     """The nodes of ``kinds`` and the relationships of ``rels`` among them (all by default)."""
-    runner = _Runner(driver, database, probe_limits(driver, database))
     graph = nx.MultiDiGraph()
-    add_nodes(graph, runner.run(NODES_BY_KIND, kinds=list(kinds or KINDS)))
-    add_edges(graph, runner.run(RELS_BY_TYPE, rels=list(rels or RELS)))
+    with _Runner(driver, database, probe_limits(driver, database)) as runner:
+        add_nodes(graph, runner.run(NODES_BY_KIND, kinds=list(kinds or KINDS)))
+        add_edges(graph, runner.run(RELS_BY_TYPE, rels=list(rels or RELS)))
     return graph

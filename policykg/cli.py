@@ -951,19 +951,6 @@ def neo4j_push_command(incremental: bool, as_json: bool, store_path: str,
         click.echo(f"  {report.retries} request(s) retried after a lost connection", err=True)
 
 
-@neo4j_group.command("cypher")
-@click.option("--json", "as_json", is_flag=True, help="Print the queries as JSON.")
-def neo4j_cypher_command(as_json: bool) -> None:
-    """Print the Cypher that --backend neo4j runs for each question."""
-    from policykg.queries.cypher import QUESTIONS
-
-    if as_json:
-        _echo_json(QUESTIONS)
-        return
-    for name, text in QUESTIONS.items():
-        click.echo(f"// {name}\n{text}\n")
-
-
 def _with_backend(command: click.Command) -> None:
     """Give a query command ``--backend neo4j`` and the connection options."""
     import functools

@@ -38,7 +38,7 @@ from policykg.ontology.schema import DOCUMENT_KINDS, LINEAGE_RELS, Kind, Rel
 __all__ = [
     "CONTEXT_NODES", "CONTEXT_RELS", "COMPARE_TASKS", "NODES_BY_ID", "OVERLAP_TASKS",
     "RELS_FROM", "RELS_TO", "SEARCH_NODES", "STEMS_FROM_DOWNSTREAM", "STEMS_FROM_TASKS",
-    "WORKLOAD_TASKS", "CypherQuestions", "QUESTIONS",
+    "TASK_RELS", "WORKLOAD_TASKS", "CypherQuestions", "QUESTIONS",
 ]
 
 _N = NODE_LABEL
@@ -93,6 +93,12 @@ UNWIND $ids AS wanted
 MATCH (:{_N} {{id: wanted}})-[:{Rel.HAS_TASK}]->(:{_N})-[:{Rel.HAS_SUBTASK}*0..]->(t:{_N})
 RETURN DISTINCT t.id AS id, properties(t) AS props"""
 
+# The relationships of every task (when a question reads all or most tasks).
+TASK_RELS = f"""\
+MATCH (a:{_N})-[r]->(b:{_N})
+WHERE type(r) IN $rels AND (a.kind = $task OR b.kind = $task)
+RETURN a.id AS src, b.id AS dst, type(r) AS rel, properties(r) AS props"""
+
 # Every task some unit leads or supports.
 WORKLOAD_TASKS = f"""\
 MATCH (t:{_N})-[:{Rel.LED_BY}|{Rel.SUPPORTED_BY}]->(u:{_N})
@@ -114,6 +120,7 @@ QUESTIONS: dict[str, str] = {
     "context (nodes)": CONTEXT_NODES, "context (relationships)": CONTEXT_RELS,
     "stems-from: downstream documents": STEMS_FROM_DOWNSTREAM,
     "stems-from: their tasks": STEMS_FROM_TASKS, "workload: tasks": WORKLOAD_TASKS,
+    "relationships of every task": TASK_RELS,
     "compare: tasks of the plans": COMPARE_TASKS, "overlaps: tasks": OVERLAP_TASKS,
     "search: nodes": SEARCH_NODES, "relationships from nodes": RELS_FROM,
     "relationships to nodes": RELS_TO,
@@ -157,7 +164,8 @@ class CypherQuestions:
 
     def _run_ids(self, query: str, ids: Iterable[str], **params: Any) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
-        for batch in _id_batches(sorted(set(ids)), self._list_param_limit(query)):
+        limit = self._list_param_limit(query) // (2 if self.caps.escape_strings else 1)
+        for batch in _id_batches(sorted(set(ids)), limit):
             rows += self.runner.run(query, ids=batch, **params)
         return rows
 
@@ -170,9 +178,18 @@ class CypherQuestions:
                                          kinds=kinds))
         return graph
 
-    def add_tasks(self, graph: nx.MultiDiGraph, rows: list[dict[str, Any]]) -> nx.MultiDiGraph:
-        """Add task rows and every task relationship among the nodes now in ``graph``."""
+    def add_tasks(self, graph: nx.MultiDiGraph, rows: list[dict[str, Any]],
+                  every: bool = False) -> nx.MultiDiGraph:
+        """Add task rows and every task relationship among the nodes now in ``graph``.
+
+        ``every``: the rows are all or most tasks, so their relationships are read
+        in one query rather than by id.
+        """
         add_nodes(graph, rows)
+        if every:
+            add_edges(graph, self.runner.run(TASK_RELS, rels=list(TASK_REL_TYPES),
+                                             task=Kind.TASK.value))
+            return graph
         ids = [r["id"] for r in rows]
         add_edges(graph, self._run_ids(RELS_FROM, ids, rels=list(TASK_REL_TYPES)))
         add_edges(graph, self._run_ids(RELS_TO, ids, rels=[Rel.HAS_TASK, Rel.HAS_SUBTASK]))
@@ -193,7 +210,7 @@ class CypherQuestions:
     def workload_graph(self) -> nx.MultiDiGraph:
         graph = self.context()
         return self.add_tasks(graph, self.runner.run(WORKLOAD_TASKS, task=Kind.TASK.value,
-                                                     unit=Kind.UNIT.value))
+                                                     unit=Kind.UNIT.value), every=True)
 
     def compare_graph(self, sides: list[str], as_of: str | date | None = None
                       ) -> nx.MultiDiGraph:
@@ -206,7 +223,8 @@ class CypherQuestions:
 
     def overlaps_graph(self) -> nx.MultiDiGraph:
         graph = self.context()
-        return self.add_tasks(graph, self.runner.run(OVERLAP_TASKS, task=Kind.TASK.value))
+        return self.add_tasks(graph, self.runner.run(OVERLAP_TASKS, task=Kind.TASK.value),
+                              every=True)
 
     def search_graph(self) -> nx.MultiDiGraph:
         graph = nx.MultiDiGraph()
@@ -224,6 +242,10 @@ class CypherQuestions:
 
     def graph_for(self, question: str, **options: Any) -> nx.MultiDiGraph:
         """The part of the graph ``question`` (a query command's name) reads."""
+        with self.runner:
+            return self._graph_for(question, **options)
+
+    def _graph_for(self, question: str, **options: Any) -> nx.MultiDiGraph:
         if question == "stems-from":
             return self.stems_graph(options["ref"], options.get("province"),
                                     options.get("year"))
@@ -244,7 +266,9 @@ class CypherQuestions:
                    year: int | str | None = None) -> list[Any]:
         from policykg.queries.lineage import stems_from
 
-        graph = self.stems_graph(doc, province if isinstance(province, str) else None, year)
+        graph = self.graph_for("stems-from", ref=doc,
+                               province=province if isinstance(province, str) else None,
+                               year=year)
         return stems_from(graph, doc, province=province, unit=unit, depth=depth, year=year)
 
     def downstream_documents(self, doc: str, province: str | list[str] | None = None,
@@ -252,25 +276,27 @@ class CypherQuestions:
                              ) -> list[Any]:
         from policykg.queries.lineage import downstream_documents
 
-        graph = self.stems_graph(doc, province if isinstance(province, str) else None, year)
+        graph = self.graph_for("stems-from", ref=doc,
+                               province=province if isinstance(province, str) else None,
+                               year=year)
         return downstream_documents(graph, doc, province=province, depth=depth, year=year)
 
     def workload(self, **options: Any) -> list[Any]:
         from policykg.queries.workload import workload
 
-        return workload(self.workload_graph(), **options)
+        return workload(self.graph_for("workload"), **options)
 
     def compare(self, sides: list[str], as_of: str | date | None = None) -> Any:
         from policykg.queries.compare import compare
 
-        return compare(self.compare_graph(sides, as_of), sides, as_of=as_of)
+        return compare(self.graph_for("compare", sides=sides, as_of=as_of), sides, as_of=as_of)
 
     def overlaps(self, **options: Any) -> Any:
         from policykg.queries.overlaps import overlaps
 
-        return overlaps(self.overlaps_graph(), **options)
+        return overlaps(self.graph_for("overlaps"), **options)
 
     def search(self, text: str, kinds: list[str] | None = None, limit: int = 20) -> list[Any]:
         from policykg.queries.search import search
 
-        return search(self.search_graph(), text, kinds=kinds, limit=limit)
+        return search(self.graph_for("search"), text, kinds=kinds, limit=limit)

@@ -307,10 +307,12 @@ def test_unreachable_database_is_a_message_without_the_password(
     assert "Traceback" not in result.output
 
 
-def test_no_store_is_exit_3(tmp_path: Path) -> None:
+def test_no_store_exits_with_the_documented_status(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["neo4j", "push", "--store", str(tmp_path / "none.db")])
-    assert result.exit_code == 3
+    assert result.exit_code not in (0, 1, 2)
     assert "ingest" in result.output
+    help_text = " ".join(CliRunner().invoke(cli, ["neo4j", "push", "--help"]).output.split())
+    assert f"{result.exit_code} the store could not be used" in help_text
 
 
 # --- the questions, both backends ---------------------------------------------------------
@@ -406,3 +408,27 @@ def test_server_killed_during_a_push_gives_a_clear_error(store_file: Path, tmp_p
         driver.close()
         server.stop()
     assert 0 < max(written) < graph.number_of_nodes() + graph.number_of_edges()
+
+
+def test_cypher_questions_take_every_value_as_a_parameter() -> None:
+    from policykg.queries.cypher import QUESTIONS
+
+    assert QUESTIONS
+    for name, text in QUESTIONS.items():
+        assert "'" not in text and '"' not in text, name  # no literal text in a query
+        assert "$" in text or name.startswith("context"), name
+
+
+def test_oversized_properties_arrive_whole(db: Any, store_file: Path) -> None:
+    graph = open_store(store_file).graph().copy()
+    task = next(n for n, d in graph.nodes(data=True) if d["kind"] == Kind.TASK)
+    long_text = " ".join(f"Nhiệm vụ số {i} về đổi mới sáng tạo, it's {{ok}};" for i in range(400))
+    graph.nodes[task]["text"] = long_text
+    graph.nodes[task]["steps"] = [f"bước {i}: kiểm tra" for i in range(300)]
+    report = neo.push(graph, db)
+    assert len(long_text.encode("utf-8")) > 4 * report.capabilities.max_batch_bytes \
+        or report.capabilities.transactions
+    back = neo.fetch_graph(db)
+    assert back.nodes[task] == graph.nodes[task]
+    again = neo.push(graph, db, incremental=True)
+    assert again.nodes_written == 0  # the piecewise write left the right content hash
