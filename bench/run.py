@@ -108,27 +108,48 @@ def corpus(work: Path, plans: int, seed: int) -> Path:
 # --- jobs (each runs in its own process) -----------------------------------------------
 
 
+_ACTIVE: set[str] = set()
+
+
 def _timed(fn: Callable[..., Any], wall: dict[str, float], cpu: dict[str, float],
            name: str) -> Callable[..., Any]:
+    """``fn`` adding its time to ``name``; a call inside another of the same name counts once."""
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if name in _ACTIVE:
+            return fn(*args, **kwargs)
+        _ACTIVE.add(name)
         w, c = time.perf_counter(), time.process_time()
         try:
             return fn(*args, **kwargs)
         finally:
+            _ACTIVE.discard(name)
             wall[name] += time.perf_counter() - w
             cpu[name] += time.process_time() - c
     return wrapper
 
 
-def job_ingest(folder: str, store: str, jobs: int = 1, profile: str | None = None
-               ) -> dict[str, Any]:
+def _cpu() -> float:
+    """CPU seconds of this process and of its ended children (the per-file reader)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def job_ingest(folder: str, store: str, jobs: int = 1, profile: str | None = None,
+               in_process: bool = True) -> dict[str, Any]:
     """Ingest ``folder`` into a new store; time read, parse, resolve (graph build) and store.
 
     "store" is what is left: walking and hashing files, JSON, SQLite writes.
+    ``in_process`` reads the files in this process (``POLICYKG_FILE_TIMEOUT=0``) so the
+    read and parse phases can be timed; otherwise the loader's per-file reader process
+    is used, as ``policykg ingest`` does, and its CPU time is counted.
     """
+    if in_process:
+        os.environ["POLICYKG_FILE_TIMEOUT"] = "0"
     import inspect
 
     import policykg.graph.build as build
+    import policykg.graph.store as store_module
     import policykg.loaders.batch as batch
     import policykg.loaders.parse as parse
     from policykg.graph.store import open_store
@@ -137,7 +158,12 @@ def job_ingest(folder: str, store: str, jobs: int = 1, profile: str | None = Non
     cpu: dict[str, float] = defaultdict(float)
     batch.read_document = _timed(batch.read_document, wall, cpu, "read")
     parse.parse_text = _timed(parse.parse_text, wall, cpu, "parse")
+    # Resolving identities and building the graph, wherever the store calls it from.
     build.build_graph = _timed(build.build_graph, wall, cpu, "resolve")
+    for name in ("build_graph", "assemble", "plan_fragment"):
+        if callable(getattr(store_module, name, None)):
+            setattr(store_module, name, _timed(getattr(store_module, name), wall, cpu,
+                                               "resolve"))
     target = open_store(store)
     kwargs: dict[str, Any] = {}
     parallel = "jobs" in inspect.signature(target.ingest).parameters
@@ -150,18 +176,22 @@ def job_ingest(folder: str, store: str, jobs: int = 1, profile: str | None = Non
         import cProfile
         profiler = cProfile.Profile()
         profiler.enable()
+    cpu_before = _cpu()
     with Clock() as clock:
         report = target.ingest([folder], **kwargs)
+    clock.cpu = _cpu() - cpu_before
     if profiler:
         profiler.disable()
         profiler.dump_stats(profile)
     plans = report.plans
     phases = {}
-    for name in ("read", "parse", "resolve"):
-        phases[name] = {"wall_s": round(wall[name], 3), "cpu_s": round(cpu[name], 3)}
-    phases["store"] = {"wall_s": round(clock.wall - sum(wall.values()), 3),
-                       "cpu_s": round(clock.cpu - sum(cpu.values()), 3)}
-    return {"supported": True, "jobs": jobs, "plans": plans, "tasks": report.tasks,
+    if in_process:
+        for name in ("read", "parse", "resolve"):
+            phases[name] = {"wall_s": round(wall[name], 3), "cpu_s": round(cpu[name], 3)}
+        phases["store"] = {"wall_s": round(clock.wall - sum(wall.values()), 3),
+                           "cpu_s": round(clock.cpu - sum(cpu.values()), 3)}
+    return {"supported": True, "jobs": jobs, "in_process": in_process, "plans": plans,
+            "tasks": report.tasks,
             "skipped": len(report.skipped), "nodes": report.nodes, "edges": report.edges,
             "wall_s": round(clock.wall, 3), "cpu_s": round(clock.cpu, 3),
             "plans_per_s": round(plans / clock.wall, 1),
@@ -252,8 +282,11 @@ def _query_sets(g: Any, rng: random.Random) -> dict[str, list[tuple[Any, ...]]]:
     }
 
 
-def job_queries(store: str, seed: int) -> dict[str, Any]:
-    """Median and p95 latency of each query over 100 different arguments."""
+def job_queries(store: str, seed: int, budget_s: float = 120.0) -> dict[str, Any]:
+    """Median and p95 latency of each query over 100 different arguments.
+
+    A query set stops after ``budget_s`` seconds; the row says how many were asked.
+    """
     from policykg.graph.store import open_store
     from policykg.queries import compare, search, stems_from, workload
     from policykg.queries.refs import UnresolvedReference
@@ -270,7 +303,10 @@ def job_queries(store: str, seed: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, args in _query_sets(g, random.Random(seed)).items():
         walls, cpus, sizes, failed = [], [], [], []
+        started = time.perf_counter()
         for arg in args:
+            if time.perf_counter() - started > budget_s:
+                break
             try:
                 with Clock() as clock:
                     result = calls[name](*arg)
@@ -384,9 +420,26 @@ JOBS: dict[str, Callable[..., dict[str, Any]]] = {
 # --- one corpus size -------------------------------------------------------------------
 
 
+OPTIONAL = ("ingest-worker", "export", "reingest")
+
+
+def overlap_ladder(tasks: int, cap: int) -> list[int]:
+    """Task counts for the overlaps row: doubling from 1,000 up to ``min(tasks, cap)``."""
+    top = min(tasks, cap)
+    ladder = [n for n in (1000 * 2 ** k for k in range(20)) if n < top]
+    return [*ladder[-5:], top]
+
+
 def measure_size(work: Path, plans: int, seed: int, jobs: int, profile: bool,
-                 log: Callable[[str], None]) -> dict[str, Any]:
-    """Every row of the table for a corpus of ``plans`` plans."""
+                 skip: set[str], overlap_cap: int, log: Callable[[str], None],
+                 query_budget: float = 120.0,
+                 out: dict[str, Any] | None = None, save: Callable[[], None] = lambda: None
+                 ) -> dict[str, Any]:
+    """Every row of the table for a corpus of ``plans`` plans (less the ``skip``ped ones).
+
+    Figures go into ``out`` as they are taken and ``save`` is called after each, so a
+    long run that is stopped keeps what it measured.
+    """
     source = corpus(work, plans, seed)
     run = work / f"run-{plans}"
     if run.exists():
@@ -395,12 +448,23 @@ def measure_size(work: Path, plans: int, seed: int, jobs: int, profile: bool,
     folder = run / "corpus"
     shutil.copytree(source, folder, ignore=shutil.ignore_patterns(".*"))
     store = str(run / "store.db")
-    out: dict[str, Any] = {"plans": plans}
+    out = {} if out is None else out
+    out["plans"] = plans
     log(f"[{plans}] floor")
     out["floor"] = floor.measure(folder, repeat=3)
+    save()
     log(f"[{plans}] ingest, one process")
-    out["ingest"] = in_child("ingest", folder=str(folder), store=store,
-                             profile=str(run / "ingest.prof") if profile else None)
+    out["ingest"] = in_child("ingest", folder=str(folder), store=store)
+    save()
+    if profile:
+        log(f"[{plans}] ingest under cProfile (not timed) → {run / 'ingest.prof'}")
+        in_child("ingest", folder=str(folder), store=str(run / "store-profile.db"),
+                 profile=str(run / "ingest.prof"))
+    if "ingest-worker" not in skip:
+        log(f"[{plans}] ingest as the CLI does (per-file reader process)")
+        out["ingest_worker"] = in_child("ingest", folder=str(folder),
+                                        store=str(run / "store-worker.db"), in_process=False)
+        save()
     if jobs > 1:
         log(f"[{plans}] ingest, {jobs} processes")
         parallel = in_child("ingest", folder=str(folder), store=str(run / "store-jobs.db"),
@@ -409,18 +473,25 @@ def measure_size(work: Path, plans: int, seed: int, jobs: int, profile: bool,
             parallel = in_child("pool_parse", folder=str(folder), jobs=jobs)
             parallel["store_has_jobs"] = False
         out["ingest_jobs"] = parallel
+        save()
     log(f"[{plans}] open store")
     out["open"] = in_child("open", store=store)
+    save()
     log(f"[{plans}] queries")
-    out["queries"] = in_child("queries", store=store, seed=seed)
-    tasks = out["ingest"]["tasks"]
-    ladder = sorted({max(1, tasks // 8), max(1, tasks // 4), max(1, tasks // 2), tasks})
+    out["queries"] = in_child("queries", store=store, seed=seed, budget_s=query_budget)
+    save()
+    ladder = overlap_ladder(out["ingest"]["tasks"], overlap_cap)
     log(f"[{plans}] overlaps on {ladder} tasks")
     out["overlaps"] = in_child("overlaps", store=store, ladder=ladder)
-    log(f"[{plans}] export")
-    out["export"] = in_child("export", store=store, out=str(run))
-    log(f"[{plans}] re-ingest")
-    out["reingest"] = in_child("reingest", folder=str(folder), store=store, seed=seed)
+    save()
+    if "export" not in skip:
+        log(f"[{plans}] export")
+        out["export"] = in_child("export", store=store, out=str(run))
+        save()
+    if "reingest" not in skip:
+        log(f"[{plans}] re-ingest")
+        out["reingest"] = in_child("reingest", folder=str(folder), store=store, seed=seed)
+        save()
     return out
 
 
@@ -445,14 +516,15 @@ def machine() -> dict[str, Any]:
             return ""
 
     return {"cpu": model, "cores": os.cpu_count(), "python": platform.python_version(),
-            "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "commit": git("rev-parse", "--short", "HEAD"),
             "uncommitted_changes": bool(git("status", "--porcelain", "--untracked-files=no")),
             "load_average": [round(x, 1) for x in os.getloadavg()]}
 
 
 ROWS = (
-    "ingest, 1 process", "ingest phases (CPU s)", "ingest, all cores", "floor (read + NFC)",
+    "ingest, 1 process", "ingest phases (CPU s)", "ingest as the CLI does", "ingest, all cores",
+    "floor (read + NFC)",
     "ingest / floor", "re-ingest, nothing changed", "re-ingest, 1% changed",
     "open store + graph", "stems-from, central, whole country", "stems-from, central, 1 province",
     "workload of a province", "workload of a unit", "compare 5 provinces", "search",
@@ -469,10 +541,18 @@ def _ms(row: dict[str, Any]) -> str:
     return text + (f"; {row['unresolved']} unresolved" if row["unresolved"] else "")
 
 
+def _safe(fn: Callable[[], str]) -> str:
+    """A row's figures, or "not measured" when the run stopped before that row."""
+    try:
+        return fn()
+    except (KeyError, TypeError, IndexError):
+        return "not measured"
+
+
 def rows_for(m: dict[str, Any]) -> list[tuple[str, str]]:
     """The table's rows for one corpus size: (what, figures)."""
-    ing, fl = m["ingest"], m["floor"]
-    ph = ing["phases"]
+    ing, fl = m.get("ingest", {}), m.get("floor", {})
+    ph = ing.get("phases", {})  # read, parse, resolve, store
     par = m.get("ingest_jobs") or {}
     if not par:
         parallel = "not measured (--jobs 1)"
@@ -482,45 +562,61 @@ def rows_for(m: dict[str, Any]) -> list[tuple[str, str]]:
     else:
         parallel = (f"{par['plans_per_s']} plans/s ({par['wall_s']} s, {par['jobs']} jobs), "
                     f"peak {par['peak_rss_mb']} MB")
-    ratio = ing["cpu_s"] / max(fl["cpu_seconds"], 1e-9)
-    q = m["queries"]
-    ov = m["overlaps"]
-    ov_text = "; ".join(f"{s['tasks']} tasks {s['wall_s']} s (CPU {s['cpu_s']} s, "
-                        f"+{s['rss_growth_mb']} MB)" for s in ov["steps"])
-    ex = m["export"]
-    re_ = m["reingest"]
-    return [
+    q = m.get("queries", {})
+    ov = m.get("overlaps", {})
+
+    def ratio() -> float:
+        return ing["cpu_s"] / max(fl["cpu_seconds"], 1e-9)
+
+    def ov_text() -> str:
+        return "; ".join(f"{s['tasks']} tasks {s['wall_s']} s (CPU {s['cpu_s']} s, "
+                         f"+{s['rss_growth_mb']} MB)" for s in ov["steps"])
+    ex = m.get("export")
+    re_ = m.get("reingest")
+    cli = m.get("ingest_worker")
+    skipped = "skipped (--skip)"
+
+    def export_row(fmt: str) -> str:
+        if not ex:
+            return skipped
+        return (f"{ex[fmt]['wall_s']} s (CPU {ex[fmt]['cpu_s']} s), {ex[fmt]['mb']} MB, "
+                f"peak {ex[fmt]['peak_rss_mb']} MB")
+
+    rows: list[tuple[str, Callable[[], str]]] = [
         ("ingest, 1 process",
-         f"{ing['plans']} plans ({ing['tasks']} tasks) in {ing['wall_s']} s = "
+         lambda: f"{ing['plans']} plans ({ing['tasks']} tasks) in {ing['wall_s']} s = "
          f"{ing['plans_per_s']} plans/s; {ing['plans_per_cpu_s']} plans per CPU s; "
          f"peak {ing['peak_rss_mb']} MB; store {ing['store_mb']} MB"),
         ("ingest phases (CPU s)",
-         ", ".join(f"{k} {v['cpu_s']}" for k, v in ph.items())),
-        ("ingest, all cores", parallel),
+         lambda: ", ".join(f"{k} {v['cpu_s']}" for k, v in ph.items())),
+        ("ingest as the CLI does",
+         lambda: f"{cli['plans_per_s']} plans/s ({cli['wall_s']} s; CPU {cli['cpu_s']} s with the "
+         f"reader process), peak {cli['peak_rss_mb']} MB" if cli else skipped),
+        ("ingest, all cores", lambda: parallel),
         ("floor (read + NFC)",
-         f"{fl['plans_per_s']} plans/s, {fl['plans_per_cpu_s']} plans per CPU s"),
-        ("ingest / floor", f"{ratio:.0f}× (CPU time)"),
+         lambda: f"{fl['plans_per_s']} plans/s, {fl['plans_per_cpu_s']} plans per CPU s"),
+        ("ingest / floor", lambda: f"{ratio():.0f}× (CPU time)"),
         ("re-ingest, nothing changed",
-         f"{re_['unchanged']['wall_s']} s (CPU {re_['unchanged']['cpu_s']} s)"),
+         lambda: f"{re_['unchanged']['wall_s']} s (CPU {re_['unchanged']['cpu_s']} s)"
+         if re_ else skipped),
         ("re-ingest, 1% changed",
-         f"{re_['changed']['files']} files: {re_['changed']['wall_s']} s "
-         f"(CPU {re_['changed']['cpu_s']} s)"),
+         lambda: f"{re_['changed']['files']} files: {re_['changed']['wall_s']} s "
+         f"(CPU {re_['changed']['cpu_s']} s)" if re_ else skipped),
         ("open store + graph",
-         f"{m['open']['wall_s']} s (CPU {m['open']['cpu_s']} s; imports {m['open']['import_s']}"
-         f" s), {m['open']['nodes']} nodes, {m['open']['edges']} edges, "
+         lambda: f"{m['open']['wall_s']} s (CPU {m['open']['cpu_s']} s; imports "
+         f"{m['open']['import_s']} s), {m['open']['nodes']} nodes, {m['open']['edges']} edges, "
          f"peak {m['open']['peak_rss_mb']} MB"),
-        ("stems-from, central, whole country", _ms(q["stems_from_country"])),
-        ("stems-from, central, 1 province", _ms(q["stems_from_province"])),
-        ("workload of a province", _ms(q["workload_province"])),
-        ("workload of a unit", _ms(q["workload_unit"])),
-        ("compare 5 provinces", _ms(q["compare_5"])),
-        ("search", _ms(q["search"])),
-        ("overlaps", f"{ov_text}; growth exponent {ov['exponent']}"),
-        ("export Turtle", f"{ex['ttl']['wall_s']} s (CPU {ex['ttl']['cpu_s']} s), "
-                          f"{ex['ttl']['mb']} MB, peak {ex['ttl']['peak_rss_mb']} MB"),
-        ("export GraphML", f"{ex['graphml']['wall_s']} s (CPU {ex['graphml']['cpu_s']} s), "
-                           f"{ex['graphml']['mb']} MB, peak {ex['graphml']['peak_rss_mb']} MB"),
+        ("stems-from, central, whole country", lambda: _ms(q["stems_from_country"])),
+        ("stems-from, central, 1 province", lambda: _ms(q["stems_from_province"])),
+        ("workload of a province", lambda: _ms(q["workload_province"])),
+        ("workload of a unit", lambda: _ms(q["workload_unit"])),
+        ("compare 5 provinces", lambda: _ms(q["compare_5"])),
+        ("search", lambda: _ms(q["search"])),
+        ("overlaps", lambda: f"{ov_text()}; growth exponent {ov['exponent']}"),
+        ("export Turtle", lambda: export_row("ttl")),
+        ("export GraphML", lambda: export_row("graphml")),
     ]
+    return [(name, _safe(fn)) for name, fn in rows]
 
 
 def table(results: dict[str, Any]) -> str:
@@ -554,9 +650,16 @@ def table(results: dict[str, Any]) -> str:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write every figure as JSON here.")
 @click.option("--profile", is_flag=True,
-              help="Also write a cProfile of each one-process ingest (run-N/ingest.prof).")
+              help="Also ingest once more under cProfile (run-N/ingest.prof), untimed.")
+@click.option("--skip", type=click.Choice(OPTIONAL), multiple=True,
+              help="Leave out a slow row (repeatable).")
+@click.option("--query-budget", type=click.FloatRange(min=1), default=120.0, show_default=True,
+              help="Seconds each query row may take; it reports how many queries it asked.")
+@click.option("--overlaps-max-tasks", type=click.IntRange(min=100), default=20000,
+              show_default=True, help="Largest task count the overlaps row runs on.")
 def main(plans: int, sizes: str | None, jobs: int, seed: int, work: Path, out: Path | None,
-         profile: bool) -> None:
+         profile: bool, skip: tuple[str, ...], query_budget: float,
+         overlaps_max_tasks: int) -> None:
     """Measure ingest, floor, re-ingest, queries, overlaps, export and store opening."""
     try:
         counts = [int(s) for s in sizes.split(",")] if sizes else [plans]
@@ -570,10 +673,14 @@ def main(plans: int, sizes: str | None, jobs: int, seed: int, work: Path, out: P
         click.echo(f"{time.strftime('%H:%M:%S')} {message}", err=True)
 
     results: dict[str, Any] = {"machine": machine(), "targets": TARGETS, "sizes": []}
-    for count in counts:
-        results["sizes"].append(measure_size(work, count, seed, jobs, profile, log))
+    def save() -> None:
         if out:
             out.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    for count in counts:
+        results["sizes"].append({})
+        measure_size(work, count, seed, jobs, profile, set(skip), overlaps_max_tasks, log,
+                     query_budget, results["sizes"][-1], save)
     click.echo(table(results))
 
 

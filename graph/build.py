@@ -11,24 +11,36 @@ years the texts give; the second names each one: a dated citation by key and yea
 citation without a year by the one dated document with that key in the same plan,
 else the one known anywhere in its scope, else its own year-less node (marked
 ``ambiguous`` when several dated ones exist).
+
+Most of the graph belongs to one plan: its tasks and the edges leaving them. That
+part is a pure function of the plan and its node id (:func:`plan_fragment`), so the
+store computes it once per plan and keeps it; :func:`assemble` does the cross-plan
+part (documents, plans, units, organisations, topics) from the plans' headers and
+the fragments' shared operations, in the same order as a build from scratch, so
+both give the same graph.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 import networkx as nx
+
 from policykg.graph import identity as ident
 from policykg.loaders.model import DocRef, Plan, Span, Task, UnitMention
 from policykg.ontology.normalize import fold, slug, squash_spaces
 from policykg.ontology.schema import Kind, Rel
 
-__all__ = ["build_graph", "plan_node_ids", "RELATION_TO_REL"]
+__all__ = ["build_graph", "plan_node_ids", "RELATION_TO_REL", "Fragment", "Assembly",
+           "plan_fragment", "assemble", "plan_scope", "gc_paused", "add_bulk",
+           "FRAGMENT_VERSION"]
 
 RELATION_TO_REL: dict[str, Rel] = {
     "implements": Rel.IMPLEMENTS,
@@ -208,6 +220,7 @@ class _Builder:
         self.org_labels: dict[str, set[str]] = defaultdict(set)
         self.unit_names: dict[str, set[str]] = defaultdict(set)
         self.provinces: set[str] = set()
+        self.orgs_done: set[tuple[str, str | None, str | None]] = set()
 
     # --- nodes -------------------------------------------------------------------
 
@@ -348,92 +361,35 @@ class _Builder:
             self.edge(child, parent, rel, source_plan=nid, source_plans=[nid],
                       **_span_attrs(link.source))
 
-    # --- tasks and units ---------------------------------------------------------
+    # --- what tasks add to shared nodes (replayed from fragments) -------------------
 
-    def tasks(self, plan: Plan, nid: str, org: str | None, scope: str) -> None:
-        local_ids = {task.id for task in plan.tasks}
-        pid = ident.province_id(plan.province) if plan.province else None
-        kinds = {_fold(u.name): u.kind for u in plan.units if u.kind}
-        for alias_unit in plan.units:
-            for alias in alias_unit.aliases:
-                if alias_unit.kind:
-                    kinds.setdefault(_fold(alias), alias_unit.kind)
-        for task in plan.tasks:
-            tid = ident.task_id(nid, task.id)
-            parent = ident.task_id(nid, task.parent) if task.parent in local_ids else None
-            self.task(task, tid, nid, plan, pid, parent)
-            if parent and parent != tid:
-                self.edge(parent, tid, Rel.HAS_SUBTASK, **_span_attrs(task.source))
-            else:
-                self.edge(nid, tid, Rel.HAS_TASK, **_span_attrs(task.source))
-            for mention in task.units:
-                unit = self.unit(mention, plan, org, kinds, scope)
-                if mention.role == "lead":
-                    self.edge(tid, unit, Rel.LED_BY, **_span_attrs(mention.source))
-                else:
-                    self.edge(tid, unit, Rel.SUPPORTED_BY, role=_ROLE.get(mention.role, "support"),
-                              **_span_attrs(mention.source))
-            self.topics(task, tid)
-
-    def task(self, task: Task, tid: str, nid: str, plan: Plan, pid: str | None,
-             parent: str | None) -> None:
-        deadline = task.deadline
-        self.node(
-            tid, Kind.TASK, label=f"{task.number} {task.text}".strip()[:120],
-            plan=nid, plan_id=plan.id, task_id=task.id, number=task.number, text=task.text,
-            section=task.section, group=task.group, parent=parent,
-            deadline=deadline.text if deadline else None,
-            deadline_start=deadline.start_year if deadline else None,
-            deadline_end=deadline.end_year if deadline else None,
-            deadline_date=deadline.date if deadline else None,
-            deadline_recurrence=deadline.recurrence if deadline else None,
-            outputs=list(task.outputs), targets=[t.text for t in task.targets],
-            steps=list(task.steps), province=pid, **_span_attrs(task.source),
-        )
-
-    def unit(self, mention: UnitMention, plan: Plan, org: str | None,
-             kinds: dict[str, str], scope: str) -> str:
-        """The unit node of a mention: scoped to the plan's province (or ``vn`` for a
-        central plan) and organisation."""
-        name = mention.canonical or mention.name
-        usl, internal, known_kind, kind_label = _unit_facts(name, mention.category)
-        pid = ident.province_id(plan.province) if plan.province else None
-        category = mention.category
-        part_of: str | None
-        if internal:
-            part_of = org
-            org_slug = org.rsplit(":", 1)[-1] if org else "unknown"
-            uid = ident.unit_id(scope, org_slug, usl)
-        elif category == "collective":
-            part_of = None
-            uid = ident.unit_id(scope, "all", usl)
-        else:
-            central = "central" if scope == ident.NATIONWIDE else None
-            part_of = self.organisation(name, central, plan.province)
-            org_scope, org_slug = part_of.split(":")[1:3]
-            uid = ident.unit_id(org_scope, org_slug, org_slug)
-            if org_scope == ident.NATIONWIDE:
-                pid = None
-        self.unit_names[uid].add(name)
-        kind = (kinds.get(_fold(name)) or kinds.get(_fold(mention.name)) or known_kind or usl)
-        kid = ident.unitkind_id(kind)
-        if kid not in self.g:
-            label = kind_label if kind == known_kind else _unit_kind_label(kind)
-            self.node(kid, Kind.UNIT_KIND, label=label or name, category=category)
-        if uid not in self.g:
-            self.node(uid, Kind.UNIT, label=name, name=name, category=category, province=pid,
-                      org=part_of, unit_kind=kid)
-            self.edge(uid, kid, Rel.OF_KIND)
-            if part_of:
-                self.edge(uid, part_of, Rel.PART_OF)
-        return uid
-
-    def topics(self, task: Task, tid: str) -> None:
-        text = " ".join([task.text, *task.steps, *task.outputs])
-        for topic in _assign_topics(text):
-            topic_node = ident.topic_id(topic)
-            self.node(topic_node, Kind.TOPIC, **_topic_labels(topic))
-            self.edge(tid, topic_node, Rel.ABOUT)
+    def replay(self, ops: list[list[Any]]) -> None:
+        """Apply a fragment's shared operations (units, organisations, topics)."""
+        for op in ops:
+            tag = op[0]
+            if tag == "unit":
+                _, uid, name, kid, kind_label, category, pid, part_of = op
+                self.unit_names[uid].add(name)
+                if kid not in self.g:
+                    self.node(kid, Kind.UNIT_KIND, label=kind_label, category=category)
+                if uid not in self.g:
+                    self.node(uid, Kind.UNIT, label=name, name=name, category=category,
+                              province=pid, org=part_of, unit_kind=kid)
+                    self.edge(uid, kid, Rel.OF_KIND)
+                    if part_of:
+                        self.edge(uid, part_of, Rel.PART_OF)
+            elif tag == "org":
+                key = (op[1], op[2], op[3])
+                if key not in self.orgs_done:  # the same call again changes nothing
+                    self.orgs_done.add(key)
+                    self.organisation(op[1], op[2], op[3])
+            elif tag == "topic":
+                if op[1] not in self.g:
+                    self.node(op[1], Kind.TOPIC, **op[2])
+            elif tag == "node":
+                self.node(op[1], Kind(op[2]), **op[3])
+            elif tag == "province":
+                self.province(op[1])
 
     # --- final touches -----------------------------------------------------------
 
@@ -516,6 +472,279 @@ def _ontology_call(module: str, func: str, *args: Any) -> Any:
     return fn(*args) if callable(fn) else None
 
 
+# --- per-plan fragments ------------------------------------------------------------
+
+FRAGMENT_VERSION = 2  # bump when a fragment's content or meaning changes
+
+def _fill(data: dict[str, Any], attrs: dict[str, Any]) -> None:
+    """Set each attribute that is still empty (the rule of :meth:`_Builder.node`)."""
+    for key, value in attrs.items():
+        if value is not None and data.get(key) in (None, "", []):
+            data[key] = value
+
+
+@dataclass
+class Fragment:
+    """What one plan's tasks add to the graph, computed from that plan alone.
+
+    ``nodes`` and ``edges`` are the plan's own part (its tasks and every edge
+    leaving them or its HAS_TASK edges): no other plan touches them. ``ops`` are
+    what the tasks add to shared nodes (units, unit kinds, organisations,
+    topics), replayed in plan order by :func:`assemble`. ``node`` and ``scope``
+    are the plan node id and scope the fragment was computed for: a fragment is
+    valid for a plan exactly while the plan's node id is the same.
+    """
+
+    node: str
+    scope: str
+    ops: list[list[Any]] = field(default_factory=list)
+    nodes: list[list[Any]] = field(default_factory=list)  # [id, attrs]
+    edges: list[list[Any]] = field(default_factory=list)  # [source, target, key, attrs]
+
+
+class _Fragmenter:
+    """Computes one plan's :class:`Fragment` (mirrors what the builder did inline)."""
+
+    def __init__(self, plan: Plan, nid: str, scope: str):
+        self.plan, self.nid, self.scope = plan, nid, scope
+        self.frag = Fragment(nid, scope)
+        self.nodes: dict[str, dict[str, Any]] = {}
+        self.edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.topics: set[str] = set()
+        self.ops_seen: set[tuple[Any, ...]] = set()
+
+    def op(self, *op: Any) -> None:
+        """Record a shared operation; a repeat of one already recorded changes nothing
+        when replayed, so it is left out."""
+        if op not in self.ops_seen:
+            self.ops_seen.add(op)
+            self.frag.ops.append(list(op))
+
+    def node(self, nid: str, attrs: dict[str, Any]) -> None:
+        data = self.nodes.get(nid)
+        if data is None:
+            self.nodes[nid] = data = {"kind": Kind.TASK.value, "label": attrs.pop("label")}
+        else:
+            attrs.pop("label")
+        _fill(data, attrs)
+
+    def edge(self, u: str, v: str, rel: Rel, attrs: dict[str, Any]) -> None:
+        key = (u, v, rel.value)
+        if u == v or key in self.edges:
+            return
+        data = {"rel": rel.value}
+        data.update((k, val) for k, val in attrs.items() if val is not None)
+        self.edges[key] = data
+
+    def run(self) -> Fragment:
+        plan, scope = self.plan, self.scope
+        if plan.issuer:
+            org_scope = ("central" if scope == ident.NATIONWIDE
+                         else "local" if ident.province_name(plan.province) else None)
+            org = ident.issuer_org(plan.issuer, org_scope, plan.province)[0]
+        else:
+            org = f"org:{scope}:{_issuer_fallback(plan)}"
+            canonical = ident.province_name(plan.province)
+            self.frag.ops.append(["province", plan.province])
+            self.frag.ops.append(["node", org, Kind.ORGANISATION.value, {
+                "label": plan.issuer or org, "scope": "local",
+                "province": ident.province_id(canonical) if canonical else None}])
+        self.tasks(org)
+        self.frag.nodes = [[n, d] for n, d in self.nodes.items()]
+        self.frag.edges = [[u, v, k, d] for (u, v, k), d in self.edges.items()]
+        return self.frag
+
+    def tasks(self, org: str) -> None:
+        plan, nid = self.plan, self.nid
+        local_ids = {task.id for task in plan.tasks}
+        pid = ident.province_id(plan.province) if plan.province else None
+        kinds = {_fold(u.name): u.kind for u in plan.units if u.kind}
+        for alias_unit in plan.units:
+            for alias in alias_unit.aliases:
+                if alias_unit.kind:
+                    kinds.setdefault(_fold(alias), alias_unit.kind)
+        for task in plan.tasks:
+            tid = ident.task_id(nid, task.id)
+            parent = ident.task_id(nid, task.parent) if task.parent in local_ids else None
+            self.task(task, tid, pid, parent)
+            if parent and parent != tid:
+                self.edge(parent, tid, Rel.HAS_SUBTASK, _span_attrs(task.source))
+            else:
+                self.edge(nid, tid, Rel.HAS_TASK, _span_attrs(task.source))
+            for mention in task.units:
+                unit = self.unit(mention, org, kinds)
+                if mention.role == "lead":
+                    self.edge(tid, unit, Rel.LED_BY, _span_attrs(mention.source))
+                else:
+                    self.edge(tid, unit, Rel.SUPPORTED_BY,
+                              {"role": _ROLE.get(mention.role, "support"),
+                               **_span_attrs(mention.source)})
+            text = " ".join([task.text, *task.steps, *task.outputs])
+            for topic in _assign_topics(text):
+                topic_node = ident.topic_id(topic)
+                if topic_node not in self.topics:
+                    self.topics.add(topic_node)
+                    self.frag.ops.append(["topic", topic_node, _topic_labels(topic)])
+                self.edge(tid, topic_node, Rel.ABOUT, {})
+
+    def task(self, task: Task, tid: str, pid: str | None, parent: str | None) -> None:
+        deadline = task.deadline
+        self.node(tid, {
+            "label": f"{task.number} {task.text}".strip()[:120],
+            "plan": self.nid, "plan_id": self.plan.id, "task_id": task.id,
+            "number": task.number, "text": task.text, "section": task.section,
+            "group": task.group, "parent": parent,
+            "deadline": deadline.text if deadline else None,
+            "deadline_start": deadline.start_year if deadline else None,
+            "deadline_end": deadline.end_year if deadline else None,
+            "deadline_date": deadline.date if deadline else None,
+            "deadline_recurrence": deadline.recurrence if deadline else None,
+            "outputs": list(task.outputs), "targets": [t.text for t in task.targets],
+            "steps": list(task.steps), "province": pid, **_span_attrs(task.source),
+        })
+
+    def unit(self, mention: UnitMention, org: str | None, kinds: dict[str, str]) -> str:
+        """The unit node of a mention: scoped to the plan's province (or ``vn`` for a
+        central plan) and organisation."""
+        plan, scope = self.plan, self.scope
+        name = mention.canonical or mention.name
+        usl, internal, known_kind, kind_label = _unit_facts(name, mention.category)
+        pid = ident.province_id(plan.province) if plan.province else None
+        category = mention.category
+        part_of: str | None
+        if internal:
+            part_of = org
+            org_slug = org.rsplit(":", 1)[-1] if org else "unknown"
+            uid = ident.unit_id(scope, org_slug, usl)
+        elif category == "collective":
+            part_of = None
+            uid = ident.unit_id(scope, "all", usl)
+        else:
+            central = "central" if scope == ident.NATIONWIDE else None
+            self.op("org", name, central, plan.province)
+            part_of = ident.issuer_org(name, central, plan.province)[0]
+            org_scope, org_slug = part_of.split(":")[1:3]
+            uid = ident.unit_id(org_scope, org_slug, org_slug)
+            if org_scope == ident.NATIONWIDE:
+                pid = None
+        kind = (kinds.get(_fold(name)) or kinds.get(_fold(mention.name)) or known_kind or usl)
+        kid = ident.unitkind_id(kind)
+        label = kind_label if kind == known_kind else _unit_kind_label(kind)
+        self.op("unit", uid, name, kid, label or name, category, pid, part_of)
+        return uid
+
+
+def plan_scope(plan: Plan) -> str:
+    """``vn`` for a plan of a central body, else its province's slug."""
+    return _plan_scope(plan)
+
+
+def plan_fragment(plan: Plan, node: str | None = None) -> Fragment:
+    """The :class:`Fragment` of ``plan`` for plan node id ``node`` (by default the
+    id the plan has on its own, which is its id among other plans but for rare
+    spelling choices that :func:`assemble` detects)."""
+    if node is None:
+        node = plan_node_ids([plan])[plan.id]
+    return _Fragmenter(plan, node, _plan_scope(plan)).run()
+
+
+@dataclass
+class Assembly:
+    """The graph of many plans in two parts: ``shared`` (plans, documents, units,
+    organisations, kinds, topics, provinces) and each owning plan's
+    :class:`Fragment`; ``plan_nodes`` maps every plan id to its node id."""
+
+    shared: nx.MultiDiGraph
+    fragments: dict[str, Fragment]
+    plan_nodes: dict[str, str]
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole graph (the shared part with every fragment added to it)."""
+        g = self.shared
+        with gc_paused():
+            for frag in self.fragments.values():
+                add_bulk(g, frag.nodes, frag.edges)
+        return g
+
+
+def add_bulk(g: nx.MultiDiGraph, nodes: Iterable[Any], edges: Iterable[Any]) -> None:
+    """``g.add_nodes_from(nodes)`` then ``g.add_edges_from(edges)`` (items ``[id, attrs]``
+    and ``[source, target, key, attrs]``), three times faster: the attribute dicts are
+    taken as they are (not copied) and put straight into the graph's adjacency.
+    Raises :class:`TypeError` on an item of another shape."""
+    node, succ, pred = g._node, g._succ, g._pred
+    for n, attrs in nodes:
+        if type(attrs) is not dict:
+            raise TypeError(f"attributes of node {n!r} are not a mapping")
+        if n in node:
+            node[n].update(attrs)
+        else:
+            node[n] = attrs
+            succ[n] = {}
+            pred[n] = {}
+    for u, v, key, attrs in edges:
+        if type(attrs) is not dict:
+            raise TypeError(f"attributes of edge {u!r} → {v!r} are not a mapping")
+        out = succ.get(u)
+        if out is None or v not in node:
+            g.add_edge(u, v, key, **attrs)
+            continue
+        keydict = out.get(v)
+        if keydict is None:
+            out[v] = pred[v][u] = {key: attrs}
+        elif key in keydict:
+            keydict[key].update(attrs)
+        else:
+            keydict[key] = attrs
+    nx.utils.misc._clear_cache(g)
+
+
+FragmentSource = Callable[[Plan, str], Fragment]
+
+
+def assemble(plans: Iterable[Plan],
+             fragment_of: FragmentSource | None = None) -> Assembly:
+    """Resolve identities across ``plans`` and merge their fragments.
+
+    ``plans`` need only their header and references (tasks and units are read
+    through ``fragment_of(plan, node id)``, which by default computes the
+    fragment from the plan: the store passes cached fragments instead).
+    """
+    fragment_of = fragment_of or (lambda plan, nid: plan_fragment(plan, nid))
+    with gc_paused():
+        ordered = sorted(plans, key=lambda p: (p.id, p.source.path))
+        unique: dict[str, Plan] = {}
+        for plan in ordered:
+            unique.setdefault(plan.id, plan)
+        ordered = list(unique.values())
+        resolver = _Resolver(ordered)
+        builder = _Builder()
+        taken: dict[str, Plan] = {}
+        plan_nodes: list[tuple[Plan, str]] = []
+        all_nodes: dict[str, str] = {}
+        for plan in ordered:
+            nid = resolver.plan_node(plan)
+            all_nodes[plan.id] = nid
+            if nid in taken:
+                data = builder.g.nodes[nid]
+                data["duplicate_files"] = sorted({*data.get("duplicate_files", []),
+                                                  plan.source.path})
+                continue
+            taken[nid] = plan
+            builder.plan(plan, nid, resolver.plan_scope[plan.id])
+            plan_nodes.append((plan, nid))
+        for plan, nid in plan_nodes:
+            builder.references(plan, nid, resolver.references(plan))
+        fragments: dict[str, Fragment] = {}
+        for plan, nid in plan_nodes:
+            frag = fragment_of(plan, nid)
+            fragments[plan.id] = frag
+            builder.replay(frag.ops)
+        builder.issuers()
+        builder.finish()
+    return Assembly(builder.g, fragments, all_nodes)
+
+
 def build_graph(plans: Iterable[Plan]) -> nx.MultiDiGraph:
     """The knowledge graph of ``plans`` (see :mod:`policykg.graph` for ids and attributes).
 
@@ -523,38 +752,20 @@ def build_graph(plans: Iterable[Plan]) -> nx.MultiDiGraph:
     give one node; the plan read first by id keeps it and the others' files are
     listed in its ``duplicate_files`` attribute.
     """
-    ordered = sorted(plans, key=lambda p: (p.id, p.source.path))
-    unique: dict[str, Plan] = {}
-    for plan in ordered:
-        unique.setdefault(plan.id, plan)
-    ordered = list(unique.values())
-    resolver = _Resolver(ordered)
-    builder = _Builder()
-    taken: dict[str, Plan] = {}
-    plan_nodes: list[tuple[Plan, str]] = []
-    for plan in ordered:
-        nid = resolver.plan_node(plan)
-        if nid in taken:
-            data = builder.g.nodes[nid]
-            data["duplicate_files"] = sorted({*data.get("duplicate_files", []),
-                                              plan.source.path})
-            continue
-        taken[nid] = plan
-        builder.plan(plan, nid, resolver.plan_scope[plan.id])
-        plan_nodes.append((plan, nid))
-    for plan, nid in plan_nodes:
-        builder.references(plan, nid, resolver.references(plan))
-    for plan, nid in plan_nodes:
-        org = next((v for _, v, r in builder.g.out_edges(nid, data="rel")
-                    if r == Rel.ISSUED_BY.value), None)
-        if org is None:
-            org = f"org:{resolver.plan_scope[plan.id]}:{_issuer_fallback(plan)}"
-            builder.node(org, Kind.ORGANISATION, label=plan.issuer or org, scope="local",
-                         province=builder.province(plan.province))
-        builder.tasks(plan, nid, org, resolver.plan_scope[plan.id])
-    builder.issuers()
-    builder.finish()
-    return builder.g
+    return assemble(plans).graph()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cycle collector: building millions of small dicts otherwise triggers
+    it over and over (3-4x slower); graph data holds no cycles to collect."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _issuer_fallback(plan: Plan) -> str:

@@ -8,12 +8,22 @@ SQLite ships with Python, gives atomic transactions and keeps everything as data
 - ``files``: every file ingested — path, sha256, the plan it gave and its status
   (``ingested``, ``skipped`` with the reason, ``superseded`` when another file
   gave the same plan later);
-- ``plans``: each plan as read (:meth:`Plan.to_dict`, lines kept apart);
-- ``nodes`` / ``edges``: the graph built from all plans, so opening a store and
-  asking a query reads the graph back without parsing anything.
+- ``plans``: each plan as read, in three zlib-compressed JSON parts: ``head``
+  (number, dates, issuer, references: what identities are resolved from),
+  ``data`` (tasks, units and the rest) and ``lines`` (the text, kept for display);
+- ``fragments``: what each plan's tasks add to shared nodes (units, organisations,
+  topics), see :class:`policykg.graph.build.Fragment`;
+- ``nodes`` / ``edges``: the graph built from all plans, in blocks of compressed
+  JSON — one block of shared nodes and edges (``*``) and one block per plan (its
+  tasks and their edges) — so opening a store reads the graph back without parsing
+  anything, and an ingest rewrites only the shared block and the changed plans'.
 
 Writes are atomic: one ingest (or forget) is one transaction, and the graph is
 rebuilt inside it, so a crash, Ctrl-C or kill leaves the previous store intact.
+An ingest parses only new and changed files; identities are resolved again over
+every plan's head and the shared block is rebuilt from the stored fragments, but
+an unchanged plan's fragment and block are reused (recomputed only when its node
+id changes).
 One writer at a time: a second gets :class:`StoreBusy` ("store is busy …")
 after a short wait; readers are never blocked (write-ahead log).
 
@@ -25,11 +35,14 @@ are the same plan: the file ingested last wins and the report says so.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
 import weakref
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -38,12 +51,20 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
+from policykg import __version__
+from policykg.graph.build import (
+    FRAGMENT_VERSION,
+    Fragment,
+    add_bulk,
+    assemble,
+    gc_paused,
+    plan_fragment,
+)
 from policykg.graph.identity import match_key
 from policykg.loaders.model import Plan
 from policykg.ontology.normalize import fold
 from policykg.ontology.schema import Kind
-
-from policykg import __version__
 
 __all__ = [
     "FORMAT_VERSION",
@@ -52,13 +73,15 @@ __all__ = [
     "StoreError",
     "StoreBusy",
     "IngestReport",
+    "PreparedPlan",
+    "prepare_plan",
     "open_store",
     "default_store_path",
     "plan_record",
     "task_records",
 ]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DEFAULT_STORE = os.path.join(".policykg", "store.db")
 
 _SCHEMA = """
@@ -69,15 +92,25 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE TABLE IF NOT EXISTS plans (
     plan_id TEXT PRIMARY KEY, path TEXT NOT NULL, node_id TEXT,
-    data TEXT NOT NULL, lines TEXT NOT NULL
+    head BLOB NOT NULL, data BLOB NOT NULL, lines BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS plans_path ON plans(path);
-CREATE TABLE IF NOT EXISTS nodes (seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,
-    kind TEXT NOT NULL, attrs TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS edges (seq INTEGER PRIMARY KEY, src TEXT NOT NULL,
-    dst TEXT NOT NULL, key TEXT NOT NULL, rel TEXT NOT NULL, attrs TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS plans_node ON plans(node_id);
+CREATE TABLE IF NOT EXISTS fragments (plan_id TEXT PRIMARY KEY, version TEXT NOT NULL,
+    node_id TEXT NOT NULL, ops BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS nodes (seq INTEGER PRIMARY KEY, block TEXT UNIQUE NOT NULL,
+    live INTEGER NOT NULL, count INTEGER NOT NULL, attrs BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS edges (seq INTEGER PRIMARY KEY, block TEXT UNIQUE NOT NULL,
+    live INTEGER NOT NULL, count INTEGER NOT NULL, attrs BLOB NOT NULL);
 """
-_TABLES = {"meta", "files", "plans", "nodes", "edges"}
+_TABLES = {"meta", "files", "plans", "fragments", "nodes", "edges"}
+# a fragment is reused only by the code (and ontology tables) that computed it
+_FRAGMENT_STAMP = f"{FRAGMENT_VERSION}/{__version__}"
+SHARED_BLOCK = "*"  # the block of shared nodes and edges; the others are named by plan id
+# the parts of a plan identities are resolved from (the rest is in ``data``)
+_HEAD_FIELDS = ("id", "source", "doctype", "number", "symbol", "date", "place", "province",
+                "province_evidence", "issuer", "parent_issuer", "title", "signer",
+                "signer_capacity", "references", "links")
 
 
 class StoreError(Exception):
@@ -147,8 +180,87 @@ def _sha256(path: str) -> str:
     return digest.hexdigest()
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+@dataclass(frozen=True)
+class PreparedPlan:
+    """A plan turned into the rows the store keeps: compressed documents, its
+    fragment and its graph block. It depends on the plan alone, so a loader may
+    compute it in a worker process (:func:`prepare_plan`) and hand it to
+    :meth:`Store.ingest_plans` or return it as the ``plan`` of a ``Loaded``."""
+
+    plan_id: str
+    path: str
+    sha256: str
+    tasks: int
+    units: int
+    references: int
+    head: bytes
+    data: bytes
+    lines: bytes
+    node: str  # the plan node id the fragment was computed for
+    ops: bytes
+    nodes: bytes
+    edges: bytes
+    node_count: int
+    edge_count: int
+
+
+def prepare_plan(plan: Plan) -> PreparedPlan:
+    """The stored form of ``plan`` (see :class:`PreparedPlan`)."""
+    with gc_paused():
+        head, rest, lines = _split_plan(plan)
+        frag = plan_fragment(plan)
+        return PreparedPlan(
+            plan_id=plan.id, path=plan.source.path, sha256=plan.source.sha256,
+            tasks=len(plan.tasks), units=len(plan.units), references=len(plan.references),
+            head=_pack(head), data=_pack(rest), lines=_pack(lines), node=frag.node,
+            ops=_pack({"scope": frag.scope, "ops": frag.ops}), nodes=_pack(frag.nodes),
+            edges=_pack(frag.edges), node_count=len(frag.nodes), edge_count=len(frag.edges))
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields_of(value: Any) -> dict[str, Any]:
+    """A dataclass as a (shallow) dict: the JSON encoder walks the rest in C, giving
+    what :func:`dataclasses.asdict` gives without its deep copies."""
+    kind = type(value)
+    names = _FIELDS.get(kind)
+    if names is None:
+        if not dataclasses.is_dataclass(value):
+            raise TypeError(f"cannot store a {kind.__name__}")
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    return {name: getattr(value, name) for name in names}
+
+
+def _pack(value: Any) -> bytes:
+    """Compressed JSON: the form every stored document and graph block takes."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_fields_of)
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def _packed(blob: Any) -> bool:
+    """Whether ``blob`` starts like a zlib stream (a cheap check of a row not decoded)."""
+    return (isinstance(blob, bytes) and len(blob) > 2 and blob[0] & 0x0F == 8
+            and ((blob[0] << 8) | blob[1]) % 31 == 0)
+
+
+def _unpack_text(blob: Any) -> str:
+    if not isinstance(blob, bytes):
+        raise ValueError("not a compressed document")
+    return zlib.decompress(blob).decode("utf-8")
+
+
+def _unpack(blob: Any) -> Any:
+    return json.loads(_unpack_text(blob))
+
+
+def _split_plan(plan: Plan) -> tuple[dict[str, Any], dict[str, Any], list[list[Any]]]:
+    """(head, rest, lines) of a plan, each stored once (nested dataclasses are turned
+    into objects when packed)."""
+    data = _fields_of(plan)
+    data.pop("lines", None)
+    head = {key: data.pop(key) for key in _HEAD_FIELDS if key in data}
+    return head, data, [[ln.text, ln.start, ln.end] for ln in plan.lines]
 
 
 class Store:
@@ -319,28 +431,46 @@ class Store:
             if todo:
                 report.nodes, report.edges, report.duplicates = self._rebuild(conn)
             else:  # nothing read: the graph is as it was
-                report.nodes = conn.execute("SELECT count(*) FROM nodes").fetchone()[0]
-                report.edges = conn.execute("SELECT count(*) FROM edges").fetchone()[0]
+                report.nodes, report.edges = self._counts(conn)
         return report
 
-    def _put_plan(self, conn: sqlite3.Connection, path: str, sha: str | None, plan: Plan,
-                  report: IngestReport) -> None:
-        old = conn.execute("SELECT path FROM plans WHERE plan_id = ?", (plan.id,)).fetchone()
+    def ingest_plans(self, plans: Iterable[Plan | PreparedPlan]) -> IngestReport:
+        """Store plans already read (each under its :attr:`SourceFile.path`), as one
+        transaction, and rebuild the graph: for callers that parse elsewhere (and may
+        have called :func:`prepare_plan` in their worker processes)."""
+        report = IngestReport()
+        with self.writing() as conn, gc_paused():
+            for plan in plans:
+                path = plan.path if isinstance(plan, PreparedPlan) else plan.source.path
+                conn.execute("DELETE FROM plans WHERE path = ?", (path,))
+                self._put_plan(conn, path, None, plan, report)
+            report.nodes, report.edges, report.duplicates = self._rebuild(conn)
+        return report
+
+    def _put_plan(self, conn: sqlite3.Connection, path: str, sha: str | None,
+                  plan: Plan | PreparedPlan, report: IngestReport) -> None:
+        ready = plan if isinstance(plan, PreparedPlan) else prepare_plan(plan)
+        old = conn.execute("SELECT path FROM plans WHERE plan_id = ?",
+                           (ready.plan_id,)).fetchone()
         if old and old[0] != path:
-            report.replaced.append((plan.id, old[0], path))
+            report.replaced.append((ready.plan_id, old[0], path))
             conn.execute("UPDATE files SET status = 'superseded', reason = ? WHERE path = ?",
                          (f"same plan as {path}", old[0]))
-        data = plan.to_dict(with_lines=False)
-        lines = [[ln.text, ln.start, ln.end] for ln in plan.lines]
-        conn.execute("INSERT OR REPLACE INTO plans VALUES (?, ?, NULL, ?, ?)",
-                     (plan.id, path, _dumps(data), _dumps(lines)))
+        conn.execute("INSERT OR REPLACE INTO plans VALUES (?, ?, NULL, ?, ?, ?)",
+                     (ready.plan_id, path, ready.head, ready.data, ready.lines))
+        conn.execute("INSERT OR REPLACE INTO fragments VALUES (?, ?, ?, ?)",
+                     (ready.plan_id, _FRAGMENT_STAMP, ready.node, ready.ops))
+        for table, count, blob in (("nodes", ready.node_count, ready.nodes),
+                                   ("edges", ready.edge_count, ready.edges)):
+            conn.execute(f"INSERT OR REPLACE INTO {table} (block, live, count, attrs) "
+                         "VALUES (?, 1, ?, ?)", (ready.plan_id, count, blob))
         conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, 'ingested', NULL, ?)",
-                     (path, sha or plan.source.sha256, plan.id, __version__))
-        report.ingested.append((path, plan.id))
+                     (path, sha or ready.sha256, ready.plan_id, __version__))
+        report.ingested.append((path, ready.plan_id))
         report.plans += 1
-        report.tasks += len(plan.tasks)
-        report.units += len(plan.units)
-        report.references += len(plan.references)
+        report.tasks += ready.tasks
+        report.units += ready.units
+        report.references += ready.references
 
     def forget(self, target: str) -> list[str]:
         """Remove a file's or a plan's facts (file path, plan id, node id or number).
@@ -364,33 +494,78 @@ class Store:
             self._rebuild(conn)
         return [r[0] for r in rows]
 
+    @staticmethod
+    def _put_fragment(conn: sqlite3.Connection, plan_id: str, frag: Fragment) -> None:
+        """Store a plan's fragment: its shared operations and its own graph block."""
+        conn.execute("INSERT OR REPLACE INTO fragments VALUES (?, ?, ?, ?)",
+                     (plan_id, _FRAGMENT_STAMP, frag.node,
+                      _pack({"scope": frag.scope, "ops": frag.ops})))
+        for table, items in (("nodes", frag.nodes), ("edges", frag.edges)):
+            conn.execute(f"INSERT OR REPLACE INTO {table} (block, live, count, attrs) "
+                         "VALUES (?, 1, ?, ?)", (plan_id, len(items), _pack(items)))
+
+    @staticmethod
+    def _counts(conn: sqlite3.Connection) -> tuple[int, int]:
+        """(nodes, edges) of the stored graph."""
+        return tuple(conn.execute(f"SELECT coalesce(sum(count), 0) FROM {table} "
+                                  "WHERE live = 1").fetchone()[0]
+                     for table in ("nodes", "edges"))  # type: ignore[return-value]
+
     def _rebuild(self, conn: sqlite3.Connection
                  ) -> tuple[int, int, list[tuple[str, str, list[str]]]]:
-        """Build the graph from every stored plan and replace the cached tables.
+        """Resolve identities over every stored plan, merge the fragments and replace
+        the shared block (a plan's own block is reused while its node id holds).
 
         Returns the counts of nodes and edges and the documents given by more than
         one plan: (node id, file kept, other files)."""
-        from policykg.graph.build import build_graph
+        with gc_paused():
+            for table in ("fragments", "nodes", "edges"):
+                key = "plan_id" if table == "fragments" else "block"
+                conn.execute(f"DELETE FROM {table} WHERE {key} != ? AND {key} NOT IN "
+                             "(SELECT plan_id FROM plans)", (SHARED_BLOCK,))
+            try:
+                heads = [Plan.from_dict(_unpack(row[0]))
+                         for row in conn.execute("SELECT head FROM plans")]
+                cached = {row[0]: row[1:] for row in conn.execute(
+                    "SELECT plan_id, version, node_id, ops FROM fragments")}
+            except sqlite3.DatabaseError:
+                raise
+            except Exception as err:
+                raise self._damaged(err) from err
 
-        plans = [Plan.from_dict(json.loads(row[0]))
-                 for row in conn.execute("SELECT data FROM plans ORDER BY plan_id")]
-        graph = build_graph(plans)
-        conn.execute("DELETE FROM nodes")
-        conn.execute("DELETE FROM edges")
-        conn.executemany("INSERT INTO nodes (id, kind, attrs) VALUES (?, ?, ?)",
-                         ((n, d.get("kind", ""), _dumps(d)) for n, d in graph.nodes(data=True)))
-        conn.executemany(
-            "INSERT INTO edges (src, dst, key, rel, attrs) VALUES (?, ?, ?, ?, ?)",
-            ((u, v, str(k), d.get("rel", ""), _dumps(d))
-             for u, v, k, d in graph.edges(keys=True, data=True)))
-        nodes = {d.get("plan_id"): n for n, d in graph.nodes(data=True)
-                 if d.get("kind") == Kind.PLAN.value}
-        conn.execute("UPDATE plans SET node_id = NULL")
-        conn.executemany("UPDATE plans SET node_id = ? WHERE plan_id = ?",
-                         ((n, p) for p, n in nodes.items() if p))
-        duplicates = [(n, d.get("file", ""), list(d["duplicate_files"]))
-                      for n, d in graph.nodes(data=True) if d.get("duplicate_files")]
-        return graph.number_of_nodes(), graph.number_of_edges(), duplicates
+            def fragment_of(plan: Plan, nid: str) -> Fragment:
+                row = cached.get(plan.id)
+                if row and row[0] == _FRAGMENT_STAMP and row[1] == nid:
+                    try:
+                        body = _unpack(row[2])
+                        return Fragment(nid, body["scope"], body["ops"])
+                    except Exception as err:
+                        raise self._damaged(err) from err
+                found = self._rows(conn, "WHERE plan_id = ?", (plan.id,))
+                frag = plan_fragment(self._plan(found[0], None), nid)
+                self._put_fragment(conn, plan.id, frag)
+                return frag
+
+            assembly = assemble(heads, fragment_of)
+            shared = assembly.shared
+            blocks = (("nodes", [[n, d] for n, d in shared.nodes(data=True)]),
+                      ("edges", [[u, v, k, d] for u, v, k, d in shared.edges(keys=True,
+                                                                             data=True)]))
+            for table, items in blocks:
+                conn.execute(f"INSERT OR REPLACE INTO {table} (block, live, count, attrs) "
+                             "VALUES (?, 1, ?, ?)", (SHARED_BLOCK, len(items), _pack(items)))
+                conn.execute(f"UPDATE {table} SET live = 1 WHERE live = 0")
+                conn.executemany(f"UPDATE {table} SET live = 0 WHERE block = ?",
+                                 ((p,) for p in assembly.plan_nodes
+                                  if p not in assembly.fragments))
+            known = dict(conn.execute("SELECT plan_id, node_id FROM plans"))
+            conn.executemany("UPDATE plans SET node_id = ? WHERE plan_id = ?",
+                             ((n, p) for p, n in assembly.plan_nodes.items()
+                              if known.get(p) != n))
+            duplicates = [(n, d.get("file", ""), list(d["duplicate_files"]))
+                          for n, d in shared.nodes(data=True) if d.get("duplicate_files")]
+            nodes, edges = self._counts(conn)
+        return nodes, edges, duplicates
 
     # --- reading -----------------------------------------------------------------
 
@@ -408,25 +583,32 @@ class Store:
             if self._graph is not None and generation == self._generation:
                 return self._graph
             graph = nx.MultiDiGraph()
-            try:  # one JSON document per table: far faster than one per row
-                rows = conn.execute("SELECT id, attrs FROM nodes ORDER BY seq").fetchall()
-                attrs = json.loads("[" + ",".join(r[1] for r in rows) + "]")
-                graph.add_nodes_from(zip((r[0] for r in rows), attrs, strict=True))
-                rows = conn.execute("SELECT src, dst, key, attrs FROM edges ORDER BY seq"
-                                    ).fetchall()
-                attrs = json.loads("[" + ",".join(r[3] for r in rows) + "]")
-                graph.add_edges_from((r[0], r[1], r[2], a)
-                                     for r, a in zip(rows, attrs, strict=True))
-            except (ValueError, TypeError, AttributeError) as err:
+            try:  # the shared block first, then the plans' blocks by plan id
+                with gc_paused():
+                    parts = []
+                    for table in ("nodes", "edges"):
+                        rows = conn.execute(f"SELECT attrs FROM {table} WHERE live = 1 "
+                                            "ORDER BY block != ?, block", (SHARED_BLOCK,))
+                        # one JSON document for all blocks: far faster than one per block
+                        blocks = json.loads(
+                            "[" + ",".join(_unpack_text(r[0]) for r in rows) + "]")
+                        parts.append(itertools.chain.from_iterable(blocks))
+                    add_bulk(graph, *parts)
+            except sqlite3.DatabaseError:
+                raise
+            except Exception as err:
                 raise self._damaged(err) from err
             self._graph, self._generation = graph, generation
             return graph
 
     def _rows(self, conn: sqlite3.Connection, where: str = "", args: tuple[Any, ...] = ()
               ) -> list[dict[str, Any]]:
-        rows = conn.execute(f"SELECT plan_id, path, node_id, data FROM plans {where} "
+        rows = conn.execute(f"SELECT plan_id, path, node_id, head, data FROM plans {where} "
                             "ORDER BY path, plan_id", args).fetchall()
-        return [{"plan_id": r[0], "path": r[1], "node_id": r[2], "data": r[3]} for r in rows]
+        if not all(_packed(r[3]) and _packed(r[4]) for r in rows):
+            raise self._damaged(ValueError("a plan row is not compressed JSON"))
+        return [{"plan_id": r[0], "path": r[1], "node_id": r[2], "head": r[3], "data": r[4]}
+                for r in rows]
 
     def _match(self, conn: sqlite3.Connection, ref: str) -> list[dict[str, Any]]:
         """Plans matching ``ref``: plan id, graph node id, number ("19/KH-SKHCN") or file."""
@@ -441,20 +623,33 @@ class Store:
         rows = self._rows(conn)
         wanted = match_key(ref)
         found = [r for r in rows
-                 if (number := json.loads(r["data"]).get("number")) and match_key(number) == wanted]
+                 if (number := self._head(r).get("number")) and match_key(number) == wanted]
         if found:
             return found
         name = fold(ref)
         return [r for r in rows if fold(Path(r["path"]).name) == name
                 or fold(r["path"]).endswith("/" + name)]
 
-    def _plan(self, row: dict[str, Any], lines: str | None) -> Plan:
+    def _head(self, row: dict[str, Any]) -> dict[str, Any]:
         try:
-            data = json.loads(row["data"])
+            head = _unpack(row["head"])
+            if not isinstance(head, dict):
+                raise ValueError("a plan's head is not an object")
+            return head
+        except Exception as err:
+            raise self._damaged(err) from err
+
+    def _plan(self, row: dict[str, Any], lines: bytes | None) -> Plan:
+        data = self._head(row)
+        try:
+            rest = _unpack(row["data"])
+            if not isinstance(rest, dict):
+                raise ValueError("a plan's data is not an object")
+            data.update(rest)
             if lines is not None:
-                data["lines"] = [{"text": t, "start": s, "end": e} for t, s, e in json.loads(lines)]
+                data["lines"] = [{"text": t, "start": s, "end": e} for t, s, e in _unpack(lines)]
             return Plan.from_dict(data)
-        except (ValueError, TypeError, KeyError) as err:
+        except Exception as err:
             raise self._damaged(err) from err
 
     def plans(self) -> list[Plan]:

@@ -85,6 +85,9 @@ _PROSE_DEADLINE = re.compile(
     rf"\s+[^.;:]*?{_YEAR}"
     r"|trước ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?:\s+(?:hàng|hằng)\s+năm)?"
     r"|^(?:hàng|hằng)\s+(?:năm|quý|tháng)(?=,)"
+    r"|trước ngày\s+\d{1,2}\s+(?:của\s+)?(?:hàng|hằng|mỗi)\s+(?:tháng|quý|năm)"
+    rf"|(?:^|(?:trước|trong|chậm nhất|vào)\s+)quý\s+[IVX1-4]{{1,4}}(?:\s*,\s*[IVX1-4]{{1,4}})*"
+    rf"\s*(?:năm\s+|/\s*){_YEAR}"
     r"|(?<=thời gian:)[^.;]+|(?<=thời hạn:)[^.;]+|(?<=thời gian thực hiện:)[^.;]+"
     r"|(?<=thời gian hoàn thành:)[^.;]+"
     r"|^(?:thực hiện|triển khai|tổ chức)\s+(?:thường xuyên|liên tục|hàng năm|hằng năm)$)",
@@ -116,6 +119,7 @@ _NOT_BEFORE = re.compile(
     r"chương trình|công văn|văn bản|ngày|tháng|quý|nhiệm vụ|khoản|điều|mục|phần|giai đoạn|"
     r"đề án|năm|lần thứ|khóa|khoá|phụ lục|bước|tiêu chí|mẫu|ver|phiên bản|hạng|loại|cấp)\s*$",
     re.IGNORECASE)
+_DIGIT = re.compile(r"\d")  # a cheap test before the costly patterns above
 _TIME_NOUNS = {"nam", "thang", "ngay", "quy", "gio", "tuan", "phut", "lan"}
 _NOUN_STOPS = {
     "được", "về", "cho", "của", "trên", "tại", "để", "nhằm", "thuộc", "trong", "có", "đã",
@@ -162,13 +166,13 @@ def read_targets(text: str) -> list[Target]:
     text = nfc(text)
     found: list[Target] = []
     used: list[tuple[int, int]] = []
-    for m in _PERCENT.finditer(text):
+    for m in _PERCENT.finditer(text) if "%" in text else ():
         unit = "%/năm" if m.group(3) else "%"
         noun = "" if m.group(3) else _noun_phrase(text[m.end():], 3)
         quote = squash_spaces(m.group(0) + (" " + noun if noun else ""))
         found.append(Target(text=quote, value=_value(m.group(2)), unit=unit))
         used.append(m.span())
-    for m in _COUNT.finditer(text):
+    for m in _COUNT.finditer(text) if _DIGIT.search(text) else ():
         start = m.start(1)
         if any(a <= start < b for a, b in used):
             continue

@@ -315,6 +315,7 @@ _BOM_NAMES = {
     "utf-32-le": "utf-32", "utf-32-be": "utf-32",
 }
 _CONTROL_OK = frozenset(b"\t\n\r\x0b\x0c\x1a")  # tab, newlines, page break, DOS EOF
+_CONTROL_BAD = bytes(b for b in range(0x20) if b not in _CONTROL_OK)  # counted by deleting
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -335,7 +336,7 @@ def _is_binary(data: bytes) -> bool:
     sample = data[:65536]
     if 0 in sample:
         return True
-    controls = sum(1 for b in sample if b < 0x20 and b not in _CONTROL_OK)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BAD))
     return controls > max(2, len(sample) // 200)
 
 

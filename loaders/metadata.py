@@ -237,6 +237,10 @@ def _read_header(lines: list[Line], end: int) -> _Header:
     return header
 
 
+_COUNCILS = frozenset({"uy ban nhan dan", "hoi dong nhan dan", "ubnd", "hdnd"})
+_AREA_LINE = re.compile(r"^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\s+\S")
+
+
 def _add_org(header: _Header, index: int, cell: str) -> None:
     """Add a header line naming a body; a line that only completes the one above joins it.
 
@@ -249,7 +253,9 @@ def _add_org(header: _Header, index: int, cell: str) -> None:
         only_province = bool(found) and found[0].start == 0 and found[0].prefixed and not cell[
             found[0].end:].strip()
         dangling = fold(prev).endswith((" va", " -", ",", " cua"))
-        if only_province and not find_provinces(prev, require_case=False) or dangling:
+        # "ỦY BAN NHÂN DÂN" / "XÃ TÂN PHÚ": a council needs the area it governs.
+        area = fold(prev).strip() in _COUNCILS and bool(_AREA_LINE.match(fold(cell)))
+        if only_province and not find_provinces(prev, require_case=False) or dangling or area:
             header.orgs[-1] = (prev_index, f"{prev} {cell}")
             return
     header.orgs.append((index, cell))

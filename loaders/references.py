@@ -331,6 +331,61 @@ def _find_unnumbered(stream: _Stream, skip: list[tuple[int, int]], title: tuple[
     return cites
 
 
+# "NQ số 57 ngày 22/12/2024 của Bộ Chính trị": a type and a bare number, the symbol left out.
+_BARE = re.compile(
+    rf"(?<![\w])(?P<word>{type_word_pattern()})\s+(?:so\s*:?\s*)?(?P<n>\d{{1,5}})(?![\w/\-–])")
+# The symbol a central issuer gives each type: Party bodies "57-NQ/TW", the Government
+# and the Prime Minister "03/NQ-CP", "1131/QĐ-TTg".
+_PARTY_CODES = frozenset({"BCT", "BBT", "TW"})
+_STATE_SYMBOL = {"CP": ("NQ", "QĐ", "CT", "KH"), "TTg": ("QĐ", "CT")}
+
+
+def _read_tails(stream: _Stream, ordered: list[_Cite], which: set[int]) -> None:
+    """Read the tail of each citation in ``which`` (ids), up to the next one in ``ordered``."""
+    for i, cite in enumerate(ordered):
+        if id(cite) not in which:
+            continue
+        _, clause_end = stream.clause(cite.end)
+        nxt = ordered[i + 1].start if i + 1 < len(ordered) else len(stream.text)
+        _read_tail(stream, cite, max(cite.end, min(clause_end, nxt)), clause_end)
+
+
+def _find_bare_numbers(stream: _Stream, skip: list[tuple[int, int]],
+                       found: list[_Cite]) -> list[_Cite]:
+    taken = [(c.start, c.end) for c in found]
+    cites: list[_Cite] = []
+    for m in _BARE.finditer(stream.folded):
+        start = m.start()
+        if any(a <= start < b for a, b in skip + taken):
+            continue
+        doctype = doctype_from_word(m.group("word"))
+        if doctype is None:
+            continue
+        cites.append(_Cite(start=start, key_start=m.start("n"), end=m.end(), tail_end=m.end(),
+                           key=None, number=m.group("n"), symbol=None, doctype=doctype,
+                           key_issuer=None))
+    return cites
+
+
+def _key_from_issuer(cite: _Cite) -> bool:
+    """Complete a bare "NQ số 57" from its central issuer; False when it cannot be."""
+    code = cite.issuer_match.code if cite.issuer_match else None
+    if code is None or cite.doctype is None:
+        return False
+    if code in _PARTY_CODES:
+        raw = f"{cite.number}-{cite.doctype}/TW"
+    elif cite.doctype in _STATE_SYMBOL.get(code, ()):
+        raw = f"{cite.number}/{cite.doctype}-{code}"
+    else:
+        return False
+    parsed = parse_key(raw)
+    if parsed is None:
+        return False
+    cite.key, cite.symbol, cite.key_issuer = parsed.key, parsed.symbol, (
+        parsed.issuers[0] if parsed.issuers else None)
+    return True
+
+
 def _issuer_of(cite: _Cite) -> str | None:
     """The issuer code a citation is known by (symbol first, then the name in text)."""
     if cite.key_issuer:
@@ -390,11 +445,14 @@ def read_references(lines: list[Line], plan: Plan) -> tuple[list[DocRef], list[D
     if plan.number:
         cites = [c for c in cites if c.key != plan.number]
     cites += _find_unnumbered(stream, skip, title_span, own_codes)
+    # Bare numbers ("NQ số 57 … của Bộ Chính trị") first: only those whose issuer
+    # completes them stay, and the others do not cut the tails of real citations.
+    bare = _find_bare_numbers(stream, skip, cites)
+    _read_tails(stream, sorted(cites + bare, key=lambda c: c.start), {id(c) for c in bare})
+    done = {id(c) for c in bare}
+    cites += [c for c in bare if _key_from_issuer(c)]
     cites.sort(key=lambda c: c.start)
-    for i, cite in enumerate(cites):
-        _, clause_end = stream.clause(cite.end)
-        nxt = cites[i + 1].start if i + 1 < len(cites) else len(stream.text)
-        _read_tail(stream, cite, max(cite.end, min(clause_end, nxt)), clause_end)
+    _read_tails(stream, cites, {id(c) for c in cites} - done)
 
     pairs = _chain_pairs(stream, cites)
     _assign_relations(stream, cites, pairs, title_span, (open_start, open_end))
@@ -404,13 +462,20 @@ def read_references(lines: list[Line], plan: Plan) -> tuple[list[DocRef], list[D
     return refs, links
 
 
+# A hard-wrapped line that stops on an implement verb goes on with the cited document:
+# "… của Tỉnh ủy thực hiện" / "Nghị quyết 57-NQ/TW …".
+_WRAPPED = re.compile(rf"^[^\n]*?(?<![\w])(?:{_VERB_ALT})[ \t]*\n[^\n]*$")
+
+
 def _chain_pairs(stream: _Stream, cites: list[_Cite]) -> list[tuple[int, int]]:
     """(child, parent) citation indexes: "A … thực hiện B" within one clause."""
     pairs = []
     for i in range(len(cites) - 1):
         a, b = cites[i], cites[i + 1]
         a_clause = stream.clause(a.start)
-        if not (a_clause[0] <= b.start < a_clause[1]) and "\n" in stream.text[a.end:b.start]:
+        gap = stream.folded[a.end:b.start]
+        if not (a_clause[0] <= b.start < a_clause[1]) and "\n" in gap \
+                and not _WRAPPED.search(gap):
             continue
         if re.search(r";", stream.text[a.end:b.start]):
             continue
@@ -460,7 +525,30 @@ def _assign_relations(stream: _Stream, cites: list[_Cite], pairs: list[tuple[int
             and _coordinated(stream, cites[i - 1], cite))
         implements = (opener.startswith(_IMPLEMENT_OPENERS)
                       and not opener.startswith(_BASIS_OPENERS) and governed)
+        if not implements and _type_opener(opener) and _listed_after(stream, cites, i, o_start):
+            # "Thực hiện Nghị quyết …; Kế hoạch số … của UBND tỉnh, Sở … ban hành": the list
+            # after "thực hiện" goes on past ";" with each document's own name.
+            implements = True
         cite.relation = "implements" if implements else "basis"
+
+
+_LIST_BREAK = re.compile(r"\.\s|(?:^|[;,\n])\s*(?:can cu|tren co so|xet|theo)\b")
+
+
+def _listed_after(stream: _Stream, cites: list[_Cite], i: int, floor: int) -> bool:
+    """True when ``cites[i]`` continues, in the same sentence of the opening (from
+    ``floor``), a list of implemented documents."""
+    for j in range(i - 1, -1, -1):
+        if cites[j].start < floor:
+            return False
+        if cites[j].relation == "implements":
+            return not _LIST_BREAK.search(stream.folded[cites[j].end:cites[i].start])
+    return False
+
+
+def _type_opener(opener: str) -> bool:
+    """True when a clause opens with the cited document itself ("kế hoạch số …")."""
+    return not opener or _INTRO.match(opener) is not None
 
 
 def _coordinated(stream: _Stream, before: _Cite, cite: _Cite) -> bool:

@@ -69,7 +69,9 @@ _PLUS = re.compile(r"^\+\s*(?P<t>\S.*)$")
 _FIELD = re.compile(r"^(?P<label>[^:]{2,70}?)\s*:\s*(?P<value>.*)$")
 _FIELDS = (
     ("lead", re.compile(r"^(?:(?:don vi|co quan|bo phan|phong|co quan, don vi|co quan don vi)\s+)?"
-                        r"(?:chu tri|chiu trach nhiem chinh)\b")),
+                        r"(?:chu tri|chiu trach nhiem chinh)\b"
+                        r"|^(?:don vi|co quan|bo phan|co quan, don vi|co quan don vi)"
+                        r"\s+(?:thuc hien|chiu trach nhiem|phu trach)\b")),
     ("support", re.compile(r"^(?:(?:don vi|co quan|bo phan|co quan, don vi|co quan don vi)\s+)?"
                            r"phoi hop\b")),
     ("participate", re.compile(r"^(?:(?:don vi|co quan|bo phan)\s+)?tham gia\b")),
@@ -93,7 +95,8 @@ _INLINE_FIELD = re.compile(
     r"\s*:\s*(?P<value>[^;()]+?)\s*(?=;|\)|$|\.\s)", re.IGNORECASE)
 _APPENDIX = re.compile(r"^phu luc\b")
 _TABLE_COLUMNS = (
-    ("lead", re.compile(r"chu tri")),
+    ("lead", re.compile(r"chu tri"
+                        r"|(?:don vi|co quan|bo phan) (?:thuc hien|chiu trach nhiem|phu trach)")),
     ("support", re.compile(r"phoi hop")),
     ("stt", re.compile(r"^(stt|tt|so tt|so thu tu)$")),
     ("deadline", re.compile(r"thoi gian|thoi han|tien do")),
@@ -101,6 +104,9 @@ _TABLE_COLUMNS = (
     ("content", re.compile(r"noi dung|nhiem vu|hoat dong|ten")),
 )
 _QUOTE = 300
+# A line cannot end on these (folded): a list, a name or a phrase goes on below.
+_OPEN_END = re.compile(r"(?:(?<![a-z])(?:va|voi|cua|cac)|(?:,|\bva|\bvoi)\s+(?:bo|so|ban|phong|"
+                       r"chi cuc|trung tam|uy ban|hoi|cong an)|,)\s*$")
 
 
 @dataclass
@@ -229,7 +235,8 @@ def build_outline(lines: list[Line]) -> list[Node]:
             continue
         nv = _NV.match(text)
         if nv and seen_section:
-            node = Node("num", f"NV{nv.group('n')}", nv.group("t"), [line], level=1)
+            node = Node("num", f"NV{nv.group('n')}", nv.group("t"), [line], level=1,
+                        labelled=("nv", nv.group("n")))
             pop_to(lambda n: n.kind == "section")
             attach(node)
             stack.append(node)
@@ -256,10 +263,35 @@ def build_outline(lines: list[Line]) -> list[Node]:
         m = _BULLET.match(text)
         kind = "bullet" if m else "para"
         body = m.group("t") if m else text
-        node = Node(kind, "", body, [line], labelled=_field_of(body))
         pop_to(lambda n: n.kind in ("section", "num", "letter"))
+        if kind == "para" and stack and (stack[-1].kind != "section" or stack[-1].children):
+            # A line in lower case goes on with the item above it ("…;" / "tổng hợp …"),
+            # as does any line after one that stops mid-phrase ("… phối hợp với Sở Y tế, Bộ")
+            # or a long wrapped line with no closing stop.
+            host = stack[-1].children[-1] if stack[-1].children else stack[-1]
+            if host.kind != "table" and (body[:1].islower() or _OPEN_END.search(
+                    char_fold(host.text[-20:])) or _wrapped(host, body)):
+                host.text = f"{host.text} {body}"
+                host.lines.append(line)
+                if host.kind in ("bullet", "para"):
+                    host.labelled = _field_of(host.text)
+                continue
+        node = Node(kind, "", body, [line], labelled=_field_of(body))
         attach(node)
     return roots
+
+
+# Capitalised words that go on a sentence rather than open a duty: a cited document.
+_DOC_WORD = re.compile(r"^(?:ke hoach|nghi quyet|quyet dinh|chi thi|chuong trinh|ket luan|"
+                       r"thong tu|nghi dinh|luat|de an|thong bao|cong van)(?![a-z0-9])")
+
+
+def _wrapped(node: Node, body: str) -> bool:
+    """A long wrapped line that stops without punctuation before "Kế hoạch này …"."""
+    last = node.lines[-1].text.rstrip() if node.lines else ""
+    return node.kind in ("para", "bullet") and node.labelled is None and len(last) >= 80 \
+        and not last.endswith((".", ";", ":", "!", "?", "…", ")")) \
+        and bool(_DOC_WORD.match(char_fold(body[:20])))
 
 
 def _valid_roman(text: str) -> bool:
@@ -269,6 +301,13 @@ def _valid_roman(text: str) -> bool:
 def _looks_like_header(cells: list[str]) -> bool:
     kinds = {_column_kind(c) for c in cells}
     return "content" in kinds and bool(kinds & {"lead", "support", "deadline", "output"})
+
+
+def _header_continues(cells: list[str]) -> bool:
+    """True for the second row of a two-row header: only role or time column names."""
+    named = [_column_kind(c) for c in cells if c.strip()]
+    return bool(named) and all(k in ("lead", "support", "deadline", "output") for k in named) \
+        and bool({"lead", "support"} & set(named))
 
 
 def _column_kind(cell: str) -> str | None:
@@ -378,7 +417,16 @@ class _Reader:
             if child.labelled is not None and child.labelled[0] != "nv":
                 continue  # labelled lines belong to the heading (see heading())
             if child.kind == "para" and child.text.rstrip().endswith(":") and not child.children:
-                continue  # an introduction: "… các nhiệm vụ sau:"
+                # An introduction: "… các nhiệm vụ sau:"; one naming a unit ("Sở Y tế:",
+                # "Sở Y tế chủ trì các nhiệm vụ sau:") hands its duties to the lines below.
+                names = _heading_units(child.text)
+                if names is None:
+                    subj = leading_subject(child.text)
+                    names = subj.names if subj is not None and subj.role == "lead" else None
+                if names:
+                    carried = names
+                    ctx = replace(ctx, group=squash_spaces(child.text).rstrip(" :."))
+                continue
             counters[child.kind] += 1
             mark = {"bullet": "b", "para": "p", "plus": "s"}[child.kind]
             tid = f"{ctx.prefix}.{mark}{counters[child.kind]}" if ctx.prefix else \
@@ -396,8 +444,16 @@ class _Reader:
         line = node.lines[0]
         task = self.make_task(tid, node.text, node.lines + _all_lines(node.children), ctx)
         task.steps = [squash_spaces(c.text) for c in node.children if c.kind == "plus"]
+        inline = _inline_fields(node.text, node.lines)
         subj = leading_subject(node.text)
-        if subj is not None:
+        if any(n.labelled and n.labelled[0] == "lead" for n in inline):
+            # "… (cơ quan chủ trì: Phòng X; thời hạn: Quý II/2026)": the fields decide.
+            rest = re.sub(r"\(\s*[;,.\s]*\)?\s*\.?$|\(\s*[;,.\s]*\)", "",
+                          _INLINE_FIELD.sub("", node.text))
+            task.text = squash_spaces(rest).rstrip(" (;,-")
+            self.fields(task, Node(node.kind, "", node.text, node.lines), inline, ctx)
+            task.source = self.span(node.lines + _all_lines(node.children), task.text)
+        elif subj is not None:
             self.assign_prose(task, subj.names, subj.role, subj.partners, line)
             carried = subj.names
         else:
@@ -507,6 +563,13 @@ class _Reader:
                 continue
             if _looks_like_header(cells):
                 continue
+            if row_no == 0 and _header_continues(cells):
+                # A header spanning two rows: "Phân công" above "Chủ trì | Phối hợp".
+                for i, cell in enumerate(cells):
+                    kind = _column_kind(cell)
+                    if kind and kind not in columns:
+                        columns[kind] = i
+                continue
 
             def cell(kind: str, cells: list[str] = cells) -> str:
                 i = columns.get(kind)
@@ -520,7 +583,8 @@ class _Reader:
             others = [cell(k) for k in ("lead", "support", "deadline", "output")]
             is_group = not any(others)
             if is_group:
-                roman = _valid_roman(stt) if stt else False
+                # Roman numerals and capital letters ("A", "B") number the top groups.
+                roman = bool(stt) and (_valid_roman(stt) or bool(re.fullmatch(r"[A-Z]", stt)))
                 host = top if (top is not None and not roman) else None
                 gctx = replace(ctx, parent=host.id if host else ctx.parent)
                 gid = f"{host.id}.{stt or row_no}" if host else f"{prefix}.{stt or row_no}"
@@ -535,7 +599,10 @@ class _Reader:
             host = sub or top
             rctx = replace(ctx, parent=host.id if host else ctx.parent)
             base = host.id if host else prefix
-            task = self.make_task(f"{base}.{stt or 'r' + str(row_no)}", content, [line], rctx)
+            tail = stt or f"r{row_no}"
+            if host is not None and tail.startswith(host.number + "."):
+                tail = tail[len(host.number) + 1:]  # "1.1" under group "1" → "….1.1"
+            task = self.make_task(f"{base}.{tail}", content, [line], rctx)
             task.number = stt or task.number
             for kind in ("lead", "support"):
                 for name in split_units(cell(kind), strict=False):

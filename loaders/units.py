@@ -68,12 +68,15 @@ _COLLECTIVE_START = re.compile(
     + _GROUP_NOUNS + r"\b|^truong phong\b")
 _AND_HEADS = re.compile(
     r"^(van phong|thanh tra|chi cuc|trung tam|phong|so|ban|bo|cuc|cong an|uy ban|ubnd|"
-    r"hoi dong|hiep hoi|hoi|lien minh|tinh doan|dang doan|dang uy|to dang|cac)(?![a-z0-9])")
+    r"hoi dong|hiep hoi|hoi|lien minh|lien doan|tinh doan|dang doan|dang uy|to dang|cac|"
+    r"vien|truong|bao hiem xa hoi|ngan hang|kho bac|bo chi huy|tong cong ty|cong ty|"
+    r"ubmttq|uy ban mat tran|mat tran)(?![a-z0-9])")
 _ABBR_COMMA = re.compile(r"(?<![\wĐđ])[A-ZĐ]{1,4}(?:\s?[,&]\s?[A-ZĐ]{1,5})+(?![\wĐđ])")
 _LEAD_IN = re.compile(
     r"^\s*(?:(?:định kỳ|hàng năm|hằng năm|thường xuyên|(?:căn cứ|trên cơ sở|để|ngoài ra)"
     r"[^,]{0,160}?),\s*)+", re.IGNORECASE)
-_GIAO = re.compile(r"(?:^|(?<=[.;:,]\s))[Gg]iao\s+(?=\S)")
+# "Giao X chủ trì …" assigns; "Đề nghị X phối hợp …" asks a body the plan cannot order.
+_GIAO = re.compile(r"(?:^|(?<=[.;:,]\s))(?:[Gg]iao|[Đđ]ề nghị)\s+(?=\S)")
 _PARTNER = re.compile(r"(?<![a-z])phoi hop(?: chat che)?(?: voi| cung)?\s+")
 
 
@@ -92,10 +95,12 @@ def _official_regex() -> re.Pattern[str]:
     """One pattern for every official name of two words or more, longest first."""
     alternatives = []
     for name in official_names():
-        words = unit_key(name).split()
-        if len(words) >= 2:
-            alternatives.append(r"[\s,\-–&]+".join(re.escape(w) for w in words))
-    alternatives.sort(key=len, reverse=True)
+        # Both the expanded and the written form: "Văn phòng HĐND và UBND".
+        for words in {tuple(unit_key(name).split()),
+                      tuple(re.sub(r"[^\w&]+", " ", char_fold(name)).split())}:
+            if len(words) >= 2:
+                alternatives.append(r"[\s,\-–&]+".join(re.escape(w) for w in words))
+    alternatives = sorted(set(alternatives), key=len, reverse=True)
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])")
 
 
@@ -106,11 +111,15 @@ def _official_spans(text: str, ftext: str) -> list[tuple[int, int]]:
     return spans
 
 
+_BRACKETS = re.compile("[(“\")”]")
+
+
 def _protected(text: str, ftext: str) -> list[bool]:
     mask = [False] * len(text)
     for a, b in _official_spans(text, ftext):
-        for i in range(a, b):
-            mask[i] = True
+        mask[a:b] = [True] * (b - a)
+    if not _BRACKETS.search(text):
+        return mask
     depth = 0
     for i, ch in enumerate(text):
         if ch in "(“\"":
@@ -129,6 +138,10 @@ def _is_upper_at(text: str, pos: int) -> bool:
 # A stop word right after these words is part of a noun ("các tổ chức",
 # "viện nghiên cứu"), and "lãnh đạo các …" opens a group, not a predicate.
 _NOUN_BEFORE = re.compile(r"(?:^|\s)(?:cac|nhung|vien|va|hoac|moi|to)\s$")
+# Nouns that begin with a stop word once folded ("cán bộ" is not "cần", "tài chính" not
+# "tại"): inside a unit name written in lower case they do not end the name.
+_NOUN_FROM_STOP = re.compile(
+    r"(?:can bo|tai chinh|tai nguyen|tai san|trong trot|de an|ho tich|cho vay)(?![a-z0-9])")
 
 
 def _is_stop(text: str, ftext: str, mask: list[bool], pos: int, word: str) -> bool:
@@ -136,17 +149,21 @@ def _is_stop(text: str, ftext: str, mask: list[bool], pos: int, word: str) -> bo
         return False
     if _NOUN_BEFORE.search(ftext[max(0, pos - 12):pos]):
         return False
+    if _NOUN_FROM_STOP.match(ftext, pos):
+        return False
     return not (word == "lanh dao" and ftext.startswith(" cac", pos + len(word)))
 
 
 _AFTER_NAME = re.compile(
-    r"^(?:\s+(?:tỉnh|thành phố|huyện|thị xã|của tỉnh|cấp tỉnh|cấp huyện))?"
+    r"^(?:\s+(?:tỉnh|thành phố|huyện|thị xã|thị trấn|xã|phường|quận|của tỉnh|cấp tỉnh|"
+    r"cấp huyện|cấp xã))?"
     r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ&]*)*")
 
 
 _PLACE_END = re.compile(r"(?<=\s)(?:tỉnh|thành phố)(?= (?!ủy\b|uỷ\b)[a-zà-ỹđ])")
 
 
+@lru_cache(maxsize=1 << 14)
 def trim_clause(piece: str) -> str:
     """Cut the clause that follows a unit name: "Sở Công Thương đẩy mạnh …" → "Sở Công Thương".
 
@@ -217,6 +234,12 @@ def split_units(text: str, *, strict: bool = False) -> list[str]:
     ``strict`` stops at the first piece that is not a unit (prose); otherwise
     (a labelled line) pieces that are not units are skipped.
     """
+    return list(_split_units(text, strict))
+
+
+@lru_cache(maxsize=1 << 14)
+def _split_units(text: str, strict: bool) -> tuple[str, ...]:
+    """:func:`split_units`, remembered: plans repeat the same lists of units."""
     text = nfc(text).strip()
     ftext = char_fold(text)
     mask = _protected(text, ftext)
@@ -275,9 +298,10 @@ def split_units(text: str, *, strict: bool = False) -> list[str]:
         out.append(trimmed)
         if trimmed != piece and strict:
             break
-    return [p for p in out if unit_key(p) not in NOT_UNITS]
+    return tuple(p for p in out if unit_key(p) not in NOT_UNITS)
 
 
+@lru_cache(maxsize=1 << 14)
 def subject_end(text: str) -> int:
     """Where the subject of a sentence that starts with a unit ends."""
     ftext = char_fold(text)

@@ -287,6 +287,11 @@ _LOCAL_HEADS = [
 ]
 
 
+_AREA_WORDS = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "xa": "xã",
+               "phuong": "phường", "thi tran": "thị trấn", "dac khu": "đặc khu"}
+_AREA = re.compile(r"^(thi xa|thi tran|dac khu|huyen|quan|xa|phuong)\s+[a-z].*$")
+
+
 def display_issuer(text: str, province: str | None = None, province_kind: str = "tỉnh") -> str:
     """A readable canonical issuer name from a header or body phrase.
 
@@ -312,6 +317,13 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
         if pattern.match(folded):
             if head in ("Tỉnh ủy", "Thành ủy"):
                 return f"{head} {prov_name}" if prov_name else head
+            area = _AREA.match(folded[pattern.match(folded).end():].strip())
+            if head in ("UBND", "HĐND") and area:
+                # A council below the province: "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ".
+                words = text.split()[-len(area.group(0).split()):]
+                level, name = area.group(1), " ".join(w[:1].upper() + w[1:].lower()
+                                                       for w in words[len(area.group(1).split()):])
+                return f"{head} {_AREA_WORDS[level]} {name}"
             return f"{head}{suffix}"
     if text.upper() == text:  # a header in capitals with no known form: sentence case
         lowered = text.lower()

@@ -30,7 +30,6 @@ _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 _QUALITY = {"\u0302", "\u0306", "\u031b"}
 _VOWELS = set("aeiouyAEIOUY")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_SPACES = re.compile(r"\s+")
 
 # Characters that are spaces or invisible in practice and should not split or
 # join words differently from a plain space.
@@ -62,7 +61,8 @@ def nfc(text: str) -> str:
 
 def squash_spaces(text: str) -> str:
     """Collapse runs of whitespace to one space and strip the ends."""
-    return _SPACES.sub(" ", text).strip()
+    # str.split() and the regex \s agree on what is whitespace; split is several times faster
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=1 << 15)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from policykg.ontology.normalize import fold
 from policykg.ontology.vocab import ID, PKG, TOPIC_SCHEME, TOPICS_FILE
@@ -193,11 +193,16 @@ def match_topics(text: str) -> list[TopicMatch]:
     matcher = _matcher()
     matches: dict[str, TopicMatch] = {}
     offset = 0
-    for tokens in _segments(text):
+    by_first = matcher.by_first
+    for segment in _segments(text):
+        tokens = tuple(segment)
         found: list[tuple[int, int, _Phrase]] = []
         for start, token in enumerate(tokens):
-            for key, phrase in matcher.by_first.get(token, ()):
-                if tuple(tokens[start:start + len(key)]) == key:
+            candidates = by_first.get(token)
+            if not candidates:
+                continue
+            for key, phrase in candidates:
+                if tokens[start:start + len(key)] == key:
                     found.append((start, len(key), phrase))
         # Longest phrases first; a phrase inside one already kept does not
         # count (phrases that merely overlap both count).
@@ -220,7 +225,13 @@ def match_topics(text: str) -> list[TopicMatch]:
 
 def assign_topics(text: str) -> list[str]:
     """Ids of the topics ``text`` is about, strongest first."""
-    return [m.topic for m in match_topics(text) if m.assigned]
+    return list(_assigned_topics(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _assigned_topics(text: str) -> tuple[str, ...]:
+    """:func:`assign_topics`, remembered: the same duties recur across plans."""
+    return tuple(m.topic for m in match_topics(text) if m.assigned)
 
 
 # The topics by id, read from topics.ttl when this module is imported.

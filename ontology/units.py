@@ -118,6 +118,10 @@ COMMA_NAMES: tuple[str, ...] = (
     "Phòng Văn hóa - Thông tin",
     "Phòng Tài chính - Kế hoạch",
     "Phòng Lao động - Thương binh và Xã hội",
+    "Văn phòng HĐND và UBND",
+    "Phòng Văn hóa - Xã hội",
+    "Phòng Văn hóa - Thông tin",
+    "Trung tâm Văn hóa - Thông tin và Thể thao",
 )
 
 # Words that head a unit name, with diacritics (compared after canon() and lower-casing,
@@ -129,7 +133,8 @@ UNIT_HEADS: tuple[str, ...] = (
     "tổ đảng", "đảng", "thường trực", "lãnh đạo ban", "mặt trận", "kho bạc", "ngân hàng", "quỹ",
     "báo", "đài", "bộ chỉ huy", "chính phủ", "quốc hội", "quản lý thị trường", "thành ủy",
     "huyện ủy", "đại học", "học viện", "bệnh viện", "vườn quốc gia", "khu", "tập đoàn",
-    "tổng công ty", "công ty", "hợp tác xã", "câu lạc bộ",
+    "tổng công ty", "công ty", "hợp tác xã", "câu lạc bộ", "bảo hiểm xã hội", "chi nhánh",
+    "hạt kiểm lâm", "trạm", "đảng bộ", "chi bộ",
 )
 
 # Bodies that are not task units: the department's own leadership, to whom
@@ -164,6 +169,10 @@ def _fold_table() -> dict[int, str]:
 
 
 _CHAR_FOLD = _fold_table()
+# Every other character below U+1F00 maps to itself: str.translate looks each character
+# up, and a hit is far cheaper than a miss.
+for _cp in range(0x1F00):
+    _CHAR_FOLD.setdefault(_cp, chr(_cp))
 
 
 def char_fold(text: str) -> str:
@@ -172,6 +181,8 @@ def char_fold(text: str) -> str:
     Used to find words regardless of diacritics and case while slicing the
     original (NFC) text at the same offsets.
     """
+    if text.isascii():
+        return text.lower()
     return text.translate(_CHAR_FOLD)
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from policykg.ontology.normalize import fold, nfc
 
 import policykg
 from bench import floor, generate
+from policykg.ontology.normalize import fold, nfc
 
 N = 100
 
@@ -148,3 +148,30 @@ def test_parser_reads_the_synthetic_plans(corpus: Path) -> None:
         found += len(led)
         expected += len(row["tasks"])
     assert 0.9 * expected <= found <= 1.1 * expected, (found, expected)
+
+
+def test_harness_produces_every_row(tmp_path: Path) -> None:
+    """The national-scale harness runs end to end on 100 plans and fills its whole table."""
+    from bench import run
+
+    out = tmp_path / "results.json"
+    result = CliRunner().invoke(run.main, [
+        "--plans", str(N), "--seed", "7", "--jobs", "2", "--work", str(tmp_path / "work"),
+        "--overlaps-max-tasks", "1000", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    table = [line for line in result.output.splitlines() if line.startswith("| ")]
+    rows = {line.split(" | ")[0].removeprefix("| "): line for line in table[1:]}
+    assert list(rows) == list(run.ROWS)
+    unfilled = [name for name, line in rows.items() if "not measured" in line]
+    assert not unfilled, unfilled
+    size = json.loads(out.read_text(encoding="utf-8"))["sizes"][0]
+    assert size["ingest"]["plans"] == N and size["ingest"]["skipped"] == 0
+    assert set(size["ingest"]["phases"]) == {"read", "parse", "resolve", "store"}
+    assert size["reingest"]["changed"]["parsed"] == size["reingest"]["changed"]["files"] == 1
+    assert size["reingest"]["unchanged"]["files_unchanged"] == N
+    for name in ("stems_from_country", "stems_from_province", "workload_province",
+                 "workload_unit", "compare_5", "search"):
+        row = size["queries"][name]
+        assert row["queries"] > 0, (name, row.get("unresolved_examples"))
+    steps = [s["tasks"] for s in size["overlaps"]["steps"]]
+    assert steps and steps == sorted(steps) and steps[-1] >= 1000, steps

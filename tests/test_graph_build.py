@@ -7,6 +7,7 @@ import random
 from collections import Counter
 
 import networkx as nx
+
 from policykg.graph.build import build_graph
 from policykg.loaders.model import (
     Deadline,
@@ -343,3 +344,76 @@ def test_central_plan_is_nationwide_with_its_units():
     units = nodes_of(g, Kind.UNIT)
     assert units and all(u.startswith("unit:vn:") for u in units)
     assert all(o.startswith("org:vn:") for o in nodes_of(g, Kind.ORGANISATION))
+
+
+# --- fragments: a plan's part is computed from that plan alone ------------------------
+
+
+def _chain_corpus() -> list[Plan]:
+    return [
+        plan("a", references=[ref("36-NQ/TW", date="2023-01-30", issuer="Bộ Chính trị")],
+             tasks=[task("1", "Tuyên truyền mã số mã vạch", unit("Phòng Quản lý khoa học")),
+                    task("1.1", "Phổ biến", unit("Trung tâm KH&CN"),
+                         unit("Sở Công Thương", "support", "external"), parent="1")]),
+        plan("b", references=[ref("36-NQ/TW")], issuer=None,
+             tasks=[task("1", "Hỗ trợ doanh nghiệp", unit("Trung tâm Khoa học và Công nghệ"),
+                         unit("Các phòng, đơn vị trực thuộc Sở", "support", "collective"))]),
+        plan("c", number="3300/KH-UBND", date="2023-10-20", issuer="UBND tỉnh",
+             tasks=[task("1", "Chỉ đạo", unit("Sở Khoa học và Công nghệ", category="external"))]),
+    ]
+
+
+def _edges(g: nx.MultiDiGraph) -> list[tuple[str, str, str, list]]:
+    return sorted((u, v, k, sorted(d.items(), key=repr))
+                  for u, v, k, d in g.edges(keys=True, data=True))
+
+
+def test_graph_from_plan_heads_and_fragments_is_the_built_graph():
+    from dataclasses import replace
+
+    from policykg.graph.build import assemble, plan_fragment, plan_node_ids
+
+    plans = _chain_corpus()
+    nodes = plan_node_ids(plans)
+    fragments = {p.id: plan_fragment(p, nodes[p.id]) for p in plans}
+    heads = [replace(p, tasks=[], units=[]) for p in plans]  # no tasks: fragments carry them
+    merged = assemble(heads, lambda p, nid: fragments[p.id]).graph()
+    built = build_graph(plans)
+    assert sorted(merged.nodes) == sorted(built.nodes)
+    assert all(merged.nodes[n] == built.nodes[n] for n in built.nodes)
+    assert _edges(merged) == _edges(built)
+    assert nodes_of(merged, Kind.TASK)  # the tasks came from the fragments
+
+
+def test_fragment_holds_only_the_plans_own_tasks_and_edges():
+    from policykg.graph.build import plan_fragment
+
+    p = _chain_corpus()[0]
+    frag = plan_fragment(p)
+    assert [n for n, _ in frag.nodes] == [f"task:{frag.node}#1", f"task:{frag.node}#1.1"]
+    assert all(u == frag.node or u.startswith("task:") for u, _, _, _ in frag.edges)
+    assert {d["rel"] for *_, d in frag.edges} >= {Rel.HAS_TASK.value, Rel.HAS_SUBTASK.value,
+                                                  Rel.LED_BY.value, Rel.SUPPORTED_BY.value}
+    # what the tasks add to shared nodes is replayed, not stored as graph
+    assert any(op[0] == "unit" for op in frag.ops)
+
+
+def test_bulk_loading_gives_the_graph_networkx_would_build():
+    from policykg.graph.build import add_bulk
+
+    nodes = [["a", {"kind": "Plan", "label": "A"}], ["b", {"kind": "Task"}],
+             ["a", {"title": "again"}]]
+    edges = [["a", "b", "HAS_TASK", {"rel": "HAS_TASK"}], ["b", "c", "LED_BY", {"rel": "LED_BY"}],
+             ["a", "b", "HAS_TASK", {"line_start": 3}], ["a", "b", "ABOUT", {"rel": "ABOUT"}]]
+    expected = nx.MultiDiGraph()
+    expected.add_nodes_from((n, dict(d)) for n, d in nodes)
+    expected.add_edges_from((u, v, k, dict(d)) for u, v, k, d in edges)
+    g = nx.MultiDiGraph()
+    add_bulk(g, nodes, edges)
+    assert dict(g.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert (sorted(g.edges(keys=True, data=True), key=repr)
+            == sorted(expected.edges(keys=True, data=True), key=repr))
+    assert sorted(g.in_edges("b", keys=True)) == sorted(expected.in_edges("b", keys=True))
+    assert g.number_of_edges("a", "b") == 2 and list(g.predecessors("c")) == ["b"]
+    g.remove_node("b")  # the adjacency is consistent both ways
+    assert g.number_of_edges() == 0 and sorted(g) == ["a", "c"]

@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
 from policykg.graph.build import build_graph
 from policykg.graph.store import FORMAT_VERSION, Store, StoreBusy, StoreError
 from policykg.loaders.batch import Loaded, Skipped
 from policykg.loaders.model import Line, Plan
 from policykg.ontology.schema import Kind
-
 from tests.conftest import ROOT
 from tests.test_graph_build import plan, ref, task, unit
 
@@ -336,3 +336,152 @@ def test_another_programs_database_is_not_written_to(tmp_path):
     with sqlite3.connect(path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert tables == {"accounts"}
+
+
+# --- incremental ingest: only changed plans are recomputed ------------------------------
+
+
+def same_graph(store: Store) -> None:
+    """The stored graph is the graph built from every stored plan at once."""
+    built = build_graph(store.plans())
+    g = store.graph()
+    assert sorted(g.nodes) == sorted(built.nodes)
+    assert all(g.nodes[n] == built.nodes[n] for n in g.nodes)
+    assert (sorted((u, v, k, sorted(d.items(), key=repr))
+                   for u, v, k, d in g.edges(keys=True, data=True))
+            == sorted((u, v, k, sorted(d.items(), key=repr))
+                      for u, v, k, d in built.edges(keys=True, data=True)))
+
+
+def count_fragments(monkeypatch) -> list[str]:
+    """The plan ids whose fragment the store computes from here on."""
+    import policykg.graph.store as store_module
+
+    computed: list[str] = []
+    real = store_module.plan_fragment
+
+    def counting(p, *args, **kwargs):
+        computed.append(p.id)
+        return real(p, *args, **kwargs)
+
+    monkeypatch.setattr(store_module, "plan_fragment", counting)
+    return computed
+
+
+def test_changed_file_recomputes_only_its_own_plan(tmp_path, monkeypatch):
+    plans = corpus(tmp_path / "plans")
+    store = make_store(tmp_path)
+    store.ingest([tmp_path / "plans"])
+    computed = count_fragments(monkeypatch)
+    changed = plans[1]
+    changed.tasks = [task("1", "Hỗ trợ OCOP năm 2025", unit("Phòng Quản lý Khoa học"))]
+    write_plan(tmp_path / "plans", "gl", changed)
+    store.ingest([tmp_path / "plans"])
+    assert computed == [changed.id]
+    assert "Hỗ trợ OCOP năm 2025" in tasks_of(store) and "Hỗ trợ OCOP" not in tasks_of(store)
+    same_graph(store)
+
+
+def test_plan_whose_node_id_changes_gets_its_tasks_moved(tmp_path, monkeypatch):
+    """Two spellings of one number: the node id takes the first spelling in order, so
+    ingesting the second plan renames the first plan's node and its tasks follow."""
+    folder = tmp_path / "plans"
+    first = plan("x", number="5/KH-BĐH", date="2023-03-01",
+                 tasks=[task("1", "Nhiệm vụ năm 2023", unit("Văn phòng Sở"))])
+    second = plan("y", number="5/KH-BDH", date="2024-03-01",
+                  tasks=[task("1", "Nhiệm vụ năm 2024", unit("Văn phòng Sở"))])
+    store = make_store(tmp_path)
+    write_plan(folder, "x", first)
+    store.ingest([folder])
+    old_node = store.plan_nodes()[first.id]
+    computed = count_fragments(monkeypatch)
+    write_plan(folder, "y", second)
+    store.ingest([folder])
+    new_node = store.plan_nodes()[first.id]
+    assert new_node != old_node and first.id in computed
+    g = store.graph()
+    assert f"task:{new_node}#1" in g and f"task:{old_node}#1" not in g
+    same_graph(store)
+
+
+def test_ingests_in_any_order_give_the_graph_of_all_plans(tmp_path):
+    plans = corpus(tmp_path / "all")
+    for order in ([0, 1, 2], [2, 0, 1]):
+        store = Store(tmp_path / f"store{order[0]}" / "kg.db", loader=json_loader)
+        for i in order:
+            p = plans[i]
+            store.ingest([tmp_path / "all" / Path(p.source.path).name.replace(".txt", ".json")])
+        assert len(store.plans()) == 3
+        same_graph(store)
+    store.forget("12/KH-SKHCN")
+    same_graph(store)
+
+
+def test_ingest_plans_already_read(tmp_path):
+    plans = corpus(tmp_path / "plans")
+    store = make_store(tmp_path)
+    report = store.ingest_plans(plans)
+    assert report.plans == 3 and report.tasks == 4
+    assert (report.nodes, report.edges) == (store.graph().number_of_nodes(),
+                                            store.graph().number_of_edges())
+    same_graph(store)
+
+
+def test_store_of_the_previous_format_is_refused(tmp_path):
+    corpus(tmp_path / "plans")
+    store = make_store(tmp_path)
+    store.ingest([tmp_path / "plans"])
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'format_version'")
+    with pytest.raises(StoreError, match="format version 1, .* rebuild it with"):
+        Store(store.path).plans()
+
+
+
+def test_fragments_of_another_version_are_recomputed(tmp_path, monkeypatch):
+    plans = corpus(tmp_path / "plans")
+    store = make_store(tmp_path)
+    store.ingest([tmp_path / "plans"])
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("UPDATE fragments SET version = '0/0.0.0'")
+    computed = count_fragments(monkeypatch)
+    extra = plan("bn", number="7/KH-SKHCN", province="Bắc Ninh")
+    store.ingest([write_plan(tmp_path / "more", "bn", extra)])
+    assert sorted(computed) == sorted([p.id for p in plans] + [extra.id])
+    same_graph(store)
+
+
+def test_two_files_of_one_document_give_one_plan_node_until_one_is_forgotten(tmp_path):
+    folder = tmp_path / "plans"
+    word = plan("word", number="12/KH-SKHCN", province="Gia Lai", title="Bản Word",
+                tasks=[task("1", "Nhiệm vụ bản Word", unit("Văn phòng Sở"))])
+    pdf = plan("pdf", number="12/KH-SKHCN", province="Gia Lai", title="Bản PDF",
+               tasks=[task("1", "Nhiệm vụ bản PDF", unit("Văn phòng Sở"))])
+    write_plan(folder, "word", word)
+    write_plan(folder, "pdf", pdf)
+    store = make_store(tmp_path)
+    report = store.ingest([folder])
+    assert len(report.duplicates) == 1
+    assert len(tasks_of(store)) == 1  # one document: the tasks of the copy kept
+    same_graph(store)
+    kept = tasks_of(store)[0]
+    store.forget(str(folder / ("word.json" if "Word" in kept else "pdf.json")))
+    assert tasks_of(store) == ["Nhiệm vụ bản PDF" if "Word" in kept else "Nhiệm vụ bản Word"]
+    same_graph(store)
+
+
+def test_plans_prepared_in_another_process_store_the_same_graph(tmp_path):
+    from concurrent.futures import ProcessPoolExecutor
+
+    from policykg.graph.store import prepare_plan
+
+    plans = corpus(tmp_path / "plans")
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        prepared = list(pool.map(prepare_plan, plans))
+    store = make_store(tmp_path)
+    report = store.ingest_plans(prepared)
+    assert report.plans == 3 and report.tasks == 4 and report.references == 2
+    direct = Store(tmp_path / "direct" / "kg.db")
+    direct.ingest_plans(plans)
+    assert snapshot(store) == snapshot(direct)
+    same_graph(store)
