@@ -118,7 +118,10 @@ def _normalise(segment: str) -> str | None:
     if _RULE.match(stripped) or _FENCE.match(stripped) or _TABLE_SEPARATOR.match(stripped):
         return None
     if "<" in stripped:
-        stripped = _HTML_BREAK.sub(" ", _HTML_COMMENT.sub("", stripped)).strip()
+        # Inside a table cell a line break separates items (two partner bodies), so it
+        # becomes a list separator there; elsewhere it is just a wrapped line.
+        joiner = "; " if stripped.startswith("|") else " "
+        stripped = _HTML_BREAK.sub(joiner, _HTML_COMMENT.sub("", stripped)).strip()
     if stripped.startswith(">"):
         stripped = _BLOCKQUOTE.sub("", stripped).strip()
     if _PAGE_NUMBER.match(stripped):

@@ -788,8 +788,6 @@ def test_table_without_stt_and_br_cells():
     assert app.deadline is not None and app.deadline.start_year == 2026
 
 
-@pytest.mark.xfail(strict=True, reason="clean_lines turns a cell's <br> into a space, so the "
-                   "two partners in one cell read as one name")
 def test_units_separated_by_br_in_a_cell():
     plan = parse(UBND_THANH_PHO)
     border = find(plan, "cửa khẩu, cảng biển")
