@@ -27,7 +27,8 @@ Node ids and attributes (every layer relies on these):
                  ``org`` (node id), ``unit_kind`` (node id). Internal units sit under the
                  issuing department (``unit:tay-ninh:so-khcn:trung-tam-khcn``); an outside
                  body is its own organisation (``unit:gia-lai:so-cong-thuong:so-cong-thuong``,
-                 ``unit:vn:bo-…:bo-…``); a collective of outside bodies has org ``all``.
+                 ``unit:vn:bo-…:bo-…``); a collective of outside bodies has the org id
+                 ``org:<province>:all``.
                  Slugs fold spelling and abbreviations (KH&CN = Khoa học và Công nghệ).
 ``unitkind:<slug>``  UnitKind: ``label``, ``category``.
 ``org:<province|vn>:<slug>``  Organisation: ``label``, ``scope`` (central, local),

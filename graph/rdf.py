@@ -183,7 +183,7 @@ def _add_edge(out: Graph, u: str, v: str, data: dict[str, Any]) -> None:
         out.add((st, RDF.object, o))
         for attr, prop in vocab.EVIDENCE_ATTRIBUTES.items():
             for item in _items(data.get(attr)):
-                if attr == "source_plan":
+                if attr in ("source_plan", "source_plans"):
                     out.add((st, prop, node_iri(str(item))))
                 elif attr in ("line_start", "line_end"):
                     if _int(item) is not None:

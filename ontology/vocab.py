@@ -162,6 +162,7 @@ class PKG(DefinedNamespace):
     currentProvince: URIRef  # province → its province today
     documentType: URIRef  # document → type concept (⊑ eli:type_document)
     sourcePlan: URIRef  # evidence → plan it was read from (⊑ prov:wasDerivedFrom)
+    ambiguousWith: URIRef  # year-less citation → each dated document it may mean
     hasTarget: URIRef  # task → target
     mergedProvince: URIRef  # merger → old province
     resultingProvince: URIRef  # merger → new province
@@ -179,6 +180,7 @@ class PKG(DefinedNamespace):
     taskId: URIRef  # task id within its plan
     sourceFormat: URIRef  # "txt", "docx", "pdf" …
     sha256: URIRef  # of the source file
+    duplicateFile: URIRef  # another file that gave the same document
     signer: URIRef
     signerCapacity: URIRef
     sourceFile: URIRef  # provenance: path of the file
@@ -295,6 +297,7 @@ LITERAL_ATTRIBUTES: dict[str, URIRef] = {
     "label_vi": SKOS.prefLabel,
     "label_en": SKOS.prefLabel,
     "aliases": SKOS.altLabel,  # every spelling of a unit's name seen in plans
+    "duplicate_files": PKG.duplicateFile,
 }
 
 # Node attributes holding another node's id → the object property.
@@ -304,6 +307,7 @@ REFERENCE_ATTRIBUTES: dict[str, URIRef] = {
     "org": PKG.partOf,
     "unit_kind": PKG.ofKind,
     "current": PKG.currentProvince,
+    "ambiguous": PKG.ambiguousWith,
 }
 
 # Edge attributes written on the pkg:Evidence node.
@@ -313,6 +317,7 @@ EVIDENCE_ATTRIBUTES: dict[str, URIRef] = {
     "line_end": PKG.lineEnd,
     "quote": PKG.quote,
     "source_plan": PKG.sourcePlan,  # a node id: write node_iri(value)
+    "source_plans": PKG.sourcePlan,  # every plan stating the link (node ids)
 }
 
 INTEGER_ATTRIBUTES: frozenset[str] = frozenset(

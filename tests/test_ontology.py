@@ -141,8 +141,9 @@ def test_every_documented_graph_attribute_has_a_property() -> None:
     mapped = (set(vocab.LITERAL_ATTRIBUTES) | set(vocab.REFERENCE_ATTRIBUTES)
               | set(vocab.EVIDENCE_ATTRIBUTES))
     # Written structurally: kind → rdf:type, rel → the property, role → prov:hadRole,
-    # targets → pkg:Target nodes.
-    structural = {"kind", "rel", "role", "targets"}
+    # targets → pkg:Target nodes; parent → pkg:hasSubtask, ref_nodes → the plan's citation
+    # properties, current_name → the label of the pkg:currentProvince node.
+    structural = {"kind", "rel", "role", "targets", "parent", "ref_nodes", "current_name"}
     assert documented - mapped - structural == set()
 
 
