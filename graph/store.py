@@ -544,7 +544,7 @@ class Store:
                 found = self._rows(conn, "WHERE plan_id = ?", (plan.id,))
                 frag = plan_fragment(self._plan(found[0], None), nid)
                 self._put_fragment(conn, plan.id, frag)
-                return frag
+                return Fragment(nid, frag.scope, frag.ops)  # its block is stored: let it go
 
             assembly = assemble(heads, fragment_of)
             shared = assembly.shared

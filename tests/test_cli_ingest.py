@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+from policykg.cli import cli
 from policykg.graph import store as store_module
 from policykg.graph.store import Store
 from policykg.ontology.normalize import fold
 from policykg.ontology.schema import Kind, Rel
-
-from policykg.cli import cli
 from tests.conftest import ROOT
 from tests.test_store import corpus, json_loader
 
