@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
+
 from policykg.graph.rdf import clean_text, to_rdf
 from policykg.ontology.schema import Kind
 

@@ -25,6 +25,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import networkx as nx
+from rdflib import OWL, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
+
 from policykg.ontology import vocab
 from policykg.ontology.schema import Kind, Rel
 from policykg.ontology.vocab import (
@@ -39,7 +41,6 @@ from policykg.ontology.vocab import (
     node_id,
     node_iri,
 )
-from rdflib import OWL, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
 
 __all__ = [
     "PKGID",

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from policykg.graph.rdf import PKGID, PREFIXES, node_id
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
+
+from policykg.graph.rdf import PKGID, PREFIXES, node_id
 
 __all__ = ["QUERIES", "SparqlError", "SparqlResult", "run_sparql", "prefix_block"]
 

@@ -86,10 +86,11 @@ import re
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from policykg.ontology.normalize import slug
-from policykg.ontology.schema import Kind, Rel
 from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDFS, SDO, SKOS, XSD, DefinedNamespace
+
+from policykg.ontology.normalize import slug
+from policykg.ontology.schema import Kind, Rel
 
 __all__ = [
     "PKG", "ID", "ELI", "CV", "PPLAN", "ORG", "PROV", "SKOS", "DCTERMS", "SDO",

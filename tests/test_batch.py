@@ -6,12 +6,12 @@ import warnings
 from pathlib import Path
 
 import pytest
+
+import policykg
 from policykg.loaders import parse
 from policykg.loaders.batch import Loaded, Skipped, iter_files, load_file, load_paths
 from policykg.loaders.model import LoadError, Plan, SourceFile
 from policykg.loaders.text import clean_lines
-
-import policykg
 
 PLAN_TEXT = "KẾ HOẠCH\nTriển khai nhiệm vụ\n1. Phòng Quản lý khoa học chủ trì.\n"
 

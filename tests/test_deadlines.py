@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from policykg.loaders.deadlines import find_deadline, read_deadline, read_targets
 
 

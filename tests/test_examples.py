@@ -15,11 +15,11 @@ import warnings
 from pathlib import Path
 
 import pytest
+
+import policykg
 from policykg.loaders.batch import Loaded, Skipped, load_paths
 from policykg.loaders.model import DocRef, Plan, Task
 from policykg.ontology.normalize import canon, fold
-
-import policykg
 
 QN_SKHCN = "quang-ninh_skhcn_57_don-vi.txt"
 QN_UBND = "quang-ninh_ubnd_57_so-nganh.txt"

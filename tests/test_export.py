@@ -13,6 +13,8 @@ import networkx as nx
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from rdflib import PROV, RDF, XSD, Graph, Literal
+
 from policykg.graph.export import FORMATS, ExportError, export, export_text
 from policykg.graph.rdf import (
     PKGID,
@@ -25,7 +27,6 @@ from policykg.graph.rdf import (
 )
 from policykg.ontology.schema import Kind, Rel
 from policykg.ontology.vocab import LITERAL_ATTRIBUTES, ONTOLOGY_FILE, PKG, SHAPES_FILE
-from rdflib import PROV, RDF, XSD, Graph, Literal
 
 HOSTILE = 'Kế hoạch "số 1", <script>alert(1)</script> {x}\n\ttab\x00\x01\x07\x1b\x1f; a|b ¦ end'
 

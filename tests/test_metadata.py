@@ -6,11 +6,11 @@ import re
 import unicodedata
 
 import pytest
+
 from policykg.loaders.metadata import parse_date, read_metadata
 from policykg.loaders.model import Plan, SourceFile
 from policykg.loaders.text import clean_lines
 from policykg.ontology.normalize import fold
-
 from tests.conftest import seed
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
-import policykg.graph
 import pyshacl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+
+import policykg.graph
 from policykg.ontology import vocab
 from policykg.ontology.doctypes import DOCTYPES
 from policykg.ontology.schema import Kind, Rel
@@ -20,8 +23,6 @@ from policykg.ontology.vocab import (
     node_iri,
     statement_iri,
 )
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SH, SKOS, XSD
 
 PKG_NS = str(PKG._NS)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from policykg.ontology.provinces import (
     DISTRICTS,
     PROVINCES_2024,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from policykg.loaders.decode import TCVN3, decode_bytes, repair_text
 from policykg.loaders.model import LoadError
 from policykg.loaders.readers import read_document

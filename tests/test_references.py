@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+
 from policykg.loaders.metadata import read_metadata
 from policykg.loaders.model import DocRef, Plan, SourceFile
 from policykg.loaders.references import read_references
@@ -14,7 +15,6 @@ from policykg.ontology.doctypes import (
     issuer_scope,
     normalise_key,
 )
-
 from tests.conftest import seed
 
 

@@ -8,13 +8,13 @@ from collections import Counter, defaultdict
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from policykg.graph.rdf import count_nodes, node_id, node_iri, to_rdf
-from policykg.graph.sparql import QUERIES, SparqlError, oxigraph_available, run_sparql
-from policykg.ontology.schema import LINEAGE_RELS, Kind, Rel
 from rdflib import Graph, Literal
 
 from policykg import cli as cli_module
 from policykg.cli import cli
+from policykg.graph.rdf import count_nodes, node_id, node_iri, to_rdf
+from policykg.graph.sparql import QUERIES, SparqlError, oxigraph_available, run_sparql
+from policykg.ontology.schema import LINEAGE_RELS, Kind, Rel
 from tests.test_export import ingest_seeds, sample_graph
 
 TN_PLAN = "doc:tay-ninh:KH@2024-03:ab12cd34ef"

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from policykg.loaders.model import Plan, SourceFile, Task
 from policykg.loaders.tasks import read_tasks
 from policykg.loaders.text import clean_lines
 from policykg.ontology.normalize import fold
-
 from tests.conftest import EXTRA, seed
 
 

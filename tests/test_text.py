@@ -7,8 +7,8 @@ import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from policykg.loaders.text import clean_lines
 
+from policykg.loaders.text import clean_lines
 from tests.conftest import seed
 
 EXTRA_PLAN = "3260-KH-DDQH15_2025.md"

@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from policykg.ontology.normalize import fold
 from policykg.ontology.topics import TOPICS, assign_topics, match_topics
 

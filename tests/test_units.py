@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+
 from policykg.loaders.model import Span
 from policykg.loaders.units import UnitBook, leading_subject, partners, split_units
 from policykg.ontology.normalize import canon
