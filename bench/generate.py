@@ -29,8 +29,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
-from policykg.ontology.normalize import slug
-from policykg.ontology.provinces import PROVINCES_2024, PROVINCES_2025
 
 from bench.vocab import (
     CENTRAL,
@@ -50,6 +48,8 @@ from bench.vocab import (
     TOPICS,
     Central,
 )
+from policykg.ontology.normalize import slug
+from policykg.ontology.provinces import PROVINCES_2024, PROVINCES_2025
 
 LAYOUTS = ("units", "labelled", "nhiemvu", "prose", "table")
 MIN_BYTES, MAX_BYTES = 5 * 1024, 20 * 1024
