@@ -35,6 +35,7 @@ import networkx as nx
 
 from policykg.graph import identity as ident
 from policykg.loaders.model import DocRef, Plan, Span, Task, UnitMention
+from policykg.ontology import topics, units
 from policykg.ontology.normalize import fold, slug, squash_spaces
 from policykg.ontology.schema import Kind, Rel
 
@@ -424,52 +425,29 @@ def _unit_facts(name: str, category: str) -> tuple[str, bool, str | None, str | 
 
 def _internal(name: str) -> bool:
     """Whether a collective names the issuer's own units ("các phòng, đơn vị thuộc Sở")."""
-    verdict = _ontology_call("units", "is_internal", name)
-    if isinstance(verdict, bool):
-        return verdict
-    folded = fold(name)
-    return bool(re.search(r"\b(thuoc|truc thuoc|cua) so\b|\bphong, don vi\b", folded))
+    return units.is_internal(name)
 
 
 def _unit_kind(name: str) -> str | None:
-    kind = _ontology_call("units", "unit_kind", name)
-    return kind if isinstance(kind, str) and kind else None
+    return units.unit_kind(name) or None
 
 
 def _unit_kind_label(kind: str) -> str | None:
-    label = _ontology_call("units", "unit_kind_label", kind)
-    return label if isinstance(label, str) and label and label != kind else None
+    label = units.unit_kind_label(kind)
+    return label if label and label != kind else None
 
 
 @lru_cache(maxsize=65536)
 def _assign_topics(text: str) -> tuple[str, ...]:
-    topics = _ontology_call("topics", "assign_topics", text)
-    return tuple(sorted(set(topics))) if topics else ()
+    return tuple(sorted(set(topics.assign_topics(text))))
 
 
 def _topic_labels(topic: str) -> dict[str, Any]:
     """``label``, ``label_vi``, ``label_en`` from the topic table when it has the topic."""
-    mod = ident.ontology("topics")
-    record: Any = None
-    for attr in ("TOPICS", "topics"):
-        table = getattr(mod, attr, None) if mod else None
-        if isinstance(table, dict):
-            record = table.get(topic) or table.get(topic.removeprefix("topic:"))
-        elif isinstance(table, list | tuple):
-            record = next((t for t in table if getattr(t, "id", None) == topic), None)
-        if record is not None:
-            break
-    get = (record.get if isinstance(record, dict)
-           else (lambda k, d=None: getattr(record, k, d)))
-    label_vi = get("label_vi") if record is not None else None
-    label_en = get("label_en") if record is not None else None
+    record = topics.TOPICS.get(topic) or topics.TOPICS.get(topic.removeprefix("topic:"))
+    label_vi = record.label_vi if record else None
+    label_en = record.label_en if record else None
     return {"label": label_vi or topic, "label_vi": label_vi or topic, "label_en": label_en}
-
-
-def _ontology_call(module: str, func: str, *args: Any) -> Any:
-    mod = ident.ontology(module)
-    fn = getattr(mod, func, None) if mod else None
-    return fn(*args) if callable(fn) else None
 
 
 # --- per-plan fragments ------------------------------------------------------------

@@ -4,26 +4,25 @@ Ids are built from normal forms (:func:`policykg.ontology.normalize.fold`), neve
 the spelling of one text, so "Trung tâm KH&CN" and "Trung tâm Khoa học và Công nghệ"
 give one id, and ids stay the same whatever order plans are read in.
 
-The ontology tables (:mod:`policykg.ontology.provinces`, :mod:`~policykg.ontology.units`,
-:mod:`~policykg.ontology.doctypes`) refine these rules when present; without them the
-rules here still give stable ids.
+The ontology tables (:mod:`policykg.ontology.provinces`, :mod:`~policykg.ontology.doctypes`,
+:mod:`~policykg.ontology.issuers`) say which names and numbers are the same.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import re
 from functools import lru_cache
-from types import ModuleType
-from typing import Any
 
+from policykg.ontology import provinces
+from policykg.ontology.doctypes import issuer_scope, normalise_key, parse_key
+from policykg.ontology.issuers import match_issuer
 from policykg.ontology.normalize import canon, fold, nfc, slug, squash_spaces
+from policykg.ontology.units import canonical_unit_name
 
 __all__ = [
     "NATIONWIDE",
     "UNKNOWN",
-    "ontology",
     "norm_key",
     "match_key",
     "symbol_parts",
@@ -51,27 +50,6 @@ NATIONWIDE = "vn"  # scope of central documents and organisations
 UNKNOWN = "unknown"  # scope of local things whose province no text names
 
 
-_MODULES: dict[str, ModuleType] = {}
-
-
-def ontology(name: str) -> ModuleType | None:
-    """The ontology module ``name`` when it is installed, else ``None``."""
-    if name in _MODULES:
-        return _MODULES[name]
-    try:
-        module = importlib.import_module(f"policykg.ontology.{name}")
-    except ImportError:
-        return None
-    _MODULES[name] = module
-    return module
-
-
-def _call(module: str, func: str, *args: Any) -> Any:
-    """Call an ontology function when it exists; ``None`` when it does not."""
-    mod = ontology(module)
-    fn = getattr(mod, func, None) if mod else None
-    return fn(*args) if callable(fn) else None
-
 
 # --- documents ------------------------------------------------------------------
 
@@ -81,18 +59,16 @@ _SPACE_AROUND = re.compile(r"\s*([-/])\s*")
 @lru_cache(maxsize=65536)
 def norm_key(key: str) -> str:
     """A number/symbol as it appears in ids: ``"36 - NQ/TW"``, ``"36/NQ-TW"`` → ``"36-NQ/TW"``."""
-    canonical = _call("doctypes", "normalise_key", key)
-    text = canonical if isinstance(canonical, str) and canonical else canon(key)
+    text = normalise_key(key) or canon(key)
     return re.sub(r"\s+", "", _SPACE_AROUND.sub(r"\1", text))
 
 
 @lru_cache(maxsize=65536)
 def symbol_parts(key: str) -> tuple[str | None, str | None]:
     """(type code, first issuer code) of a key: ``"180-CTr/TU"`` → ``("CTr", "TU")``."""
-    parsed = _call("doctypes", "parse_key", key)
+    parsed = parse_key(key)
     if parsed is not None:
-        issuers = getattr(parsed, "issuers", ()) or ()
-        return getattr(parsed, "doctype", None), (issuers[0] if issuers else None)
+        return parsed.doctype, (parsed.issuers[0] if parsed.issuers else None)
     parts = [p for p in re.split(r"[-/]", norm_key(key)) if p and not p.isdigit()]
     if not parts:
         return None, None
@@ -102,7 +78,7 @@ def symbol_parts(key: str) -> tuple[str | None, str | None]:
 @lru_cache(maxsize=65536)
 def key_scope(key: str) -> str | None:
     """``"central"``/``"local"`` as the key's issuer code says, when the ontology can tell."""
-    scope = _call("doctypes", "issuer_scope", key)
+    scope = issuer_scope(key)
     return scope if scope in ("central", "local") else None
 
 
@@ -152,33 +128,20 @@ def unnumbered_plan_id(scope: str, doctype: str | None, date: str | None, plan_i
 # --- provinces ------------------------------------------------------------------
 
 
-def _record_name(record: Any) -> str | None:
-    if record is None:
-        return None
-    if isinstance(record, str):
-        return record
-    if isinstance(record, dict):
-        return record.get("name")
-    inner = getattr(record, "province", None)  # a match object wrapping the record
-    if inner is not None and not isinstance(inner, str):
-        return getattr(inner, "name", None)
-    return getattr(record, "name", None)
-
-
 @lru_cache(maxsize=65536)
 def province_name(name: str | None) -> str | None:
     """The canonical name of a province as written (``"tinh Tay Ninh"`` → ``"Tây Ninh"``)."""
     if not name or not name.strip():
         return None
-    found = _record_name(_call("provinces", "province", name))
-    return found or squash_spaces(canon(name))
+    found = provinces.province(name)
+    return found.name if found else squash_spaces(canon(name))
 
 
 @lru_cache(maxsize=65536)
 def province_kind(name: str) -> str:
     """``"tỉnh"`` or ``"thành phố"`` (a centrally governed city)."""
-    record = _call("provinces", "province", name)
-    return getattr(record, "kind", None) or "tỉnh"
+    record = provinces.province(name)
+    return record.kind if record else "tỉnh"
 
 
 @lru_cache(maxsize=65536)
@@ -196,25 +159,12 @@ def province_id(name: str | None) -> str:
 @lru_cache(maxsize=65536)
 def current_province_name(name: str) -> str:
     """The province ``name`` belongs to since the 2025 merger (itself when unchanged)."""
-    return _record_name(_call("provinces", "current_province", name)) or province_name(name) or name
+    return provinces.current_province(name) or province_name(name) or name
 
 
 def all_provinces() -> list[str]:
     """Every province the ontology knows (before and after the merger), by name."""
-    mod = ontology("provinces")
-    if mod is None:
-        return []
-    for attr in ("all_provinces", "PROVINCES", "ALL_PROVINCES"):
-        table = getattr(mod, attr, None)
-        if callable(table):
-            table = table()
-        if table:
-            values = table.values() if isinstance(table, dict) else table
-            names = [_record_name(v) for v in values]
-            if isinstance(table, dict) and not all(names):
-                names = list(table.keys())
-            return sorted({n for n in names if n})
-    return []
+    return sorted({p.name for p in provinces.all_provinces()})
 
 
 # --- organisations --------------------------------------------------------------
@@ -308,8 +258,8 @@ def _issuer_entry(issuer: str, province: str | None) -> tuple[str, str | None, s
         return slug(compact(entry[0])), entry[0], entry[1]
     if key.startswith(_CENTRAL_PREFIXES):
         return slug(key), None, NATIONWIDE
-    match = _call("issuers", "match_issuer", issuer)
-    scope = getattr(match, "scope", None)
+    match = match_issuer(issuer)
+    scope = match.scope if match else None
     scope = NATIONWIDE if scope == "central" else ("local" if scope == "local" else None)
     return slug(re.sub(r"\s+tinh$", "", key)), None, scope
 
@@ -322,8 +272,8 @@ def issuer_code(issuer: str | None, province: str | None = None) -> str | None:
     entry = _ISSUERS.get(_issuer_key(issuer, province))
     if entry:
         return entry[2]
-    match = _call("issuers", "match_issuer", issuer)
-    return getattr(match, "code", None)
+    match = match_issuer(issuer)
+    return match.code if match else None
 
 
 @lru_cache(maxsize=65536)
@@ -354,8 +304,7 @@ def issuer_org(issuer: str, scope: str | None, province: str | None) -> tuple[st
 @lru_cache(maxsize=65536)
 def unit_slug(name: str) -> str:
     """One slug per organisation however it is spelled ("Trung tâm KH&CN" = its full name)."""
-    canonical = _call("units", "canonical_unit_name", name)
-    return slug(compact(canonical if isinstance(canonical, str) and canonical else name))
+    return slug(compact(canonical_unit_name(name) or name))
 
 
 def unit_id(scope: str, org_slug: str, unit: str) -> str:
