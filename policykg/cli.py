@@ -464,26 +464,21 @@ class ReferenceProblem(click.ClickException):
         super().__init__("\n".join(lines))
 
 
-QueryStoreProblem = StoreProblem
-
 
 def _query_graph(store_path: str) -> Any:
     """The knowledge graph the query commands read."""
-    from policykg.graph.store import StoreError, open_store
+    from policykg.graph.store import open_store
 
     from_database = _database_graph()  # --backend neo4j
     if from_database is not None:
         return from_database
     if not os.path.exists(store_path):
-        raise QueryStoreProblem(f"no store at {store_path}: ingest plans first "
-                                "(policykg ingest FOLDER_OR_FILE...)")
-    try:
-        graph = open_store(store_path).graph()
-    except StoreError as exc:
-        raise QueryStoreProblem(str(exc)) from None
+        raise StoreProblem(f"no store at {store_path}: ingest plans first "
+                           "(policykg ingest FOLDER_OR_FILE...)")
+    graph = _store_call(open_store(store_path).graph)
     if not any(kind == "Plan" for _, kind in graph.nodes(data="kind")):
-        raise QueryStoreProblem(f"the store {store_path} holds no plan: ingest plans first "
-                                "(policykg ingest FOLDER_OR_FILE...)")
+        raise StoreProblem(f"the store {store_path} holds no plan: ingest plans first "
+                           "(policykg ingest FOLDER_OR_FILE...)")
     return graph
 
 
@@ -985,19 +980,19 @@ def _database_graph() -> Any:
     if ctx is None or ctx.params.get("backend") != "neo4j" or ctx.command.name is None:
         return None
     params = ctx.params
-    driver = _driver(params, QueryStoreProblem)
+    driver = _driver(params, StoreProblem)
     database = params.get("neo4j_database")
     uri = params["neo4j_uri"]
     try:
         questions = _database_call(uri, lambda: CypherQuestions(driver, database),
-                                   QueryStoreProblem)
+                                   StoreProblem)
         empty = _database_call(uri, lambda: not questions.runner.run(
-            f"MATCH (n:{NODE_LABEL}) RETURN n.id AS id LIMIT 1"), QueryStoreProblem)
+            f"MATCH (n:{NODE_LABEL}) RETURN n.id AS id LIMIT 1"), StoreProblem)
         if empty:
-            raise QueryStoreProblem(f"the database at {_shown_uri(uri)} holds no policykg "
+            raise StoreProblem(f"the database at {_shown_uri(uri)} holds no policykg "
                                     "graph: push one first (policykg neo4j push)")
         return _answer(lambda: _database_call(
-            uri, lambda: questions.graph_for(ctx.command.name, **params), QueryStoreProblem))
+            uri, lambda: questions.graph_for(ctx.command.name, **params), StoreProblem))
     finally:
         driver.close()
 
