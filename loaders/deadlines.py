@@ -12,11 +12,13 @@ a comma. Years, dates, document and standard numbers are never targets.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from policykg.loaders.model import Deadline, Target
 from policykg.ontology.normalize import canon, fold, nfc, squash_spaces
 
 _YEAR = r"(?:19|20)\d{2}"
+_DIGIT = re.compile(r"\d")  # a cheap test before the costly patterns below
 _RANGE = re.compile(rf"({_YEAR})\s*[-–—/]\s*({_YEAR})|({_YEAR})\s+đến\s+(?:năm\s+)?({_YEAR})")
 _YEARS = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])")
@@ -31,6 +33,12 @@ _RECURRENCE = (
 )
 
 
+# Words (folded) that make a single year a start ("bắt đầu từ năm 2025") or an end.
+_FROM = re.compile(r"\b(bat dau|tu nam|tu)\b")
+_UNTIL = re.compile(r"\bden\b")
+_BY = re.compile(r"\b(hoan thanh|truoc|den|cham nhat|xong)\b")
+
+
 def _recurrence(folded: str) -> str | None:
     for rx, value in _RECURRENCE:
         if rx.search(folded):
@@ -40,6 +48,13 @@ def _recurrence(folded: str) -> str | None:
 
 def read_deadline(text: str) -> Deadline | None:
     """A deadline as written with its start/end year, date and recurrence."""
+    found = _read_deadline(text)
+    return Deadline(**vars(found)) if found is not None else None  # each task owns its own
+
+
+@lru_cache(maxsize=4096)
+def _read_deadline(text: str) -> Deadline | None:
+    """:func:`read_deadline`, remembered: plans write the same few deadlines on many tasks."""
     text = squash_spaces(nfc(text)).strip(" .;,")
     if not text:
         return None
@@ -71,15 +86,18 @@ def read_deadline(text: str) -> Deadline | None:
     years = [int(y) for y in _YEARS.findall(text)]
     if not years:
         return found
-    if re.search(r"\b(bat dau|tu nam|tu)\b", folded) and not re.search(r"\bden\b", folded):
+    if _FROM.search(folded) and not _UNTIL.search(folded):
         found.start_year = years[0]
-    elif re.search(r"\b(hoan thanh|truoc|den|cham nhat|xong)\b", folded):
+    elif _BY.search(folded):
         found.end_year = years[-1]
     else:
         found.start_year, found.end_year = min(years), max(years)
     return found
 
 
+# A whole sentence that is a standing duty: "Thực hiện thường xuyên", "Tổ chức hằng năm".
+_STANDING_VERBS = ("thực hiện", "triển khai", "tổ chức")
+_STANDING_TIMES = ("thường xuyên", "liên tục", "hàng năm", "hằng năm")
 _PROSE_DEADLINE = re.compile(
     rf"(?:(?:hoàn thành|thực hiện xong|xong)[^.;:]{{0,25}}?(?:trong|trước|vào|trong năm|năm)"
     rf"\s+[^.;:]*?{_YEAR}"
@@ -90,8 +108,29 @@ _PROSE_DEADLINE = re.compile(
     rf"\s*(?:năm\s+|/\s*){_YEAR}"
     r"|(?<=thời gian:)[^.;]+|(?<=thời hạn:)[^.;]+|(?<=thời gian thực hiện:)[^.;]+"
     r"|(?<=thời gian hoàn thành:)[^.;]+"
-    r"|^(?:thực hiện|triển khai|tổ chức)\s+(?:thường xuyên|liên tục|hàng năm|hằng năm)$)",
+    rf"|^(?:{'|'.join(_STANDING_VERBS)})\s+(?:{'|'.join(_STANDING_TIMES)})$)",
     re.IGNORECASE)
+# First and last letters such a sentence can have, in either case.
+_STANDING_FIRST = frozenset(c for w in _STANDING_VERBS for c in (w[0], w[0].upper()))
+_STANDING_LAST = frozenset(c for w in _STANDING_TIMES for c in (w[-1], w[-1].upper()))
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.;])\s+")
+
+
+def _may_hold_deadline(sentence: str) -> bool:
+    """A necessary condition for :data:`_PROSE_DEADLINE`, tested before it because most
+    sentences hold no deadline and that pattern is tried at every position.
+
+    Every alternative needs a digit or a labelled "thời gian:", except the two
+    anchored ones: "Hàng năm," (opens with h, needs a comma) and a standing duty
+    ("Thực hiện thường xuyên", see :data:`_STANDING_TIMES`).
+    """
+    if ":" in sentence or _DIGIT.search(sentence) is not None:
+        return True
+    first = sentence[:1]
+    return (first in ("h", "H") and "," in sentence) or (
+        first in _STANDING_FIRST and sentence.rstrip()[-1:] in _STANDING_LAST)
 
 
 def find_deadline(text: str) -> Deadline | None:
@@ -99,8 +138,11 @@ def find_deadline(text: str) -> Deadline | None:
     30/11 hàng năm"), or None. Horizons such as "đến năm 2025" are targets' dates,
     not deadlines, and are left alone."""
     text = nfc(text)
-    for sentence in re.split(r"(?<=[.;])\s+", text):
-        m = _PROSE_DEADLINE.search(sentence.strip().rstrip(".;"))
+    for sentence in _SENTENCE_BREAK.split(text):
+        sentence = sentence.strip().rstrip(".;")
+        if not _may_hold_deadline(sentence):
+            continue
+        m = _PROSE_DEADLINE.search(sentence)
         if m:
             return read_deadline(m.group(0))
     return None
@@ -112,14 +154,18 @@ _NUMBER = r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:,\d+)?"
 _QUALIFIER = (r"(?:(?:tối thiểu|ít nhất|tối đa|trên|dưới|khoảng|gần|hơn|đạt|tăng|giảm|"
               r"phấn đấu|bình quân)\s+)*")
 _PERCENT = re.compile(rf"({_QUALIFIER})({_NUMBER})\s*%(\s*/\s*năm)?", re.IGNORECASE)
-_COUNT = re.compile(rf"(?<![\w/.,-])({_NUMBER})(?:\s+đến\s+({_NUMBER}))?(?![\w/%:-]|[.,]\d)\s+")
+# A count opens with a digit not written after a word, "/", ".", "," or "-". The pattern
+# starts with that digit (the test on what precedes it follows), so the regex engine
+# jumps from digit to digit instead of trying every position of the text.
+_NUMBER_AFTER_FIRST_DIGIT = r"\d{0,2}(?:\.\d{3})+(?!\d)|\d*(?:,\d+)?"
+_COUNT = re.compile(rf"(\d(?<![\w/.,-]\d)(?:{_NUMBER_AFTER_FIRST_DIGIT}))"
+                    rf"(?:\s+đến\s+({_NUMBER}))?(?![\w/%:-]|[.,]\d)\s+")
 _QUALIFIED = re.compile(rf"{_QUALIFIER}(?:từ\s+)?$", re.IGNORECASE)
 _NOT_BEFORE = re.compile(
     r"(?:số|tcvn|iso|quyết định|nghị quyết|kế hoạch|kết luận|chỉ thị|thông tư|nghị định|"
     r"chương trình|công văn|văn bản|ngày|tháng|quý|nhiệm vụ|khoản|điều|mục|phần|giai đoạn|"
     r"đề án|năm|lần thứ|khóa|khoá|phụ lục|bước|tiêu chí|mẫu|ver|phiên bản|hạng|loại|cấp)\s*$",
     re.IGNORECASE)
-_DIGIT = re.compile(r"\d")  # a cheap test before the costly patterns above
 _TIME_NOUNS = {"nam", "thang", "ngay", "quy", "gio", "tuan", "phut", "lan"}
 _NOUN_STOPS = {
     "được", "về", "cho", "của", "trên", "tại", "để", "nhằm", "thuộc", "trong", "có", "đã",
@@ -129,10 +175,21 @@ _NOUN_STOPS = {
 }
 
 
+_TOKEN = re.compile(r"[^\s,;.:()]+|,\s*|[;.:()]")
+_WHOLE_YEAR = re.compile(_YEAR)
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+@lru_cache(maxsize=4096)
+def _ends_noun(token: str) -> bool:
+    """A word that ends the counted noun ("được", "của" …) in any tone placement."""
+    return canon(token.lower()) in _NOUN_STOPS
+
+
 def _noun_phrase(tail: str, limit: int = 5) -> str:
     """The few words after a number that say what it counts."""
     words: list[str] = []
-    for m in re.finditer(r"[^\s,;.:()]+|,\s*|[;.:()]", tail):
+    for m in _TOKEN.finditer(tail):
         token = m.group(0)
         if token[0] in ";.:()":
             break
@@ -142,10 +199,9 @@ def _noun_phrase(tail: str, limit: int = 5) -> str:
                 words.append(",")
                 continue
             break
-        key = fold(token)
-        if canon(token.lower()) in _NOUN_STOPS or token[0].isdigit():
+        if _ends_noun(token) or token[0].isdigit():
             break
-        if not words and key in _TIME_NOUNS:
+        if not words and fold(token) in _TIME_NOUNS:
             break
         words.append(token)
         if sum(w != "," for w in words) >= limit:
@@ -156,13 +212,15 @@ def _noun_phrase(tail: str, limit: int = 5) -> str:
 
 
 def _value(number: str) -> float:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number):
+    if _THOUSANDS.fullmatch(number):
         return float(number.replace(".", ""))
     return float(number.replace(",", "."))
 
 
 def read_targets(text: str) -> list[Target]:
     """Numeric targets in ``text``: percentages and counts of things."""
+    if not _DIGIT.search(text):  # every target has a number; NFC makes no digits
+        return []
     text = nfc(text)
     found: list[Target] = []
     used: list[tuple[int, int]] = []
@@ -172,12 +230,12 @@ def read_targets(text: str) -> list[Target]:
         quote = squash_spaces(m.group(0) + (" " + noun if noun else ""))
         found.append(Target(text=quote, value=_value(m.group(2)), unit=unit))
         used.append(m.span())
-    for m in _COUNT.finditer(text) if _DIGIT.search(text) else ():
+    for m in _COUNT.finditer(text):
         start = m.start(1)
         if any(a <= start < b for a, b in used):
             continue
         number = m.group(1)
-        if re.fullmatch(r"(?:19|20)\d{2}", number):
+        if _WHOLE_YEAR.fullmatch(number):
             continue
         before = text[max(0, start - 40):start]
         qualifier = _QUALIFIED.search(before)

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from policykg.loaders.deadlines import find_deadline, read_deadline, read_targets
 from policykg.loaders.model import Line, Plan, Role, Span, Task, Unit
@@ -45,18 +46,16 @@ from policykg.loaders.units import (
     UnitBook,
     leading_subject,
     looks_like_unit,
-    partners,
-    role_of,
+    role_and_partners,
     split_units,
     subject_end,
+    unit_identity,
 )
 from policykg.ontology.normalize import fold, squash_spaces
 from policykg.ontology.units import (
-    canonical_unit_name,
     char_fold,
     is_collective,
     is_internal,
-    unit_key,
 )
 
 _ROMAN = re.compile(r"^(?P<n>[IVXL]{1,6})\s*[.):]\s+(?P<t>\S.*)$")
@@ -64,7 +63,8 @@ _NUM = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<t>\S.*)$"
                   r"|^(?P<n1>\d{1,2})[.)]\s+(?P<t1>\S.*)$")
 _NV = re.compile(r"^nhiệm vụ\s+(?P<n>\d{1,2})\s*[:.\-–]\s*(?P<t>.*)$", re.IGNORECASE)
 _LETTER = re.compile(r"^(?P<n>[a-zđ])\)\s+(?P<t>\S.*)$")
-_BULLET = re.compile(r"^[-–—•·]\s*(?P<t>\S.*)$")
+_BULLET_MARKS = "-–—•·"
+_BULLET = re.compile(rf"^[{_BULLET_MARKS}]\s*(?P<t>\S.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<t>\S.*)$")
 _FIELD = re.compile(r"^(?P<label>[^:]{2,70}?)\s*:\s*(?P<value>.*)$")
 _FIELDS = (
@@ -93,6 +93,8 @@ _INLINE_FIELD = re.compile(
     r"(?:\s+(?:tham mưu|thực hiện))?"
     r"|thời gian(?:\s+(?:thực hiện|hoàn thành))?|thời hạn|sản phẩm|kết quả(?:\s+thực hiện)?)"
     r"\s*:\s*(?P<value>[^;()]+?)\s*(?=;|\)|$|\.\s)", re.IGNORECASE)
+# What is left of "(chủ trì: …; thời hạn: …)" once the fields are cut out.
+_EMPTY_PARENS = re.compile(r"\(\s*[;,.\s]*\)?\s*\.?$|\(\s*[;,.\s]*\)")
 _APPENDIX = re.compile(r"^phu luc\b")
 _TABLE_COLUMNS = (
     ("lead", re.compile(r"chu tri"
@@ -134,14 +136,26 @@ class Context:
 
 
 def _field_of(text: str) -> tuple[str, str] | None:
+    """(field kind, value) of a labelled line such as "Đơn vị phối hợp: Sở Y tế", else None."""
+    if ":" not in text:  # most lines are prose: no label to read
+        return None
     m = _FIELD.match(text)
     if not m:
         return None
-    label = re.sub(r"[()]", " ", fold(m.group("label")))
-    label = squash_spaces(label)
+    kind = _label_kind(m.group("label"))
+    return (kind, m.group("value").strip()) if kind else None
+
+
+_PARENS = re.compile(r"[()]")
+
+
+@lru_cache(maxsize=4096)
+def _label_kind(label: str) -> str | None:
+    """The field a label names; plans repeat a handful of labels on every task."""
+    key = squash_spaces(_PARENS.sub(" ", fold(label)))
     for kind, rx in _FIELDS:
-        if rx.match(label):
-            return kind, m.group("value").strip()
+        if rx.match(key):
+            return kind
     return None
 
 
@@ -152,12 +166,58 @@ def _section_holds_tasks(title: str) -> bool:
     return not _NO_TASKS.search(key)
 
 
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def _cells(text: str) -> list[str]:
     inner = text.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") else inner
-    return [squash_spaces(re.sub(r"<br\s*/?>", ", ", c, flags=re.IGNORECASE)) for c in
-            inner.split("|")]
+    return [squash_spaces(_HTML_BREAK.sub(", ", c) if "<" in c else c) for c in inner.split("|")]
+
+
+def _shape(text: str) -> tuple[str, str, str]:
+    """What a line opens with: (kind, label, body), read once per line.
+
+    Kinds, tried in this order: table (a pipe row), closing ("Trên đây là …",
+    "Nơi nhận", a signer's title), appendix, section (Roman), num ("2.", "2.1"),
+    nv ("Nhiệm vụ 2:"), letter ("a)"), plus, bullet, para. Each pattern is tried only
+    when the first characters could open it, so a line of prose costs a few
+    string tests instead of a dozen regex calls.
+    """
+    first = text[:1]
+    if first == "|":
+        return "table", "", ""
+    key = char_fold(text[:12])  # enough for "tren day la", "noi nhan", "phu luc" + boundary
+    if _CLOSING.match(key) or (len(text) < 60 and _SIGNATURE.match(text)):
+        return "closing", "", ""
+    if _APPENDIX.match(key) and len(text) < 120:
+        return "appendix", "", text
+    if first in "IVXL":
+        m = _ROMAN.match(text)
+        if m and _valid_roman(m.group("n")):
+            return "section", m.group("n"), m.group("t")
+    if first.isdecimal():  # what \d matches
+        m = _NUM.match(text)
+        if m:
+            return "num", m.group("n") or m.group("n1"), m.group("t") or m.group("t1")
+    if first in "nN":
+        m = _NV.match(text)
+        if m:
+            return "nv", m.group("n"), m.group("t")
+    if text[1:2] == ")":
+        m = _LETTER.match(text)
+        if m:
+            return "letter", m.group("n"), m.group("t")
+    if first == "+":
+        m = _PLUS.match(text)
+        if m:
+            return "plus", "", m.group("t")
+    if first in _BULLET_MARKS:
+        m = _BULLET.match(text)
+        if m:
+            return "bullet", "", m.group("t")
+    return "para", "", text
 
 
 def build_outline(lines: list[Line]) -> list[Node]:
@@ -179,9 +239,10 @@ def build_outline(lines: list[Line]) -> list[Node]:
 
     for line in lines:
         text = line.text.strip()
-        key = char_fold(text[:40])
-        if text.startswith("|"):
-            if closed and not _looks_like_header(_cells(text)):
+        kind, label, body = _shape(text)
+        if kind == "table":
+            cells = _cells(text)
+            if closed and not _looks_like_header(cells):
                 continue
             closed = False
             pop_to(lambda n: n.kind in ("section", "num", "letter"))
@@ -189,15 +250,15 @@ def build_outline(lines: list[Line]) -> list[Node]:
             last = parent.children[-1] if parent and parent.children else (
                 roots[-1] if not parent and roots else None)
             if last is not None and last.kind == "table":
-                last.rows.append(_cells(text))
+                last.rows.append(cells)
                 last.lines.append(line)
             else:
-                attach(Node("table", "", "", [line], rows=[_cells(text)]))
+                attach(Node("table", "", "", [line], rows=[cells]))
             continue
-        if _CLOSING.match(key) or (_SIGNATURE.match(text) and len(text) < 60):
+        if kind == "closing":
             closed = True
             continue
-        if _APPENDIX.match(key) and len(text) < 120:
+        if kind == "appendix":
             closed = False
             seen_section = True
             node = Node("section", "PL", text, [line], holds_tasks=True)
@@ -206,18 +267,13 @@ def build_outline(lines: list[Line]) -> list[Node]:
             continue
         if closed:
             continue
-        m = _ROMAN.match(text)
-        if m and _valid_roman(m.group("n")):
+        if kind == "section":
             seen_section = True
-            node = Node("section", m.group("n"), m.group("t"), [line],
-                        holds_tasks=_section_holds_tasks(m.group("t")))
+            node = Node("section", label, body, [line], holds_tasks=_section_holds_tasks(body))
             roots.append(node)
             stack[:] = [node]
             continue
-        m = _NUM.match(text)
-        if m:
-            label = m.group("n") or m.group("n1")
-            body = m.group("t") or m.group("t1")
+        if kind == "num":
             level = label.count(".") + 1
             nv = _NV.match(body)
             node = Node("num", label, body, [line], level=level)
@@ -233,26 +289,22 @@ def build_outline(lines: list[Line]) -> list[Node]:
             attach(node)
             stack.append(node)
             continue
-        nv = _NV.match(text)
-        if nv and seen_section:
-            node = Node("num", f"NV{nv.group('n')}", nv.group("t"), [line], level=1,
-                        labelled=("nv", nv.group("n")))
+        if not seen_section:
+            continue
+        if kind == "nv":
+            node = Node("num", f"NV{label}", body, [line], level=1, labelled=("nv", label))
             pop_to(lambda n: n.kind == "section")
             attach(node)
             stack.append(node)
             continue
-        if not seen_section:
-            continue
-        m = _LETTER.match(text)
-        if m:
-            node = Node("letter", m.group("n"), m.group("t"), [line], level=99)
+        if kind == "letter":
+            node = Node("letter", label, body, [line], level=99)
             pop_to(lambda n: n.kind in ("section", "num"))
             attach(node)
             stack.append(node)
             continue
-        m = _PLUS.match(text)
-        if m:
-            node = Node("plus", "", m.group("t"), [line])
+        if kind == "plus":
+            node = Node("plus", "", body, [line])
             pop_to(lambda n: n.kind in ("section", "num", "letter"))
             host = stack[-1] if stack else None
             if host and host.children and host.children[-1].kind in ("bullet", "para"):
@@ -260,9 +312,6 @@ def build_outline(lines: list[Line]) -> list[Node]:
             else:
                 attach(node)
             continue
-        m = _BULLET.match(text)
-        kind = "bullet" if m else "para"
-        body = m.group("t") if m else text
         pop_to(lambda n: n.kind in ("section", "num", "letter"))
         if kind == "para" and stack and (stack[-1].kind != "section" or stack[-1].children):
             # A line in lower case goes on with the item above it ("…;" / "tổng hợp …"),
@@ -294,8 +343,13 @@ def _wrapped(node: Node, body: str) -> bool:
         and bool(_DOC_WORD.match(char_fold(body[:20])))
 
 
+_ROMAN_NUMBER = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
+_CAPITAL = re.compile(r"[A-Z]")
+_TABLE_RULE = re.compile(r":?-{2,}:?")
+
+
 def _valid_roman(text: str) -> bool:
-    return bool(re.fullmatch(r"X{0,3}(IX|IV|V?I{0,3})", text)) and text != ""
+    return bool(_ROMAN_NUMBER.fullmatch(text)) and text != ""
 
 
 def _looks_like_header(cells: list[str]) -> bool:
@@ -310,7 +364,9 @@ def _header_continues(cells: list[str]) -> bool:
         and bool({"lead", "support"} & set(named))
 
 
+@lru_cache(maxsize=4096)
 def _column_kind(cell: str) -> str | None:
+    """The column a header cell names; remembered, as tables repeat their headers and units."""
     key = fold(cell)
     for kind, rx in _TABLE_COLUMNS:
         if rx.search(key):
@@ -330,9 +386,16 @@ class _Reader:
     # --- helpers ---------------------------------------------------------------
 
     def span(self, lines: list[Line], text: str) -> Span:
-        start = min(line.start for line in lines)
-        end = max(line.end for line in lines)
-        return Span(self.plan.source.path, start, end, squash_spaces(text)[:_QUOTE])
+        return self.quoted_span(lines, _quote(text))
+
+    def quoted_span(self, lines: list[Line], quote: str) -> Span:
+        """The span of ``lines`` quoting ``quote`` (already squashed and cut)."""
+        if len(lines) == 1:
+            start, end = lines[0].start, lines[0].end
+        else:
+            start = min(line.start for line in lines)
+            end = max(line.end for line in lines)
+        return Span(self.plan.source.path, start, end, quote)
 
     def new_id(self, wanted: str) -> str:
         candidate, n = wanted, 2
@@ -346,15 +409,17 @@ class _Reader:
         tid = self.new_id(tid)
         number = tid[len(ctx.section) + 1:] if ctx.section and tid.startswith(
             ctx.section + ".") else tid
-        task = Task(id=tid, number=number, text=squash_spaces(text), section=ctx.section,
-                    source=self.span(lines, text), parent=ctx.parent, group=ctx.group)
+        text = squash_spaces(text)
+        task = Task(id=tid, number=number, text=text, section=ctx.section,
+                    source=self.quoted_span(lines, text[:_QUOTE]), parent=ctx.parent,
+                    group=ctx.group)
         self.tasks.append(task)
         return task
 
     def add_unit(self, task: Task, name: str, role: Role, line: Line) -> None:
-        key = unit_key(canonical_unit_name(name))
+        key = unit_identity(name)
         for existing in task.units:
-            if unit_key(canonical_unit_name(existing.name)) == key:
+            if unit_identity(existing.name) == key:
                 if role == "lead" and existing.role != "lead":
                     existing.role = "lead"
                 return
@@ -445,25 +510,23 @@ class _Reader:
         task = self.make_task(tid, node.text, node.lines + _all_lines(node.children), ctx)
         task.steps = [squash_spaces(c.text) for c in node.children if c.kind == "plus"]
         inline = _inline_fields(node.text, node.lines)
-        subj = leading_subject(node.text)
         if any(n.labelled and n.labelled[0] == "lead" for n in inline):
             # "… (cơ quan chủ trì: Phòng X; thời hạn: Quý II/2026)": the fields decide.
-            rest = re.sub(r"\(\s*[;,.\s]*\)?\s*\.?$|\(\s*[;,.\s]*\)", "",
-                          _INLINE_FIELD.sub("", node.text))
+            rest = _EMPTY_PARENS.sub("", _INLINE_FIELD.sub("", node.text))
             task.text = squash_spaces(rest).rstrip(" (;,-")
             self.fields(task, Node(node.kind, "", node.text, node.lines), inline, ctx)
             task.source = self.span(node.lines + _all_lines(node.children), task.text)
-        elif subj is not None:
+        elif (subj := leading_subject(node.text)) is not None:
             self.assign_prose(task, subj.names, subj.role, subj.partners, line)
             carried = subj.names
         else:
-            self.assign_prose(task, carried, role_of(node.text), partners(node.text), line)
+            self.assign_prose(task, carried, *role_and_partners(node.text), line)
         self.finish(task, task.steps)
         return carried
 
     def heading(self, node: Node, ctx: Context) -> None:
         """A numbered item, "Nhiệm vụ N" or lettered heading and what it holds."""
-        if char_fold(node.text).rstrip(" :.") in ("muc dich", "yeu cau", "muc tieu", "kinh phi"):
+        if _is_aside(node.text):
             return
         label = node.label
         if "." in label and ctx.section is not None:
@@ -483,8 +546,7 @@ class _Reader:
         inline = _inline_fields(node.text, node.lines) if not fields else []
         if inline:
             fields = inline
-            rest = re.sub(r"\(\s*[;,.\s]*\)?\s*\.?$|\(\s*[;,.\s]*\)", "",
-                          _INLINE_FIELD.sub("", node.text))
+            rest = _EMPTY_PARENS.sub("", _INLINE_FIELD.sub("", node.text))
             task.text = squash_spaces(rest).rstrip(" (;,-")
         if fields:
             self.fields(task, node, fields, ctx)
@@ -497,8 +559,7 @@ class _Reader:
             elif subj is not None:
                 self.assign_prose(task, subj.names, subj.role, subj.partners, node.lines[0])
             elif not _has_tasks_below(node) and ctx.subject:
-                self.assign_prose(task, ctx.subject, role_of(node.text), partners(node.text),
-                                  node.lines[0])
+                self.assign_prose(task, ctx.subject, *role_and_partners(node.text), node.lines[0])
             self.finish(task)
             sub = replace(ctx, prefix=tid, parent=task.id, subject=inherited)
             self.children(node, sub)
@@ -552,7 +613,7 @@ class _Reader:
         sub: Task | None = None
         row_no = 0
         for cells, line in zip(node.rows, node.lines, strict=False):
-            if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+            if all(not c or _TABLE_RULE.fullmatch(c) for c in cells):
                 continue
             if not columns:
                 if _looks_like_header(cells):
@@ -584,7 +645,7 @@ class _Reader:
             is_group = not any(others)
             if is_group:
                 # Roman numerals and capital letters ("A", "B") number the top groups.
-                roman = bool(stt) and (_valid_roman(stt) or bool(re.fullmatch(r"[A-Z]", stt)))
+                roman = bool(stt) and (_valid_roman(stt) or bool(_CAPITAL.fullmatch(stt)))
                 host = top if (top is not None and not roman) else None
                 gctx = replace(ctx, parent=host.id if host else ctx.parent)
                 gid = f"{host.id}.{stt or row_no}" if host else f"{prefix}.{stt or row_no}"
@@ -618,6 +679,23 @@ class _Reader:
             self.finish(task)
 
 
+# Headings of purpose and budget inside a section of tasks (folded, without end marks).
+_ASIDES = frozenset({"muc dich", "yeu cau", "muc tieu", "kinh phi"})
+_ASIDE_LEN = max(map(len, _ASIDES))
+
+
+def _is_aside(title: str) -> bool:
+    """True for "Mục đích:", "Kinh phí." …: folding keeps length, so longer titles are not."""
+    bare = title.rstrip(" :.")
+    return len(bare) <= _ASIDE_LEN and char_fold(bare) in _ASIDES
+
+
+@lru_cache(maxsize=4096)
+def _quote(text: str) -> str:
+    """The words a span quotes; a line naming several units is quoted once per unit."""
+    return squash_spaces(text)[:_QUOTE]
+
+
 def _all_lines(nodes: list[Node]) -> list[Line]:
     out: list[Line] = []
     for n in nodes:
@@ -632,6 +710,8 @@ def _field_lines(fields: list[Node]) -> list[Line]:
 
 def _inline_fields(text: str, lines: list[Line]) -> list[Node]:
     """Labelled fields inside a heading's sentence, as if they were labelled lines."""
+    if ":" not in text:  # every field is "label: value"
+        return []
     found = []
     for m in _INLINE_FIELD.finditer(text):
         labelled = _field_of(f"{m.group('label')}: {m.group('value')}")
@@ -649,17 +729,27 @@ _HEADING_LEAD_IN = re.compile(
     r"^(?:đối với|giao cho|giao|trách nhiệm của|nhiệm vụ của|phân công)\s+", re.IGNORECASE)
 
 
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
+
+
 def _heading_units(text: str) -> list[str] | None:
     """The units a heading consists of ("Văn phòng Sở"), or None for a content heading."""
+    names = _heading_unit_names(text)
+    return list(names) if names is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _heading_unit_names(text: str) -> tuple[str, ...] | None:
+    """:func:`_heading_units`, remembered: plans of one layout repeat their unit headings."""
     text = _HEADING_LEAD_IN.sub("", squash_spaces(text)).rstrip(" :.")
-    text = re.sub(r"\s*\([^()]*\)$", "", text).rstrip(" :.")
+    text = _TRAILING_NOTE.sub("", text).rstrip(" :.")
     if not text or len(text) > 150 or not looks_like_unit(text[:60], strict=True):
         return None
     if subject_end(text) < len(text):
         return None
     names = split_units(text, strict=True)
     covered = sum(len(n) for n in names)
-    return names if names and covered >= 0.6 * len(text) else None
+    return tuple(names) if names and covered >= 0.6 * len(text) else None
 
 
 def read_tasks(lines: list[Line], plan: Plan) -> tuple[list[Task], list[Unit]]:

@@ -48,8 +48,22 @@ _STOP_WORDS = sorted({
     "lam viec", "dieu hanh", "van hanh", "khan truong", "sua doi", "bo sung", "dat hang",
     "thanh tra", "ky ket", "tiep can", "gioi thieu", "van dong",
 })
-_STOP_RE = re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(w) for w in
-                      sorted(_STOP_WORDS, key=len, reverse=True)) + r")(?![a-z0-9])")
+
+
+def _by_first_letter(alternatives: list[tuple[str, str]]) -> str:
+    """An alternation of (first character, pattern of the rest) pairs, grouped by that
+    character: "c(?:hu tri|an)|p(?:hoi hop)". At a position only the group of the character
+    there can match and the order inside it is kept, so the pattern matches what the flat
+    list would while trying a fraction of the branches."""
+    groups: dict[str, list[str]] = {}
+    for first, rest in alternatives:
+        groups.setdefault(first, []).append(rest)
+    return "|".join(f"{re.escape(c)}(?:{'|'.join(rests)})" for c, rests in groups.items())
+
+
+_STOP_RE = re.compile(r"(?<![a-z0-9])(" + _by_first_letter(
+    [(w[0], re.escape(w[1:])) for w in sorted(_STOP_WORDS, key=len, reverse=True)])
+    + r")(?![a-z0-9])")
 _HEAD_RE = re.compile(r"^(" + "|".join(re.escape(h) for h in
                       sorted(UNIT_HEADS, key=len, reverse=True)) + r")(?![\w])")
 # Words that begin like a unit head but are not one ("Sở hữu", "Bộ phận", "Hội nghị").
@@ -77,7 +91,11 @@ _LEAD_IN = re.compile(
     r"[^,]{0,160}?),\s*)+", re.IGNORECASE)
 # "Giao X chủ trì …" assigns; "Đề nghị X phối hợp …" asks a body the plan cannot order.
 _GIAO = re.compile(r"(?:^|(?<=[.;:,]\s))(?:[Gg]iao|[Đđ]ề nghị)\s+(?=\S)")
+_GIAO_CORE = ("iao", "ề nghị")  # in every match of _GIAO: a cheap test before it
 _PARTNER = re.compile(r"(?<![a-z])phoi hop(?: chat che)?(?: voi| cung)?\s+")
+
+
+_NAME_GAP = r"[\s,\-–&]+"  # what may stand between the words of an official name
 
 
 @dataclass
@@ -92,16 +110,23 @@ class Subject:
 
 @lru_cache(maxsize=1)
 def _official_regex() -> re.Pattern[str]:
-    """One pattern for every official name of two words or more, longest first."""
-    alternatives = []
+    """One pattern for every official name of two words or more, longest first.
+
+    The names are grouped under their first letter (see :func:`_by_first_letter`).
+    """
+    alternatives: dict[str, tuple[str, ...]] = {}
     for name in official_names():
         # Both the expanded and the written form: "Văn phòng HĐND và UBND".
         for words in {tuple(unit_key(name).split()),
                       tuple(re.sub(r"[^\w&]+", " ", char_fold(name)).split())}:
             if len(words) >= 2:
-                alternatives.append(r"[\s,\-–&]+".join(re.escape(w) for w in words))
-    alternatives = sorted(set(alternatives), key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])")
+                alternatives[_NAME_GAP.join(re.escape(w) for w in words)] = words
+    ordered = []
+    for pattern in sorted(alternatives, key=len, reverse=True):
+        first, *rest = alternatives[pattern]
+        tail = _NAME_GAP.join(re.escape(w) for w in rest)
+        ordered.append((first[0], f"{re.escape(first[1:])}{_NAME_GAP}{tail}"))
+    return re.compile(r"(?<![a-z0-9])(?:" + _by_first_letter(ordered) + r")(?![a-z0-9])")
 
 
 def _official_spans(text: str, ftext: str) -> list[tuple[int, int]]:
@@ -118,16 +143,20 @@ def _protected(text: str, ftext: str) -> list[bool]:
     mask = [False] * len(text)
     for a, b in _official_spans(text, ftext):
         mask[a:b] = [True] * (b - a)
-    if not _BRACKETS.search(text):
-        return mask
+    # Inside brackets and quotes (the marks themselves stay open): visit only the marks.
     depth = 0
-    for i, ch in enumerate(text):
-        if ch in "(“\"":
-            depth += 1 if ch != '"' or depth == 0 else -1
-        elif ch in ")”" and depth:
-            depth -= 1
+    after = 0  # where the run of text since the last mark begins
+    for m in _BRACKETS.finditer(text):
+        at = m.start()
+        if depth:
+            mask[after:at] = [True] * (at - after)
+        if text[at] in "(“\"":
+            depth += 1 if text[at] != '"' or depth == 0 else -1
         elif depth:
-            mask[i] = True
+            depth -= 1
+        after = at + 1
+    if depth:
+        mask[after:] = [True] * (len(text) - after)
     return mask
 
 
@@ -163,6 +192,10 @@ _AFTER_NAME = re.compile(
 _PLACE_END = re.compile(r"(?<=\s)(?:tỉnh|thành phố)(?= (?!ủy\b|uỷ\b)[a-zà-ỹđ])")
 
 
+_NAME_END = re.compile(r"[(:“\"]")  # a note, a label or a quotation after a name
+_CLAUSE_MARK = re.compile(r"[:.(]")
+
+
 @lru_cache(maxsize=1 << 14)
 def trim_clause(piece: str) -> str:
     """Cut the clause that follows a unit name: "Sở Công Thương đẩy mạnh …" → "Sở Công Thương".
@@ -189,7 +222,7 @@ def trim_clause(piece: str) -> str:
     place = _PLACE_END.search(piece)
     if place:
         piece = piece[:place.end()]
-    cut = re.search(r"[(:“\"]", piece)
+    cut = _NAME_END.search(piece)
     if cut and cut.start() > 0:
         piece = piece[:cut.start()]
     return piece.rstrip(" ,;:-–")
@@ -201,11 +234,18 @@ _TITLE = re.compile(
     r"(?=(?:các|Các|Phòng|Ban|Sở|Văn phòng|Tổ đảng|Đoàn|Trung tâm|Chi cục|Đảng|Ủy ban)\b)")
 
 
+_JOINER = re.compile(r"^(?:và|với|cùng|cùng với)\s+", re.IGNORECASE)
+_IF_ANY = re.compile(r"\s*\((?:nếu có|neu co)\)\s*$")
+
+
+@lru_cache(maxsize=1 << 14)
 def _clean_piece(piece: str) -> str:
+    """A unit name without list joiners, a person's title or "(nếu có)"; remembered, as
+    every name is cleaned when split, when recorded and when compared."""
     piece = squash_spaces(piece)
-    piece = re.sub(r"^(?:và|với|cùng|cùng với)\s+", "", piece, flags=re.IGNORECASE)
+    piece = _JOINER.sub("", piece)
     piece = _TITLE.sub("", piece)
-    piece = re.sub(r"\s*\((?:nếu có|neu co)\)\s*$", "", piece)
+    piece = _IF_ANY.sub("", piece)
     return piece.strip(" ,;:.…-–")
 
 
@@ -237,36 +277,47 @@ def split_units(text: str, *, strict: bool = False) -> list[str]:
     return list(_split_units(text, strict))
 
 
-@lru_cache(maxsize=1 << 14)
-def _split_units(text: str, strict: bool) -> tuple[str, ...]:
-    """:func:`split_units`, remembered: plans repeat the same lists of units."""
-    text = nfc(text).strip()
+_LIST_BREAK = re.compile(r"[,;]|(?= va )")  # where a list may break (on folded text)
+
+
+def _cut_list(text: str) -> tuple[list[str], list[bool]]:
+    """The raw pieces of a list and, for each, whether it follows ";" (or opens the list).
+
+    Breaks at "," and ";" and at "và" before a unit head ("Sở Y tế và Sở Tài chính"),
+    never inside an official name or brackets.
+    """
     ftext = char_fold(text)
     mask = _protected(text, ftext)
     pieces: list[str] = []
-    hard: list[bool] = [True]  # whether the piece follows ";" (or opens the list)
+    hard: list[bool] = [True]
     start = 0
-    i = 0
-    while i < len(text):
+    for m in _LIST_BREAK.finditer(ftext):
+        i = m.start()
+        if i < start or mask[i]:
+            continue  # inside the "và" just taken, or protected
         ch = text[i]
         sep = 0
-        if not mask[i]:
-            if ch in ",;":
-                sep = 1
-            elif ftext.startswith(" va ", i) and _AND_HEADS.match(unit_key(text[i + 4:i + 40])):
-                right = text[i + 4:]
-                left = text[start:i]
-                if (right[:1].isupper() or ftext.startswith("cac ", i + 4)) and \
-                        looks_like_unit(_clean_piece(left), strict=False):
-                    sep = 4
+        if ch in ",;":
+            sep = 1
+        elif ftext.startswith(" va ", i) and _AND_HEADS.match(unit_key(text[i + 4:i + 40])):
+            right = text[i + 4:]
+            left = text[start:i]
+            if (right[:1].isupper() or ftext.startswith("cac ", i + 4)) and \
+                    looks_like_unit(_clean_piece(left), strict=False):
+                sep = 4
         if sep:
             pieces.append(text[start:i])
             hard.append(ch == ";" or sep == 4)
             start = i + sep
-            i += sep
-            continue
-        i += 1
     pieces.append(text[start:])
+    return pieces, hard
+
+
+@lru_cache(maxsize=1 << 14)
+def _split_units(text: str, strict: bool) -> tuple[str, ...]:
+    """:func:`split_units`, remembered: plans repeat the same lists of units."""
+    text = nfc(text).strip()
+    pieces, hard = _cut_list(text)
     out: list[str] = []
     for raw, after_semicolon in zip(pieces, hard, strict=True):
         if raw.strip().startswith(("...", "…")):
@@ -312,7 +363,7 @@ def subject_end(text: str) -> int:
             continue  # a list goes on: "các cơ quan, tổ chức hữu quan"
         if _is_stop(text, ftext, mask, pos, m.group(1)):
             return pos
-    m = re.search(r"[:.(]", text)
+    m = _CLAUSE_MARK.search(text)
     return m.start() if m else len(text)
 
 
@@ -325,7 +376,18 @@ _ROLE_PREFIX = re.compile(
 def role_of(predicate: str) -> Role:
     """The role a predicate gives its subject: "chủ trì …" lead, "phối hợp …" support,
     "tham gia …" participate; any other duty is led by its subject."""
-    rest = _ROLE_PREFIX.sub("", char_fold(predicate).strip(" ,"))
+    return _role_in(char_fold(predicate))
+
+
+def role_and_partners(predicate: str) -> tuple[Role, list[str]]:
+    """:func:`role_of` and :func:`partners` of one predicate, folding it once."""
+    folded = char_fold(predicate)
+    text = nfc(predicate)
+    return _role_in(folded), _partners_in(text, folded if text == predicate else char_fold(text))
+
+
+def _role_in(folded: str) -> Role:
+    rest = _ROLE_PREFIX.sub("", folded.strip(" ,"))
     if rest.startswith("phoi hop"):
         return "support"
     if rest.startswith("tham gia"):
@@ -345,7 +407,7 @@ def leading_subject(text: str) -> Subject | None:
     candidates = [0]
     if m:
         candidates.append(m.end())
-    for g in _GIAO.finditer(text):
+    for g in _GIAO.finditer(text) if any(w in text for w in _GIAO_CORE) else ():
         candidates.append(g.end())
     for offset in candidates:
         rest = text[offset:]
@@ -356,25 +418,39 @@ def leading_subject(text: str) -> Subject | None:
         names = split_units(rest[:end], strict=True)
         if not names:
             continue
-        predicate = rest[end:]
-        return Subject(names=names, role=role_of(predicate), end=offset + end,
-                       partners=partners(predicate))
+        role, partner_names = role_and_partners(rest[end:])
+        return Subject(names=names, role=role, end=offset + end, partners=partner_names)
     return None
 
 
 def partners(text: str) -> list[str]:
     """Units named after "phối hợp (với)" in ``text``: the cooperating units."""
     text = nfc(text)
-    ftext = char_fold(text)
+    return _partners_in(text, char_fold(text))
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+
+
+def _partners_in(text: str, ftext: str) -> list[str]:
+    """:func:`partners` of NFC ``text`` whose fold is ``ftext``."""
     found: list[str] = []
+    if "phoi hop" not in ftext:  # what _PARTNER needs; most duties name no partner
+        return found
     for m in _PARTNER.finditer(ftext):
         tail = text[m.end():]
-        stop = re.search(r"[.!?](?:\s|$)", tail)
+        stop = _SENTENCE_STOP.search(tail)
         tail = tail[:stop.start()] if stop else tail
         for name in split_units(tail, strict=True):
             if name not in found:
                 found.append(name)
     return found
+
+
+@lru_cache(maxsize=8192)
+def unit_identity(name: str) -> str:
+    """The key two spellings of one unit share: the key of its canonical name."""
+    return unit_key(canonical_unit_name(name))
 
 
 @lru_cache(maxsize=8192)
@@ -396,7 +472,7 @@ class UnitBook:
     def mention(self, name: str, role: Role, source: Span) -> UnitMention:
         """Record ``name`` on a task; the mention's canonical name is set by :meth:`units`."""
         name = _clean_piece(name)
-        key = unit_key(canonical_unit_name(name))
+        key = unit_identity(name)
         if key not in self._aliases:
             self._aliases[key] = Counter()
             self._order.append(key)
@@ -415,7 +491,7 @@ class UnitBook:
         """The resolved units; every recorded mention gets its plan-wide canonical name."""
         display = {key: self._display(key) for key in self._order}
         for found in self._mentions:
-            found.canonical = display[unit_key(canonical_unit_name(found.name))]
+            found.canonical = display[unit_identity(found.name)]
         out = []
         for key in self._order:
             name = display[key]
