@@ -92,6 +92,8 @@ def _title_word(text: str) -> str | None:
     """The document word a title line starts with, when written in capitals."""
     stripped = text.strip()
     folded = fold(stripped)
+    if not folded.startswith(_TITLE_WORDS):  # most lines: one C call instead of the loop
+        return None
     for word in _TITLE_WORDS:
         if folded == word or folded.startswith(word + " "):
             head = stripped[: len(word)]
@@ -161,9 +163,13 @@ def is_section_heading(text: str) -> bool:
     return bool(_SECTION.match(text.strip()))
 
 
-def opening_range(lines: list[Line]) -> tuple[int, int]:
-    """Indexes [start, end) of the opening paragraphs between the title and section I."""
-    title_idx, title_end = find_title(lines)
+def opening_range(lines: list[Line],
+                  title: tuple[int | None, int | None] | None = None) -> tuple[int, int]:
+    """Indexes [start, end) of the opening paragraphs between the title and section I.
+
+    ``title`` is what :func:`find_title` gave for ``lines``, when the caller has it already.
+    """
+    title_idx, title_end = find_title(lines) if title is None else title
     start = (title_end if title_end is not None else title_idx if title_idx is not None
              else -1) + 1
     end = start
@@ -395,10 +401,23 @@ def _looks_like_name(text: str) -> bool:
             and not _is_upper(text))
 
 
+# ASCII bytes other than letters and digits, deleted to count those.
+_NOT_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+
+
+def _ascii_alnum(text: str) -> int:
+    """How many ASCII letters and digits ``text`` holds: each stays one character in its fold,
+    so this bounds the folded length from below without folding."""
+    return len(text.encode("ascii", "ignore").translate(None, _NOT_ALNUM))
+
+
 def appendix_start(lines: list[Line]) -> int:
     """Index of an appendix heading ("PHỤ LỤC") after the closing block, else ``len(lines)``."""
     for i in range(len(lines) // 2, len(lines)):
-        folded = fold(lines[i].text).strip(" #*")
+        text = lines[i].text
+        if len(text) >= 40 and _ascii_alnum(text) >= 40:  # folds to 40 characters or more
+            continue
+        folded = fold(text).strip(" #*")
         if folded.startswith("phu luc") and len(folded) < 40:
             return i
     return len(lines)
@@ -549,7 +568,7 @@ def read_metadata(lines: list[Line], source: SourceFile) -> Plan:
 
     # The issuing body: the header, else the opening's "Sở … xây dựng kế hoạch", else the
     # closing "Trên đây là Kế hoạch … của Sở …".
-    open_start, open_end = opening_range(lines)
+    open_start, open_end = opening_range(lines, (title_idx, title_end))
     issuer_text = (header.orgs[-1][1] if header.orgs else None) \
         or _issuer_from_body(lines, open_start, open_end) or _issuer_from_closing(lines)
     found_issuer = match_issuer(issuer_text) if issuer_text else None

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from policykg.loaders.metadata import appendix_start, find_title, opening_range, parse_date
 from policykg.loaders.model import DocLink, DocRef, Line, Plan, Span
@@ -26,7 +28,7 @@ from policykg.ontology.issuers import (
     issuer_scope_of_code,
     match_issuer,
 )
-from policykg.ontology.normalize import fold, nfc, squash_spaces
+from policykg.ontology.normalize import fold, is_nfc, nfc, squash_spaces
 from policykg.ontology.provinces import find_provinces, fold_aligned, province
 
 __all__ = ["read_references", "IMPLEMENT_VERBS", "NOT_IMPLEMENTING"]
@@ -56,10 +58,33 @@ _IMPLEMENT_OPENERS = (
 
 _SEP = r"[ \t]*[-/–][ \t]*\n?[ \t]*"
 _PART = r"[A-Za-zĐđ][A-Za-zĐđ0-9&]*(?![^\W_])"
+# The number's first digit comes first and the "not after a word, '/', '.', ':' or '-'" test
+# right after it (a two-character look-behind): a pattern that opens with a character class
+# lets the regex engine skip to the next digit instead of trying every position.
 _KEY = re.compile(
-    rf"(?<![\w/.:\-])(\d{{1,5}})(?:{_SEP}((?:19|20)\d{{2}}))?{_SEP}({_PART}(?:{_SEP}{_PART})*)"
+    rf"(\d(?<![\w/.:\-]\d)\d{{0,4}})(?:{_SEP}((?:19|20)\d{{2}}))?{_SEP}"
+    rf"({_PART}(?:{_SEP}{_PART})*)"
 )
 _PART_RE = re.compile(_PART)
+
+
+def _at_word_start(alternation: str) -> str:
+    r"""``alternation`` (escaped words, "|"-separated) matched only where a word starts.
+
+    Equal to ``(?<![\w])(?:alternation)``, written as one branch per first letter with the
+    look-behind after that letter: a pattern that opens with literal letters lets the regex
+    engine skip every position holding another character instead of trying them all.
+    Branches keep their order within a letter, so the same word wins.
+    """
+    by_letter: dict[str, list[str]] = {}
+    for word in re.split(r"(?<!\\)\|", alternation):
+        if not word[:1].isalnum():
+            return rf"(?<![\w])(?:{alternation})"
+        by_letter.setdefault(word[0], []).append(word[1:])
+    return "|".join(rf"{letter}(?<![\w].)(?:{'|'.join(rests)})"
+                    for letter, rests in by_letter.items())
+
+
 _INTRO = re.compile(
     rf"(?<![\w])(?P<word>{type_word_pattern()})(?:\s+(?:lien tich|hanh dong|phoi hop))?"
     r"\s*(?:so\s*:?|so:)?\s*$"
@@ -67,10 +92,36 @@ _INTRO = re.compile(
 _SO_ONLY = re.compile(r"(?<![\w])so\s*:?\s*$")
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in IMPLEMENT_VERBS), key=len, reverse=True))
 _VERB_END = re.compile(rf"(?<![\w])(?:{_VERB_ALT})(?:\s+(?:viec|co hieu qua|tot))?\s*$")
-_UNNUMBERED = re.compile(
-    r"(?<![\w])(?P<word>nghi quyet|ket luan|chi thi|quyet dinh|chuong trinh hanh dong"
-    r"|chuong trinh|ke hoach|de an|thong bao ket luan|huong dan)\s+cua\s+"
+# Documents named by type and issuer: "Chương trình hành động của Tỉnh ủy".
+_UNNUMBERED_WORDS = (
+    "nghi quyet", "ket luan", "chi thi", "quyet dinh", "chuong trinh hanh dong", "chuong trinh",
+    "ke hoach", "de an", "thong bao ket luan", "huong dan",
 )
+_UNNUMBERED = re.compile(r"(?<![\w])(?P<word>" + "|".join(_UNNUMBERED_WORDS) + r")\s+cua\s+")
+_CUA = re.compile(r"cua(?<=\scua)(?=\s)")
+_UNNUMBERED_LENGTHS = sorted({len(word) for word in _UNNUMBERED_WORDS})
+
+
+def _unnumbered_matches(folded: str) -> Iterator[re.Match[str]]:
+    """What ``_UNNUMBERED.finditer(folded)`` gives, trying only where a match can start.
+
+    "của" is rare and found at C speed; a match ends its type word where the spaces before
+    "cua" begin, so it can only start a word's length before that.
+    """
+    pos = 0
+    for cua in _CUA.finditer(folded):
+        word_end = cua.start() - 1
+        while word_end > 0 and folded[word_end - 1].isspace():
+            word_end -= 1
+        for length in reversed(_UNNUMBERED_LENGTHS):  # leftmost start first
+            start = word_end - length
+            if start < pos:
+                continue
+            m = _UNNUMBERED.match(folded, start)
+            if m:
+                yield m
+                pos = m.end()
+                break
 _SHORT_NAME = re.compile(
     r"\(\s*(?:sau day\s+)?(?:duoc\s+)?(?:goi tat la|goi la|viet tat la)\s*:?\s*([^)]{2,80})\)"
 )
@@ -83,7 +134,9 @@ _SUBJECT_START = re.compile(r"(?<![\w])(?:ve viec|ve|phe duyet|ban hanh|quy dinh
 _ANNOUNCE = re.compile(
     r"(?:xay dung|lap|ban hanh)\s+(?:ke hoach|chuong trinh|de an)(?!\s+so)(?![\w])"
 )
-_CLAUSE_END = re.compile(r";|\.(?=\s|$)|\n")
+# A "." ends a clause when a space or the end follows it, except after "TP"/"Tp" ("TP. Hà Nội").
+# Each branch opens with its character, so the regex engine skips straight to candidates.
+_CLAUSE_END = re.compile(r";|\.(?<!TP\.)(?<!Tp\.)(?=\s|$)|\n")
 
 
 @dataclass
@@ -126,36 +179,25 @@ class _Stream:
     def clause(self, pos: int) -> tuple[int, int]:
         """Bounds of the clause (between ";", ". " and line ends) around ``pos``."""
         if self.bounds is None:
-            self.bounds = [m.start() for m in _CLAUSE_END.finditer(self.text)
-                           if not _inside_number(self.text, m.start())]
+            self.bounds = [m.start() for m in _CLAUSE_END.finditer(self.text)]
         i = bisect.bisect_left(self.bounds, pos)
         start = self.bounds[i - 1] + 1 if i > 0 else 0
         end = self.bounds[i] if i < len(self.bounds) else len(self.text)
         return start, end
 
 
-def _inside_number(text: str, pos: int) -> bool:
-    """A "." between digits (a date "20.10.2023") or in "TP." does not end a clause."""
-    if text[pos] != ".":
-        return False
-    before = text[max(0, pos - 2):pos]
-    after = text[pos + 1:pos + 2]
-    return (before[-1:].isdigit() and after.isdigit()) or before.endswith(("TP", "Tp"))
-
-
 def _build_stream(lines: list[Line], join_from: int | None, join_to: int | None) -> _Stream:
-    parts: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    for i, line in enumerate(lines):
-        offsets.append(pos)
-        text = nfc(line.text)
-        parts.append(text)
-        pos += len(text)
-        joined = join_from is not None and join_to is not None and join_from <= i < join_to
-        parts.append(" " if joined else "\n")
-        pos += 1
-    text = "".join(parts)
+    """One text of all lines, each ended by "\n" (" " inside the title, lines
+    ``join_from`` to ``join_to``), NFC so that positions in it and in its fold agree."""
+    texts = [line.text for line in lines]
+    if not is_nfc("\n".join(texts)):  # rare: lines not from clean_lines
+        texts = [nfc(text) for text in texts]
+    ends = ["\n"] * len(texts)
+    if join_from is not None and join_to is not None:
+        for i in range(max(0, join_from), min(join_to, len(texts))):
+            ends[i] = " "
+    offsets = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0)) if texts else []
+    text = "".join([part + end for part, end in zip(texts, ends, strict=True)])
     return _Stream(text, fold_aligned(text), offsets, lines)
 
 
@@ -306,7 +348,7 @@ def _verb_before(folded: str, pos: int, floor: int) -> bool:
 def _find_unnumbered(stream: _Stream, skip: list[tuple[int, int]], title: tuple[int, int],
                      own_codes: set[str]) -> list[_Cite]:
     cites: list[_Cite] = []
-    for m in _UNNUMBERED.finditer(stream.folded):
+    for m in _unnumbered_matches(stream.folded):
         start = m.start()
         if any(a <= start < b for a, b in skip) or not stream.text[start].isupper():
             continue
@@ -333,7 +375,8 @@ def _find_unnumbered(stream: _Stream, skip: list[tuple[int, int]], title: tuple[
 
 # "NQ số 57 ngày 22/12/2024 của Bộ Chính trị": a type and a bare number, the symbol left out.
 _BARE = re.compile(
-    rf"(?<![\w])(?P<word>{type_word_pattern()})\s+(?:so\s*:?\s*)?(?P<n>\d{{1,5}})(?![\w/\-–])")
+    rf"(?P<word>{_at_word_start(type_word_pattern())})\s+(?:so\s*:?\s*)?(?P<n>\d{{1,5}})"
+    r"(?![\w/\-–])")
 # The symbol a central issuer gives each type: Party bodies "57-NQ/TW", the Government
 # and the Prime Minister "03/NQ-CP", "1131/QĐ-TTg".
 _PARTY_CODES = frozenset({"BCT", "BBT", "TW"})
@@ -410,7 +453,7 @@ def read_references(lines: list[Line], plan: Plan) -> tuple[list[DocRef], list[D
     if not lines:
         return [], []
     title_idx, title_end = find_title(lines)
-    open_start, open_end = opening_range(lines)
+    open_start, open_end = opening_range(lines, (title_idx, title_end))
     join_from = join_to = None
     if title_idx is not None:
         join_to = title_end if title_end is not None else title_idx

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from operator import itemgetter
 
 from policykg.loaders.model import Line
 
@@ -34,11 +35,17 @@ _INLINE_BREAK = re.compile(r"[\f\v\x1c-\x1e\x85\u2028\u2029]")
 # Control characters, invisible format characters (Unicode category Cf: soft
 # hyphen, zero-width, direction marks, BOM …) and private-use characters
 # (symbol-font glyphs Word and PDFs give for bullets).
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e"
+_INVISIBLE_CHARS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e"
     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-    "\ue000-\uf8ff]"
+    "\ue000-\uf8ff"
 )
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+# A plain line, which no cleaning step below changes: it opens with a letter or digit (or
+# "- ", "+ ", "|" and one), so it is no bullet, rule, fence, table separator, heading or quote,
+# and holds no tab, invisible character, HTML, emphasis, escape or link. Most lines of a
+# plan are plain; only the page-number test is left to do for them.
+_PLAIN = re.compile(rf"(?:[-+] |\| ?)?[^\W_][^\t<*_\\\]{_INVISIBLE_CHARS}]*")
 _SPACES = re.compile(r"[ \t]+")
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
@@ -70,6 +77,9 @@ _PAGE_NUMBER = re.compile(
 _LOWER_ENUMERATOR = re.compile(r"^[a-zđ]{1,2}[.)]\s")
 _SENTENCE_END = (".", ":", ";", "!", "?", "…")
 
+# Replacements that keep one group: a function, as re runs a template such as r"\1" in Python.
+_GROUP_1, _GROUP_2 = itemgetter(1), itemgetter(2)
+
 # Placeholders for backslash-escaped characters while emphasis is removed.
 _ESCAPE_BASE = 0xF0000
 
@@ -80,20 +90,13 @@ def strip_markdown(text: str) -> str:
     if heading:
         text = _TRAILING_HASHES.sub("", text[heading.end():])
     if "](" in text:
-        text = _IMAGE.sub(r"\1", text)
-        text = _LINK.sub(r"\1", text)
+        text = _IMAGE.sub(_GROUP_1, text)
+        text = _LINK.sub(_GROUP_1, text)
     escaped = "\\" in text
     if escaped:
         text = _ESCAPED.sub(lambda m: chr(_ESCAPE_BASE + ord(m.group(1))), text)
     if "*" in text or "_" in text:
-        prev = None
-        while prev != text:
-            prev = text
-            text = _STRONG.sub(r"\2", text)
-            text = _EM_STAR.sub(r"\1", text)
-            text = _EM_UNDERSCORE.sub(r"\1", text)
-        text = _STRAY_STRONG.sub("", text)
-        text = _STRAY_EM.sub("", text)
+        text = _strip_emphasis(text)
     if escaped:
         text = "".join(
             chr(ord(ch) - _ESCAPE_BASE) if ord(ch) >= _ESCAPE_BASE else ch for ch in text
@@ -101,9 +104,36 @@ def strip_markdown(text: str) -> str:
     return (_SPACES.sub(" ", text) if "  " in text or "\t" in text else text).strip()
 
 
+def _strip_emphasis(text: str) -> str:
+    """Remove emphasis pairs until none is left (``***x***``, ``**_x_**``), then stray stars.
+
+    A pattern runs only when its marker is in the text: most lines have one kind or none.
+    """
+    prev = None
+    while prev != text:
+        prev = text
+        if "**" in text or "__" in text:
+            text = _STRONG.sub(_GROUP_2, text)
+        if "*" in text:
+            text = _EM_STAR.sub(_GROUP_1, text)
+        if "_" in text:
+            text = _EM_UNDERSCORE.sub(_GROUP_1, text)
+    if "*" in text:
+        text = _STRAY_STRONG.sub("", text)
+        text = _STRAY_EM.sub("", text)
+    return text
+
+
 def _scrub(segment: str) -> str:
     """Drop control and invisible format characters; tabs become spaces."""
     return _INVISIBLE.sub("", segment.replace("\t", " "))
+
+
+def _plain(line: str) -> str | None:
+    """A plain line (see ``_PLAIN``) as it is, or None when it is only a page number."""
+    if _PAGE_NUMBER.match(line):
+        return None
+    return line if unicodedata.is_normalized("NFC", line) else unicodedata.normalize("NFC", line)
 
 
 def _normalise(segment: str) -> str | None:
@@ -111,6 +141,8 @@ def _normalise(segment: str) -> str | None:
     stripped = segment.strip()
     if not stripped:
         return None
+    if _PLAIN.fullmatch(stripped) and "  " not in stripped:
+        return _plain(stripped)
     had_private_bullet = bool(_PRIVATE_BULLET.match(stripped))
     stripped = _scrub(stripped).strip()
     if not stripped:
@@ -170,8 +202,12 @@ def clean_lines(text: str) -> list[Line]:
     out: list[Line] = []
     text = _compose(text)
     inline_breaks = bool(_INLINE_BREAK.search(text))
-    for number, physical in enumerate(_PHYSICAL_LINE.split(text), start=1):
+    # str.split is several times faster than the regex, and the same without "\r".
+    physicals = _PHYSICAL_LINE.split(text) if "\r" in text else text.split("\n")
+    for number, physical in enumerate(physicals, start=1):
         for segment in _INLINE_BREAK.split(physical) if inline_breaks else (physical,):
+            if not segment or segment.isspace():  # blank: nothing to clean
+                continue
             cleaned = _normalise(segment)
             if cleaned is None:
                 continue

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["nfc", "canon", "fold", "slug", "squash_spaces"]
+__all__ = ["nfc", "is_nfc", "canon", "fold", "slug", "squash_spaces"]
 
 # Combining tone marks: grave, acute, hook above, tilde, dot below.
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
@@ -44,6 +44,9 @@ _SPACE_LIKE_RE = re.compile("[" + "".join(_SPACE_LIKE) + "]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Combining marks of Latin text (the grapheme joiner U+034F is not one: class 0).
 _MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
+# Any character beyond ASCII other than those marks (odd spaces, zero-width characters,
+# letters of other scripts): the text needs the general path of fold().
+_NOT_LATIN_MARK = re.compile("[^\x00-\x7f\u0300-\u034e\u0350-\u036f]")
 
 
 def _plain_space(match: re.Match[str]) -> str:
@@ -57,6 +60,14 @@ def nfc(text: str) -> str:
     if _SPACE_LIKE_RE.search(text):
         text = _SPACE_LIKE_RE.sub(_plain_space, text)
     return unicodedata.normalize("NFC", text)
+
+
+def is_nfc(text: str) -> bool:
+    """True when :func:`nfc` leaves ``text`` as it is; one check for a whole document is far
+    cheaper than normalising it line by line."""
+    if text.isascii():
+        return "\t" not in text
+    return _SPACE_LIKE_RE.search(text) is None and unicodedata.is_normalized("NFC", text)
 
 
 def squash_spaces(text: str) -> str:
@@ -127,11 +138,25 @@ def canon(text: str) -> str:
     return _WORD.sub(lambda m: _place_tone(m.group(0)), text)
 
 
-_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d"})
-
-
 def _drop_combining(match: re.Match[str]) -> str:
     return "".join(ch for ch in match.group(0) if not unicodedata.combining(ch))
+
+
+def _without_marks(text: str) -> str:
+    """``text`` (not ASCII) decomposed, with "đ" as "d" and every combining mark removed."""
+    plain = text.replace("đ", "d").replace("Đ", "d") if "đ" in text or "Đ" in text else text
+    decomposed = unicodedata.normalize("NFD", plain)  # NFD of the NFC form is the same
+    if _NOT_LATIN_MARK.search(decomposed) is None:
+        # Vietnamese: only Latin marks are left beyond ASCII, and dropping every non-ASCII
+        # character at C speed drops exactly them.
+        return decomposed.encode("ascii", "ignore").decode("ascii")
+    text = nfc(text)
+    if "đ" in text or "Đ" in text:
+        text = text.replace("đ", "d").replace("Đ", "d")
+    text = _MARKS.sub("", unicodedata.normalize("NFD", text))
+    if not text.isascii():  # marks of other scripts
+        text = _NON_ASCII.sub(_drop_combining, text)
+    return text
 
 
 @lru_cache(maxsize=1 << 16)
@@ -141,12 +166,7 @@ def fold(text: str) -> str:
     Cached: the parser folds the same headings, labels and unit names again and again.
     """
     if not text.isascii():
-        text = nfc(text)
-        if "đ" in text or "Đ" in text:
-            text = text.translate(_FOLD_TABLE)
-        text = _MARKS.sub("", unicodedata.normalize("NFD", text))
-        if not text.isascii():  # marks of other scripts
-            text = _NON_ASCII.sub(_drop_combining, text)
+        text = _without_marks(text)
     elif "\t" in text:
         text = text.replace("\t", " ")
     return squash_spaces(text.lower())
