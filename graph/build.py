@@ -34,7 +34,7 @@ from typing import Any
 import networkx as nx
 
 from policykg.graph import identity as ident
-from policykg.loaders.model import DocRef, Plan, Span, Task, UnitMention
+from policykg.loaders.model import DocRef, Plan, Span, Task
 from policykg.ontology import topics, units
 from policykg.ontology.normalize import fold, slug, squash_spaces
 from policykg.ontology.schema import Kind, Rel
@@ -50,6 +50,11 @@ RELATION_TO_REL: dict[str, Rel] = {
 }
 _STRENGTH = {Rel.IMPLEMENTS: 3, Rel.BASED_ON: 2, Rel.MENTIONS: 1}
 _ROLE = {"support": "support", "participate": "participate"}
+# relation and kind names as plain strings (an enum member's ``.value`` costs a lookup)
+_HAS_TASK, _HAS_SUBTASK = Rel.HAS_TASK.value, Rel.HAS_SUBTASK.value
+_LED_BY, _SUPPORTED_BY, _ABOUT = Rel.LED_BY.value, Rel.SUPPORTED_BY.value, Rel.ABOUT.value
+_TASK = Kind.TASK.value
+_NO_ADJ: dict[str, Any] = {}  # an empty adjacency, never written to
 
 
 def _span_attrs(span: Span | None) -> dict[str, Any]:
@@ -226,9 +231,10 @@ class _Builder:
     # --- nodes -------------------------------------------------------------------
 
     def node(self, nid: str, kind: Kind, **attrs: Any) -> dict[str, Any]:
-        if nid not in self.g:
+        data = self.g._node.get(nid)  # the graph's own attribute dict (a lookup, no view)
+        if data is None:
             self.g.add_node(nid, kind=kind.value, label=attrs.pop("label", nid))
-        data = self.g.nodes[nid]
+            data = self.g._node[nid]
         for key, value in attrs.items():
             if value is not None and data.get(key) in (None, "", []):
                 data[key] = value
@@ -238,7 +244,7 @@ class _Builder:
         if u == v:
             return
         key = key or rel.value
-        if self.g.has_edge(u, v, key):
+        if key in self.g._succ.get(u, _NO_ADJ).get(v, _NO_ADJ):  # has_edge, without a call
             return
         self.g.add_edge(u, v, key=key, rel=rel.value,
                         **{k: val for k, val in attrs.items() if val is not None})
@@ -366,14 +372,15 @@ class _Builder:
 
     def replay(self, ops: list[list[Any]]) -> None:
         """Apply a fragment's shared operations (units, organisations, topics)."""
+        nodes = self.g._node
         for op in ops:
             tag = op[0]
             if tag == "unit":
                 _, uid, name, kid, kind_label, category, pid, part_of = op
                 self.unit_names[uid].add(name)
-                if kid not in self.g:
+                if kid not in nodes:
                     self.node(kid, Kind.UNIT_KIND, label=kind_label, category=category)
-                if uid not in self.g:
+                if uid not in nodes:
                     self.node(uid, Kind.UNIT, label=name, name=name, category=category,
                               province=pid, org=part_of, unit_kind=kid)
                     self.edge(uid, kid, Rel.OF_KIND)
@@ -385,7 +392,7 @@ class _Builder:
                     self.orgs_done.add(key)
                     self.organisation(op[1], op[2], op[3])
             elif tag == "topic":
-                if op[1] not in self.g:
+                if op[1] not in nodes:
                     self.node(op[1], Kind.TOPIC, **op[2])
             elif tag == "node":
                 self.node(op[1], Kind(op[2]), **op[3])
@@ -438,16 +445,25 @@ def _unit_kind_label(kind: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def _assign_topics(text: str) -> tuple[str, ...]:
-    return tuple(sorted(set(topics.assign_topics(text))))
+def _topic_nodes(text: str) -> tuple[tuple[str, str], ...]:
+    """(topic id, node id) of each topic of a task's text, by topic id (cached: the
+    same duties recur across plans)."""
+    return tuple((topic, ident.topic_id(topic))
+                 for topic in sorted(set(topics.assign_topics(text))))
 
 
 def _topic_labels(topic: str) -> dict[str, Any]:
     """``label``, ``label_vi``, ``label_en`` from the topic table when it has the topic."""
+    return dict(_topic_label_items(topic))
+
+
+@lru_cache(maxsize=1024)
+def _topic_label_items(topic: str) -> tuple[tuple[str, Any], ...]:
     record = topics.TOPICS.get(topic) or topics.TOPICS.get(topic.removeprefix("topic:"))
     label_vi = record.label_vi if record else None
     label_en = record.label_en if record else None
-    return {"label": label_vi or topic, "label_vi": label_vi or topic, "label_en": label_en}
+    return (("label", label_vi or topic), ("label_vi", label_vi or topic),
+            ("label_en", label_en))
 
 
 # --- per-plan fragments ------------------------------------------------------------
@@ -491,28 +507,18 @@ class _Fragmenter:
         self.topics: set[str] = set()
         self.ops_seen: set[tuple[Any, ...]] = set()
 
-    def op(self, *op: Any) -> None:
+    def op(self, op: tuple[Any, ...]) -> None:
         """Record a shared operation; a repeat of one already recorded changes nothing
         when replayed, so it is left out."""
         if op not in self.ops_seen:
             self.ops_seen.add(op)
             self.frag.ops.append(list(op))
 
-    def node(self, nid: str, attrs: dict[str, Any]) -> None:
-        data = self.nodes.get(nid)
-        if data is None:
-            self.nodes[nid] = data = {"kind": Kind.TASK.value, "label": attrs.pop("label")}
-        else:
-            attrs.pop("label")
-        _fill(data, attrs)
-
-    def edge(self, u: str, v: str, rel: Rel, attrs: dict[str, Any]) -> None:
-        key = (u, v, rel.value)
-        if u == v or key in self.edges:
-            return
-        data = {"rel": rel.value}
-        data.update((k, val) for k, val in attrs.items() if val is not None)
-        self.edges[key] = data
+    def edge(self, u: str, v: str, data: dict[str, Any]) -> None:
+        """Add an edge (``data`` holds its ``rel``, the edge key); the first one stays."""
+        key = (u, v, data["rel"])
+        if u != v and key not in self.edges:
+            self.edges[key] = data
 
     def run(self) -> Fragment:
         plan, scope = self.plan, self.scope
@@ -533,7 +539,7 @@ class _Fragmenter:
         return self.frag
 
     def tasks(self, org: str) -> None:
-        plan, nid = self.plan, self.nid
+        plan, nid, scope, edge = self.plan, self.nid, self.scope, self.edge
         local_ids = {task.id for task in plan.tasks}
         pid = ident.province_id(plan.province) if plan.province else None
         kinds = {_fold(u.name): u.kind for u in plan.units if u.kind}
@@ -542,33 +548,39 @@ class _Fragmenter:
                 if alias_unit.kind:
                     kinds.setdefault(_fold(alias), alias_unit.kind)
         for task in plan.tasks:
-            tid = ident.task_id(nid, task.id)
-            parent = ident.task_id(nid, task.parent) if task.parent in local_ids else None
+            tid = f"task:{nid}#{task.id}"
+            parent = f"task:{nid}#{task.parent}" if task.parent in local_ids else None
             self.task(task, tid, pid, parent)
             if parent and parent != tid:
-                self.edge(parent, tid, Rel.HAS_SUBTASK, _span_attrs(task.source))
+                edge(parent, tid, _edge_data(_HAS_SUBTASK, task.source))
             else:
-                self.edge(nid, tid, Rel.HAS_TASK, _span_attrs(task.source))
+                edge(nid, tid, _edge_data(_HAS_TASK, task.source))
             for mention in task.units:
-                unit = self.unit(mention, org, kinds)
+                name = mention.canonical or mention.name
+                plan_kind = (kinds.get(_fold(name)) or kinds.get(_fold(mention.name))
+                             if kinds else None)
+                org_op, unit_op = _unit_ops(name, mention.category, org, scope,
+                                            plan.province, plan_kind)
+                if org_op is not None:
+                    self.op(org_op)
+                self.op(unit_op)
                 if mention.role == "lead":
-                    self.edge(tid, unit, Rel.LED_BY, _span_attrs(mention.source))
+                    edge(tid, unit_op[1], _edge_data(_LED_BY, mention.source))
                 else:
-                    self.edge(tid, unit, Rel.SUPPORTED_BY,
-                              {"role": _ROLE.get(mention.role, "support"),
-                               **_span_attrs(mention.source)})
-            text = " ".join([task.text, *task.steps, *task.outputs])
-            for topic in _assign_topics(text):
-                topic_node = ident.topic_id(topic)
+                    edge(tid, unit_op[1], _edge_data(_SUPPORTED_BY, mention.source,
+                                                     _ROLE.get(mention.role, "support")))
+            text = " ".join([task.text, *task.steps, *task.outputs]) \
+                if task.steps or task.outputs else task.text
+            for topic, topic_node in _topic_nodes(text):
                 if topic_node not in self.topics:
                     self.topics.add(topic_node)
                     self.frag.ops.append(["topic", topic_node, _topic_labels(topic)])
-                self.edge(tid, topic_node, Rel.ABOUT, {})
+                edge(tid, topic_node, {"rel": _ABOUT})
 
     def task(self, task: Task, tid: str, pid: str | None, parent: str | None) -> None:
         deadline = task.deadline
-        self.node(tid, {
-            "label": f"{task.number} {task.text}".strip()[:120],
+        source = task.source
+        attrs = {
             "plan": self.nid, "plan_id": self.plan.id, "task_id": task.id,
             "number": task.number, "text": task.text, "section": task.section,
             "group": task.group, "parent": parent,
@@ -578,38 +590,65 @@ class _Fragmenter:
             "deadline_date": deadline.date if deadline else None,
             "deadline_recurrence": deadline.recurrence if deadline else None,
             "outputs": list(task.outputs), "targets": [t.text for t in task.targets],
-            "steps": list(task.steps), "province": pid, **_span_attrs(task.source),
-        })
-
-    def unit(self, mention: UnitMention, org: str | None, kinds: dict[str, str]) -> str:
-        """The unit node of a mention: scoped to the plan's province (or ``vn`` for a
-        central plan) and organisation."""
-        plan, scope = self.plan, self.scope
-        name = mention.canonical or mention.name
-        usl, internal, known_kind, kind_label = _unit_facts(name, mention.category)
-        pid = ident.province_id(plan.province) if plan.province else None
-        category = mention.category
-        part_of: str | None
-        if internal:
-            part_of = org
-            org_slug = org.rsplit(":", 1)[-1] if org else "unknown"
-            uid = ident.unit_id(scope, org_slug, usl)
-        elif category == "collective":
-            part_of = None
-            uid = ident.unit_id(scope, "all", usl)
+            "steps": list(task.steps), "province": pid,
+        }
+        if source is not None:
+            attrs.update(file=source.file, line_start=source.line_start,
+                         line_end=source.line_end, quote=source.quote)
+        data = self.nodes.get(tid)
+        if data is None:  # a new node takes every attribute that is set
+            data = {"kind": _TASK, "label": f"{task.number} {task.text}".strip()[:120]}
+            data.update((key, value) for key, value in attrs.items() if value is not None)
+            self.nodes[tid] = data
         else:
-            central = "central" if scope == ident.NATIONWIDE else None
-            self.op("org", name, central, plan.province)
-            part_of = ident.issuer_org(name, central, plan.province)[0]
-            org_scope, org_slug = part_of.split(":")[1:3]
-            uid = ident.unit_id(org_scope, org_slug, org_slug)
-            if org_scope == ident.NATIONWIDE:
-                pid = None
-        kind = (kinds.get(_fold(name)) or kinds.get(_fold(mention.name)) or known_kind or usl)
-        kid = ident.unitkind_id(kind)
-        label = kind_label if kind == known_kind else _unit_kind_label(kind)
-        self.op("unit", uid, name, kid, label or name, category, pid, part_of)
-        return uid
+            _fill(data, attrs)
+
+
+def _edge_data(rel: str, span: Span | None, role: str | None = None) -> dict[str, Any]:
+    """An edge's attributes: ``rel``, ``role`` when given, then where it was read."""
+    data: dict[str, Any] = {"rel": rel}
+    if role is not None:
+        data["role"] = role
+    if span is not None:
+        data["file"] = span.file
+        data["line_start"] = span.line_start
+        data["line_end"] = span.line_end
+        data["quote"] = span.quote
+        if None in (span.file, span.line_start, span.line_end, span.quote):
+            return {key: value for key, value in data.items() if value is not None}
+    return data
+
+
+@lru_cache(maxsize=16384)
+def _unit_ops(name: str, category: str, org: str | None, scope: str, province: str | None,
+              plan_kind: str | None) -> tuple[tuple[Any, ...] | None, tuple[Any, ...]]:
+    """The shared operations a unit mention adds: (``org`` op or None, ``unit`` op).
+
+    The unit node is scoped to the plan's province (or ``vn`` for a central plan)
+    and organisation; ``plan_kind`` is the kind the plan itself gives the unit."""
+    usl, internal, known_kind, kind_label = _unit_facts(name, category)
+    pid = ident.province_id(province) if province else None
+    part_of: str | None
+    org_op = None
+    if internal:
+        part_of = org
+        org_slug = org.rsplit(":", 1)[-1] if org else "unknown"
+        uid = ident.unit_id(scope, org_slug, usl)
+    elif category == "collective":
+        part_of = None
+        uid = ident.unit_id(scope, "all", usl)
+    else:
+        central = "central" if scope == ident.NATIONWIDE else None
+        org_op = ("org", name, central, province)
+        part_of = ident.issuer_org(name, central, province)[0]
+        org_scope, org_slug = part_of.split(":")[1:3]
+        uid = ident.unit_id(org_scope, org_slug, org_slug)
+        if org_scope == ident.NATIONWIDE:
+            pid = None
+    kind = plan_kind or known_kind or usl
+    kid = ident.unitkind_id(kind)
+    label = kind_label if kind == known_kind else _unit_kind_label(kind)
+    return org_op, ("unit", uid, name, kid, label or name, category, pid, part_of)
 
 
 def plan_scope(plan: Plan) -> str:
@@ -630,7 +669,8 @@ def plan_fragment(plan: Plan, node: str | None = None) -> Fragment:
 class Assembly:
     """The graph of many plans in two parts: ``shared`` (plans, documents, units,
     organisations, kinds, topics, provinces) and each owning plan's
-    :class:`Fragment`; ``plan_nodes`` maps every plan id to its node id."""
+    :class:`Fragment` (its nodes and edges; its ``ops`` are already in ``shared``
+    and are not kept); ``plan_nodes`` maps every plan id to its node id."""
 
     shared: nx.MultiDiGraph
     fragments: dict[str, Fragment]
@@ -716,8 +756,9 @@ def assemble(plans: Iterable[Plan],
         fragments: dict[str, Fragment] = {}
         for plan, nid in plan_nodes:
             frag = fragment_of(plan, nid)
-            fragments[plan.id] = frag
             builder.replay(frag.ops)
+            # the ops are in the shared part now: keep only the plan's own block
+            fragments[plan.id] = Fragment(frag.node, frag.scope, [], frag.nodes, frag.edges)
         builder.issuers()
         builder.finish()
     return Assembly(builder.g, fragments, all_nodes)

@@ -8,7 +8,8 @@ are plain dataclasses that round-trip through JSON (:meth:`Plan.to_dict`,
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+import copy
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
 Relation = Literal["implements", "basis", "mentions"]
@@ -201,10 +202,11 @@ class Plan:
     lines: list[Line] = field(default_factory=list)
 
     def to_dict(self, *, with_lines: bool = True) -> dict[str, Any]:
-        data = asdict(self)
-        if not with_lines:
-            data.pop("lines")
-        return data
+        """What :func:`dataclasses.asdict` gives (a deep copy as plain dicts and lists)."""
+        if with_lines:
+            return _as_dict(self)
+        names = _field_names(Plan)
+        return {name: _plain(getattr(self, name)) for name in names if name != "lines"}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Plan:
@@ -213,24 +215,76 @@ class Plan:
 
 _NESTED: dict[tuple[type, str], type] = {}
 
+# Values :func:`dataclasses.asdict` returns as they are (it deep-copies them, which
+# for these immutable types is the value itself).
+_ATOMIC = frozenset({str, int, float, bool, type(None)})
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+def _as_dict(obj: Any) -> dict[str, Any]:
+    """:func:`dataclasses.asdict` of a dataclass instance, without its per-call
+    :func:`~dataclasses.fields` lookups and deep copies of strings and numbers."""
+    return {name: value if type(value := getattr(obj, name)) in _ATOMIC else _plain(value)
+            for name in _field_names(type(obj))}
+
+
+def _plain(value: Any) -> Any:
+    """One value as :func:`dataclasses.asdict` turns it (its rules, in its order)."""
+    kind = type(value)
+    if kind in _ATOMIC:
+        return value
+    if kind is list:
+        return [v if type(v) in _ATOMIC else _plain(v) for v in value]
+    if kind in _NAMES or (is_dataclass(value) and not isinstance(value, type)):
+        return _as_dict(value)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple
+        return kind(*[_plain(v) for v in value])
+    if isinstance(value, (list, tuple)):
+        return kind(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return kind((_plain(k), _plain(v)) for k, v in value.items())
+    return copy.deepcopy(value)
+
+
+# Per class: the fields whose value (or items) is built as another dataclass.
+_SUBS: dict[type, tuple[tuple[str, type], ...]] = {}
+
+
+def _subs(cls: type) -> tuple[tuple[str, type], ...]:
+    subs = _SUBS.get(cls)
+    if subs is None:
+        subs = _SUBS[cls] = tuple((name, _NESTED[(cls, name)]) for name in _field_names(cls)
+                                  if (cls, name) in _NESTED)
+    return subs
+
 
 def _build(cls: type, data: Any) -> Any:
-    """Rebuild a dataclass tree from :func:`dataclasses.asdict` output."""
+    """Rebuild a dataclass tree from :func:`dataclasses.asdict` output (keys that are
+    not fields are ignored; missing ones take their defaults)."""
     if not isinstance(data, dict):
         return data
-    kwargs = {}
-    for f in fields(cls):
-        if f.name not in data:
-            continue
-        value = data[f.name]
-        sub = _NESTED.get((cls, f.name))
-        if sub is not None:
-            if isinstance(value, list):
-                value = [_build(sub, v) for v in value]
-            elif value is not None:
-                value = _build(sub, value)
-        kwargs[f.name] = value
-    return cls(**kwargs)
+    subs = _subs(cls)
+    if subs:
+        data = dict(data)
+        for name, sub in subs:
+            if name in data:
+                value = data[name]
+                if isinstance(value, list):
+                    data[name] = [_build(sub, v) for v in value]
+                elif value is not None:
+                    data[name] = _build(sub, value)
+    try:
+        return cls(**data)
+    except TypeError:  # keys that are not fields (or a field missing: raised again)
+        names = _field_names(cls)
+        return cls(**{name: data[name] for name in names if name in data})
 
 
 _NESTED.update({
