@@ -17,6 +17,12 @@ SQLite ships with Python, gives atomic transactions and keeps everything as data
   JSON — one block of shared nodes and edges (``*``) and one block per plan (its
   tasks and their edges) — so opening a store reads the graph back without parsing
   anything, and an ingest rewrites only the shared block and the changed plans'.
+  A query may read only part of it: :meth:`Store.skeleton` (the shared block) and
+  :meth:`Store.subgraph` (the skeleton plus the blocks of the plans it names);
+- ``touches``: for each plan block, the nodes outside it that its edges reach (the
+  plan node, units, topics), so the blocks a question needs are found without
+  decoding any (:meth:`Store.blocks_touching`). A store of format 2 lacks it and is
+  brought to format 3 by its next write.
 
 Writes are atomic: one ingest (or forget) is one transaction, and the graph is
 rebuilt inside it, so a crash, Ctrl-C or kill leaves the previous store intact.
@@ -81,7 +87,8 @@ __all__ = [
     "task_records",
 ]
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+_UPGRADABLE = "2"  # a store of this format is brought to FORMAT_VERSION by its next write
 DEFAULT_STORE = os.path.join(".policykg", "store.db")
 
 _SCHEMA = """
@@ -102,6 +109,13 @@ CREATE TABLE IF NOT EXISTS nodes (seq INTEGER PRIMARY KEY, block TEXT UNIQUE NOT
     live INTEGER NOT NULL, count INTEGER NOT NULL, attrs BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS edges (seq INTEGER PRIMARY KEY, block TEXT UNIQUE NOT NULL,
     live INTEGER NOT NULL, count INTEGER NOT NULL, attrs BLOB NOT NULL);
+"""
+# the nodes outside a plan's block that its edges reach (plan node, units, topics), so a
+# query finds the blocks it needs without decoding any; written and removed with the block
+_TOUCHES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS touches (block TEXT NOT NULL, node TEXT NOT NULL,
+    PRIMARY KEY (block, node)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS touches_node ON touches(node);
 """
 _TABLES = {"meta", "files", "plans", "fragments", "nodes", "edges"}
 # a fragment is reused only by the code (and ontology tables) that computed it
@@ -165,11 +179,14 @@ class IngestReport:
 Loader = Callable[..., Iterable[Any]]
 
 
-def _default_loader(paths: list[str], on_progress: Callable[..., None] | None = None
-                    ) -> Iterable[Any]:
+def _default_loader(paths: list[str], on_progress: Callable[..., None] | None = None, *,
+                    jobs: int | None = 1) -> Iterable[Any]:
+    """Read ``paths`` in ``jobs`` worker processes (None: one per core); each worker
+    also turns its plans into stored rows (:func:`prepare_plan`), so the parent only
+    writes them."""
     from policykg.loaders.batch import load_paths
 
-    return load_paths(paths, on_progress=on_progress)
+    return load_paths(paths, on_progress=on_progress, jobs=jobs, prepare=prepare_plan)
 
 
 def _sha256(path: str) -> str:
@@ -202,6 +219,7 @@ class PreparedPlan:
     edges: bytes
     node_count: int
     edge_count: int
+    touches: tuple[str, ...] = ()  # nodes outside the block that its edges reach
 
 
 def prepare_plan(plan: Plan) -> PreparedPlan:
@@ -214,7 +232,14 @@ def prepare_plan(plan: Plan) -> PreparedPlan:
             tasks=len(plan.tasks), units=len(plan.units), references=len(plan.references),
             head=_pack(head), data=_pack(rest), lines=_pack(lines), node=frag.node,
             ops=_pack({"scope": frag.scope, "ops": frag.ops}), nodes=_pack(frag.nodes),
-            edges=_pack(frag.edges), node_count=len(frag.nodes), edge_count=len(frag.edges))
+            edges=_pack(frag.edges), node_count=len(frag.nodes), edge_count=len(frag.edges),
+            touches=_touches(frag.nodes, frag.edges))
+
+
+def _touches(nodes: list[list[Any]], edges: list[list[Any]]) -> tuple[str, ...]:
+    """The nodes outside a plan's block that the block's edges reach."""
+    own = {item[0] for item in nodes}
+    return tuple(sorted({end for edge in edges for end in edge[:2] if end not in own}))
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
@@ -254,6 +279,81 @@ def _unpack(blob: Any) -> Any:
     return json.loads(_unpack_text(blob))
 
 
+def _ids(values: Iterable[str] | str) -> list[str]:
+    """Node ids asked for: one id or many; anything that is not a string is ignored."""
+    if isinstance(values, str):
+        return [values]
+    return sorted({v for v in values if isinstance(v, str)})
+
+
+def _extend(base: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, tuple[set[str], set[str]]]:
+    """A graph holding ``base``'s nodes and edges that grows (:func:`_add_items`) without
+    changing ``base``, and the record of what it owns: at first it shares every dict
+    with ``base``; a node's adjacency map is copied when an edge is added to it."""
+    graph = nx.MultiDiGraph()
+    graph._node.update(base._node)
+    graph._succ.update(base._succ)
+    graph._pred.update(base._pred)
+    nx.utils.misc._clear_cache(graph)
+    return graph, (set(), set())
+
+
+def _add_items(graph: nx.MultiDiGraph, nodes: Iterable[Any], edges: Iterable[Any],
+               owned: tuple[set[str], set[str]]) -> None:
+    """:func:`~policykg.graph.build.add_bulk` for a graph made by :func:`_extend`: the
+    same result, but no dict shared with the base graph is changed: a node's adjacency
+    map is copied before its first change (``owned`` records those copied or new), and
+    a node or edge already present gets a merged copy of its attribute dict."""
+    node, succ, pred = graph._node, graph._succ, graph._pred
+    own_succ, own_pred = owned
+    for n, attrs in nodes:
+        if type(attrs) is not dict:
+            raise TypeError(f"attributes of node {n!r} are not a mapping")
+        old = node.get(n)
+        if old is None:
+            node[n], succ[n], pred[n] = attrs, {}, {}
+            own_succ.add(n)
+            own_pred.add(n)
+        else:
+            node[n] = {**old, **attrs}
+    for u, v, key, attrs in edges:
+        if type(attrs) is not dict:
+            raise TypeError(f"attributes of edge {u!r} → {v!r} are not a mapping")
+        for end in (u, v):
+            if end not in node:
+                node[end], succ[end], pred[end] = {}, {}, {}
+                own_succ.add(end)
+                own_pred.add(end)
+        if u in own_succ:
+            out = succ[u]
+        else:
+            out = succ[u] = dict(succ[u])
+            own_succ.add(u)
+        if v in own_pred:
+            into = pred[v]
+        else:
+            into = pred[v] = dict(pred[v])
+            own_pred.add(v)
+        keyed = out.get(v)
+        if keyed is None:
+            out[v] = into[u] = {key: attrs}
+        else:
+            keyed = dict(keyed)
+            old = keyed.get(key)
+            keyed[key] = attrs if old is None else {**old, **attrs}
+            out[v] = into[u] = keyed
+    nx.utils.misc._clear_cache(graph)
+
+
+def _lean_head(data: dict[str, Any]) -> dict[str, Any]:
+    """A stored head without what identity resolution never reads (each reference's
+    list of mentions), so the heads of 100,000 plans fit in memory at once."""
+    for ref in data.get("references") or ():
+        if isinstance(ref, dict):
+            ref.pop("mentions", None)
+    return data
+
+
 def _split_plan(plan: Plan) -> tuple[dict[str, Any], dict[str, Any], list[list[Any]]]:
     """(head, rest, lines) of a plan, each stored once (nested dataclasses are turned
     into objects when packed)."""
@@ -278,6 +378,13 @@ class Store:
         self._loader = loader or _default_loader
         self._graph: nx.MultiDiGraph | None = None
         self._generation: str | None = None
+        # skeleton() and subgraph(): the graphs of one generation and the blocks loaded
+        self._skeleton: nx.MultiDiGraph | None = None
+        self._partial: nx.MultiDiGraph | None = None
+        self._partial_generation: str | None = None
+        self._partial_blocks: set[str] = set()
+        self._partial_owned: tuple[set[str], set[str]] = (set(), set())
+        self._skeleton_generation: str | None = None
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -313,12 +420,21 @@ class Store:
         except sqlite3.DatabaseError as err:
             raise self._damaged(err) from err
         version = meta.get("format_version")
+        if version == _UPGRADABLE:
+            raise StoreError(
+                f"store {self.path} has format version {version}, this policykg "
+                f"({__version__}) reads version {FORMAT_VERSION}: rebuild its index once with "
+                f"`policykg ingest --store {self.path} <your plan folders>` (files already "
+                "read are not read again)"
+            )
         if version != str(FORMAT_VERSION):
             raise StoreError(
                 f"store {self.path} has format version {version}, this policykg "
                 f"({__version__}) reads version {FORMAT_VERSION}: move it away and rebuild "
                 f"it with `policykg ingest --store {self.path} <your plan folders>`"
             )
+        if "touches" not in tables:
+            raise self._damaged(ValueError("missing tables"))
         return meta.get("generation", "0")
 
     @contextmanager
@@ -366,6 +482,9 @@ class Store:
                     conn.execute("INSERT OR REPLACE INTO meta VALUES ('format_version', ?)",
                                  (str(FORMAT_VERSION),))
                     conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', '0')")
+                    self._add_touches(conn)
+                else:
+                    self._upgrade(conn)
                 generation = int(self._check(conn))
                 changes = conn.total_changes
                 yield conn
@@ -382,16 +501,68 @@ class Store:
         finally:
             conn.close()
         self._graph = None
+        self._skeleton = self._partial = None
+        self._skeleton_generation = self._partial_generation = None
+
+    @staticmethod
+    def _add_touches(conn: sqlite3.Connection) -> None:
+        for statement in _TOUCHES_SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+    @staticmethod
+    def _put_touches(conn: sqlite3.Connection, block: str, touches: Iterable[str]) -> None:
+        """Record the nodes outside ``block`` that its edges reach (replacing the old)."""
+        conn.execute("DELETE FROM touches WHERE block = ?", (block,))
+        conn.executemany("INSERT OR IGNORE INTO touches VALUES (?, ?)",
+                         ((block, node) for node in touches))
+
+    def _upgrade(self, conn: sqlite3.Connection) -> None:
+        """Bring a store of the previous format to this one, inside the write's
+        transaction: the same rows plus ``touches``, computed from the stored blocks."""
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master "
+                                                  "WHERE type='table'")}
+            if not _TABLES <= tables:
+                return  # not a store this code knows: _check says so
+            row = conn.execute("SELECT value FROM meta WHERE key = 'format_version'").fetchone()
+        except sqlite3.DatabaseError:
+            return
+        if not row or row[0] != _UPGRADABLE:
+            return
+        self._add_touches(conn)
+        blocks = [r[0] for r in conn.execute("SELECT block FROM edges WHERE block != ?",
+                                             (SHARED_BLOCK,))]
+        try:
+            with gc_paused():
+                for block in blocks:
+                    found = conn.execute("SELECT n.attrs, e.attrs FROM nodes n JOIN edges e "
+                                         "USING (block) WHERE block = ?", (block,)).fetchone()
+                    if found:
+                        self._put_touches(conn, block,
+                                          _touches(_unpack(found[0]), _unpack(found[1])))
+        except sqlite3.DatabaseError:
+            raise
+        except Exception as err:
+            raise self._damaged(err) from err
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'",
+                     (str(FORMAT_VERSION),))
 
     # --- ingest and forget -------------------------------------------------------
 
     def ingest(self, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
-               on_progress: Callable[[int, int, Any], None] | None = None) -> IngestReport:
+               on_progress: Callable[[int, int, Any], None] | None = None, *,
+               jobs: int | None = None) -> IngestReport:
         """Read the files named or inside the folders named; store their plans.
 
         All of it is one transaction. ``on_progress(done, total, result)`` is
         called after each file that is read (unchanged files are not read).
+        ``jobs`` worker processes read and parse the files at once (None: one per
+        core; 1: one file at a time); results are written in file order, so the
+        store is the same whatever ``jobs`` is.
         """
+        import inspect
+
         from policykg.loaders.batch import Loaded, iter_files
 
         report = IngestReport()
@@ -404,6 +575,9 @@ class Store:
             for file in iter_files(paths):
                 path = str(Path(file).resolve()) if Path(file).exists() else str(file)
                 if path in own:
+                    continue
+                if not Path(path).is_file():  # a pipe would block: the loader says why
+                    todo.append(path)
                     continue
                 try:
                     shas[path] = _sha256(path)
@@ -418,7 +592,14 @@ class Store:
                         report.unchanged.append(path)
                     continue
                 todo.append(path)
-            for result in self._loader(todo, on_progress=on_progress):
+            try:  # a loader given to the store need not know about jobs
+                options = inspect.signature(self._loader).parameters
+                parallel = "jobs" in options or any(
+                    o.kind is inspect.Parameter.VAR_KEYWORD for o in options.values())
+            except (TypeError, ValueError):
+                parallel = False
+            extra = {"jobs": jobs} if parallel else {}
+            for result in self._loader(todo, on_progress=on_progress, **extra):
                 path = str(result.path)
                 conn.execute("DELETE FROM plans WHERE path = ?", (path,))
                 if isinstance(result, Loaded):
@@ -464,6 +645,14 @@ class Store:
                                    ("edges", ready.edge_count, ready.edges)):
             conn.execute(f"INSERT OR REPLACE INTO {table} (block, live, count, attrs) "
                          "VALUES (?, 1, ?, ?)", (ready.plan_id, count, blob))
+        touches = ready.touches
+        if not touches and ready.edge_count:  # made by code that did not record them
+            try:
+                touches = _touches(_unpack(ready.nodes), _unpack(ready.edges))
+            except Exception as err:
+                raise StoreError(f"plan {ready.plan_id} from {path} has a damaged graph "
+                                 f"block ({err}); ingest the file again") from err
+        self._put_touches(conn, ready.plan_id, touches)
         conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, 'ingested', NULL, ?)",
                      (path, sha or ready.sha256, ready.plan_id, __version__))
         report.ingested.append((path, ready.plan_id))
@@ -503,6 +692,7 @@ class Store:
         for table, items in (("nodes", frag.nodes), ("edges", frag.edges)):
             conn.execute(f"INSERT OR REPLACE INTO {table} (block, live, count, attrs) "
                          "VALUES (?, 1, ?, ?)", (plan_id, len(items), _pack(items)))
+        Store._put_touches(conn, plan_id, _touches(frag.nodes, frag.edges))
 
     @staticmethod
     def _counts(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -519,22 +709,26 @@ class Store:
         Returns the counts of nodes and edges and the documents given by more than
         one plan: (node id, file kept, other files)."""
         with gc_paused():
+            conn.execute("DELETE FROM touches WHERE block IN (SELECT block FROM edges WHERE "
+                         "block != ? AND block NOT IN (SELECT plan_id FROM plans))",
+                         (SHARED_BLOCK,))
             for table in ("fragments", "nodes", "edges"):
                 key = "plan_id" if table == "fragments" else "block"
                 conn.execute(f"DELETE FROM {table} WHERE {key} != ? AND {key} NOT IN "
                              "(SELECT plan_id FROM plans)", (SHARED_BLOCK,))
             try:
-                heads = [Plan.from_dict(_unpack(row[0]))
+                heads = [Plan.from_dict(_lean_head(_unpack(row[0])))
                          for row in conn.execute("SELECT head FROM plans")]
-                cached = {row[0]: row[1:] for row in conn.execute(
-                    "SELECT plan_id, version, node_id, ops FROM fragments")}
             except sqlite3.DatabaseError:
                 raise
             except Exception as err:
                 raise self._damaged(err) from err
 
             def fragment_of(plan: Plan, nid: str) -> Fragment:
-                row = cached.get(plan.id)
+                # one plan's operations at a time: all of them at once would cost
+                # hundreds of MB at 100,000 plans
+                row = conn.execute("SELECT version, node_id, ops FROM fragments "
+                                   "WHERE plan_id = ?", (plan.id,)).fetchone()
                 if row and row[0] == _FRAGMENT_STAMP and row[1] == nid:
                     try:
                         body = _unpack(row[2])
@@ -575,11 +769,9 @@ class Store:
         The same object is returned until the store changes; copy it before
         changing it.
         """
-        with self._reading() as conn:
+        with self._snapshot() as (conn, generation):
             if conn is None:
                 return nx.MultiDiGraph()
-            generation = conn.execute(
-                "SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
             if self._graph is not None and generation == self._generation:
                 return self._graph
             graph = nx.MultiDiGraph()
@@ -600,6 +792,119 @@ class Store:
                 raise self._damaged(err) from err
             self._graph, self._generation = graph, generation
             return graph
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[tuple[sqlite3.Connection | None, str]]:
+        """A reading connection and the store's generation, inside one read transaction:
+        every statement sees the same generation, and writers do not wait for it."""
+        with self._reading() as conn:
+            if conn is None:
+                yield None, ""
+                return
+            conn.execute("BEGIN")
+            try:
+                row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+                yield conn, str(row[0]) if row else "0"
+            finally:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+
+    def _load(self, conn: sqlite3.Connection, graph: nx.MultiDiGraph, blocks: list[str],
+              add: Callable[..., None] = add_bulk) -> None:
+        """Decode the live ``blocks`` (by name) into ``graph`` with ``add``, in the order
+        :meth:`graph` reads them."""
+        names = json.dumps(blocks)
+        try:
+            with gc_paused():
+                parts = []
+                for table in ("nodes", "edges"):
+                    rows = conn.execute(f"SELECT attrs FROM {table} WHERE live = 1 AND block IN "
+                                        "(SELECT value FROM json_each(?)) "
+                                        "ORDER BY block != ?, block", (names, SHARED_BLOCK))
+                    blob = json.loads("[" + ",".join(_unpack_text(r[0]) for r in rows) + "]")
+                    parts.append(itertools.chain.from_iterable(blob))
+                add(graph, *parts)
+        except sqlite3.DatabaseError:
+            raise
+        except Exception as err:
+            raise self._damaged(err) from err
+
+    def _skeleton_of(self, conn: sqlite3.Connection, generation: str) -> nx.MultiDiGraph:
+        if self._skeleton is None or self._skeleton_generation != generation:
+            graph = nx.MultiDiGraph()
+            self._load(conn, graph, [SHARED_BLOCK])
+            self._skeleton, self._skeleton_generation = graph, generation
+        return self._skeleton
+
+    def skeleton(self) -> nx.MultiDiGraph:
+        """The shared part of the graph: every node and edge outside the plans' own
+        blocks (documents, plans, units, organisations, unit kinds, provinces, topics
+        and the links between them), decoded from one block.
+
+        The same object is returned until the store changes; do not change it.
+        """
+        with self._snapshot() as (conn, generation):
+            if conn is None:
+                return nx.MultiDiGraph()
+            return self._skeleton_of(conn, generation)
+
+    def subgraph(self, plans: Iterable[str] = (), touching: Iterable[str] = ()
+                 ) -> nx.MultiDiGraph:
+        """The skeleton plus the blocks (tasks and their edges) of the plans whose plan
+        node id is in ``plans`` and of every plan whose block has an edge to a node in
+        ``touching`` (a unit, topic or plan node: no task edge reaches an organisation,
+        whose units the skeleton lists). Unknown ids are ignored.
+
+        Within one generation of the store every call returns the same graph, grown
+        by the blocks asked for that it did not hold yet (no block is decoded twice);
+        before any block is asked for that graph is :meth:`skeleton` itself. Use the
+        returned object (do not change it); a write gives a new one.
+        """
+        wanted_plans, wanted_nodes = _ids(plans), _ids(touching)
+        with self._snapshot() as (conn, generation):
+            if conn is None:
+                return nx.MultiDiGraph()
+            skeleton = self._skeleton_of(conn, generation)
+            if self._partial_generation != generation:
+                self._partial, self._partial_generation = None, generation
+                self._partial_blocks = set()
+            blocks: set[str] = set()
+            if wanted_plans:
+                blocks.update(r[0] for r in conn.execute(
+                    "SELECT e.block FROM plans p JOIN edges e ON e.block = p.plan_id "
+                    "WHERE e.live = 1 AND p.node_id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(wanted_plans),)))
+            if wanted_nodes:
+                blocks.update(r[0] for r in conn.execute(
+                    "SELECT DISTINCT t.block FROM touches t JOIN edges e ON e.block = t.block "
+                    "WHERE e.live = 1 AND t.node IN (SELECT value FROM json_each(?))",
+                    (json.dumps(wanted_nodes),)))
+            new = sorted(blocks - self._partial_blocks)
+            if not new:
+                return self._partial if self._partial is not None else skeleton
+            graph = self._partial
+            if graph is None:
+                graph, self._partial_owned = _extend(skeleton)
+            owned = self._partial_owned
+            self._load(conn, graph, new, lambda g, nodes, edges: _add_items(g, nodes, edges, owned))
+            self._partial = graph
+            self._partial_blocks.update(new)
+            return graph
+
+    def blocks_touching(self, nodes: Iterable[str]) -> set[str]:
+        """The plan node ids of the plans whose block has an edge to any of ``nodes``
+        (read from the ``touches`` index; no block is decoded)."""
+        wanted = _ids(nodes)
+        if not wanted:
+            return set()
+        with self._snapshot() as (conn, _generation):
+            if conn is None:
+                return set()
+            return {r[0] for r in conn.execute(
+                "SELECT DISTINCT p.node_id FROM touches t JOIN edges e ON e.block = t.block "
+                "JOIN plans p ON p.plan_id = t.block "
+                "WHERE e.live = 1 AND p.node_id IS NOT NULL "
+                "AND t.node IN (SELECT value FROM json_each(?))", (json.dumps(wanted),))}
 
     def _rows(self, conn: sqlite3.Connection, where: str = "", args: tuple[Any, ...] = ()
               ) -> list[dict[str, Any]]:

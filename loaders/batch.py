@@ -5,7 +5,8 @@ or :class:`Skipped` with a one-line reason — so a corpus with a broken file, a
 scanned PDF or a stray spreadsheet still loads everything else. Each file is read
 in a worker process under a time bound, so one that never ends (or crashes the
 reader) is skipped with the reason too; files above a size limit are refused
-before they are read.
+before they are read. Several workers may read at once (``jobs``): the results
+still come in file order, so what is built from them does not depend on it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from policykg.loaders.model import LoadError, Plan
 from policykg.loaders.readers import read_document
@@ -28,7 +31,7 @@ PathLike = str | os.PathLike[str]
 
 @dataclass(frozen=True)
 class Loaded:
-    """A file read as a plan."""
+    """A file read as a plan (or as what :func:`load_paths`' ``prepare`` made of it)."""
 
     path: Path
     plan: Plan
@@ -46,6 +49,9 @@ class Skipped:
 
 
 Result = Loaded | Skipped
+# what a worker does with each plan it read before sending it back (e.g. turn it into
+# the rows a store keeps): must be a module-level function, it may be pickled
+Prepare = Callable[[Plan], Any]
 
 
 def _as_list(paths: PathLike | Iterable[PathLike]) -> list[Path]:
@@ -135,7 +141,8 @@ def _one_line(err: BaseException) -> str:
     return f"{type(err).__name__}: {message}" if message else type(err).__name__
 
 
-def _load_one(path: Path, max_mb: float | None = None) -> Result:
+def _load_one(path: Path, max_mb: float | None = None, prepare: Prepare | None = None
+              ) -> Result:
     if path.is_dir():  # only an unreadable folder is yielded as a path
         try:
             os.scandir(path).close()
@@ -143,7 +150,8 @@ def _load_one(path: Path, max_mb: float | None = None) -> Result:
             return Skipped(path, f"cannot open folder: {err.strerror or err}")
         return Skipped(path, "is a folder, not a file")
     try:
-        return Loaded(path, load_file(path, max_mb=max_mb))
+        plan = load_file(path, max_mb=max_mb)
+        return Loaded(path, prepare(plan) if prepare is not None else plan)
     except LoadError as err:
         return Skipped(path, " ".join(err.reason.split()))
     except RecursionError:
@@ -186,10 +194,39 @@ def _die_with_parent() -> None:
         pass
 
 
-def _serve(conn, parent_end) -> None:
+def _forget_parent_state() -> None:
+    """In a forked worker: never touch what the parent had open.
+
+    Everything inherited is frozen out of the garbage collector, so no object the
+    parent left unreachable (an SQLite connection, a file) is finalised here; the
+    worker ends with ``os._exit`` (multiprocessing), which runs no finalisers. The
+    parent's SQLite locks are its own (POSIX locks are not inherited), and this
+    process never calls SQLite, so an open store transaction in the parent is safe.
+    Output goes through fresh writers, since a parent thread (a progress bar) may
+    have held the old ones' locks at the fork.
+    """
+    import gc
+    import sys
+
+    gc.freeze()
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        try:
+            fresh = open(stream.fileno(), "w", encoding=stream.encoding,
+                         errors=stream.errors, buffering=1, closefd=False)
+        except (AttributeError, OSError, ValueError):
+            continue  # no real file behind it (a test's capture): leave it
+        setattr(sys, name, fresh)
+
+
+def _serve(conn, parent_end, prepare: Prepare | None = None) -> None:
     """Worker loop: read ``(path, max_mb)`` requests, answer each with a result."""
+    import signal
+
     parent_end.close()
     _die_with_parent()
+    _forget_parent_state()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it ends the workers
     while True:
         try:
             request = conn.recv()
@@ -198,7 +235,7 @@ def _serve(conn, parent_end) -> None:
         if request is None:
             return
         path, max_mb = request
-        result = _load_one(Path(path), max_mb)
+        result = _load_one(Path(path), max_mb, prepare)
         try:
             conn.send(result)
         except (BrokenPipeError, OSError):
@@ -207,60 +244,107 @@ def _serve(conn, parent_end) -> None:
             conn.send(Skipped(Path(path), f"unexpected error: {_one_line(err)}"))
 
 
+def _context():
+    """How workers are started: ``fork`` where there is one (Linux), else ``spawn``.
+
+    Forking costs about a millisecond and carries the parent's settings (environment,
+    patched functions) into the worker; what makes it safe inside a store
+    transaction is :func:`_forget_parent_state`.
+    """
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
 class _Worker:
-    """A forked process that reads one file at a time, so a file that never ends
-    (or eats the memory) is stopped and reported without stopping the batch."""
+    """A process that reads one file at a time, so a file that never ends (or eats
+    the memory, or crashes the reader) is stopped and reported without stopping
+    the batch; the next file starts a new process."""
 
-    def __init__(self, timeout: float) -> None:
-        import multiprocessing
-
+    def __init__(self, timeout: float | None, prepare: Prepare | None = None) -> None:
         self.timeout = timeout
-        self._context = multiprocessing.get_context("fork")
+        self.prepare = prepare
+        self._context = _context()
         self._process = None
-        self._conn = None
+        self.conn = None
+        self.path: Path | None = None  # the file being read
+        self.deadline = float("inf")
 
     def _start(self) -> None:
         parent_end, child_end = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(child_end, parent_end),
-                                        daemon=True)
+        process = self._context.Process(target=_serve, args=(child_end, parent_end,
+                                                             self.prepare), daemon=True)
         process.start()
         child_end.close()
-        self._process, self._conn = process, parent_end
+        self._process, self.conn = process, parent_end
 
-    def load(self, path: Path, max_mb: float | None) -> Result:
+    def send(self, path: Path, max_mb: float | None) -> Result | None:
+        """Give the worker ``path``; a result at once when the worker cannot take it."""
+        import time
+
         if self._process is None:
             self._start()
+        self.path = path
+        self.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
         try:
-            self._conn.send((str(path), max_mb))
-            if self._conn.poll(self.timeout):
-                return self._conn.recv()
+            self.conn.send((str(path), max_mb))
+        except OSError:
+            return self._died()
+        return None
+
+    def receive(self) -> Result:
+        """The result for the file sent (the worker has answered or ended)."""
+        try:
+            result = self.conn.recv()
         except (EOFError, OSError):
-            self._process.join(1)
-            code = self._process.exitcode
-            self.stop()
-            return Skipped(path, f"reading it stopped the reader (exit status {code})")
+            return self._died()
+        self.path = None
+        return result
+
+    def _died(self) -> Result:
+        path = self.path
+        self._process.join(1)
+        code = self._process.exitcode
+        self.stop()
+        return Skipped(path, f"reading it stopped the reader (exit status {code})")
+
+    def expire(self) -> Result:
+        """Stop a worker past its deadline: the file is skipped with the bound."""
+        path = self.path
         self.stop()
         return Skipped(path, f"took longer than {self.timeout:g} s to read; skipped "
                              f"(set {TIMEOUT_ENV} to allow more time)")
 
+    def load(self, path: Path, max_mb: float | None) -> Result:
+        """Read one file and wait for it (at most the time bound)."""
+        failed = self.send(path, max_mb)
+        if failed is not None:
+            return failed
+        if self.conn.poll(self.timeout):
+            return self.receive()
+        return self.expire()
+
     def stop(self) -> None:
         """End the worker at once (it may be stuck in a file)."""
+        self.path = None
         if self._process is None:
             return
         self._process.kill()
         self._process.join()
-        self._conn.close()
-        self._process = self._conn = None
+        self.conn.close()
+        self._process = self.conn = None
 
     def close(self) -> None:
-        """Let an idle worker finish; kill it if it does not."""
+        """Let an idle worker finish; kill it if it does not (or is busy)."""
         if self._process is None:
             return
-        try:
-            self._conn.send(None)
-        except OSError:
-            pass
-        self._process.join(2)
+        if self.path is None:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+            self._process.join(2)
         self.stop()
 
 
@@ -270,12 +354,68 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+# results read ahead of the one the caller waits for, per worker: bounds the memory
+# a slow file can make the others fill while it is read
+READ_AHEAD = 8
+
+
+def _load_pooled(files: list[Path], jobs: int, timeout: float | None, max_mb: float | None,
+                 prepare: Prepare | None) -> Iterator[Result]:
+    """Read ``files`` in ``jobs`` workers at once; yield the results in file order.
+
+    Each worker holds one file at a time, under its own time bound; at most
+    ``READ_AHEAD * jobs`` results wait for an earlier file, so memory stays bounded
+    whatever the number of files.
+    """
+    import time
+    from multiprocessing.connection import wait
+
+    workers = [_Worker(timeout, prepare) for _ in range(min(jobs, len(files)))]
+    ahead = READ_AHEAD * len(workers)
+    ready: dict[int, Result] = {}  # results waiting for an earlier file
+    busy: dict[_Worker, int] = {}  # worker -> index of the file it reads
+    sent = given = 0
+    try:
+        while given < len(files):
+            for worker in workers:
+                if worker in busy or sent >= len(files) or sent >= given + ahead:
+                    continue
+                failed = worker.send(files[sent], max_mb)
+                if failed is None:
+                    busy[worker] = sent
+                else:
+                    ready[sent] = failed
+                sent += 1
+            if given in ready:
+                yield ready.pop(given)
+                given += 1
+                continue
+            first = min(w.deadline for w in busy)
+            answered = set(wait([w.conn for w in busy],
+                                None if first == float("inf")
+                                else max(0.0, first - time.monotonic())))
+            now = time.monotonic()
+            for worker, index in list(busy.items()):
+                if worker.conn in answered:
+                    ready[index] = worker.receive()
+                elif now >= worker.deadline:
+                    ready[index] = worker.expire()
+                else:
+                    continue
+                del busy[worker]
+    finally:
+        for worker in workers:
+            worker.close()
+
+
 def load_paths(
     paths: PathLike | Iterable[PathLike],
     *,
     on_progress: Callable[[int, int, Result], None] | None = None,
     timeout: float | None = None,
     max_mb: float | None = None,
+    jobs: int | None = 1,
+    prepare: Prepare | None = None,
 ) -> Iterator[Result]:
     """Read every file under ``paths``; yield :class:`Loaded` or :class:`Skipped` for each.
 
@@ -285,19 +425,45 @@ def load_paths(
 
     Each file is read in a worker process and skipped ("took longer than N s")
     when it takes more than ``timeout`` seconds (:func:`file_timeout`: default
-    60, ``$POLICYKG_FILE_TIMEOUT``; 0 reads in this process with no bound).
+    60, ``$POLICYKG_FILE_TIMEOUT``; 0 reads in this process with no bound, unless
+    ``jobs`` asks for several workers).
     ``max_mb`` is the size limit for text files (``$POLICYKG_MAX_FILE_MB``, 50).
+
+    ``jobs`` workers read files at the same time (``None``: one per core); the
+    results come in file order whatever ``jobs`` is. ``prepare(plan)``, when given,
+    runs in the worker on each plan read and its value is the ``plan`` of the
+    :class:`Loaded` result: the work a caller would do next on every plan is shared
+    by the workers too, and what is sent back may be far smaller than a plan.
     """
+    from policykg.loaders.readers import max_file_mb
+
     files = list(iter_files(paths))
     total = len(files)
     bound = file_timeout(timeout)
-    worker = _Worker(bound) if bound is not None and files and _can_fork() else None
+    limit = max_file_mb(max_mb)  # read here: a worker started elsewhere sees the same
+    jobs = max(1, os.cpu_count() or 1) if jobs is None else max(1, jobs)
+    if files:  # loaded once here, so a forked reader does not spend its first file's time on it
+        import_module("policykg.loaders.parse")
+    if jobs > 1 and len(files) > 1:
+        results = _load_pooled(files, jobs, bound, limit, prepare)
+    else:
+        results = _load_serial(files, bound, limit, prepare)
     try:
-        for done, path in enumerate(files, start=1):
-            result = worker.load(path, max_mb) if worker else _load_one(path, max_mb)
+        for done, result in enumerate(results, start=1):
             if on_progress is not None:
                 on_progress(done, total, result)
             yield result
+    finally:
+        results.close()
+
+
+def _load_serial(files: list[Path], bound: float | None, max_mb: float | None,
+                 prepare: Prepare | None) -> Iterator[Result]:
+    """One file at a time, in one worker (or in this process when there is no bound)."""
+    worker = _Worker(bound, prepare) if bound is not None and files and _can_fork() else None
+    try:
+        for path in files:
+            yield worker.load(path, max_mb) if worker else _load_one(path, max_mb, prepare)
     finally:
         if worker is not None:
             worker.close()

@@ -93,13 +93,18 @@ def _matches_province(record: dict[str, Any], wanted: str | None) -> bool:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("-v", "--verbose", is_flag=True, help="Name each file as it is read (on stderr).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Read and parse this many files at once, each in its own process "
+                   "[default: one per CPU core; 1 reads one file at a time].")
 @store_option
-def ingest_command(paths: tuple[str, ...], as_json: bool, verbose: bool, store_path: str) -> None:
+def ingest_command(paths: tuple[str, ...], as_json: bool, verbose: bool, jobs: int | None,
+                   store_path: str) -> None:
     """Read plans from files and folders (recursively) into the store.
 
     Files unchanged since the last ingest are not read again; a changed file's
     plan replaces the old one. Everything of one run is written at once, so an
-    interrupted run leaves the store as it was.
+    interrupted run leaves the store as it was. Files are read by several processes
+    at once (--jobs); the store is the same whatever their number.
 
     Exit status: 0 every file ingested (or unchanged), 1 some files skipped (each
     is listed with the reason), 2 usage error, 5 the store could not be used
@@ -128,7 +133,7 @@ def ingest_command(paths: tuple[str, ...], as_json: bool, verbose: bool, store_p
             progress.update(progress.task_ids[0], completed=done)
 
     try:
-        report = _store_call(store.ingest, list(paths), on_progress=on_progress)
+        report = _store_call(store.ingest, list(paths), on_progress=on_progress, jobs=jobs)
     finally:
         if progress is not None:
             progress.stop()
@@ -466,8 +471,10 @@ class ReferenceProblem(click.ClickException):
 
 
 def _query_graph(store_path: str) -> Any:
-    """The knowledge graph the query commands read."""
+    """The part of the knowledge graph the running query command reads (the whole graph
+    for the commands that read every task)."""
     from policykg.graph.store import open_store
+    from policykg.queries.partial import graph_for
 
     from_database = _database_graph()  # --backend neo4j
     if from_database is not None:
@@ -475,11 +482,19 @@ def _query_graph(store_path: str) -> Any:
     if not os.path.exists(store_path):
         raise StoreProblem(f"no store at {store_path}: ingest plans first "
                            "(policykg ingest FOLDER_OR_FILE...)")
-    graph = _store_call(open_store(store_path).graph)
-    if not any(kind == "Plan" for _, kind in graph.nodes(data="kind")):
+    store = open_store(store_path)
+    skeleton = _store_call(store.skeleton)
+    if not any(kind == "Plan" for _, kind in skeleton.nodes(data="kind")):
         raise StoreProblem(f"the store {store_path} holds no plan: ingest plans first "
                            "(policykg ingest FOLDER_OR_FILE...)")
-    return graph
+    ctx = click.get_current_context(silent=True)
+    options = dict(ctx.params) if ctx is not None else {}
+    names: list[str] = []  # "stems-from"; "viz workload" (reads the whole graph) …
+    while ctx is not None and ctx.parent is not None:
+        names.insert(0, str(ctx.command.name))
+        ctx = ctx.parent
+    question = " ".join(names)
+    return _answer(lambda: _store_call(graph_for, store, question, **options))
 
 
 def _answer(ask: Callable[[], Any]) -> Any:
