@@ -1,11 +1,14 @@
 """The users' questions, asked of the knowledge graph.
 
-Each function takes the graph (``policykg.open_store().graph()``) and returns
+Each function takes the store (``policykg.open_store()``), then reading only the
+part of the graph the question needs (:func:`policykg.queries.partial.graph_for`),
+or a graph (``policykg.open_store().graph()``, the whole graph), and returns
 plain data (dataclasses with ``to_dict()``). References may be ids or typed the
 way people type them:
 
->>> g = policykg.open_store().graph()                       # doctest: +SKIP
->>> [h.text for h in stems_from(g, "nghi quyet 36")]        # doctest: +SKIP
+>>> store = policykg.open_store()                                        # doctest: +SKIP
+>>> [h.text for h in stems_from(store, "nghi quyet 36", province="tay ninh")]  # doctest: +SKIP
+>>> workload(store, unit="chi cuc tdc")[0].lead                          # doctest: +SKIP
 """
 
 from __future__ import annotations

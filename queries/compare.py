@@ -18,20 +18,23 @@ from typing import Any
 from policykg.ontology.schema import Kind
 from policykg.queries.common import (
     Graph,
+    Source,
     current_province,
     doc_label,
+    graph_of,
     is_document,
     kind_label,
     label,
     node_province,
     nodes_of,
     plan_tasks,
+    plans_by_province,
     province_name,
     task_topics,
     task_units,
     unit_kind,
 )
-from policykg.queries.lineage import basis
+from policykg.queries.lineage import upstream_documents
 from policykg.queries.refs import UnknownReference, resolve_document, resolve_province
 
 __all__ = ["Comparison", "Side", "compare"]
@@ -95,11 +98,9 @@ def _side_plans(g: Graph, text: str, merged: bool) -> tuple[str, str, str, list[
         pid = None
     if pid is not None:
         target = current_province(g, pid) if merged else pid
-        plans = []
-        for plan in nodes_of(g, Kind.PLAN):
-            where = node_province(g, plan)
-            if where and (current_province(g, where) if merged else where) == target:
-                plans.append(plan)
+        plans = sorted(plan for where, group in plans_by_province(g).items()
+                       if where and (current_province(g, where) if merged else where) == target
+                       for plan in group)
         return province_name(g, target), "province", target, plans
     doc = text if text in g and is_document(g, text) else resolve_document(g, text)
     return doc_label(g, doc), "plan", doc, [doc]
@@ -130,8 +131,12 @@ def _task_topic_labels(g: Graph, task: str, fallback: bool) -> list[str]:
         return []
 
 
-def compare(g: Graph, sides: list[str], as_of: str | date | None = None) -> Comparison:
-    """Compare provinces or plans (typed names, ids or references), in the order given."""
+def compare(g: Source, sides: list[str], as_of: str | date | None = None) -> Comparison:
+    """Compare provinces or plans (typed names, ids or references), in the order given.
+
+    ``g`` is the graph or a store (only the compared plans' tasks are then read).
+    """
+    g = graph_of(g, "compare", sides=list(sides), as_of=as_of)
     merged = _merged(as_of)
     has_topics = any(True for _ in nodes_of(g, Kind.TOPIC))
     built: list[Side] = []
@@ -144,7 +149,7 @@ def compare(g: Graph, sides: list[str], as_of: str | date | None = None) -> Comp
         side = Side(name, kind, sid, provinces, [doc_label(g, p) for p in plans], len(tasks))
         directives: set[str] = set()
         for plan in plans:
-            directives.update(doc_label(g, d.id) for d in basis(g, plan).documents)
+            directives.update(doc_label(g, d) for d in upstream_documents(g, plan))
         directive_sets.append(directives)
         side.directives = sorted(directives)
         topics: Counter[str] = Counter()

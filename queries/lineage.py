@@ -16,17 +16,22 @@ from typing import Any
 from policykg.ontology.schema import LINEAGE_RELS, Kind, Rel
 from policykg.queries.common import (
     Graph,
+    Source,
     best_edge,
     doc_label,
+    graph_of,
     in_provinces,
+    in_provinces_id,
     in_rel,
     is_document,
     is_task,
     label,
     node_province,
     out_rel,
+    plan_task_provinces,
     plan_tasks,
     province_name,
+    static_memo,
     task_order,
     task_plan,
     task_units,
@@ -147,22 +152,65 @@ def _walk(g: Graph, start: str, *, down: bool, depth: int | None) -> dict[str, l
     Neighbours are visited in id order, so equal-length paths resolve the same way
     on every run.
     """
-    paths: dict[str, list[Link]] = {start: []}
+    tree = _tree(g, start, down=down, depth=depth)
+    return _paths(g, tree, list(tree), down=down)
+
+
+def _paths(g: Graph, tree: dict[str, str | None], nodes: list[str], *, down: bool
+           ) -> dict[str, list[Link]]:
+    """The path from the tree's start to each of ``nodes`` (only theirs are built)."""
+    paths: dict[str, list[Link]] = {}
+
+    def path(node: str) -> list[Link]:
+        if node in paths:
+            return paths[node]
+        chain = [node]
+        while tree[chain[-1]] is not None and tree[chain[-1]] not in paths:
+            chain.append(tree[chain[-1]])  # type: ignore[arg-type]
+        for item in reversed(chain):
+            parent = tree[item]
+            if parent is None:
+                paths[item] = []
+                continue
+            child, upper = (item, parent) if down else (parent, item)
+            step = _link(g, upper, child, best_edge(g, child, upper, LINEAGE_RELS),
+                         Rel.IMPLEMENTS)
+            paths[item] = [*paths[parent], step] if down else [step, *paths[parent]]
+        return paths[node]
+
+    return {node: path(node) for node in nodes}
+
+
+def _tree(g: Graph, start: str, *, down: bool, depth: int | None) -> dict[str, str | None]:
+    """The breadth-first tree of :func:`_walk`: each reached document → the one it was
+    reached from (None for ``start``), in visiting order. Lineage links documents only,
+    so the tree is kept with the graph's other lookups about documents."""
+    return static_memo(g, ("lineage", start, down, depth),
+                       lambda base: _build_tree(base, start, down=down, depth=depth))
+
+
+def _build_tree(g: Graph, start: str, *, down: bool, depth: int | None
+                ) -> dict[str, str | None]:
+    tree: dict[str, str | None] = {start: None}
+    levels = {start: 0}
     queue = deque([start])
     while queue:
         node = queue.popleft()
-        if depth is not None and len(paths[node]) >= depth:
+        if depth is not None and levels[node] >= depth:
             continue
         edges = in_rel(g, node, LINEAGE_RELS) if down else out_rel(g, node, LINEAGE_RELS)
         for other in sorted({n for n, _ in edges}):
-            if other in paths or not is_document(g, other):
+            if other in tree or not is_document(g, other):
                 continue
-            child, parent = (other, node) if down else (node, other)
-            edge = best_edge(g, child, parent, LINEAGE_RELS)
-            step = _link(g, parent, child, edge, Rel.IMPLEMENTS)
-            paths[other] = [*paths[node], step] if down else [step, *paths[node]]
+            tree[other] = node
+            levels[other] = levels[node] + 1
             queue.append(other)
-    return paths
+    return tree
+
+
+def _walk_nodes(g: Graph, start: str, *, down: bool, depth: int | None = None) -> list[str]:
+    """The documents :func:`_walk` reaches from ``start`` (itself first), without paths."""
+    return list(_tree(g, start, down=down, depth=depth))
 
 
 def _task_chain(g: Graph, plan: str, task: str) -> list[Link]:
@@ -224,20 +272,27 @@ def task_hit(g: Graph, task: str, plan: str, path: list[Link], depth: int = 0) -
     )
 
 
-def stems_from(g: Graph, doc: str, province: str | list[str] | None = None,
+def stems_from(g: Source, doc: str, province: str | list[str] | None = None,
                unit: str | list[str] | None = None, depth: int | None = None,
                year: int | str | None = None) -> list[TaskHit]:
     """Every task stemming from ``doc`` (an id or a typed reference), at any depth.
 
     ``province`` keeps tasks of that province as written or as merged today;
     ``unit`` keeps tasks the unit leads or supports; ``depth`` limits how many
-    document links may separate ``doc`` from the task's plan.
+    document links may separate ``doc`` from the task's plan. ``g`` is the graph or
+    a store (only the plans the answer can come from are then read).
     """
+    g = graph_of(g, "stems-from", ref=doc, province=province, unit=unit, depth=depth,
+                 year=year)
     root = _resolve_doc(g, doc, year, province)
     provinces = _province_set(g, province)
     units = _unit_set(g, unit, province if isinstance(province, str) else None)
     hits: list[TaskHit] = []
-    for plan, path in _walk(g, root, down=True, depth=depth).items():
+    tree = _tree(g, root, down=True, depth=depth)
+    kept = [plan for plan in tree if _may_hold(g, plan, provinces)]
+    paths = _paths(g, tree, kept, down=True)
+    for plan in kept:
+        path = paths[plan]
         for task in plan_tasks(g, plan):
             if not in_provinces(g, task, provinces):
                 continue
@@ -249,20 +304,28 @@ def stems_from(g: Graph, doc: str, province: str | list[str] | None = None,
     return hits
 
 
-def downstream_documents(g: Graph, doc: str, province: str | list[str] | None = None,
+def _may_hold(g: Graph, plan: str, provinces: set[str] | None) -> bool:
+    """Whether some task of ``plan`` may lie in ``provinces``."""
+    if not provinces:
+        return True
+    found = plan_task_provinces(g, plan)
+    return any(in_provinces_id(g, pid, provinces) for pid in found)
+
+
+def downstream_documents(g: Source, doc: str, province: str | list[str] | None = None,
                          depth: int | None = None,
                          year: int | str | None = None) -> list[DocHit]:
     """Every document (plan or cited document) downstream of ``doc``, nearest first."""
+    g = graph_of(g, "stems-from", ref=doc, province=province, depth=depth, year=year,
+                 show_plans=True)
     root = _resolve_doc(g, doc, year, province)
     provinces = _province_set(g, province)
-    hits = []
-    for node, path in _walk(g, root, down=True, depth=depth).items():
-        if node == root:
-            continue
-        if provinces and g.nodes[node].get("scope") != "central" \
-                and not in_provinces(g, node, provinces):
-            continue
-        hits.append(_doc_hit(g, node, path))
+    tree = _tree(g, root, down=True, depth=depth)
+    kept = [node for node in tree if node != root and not (
+        provinces and g.nodes[node].get("scope") != "central"
+        and not in_provinces(g, node, provinces))]
+    hits = [_doc_hit(g, node, path)
+            for node, path in _paths(g, tree, kept, down=True).items()]
     hits.sort(key=lambda h: (h.depth, h.id))
     return hits
 
@@ -274,12 +337,13 @@ def _doc_hit(g: Graph, node: str, path: list[Link], is_root: bool = False) -> Do
                   data.get("title"), len(path), len(plan_tasks(g, node)), is_root, path)
 
 
-def basis(g: Graph, node: str) -> Basis:
+def basis(g: Source, node: str) -> Basis:
     """The documents a task or plan serves, up to the directives with nothing above them.
 
     ``node`` is a task id, a plan or document id, or a typed document reference.
     Each document comes with its shortest path from ``node``'s plan upward.
     """
+    g = graph_of(g, "basis", node=node)
     if node in g and is_task(g, node):
         plan = task_plan(g, node)
         start = plan
@@ -304,10 +368,21 @@ def root_directives(g: Graph, plan: str, cache: dict[str, list[str]] | None = No
     """The documents with nothing further upstream that ``plan`` serves (cached per plan)."""
     if cache is not None and plan in cache:
         return cache[plan]
-    roots = basis(g, plan).roots if plan in g else []
+    roots = static_memo(g, ("roots", plan), lambda base: _roots(base, plan)) \
+        if plan in g and is_document(g, plan) else (basis(g, plan).roots if plan in g else [])
     if cache is not None:
-        cache[plan] = roots
-    return roots
+        cache[plan] = list(roots)
+    return list(roots)
+
+
+def _roots(g: Graph, start: str) -> list[str]:
+    return sorted(doc for doc in _walk_nodes(g, start, down=False)[1:]
+                  if not any(is_document(g, t) for t, _ in out_rel(g, doc, LINEAGE_RELS)))
+
+
+def upstream_documents(g: Graph, doc: str) -> list[str]:
+    """Every document ``doc`` (a plan or document id) serves, at any height."""
+    return _walk_nodes(g, doc, down=False)[1:]
 
 
 def group_hits(hits: list[TaskHit], by: str) -> dict[str, list[TaskHit]]:

@@ -26,6 +26,7 @@ from policykg.queries.common import (
     nodes_of,
     province_id,
     province_name,
+    static_memo,
 )
 
 __all__ = [
@@ -117,14 +118,20 @@ def _type_code(word: str) -> str | None:
     return _TYPE_WORDS.get(fold(word))
 
 
+_NOT_KEY_CHAR = re.compile(r"[^a-z0-9&]")
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
+_LEADING_NUMBER = re.compile(r"\s*(\d+)")
+
+
 def key_form(key: str) -> str:
     """``36-NQ/TW``, ``36/NQ-TW``, ``36 - nq/tw`` → ``36nqtw``: one form to compare."""
-    return re.sub(r"^0+(?=\d)", "", re.sub(r"[^a-z0-9&]", "", fold(key)))
+    plain = key.lower() if key.isascii() else fold(key)  # the same once spaces are dropped
+    return _LEADING_ZEROS.sub("", _NOT_KEY_CHAR.sub("", plain))
 
 
 def _doc_number(g: Graph, node: str) -> int | None:
     data = g.nodes[node]
-    match = re.match(r"\s*(\d+)", str(data.get("key") or data.get("number") or ""))
+    match = _LEADING_NUMBER.match(str(data.get("key") or data.get("number") or ""))
     return int(match.group(1)) if match else None
 
 
@@ -169,7 +176,7 @@ def resolve_document(g: Graph, text: str, province: str | None = None,
     folded = fold(raw)
     date = _typed_date(folded)
     wanted_year = int(year) if year else (int(date[:4]) if date else _typed_year(folded))
-    docs = [n for n in nodes_of(g, *DOCUMENT_KINDS)]
+    docs = _documents(g)
     candidates = _by_full_key(g, docs, folded)
     if candidates is None:
         candidates = _by_type_and_number(g, docs, folded)
@@ -188,7 +195,63 @@ def resolve_document(g: Graph, text: str, province: str | None = None,
         return candidates[0]
     if candidates:
         raise AmbiguousReference("document", raw, [_describe_doc(g, c) for c in candidates])
-    raise UnknownReference("document", raw, _doc_suggestions(g, docs, folded))
+    raise UnknownReference("document", raw, _doc_suggestions(g, docs.ids, folded))
+
+
+class _Documents:
+    """Every document of a graph, with the forms references are compared on indexed,
+    each table built the first time a reference needs it."""
+
+    def __init__(self, g: Graph):
+        self.graph = g
+        self.ids = list(nodes_of(g, *DOCUMENT_KINDS))
+        self._tables: dict[str, Any] = {}
+
+    def _table(self, name: str, value: Any) -> dict[Any, list[str]]:
+        table = self._tables.get(name)
+        if table is None:
+            table = self._tables[name] = {}
+            for d in self.ids:
+                table.setdefault(value(d), []).append(d)
+        return table
+
+    def by_key(self, typed: str) -> list[str]:
+        nodes = self.graph.nodes
+        return list(self._table("key", lambda d: _key_form_of(nodes[d].get("key"))
+                                ).get(typed, ()))
+
+    def by_number_field(self, typed: str) -> list[str]:
+        nodes = self.graph.nodes
+        return list(self._table("number", lambda d: _key_form_of(nodes[d].get("number"))
+                                ).get(typed, ()))
+
+    def by_number(self, number: int) -> list[str]:
+        return list(self._table("n", lambda d: _doc_number(self.graph, d)).get(number, ()))
+
+    def by_type_number(self, number: int, doctype: str) -> list[str]:
+        nodes = self.graph.nodes
+        table = self._table("type n", lambda d: (
+            _doc_number(self.graph, d), fold(str(nodes[d].get("doctype") or ""))))
+        return list(table.get((number, doctype), ()))
+
+    @property
+    def names(self) -> list[tuple[str, tuple[str, ...]]]:
+        found = self._tables.get("names")
+        if found is None:
+            nodes = self.graph.nodes
+            found = self._tables["names"] = [
+                (d, tuple(fold(str(n)) for n in (nodes[d].get("label"), nodes[d].get("title"),
+                                                 nodes[d].get("short_name")) if n))
+                for d in self.ids]
+        return found
+
+
+def _key_form_of(value: Any) -> str:
+    return key_form(str(value)) if value else ""
+
+
+def _documents(g: Graph) -> _Documents:
+    return static_memo(g, "documents", _Documents)
 
 
 def _typed_date(folded: str) -> str | None:
@@ -204,44 +267,39 @@ def _typed_year(folded: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _by_full_key(g: Graph, docs: list[str], folded: str) -> list[str] | None:
+def _by_full_key(g: Graph, docs: _Documents, folded: str) -> list[str] | None:
     """Documents whose number/symbol equals a full key in the text, or None when none typed."""
     without_dates = _DATE.sub(" ", folded)
     match = _FULL_KEY.search(without_dates)
     if not match:
         return None
     typed = key_form(match.group(0))
-    found = [d for d in docs if key_form(str(g.nodes[d].get("key") or "")) == typed]
+    found = docs.by_key(typed)
     if found:
         return found
-    plans = [d for d in docs if key_form(str(g.nodes[d].get("number") or "")) == typed]
-    return plans
+    return docs.by_number_field(typed)
 
 
-def _by_type_and_number(g: Graph, docs: list[str], folded: str) -> list[str] | None:
+def _by_type_and_number(g: Graph, docs: _Documents, folded: str) -> list[str] | None:
     """``nghi quyet 36``, ``NQ36``, ``QĐ 673``; a bare number matches any type."""
     match = _TYPED_NUMBER.search(folded)
     if match:
         code = _type_code(match.group(1))
         number = int(match.group(2))
-        return [d for d in docs if _doc_number(g, d) == number
-                and fold(str(g.nodes[d].get("doctype") or "")) == fold(code or "")]
+        return docs.by_type_number(number, fold(code or ""))
     bare = re.fullmatch(r"(?:so\s*)?(\d{1,6})", folded)
     if bare:
         number = int(bare.group(1))
-        return [d for d in docs if _doc_number(g, d) == number]
+        return docs.by_number(number)
     return None
 
 
-def _by_label(g: Graph, docs: list[str], folded: str) -> list[str]:
+def _by_label(g: Graph, docs: _Documents, folded: str) -> list[str]:
     """Documents whose label or title is (else contains) the text: an unnumbered plan."""
     if not folded:
         return []
     exact, partial = [], []
-    for d in docs:
-        data = g.nodes[d]
-        names = [fold(str(n)) for n in (data.get("label"), data.get("title"),
-                                        data.get("short_name")) if n]
+    for d, names in docs.names:
         if folded in names:
             exact.append(d)
         elif len(folded) >= 8 and any(folded in n for n in names):
@@ -300,8 +358,8 @@ def resolve_province(g: Graph, text: str) -> str:
     if raw in g and g.nodes[raw].get("kind") == Kind.PROVINCE:
         return raw
     folded = _PROVINCE_PREFIX.sub("", fold(raw))
-    provinces = list(nodes_of(g, Kind.PROVINCE))
-    names = {fold(province_name(g, p)): p for p in provinces}
+    names = static_memo(g, "province_names", lambda base: {
+        fold(province_name(base, p)): p for p in nodes_of(base, Kind.PROVINCE)})
     if folded in names:
         return names[folded]
     if f"province:{slug(folded)}" in g:
@@ -368,13 +426,13 @@ def resolve_unit(g: Graph, text: str, province: str | None = None) -> list[str]:
         return [raw]
     wanted = unit_words(raw)
     pid = resolve_province(g, province) if province else None
-    units = [u for u in nodes_of(g, Kind.UNIT)
-             if pid is None or _scope_fits_unit(g, u, pid)]
+    table = static_memo(g, "unit_words", _UnitWords)
     tiers: list[list[str]] = [[], [], []]
-    for unit in units:
+    for unit in table.candidates(wanted):
+        if pid is not None and not _scope_fits_unit(g, unit, pid):
+            continue
         best = 3
-        for name in _unit_names(g, unit):
-            words = unit_words(name)
+        for words in table.names[unit]:
             if words == wanted:
                 best = 0
             elif wanted and _contiguous(wanted, words):
@@ -386,11 +444,39 @@ def resolve_unit(g: Graph, text: str, province: str | None = None) -> list[str]:
     for tier in tiers:
         if tier:
             return tier
+    units = [u for u in nodes_of(g, Kind.UNIT) if pid is None or _scope_fits_unit(g, u, pid)]
     names = {" ".join(unit_words(label(g, u))): u for u in units}
     close = difflib.get_close_matches(" ".join(wanted), list(names), n=5, cutoff=0.5)
     raise UnknownReference("unit", raw, [Candidate(names[c], label(g, names[c]),
                                                    province_name(g, node_province(g, names[c])))
                                          for c in close])
+
+
+class _UnitWords:
+    """The words of every unit's names, and which units use each word."""
+
+    def __init__(self, g: Graph):
+        self.ids = list(nodes_of(g, Kind.UNIT))
+        self.names: dict[str, list[list[str]]] = {}
+        self.postings: dict[str, set[str]] = {}
+        for unit in self.ids:
+            self.names[unit] = [unit_words(name) for name in _unit_names(g, unit)]
+            for words in self.names[unit]:
+                for word in words:
+                    self.postings.setdefault(word, set()).add(unit)
+
+    def candidates(self, wanted: list[str]) -> list[str]:
+        """Units having every one of ``wanted`` in some name (all units when none), in
+        id order."""
+        if not wanted:
+            return self.ids
+        found: set[str] | None = None
+        for word in sorted(set(wanted), key=lambda w: len(self.postings.get(w, ()))):
+            units = self.postings.get(word, set())
+            found = set(units) if found is None else found & units
+            if not found:
+                return []
+        return sorted(found or ())
 
 
 def _unit_names(g: Graph, unit: str) -> list[str]:

@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import math
 import re
-import weakref
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from policykg.ontology.normalize import fold
 from policykg.ontology.schema import Kind
-from policykg.queries.common import Graph, doc_label, label, node_province, province_name
+from policykg.queries.common import (
+    Graph,
+    doc_label,
+    label,
+    memo,
+    node_province,
+    province_name,
+)
 from policykg.queries.refs import UnresolvedReference, resolve_document
 
 __all__ = ["SearchHit", "search", "KIND_NAMES"]
@@ -58,15 +64,12 @@ class _Entry:
     words: frozenset[str]
 
 
-_INDEXES: weakref.WeakKeyDictionary[Graph, tuple[tuple[int, int], dict[str, _Entry],
-                                                 dict[str, int]]] = weakref.WeakKeyDictionary()
-
-
 def _index(g: Graph) -> tuple[dict[str, _Entry], dict[str, int]]:
-    stamp = (g.number_of_nodes(), g.number_of_edges())
-    cached = _INDEXES.get(g)
-    if cached and cached[0] == stamp:
-        return cached[1], cached[2]
+    """The entries and word document-frequencies of ``g``, built once per graph state."""
+    return memo(g, "search_index", lambda: _build_index(g))
+
+
+def _build_index(g: Graph) -> tuple[dict[str, _Entry], dict[str, int]]:
     entries: dict[str, _Entry] = {}
     df: dict[str, int] = defaultdict(int)
     for node, data in g.nodes(data=True):
@@ -79,7 +82,6 @@ def _index(g: Graph) -> tuple[dict[str, _Entry], dict[str, int]]:
         entries[node] = _Entry(head, body, words)
         for word in words:
             df[word] += 1
-    _INDEXES[g] = (stamp, entries, dict(df))
     return entries, dict(df)
 
 

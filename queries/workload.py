@@ -14,9 +14,11 @@ from typing import Any
 from policykg.ontology.schema import Kind, Rel
 from policykg.queries.common import (
     Graph,
+    Source,
     deadline_bucket,
     doc_label,
-    in_provinces,
+    graph_of,
+    in_province_groups,
     in_rel,
     is_collective,
     kind_label,
@@ -26,6 +28,7 @@ from policykg.queries.common import (
     province_name,
     task_plan,
     unit_kind,
+    units_by_province,
 )
 from policykg.queries.lineage import root_directives
 from policykg.queries.refs import UnknownReference, resolve_province, resolve_unit, unit_words
@@ -83,24 +86,31 @@ def _kinds_matching(g: Graph, text: str) -> set[str]:
     return found
 
 
-def workload(g: Graph, province: str | None = None, unit: str | None = None,
+def workload(g: Source, province: str | None = None, unit: str | None = None,
              kind: str | None = None, collective: bool = True) -> list[WorkloadRow]:
     """Per unit: tasks led and supported, by plan, by directive and by deadline bucket.
 
     ``province`` keeps units of that province (as written or as merged today),
     ``unit`` the units a typed name resolves to, ``kind`` units of a unit kind
     (``phong-qlkh`` or its words). Rows come sorted by province, then most led.
+    ``g`` is the graph or a store (only the selected units' tasks are then read).
     """
+    g = graph_of(g, "workload", province=province, unit=unit, kind=kind,
+                 collective=collective)
     provinces = {resolve_province(g, province)} if province else None
     units = set(resolve_unit(g, unit, province)) if unit else None
     kinds = _kinds_matching(g, kind) if kind else None
     directive_cache: dict[str, list[str]] = {}
     rows: list[WorkloadRow] = []
-    for node in nodes_of(g, Kind.UNIT):
-        if units is not None and node not in units:
-            continue
-        if not in_provinces(g, node, provinces):
-            continue
+    if provinces:
+        candidates = in_province_groups(g, units_by_province(g), provinces)
+        if units is not None:
+            candidates = [u for u in candidates if u in units]
+    elif units is not None:
+        candidates = sorted(u for u in units if _is_unit(g, u))
+    else:
+        candidates = list(nodes_of(g, Kind.UNIT))
+    for node in candidates:
         kid = unit_kind(g, node)
         if kinds is not None and kid not in kinds:
             continue
@@ -111,6 +121,10 @@ def workload(g: Graph, province: str | None = None, unit: str | None = None,
             rows.append(row)
     rows.sort(key=lambda r: (r.collective, r.province, -r.lead, -r.support, r.unit))
     return rows
+
+
+def _is_unit(g: Graph, node: str) -> bool:
+    return (g.nodes.get(node) or {}).get("kind") == Kind.UNIT
 
 
 def _row(g: Graph, node: str, kid: str | None,
