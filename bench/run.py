@@ -38,6 +38,7 @@ from bench import floor, generate
 REPO = Path(__file__).resolve().parents[1]
 QUERY_SAMPLES = 100
 CHANGED_SHARE = 0.01
+NEO4J_PLANS = 200  # plans pushed by the Neo4j row (with every shared node and link)
 
 # The issue's targets, checked against the figures in the table.
 TARGETS = {
@@ -61,6 +62,9 @@ def _run_measured(name: str, kwargs: dict[str, Any]) -> dict[str, Any]:
     """Run ``JOBS[name]`` in this (fresh) process and add its peak memory."""
     result = JOBS[name](**kwargs)
     result["peak_rss_mb"] = _peak_mb()
+    # the largest of its ended child processes (pool workers, per-file readers)
+    result["children_peak_rss_mb"] = round(
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     return result
 
 
@@ -220,18 +224,32 @@ def job_pool_parse(folder: str, jobs: int) -> dict[str, Any]:
 
 
 def job_open(store: str) -> dict[str, Any]:
-    """Import, open the store and get the graph: what a query command pays first."""
+    """Import, open the store and read its skeleton (documents, plans, units, links):
+    what a query command pays before its question loads the plan blocks it reads."""
     with Clock() as imports:
         from policykg.graph.store import open_store
     with Clock() as clock:
-        graph = open_store(store).graph()
+        skeleton = open_store(store).skeleton()
     return {"import_s": round(imports.wall, 3), "wall_s": round(clock.wall, 3),
-            "cpu_s": round(clock.cpu, 3), "nodes": graph.number_of_nodes(),
-            "edges": graph.number_of_edges()}
+            "cpu_s": round(clock.cpu, 3), "nodes": skeleton.number_of_nodes(),
+            "edges": skeleton.number_of_edges()}
 
 
-def _query_sets(g: Any, rng: random.Random) -> dict[str, list[tuple[Any, ...]]]:
-    """Arguments for each query: 100 different references, units or provinces."""
+def job_open_full(store: str) -> dict[str, Any]:
+    """Open the store and decode the whole graph (what exports, pages and overlaps read)."""
+    from policykg.graph.store import open_store
+
+    with Clock() as clock:
+        graph = open_store(store).graph()
+    return {"wall_s": round(clock.wall, 3), "cpu_s": round(clock.cpu, 3),
+            "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+
+
+def _query_sets(g: Any, sample: Any, rng: random.Random) -> dict[str, list[tuple[Any, ...]]]:
+    """Arguments for each query: 100 different references, units or provinces.
+
+    ``g`` is the store's skeleton; ``sample`` holds the tasks of some plans (search words).
+    """
     from policykg.ontology.normalize import fold
     from policykg.ontology.schema import Kind, Rel
 
@@ -250,7 +268,7 @@ def _query_sets(g: Any, rng: random.Random) -> dict[str, list[tuple[Any, ...]]]:
     typed_provinces = sorted(set(provinces) | {fold(p) for p in provinces})
     units = sorted(n for n, d in g.nodes(data=True)
                    if d.get("kind") == Kind.UNIT.value and d.get("category") != "collective")
-    tasks = [d.get("text") or "" for _, d in g.nodes(data=True)
+    tasks = [d.get("text") or "" for _, d in sample.nodes(data=True)
              if d.get("kind") == Kind.TASK.value]
     names = {n: g.nodes[n] for n in units}
 
@@ -282,46 +300,71 @@ def _query_sets(g: Any, rng: random.Random) -> dict[str, list[tuple[Any, ...]]]:
     }
 
 
-def job_queries(store: str, seed: int, budget_s: float = 120.0) -> dict[str, Any]:
-    """Median and p95 latency of each query over 100 different arguments.
+def _plan_nodes(skeleton: Any) -> list[str]:
+    from policykg.ontology.schema import Kind
 
-    A query set stops after ``budget_s`` seconds; the row says how many were asked.
+    return sorted(n for n, k in skeleton.nodes(data="kind") if k == Kind.PLAN.value)
+
+
+def job_queries(store: str, seed: int, budget_s: float = 120.0,
+                search_max_plans: int = 20000) -> dict[str, Any]:
+    """Median and p95 latency of each query over 100 different arguments, asked of the
+    store (each question loads the plan blocks it reads).
+
+    "warm" asks every question of one open store, as a notebook session or a server
+    does (blocks loaded by one question serve the next); "cold" opens the store anew
+    for each question, as one ``policykg`` command does (imports aside). A query set
+    stops after ``budget_s`` seconds; the row says how many were asked.
     """
     from policykg.graph.store import open_store
     from policykg.queries import compare, search, stems_from, workload
     from policykg.queries.refs import UnresolvedReference
 
-    g = open_store(store).graph()
+    skeleton = open_store(store).skeleton()
+    rng = random.Random(seed)
+    plans = _plan_nodes(skeleton)
+    sample = open_store(store).subgraph(plans=rng.sample(plans, min(len(plans), 200)))
     calls: dict[str, Callable[..., Any]] = {
-        "stems_from_country": lambda ref, _p: stems_from(g, ref),
-        "stems_from_province": lambda ref, p: stems_from(g, ref, province=p),
-        "workload_province": lambda p: workload(g, province=p),
-        "workload_unit": lambda u, p: workload(g, unit=u, province=p),
-        "compare_5": lambda *sides: compare(g, list(sides)),
-        "search": lambda text: search(g, text),
+        "stems_from_country": lambda s, ref, _p: stems_from(s, ref),
+        "stems_from_province": lambda s, ref, p: stems_from(s, ref, province=p),
+        "workload_province": lambda s, p: workload(s, province=p),
+        "workload_unit": lambda s, u, p: workload(s, unit=u, province=p),
+        "compare_5": lambda s, *sides: compare(s, list(sides)),
+        "search": lambda s, text: search(s.graph(), text),
     }
     out: dict[str, Any] = {}
-    for name, args in _query_sets(g, random.Random(seed)).items():
-        walls, cpus, sizes, failed = [], [], [], []
-        started = time.perf_counter()
-        for arg in args:
-            if time.perf_counter() - started > budget_s:
-                break
-            try:
-                with Clock() as clock:
-                    result = calls[name](*arg)
-            except UnresolvedReference as err:
-                failed.append(f"{arg}: {err}")
+    sets = _query_sets(skeleton, sample, rng)
+    del skeleton, sample
+    for mode in ("cold", "warm"):
+        shared = open_store(store)
+        for name, args in sets.items():
+            if name == "search" and len(plans) > search_max_plans:
+                out[f"{name}_{mode}"] = {"queries": 0, "unresolved": 0,
+                                         "not_run": f"needs the whole graph of {len(plans)} "
+                                                    "plans"}
                 continue
-            walls.append(clock.wall)
-            cpus.append(clock.cpu)
-            sizes.append(len(result.sides) if hasattr(result, "sides") else len(result))
-        row: dict[str, Any] = {"queries": len(walls), "unresolved": len(failed),
-                               "unresolved_examples": failed[:3]}
-        if walls:
-            row.update({"wall": _spread(walls), "cpu": _spread(cpus),
-                        "median_results": statistics.median(sizes)})
-        out[name] = row
+            walls, cpus, sizes, failed = [], [], [], []
+            started = time.perf_counter()
+            for arg in args:
+                if time.perf_counter() - started > budget_s:
+                    break
+                try:
+                    with Clock() as clock:
+                        target = open_store(store) if mode == "cold" else shared
+                        result = calls[name](target, *arg)
+                except UnresolvedReference as err:
+                    failed.append(f"{arg}: {err}")
+                    continue
+                walls.append(clock.wall)
+                cpus.append(clock.cpu)
+                sizes.append(len(result.sides) if hasattr(result, "sides") else len(result))
+            row: dict[str, Any] = {"queries": len(walls), "unresolved": len(failed),
+                                   "unresolved_examples": failed[:3]}
+            if walls:
+                row.update({"wall": _spread(walls), "cpu": _spread(cpus),
+                            "median_results": statistics.median(sizes)})
+            out[f"{name}_{mode}"] = row
+        del shared
     return out
 
 
@@ -344,12 +387,29 @@ def _tasks_subgraph(g: Any, tasks: int) -> Any:
     return g.subgraph(others + keep).copy(), len(keep)
 
 
+def _first_tasks(store: Any, want: int) -> Any:
+    """The store's skeleton with the blocks of its first plans (in id order) holding at
+    least ``want`` tasks (or all of them)."""
+    plans = _plan_nodes(store.skeleton())
+    graph, taken = store.skeleton(), 0
+    while taken < len(plans) and _count_tasks(graph) < want:
+        taken += max(50, (want - _count_tasks(graph)) // 30)
+        graph = store.subgraph(plans=plans[:taken])
+    return graph
+
+
+def _count_tasks(graph: Any) -> int:
+    from policykg.ontology.schema import Kind
+
+    return sum(1 for _, k in graph.nodes(data="kind") if k == Kind.TASK.value)
+
+
 def job_overlaps(store: str, ladder: list[int]) -> dict[str, Any]:
     """Overlaps on growing task counts: time, memory growth and the growth exponent."""
     from policykg.graph.store import open_store
     from policykg.queries import overlaps
 
-    g = open_store(store).graph()
+    g = _first_tasks(open_store(store), ladder[-1])
     steps = []
     for want in ladder:
         sub, tasks = _tasks_subgraph(g, want)
@@ -384,6 +444,35 @@ def job_export(store: str, out: str) -> dict[str, Any]:
     return rows
 
 
+def job_neo4j(store: str, plans: int, work: str) -> dict[str, Any]:
+    """Push the first ``plans`` plans (with the whole skeleton) to the Bolt server the
+    tests use (FalkorDB), then push again incrementally with nothing changed."""
+    from policykg.graph.neo4j import push
+    from policykg.graph.store import open_store
+    from tests.bolt_server import connect, start_server
+
+    source = open_store(store)
+    graph = source.subgraph(plans=_plan_nodes(source.skeleton())[:plans])
+    server = start_server(Path(work) / "bolt")
+    try:
+        driver = connect(server)
+        try:
+            with Clock() as first:
+                report = push(graph, driver)
+            with Clock() as again:
+                second = push(graph, driver, incremental=True)
+        finally:
+            driver.close()
+    finally:
+        server.stop()
+    rows = report.nodes_written + report.relationships_written
+    return {"plans": plans, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+            "rows": rows, "wall_s": round(first.wall, 3), "cpu_s": round(first.cpu, 3),
+            "rows_per_s": round(rows / max(first.wall, 1e-9), 1), "requests": report.requests,
+            "incremental_wall_s": round(again.wall, 3),
+            "incremental_written": second.nodes_written + second.relationships_written}
+
+
 def _change(files: list[Path], share: float, rng: random.Random) -> list[Path]:
     """Edit ``share`` of ``files`` the way a revised plan differs: one duty reworded."""
     chosen = rng.sample(files, max(1, round(share * len(files))))
@@ -412,6 +501,7 @@ def job_reingest(folder: str, store: str, seed: int) -> dict[str, Any]:
 
 JOBS: dict[str, Callable[..., dict[str, Any]]] = {
     "ingest": job_ingest, "pool_parse": job_pool_parse, "open": job_open,
+    "open_full": job_open_full, "neo4j": job_neo4j,
     "queries": job_queries, "overlaps": job_overlaps, "export": job_export,
     "reingest": job_reingest,
 }
@@ -420,7 +510,7 @@ JOBS: dict[str, Callable[..., dict[str, Any]]] = {
 # --- one corpus size -------------------------------------------------------------------
 
 
-OPTIONAL = ("ingest-worker", "export", "reingest")
+OPTIONAL = ("ingest-one", "ingest-worker", "full-graph", "export", "neo4j", "reingest")
 
 
 def overlap_ladder(tasks: int, cap: int) -> list[int]:
@@ -453,9 +543,10 @@ def measure_size(work: Path, plans: int, seed: int, jobs: int, profile: bool,
     log(f"[{plans}] floor")
     out["floor"] = floor.measure(folder, repeat=3)
     save()
-    log(f"[{plans}] ingest, one process")
-    out["ingest"] = in_child("ingest", folder=str(folder), store=store)
-    save()
+    if "ingest-one" not in skip:
+        log(f"[{plans}] ingest, one process")
+        out["ingest"] = in_child("ingest", folder=str(folder), store=store)
+        save()
     if profile:
         log(f"[{plans}] ingest under cProfile (not timed) → {run / 'ingest.prof'}")
         in_child("ingest", folder=str(folder), store=str(run / "store-profile.db"),
@@ -467,8 +558,8 @@ def measure_size(work: Path, plans: int, seed: int, jobs: int, profile: bool,
         save()
     if jobs > 1:
         log(f"[{plans}] ingest, {jobs} processes")
-        parallel = in_child("ingest", folder=str(folder), store=str(run / "store-jobs.db"),
-                            jobs=jobs)
+        jobs_store = store if "ingest-one" in skip else str(run / "store-jobs.db")
+        parallel = in_child("ingest", folder=str(folder), store=jobs_store, jobs=jobs)
         if not parallel.get("supported"):
             parallel = in_child("pool_parse", folder=str(folder), jobs=jobs)
             parallel["store_has_jobs"] = False
@@ -477,16 +568,27 @@ def measure_size(work: Path, plans: int, seed: int, jobs: int, profile: bool,
     log(f"[{plans}] open store")
     out["open"] = in_child("open", store=store)
     save()
+    if "full-graph" not in skip:
+        log(f"[{plans}] open store, whole graph")
+        out["open_full"] = in_child("open_full", store=store)
+        save()
     log(f"[{plans}] queries")
-    out["queries"] = in_child("queries", store=store, seed=seed, budget_s=query_budget)
+    out["queries"] = in_child("queries", store=store, seed=seed, budget_s=query_budget,
+                              search_max_plans=0 if "full-graph" in skip else plans)
     save()
-    ladder = overlap_ladder(out["ingest"]["tasks"], overlap_cap)
+    tasks = (out.get("ingest") or out["ingest_jobs"])["tasks"]
+    ladder = overlap_ladder(tasks, overlap_cap)
     log(f"[{plans}] overlaps on {ladder} tasks")
     out["overlaps"] = in_child("overlaps", store=store, ladder=ladder)
     save()
-    if "export" not in skip:
+    if "export" not in skip and "full-graph" not in skip:
         log(f"[{plans}] export")
         out["export"] = in_child("export", store=store, out=str(run))
+        save()
+    if "neo4j" not in skip:
+        pushed = min(plans, NEO4J_PLANS)
+        log(f"[{plans}] Neo4j push of {pushed} plans (FalkorDB Bolt server)")
+        out["neo4j"] = in_child("neo4j", store=store, plans=pushed, work=str(run))
         save()
     if "reingest" not in skip:
         log(f"[{plans}] re-ingest")
@@ -522,17 +624,28 @@ def machine() -> dict[str, Any]:
             "load_average": [round(x, 1) for x in os.getloadavg()]}
 
 
+# (row title, query set); each is asked "cold" (a fresh store per question) and "warm"
+QUERY_ROWS = (
+    ("stems-from, central, whole country", "stems_from_country"),
+    ("stems-from, central, 1 province", "stems_from_province"),
+    ("workload of a province", "workload_province"),
+    ("workload of a unit", "workload_unit"),
+    ("compare 5 provinces", "compare_5"),
+    ("search", "search"),
+)
 ROWS = (
     "ingest, 1 process", "ingest phases (CPU s)", "ingest as the CLI does", "ingest, all cores",
     "floor (read + NFC)",
     "ingest / floor", "re-ingest, nothing changed", "re-ingest, 1% changed",
-    "open store + graph", "stems-from, central, whole country", "stems-from, central, 1 province",
-    "workload of a province", "workload of a unit", "compare 5 provinces", "search",
-    "overlaps", "export Turtle", "export GraphML",
+    "open store (skeleton)", "open store, whole graph",
+    *(f"{title} ({mode})" for title, _ in QUERY_ROWS for mode in ("cold", "warm")),
+    "overlaps", "export Turtle", "export GraphML", "Neo4j push",
 )
 
 
 def _ms(row: dict[str, Any]) -> str:
+    if row.get("not_run"):
+        return f"not run: {row['not_run']}"
     if not row.get("queries"):
         return f"no query answered ({row.get('unresolved', 0)} unresolved)"
     wall, cpu = row["wall"], row["cpu"]
@@ -560,8 +673,10 @@ def rows_for(m: dict[str, Any]) -> list[tuple[str, str]]:
         parallel = (f"store has no parallel ingest; read + parse alone in {par['jobs']} "
                     f"processes: {par['plans_per_s']} plans/s ({par['wall_s']} s)")
     else:
-        parallel = (f"{par['plans_per_s']} plans/s ({par['wall_s']} s, {par['jobs']} jobs), "
-                    f"peak {par['peak_rss_mb']} MB")
+        parallel = (f"{par['plans_per_s']} plans/s ({par['wall_s']} s, {par['jobs']} jobs; "
+                    f"{par['plans_per_cpu_s']} plans per CPU s of all processes), peak "
+                    f"{par['peak_rss_mb']} MB (writer) + {par['children_peak_rss_mb']} MB "
+                    "(largest worker)")
     q = m.get("queries", {})
     ov = m.get("overlaps", {})
 
@@ -573,6 +688,7 @@ def rows_for(m: dict[str, Any]) -> list[tuple[str, str]]:
                          f"+{s['rss_growth_mb']} MB)" for s in ov["steps"])
     ex = m.get("export")
     re_ = m.get("reingest")
+    nj = m.get("neo4j")
     cli = m.get("ingest_worker")
     skipped = "skipped (--skip)"
 
@@ -602,19 +718,24 @@ def rows_for(m: dict[str, Any]) -> list[tuple[str, str]]:
         ("re-ingest, 1% changed",
          lambda: f"{re_['changed']['files']} files: {re_['changed']['wall_s']} s "
          f"(CPU {re_['changed']['cpu_s']} s)" if re_ else skipped),
-        ("open store + graph",
+        ("open store (skeleton)",
          lambda: f"{m['open']['wall_s']} s (CPU {m['open']['cpu_s']} s; imports "
          f"{m['open']['import_s']} s), {m['open']['nodes']} nodes, {m['open']['edges']} edges, "
          f"peak {m['open']['peak_rss_mb']} MB"),
-        ("stems-from, central, whole country", lambda: _ms(q["stems_from_country"])),
-        ("stems-from, central, 1 province", lambda: _ms(q["stems_from_province"])),
-        ("workload of a province", lambda: _ms(q["workload_province"])),
-        ("workload of a unit", lambda: _ms(q["workload_unit"])),
-        ("compare 5 provinces", lambda: _ms(q["compare_5"])),
-        ("search", lambda: _ms(q["search"])),
+        ("open store, whole graph",
+         lambda: f"{m['open_full']['wall_s']} s (CPU {m['open_full']['cpu_s']} s), "
+         f"{m['open_full']['nodes']} nodes, {m['open_full']['edges']} edges, "
+         f"peak {m['open_full']['peak_rss_mb']} MB" if m.get("open_full") else skipped),
+        *((f"{title} ({mode})", lambda key=f"{key}_{mode}": _ms(q[key]))
+          for title, key in QUERY_ROWS for mode in ("cold", "warm")),
         ("overlaps", lambda: f"{ov_text()}; growth exponent {ov['exponent']}"),
         ("export Turtle", lambda: export_row("ttl")),
         ("export GraphML", lambda: export_row("graphml")),
+        ("Neo4j push", lambda: (
+            f"{nj['plans']} plans ({nj['nodes']} nodes, {nj['edges']} edges): {nj['rows']} rows "
+            f"in {nj['wall_s']} s = {nj['rows_per_s']} rows/s ({nj['requests']} requests); "
+            f"again, incremental: {nj['incremental_wall_s']} s, {nj['incremental_written']} "
+            "written") if nj else skipped),
     ]
     return [(name, _safe(fn)) for name, fn in rows]
 

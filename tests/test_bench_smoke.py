@@ -169,9 +169,10 @@ def test_harness_produces_every_row(tmp_path: Path) -> None:
     assert set(size["ingest"]["phases"]) == {"read", "parse", "resolve", "store"}
     assert size["reingest"]["changed"]["parsed"] == size["reingest"]["changed"]["files"] == 1
     assert size["reingest"]["unchanged"]["files_unchanged"] == N
-    for name in ("stems_from_country", "stems_from_province", "workload_province",
-                 "workload_unit", "compare_5", "search"):
-        row = size["queries"][name]
-        assert row["queries"] > 0, (name, row.get("unresolved_examples"))
+    for _, name in run.QUERY_ROWS:
+        for mode in ("cold", "warm"):
+            row = size["queries"][f"{name}_{mode}"]
+            assert row["queries"] > 0, (name, mode, row.get("unresolved_examples"))
+    assert size["neo4j"]["rows"] > 0 and size["neo4j"]["incremental_written"] == 0
     steps = [s["tasks"] for s in size["overlaps"]["steps"]]
     assert steps and steps == sorted(steps) and steps[-1] >= 1000, steps
