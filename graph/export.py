@@ -16,9 +16,12 @@ import io
 import json
 import re
 import shlex
+import sqlite3
 import sys
+import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -27,7 +30,10 @@ import networkx as nx
 from policykg.graph.rdf import clean_text, to_rdf
 from policykg.ontology.schema import Kind
 
-__all__ = ["FORMATS", "DIR_FORMATS", "ExportError", "export", "export_text", "scalar_graph"]
+__all__ = [
+    "FORMATS", "DIR_FORMATS", "CsvExport", "ExportError", "export", "export_text", "scalar_graph",
+    "write_csv_dir", "write_csv_dir_streamed",
+]
 
 FORMATS = ("ttl", "jsonld", "nt", "graphml", "gexf", "json", "csv")
 DIR_FORMATS = frozenset({"csv"})
@@ -214,36 +220,61 @@ def _csv_text(value: Any) -> str:
     return clean_text(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str))
 
 
-def _csv_columns(rows: list[dict[str, Any]], skip: set[str]) -> list[tuple[str, str]]:
-    """``(attribute, neo4j type)`` per column: ``int``, ``float``, ``string[]`` …"""
-    seen: dict[str, set[str]] = defaultdict(set)
-    for data in rows:
+# the column kind of a value by its exact type (a subclass goes through _csv_kind)
+_CSV_KINDS: dict[type, str] = {list: "array", tuple: "array", set: "array", frozenset: "array",
+                               bool: "boolean", int: "int", float: "float", str: "string"}
+
+
+def _csv_kind(value: Any) -> str:
+    if isinstance(value, list | tuple | set | frozenset):
+        return "array"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "float"
+    return "string"
+
+
+class _ColumnTypes:
+    """The neo4j type of each attribute over rows seen one at a time: ``int``,
+    ``float``, ``string[]`` …, so columns are found without holding the rows."""
+
+    def __init__(self, skip: set[str] | frozenset[str]) -> None:
+        self.skip = skip
+        self.seen: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, data: dict[str, Any]) -> None:
+        seen, skip = self.seen, self.skip
         for key, value in data.items():
             if key in skip or value is None:
                 continue
-            if isinstance(value, list | tuple | set | frozenset):
-                seen[key].add("array")
-            elif isinstance(value, bool):
-                seen[key].add("boolean")
-            elif isinstance(value, int):
-                seen[key].add("int")
-            elif isinstance(value, float):
-                seen[key].add("float")
+            seen[key].add(_CSV_KINDS.get(type(value)) or _csv_kind(value))
+
+    def columns(self) -> list[tuple[str, str]]:
+        """``(attribute, neo4j type)`` per column, by attribute name."""
+        columns = []
+        for key in sorted(self.seen):
+            kinds = self.seen[key]
+            if "array" in kinds:
+                typ = "string[]"
+            elif len(kinds) == 1:
+                typ = next(iter(kinds))
+            elif kinds == {"int", "float"}:
+                typ = "float"
             else:
-                seen[key].add("string")
-    columns = []
-    for key in sorted(seen):
-        kinds = seen[key]
-        if "array" in kinds:
-            typ = "string[]"
-        elif len(kinds) == 1:
-            typ = next(iter(kinds))
-        elif kinds == {"int", "float"}:
-            typ = "float"
-        else:
-            typ = "string"
-        columns.append((key, typ))
-    return columns
+                typ = "string"
+            columns.append((key, typ))
+        return columns
+
+
+def _csv_columns(rows: Iterable[dict[str, Any]], skip: set[str]) -> list[tuple[str, str]]:
+    """``(attribute, neo4j type)`` per column: ``int``, ``float``, ``string[]`` …"""
+    types = _ColumnTypes(skip)
+    for data in rows:
+        types.add(data)
+    return types.columns()
 
 
 def _array_items(value: Any) -> list[str]:
@@ -266,62 +297,119 @@ def _cell(value: Any, typ: str, delimiter: str) -> str:
     return _csv_text(value)
 
 
-def _choose_delimiter(g: nx.MultiDiGraph) -> str:
-    items: list[str] = []
-    for data in [d for _, d in g.nodes(data=True)] + [d for *_, d in g.edges(data=True)]:
+class _Delimiters:
+    """Which array delimiters occur in the list values seen, so the first free one is
+    chosen after one pass over the rows."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def add(self, data: dict[str, Any]) -> None:
         for value in data.values():
             if isinstance(value, list | tuple | set | frozenset):
-                items.extend(_array_items(value))
-    for delimiter in ARRAY_DELIMITERS:
-        if not any(delimiter in item for item in items):
-            return delimiter
-    raise ExportError("every array delimiter occurs in the list values; cannot write csv")
+                free = [d for d in ARRAY_DELIMITERS if d not in self.used]
+                for item in _array_items(value):
+                    self.used.update(d for d in free if d in item)
+
+    def choose(self) -> str:
+        for delimiter in ARRAY_DELIMITERS:
+            if delimiter not in self.used:
+                return delimiter
+        raise ExportError("every array delimiter occurs in the list values; cannot write csv")
+
+
+def _choose_delimiter(g: nx.MultiDiGraph) -> str:
+    delimiters = _Delimiters()
+    for _, data in g.nodes(data=True):
+        delimiters.add(data)
+    for *_, data in g.edges(data=True):
+        delimiters.add(data)
+    return delimiters.choose()
 
 
 def _safe_name(name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name) or "_"
 
 
+def _node_kind(data: dict[str, Any]) -> str:
+    return str(data.get("kind") or "Node")
+
+
+def _edge_rel(data: dict[str, Any]) -> str:
+    return str(data.get("rel") or "RELATED")
+
+
+# rows of one csv file: (kind or relation, columns, rows sorted as the file holds them);
+# node rows are (id, attrs), edge rows (source, target, attrs)
+_NodeGroup = tuple[str, list[tuple[str, str]], Iterable[tuple[str, dict[str, Any]]]]
+_EdgeGroup = tuple[str, list[tuple[str, str]], Iterable[tuple[str, str, dict[str, Any]]]]
+
+
 def write_csv_dir(g: nx.MultiDiGraph, out: Path) -> list[Path]:
     """Write the neo4j-admin import files of ``g`` into directory ``out``."""
+    _prepare_dir(out)
+    delimiter = _choose_delimiter(g)
+
+    by_kind: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for n, d in g.nodes(data=True):
+        by_kind[_node_kind(d)].append((str(n), d))
+    node_groups: list[_NodeGroup] = []
+    for kind in sorted(by_kind):
+        rows = sorted(by_kind[kind])
+        node_groups.append((kind, _csv_columns([d for _, d in rows], {"kind", "label"}), rows))
+
+    by_rel: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
+    for u, v, key, d in g.edges(keys=True, data=True):
+        by_rel[_edge_rel(d)].append((str(u), str(v), str(key), d))
+    rel_groups: list[_EdgeGroup] = []
+    for rel in sorted(by_rel):
+        rows = sorted(by_rel[rel], key=lambda r: r[:3])
+        rel_groups.append((rel, _csv_columns([d for *_, d in rows], {"rel"}),
+                           [(u, v, d) for u, v, _, d in rows]))
+    return _write_csv_files(out, delimiter, node_groups, rel_groups)
+
+
+def _prepare_dir(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise ExportError(f"{out}: exists and is not a directory")
     out.mkdir(parents=True, exist_ok=True)
     _clear_previous_export(out)
-    delimiter = _choose_delimiter(g)
-    written: list[Path] = []
 
-    by_kind: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-    for n, d in g.nodes(data=True):
-        by_kind[str(d.get("kind") or "Node")].append((str(n), d))
+
+def _check_dir(out: Path) -> None:
+    """Refuse ``out`` as :func:`_prepare_dir` would, changing nothing."""
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out}: exists and is not a directory")
+    if out.is_dir():
+        _export_files(out)
+
+
+def _write_csv_files(out: Path, delimiter: str, node_groups: Iterable[_NodeGroup],
+                     rel_groups: Iterable[_EdgeGroup]) -> list[Path]:
+    """Write one file per node kind and per relation, then ``import.sh`` and
+    ``README.txt``; the rows are taken from the groups as they are written."""
+    written: list[Path] = []
     node_files: list[str] = []
-    for kind in sorted(by_kind):
-        rows = sorted(by_kind[kind])
-        columns = _csv_columns([d for _, d in rows], {"kind", "label"})
+    for kind, columns, node_rows in node_groups:
         name = f"nodes_{_safe_name(kind)}.csv"
         header = ["id:ID", "label"] + [f"{k}:{t}" for k, t in columns] + [":LABEL"]
-        body = [
+        body = (
             [_csv_text(n), _csv_text(d.get("label") or n)]
             + [_cell(d.get(k), t, delimiter) for k, t in columns]
             + [kind]
-            for n, d in rows
-        ]
+            for n, d in node_rows
+        )
         written.append(_write_csv(out / name, header, body))
         node_files.append(name)
 
-    by_rel: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
-    for u, v, key, d in g.edges(keys=True, data=True):
-        by_rel[str(d.get("rel") or "RELATED")].append((str(u), str(v), str(key), d))
     rel_files: list[str] = []
-    for rel in sorted(by_rel):
-        rows = sorted(by_rel[rel], key=lambda r: r[:3])
-        columns = _csv_columns([d for *_, d in rows], {"rel"})
+    for rel, columns, edge_rows in rel_groups:
         name = f"rels_{_safe_name(rel)}.csv"
         header = [":START_ID", ":END_ID", ":TYPE"] + [f"{k}:{t}" for k, t in columns]
-        body = [
+        body = (
             [_csv_text(u), _csv_text(v), rel] + [_cell(d.get(k), t, delimiter) for k, t in columns]
-            for u, v, _, d in rows
-        ]
+            for u, v, d in edge_rows
+        )
         written.append(_write_csv(out / name, header, body))
         rel_files.append(name)
 
@@ -350,6 +438,190 @@ def write_csv_dir(g: nx.MultiDiGraph, out: Path) -> list[Path]:
     return written + [script, readme]
 
 
+# --- neo4j-admin CSV of a graph read in batches --------------------------------
+
+
+@dataclass(frozen=True)
+class CsvExport:
+    """What :func:`write_csv_dir_streamed` wrote: the files and the graph's size."""
+
+    files: list[Path]
+    nodes: int
+    edges: int
+
+
+def _edge_key(key: Any) -> str:
+    """An edge key as the graph tells keys apart (``1``, ``1.0`` and ``True`` are one key,
+    ``1`` and ``"1"`` two)."""
+    if isinstance(key, str):
+        return "s" + key
+    if isinstance(key, bool | int | float):
+        number = float(key)
+        return "n" + (str(int(number)) if number.is_integer() else repr(number))
+    return "j" + json.dumps(key, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _spooled(data: dict[str, Any]) -> str:
+    # plain JSON: compressing each small row would cost more time than it saves space
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _unspooled(text: str) -> dict[str, Any]:
+    return json.loads(text)
+
+
+class _Spool:
+    """The graph's nodes and edges, merged as the whole graph merges them, in a
+    temporary SQLite file: it sorts rows (UTF-8 order is code point order, as Python
+    sorts ``str``) and finds repeated items without holding the graph in memory."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = sqlite3.connect(path, isolation_level=None)
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE",
+                       "cache_size = -32000"):
+            self.conn.execute(f"PRAGMA {pragma}")
+        self.conn.executescript("""
+            CREATE TABLE nodes (id TEXT PRIMARY KEY, kind TEXT NOT NULL, attrs TEXT NOT NULL);
+            CREATE TABLE edges (seq INTEGER PRIMARY KEY, u TEXT NOT NULL, v TEXT NOT NULL,
+                k TEXT NOT NULL, skey TEXT NOT NULL, rel TEXT NOT NULL, attrs TEXT NOT NULL,
+                UNIQUE (u, v, k));
+            CREATE TEMP TABLE want_nodes (id TEXT PRIMARY KEY);
+            CREATE TEMP TABLE want_edges (u TEXT, v TEXT, k TEXT, PRIMARY KEY (u, v, k));
+            BEGIN;
+        """)
+        self.empty = _spooled({})
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def add(self, nodes: Iterable[Any], edges: Iterable[Any]) -> None:
+        """Add one batch of items (``[id, attrs]``, ``[source, target, key, attrs]``): a
+        node or edge seen before gets its attributes updated, a later value winning."""
+        conn = self.conn
+        batch_nodes: dict[str, dict[str, Any]] = {}
+        for n, attrs in nodes:
+            if type(attrs) is not dict:
+                raise ExportError(f"attributes of node {n!r} are not a mapping")
+            old = batch_nodes.get(str(n))
+            if old is None:
+                batch_nodes[str(n)] = attrs
+            else:
+                old.update(attrs)
+        if batch_nodes:
+            conn.execute("DELETE FROM want_nodes")
+            conn.executemany("INSERT INTO want_nodes VALUES (?)", ((n,) for n in batch_nodes))
+            # CROSS JOIN: look up the batch's ids, never scan the spool
+            for n, blob in conn.execute("SELECT n.id, n.attrs FROM want_nodes w "
+                                        "CROSS JOIN nodes n ON n.id = w.id").fetchall():
+                merged = _unspooled(blob)
+                merged.update(batch_nodes[n])
+                batch_nodes[n] = merged
+            conn.executemany(
+                "INSERT INTO nodes VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "kind = excluded.kind, attrs = excluded.attrs",
+                ((n, _node_kind(d), _spooled(d)) for n, d in batch_nodes.items()))
+        batch_edges: dict[tuple[str, str, str], tuple[str, dict[str, Any]]] = {}
+        for u, v, key, attrs in edges:
+            if type(attrs) is not dict:
+                raise ExportError(f"attributes of edge {u!r} → {v!r} are not a mapping")
+            ident = (str(u), str(v), _edge_key(key))
+            seen = batch_edges.get(ident)
+            if seen is None:
+                batch_edges[ident] = (str(key), attrs)
+            else:
+                seen[1].update(attrs)
+        if batch_edges:
+            # an edge's end that is no node yet becomes one without attributes
+            ends = {end for u, v, _ in batch_edges for end in (u, v)}
+            conn.executemany("INSERT OR IGNORE INTO nodes VALUES (?, 'Node', ?)",
+                             ((end, self.empty) for end in ends))
+            conn.execute("DELETE FROM want_edges")
+            conn.executemany("INSERT INTO want_edges VALUES (?, ?, ?)", batch_edges)
+            for u, v, k, blob in conn.execute(
+                    "SELECT e.u, e.v, e.k, e.attrs FROM want_edges w CROSS JOIN edges e "
+                    "ON e.u = w.u AND e.v = w.v AND e.k = w.k").fetchall():
+                skey, attrs = batch_edges[u, v, k]
+                merged = _unspooled(blob)
+                merged.update(attrs)
+                batch_edges[u, v, k] = (skey, merged)
+            conn.executemany(
+                "INSERT INTO edges (u, v, k, skey, rel, attrs) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (u, v, k) DO UPDATE SET rel = excluded.rel, attrs = excluded.attrs",
+                ((u, v, k, skey, _edge_rel(d), _spooled(d))
+                 for (u, v, k), (skey, d) in batch_edges.items()))
+
+    def groups(self) -> tuple[str, list[_NodeGroup], list[_EdgeGroup], int, int]:
+        """The array delimiter and the files' groups, read back in the whole graph's
+        order: kinds and relations by name, nodes by id, edges by (source, target, key)
+        and, among keys that print alike, in the order they came."""
+        conn = self.conn
+        delimiters = _Delimiters()
+        node_types: dict[str, _ColumnTypes] = {}
+        for kind, blob in conn.execute("SELECT kind, attrs FROM nodes"):
+            data = _unspooled(blob)
+            delimiters.add(data)
+            types = node_types.get(kind)
+            if types is None:
+                types = node_types[kind] = _ColumnTypes({"kind", "label"})
+            types.add(data)
+        edge_types: dict[str, _ColumnTypes] = {}
+        for rel, blob in conn.execute("SELECT rel, attrs FROM edges"):
+            data = _unspooled(blob)
+            delimiters.add(data)
+            types = edge_types.get(rel)
+            if types is None:
+                types = edge_types[rel] = _ColumnTypes({"rel"})
+            types.add(data)
+        delimiter = delimiters.choose()
+        conn.execute("CREATE INDEX nodes_order ON nodes (kind, id)")
+        conn.execute("CREATE INDEX edges_order ON edges (rel, u, v, skey, seq)")
+
+        def node_rows(kind: str) -> Iterator[tuple[str, dict[str, Any]]]:
+            for n, blob in conn.execute("SELECT id, attrs FROM nodes INDEXED BY nodes_order "
+                                        "WHERE kind = ? ORDER BY id", (kind,)):
+                yield n, _unspooled(blob)
+
+        def edge_rows(rel: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
+            for u, v, blob in conn.execute(
+                    "SELECT u, v, attrs FROM edges INDEXED BY edges_order WHERE rel = ? "
+                    "ORDER BY u, v, skey, seq", (rel,)):
+                yield u, v, _unspooled(blob)
+
+        nodes = [(kind, node_types[kind].columns(), node_rows(kind))
+                 for kind in sorted(node_types)]
+        edges = [(rel, edge_types[rel].columns(), edge_rows(rel)) for rel in sorted(edge_types)]
+        counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("nodes", "edges")]
+        return delimiter, nodes, edges, counts[0], counts[1]
+
+
+def write_csv_dir_streamed(batches: Iterable[tuple[Iterable[Any], Iterable[Any]]], out: Path,
+                           *, tmp_dir: str | Path | None = None) -> CsvExport:
+    """Write the files :func:`write_csv_dir` writes for the graph whose items come in
+    ``batches`` — ``(nodes, edges)`` as :meth:`Store.iter_block_items
+    <policykg.graph.store.Store.iter_block_items>` gives them, merged as
+    :func:`~policykg.graph.build.add_bulk` merges them — byte for byte, holding one
+    batch in memory: the items are spooled to a temporary file (in ``tmp_dir``, else
+    the system's; it takes about as much disk as the csv files) that merges and sorts
+    them, then read back twice: once for the columns and the array delimiter, once to
+    write the rows."""
+    _check_dir(out)  # before the long read; an earlier export stays until it is done
+    with tempfile.TemporaryDirectory(prefix="policykg-csv-", dir=tmp_dir) as tmp:
+        spool = _Spool(Path(tmp) / "spool.db")
+        try:
+            for nodes, edges in batches:
+                spool.add(nodes, edges)
+            delimiter, node_groups, rel_groups, n_nodes, n_edges = spool.groups()
+            _prepare_dir(out)
+            files = _write_csv_files(out, delimiter, node_groups, rel_groups)
+        except sqlite3.Error as err:
+            raise ExportError(f"could not sort the rows in a temporary file in {tmp}: {err} "
+                              "(set TMPDIR to a disk with more room)") from err
+        finally:
+            spool.close()
+    return CsvExport(files, n_nodes, n_edges)
+
+
 def _is_export_file(path: Path) -> bool:
     name = path.name
     return path.is_file() and (
@@ -360,6 +632,12 @@ def _is_export_file(path: Path) -> bool:
 
 def _clear_previous_export(out: Path) -> None:
     """Remove an earlier export's files; refuse a directory that holds anything else."""
+    for path in _export_files(out):
+        path.unlink()
+
+
+def _export_files(out: Path) -> list[Path]:
+    """The files of an earlier export in ``out``; an error when it holds anything else."""
     entries = list(out.iterdir())
     others = [p.name for p in entries if not _is_export_file(p)]
     if others:
@@ -367,8 +645,7 @@ def _clear_previous_export(out: Path) -> None:
             f"{out}: directory holds other files ({', '.join(sorted(others)[:3])}); "
             "give an empty or new directory"
         )
-    for path in entries:
-        path.unlink()
+    return entries
 
 
 def import_command(node_files: list[str], rel_files: list[str], delimiter: str) -> str:
@@ -390,7 +667,7 @@ def _delimiter_arg(delimiter: str) -> str:
     return delimiter if delimiter.isascii() else f"U+{ord(delimiter):04X}"
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+def _write_csv(path: Path, header: list[str], rows: Iterable[list[str]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as fh:
         # RFC 4180 line ends: the writer then quotes every field holding \r or \n
         writer = csv.writer(fh, lineterminator="\r\n")

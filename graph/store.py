@@ -41,6 +41,7 @@ are the same plan: the file ingested last wins and the report says so.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import hashlib
 import itertools
@@ -361,6 +362,54 @@ def _split_plan(plan: Plan) -> tuple[dict[str, Any], dict[str, Any], list[list[A
     data.pop("lines", None)
     head = {key: data.pop(key) for key in _HEAD_FIELDS if key in data}
     return head, data, [[ln.text, ln.start, ln.end] for ln in plan.lines]
+
+
+def _packed_items(blob: Any, size: int) -> Iterator[list[Any]]:
+    """The items of one compressed JSON array in lists of at most ``size``, decoded as
+    the text is inflated, so a large block is never held whole (text or objects)."""
+    if blob is None:
+        return
+    if not _packed(blob):
+        raise ValueError("not a compressed document")
+    inflate, text = zlib.decompressobj(), codecs.getincrementaldecoder("utf-8")()
+    decode = json.JSONDecoder().raw_decode
+    view = memoryview(blob)
+    chunks = iter([view[i:i + (1 << 20)] for i in range(0, len(view), 1 << 20)])
+    buffer, pos, started, done, part = "", 0, False, False, []
+    while True:
+        while pos < len(buffer) and buffer[pos] in " \t\r\n,":
+            pos += 1
+        if pos < len(buffer):
+            if not started:
+                if buffer[pos] != "[":
+                    raise ValueError("a graph block is not a JSON array")
+                started, pos = True, pos + 1
+                continue
+            if buffer[pos] == "]":
+                break
+            try:
+                item, end = decode(buffer, pos)
+            except json.JSONDecodeError:
+                if done:
+                    raise
+            else:
+                if end < len(buffer) or done:  # else it may go on in the next chunk
+                    part.append(item)
+                    pos = end
+                    if len(part) >= size:
+                        yield part
+                        part = []
+                    continue
+        if done:
+            raise ValueError("a graph block ends before its array does")
+        chunk = next(chunks, None)
+        if chunk is None:
+            more, done = text.decode(inflate.flush(), final=True), True
+        else:
+            more = text.decode(inflate.decompress(chunk))
+        buffer, pos = buffer[pos:] + more, 0
+    if part:
+        yield part
 
 
 class Store:
@@ -775,21 +824,7 @@ class Store:
             if self._graph is not None and generation == self._generation:
                 return self._graph
             graph = nx.MultiDiGraph()
-            try:  # the shared block first, then the plans' blocks by plan id
-                with gc_paused():
-                    parts = []
-                    for table in ("nodes", "edges"):
-                        rows = conn.execute(f"SELECT attrs FROM {table} WHERE live = 1 "
-                                            "ORDER BY block != ?, block", (SHARED_BLOCK,))
-                        # one JSON document for all blocks: far faster than one per block
-                        blocks = json.loads(
-                            "[" + ",".join(_unpack_text(r[0]) for r in rows) + "]")
-                        parts.append(itertools.chain.from_iterable(blocks))
-                    add_bulk(graph, *parts)
-            except sqlite3.DatabaseError:
-                raise
-            except Exception as err:
-                raise self._damaged(err) from err
+            self._load(conn, graph, None)  # the shared block first, then the plans' blocks
             self._graph, self._generation = graph, generation
             return graph
 
@@ -809,18 +844,19 @@ class Store:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
 
-    def _load(self, conn: sqlite3.Connection, graph: nx.MultiDiGraph, blocks: list[str],
+    def _load(self, conn: sqlite3.Connection, graph: nx.MultiDiGraph, blocks: list[str] | None,
               add: Callable[..., None] = add_bulk) -> None:
-        """Decode the live ``blocks`` (by name) into ``graph`` with ``add``, in the order
-        :meth:`graph` reads them."""
-        names = json.dumps(blocks)
+        """Decode the live ``blocks`` (by name; every live block when None) into ``graph``
+        with ``add``: the shared block first, then the plans' blocks by plan id."""
+        only = "" if blocks is None else "AND block IN (SELECT value FROM json_each(?)) "
+        args = (SHARED_BLOCK,) if blocks is None else (json.dumps(blocks), SHARED_BLOCK)
         try:
             with gc_paused():
                 parts = []
                 for table in ("nodes", "edges"):
-                    rows = conn.execute(f"SELECT attrs FROM {table} WHERE live = 1 AND block IN "
-                                        "(SELECT value FROM json_each(?)) "
-                                        "ORDER BY block != ?, block", (names, SHARED_BLOCK))
+                    rows = conn.execute(f"SELECT attrs FROM {table} WHERE live = 1 {only}"
+                                        "ORDER BY block != ?, block", args)
+                    # one JSON document for all blocks: far faster than one per block
                     blob = json.loads("[" + ",".join(_unpack_text(r[0]) for r in rows) + "]")
                     parts.append(itertools.chain.from_iterable(blob))
                 add(graph, *parts)
@@ -828,6 +864,50 @@ class Store:
             raise
         except Exception as err:
             raise self._damaged(err) from err
+
+    def iter_block_items(self, batch: int = 200
+                         ) -> Iterator[tuple[list[list[Any]], list[list[Any]]]]:
+        """The graph's items, ``(nodes, edges)`` per batch of up to ``batch`` live plan
+        blocks, in the order :meth:`graph` adds them (the shared block first, then the
+        plans' blocks by plan id), so a whole store can be walked holding one batch
+        decoded. The shared block, which grows with the store, comes in parts of at most
+        ``100 * batch`` items, decoded as its text is inflated.
+
+        Items are as stored: nodes ``[id, attrs]``, edges ``[source, target, key, attrs]``.
+        A node or edge may come in more than one block; :meth:`graph` merges its
+        attributes in this order (a later value wins). All batches are read inside one
+        read transaction: a write meanwhile is not seen.
+        """
+        size = max(1, int(batch))
+        with self._snapshot() as (conn, _generation):
+            if conn is None:
+                return
+            try:
+                for table in ("nodes", "edges"):
+                    row = conn.execute(f"SELECT attrs FROM {table} WHERE live = 1 AND block = ?",
+                                       (SHARED_BLOCK,)).fetchone()
+                    for part in _packed_items(row[0] if row else None, 100 * size):
+                        yield (part, []) if table == "nodes" else ([], part)
+                names = [r[0] for r in conn.execute(
+                    "SELECT block FROM (SELECT block FROM nodes WHERE live = 1 UNION "
+                    "SELECT block FROM edges WHERE live = 1) WHERE block != ? ORDER BY block",
+                    (SHARED_BLOCK,))]
+                for start in range(0, len(names), size):
+                    chosen = json.dumps(names[start:start + size])
+                    with gc_paused():
+                        parts: list[list[list[Any]]] = []
+                        for table in ("nodes", "edges"):
+                            rows = conn.execute(
+                                f"SELECT attrs FROM {table} WHERE live = 1 AND block IN "
+                                "(SELECT value FROM json_each(?)) ORDER BY block", (chosen,))
+                            blob = json.loads("[" + ",".join(_unpack_text(r[0]) for r in rows)
+                                              + "]")
+                            parts.append(list(itertools.chain.from_iterable(blob)))
+                    yield parts[0], parts[1]
+            except (sqlite3.DatabaseError, GeneratorExit):
+                raise
+            except Exception as err:
+                raise self._damaged(err) from err
 
     def _skeleton_of(self, conn: sqlite3.Connection, generation: str) -> nx.MultiDiGraph:
         if self._skeleton is None or self._skeleton_generation != generation:

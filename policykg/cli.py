@@ -356,6 +356,35 @@ def _graph_for_export(store_path: str) -> Any:
     return graph
 
 
+def _export_csv_streamed(store_path: str, out: str) -> None:
+    """The csv export read from the store a batch of blocks at a time, so a store of
+    any size is written without building its whole graph in memory."""
+    from pathlib import Path
+
+    from policykg.graph.export import ExportError, write_csv_dir_streamed
+    from policykg.graph.store import StoreError, open_store
+
+    if out == "-":
+        raise click.ClickException("the csv export writes a directory: give its path")
+    if not os.path.exists(store_path):
+        raise click.ClickException(
+            f"no store at {store_path}: ingest plans first (policykg ingest FILE...)"
+        )
+    store = open_store(store_path)
+    try:
+        if not store.plan_nodes():
+            raise click.ClickException(
+                f"the store {store_path} is empty (no plans): ingest plans first "
+                "(policykg ingest FILE...)"
+            )
+        result = write_csv_dir_streamed(store.iter_block_items(), Path(out))
+    except (StoreError, ExportError) as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"{out}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {result.nodes} nodes and {result.edges} edges as csv to {out}", err=True)
+
+
 @cli.command("export")
 @click.option("--format", "-f", "fmt",
               type=click.Choice(["ttl", "jsonld", "nt", "graphml", "gexf", "json", "csv"]),
@@ -374,6 +403,9 @@ def export_command(fmt: str | None, out: str, store_path: str) -> None:
         fmt = _EXPORT_SUFFIXES.get(os.path.splitext(out)[1].lower())
         if fmt is None:
             raise click.UsageError(f"cannot tell the format of {out!r}: give --format")
+    if fmt == "csv":
+        _export_csv_streamed(store_path, out)
+        return
     graph = _graph_for_export(store_path)
     try:
         export(graph, fmt, out)

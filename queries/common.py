@@ -370,24 +370,25 @@ def plan_task_provinces(g: Graph, plan: str) -> frozenset[str | None]:
                 lambda: frozenset(node_province(g, t) for t in _plan_task_set(g, plan)))
 
 
-def plans_by_province(g: Graph) -> dict[str | None, list[str]]:
-    """Province (as written) → its plans, in id order."""
+def _by_province(g: Graph, kind: Kind) -> dict[str | None, list[str]]:
+    """Province (as written) → the nodes of ``kind`` in it, in id order (built once per
+    skeleton: plans and units are never added by plan blocks)."""
     def build(base: Graph) -> dict[str | None, list[str]]:
         found: dict[str | None, list[str]] = {}
-        for plan in nodes_of(base, Kind.PLAN):
-            found.setdefault(node_province(base, plan), []).append(plan)
+        for node in nodes_of(base, kind):
+            found.setdefault(node_province(base, node), []).append(node)
         return found
-    return static_memo(g, "plans_by_province", build)
+    return static_memo(g, f"{kind.value}_by_province", build)
+
+
+def plans_by_province(g: Graph) -> dict[str | None, list[str]]:
+    """Province (as written) → its plans, in id order."""
+    return _by_province(g, Kind.PLAN)
 
 
 def units_by_province(g: Graph) -> dict[str | None, list[str]]:
     """Province (as written) → its units, in id order."""
-    def build(base: Graph) -> dict[str | None, list[str]]:
-        found: dict[str | None, list[str]] = {}
-        for unit in nodes_of(base, Kind.UNIT):
-            found.setdefault(node_province(base, unit), []).append(unit)
-        return found
-    return static_memo(g, "units_by_province", build)
+    return _by_province(g, Kind.UNIT)
 
 
 def in_province_groups(g: Graph, groups: dict[str | None, list[str]],
