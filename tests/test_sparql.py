@@ -215,8 +215,8 @@ def test_cli_export_infers_format_and_writes(stubbed_store, tmp_path):
     assert (tmp_path / "g.ttl").read_text(encoding="utf-8").count("pkg:Plan") >= 2
     res = runner.invoke(cli, ["export", "--format", "nt", "-"])
     assert res.exit_code == 0 and "<https://" in res.output
-    res = runner.invoke(cli, ["export", "--format", "csv", str(tmp_path / "neo")])
-    assert res.exit_code == 0 and (tmp_path / "neo" / "import.sh").exists()
+    res = runner.invoke(cli, ["export", "--format", "graphml", str(tmp_path / "g.xml")])
+    assert res.exit_code == 0 and "<graphml" in (tmp_path / "g.xml").read_text(encoding="utf-8")
     res = runner.invoke(cli, ["export", str(tmp_path / "g.unknown")])
     assert res.exit_code == 2 and "--format" in res.output
 
