@@ -557,21 +557,17 @@ class _Spool:
         conn = self.conn
         delimiters = _Delimiters()
         node_types: dict[str, _ColumnTypes] = {}
-        for kind, blob in conn.execute("SELECT kind, attrs FROM nodes"):
-            data = _unspooled(blob)
-            delimiters.add(data)
-            types = node_types.get(kind)
-            if types is None:
-                types = node_types[kind] = _ColumnTypes({"kind", "label"})
-            types.add(data)
         edge_types: dict[str, _ColumnTypes] = {}
-        for rel, blob in conn.execute("SELECT rel, attrs FROM edges"):
-            data = _unspooled(blob)
-            delimiters.add(data)
-            types = edge_types.get(rel)
-            if types is None:
-                types = edge_types[rel] = _ColumnTypes({"rel"})
-            types.add(data)
+        # (table, the column naming its file, attributes that are not columns, types by file)
+        for table, column, skip, found in (("nodes", "kind", ("kind", "label"), node_types),
+                                           ("edges", "rel", ("rel",), edge_types)):
+            for name, blob in conn.execute(f"SELECT {column}, attrs FROM {table}"):
+                data = _unspooled(blob)
+                delimiters.add(data)
+                types = found.get(name)
+                if types is None:
+                    types = found[name] = _ColumnTypes(set(skip))
+                types.add(data)
         delimiter = delimiters.choose()
         conn.execute("CREATE INDEX nodes_order ON nodes (kind, id)")
         conn.execute("CREATE INDEX edges_order ON edges (rel, u, v, skey, seq)")
