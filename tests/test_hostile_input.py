@@ -214,7 +214,7 @@ def test_a_big_file_under_the_limit_ends_as_a_plan_or_a_time_out(tmp_path):
 # --- the time bound ------------------------------------------------------------------------
 
 
-def _hanging_parser(real):
+def hanging_parser(real):
     def parse_text(text: str, src: SourceFile):
         if "TREO" in text:
             while True:
@@ -228,7 +228,7 @@ def _hanging_parser(real):
 
 def test_a_file_that_never_ends_is_skipped_with_the_bound_and_the_rest_load(
         tmp_path, monkeypatch):
-    monkeypatch.setattr(parse, "parse_text", _hanging_parser(parse.parse_text))
+    monkeypatch.setattr(parse, "parse_text", hanging_parser(parse.parse_text))
     (tmp_path / "a.txt").write_text(plan_text(1), encoding="utf-8")
     (tmp_path / "b_treo.txt").write_text(plan_text(2) + "TREO\n", encoding="utf-8")
     (tmp_path / "c.txt").write_text(plan_text(3), encoding="utf-8")

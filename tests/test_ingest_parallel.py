@@ -19,6 +19,7 @@ from policykg.loaders import parse
 from policykg.loaders.batch import TIMEOUT_ENV, iter_files
 from policykg.loaders.model import SourceFile
 from policykg.loaders.readers import MAX_MB_ENV
+from tests.test_hostile_input import hanging_parser
 
 CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 
@@ -76,18 +77,14 @@ def test_progress_is_reported_for_every_file_in_order(corpus, tmp_path):
 
 
 def _hostile_parser(real):
-    """A parser that never ends on one file, kills its process on another and fails on
-    a third: what a reader bug on a strange document looks like."""
+    """The hanging and dying parser of the time-bound tests that also fails on a third
+    file: what a reader bug on a strange document looks like."""
+    hanging = hanging_parser(real)
 
     def parse_text(text: str, src: SourceFile):
-        if "TREO" in text:
-            while True:
-                pass
-        if "CHET" in text:
-            os._exit(9)
         if "LOI" in text:
             raise RuntimeError("parser bug")
-        return real(text, src)
+        return hanging(text, src)
 
     return parse_text
 

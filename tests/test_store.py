@@ -382,14 +382,21 @@ def test_changed_file_recomputes_only_its_own_plan(tmp_path, monkeypatch):
     same_graph(store)
 
 
+def two_spellings_of_one_number(second_unit: str = "Văn phòng Sở"):
+    """Plans numbered 5/KH-BĐH (2023) and 5/KH-BDH (2024): one number spelled two ways, so
+    ingesting the second renames the first plan's node."""
+    first = plan("x", number="5/KH-BĐH", date="2023-03-01",
+                 tasks=[task("1", "Nhiệm vụ năm 2023", unit("Văn phòng Sở"))])
+    second = plan("y", number="5/KH-BDH", date="2024-03-01",
+                  tasks=[task("1", "Nhiệm vụ năm 2024", unit(second_unit))])
+    return first, second
+
+
 def test_plan_whose_node_id_changes_gets_its_tasks_moved(tmp_path, monkeypatch):
     """Two spellings of one number: the node id takes the first spelling in order, so
     ingesting the second plan renames the first plan's node and its tasks follow."""
     folder = tmp_path / "plans"
-    first = plan("x", number="5/KH-BĐH", date="2023-03-01",
-                 tasks=[task("1", "Nhiệm vụ năm 2023", unit("Văn phòng Sở"))])
-    second = plan("y", number="5/KH-BDH", date="2024-03-01",
-                  tasks=[task("1", "Nhiệm vụ năm 2024", unit("Văn phòng Sở"))])
+    first, second = two_spellings_of_one_number()
     store = make_store(tmp_path)
     write_plan(folder, "x", first)
     store.ingest([folder])

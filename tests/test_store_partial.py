@@ -13,7 +13,13 @@ import pytest
 from policykg.graph.store import Store, StoreError
 from policykg.ontology.schema import Kind
 from tests.test_graph_build import plan, task, unit
-from tests.test_store import corpus, json_loader, make_store, write_plan
+from tests.test_store import (
+    corpus,
+    json_loader,
+    make_store,
+    two_spellings_of_one_number,
+    write_plan,
+)
 
 TASK = Kind.TASK.value
 
@@ -145,10 +151,7 @@ def test_index_follows_node_ids_that_change_and_plans_forgotten(tmp_path):
     """Two spellings of one number: the second plan renames the first plan's node (its
     block is written again); forgetting it renames it back."""
     folder = tmp_path / "plans"
-    first = plan("x", number="5/KH-BĐH", date="2023-03-01",
-                 tasks=[task("1", "Nhiệm vụ năm 2023", unit("Văn phòng Sở"))])
-    second = plan("y", number="5/KH-BDH", date="2024-03-01",
-                  tasks=[task("1", "Nhiệm vụ năm 2024", unit("Phòng Tổ chức"))])
+    first, second = two_spellings_of_one_number(second_unit="Phòng Tổ chức")
     store = make_store(tmp_path)
     write_plan(folder, "x", first)
     store.ingest([folder])
