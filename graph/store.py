@@ -416,8 +416,9 @@ class Store:
     """A policykg store at ``path`` (created on the first write).
 
     ``timeout`` is how long a writer waits for another writer before
-    :class:`StoreBusy`. ``loader`` reads files into plans (default
-    :func:`policykg.loaders.batch.load_paths`).
+    :class:`StoreBusy`. ``loader(paths, on_progress=None, jobs=None)`` reads files
+    into plans, yielding a result per file (default: :func:`policykg.loaders.batch.load_paths`
+    in ``jobs`` processes).
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, timeout: float = 2.0,
@@ -610,8 +611,6 @@ class Store:
         core; 1: one file at a time); results are written in file order, so the
         store is the same whatever ``jobs`` is.
         """
-        import inspect
-
         from policykg.loaders.batch import Loaded, iter_files
 
         report = IngestReport()
@@ -641,14 +640,7 @@ class Store:
                         report.unchanged.append(path)
                     continue
                 todo.append(path)
-            try:  # a loader given to the store need not know about jobs
-                options = inspect.signature(self._loader).parameters
-                parallel = "jobs" in options or any(
-                    o.kind is inspect.Parameter.VAR_KEYWORD for o in options.values())
-            except (TypeError, ValueError):
-                parallel = False
-            extra = {"jobs": jobs} if parallel else {}
-            for result in self._loader(todo, on_progress=on_progress, **extra):
+            for result in self._loader(todo, on_progress=on_progress, jobs=jobs):
                 path = str(result.path)
                 conn.execute("DELETE FROM plans WHERE path = ?", (path,))
                 if isinstance(result, Loaded):

@@ -25,8 +25,8 @@ from tests.test_graph_build import plan, ref, task, unit
 # --- plans written as JSON files, read back by a stand-in loader -----------------------
 
 
-def json_loader(paths: list[str], on_progress: Callable[..., None] | None = None
-                ) -> Iterator[Loaded | Skipped]:
+def json_loader(paths: list[str], on_progress: Callable[..., None] | None = None,
+                jobs: int | None = None) -> Iterator[Loaded | Skipped]:
     """Reads files holding ``Plan.to_dict()`` JSON; anything else is skipped."""
     for done, path in enumerate(paths, start=1):
         try:
@@ -284,7 +284,7 @@ def test_killed_ingest_leaves_the_previous_store_intact(tmp_path):
         from policykg.graph.store import Store
         from tests.test_store import json_loader
 
-        def slow_loader(paths, on_progress=None):
+        def slow_loader(paths, on_progress=None, jobs=None):
             for done, result in enumerate(json_loader(paths, on_progress), start=1):
                 yield result
                 if done == 20:
