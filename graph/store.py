@@ -21,8 +21,16 @@ SQLite ships with Python, gives atomic transactions and keeps everything as data
   :meth:`Store.subgraph` (the skeleton plus the blocks of the plans it names);
 - ``touches``: for each plan block, the nodes outside it that its edges reach (the
   plan node, units, topics), so the blocks a question needs are found without
-  decoding any (:meth:`Store.blocks_touching`). A store of format 2 lacks it and is
-  brought to format 3 by its next write.
+  decoding any (:meth:`Store.blocks_touching`);
+- ``task_rows`` / ``task_roles``: one row per task of each live plan block and one
+  per (unit, task), read from the block (:mod:`policykg.graph.taskrows`), so
+  stems-from and workload over thousands of plans read indexed rows instead of
+  decoding blocks (:meth:`Store.task_rows`, :meth:`Store.unit_roles`); ``names``
+  numbers the plan and unit ids they share, ``task_blocks`` says which blocks have
+  their rows.
+
+A store of format 2 or 3 lacks some of these and is brought to format 4 by its next
+write.
 
 Writes are atomic: one ingest (or forget) is one transaction, and the graph is
 rebuilt inside it, so a crash, Ctrl-C or kill leaves the previous store intact.
@@ -69,6 +77,7 @@ from policykg.graph.build import (
     plan_fragment,
 )
 from policykg.graph.identity import match_key
+from policykg.graph.taskrows import UNIT_SEPARATOR, RoleRow, TaskRow, block_rows
 from policykg.loaders.model import Plan
 from policykg.ontology.normalize import fold
 from policykg.ontology.schema import Kind
@@ -88,8 +97,8 @@ __all__ = [
     "task_records",
 ]
 
-FORMAT_VERSION = 3
-_UPGRADABLE = "2"  # a store of this format is brought to FORMAT_VERSION by its next write
+FORMAT_VERSION = 4
+_UPGRADABLE = ("2", "3")  # a store of these formats is brought to FORMAT_VERSION by a write
 DEFAULT_STORE = os.path.join(".policykg", "store.db")
 
 _SCHEMA = """
@@ -118,6 +127,23 @@ CREATE TABLE IF NOT EXISTS touches (block TEXT NOT NULL, node TEXT NOT NULL,
     PRIMARY KEY (block, node)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS touches_node ON touches(node);
 """
+# per-task rows of the live plan blocks (see policykg.graph.taskrows); ``plan`` and ``unit``
+# are ids in ``names``; a block's rows are written and removed with it
+_ROWS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS names (id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL);
+CREATE TABLE IF NOT EXISTS task_blocks (block TEXT PRIMARY KEY,
+    plan INTEGER UNIQUE NOT NULL, provinces TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS task_rows (plan INTEGER NOT NULL, seq INTEGER NOT NULL,
+    task TEXT NOT NULL, number TEXT, text TEXT, province TEXT, deadline TEXT,
+    bucket TEXT NOT NULL, file TEXT, line_start INTEGER, line_end INTEGER, quote TEXT,
+    name TEXT NOT NULL, lead TEXT NOT NULL, support TEXT NOT NULL, chain TEXT,
+    PRIMARY KEY (plan, seq));
+CREATE TABLE IF NOT EXISTS task_roles (unit INTEGER NOT NULL, plan INTEGER NOT NULL,
+    bucket TEXT NOT NULL, lead INTEGER NOT NULL, task TEXT NOT NULL,
+    PRIMARY KEY (unit, plan, bucket, lead, task)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS task_roles_plan ON task_roles(plan);
+"""
+_ROW_TABLES = {"touches", "names", "task_blocks", "task_rows", "task_roles"}
 _TABLES = {"meta", "files", "plans", "fragments", "nodes", "edges"}
 # a fragment is reused only by the code (and ontology tables) that computed it
 _FRAGMENT_STAMP = f"{FRAGMENT_VERSION}/{__version__}"
@@ -221,6 +247,8 @@ class PreparedPlan:
     node_count: int
     edge_count: int
     touches: tuple[str, ...] = ()  # nodes outside the block that its edges reach
+    # the block's task and role rows (:func:`policykg.graph.taskrows.block_rows`)
+    rows: tuple[str | None, list[TaskRow], list[RoleRow]] | None = None
 
 
 def prepare_plan(plan: Plan) -> PreparedPlan:
@@ -234,7 +262,7 @@ def prepare_plan(plan: Plan) -> PreparedPlan:
             head=_pack(head), data=_pack(rest), lines=_pack(lines), node=frag.node,
             ops=_pack({"scope": frag.scope, "ops": frag.ops}), nodes=_pack(frag.nodes),
             edges=_pack(frag.edges), node_count=len(frag.nodes), edge_count=len(frag.edges),
-            touches=_touches(frag.nodes, frag.edges))
+            touches=_touches(frag.nodes, frag.edges), rows=block_rows(frag.nodes, frag.edges))
 
 
 def _touches(nodes: list[list[Any]], edges: list[list[Any]]) -> tuple[str, ...]:
@@ -435,6 +463,7 @@ class Store:
         self._partial_blocks: set[str] = set()
         self._partial_owned: tuple[set[str], set[str]] = (set(), set())
         self._skeleton_generation: str | None = None
+        self._name_ids: dict[str, int] = {}  # names table ids known in the running write
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -470,7 +499,7 @@ class Store:
         except sqlite3.DatabaseError as err:
             raise self._damaged(err) from err
         version = meta.get("format_version")
-        if version == _UPGRADABLE:
+        if version in _UPGRADABLE:
             raise StoreError(
                 f"store {self.path} has format version {version}, this policykg "
                 f"({__version__}) reads version {FORMAT_VERSION}: rebuild its index once with "
@@ -483,18 +512,22 @@ class Store:
                 f"({__version__}) reads version {FORMAT_VERSION}: move it away and rebuild "
                 f"it with `policykg ingest --store {self.path} <your plan folders>`"
             )
-        if "touches" not in tables:
+        if not _ROW_TABLES <= tables:
             raise self._damaged(ValueError("missing tables"))
         return meta.get("generation", "0")
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection | None]:
-        """A connection for reading, or None when the store does not exist yet."""
+        """A connection for reading, or None when the store does not exist yet (or its
+        first write was rolled back, leaving an empty database)."""
         if not self.exists:
             yield None
             return
         conn = self._connect()
         try:
+            if not conn.execute("SELECT 1 FROM sqlite_master").fetchone():
+                yield None
+                return
             self._check(conn)
             yield conn
         except sqlite3.DatabaseError as err:
@@ -532,10 +565,11 @@ class Store:
                     conn.execute("INSERT OR REPLACE INTO meta VALUES ('format_version', ?)",
                                  (str(FORMAT_VERSION),))
                     conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', '0')")
-                    self._add_touches(conn)
+                    self._add_tables(conn)
                 else:
                     self._upgrade(conn)
                 generation = int(self._check(conn))
+                self._name_ids = {}
                 changes = conn.total_changes
                 yield conn
                 if conn.total_changes != changes:
@@ -549,14 +583,16 @@ class Store:
         except sqlite3.DatabaseError as err:
             raise self._damaged(err) from err
         finally:
+            self._name_ids = {}  # ids of a rolled-back write must not be reused
             conn.close()
         self._graph = None
         self._skeleton = self._partial = None
         self._skeleton_generation = self._partial_generation = None
 
     @staticmethod
-    def _add_touches(conn: sqlite3.Connection) -> None:
-        for statement in _TOUCHES_SCHEMA.split(";"):
+    def _add_tables(conn: sqlite3.Connection) -> None:
+        """The tables derived from the plan blocks (``touches`` and the task rows)."""
+        for statement in (_TOUCHES_SCHEMA + _ROWS_SCHEMA).split(";"):
             if statement.strip():
                 conn.execute(statement)
 
@@ -578,11 +614,13 @@ class Store:
             row = conn.execute("SELECT value FROM meta WHERE key = 'format_version'").fetchone()
         except sqlite3.DatabaseError:
             return
-        if not row or row[0] != _UPGRADABLE:
+        if not row or row[0] not in _UPGRADABLE:
             return
-        self._add_touches(conn)
-        blocks = [r[0] for r in conn.execute("SELECT block FROM edges WHERE block != ?",
-                                             (SHARED_BLOCK,))]
+        had_touches = "touches" in tables
+        self._add_tables(conn)
+        self._name_ids = {}
+        blocks = [] if had_touches else [r[0] for r in conn.execute(
+            "SELECT block FROM edges WHERE block != ?", (SHARED_BLOCK,))]
         try:
             with gc_paused():
                 for block in blocks:
@@ -595,6 +633,7 @@ class Store:
             raise
         except Exception as err:
             raise self._damaged(err) from err
+        self._sync_task_rows(conn)
         conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'",
                      (str(FORMAT_VERSION),))
 
@@ -694,6 +733,14 @@ class Store:
                 raise StoreError(f"plan {ready.plan_id} from {path} has a damaged graph "
                                  f"block ({err}); ingest the file again") from err
         self._put_touches(conn, ready.plan_id, touches)
+        rows = ready.rows
+        if rows is None:  # made by code that did not compute them
+            try:
+                rows = block_rows(_unpack(ready.nodes), _unpack(ready.edges))
+            except Exception as err:
+                raise StoreError(f"plan {ready.plan_id} from {path} has a damaged graph "
+                                 f"block ({err}); ingest the file again") from err
+        self._put_task_rows(conn, ready.plan_id, rows)
         conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, 'ingested', NULL, ?)",
                      (path, sha or ready.sha256, ready.plan_id, __version__))
         report.ingested.append((path, ready.plan_id))
@@ -724,8 +771,7 @@ class Store:
             self._rebuild(conn)
         return [r[0] for r in rows]
 
-    @staticmethod
-    def _put_fragment(conn: sqlite3.Connection, plan_id: str, frag: Fragment) -> None:
+    def _put_fragment(self, conn: sqlite3.Connection, plan_id: str, frag: Fragment) -> None:
         """Store a plan's fragment: its shared operations and its own graph block."""
         conn.execute("INSERT OR REPLACE INTO fragments VALUES (?, ?, ?, ?)",
                      (plan_id, _FRAGMENT_STAMP, frag.node,
@@ -734,6 +780,76 @@ class Store:
             conn.execute(f"INSERT OR REPLACE INTO {table} (block, live, count, attrs) "
                          "VALUES (?, 1, ?, ?)", (plan_id, len(items), _pack(items)))
         Store._put_touches(conn, plan_id, _touches(frag.nodes, frag.edges))
+        self._put_task_rows(conn, plan_id, block_rows(frag.nodes, frag.edges))
+
+    def _names(self, conn: sqlite3.Connection, values: Iterable[str]) -> dict[str, int]:
+        """The ``names`` ids of ``values``, numbering the new ones."""
+        known = self._name_ids
+        new = sorted({v for v in values if v not in known})
+        if new:
+            conn.executemany("INSERT OR IGNORE INTO names (name) VALUES (?)",
+                             ((v,) for v in new))
+            known.update(conn.execute("SELECT name, id FROM names WHERE name IN "
+                                      "(SELECT value FROM json_each(?))", (json.dumps(new),)))
+        return known
+
+    @staticmethod
+    def _drop_task_rows(conn: sqlite3.Connection, blocks: Iterable[str]) -> None:
+        """Remove the task and role rows of ``blocks``."""
+        for block in blocks:
+            row = conn.execute("SELECT plan FROM task_blocks WHERE block = ?",
+                               (block,)).fetchone()
+            if row is None:
+                continue
+            conn.execute("DELETE FROM task_rows WHERE plan = ?", row)
+            conn.execute("DELETE FROM task_roles WHERE plan = ?", row)
+            conn.execute("DELETE FROM task_blocks WHERE block = ?", (block,))
+
+    def _put_task_rows(self, conn: sqlite3.Connection, block: str,
+                       rows: tuple[str | None, list[TaskRow], list[RoleRow]]) -> None:
+        """Replace the task and role rows of ``block`` (a plan id) with ``rows``."""
+        self._drop_task_rows(conn, [block])
+        plan, tasks, roles = rows
+        if plan is None:
+            return
+        ids = self._names(conn, itertools.chain([plan], (r.unit for r in roles)))
+        number = ids[plan]
+        # another block of the same plan (a duplicate file) loses its rows; if it is the
+        # live one after all, the rebuild's sync computes them again
+        conn.execute("DELETE FROM task_rows WHERE plan = ?", (number,))
+        conn.execute("DELETE FROM task_roles WHERE plan = ?", (number,))
+        provinces = sorted({r.province or "" for r in tasks})  # "": the plan's own
+        conn.execute("INSERT OR REPLACE INTO task_blocks VALUES (?, ?, ?)",
+                     (block, number, json.dumps(provinces, ensure_ascii=False)))
+        conn.executemany(
+            "INSERT INTO task_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((number, r.seq, r.task, r.number, r.text, r.province, r.deadline, r.bucket,
+              r.file, r.line_start, r.line_end, r.quote, r.name, UNIT_SEPARATOR.join(r.lead),
+              UNIT_SEPARATOR.join(r.support), r.chain) for r in tasks))
+        conn.executemany("INSERT OR IGNORE INTO task_roles VALUES (?, ?, ?, ?, ?)",
+                         ((ids[r.unit], number, r.bucket, r.lead, r.task) for r in roles))
+
+    def _sync_task_rows(self, conn: sqlite3.Connection) -> None:
+        """Rows for exactly the live plan blocks: drop those of blocks gone or no longer
+        live (a duplicate plan), compute those of live blocks without any (decoded)."""
+        live = "SELECT block FROM edges WHERE live = 1 AND block != ?"
+        gone = [r[0] for r in conn.execute(
+            f"SELECT block FROM task_blocks WHERE block NOT IN ({live})", (SHARED_BLOCK,))]
+        self._drop_task_rows(conn, gone)
+        missing = [r[0] for r in conn.execute(
+            f"{live} AND block NOT IN (SELECT block FROM task_blocks)", (SHARED_BLOCK,))]
+        try:
+            with gc_paused():
+                for block in missing:
+                    found = conn.execute("SELECT n.attrs, e.attrs FROM nodes n JOIN edges e "
+                                         "USING (block) WHERE block = ?", (block,)).fetchone()
+                    if found:
+                        self._put_task_rows(conn, block,
+                                            block_rows(_unpack(found[0]), _unpack(found[1])))
+        except sqlite3.DatabaseError:
+            raise
+        except Exception as err:
+            raise self._damaged(err) from err
 
     @staticmethod
     def _counts(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -799,6 +915,7 @@ class Store:
                               if known.get(p) != n))
             duplicates = [(n, d.get("file", ""), list(d["duplicate_files"]))
                           for n, d in shared.nodes(data=True) if d.get("duplicate_files")]
+            self._sync_task_rows(conn)
             nodes, edges = self._counts(conn)
         return nodes, edges, duplicates
 
@@ -977,6 +1094,86 @@ class Store:
                 "JOIN plans p ON p.plan_id = t.block "
                 "WHERE e.live = 1 AND p.node_id IS NOT NULL "
                 "AND t.node IN (SELECT value FROM json_each(?))", (json.dumps(wanted),))}
+
+    def task_rows(self, plans: Iterable[str]) -> dict[str, list[TaskRow]]:
+        """The tasks of ``plans`` (plan node ids) as :class:`~policykg.graph.taskrows.TaskRow`,
+        each plan's in reading order; a plan without tasks, or unknown, is left out.
+        Read from indexed rows: no block is decoded."""
+        wanted = _ids(plans)
+        found: dict[str, list[TaskRow]] = {}
+        if not wanted:
+            return found
+        with self._snapshot() as (conn, _generation):
+            if conn is None:
+                return found
+            make, split, sep = TaskRow._make, str.split, UNIT_SEPARATOR
+            for row in conn.execute(
+                    "SELECT n.name, t.seq, t.task, t.number, t.text, t.province, t.deadline, "
+                    "t.bucket, t.file, t.line_start, t.line_end, t.quote, t.name, t.lead, "
+                    "t.support, t.chain FROM names n JOIN task_rows t ON t.plan = n.id "
+                    "WHERE n.name IN (SELECT value FROM json_each(?)) ORDER BY t.plan, t.seq",
+                    (json.dumps(wanted),)):
+                rows = found.get(row[0])
+                if rows is None:
+                    rows = found[row[0]] = []
+                lead, support = row[13], row[14]
+                rows.append(make((*row[1:13], tuple(split(lead, sep)) if lead else (),
+                                  tuple(split(support, sep)) if support else (), row[15])))
+        return found
+
+    def task_provinces(self, plans: Iterable[str]) -> dict[str, list[str | None]]:
+        """The provinces the tasks of each of ``plans`` (plan node ids) carry, as written
+        in their rows (None: the plan's own), so a question skips a plan none of whose
+        tasks can lie where it asks; plans without tasks are left out."""
+        wanted = _ids(plans)
+        if not wanted:
+            return {}
+        with self._snapshot() as (conn, _generation):
+            if conn is None:
+                return {}
+            return {name: [v or None for v in json.loads(provinces)]
+                    for name, provinces in conn.execute(
+                        "SELECT n.name, b.provinces FROM names n JOIN task_blocks b "
+                        "ON b.plan = n.id WHERE n.name IN (SELECT value FROM json_each(?))",
+                        (json.dumps(wanted),))}
+
+    def task_counts(self, plans: Iterable[str]) -> dict[str, int]:
+        """How many tasks each of ``plans`` (plan node ids) has (those with none are left
+        out), from indexed rows."""
+        wanted = _ids(plans)
+        if not wanted:
+            return {}
+        with self._snapshot() as (conn, _generation):
+            if conn is None:
+                return {}
+            return dict(conn.execute(
+                "SELECT n.name, count(*) FROM names n JOIN task_rows t ON t.plan = n.id "
+                "WHERE n.name IN (SELECT value FROM json_each(?)) GROUP BY t.plan",
+                (json.dumps(wanted),)))
+
+    def unit_roles(self, units: Iterable[str]
+                   ) -> dict[str, list[tuple[str, str, bool, list[str]]]]:
+        """What each of ``units`` (unit node ids) does, from indexed rows (no block is
+        decoded): ``(plan node id, deadline bucket, leads, task ids)`` groups. A task
+        a unit both leads and supports counts as led; a unit with no task is left out."""
+        wanted = _ids(units)
+        found: dict[str, list[tuple[str, str, bool, list[str]]]] = {}
+        if not wanted:
+            return found
+        with self._snapshot() as (conn, _generation):
+            if conn is None:
+                return found
+            sep = UNIT_SEPARATOR
+            for unit, plan, bucket, lead, tasks in conn.execute(
+                    "SELECT u.name, p.name, r.bucket, r.lead, group_concat(r.task, char(31)) "
+                    "FROM names u JOIN task_roles r ON r.unit = u.id "
+                    "JOIN names p ON p.id = r.plan "
+                    "WHERE u.name IN (SELECT value FROM json_each(?)) "
+                    "GROUP BY r.unit, r.plan, r.bucket, r.lead", (json.dumps(wanted),)):
+                prefix = f"task:{plan}#"
+                found.setdefault(unit, []).append(
+                    (plan, bucket, bool(lead), [prefix + t for t in tasks.split(sep)]))
+        return found
 
     def _rows(self, conn: sqlite3.Connection, where: str = "", args: tuple[Any, ...] = ()
               ) -> list[dict[str, Any]]:

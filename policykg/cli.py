@@ -505,8 +505,27 @@ class ReferenceProblem(click.ClickException):
 def _query_graph(store_path: str) -> Any:
     """The part of the knowledge graph the running query command reads (the whole graph
     for the commands that read every task)."""
-    from policykg.graph.store import open_store
+    import networkx as nx
+
     from policykg.queries.partial import graph_for
+
+    store = _query_store(store_path)
+    if isinstance(store, nx.Graph):  # --backend neo4j
+        return store
+    ctx = click.get_current_context(silent=True)
+    options = dict(ctx.params) if ctx is not None else {}
+    names: list[str] = []  # "stems-from"; "viz workload" (reads the whole graph) …
+    while ctx is not None and ctx.parent is not None:
+        names.insert(0, str(ctx.command.name))
+        ctx = ctx.parent
+    question = " ".join(names)
+    return _answer(lambda: _store_call(graph_for, store, question, **options))
+
+
+def _query_store(store_path: str) -> Any:
+    """What a question that reads a store's indexed rows is asked of: the store (checked
+    to hold plans), or the graph read from the database with ``--backend neo4j``."""
+    from policykg.graph.store import open_store
 
     from_database = _database_graph()  # --backend neo4j
     if from_database is not None:
@@ -519,14 +538,12 @@ def _query_graph(store_path: str) -> Any:
     if not any(kind == "Plan" for _, kind in skeleton.nodes(data="kind")):
         raise StoreProblem(f"the store {store_path} holds no plan: ingest plans first "
                            "(policykg ingest FOLDER_OR_FILE...)")
-    ctx = click.get_current_context(silent=True)
-    options = dict(ctx.params) if ctx is not None else {}
-    names: list[str] = []  # "stems-from"; "viz workload" (reads the whole graph) …
-    while ctx is not None and ctx.parent is not None:
-        names.insert(0, str(ctx.command.name))
-        ctx = ctx.parent
-    question = " ".join(names)
-    return _answer(lambda: _store_call(graph_for, store, question, **options))
+    return store
+
+
+def _names_of(source: Any) -> Any:
+    """The graph naming what ``source`` holds: a store's skeleton, or the graph itself."""
+    return _store_call(source.skeleton) if hasattr(source, "skeleton") else source
 
 
 def _answer(ask: Callable[[], Any]) -> Any:
@@ -581,17 +598,20 @@ def stems_from_command(ref: str, province: str | None, unit: str | None, depth: 
     from policykg.queries.common import doc_label
     from policykg.queries.render import print_documents, print_stems
 
-    g = _query_graph(store_path)
+    source = _query_store(store_path)
+    g = _names_of(source)
     root = _answer(lambda: resolve_document(g, ref, province=province, year=year))
     name = doc_label(g, root)
     if show_plans:
-        docs = _answer(lambda: downstream_documents(g, root, province=province, depth=depth))
+        docs = _answer(lambda: _store_call(downstream_documents, source, root,
+                                           province=province, depth=depth))
         if as_json:
             _query_json({"directive": root, "label": name, "documents": docs})
         else:
             print_documents(_console(), name, docs)
         return
-    hits = _answer(lambda: stems_from(g, root, province=province, unit=unit, depth=depth))
+    hits = _answer(lambda: _store_call(stems_from, source, root, province=province, unit=unit,
+                                       depth=depth))
     if as_json:
         data: dict[str, Any] = {"directive": root, "label": name, "tasks": hits}
         if group_by:
@@ -633,8 +653,9 @@ def workload_command(province: str | None, unit: str | None, kind: str | None, a
     from policykg.queries import workload
     from policykg.queries.render import print_workload
 
-    g = _query_graph(store_path)
-    rows = _answer(lambda: workload(g, province=province, unit=unit, kind=kind))
+    source = _query_store(store_path)
+    rows = _answer(lambda: _store_call(workload, source, province=province, unit=unit,
+                                       kind=kind))
     if as_json:
         _query_json({"units": [r for r in rows if not r.collective],
                      "collective": [r for r in rows if r.collective]})

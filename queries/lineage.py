@@ -13,6 +13,9 @@ from collections import deque
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import networkx as nx
+
+from policykg.graph.taskrows import chain_links
 from policykg.ontology.schema import LINEAGE_RELS, Kind, Rel
 from policykg.queries.common import (
     Graph,
@@ -25,11 +28,13 @@ from policykg.queries.common import (
     in_rel,
     is_document,
     is_task,
+    kind,
     label,
     node_province,
     out_rel,
     plan_task_provinces,
     plan_tasks,
+    province_id,
     province_name,
     static_memo,
     task_order,
@@ -282,6 +287,8 @@ def stems_from(g: Source, doc: str, province: str | list[str] | None = None,
     document links may separate ``doc`` from the task's plan. ``g`` is the graph or
     a store (only the plans the answer can come from are then read).
     """
+    if not isinstance(g, nx.Graph) and hasattr(g, "task_rows"):
+        return _stems_from_rows(g, doc, province, unit, depth, year)
     g = graph_of(g, "stems-from", ref=doc, province=province, unit=unit, depth=depth,
                  year=year)
     root = _resolve_doc(g, doc, year, province)
@@ -304,6 +311,70 @@ def stems_from(g: Source, doc: str, province: str | list[str] | None = None,
     return hits
 
 
+def _stems_from_rows(store: Any, doc: str, province: str | list[str] | None,
+                     unit: str | list[str] | None, depth: int | None,
+                     year: int | str | None) -> list[TaskHit]:
+    """:func:`stems_from` read from a store's task rows: documents, lineage and units
+    come from its skeleton, tasks from indexed rows, so no plan block is decoded."""
+    for _attempt in range(3):
+        g = store.skeleton()
+        root = _resolve_doc(g, doc, year, province)
+        provinces = _province_set(g, province)
+        units = _unit_set(g, unit, province if isinstance(province, str) else None)
+        tree = _tree(g, root, down=True, depth=depth)
+        plans = [n for n in tree if kind(g, n) == Kind.PLAN]
+        if provinces:
+            held = store.task_provinces(plans)
+            plans = [p for p in plans if p in held and any(
+                in_provinces_id(g, province_id(g, v) if v else node_province(g, p), provinces)
+                for v in held[p])]
+        rows = store.task_rows(plans)
+        if store.skeleton() is g:  # the store did not change meanwhile
+            break
+    else:
+        return stems_from(store.graph(), doc, province, unit, depth, year)
+    paths = _paths(g, tree, [p for p in plans if p in rows], down=True)
+    order = sorted(paths, key=lambda p: (len(paths[p]), p))
+    places: dict[str | None, tuple[str | None, str, bool]] = {}
+    labels: dict[str, str] = {}
+
+    def unit_labels(ids: tuple[str, ...]) -> list[str]:
+        out = []
+        for u in ids:
+            text = labels.get(u)
+            if text is None:
+                text = labels[u] = label(g, u)
+            out.append(text)
+        return out
+
+    hits: list[TaskHit] = []
+    for plan in order:
+        path, plan_label = paths[plan], doc_label(g, plan)
+        for row in rows[plan]:
+            place = places.get(row.province)
+            if place is None:
+                pid = province_id(g, row.province) if row.province else node_province(g, plan)
+                place = places[row.province] = (
+                    pid, province_name(g, pid),
+                    not provinces or in_provinces_id(g, pid, provinces))
+            if not place[2] or (units and not units.intersection(row.lead + row.support)):
+                continue
+            if row.chain is None:
+                chain = [Link(plan, plan_label, row.task, row.name, Rel.HAS_TASK.value,
+                              row.quote, row.file, row.line_start, row.line_end)]
+            else:
+                chain = [Link(up, plan_label if up_name is None else up_name, *rest)
+                         for up, up_name, *rest in chain_links(row.chain)]
+            hits.append(TaskHit(
+                task=row.task, number=str(row.number or ""), text=str(row.text or ""),
+                plan=plan, plan_label=plan_label, province=place[0], province_name=place[1],
+                lead=unit_labels(row.lead), support=unit_labels(row.support),
+                lead_ids=list(row.lead), support_ids=list(row.support),
+                deadline=row.deadline, depth=len(path), path=[*path, *chain], file=row.file,
+                line_start=row.line_start, line_end=row.line_end))
+    return hits
+
+
 def _may_hold(g: Graph, plan: str, provinces: set[str] | None) -> bool:
     """Whether some task of ``plan`` may lie in ``provinces``."""
     if not provinces:
@@ -315,26 +386,43 @@ def _may_hold(g: Graph, plan: str, provinces: set[str] | None) -> bool:
 def downstream_documents(g: Source, doc: str, province: str | list[str] | None = None,
                          depth: int | None = None,
                          year: int | str | None = None) -> list[DocHit]:
-    """Every document (plan or cited document) downstream of ``doc``, nearest first."""
-    g = graph_of(g, "stems-from", ref=doc, province=province, depth=depth, year=year,
-                 show_plans=True)
-    root = _resolve_doc(g, doc, year, province)
-    provinces = _province_set(g, province)
-    tree = _tree(g, root, down=True, depth=depth)
-    kept = [node for node in tree if node != root and not (
-        provinces and g.nodes[node].get("scope") != "central"
-        and not in_provinces(g, node, provinces))]
-    hits = [_doc_hit(g, node, path)
-            for node, path in _paths(g, tree, kept, down=True).items()]
+    """Every document (plan or cited document) downstream of ``doc``, nearest first.
+
+    ``g`` is the graph or a store (task counts then come from its indexed rows)."""
+    counts: dict[str, int] | None = None
+    for _attempt in range(3):
+        if isinstance(g, nx.Graph) or not hasattr(g, "task_counts"):
+            graph, store = graph_of(g, "stems-from", ref=doc, province=province, depth=depth,
+                                    year=year, show_plans=True), None
+        else:
+            graph, store = g.skeleton(), g
+        root = _resolve_doc(graph, doc, year, province)
+        provinces = _province_set(graph, province)
+        tree = _tree(graph, root, down=True, depth=depth)
+        kept = [node for node in tree if node != root and not (
+            provinces and graph.nodes[node].get("scope") != "central"
+            and not in_provinces(graph, node, provinces))]
+        if store is None:
+            break
+        counts = store.task_counts(n for n in kept if kind(graph, n) == Kind.PLAN)
+        if store.skeleton() is graph:  # the store did not change meanwhile
+            break
+    else:
+        return downstream_documents(g.graph(), doc, province, depth, year)
+    hits = [_doc_hit(graph, node, path, tasks=None if counts is None else counts.get(node, 0))
+            for node, path in _paths(graph, tree, kept, down=True).items()]
     hits.sort(key=lambda h: (h.depth, h.id))
     return hits
 
 
-def _doc_hit(g: Graph, node: str, path: list[Link], is_root: bool = False) -> DocHit:
+def _doc_hit(g: Graph, node: str, path: list[Link], is_root: bool = False,
+             tasks: int | None = None) -> DocHit:
+    """A :class:`DocHit`; ``tasks`` is the document's task count when known already."""
     data = g.nodes[node]
     pid = node_province(g, node)
     return DocHit(node, doc_label(g, node), str(data.get("kind")), pid, province_name(g, pid),
-                  data.get("title"), len(path), len(plan_tasks(g, node)), is_root, path)
+                  data.get("title"), len(path),
+                  len(plan_tasks(g, node)) if tasks is None else tasks, is_root, path)
 
 
 def basis(g: Source, node: str) -> Basis:

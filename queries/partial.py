@@ -31,15 +31,10 @@ import networkx as nx
 from policykg.ontology.schema import Kind
 from policykg.queries.common import (
     Graph,
-    in_province_groups,
     in_provinces_id,
-    is_collective,
     is_document,
-    nodes_of,
     province_id,
     share_skeleton_index,
-    unit_kind,
-    units_by_province,
 )
 
 __all__ = ["graph_for", "blocks_for", "QUESTIONS"]
@@ -149,21 +144,9 @@ def _plan_of_task(g: Graph, task: str) -> str | None:
 
 def _workload(store: Any, g: Graph, province: str | None = None, unit: str | None = None,
               kind: str | None = None, collective: bool = True, **_: Any) -> Need:
-    from policykg.queries.refs import resolve_province, resolve_unit
-    from policykg.queries.workload import _kinds_matching
+    from policykg.queries.workload import _candidates
 
-    provinces = {resolve_province(g, province)} if province else None
-    units = set(resolve_unit(g, unit, province)) if unit else None
-    kinds = _kinds_matching(g, kind) if kind else None
-    if provinces:
-        candidates = in_province_groups(g, units_by_province(g), provinces)
-    else:
-        candidates = list(nodes_of(g, Kind.UNIT))
-    chosen = {u for u in candidates
-              if (units is None or u in units)
-              and (kinds is None or unit_kind(g, u) in kinds)
-              and (collective or not is_collective(g, u))}
-    return set(), chosen
+    return set(), {node for node, _ in _candidates(g, province, unit, kind, collective)}
 
 
 def _compare(store: Any, g: Graph, sides: Iterable[str] = (), as_of: str | date | None = None,

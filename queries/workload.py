@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import networkx as nx
+
 from policykg.ontology.schema import Kind, Rel
 from policykg.queries.common import (
     Graph,
@@ -67,9 +69,9 @@ class WorkloadRow:
         return asdict(self)
 
 
-def _bump(split: dict[str, dict[str, int]], key: str, role: str) -> None:
+def _bump(split: dict[str, dict[str, int]], key: str, role: str, n: int = 1) -> None:
     counts = split.setdefault(key, {"lead": 0, "support": 0})
-    counts[role] += 1
+    counts[role] += n
 
 
 def _kinds_matching(g: Graph, text: str) -> set[str]:
@@ -92,58 +94,111 @@ def workload(g: Source, province: str | None = None, unit: str | None = None,
 
     ``province`` keeps units of that province (as written or as merged today),
     ``unit`` the units a typed name resolves to, ``kind`` units of a unit kind
-    (``phong-qlkh`` or its words). Rows come sorted by province, then most led.
-    ``g`` is the graph or a store (only the selected units' tasks are then read).
+    (``phong-qlkh`` or its words). Rows come sorted by province, then most led; each
+    split is sorted by its key. ``g`` is the graph or a store (the selected units'
+    tasks are then read from its indexed task rows).
     """
+    if not isinstance(g, nx.Graph) and hasattr(g, "unit_roles"):
+        return _workload_rows(g, province, unit, kind, collective)
     g = graph_of(g, "workload", province=province, unit=unit, kind=kind,
                  collective=collective)
+    directive_cache: dict[str, list[str]] = {}
+    rows: list[WorkloadRow] = []
+    for node, kid in _candidates(g, province, unit, kind, collective):
+        row = _row(g, node, kid)
+        led = {t for t, _ in in_rel(g, node, [Rel.LED_BY])}
+        supported = {t for t, _ in in_rel(g, node, [Rel.SUPPORTED_BY])} - led
+        for role, tasks in (("lead", sorted(led)), ("support", sorted(supported))):
+            for task in tasks:
+                plan = task_plan(g, task)
+                _count(g, row, plan, deadline_bucket(g, task), role, 1, directive_cache)
+            (row.tasks_led if role == "lead" else row.tasks_supported).extend(tasks)
+        if row.lead or row.support:
+            rows.append(_sorted_splits(row))
+    rows.sort(key=lambda r: (r.collective, r.province, -r.lead, -r.support, r.unit))
+    return rows
+
+
+def _workload_rows(store: Any, province: str | None, unit: str | None, kind: str | None,
+                   collective: bool) -> list[WorkloadRow]:
+    """:func:`workload` read from a store: units from its skeleton, each unit's tasks
+    from indexed rows grouped by plan and deadline bucket (no plan block is decoded)."""
+    for _attempt in range(3):
+        g = store.skeleton()
+        candidates = _candidates(g, province, unit, kind, collective)
+        roles = store.unit_roles([node for node, _ in candidates])
+        if store.skeleton() is g:  # the store did not change meanwhile
+            break
+    else:
+        return workload(store.graph(), province, unit, kind, collective)
+    directive_cache: dict[str, list[str]] = {}
+    rows: list[WorkloadRow] = []
+    for node, kid in candidates:
+        groups = roles.get(node)
+        if not groups:
+            continue
+        row = _row(g, node, kid)
+        for plan, bucket, leads, tasks in groups:
+            _count(g, row, plan, bucket, "lead" if leads else "support", len(tasks),
+                   directive_cache)
+            (row.tasks_led if leads else row.tasks_supported).extend(tasks)
+        row.tasks_led.sort()
+        row.tasks_supported.sort()
+        rows.append(_sorted_splits(row))
+    rows.sort(key=lambda r: (r.collective, r.province, -r.lead, -r.support, r.unit))
+    return rows
+
+
+def _candidates(g: Graph, province: str | None, unit: str | None, kind: str | None,
+                collective: bool) -> list[tuple[str, str | None]]:
+    """The units a workload question selects, with their unit kinds, in id order."""
     provinces = {resolve_province(g, province)} if province else None
     units = set(resolve_unit(g, unit, province)) if unit else None
     kinds = _kinds_matching(g, kind) if kind else None
-    directive_cache: dict[str, list[str]] = {}
-    rows: list[WorkloadRow] = []
     if provinces:
-        candidates = in_province_groups(g, units_by_province(g), provinces)
+        nodes = in_province_groups(g, units_by_province(g), provinces)
         if units is not None:
-            candidates = [u for u in candidates if u in units]
+            nodes = [u for u in nodes if u in units]
     elif units is not None:
-        candidates = sorted(u for u in units if _is_unit(g, u))
+        nodes = sorted(u for u in units if _is_unit(g, u))
     else:
-        candidates = list(nodes_of(g, Kind.UNIT))
-    for node in candidates:
+        nodes = list(nodes_of(g, Kind.UNIT))
+    chosen = []
+    for node in nodes:
         kid = unit_kind(g, node)
         if kinds is not None and kid not in kinds:
             continue
         if is_collective(g, node) and not collective:
             continue
-        row = _row(g, node, kid, directive_cache)
-        if row.lead or row.support:
-            rows.append(row)
-    rows.sort(key=lambda r: (r.collective, r.province, -r.lead, -r.support, r.unit))
-    return rows
+        chosen.append((node, kid))
+    return chosen
 
 
 def _is_unit(g: Graph, node: str) -> bool:
     return (g.nodes.get(node) or {}).get("kind") == Kind.UNIT
 
 
-def _row(g: Graph, node: str, kid: str | None,
-         directive_cache: dict[str, list[str]]) -> WorkloadRow:
+def _row(g: Graph, node: str, kid: str | None) -> WorkloadRow:
+    """An empty row for unit ``node``."""
     pid = node_province(g, node)
     data = g.nodes[node]
-    row = WorkloadRow(unit=label(g, node), unit_id=node, kind=kind_label(g, kid), kind_id=kid,
-                      province=province_name(g, pid), province_id=pid,
-                      category=str(data.get("category") or "internal"))
-    led = {t for t, _ in in_rel(g, node, [Rel.LED_BY])}
-    supported = {t for t, _ in in_rel(g, node, [Rel.SUPPORTED_BY])} - led
-    for role, tasks in (("lead", sorted(led)), ("support", sorted(supported))):
-        for task in tasks:
-            setattr(row, role, getattr(row, role) + 1)
-            (row.tasks_led if role == "lead" else row.tasks_supported).append(task)
-            plan = task_plan(g, task)
-            _bump(row.by_plan, doc_label(g, plan) if plan else "(no plan)", role)
-            roots = root_directives(g, plan, directive_cache) if plan else []
-            for root in roots or ["(none)"]:
-                _bump(row.by_directive, doc_label(g, root) if root in g else root, role)
-            _bump(row.by_deadline, deadline_bucket(g, task), role)
+    return WorkloadRow(unit=label(g, node), unit_id=node, kind=kind_label(g, kid), kind_id=kid,
+                       province=province_name(g, pid), province_id=pid,
+                       category=str(data.get("category") or "internal"))
+
+
+def _count(g: Graph, row: WorkloadRow, plan: str | None, bucket: str, role: str, n: int,
+           directive_cache: dict[str, list[str]]) -> None:
+    """Add ``n`` tasks of ``plan`` due in ``bucket`` to ``row`` in ``role``."""
+    setattr(row, role, getattr(row, role) + n)
+    _bump(row.by_plan, doc_label(g, plan) if plan else "(no plan)", role, n)
+    roots = root_directives(g, plan, directive_cache) if plan else []
+    for root in roots or ["(none)"]:
+        _bump(row.by_directive, doc_label(g, root) if root in g else root, role, n)
+    _bump(row.by_deadline, bucket, role, n)
+
+
+def _sorted_splits(row: WorkloadRow) -> WorkloadRow:
+    for name in ("by_plan", "by_directive", "by_deadline"):
+        setattr(row, name, dict(sorted(getattr(row, name).items())))
     return row

@@ -18,6 +18,7 @@ COMMANDS = ["stems-from", "basis", "workload", "compare", "overlaps", "search", 
 def run(monkeypatch):
     g, ids = lineage_graph()
     monkeypatch.setattr(cli_module, "_query_graph", lambda store_path: g)
+    monkeypatch.setattr(cli_module, "_query_store", lambda store_path: g)
     runner = CliRunner()
 
     def invoke(*args: str):

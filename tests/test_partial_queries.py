@@ -239,6 +239,7 @@ def test_cli_answers_as_on_the_whole_graph(full, store_path, monkeypatch):
     ]
     partial = [_cli_json(store_path, *c) for c in commands]
     monkeypatch.setattr(cli_module, "_query_graph", lambda store_path: full)
+    monkeypatch.setattr(cli_module, "_query_store", lambda store_path: full)
     whole = [_cli_json(store_path, *c) for c in commands]
     assert partial == whole
     assert sum(1 for code, _ in partial if code == 0) >= len(commands) - 1

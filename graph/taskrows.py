@@ -1,0 +1,228 @@
+"""One flat row per task, and one per (unit, task), read from a plan's graph block.
+
+A question over thousands of plans ("what stems from 36-NQ/TW in Gia Lai?", "what
+does this province's every unit carry?") should cost what it returns, not what
+decoding those plans' graph blocks costs. So the store keeps, beside each plan's
+block, the few facts of each task these questions show (:class:`TaskRow`) and each
+unit's role in each task (:class:`RoleRow`), as indexed SQLite rows. Both are read
+from the block itself, with the graph's own rules (reading order, lead before
+support, the deadline bucket, the chain of links from the plan down to the task),
+so an answer read from rows equals the answer read from the graph.
+
+>>> nodes = [["task:p#1", {"kind": "Task", "number": "1", "text": "Làm A",
+...            "file": "f.txt", "line_start": 3, "line_end": 3, "quote": "1. Làm A",
+...            "deadline_recurrence": "yearly"}]]
+>>> edges = [["p", "task:p#1", "HAS_TASK", {"rel": "HAS_TASK", "file": "f.txt",
+...            "line_start": 3, "line_end": 3, "quote": "1. Làm A"}],
+...          ["task:p#1", "unit:x", "LED_BY", {"rel": "LED_BY"}]]
+>>> plan, tasks, roles = block_rows(nodes, edges)
+>>> plan, tasks[0].task, tasks[0].bucket, tasks[0].chain, roles
+('p', 'task:p#1', 'yearly', None, [RoleRow(unit='unit:x', bucket='yearly', lead=1, task='1')])
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from policykg.ontology.schema import Kind, Rel
+
+__all__ = ["TaskRow", "RoleRow", "block_rows", "chain_links", "local_id"]
+
+_TASK = Kind.TASK.value
+_HAS_TASK, _HAS_SUBTASK = Rel.HAS_TASK.value, Rel.HAS_SUBTASK.value
+_LED_BY, _SUPPORTED_BY = Rel.LED_BY.value, Rel.SUPPORTED_BY.value
+_IN_PROVINCE = Rel.IN_PROVINCE.value
+UNIT_SEPARATOR = "\x1f"  # between unit ids in a row's ``lead`` and ``support``
+
+
+class TaskRow(NamedTuple):
+    """A task as the store's ``task_rows`` table keeps it.
+
+    ``province`` is the task's own province attribute (or its ``IN_PROVINCE``
+    target), None when it takes its plan's; ``name`` is how a path names the task
+    ("task 2.1"); ``lead`` and ``support`` are sorted unit ids (a unit both leading
+    and supporting only leads); ``chain`` is None when the path from the plan is
+    one ``HAS_TASK`` link read from the task's own lines, else the links as JSON
+    (see :func:`chain_links`).
+    """
+
+    seq: int
+    task: str
+    number: str | None
+    text: str | None
+    province: str | None
+    deadline: str | None
+    bucket: str
+    file: str | None
+    line_start: int | None
+    line_end: int | None
+    quote: str | None
+    name: str
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    chain: str | None
+
+
+class RoleRow(NamedTuple):
+    """One unit's part in one task: ``lead`` 1 (chủ trì) or 0 (phối hợp); ``task`` is
+    the task's id within its plan (see :func:`local_id`)."""
+
+    unit: str
+    bucket: str
+    lead: int
+    task: str
+
+
+def local_id(plan: str, task: str) -> str:
+    """The part of a task node id after ``task:<plan node id>#``."""
+    return task[len(plan) + 6:]
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def bucket_of(attrs: dict[str, Any]) -> str:
+    """A task's deadline bucket: ``ongoing``, ``yearly`` (or another recurrence), a year
+    such as ``2024``, or ``none`` (the rule of
+    :func:`policykg.queries.common.deadline_bucket`)."""
+    recurrence = attrs.get("deadline_recurrence")
+    if recurrence:
+        return str(recurrence)
+    if attrs.get("deadline_date"):
+        return str(attrs["deadline_date"])[:4]
+    year = _int_or_none(attrs.get("deadline_end")) or _int_or_none(attrs.get("deadline_start"))
+    return str(year) if year else "none"
+
+
+def _number_key(number: Any) -> tuple[int, ...]:
+    parts = [p for p in str(number or "").replace(":", ".").split(".") if p.strip().isdigit()]
+    return tuple(int(p) for p in parts)
+
+
+def _name(task: str, attrs: dict[str, Any]) -> str:
+    number = attrs.get("number")
+    if number:
+        return f"task {number}"
+    return str(attrs.get("label") or attrs.get("name") or attrs.get("key") or task)
+
+
+def _link(upstream: str, up_name: str | None, downstream: str, down_name: str,
+          data: dict[str, Any] | None, relation: str) -> list[Any]:
+    data = data or {}
+    return [upstream, up_name, downstream, down_name, str(data.get("rel") or relation),
+            data.get("quote"), data.get("file"), data.get("line_start"), data.get("line_end")]
+
+
+def chain_links(chain: str) -> list[list[Any]]:
+    """The links of a stored chain, plan first: ``[upstream, upstream name (None for
+    the plan), downstream, downstream name, relation, quote, file, line_start,
+    line_end]``."""
+    return json.loads(chain)
+
+
+def block_rows(nodes: Iterable[list[Any]], edges: Iterable[list[Any]]
+               ) -> tuple[str | None, list[TaskRow], list[RoleRow]]:
+    """(plan node id, task rows in reading order, role rows) of one plan's block.
+
+    Only tasks reachable from the plan (``HAS_TASK``, then ``HAS_SUBTASK``) count,
+    as in the graph's questions; a block without tasks gives ``(None, [], [])``.
+    """
+    tasks: dict[str, dict[str, Any]] = {}
+    for node, attrs in nodes:
+        if attrs.get("kind") == _TASK:
+            tasks[node] = attrs
+    down: dict[str, list[str]] = {}
+    parents: dict[str, str] = {}  # a task's first HAS_SUBTASK parent, as the graph finds it
+    edge_data: dict[tuple[str, str, str], dict[str, Any]] = {}
+    lead: dict[str, set[str]] = {}
+    support: dict[str, set[str]] = {}
+    placed: dict[str, str] = {}
+    plan: str | None = None
+    for u, v, _key, data in edges:
+        rel = data.get("rel")
+        if rel == _HAS_TASK and u not in tasks:
+            plan = plan or u
+            down.setdefault(u, []).append(v)
+        elif rel == _HAS_SUBTASK:
+            down.setdefault(u, []).append(v)
+            parents.setdefault(v, u)
+        elif rel == _LED_BY:
+            lead.setdefault(u, set()).add(v)
+            continue
+        elif rel == _SUPPORTED_BY:
+            support.setdefault(u, set()).add(v)
+            continue
+        elif rel == _IN_PROVINCE:
+            placed.setdefault(u, v)
+            continue
+        else:
+            continue
+        edge_data.setdefault((u, v, rel), data)
+    if plan is None:
+        return None, [], []
+    reached: list[str] = []
+    seen: set[str] = set()
+    stack = list(down.get(plan, ()))
+    while stack:
+        task = stack.pop()
+        if task in seen:
+            continue
+        seen.add(task)
+        reached.append(task)
+        stack.extend(down.get(task, ()))
+
+    def order(task: str) -> tuple[Any, ...]:
+        data = tasks.get(task) or {}
+        return (data.get("file") or "", data.get("line_start") or 0,
+                _number_key(data.get("number")), task)
+
+    reached.sort(key=order)
+    rows: list[TaskRow] = []
+    roles: list[RoleRow] = []
+    for seq, task in enumerate(reached):
+        data = tasks.get(task) or {}
+        leads = sorted(lead.get(task, ()))
+        supports = sorted(support.get(task, set()).difference(leads))
+        bucket = bucket_of(data)
+        province = data.get("province") or placed.get(task)
+        rows.append(TaskRow(
+            seq, task, data.get("number"), data.get("text"),
+            str(province) if province else None, data.get("deadline"), bucket,
+            data.get("file"), data.get("line_start"), data.get("line_end"), data.get("quote"),
+            _name(task, data), tuple(leads), tuple(supports),
+            _chain(plan, task, tasks, parents, edge_data)))
+        local = local_id(plan, task) if task.startswith(f"task:{plan}#") else task
+        roles.extend(RoleRow(unit, bucket, 1, local) for unit in leads)
+        roles.extend(RoleRow(unit, bucket, 0, local) for unit in supports)
+    return plan, rows, roles
+
+
+def _chain(plan: str, task: str, tasks: dict[str, dict[str, Any]], parents: dict[str, str],
+           edge_data: dict[tuple[str, str, str], dict[str, Any]]) -> str | None:
+    """The links ``plan → task → … → task`` as JSON, or None for the common case of one
+    ``HAS_TASK`` link whose evidence is the task's own (rebuilt from the row)."""
+    links: list[list[Any]] = []
+    node, seen = task, set()
+    while node != plan and node not in seen:
+        seen.add(node)
+        parent = parents.get(node)
+        rel = _HAS_SUBTASK
+        if parent is None:
+            parent, rel = plan, _HAS_TASK
+        up_name = None if parent == plan else _name(parent, tasks.get(parent) or {})
+        links.insert(0, _link(parent, up_name, node, _name(node, tasks.get(node) or {}),
+                              edge_data.get((parent, node, rel)), rel))
+        node = parent
+    if len(links) == 1 and links[0][1] is None:
+        data = tasks.get(task) or {}
+        link = links[0]
+        if link[4] == _HAS_TASK and link[5:] == [data.get("quote"), data.get("file"),
+                                                data.get("line_start"), data.get("line_end")]:
+            return None
+    return json.dumps(links, ensure_ascii=False, separators=(",", ":"))

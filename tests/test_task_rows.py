@@ -1,0 +1,178 @@
+"""The store's task rows say what its graph says, whatever happened to the store.
+
+stems-from and workload asked of a store read these rows instead of the plans' graph
+blocks, so after every kind of write (new plans, a node id that changes, duplicate
+files, a file forgotten, a failed ingest, an older store brought up to date) each
+plan's rows must list its tasks as the graph does, with the same units, provinces and
+deadline buckets.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from policykg.graph.store import Store, StoreError, open_store
+from policykg.graph.taskrows import block_rows
+from policykg.ontology.schema import Kind, Rel
+from policykg.queries import stems_from, workload
+from policykg.queries.common import (
+    deadline_bucket,
+    in_rel,
+    nodes_of,
+    plan_tasks,
+    task_units,
+)
+from tests.test_graph_build import plan, task, unit
+from tests.test_store import (
+    corpus,
+    json_loader,
+    make_store,
+    two_spellings_of_one_number,
+    write_plan,
+)
+
+
+def rows_match_graph(store: Store) -> int:
+    """Assert the rows agree with ``store.graph()``; return how many tasks they hold."""
+    g = store.graph()
+    plans = list(nodes_of(g, Kind.PLAN))
+    rows = store.task_rows(plans)
+    counts = store.task_counts(plans)
+    total = 0
+    for p in plans:
+        tasks = plan_tasks(g, p)
+        got = rows.get(p, [])
+        assert [r.task for r in got] == tasks, p
+        assert counts.get(p, 0) == len(tasks)
+        for r in got:
+            assert (list(r.lead), list(r.support)) == task_units(g, r.task)
+            assert r.bucket == deadline_bucket(g, r.task)
+            assert r.text == g.nodes[r.task].get("text")
+        total += len(got)
+    units = list(nodes_of(g, Kind.UNIT))
+    roles = store.unit_roles(units)
+    for u in units:
+        led = {t for t, _ in in_rel(g, u, [Rel.LED_BY])}
+        supported = {t for t, _ in in_rel(g, u, [Rel.SUPPORTED_BY])} - led
+        groups = roles.get(u, [])
+        assert {t for _, _, lead, ts in groups if lead for t in ts} == led, u
+        assert {t for _, _, lead, ts in groups if not lead for t in ts} == supported, u
+    assert sum(len(ts) for gs in roles.values() for *_, ts in gs) == sum(
+        len(r.lead) + len(r.support) for rs in rows.values() for r in rs)
+    return total
+
+
+def _questions_agree(store: Store) -> None:
+    """stems-from and workload asked of the store equal the answers on its graph."""
+    g = store.graph()
+    for doc in nodes_of(g, Kind.DOCUMENT, Kind.PLAN):
+        assert ([h.to_dict() for h in stems_from(open_store(store.path), doc)]
+                == [h.to_dict() for h in stems_from(g, doc)])
+    assert ([r.to_dict() for r in workload(open_store(store.path))]
+            == [r.to_dict() for r in workload(g)])
+
+
+def test_rows_of_the_seeds_and_examples(seeds_dir, examples_dir, tmp_path):
+    store = open_store(tmp_path / "kg.db")
+    assert store.ingest([str(seeds_dir), str(examples_dir)], jobs=1).ok
+    assert rows_match_graph(store) > 100
+    _questions_agree(store)
+
+
+def test_rows_follow_new_plans_changes_and_forgetting(tmp_path):
+    folder = tmp_path / "plans"
+    plans = corpus(folder)
+    store = make_store(tmp_path)
+    store.ingest([folder])
+    assert rows_match_graph(store) == 4
+    changed = plans[1]
+    changed.tasks = [task("1", "Hỗ trợ OCOP năm 2025", unit("Phòng Quản lý Khoa học")),
+                     task("2", "Đào tạo", unit("Văn phòng Sở"), unit("Phòng Quản lý Khoa học",
+                                                                     "support"))]
+    write_plan(folder, "gl", changed)
+    store.ingest([folder])
+    assert rows_match_graph(store) == 5
+    _questions_agree(store)
+    store.forget("12/KH-SKHCN")
+    assert rows_match_graph(store) == 3
+    _questions_agree(store)
+
+
+def test_rows_move_with_a_plan_whose_node_id_changes(tmp_path):
+    folder = tmp_path / "plans"
+    first, second = two_spellings_of_one_number()
+    store = make_store(tmp_path)
+    store.ingest([write_plan(folder, "x", first)])
+    old = store.plan_nodes()[first.id]
+    store.ingest([write_plan(folder, "y", second)])
+    assert store.plan_nodes()[first.id] != old and not store.task_rows([old])
+    assert rows_match_graph(store) == 2
+    _questions_agree(store)
+
+
+def test_only_the_kept_copy_of_a_document_has_rows(tmp_path):
+    folder = tmp_path / "plans"
+    for name in ("word", "pdf"):
+        write_plan(folder, name, plan(name, number="12/KH-SKHCN", province="Gia Lai",
+                                      tasks=[task("1", f"Nhiệm vụ bản {name}",
+                                                  unit("Văn phòng Sở"))]))
+    store = make_store(tmp_path)
+    assert len(store.ingest([folder]).duplicates) == 1
+    assert rows_match_graph(store) == 1
+    kept = next(iter(store.task_rows(store.plan_nodes().values()).values()))[0].text
+    store.forget(str(folder / ("word.json" if "word" in kept else "pdf.json")))
+    assert rows_match_graph(store) == 1
+    assert next(iter(store.task_rows(store.plan_nodes().values()).values()))[0].text != kept
+
+
+def test_a_failed_ingest_leaves_rows_that_a_later_one_builds_on(tmp_path):
+    folder = tmp_path / "plans"
+    corpus(folder)
+    store = make_store(tmp_path)
+
+    def failing(paths, on_progress=None, jobs=None) -> Iterator:
+        yield from json_loader(paths[:1])
+        raise KeyboardInterrupt
+
+    broken = Store(store.path, loader=failing)
+    with pytest.raises(KeyboardInterrupt):
+        broken.ingest([folder])
+    assert not store.exists or rows_match_graph(store) == 0
+    store.ingest([folder])
+    assert rows_match_graph(store) == 4
+    write_plan(folder, "more", plan("more", number="8/KH-SKHCN", province="Gia Lai",
+                                    tasks=[task("1", "Thêm", unit("Sở Tài chính", "support",
+                                                                  "external"))]))
+    with pytest.raises(KeyboardInterrupt):  # names numbered in a rolled-back write
+        Store(store.path, loader=failing).ingest([folder / "more.json"])
+    store.ingest([folder])
+    assert rows_match_graph(store) == 5
+
+
+def _format_3(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        for table in ("names", "task_blocks", "task_rows", "task_roles"):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("UPDATE meta SET value = '3' WHERE key = 'format_version'")
+
+
+def test_a_store_of_format_3_gets_its_rows_on_its_next_write(tmp_path, examples_dir):
+    store = open_store(tmp_path / "kg.db")
+    store.ingest([str(examples_dir)], jobs=1)
+    expected = rows_match_graph(store)
+    _format_3(store.path)
+    with pytest.raises(StoreError, match="format version 3.*policykg ingest --store"):
+        open_store(store.path).skeleton()
+    report = open_store(store.path).ingest([str(examples_dir)], jobs=1)
+    assert report.unchanged and not report.ingested  # nothing read again
+    assert rows_match_graph(open_store(store.path)) == expected > 0
+
+
+def test_block_rows_of_a_block_without_tasks():
+    assert block_rows([], []) == (None, [], [])
+    assert block_rows([["doc:x", {"kind": "Plan"}]], [["doc:x", "province:y", "IN_PROVINCE",
+                                                       {"rel": "IN_PROVINCE"}]])[1] == []
