@@ -56,6 +56,7 @@ import itertools
 import json
 import os
 import sqlite3
+import threading
 import weakref
 import zlib
 from collections import Counter, defaultdict
@@ -63,7 +64,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -88,6 +89,7 @@ __all__ = [
     "Store",
     "StoreError",
     "StoreBusy",
+    "UnitRoles",
     "IngestReport",
     "PreparedPlan",
     "prepare_plan",
@@ -128,22 +130,25 @@ CREATE TABLE IF NOT EXISTS touches (block TEXT NOT NULL, node TEXT NOT NULL,
 CREATE INDEX IF NOT EXISTS touches_node ON touches(node);
 """
 # per-task rows of the live plan blocks (see policykg.graph.taskrows); ``plan`` and ``unit``
-# are ids in ``names``; a block's rows are written and removed with it
+# are ids in ``names``; a block's rows are written and removed with it. A row's ``file`` is
+# NULL when it is its block's (``task_blocks.file``) and '' when it has none; its ``quote``
+# is NULL when it equals its ``text`` and _NO_QUOTE when it has none.
 _ROWS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS names (id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL);
 CREATE TABLE IF NOT EXISTS task_blocks (block TEXT PRIMARY KEY,
-    plan INTEGER UNIQUE NOT NULL, provinces TEXT NOT NULL) WITHOUT ROWID;
+    plan INTEGER UNIQUE NOT NULL, provinces TEXT NOT NULL, file TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS task_rows (plan INTEGER NOT NULL, seq INTEGER NOT NULL,
     task TEXT NOT NULL, number TEXT, text TEXT, province TEXT, deadline TEXT,
     bucket TEXT NOT NULL, file TEXT, line_start INTEGER, line_end INTEGER, quote TEXT,
     name TEXT NOT NULL, lead TEXT NOT NULL, support TEXT NOT NULL, chain TEXT,
     PRIMARY KEY (plan, seq));
 CREATE TABLE IF NOT EXISTS task_roles (unit INTEGER NOT NULL, plan INTEGER NOT NULL,
-    bucket TEXT NOT NULL, lead INTEGER NOT NULL, task TEXT NOT NULL,
-    PRIMARY KEY (unit, plan, bucket, lead, task)) WITHOUT ROWID;
+    lead INTEGER NOT NULL, task TEXT NOT NULL, bucket TEXT NOT NULL,
+    PRIMARY KEY (unit, plan, lead, task)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS task_roles_plan ON task_roles(plan);
 """
 _ROW_TABLES = {"touches", "names", "task_blocks", "task_rows", "task_roles"}
+_NO_QUOTE = "\x1e"
 _TABLES = {"meta", "files", "plans", "fragments", "nodes", "edges"}
 # a fragment is reused only by the code (and ontology tables) that computed it
 _FRAGMENT_STAMP = f"{FRAGMENT_VERSION}/{__version__}"
@@ -214,6 +219,14 @@ def _default_loader(paths: list[str], on_progress: Callable[..., None] | None = 
     from policykg.loaders.batch import load_paths
 
     return load_paths(paths, on_progress=on_progress, jobs=jobs, prepare=prepare_plan)
+
+
+class UnitRoles(NamedTuple):
+    """A unit's part in the stored tasks: ``plans`` holds ``(plan node id, leads, task
+    ids)`` groups, ``buckets`` ``(deadline bucket, leads, task count)`` ones."""
+
+    plans: list[tuple[str, bool, list[str]]]
+    buckets: list[tuple[str, bool, int]]
 
 
 def _sha256(path: str) -> str:
@@ -464,6 +477,9 @@ class Store:
         self._partial_owned: tuple[set[str], set[str]] = (set(), set())
         self._skeleton_generation: str | None = None
         self._name_ids: dict[str, int] = {}  # names table ids known in the running write
+        # per thread, the connection kept for reads: ((device, inode), connection, generation)
+        self._local = threading.local()
+        self._places: tuple[str, dict[str, list[str | None]]] | None = None
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -519,21 +535,58 @@ class Store:
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection | None]:
         """A connection for reading, or None when the store does not exist yet (or its
-        first write was rolled back, leaving an empty database)."""
+        first write was rolled back, leaving an empty database).
+
+        One connection per thread is kept for the next reads while the file is the same
+        one (a question makes several reads, and opening a connection costs more than
+        many a question's answer); the format is checked again when the generation moves.
+        A read made inside another gets a connection of its own."""
         if not self.exists:
             yield None
             return
-        conn = self._connect()
+        identity = self._file_identity()
+        kept = getattr(self._local, "reader", None)
+        if kept is not None and (kept[0] != identity or kept[1].in_transaction):
+            if kept[0] != identity:
+                self._drop_reader()
+            kept = None
+        conn = kept[1] if kept is not None else self._connect()
+        keep = kept is not None
         try:
-            if not conn.execute("SELECT 1 FROM sqlite_master").fetchone():
+            if kept is not None:
+                row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+                if not row or row[0] != kept[2]:
+                    self._local.reader = (identity, conn, self._check(conn))
+            elif not conn.execute("SELECT 1 FROM sqlite_master").fetchone():
                 yield None
                 return
-            self._check(conn)
+            else:
+                generation = self._check(conn)
+                if getattr(self._local, "reader", None) is None:
+                    self._local.reader = (identity, conn, generation)
+                    keep = True
             yield conn
-        except sqlite3.DatabaseError as err:
+        except (sqlite3.DatabaseError, StoreError) as err:
+            if keep:
+                self._drop_reader()
+                keep = False
+            if isinstance(err, StoreError):
+                raise
             raise self._damaged(err) from err
         finally:
-            conn.close()
+            if not keep:
+                conn.close()
+
+    def _file_identity(self) -> tuple[int, int]:
+        stat = self.path.stat()
+        return stat.st_dev, stat.st_ino
+
+    def _drop_reader(self) -> None:
+        """Forget this thread's kept reading connection (closed unless a read uses it)."""
+        kept = getattr(self._local, "reader", None)
+        self._local.reader = None
+        if kept is not None and not kept[1].in_transaction:
+            kept[1].close()
 
     @contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
@@ -819,15 +872,18 @@ class Store:
         conn.execute("DELETE FROM task_rows WHERE plan = ?", (number,))
         conn.execute("DELETE FROM task_roles WHERE plan = ?", (number,))
         provinces = sorted({r.province or "" for r in tasks})  # "": the plan's own
-        conn.execute("INSERT OR REPLACE INTO task_blocks VALUES (?, ?, ?)",
-                     (block, number, json.dumps(provinces, ensure_ascii=False)))
+        file = Counter(r.file for r in tasks).most_common(1)[0][0] if tasks else None
+        conn.execute("INSERT OR REPLACE INTO task_blocks VALUES (?, ?, ?, ?)",
+                     (block, number, UNIT_SEPARATOR.join(provinces), file))
         conn.executemany(
             "INSERT INTO task_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((number, r.seq, r.task, r.number, r.text, r.province, r.deadline, r.bucket,
-              r.file, r.line_start, r.line_end, r.quote, r.name, UNIT_SEPARATOR.join(r.lead),
-              UNIT_SEPARATOR.join(r.support), r.chain) for r in tasks))
+              None if r.file == file else r.file or "", r.line_start, r.line_end,
+              None if r.quote == r.text else _NO_QUOTE if r.quote is None else r.quote,
+              r.name, UNIT_SEPARATOR.join(r.lead), UNIT_SEPARATOR.join(r.support), r.chain)
+             for r in tasks))
         conn.executemany("INSERT OR IGNORE INTO task_roles VALUES (?, ?, ?, ?, ?)",
-                         ((ids[r.unit], number, r.bucket, r.lead, r.task) for r in roles))
+                         ((ids[r.unit], number, r.lead, r.task, r.bucket) for r in roles))
 
     def _sync_task_rows(self, conn: sqlite3.Connection) -> None:
         """Rows for exactly the live plan blocks: drop those of blocks gone or no longer
@@ -1103,39 +1159,47 @@ class Store:
         found: dict[str, list[TaskRow]] = {}
         if not wanted:
             return found
-        with self._snapshot() as (conn, _generation):
+        with self._snapshot() as (conn, _generation), gc_paused():
             if conn is None:
                 return found
-            make, split, sep = TaskRow._make, str.split, UNIT_SEPARATOR
-            for row in conn.execute(
+            sep, rows, current = UNIT_SEPARATOR, [], None
+            for (plan, seq, task, number, text, province, deadline, bucket, file, start, end,
+                 quote, name, lead, support, chain) in conn.execute(
                     "SELECT n.name, t.seq, t.task, t.number, t.text, t.province, t.deadline, "
-                    "t.bucket, t.file, t.line_start, t.line_end, t.quote, t.name, t.lead, "
-                    "t.support, t.chain FROM names n JOIN task_rows t ON t.plan = n.id "
+                    "t.bucket, CASE WHEN t.file IS NULL THEN b.file WHEN t.file = '' THEN NULL "
+                    "ELSE t.file END, t.line_start, t.line_end, t.quote, t.name, t.lead, "
+                    "t.support, t.chain FROM names n JOIN task_blocks b ON b.plan = n.id "
+                    "JOIN task_rows t ON t.plan = n.id "
                     "WHERE n.name IN (SELECT value FROM json_each(?)) ORDER BY t.plan, t.seq",
                     (json.dumps(wanted),)):
-                rows = found.get(row[0])
-                if rows is None:
-                    rows = found[row[0]] = []
-                lead, support = row[13], row[14]
-                rows.append(make((*row[1:13], tuple(split(lead, sep)) if lead else (),
-                                  tuple(split(support, sep)) if support else (), row[15])))
+                if plan != current:
+                    rows = found[plan] = []
+                    current = plan
+                rows.append(TaskRow(
+                    seq, task, number, text, province, deadline, bucket, file, start, end,
+                    text if quote is None else None if quote == _NO_QUOTE else quote, name,
+                    tuple(lead.split(sep)) if lead else (),
+                    tuple(support.split(sep)) if support else (), chain))
         return found
 
     def task_provinces(self, plans: Iterable[str]) -> dict[str, list[str | None]]:
         """The provinces the tasks of each of ``plans`` (plan node ids) carry, as written
         in their rows (None: the plan's own), so a question skips a plan none of whose
-        tasks can lie where it asks; plans without tasks are left out."""
-        wanted = _ids(plans)
-        if not wanted:
-            return {}
-        with self._snapshot() as (conn, _generation):
+        tasks can lie where it asks; plans without tasks are left out. Every plan's are
+        read at once and kept until the store changes."""
+        with self._snapshot() as (conn, generation):
             if conn is None:
                 return {}
-            return {name: [v or None for v in json.loads(provinces)]
-                    for name, provinces in conn.execute(
-                        "SELECT n.name, b.provinces FROM names n JOIN task_blocks b "
-                        "ON b.plan = n.id WHERE n.name IN (SELECT value FROM json_each(?))",
-                        (json.dumps(wanted),))}
+            if self._places is None or self._places[0] != generation:
+                sep = UNIT_SEPARATOR
+                with gc_paused():
+                    self._places = (generation, {
+                        name: [v or None for v in provinces.split(sep)]
+                        for name, provinces in conn.execute(
+                            "SELECT n.name, b.provinces FROM task_blocks b "
+                            "JOIN names n ON n.id = b.plan")})
+        places = self._places[1]
+        return {p: places[p] for p in plans if isinstance(p, str) and p in places}
 
     def task_counts(self, plans: Iterable[str]) -> dict[str, int]:
         """How many tasks each of ``plans`` (plan node ids) has (those with none are left
@@ -1151,28 +1215,30 @@ class Store:
                 "WHERE n.name IN (SELECT value FROM json_each(?)) GROUP BY t.plan",
                 (json.dumps(wanted),)))
 
-    def unit_roles(self, units: Iterable[str]
-                   ) -> dict[str, list[tuple[str, str, bool, list[str]]]]:
+    def unit_roles(self, units: Iterable[str]) -> dict[str, UnitRoles]:
         """What each of ``units`` (unit node ids) does, from indexed rows (no block is
-        decoded): ``(plan node id, deadline bucket, leads, task ids)`` groups. A task
-        a unit both leads and supports counts as led; a unit with no task is left out."""
-        wanted = _ids(units)
-        found: dict[str, list[tuple[str, str, bool, list[str]]]] = {}
-        if not wanted:
-            return found
-        with self._snapshot() as (conn, _generation):
+        decoded): its tasks by plan and role, and how many fall in each deadline bucket
+        (see :class:`UnitRoles`). A task a unit both leads and supports counts as led; a
+        unit with no task is left out."""
+        found: dict[str, UnitRoles] = {}
+        with self._snapshot() as (conn, _generation), gc_paused():
             if conn is None:
                 return found
             sep = UNIT_SEPARATOR
-            for unit, plan, bucket, lead, tasks in conn.execute(
-                    "SELECT u.name, p.name, r.bucket, r.lead, group_concat(r.task, char(31)) "
-                    "FROM names u JOIN task_roles r ON r.unit = u.id "
-                    "JOIN names p ON p.id = r.plan "
-                    "WHERE u.name IN (SELECT value FROM json_each(?)) "
-                    "GROUP BY r.unit, r.plan, r.bucket, r.lead", (json.dumps(wanted),)):
-                prefix = f"task:{plan}#"
-                found.setdefault(unit, []).append(
-                    (plan, bucket, bool(lead), [prefix + t for t in tasks.split(sep)]))
+            numbers = dict(conn.execute("SELECT name, id FROM names WHERE name IN "
+                                        "(SELECT value FROM json_each(?))",
+                                        (json.dumps(_ids(units)),)))
+            for unit, number in numbers.items():
+                plans = [(plan, bool(lead), [f"task:{plan}#{t}" for t in tasks.split(sep)])
+                         for plan, lead, tasks in conn.execute(
+                             "SELECT p.name, r.lead, group_concat(r.task, char(31)) "
+                             "FROM task_roles r JOIN names p ON p.id = r.plan "
+                             "WHERE r.unit = ? GROUP BY r.plan, r.lead", (number,))]
+                if plans:
+                    buckets = [(bucket, bool(lead), count) for bucket, lead, count in
+                               conn.execute("SELECT bucket, lead, count(*) FROM task_roles "
+                                            "WHERE unit = ? GROUP BY bucket, lead", (number,))]
+                    found[unit] = UnitRoles(plans, buckets)
         return found
 
     def _rows(self, conn: sqlite3.Connection, where: str = "", args: tuple[Any, ...] = ()

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from policykg.ontology.schema import Kind, Rel
 
-__all__ = ["TaskRow", "RoleRow", "block_rows", "chain_links", "local_id"]
+__all__ = ["TaskRow", "RoleRow", "block_rows", "chain_links", "chain_tasks", "local_id"]
 
 _TASK = Kind.TASK.value
 _HAS_TASK, _HAS_SUBTASK = Rel.HAS_TASK.value, Rel.HAS_SUBTASK.value
@@ -43,9 +43,11 @@ class TaskRow(NamedTuple):
     ``province`` is the task's own province attribute (or its ``IN_PROVINCE``
     target), None when it takes its plan's; ``name`` is how a path names the task
     ("task 2.1"); ``lead`` and ``support`` are sorted unit ids (a unit both leading
-    and supporting only leads); ``chain`` is None when the path from the plan is
-    one ``HAS_TASK`` link read from the task's own lines, else the links as JSON
-    (see :func:`chain_links`).
+    and supporting only leads). ``chain`` is how the path runs from the plan down to
+    the task: None for one ``HAS_TASK`` link read from the task's own lines; for a
+    sub-task whose every link was read from its lower task's lines, the ids of the
+    tasks above it, top first (:func:`chain_tasks`); else the links as JSON
+    (:func:`chain_links`).
     """
 
     seq: int
@@ -119,10 +121,16 @@ def _link(upstream: str, up_name: str | None, downstream: str, down_name: str,
             data.get("quote"), data.get("file"), data.get("line_start"), data.get("line_end")]
 
 
+def chain_tasks(chain: str) -> list[str] | None:
+    """The tasks above a sub-task, top first, when ``chain`` names them (each link
+    then has its lower task's lines as evidence); None when it holds links."""
+    return None if chain.startswith("[") else chain.split(UNIT_SEPARATOR)
+
+
 def chain_links(chain: str) -> list[list[Any]]:
-    """The links of a stored chain, plan first: ``[upstream, upstream name (None for
-    the plan), downstream, downstream name, relation, quote, file, line_start,
-    line_end]``."""
+    """The links of a chain stored as JSON, plan first: ``[upstream, upstream name
+    (None for the plan), downstream, downstream name, relation, quote, file,
+    line_start, line_end]``."""
     return json.loads(chain)
 
 
@@ -196,7 +204,7 @@ def block_rows(nodes: Iterable[list[Any]], edges: Iterable[list[Any]]
             str(province) if province else None, data.get("deadline"), bucket,
             data.get("file"), data.get("line_start"), data.get("line_end"), data.get("quote"),
             _name(task, data), tuple(leads), tuple(supports),
-            _chain(plan, task, tasks, parents, edge_data)))
+            _chain(plan, task, tasks, parents, edge_data, seen)))
         local = local_id(plan, task) if task.startswith(f"task:{plan}#") else task
         roles.extend(RoleRow(unit, bucket, 1, local) for unit in leads)
         roles.extend(RoleRow(unit, bucket, 0, local) for unit in supports)
@@ -204,7 +212,8 @@ def block_rows(nodes: Iterable[list[Any]], edges: Iterable[list[Any]]
 
 
 def _chain(plan: str, task: str, tasks: dict[str, dict[str, Any]], parents: dict[str, str],
-           edge_data: dict[tuple[str, str, str], dict[str, Any]]) -> str | None:
+           edge_data: dict[tuple[str, str, str], dict[str, Any]], reached: set[str]
+           ) -> str | None:
     """The links ``plan → task → … → task`` as JSON, or None for the common case of one
     ``HAS_TASK`` link whose evidence is the task's own (rebuilt from the row)."""
     links: list[list[Any]] = []
@@ -219,10 +228,14 @@ def _chain(plan: str, task: str, tasks: dict[str, dict[str, Any]], parents: dict
         links.insert(0, _link(parent, up_name, node, _name(node, tasks.get(node) or {}),
                               edge_data.get((parent, node, rel)), rel))
         node = parent
-    if len(links) == 1 and links[0][1] is None:
-        data = tasks.get(task) or {}
-        link = links[0]
-        if link[4] == _HAS_TASK and link[5:] == [data.get("quote"), data.get("file"),
-                                                data.get("line_start"), data.get("line_end")]:
-            return None
+    if all(_own_evidence(link, tasks.get(link[2]) or {}) and link[2] in reached
+           and link[4] == (_HAS_TASK if i == 0 else _HAS_SUBTASK)
+           for i, link in enumerate(links)):
+        return UNIT_SEPARATOR.join(link[2] for link in links[:-1]) or None
     return json.dumps(links, ensure_ascii=False, separators=(",", ":"))
+
+
+def _own_evidence(link: list[Any], lower: dict[str, Any]) -> bool:
+    """Whether ``link`` was read from the lines of its lower task, with its name."""
+    return link[3] == _name(link[2], lower) and link[5:] == [
+        lower.get("quote"), lower.get("file"), lower.get("line_start"), lower.get("line_end")]

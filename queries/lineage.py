@@ -15,7 +15,8 @@ from typing import Any
 
 import networkx as nx
 
-from policykg.graph.taskrows import chain_links
+from policykg.graph.build import gc_paused
+from policykg.graph.taskrows import TaskRow, chain_links, chain_tasks
 from policykg.ontology.schema import LINEAGE_RELS, Kind, Rel
 from policykg.queries.common import (
     Graph,
@@ -311,6 +312,7 @@ def stems_from(g: Source, doc: str, province: str | list[str] | None = None,
     return hits
 
 
+@gc_paused()
 def _stems_from_rows(store: Any, doc: str, province: str | list[str] | None,
                      unit: str | list[str] | None, depth: int | None,
                      year: int | str | None) -> list[TaskHit]:
@@ -322,7 +324,7 @@ def _stems_from_rows(store: Any, doc: str, province: str | list[str] | None,
         provinces = _province_set(g, province)
         units = _unit_set(g, unit, province if isinstance(province, str) else None)
         tree = _tree(g, root, down=True, depth=depth)
-        plans = [n for n in tree if kind(g, n) == Kind.PLAN]
+        plans = _tree_plans(g, root, depth)
         if provinces:
             held = store.task_provinces(plans)
             plans = [p for p in plans if p in held and any(
@@ -334,23 +336,14 @@ def _stems_from_rows(store: Any, doc: str, province: str | list[str] | None,
     else:
         return stems_from(store.graph(), doc, province, unit, depth, year)
     paths = _paths(g, tree, [p for p in plans if p in rows], down=True)
-    order = sorted(paths, key=lambda p: (len(paths[p]), p))
     places: dict[str | None, tuple[str | None, str, bool]] = {}
-    labels: dict[str, str] = {}
-
-    def unit_labels(ids: tuple[str, ...]) -> list[str]:
-        out = []
-        for u in ids:
-            text = labels.get(u)
-            if text is None:
-                text = labels[u] = label(g, u)
-            out.append(text)
-        return out
-
+    labels = _Labels(g)
+    has_task = Rel.HAS_TASK.value
     hits: list[TaskHit] = []
-    for plan in order:
-        path, plan_label = paths[plan], doc_label(g, plan)
-        for row in rows[plan]:
+    for plan in sorted(paths, key=lambda p: (len(paths[p]), p)):
+        path, plan_label, plan_rows = paths[plan], doc_label(g, plan), rows[plan]
+        by_task: dict[str, TaskRow] | None = None
+        for row in plan_rows:
             place = places.get(row.province)
             if place is None:
                 pid = province_id(g, row.province) if row.province else node_province(g, plan)
@@ -360,19 +353,50 @@ def _stems_from_rows(store: Any, doc: str, province: str | list[str] | None,
             if not place[2] or (units and not units.intersection(row.lead + row.support)):
                 continue
             if row.chain is None:
-                chain = [Link(plan, plan_label, row.task, row.name, Rel.HAS_TASK.value,
-                              row.quote, row.file, row.line_start, row.line_end)]
+                chain = [Link(plan, plan_label, row.task, row.name, has_task, row.quote,
+                              row.file, row.line_start, row.line_end)]
+            elif (above := chain_tasks(row.chain)) is not None:
+                if by_task is None:
+                    by_task = {r.task: r for r in plan_rows}
+                chain = _own_links(plan, plan_label, [by_task[t] for t in above] + [row])
             else:
                 chain = [Link(up, plan_label if up_name is None else up_name, *rest)
                          for up, up_name, *rest in chain_links(row.chain)]
             hits.append(TaskHit(
-                task=row.task, number=str(row.number or ""), text=str(row.text or ""),
-                plan=plan, plan_label=plan_label, province=place[0], province_name=place[1],
-                lead=unit_labels(row.lead), support=unit_labels(row.support),
-                lead_ids=list(row.lead), support_ids=list(row.support),
-                deadline=row.deadline, depth=len(path), path=[*path, *chain], file=row.file,
-                line_start=row.line_start, line_end=row.line_end))
+                row.task, str(row.number or ""), str(row.text or ""), plan, plan_label,
+                place[0], place[1], [labels[u] for u in row.lead],
+                [labels[u] for u in row.support], list(row.lead), list(row.support),
+                row.deadline, len(path), [*path, *chain], row.file, row.line_start,
+                row.line_end))
     return hits
+
+
+def _tree_plans(g: Graph, root: str, depth: int | None) -> list[str]:
+    """The plans downstream of ``root`` (kept with the graph's other lookups)."""
+    return static_memo(g, ("lineage plans", root, depth), lambda base: [
+        n for n in _tree(base, root, down=True, depth=depth) if kind(base, n) == Kind.PLAN])
+
+
+class _Labels(dict):
+    """Node id → label, looked up in ``g`` once per id."""
+
+    def __init__(self, g: Graph):
+        super().__init__()
+        self.graph = g
+
+    def __missing__(self, node: str) -> str:
+        text = self[node] = label(self.graph, node)
+        return text
+
+
+def _own_links(plan: str, plan_label: str, rows: list[TaskRow]) -> list[Link]:
+    """The links plan → ``rows[0]`` → … → ``rows[-1]``, each read from its lower task."""
+    links, upper, upper_name, rel = [], plan, plan_label, Rel.HAS_TASK.value
+    for row in rows:
+        links.append(Link(upper, upper_name, row.task, row.name, rel, row.quote, row.file,
+                          row.line_start, row.line_end))
+        upper, upper_name, rel = row.task, row.name, Rel.HAS_SUBTASK.value
+    return links
 
 
 def _may_hold(g: Graph, plan: str, provinces: set[str] | None) -> bool:

@@ -18,6 +18,12 @@ asks the store for the task blocks the answer can come from:
 Other questions (``due``, ``overlaps``, ``search``, pictures …) read every task and
 get the whole graph. The question then runs unchanged on the returned graph and
 gives what it gives on the whole graph.
+
+:func:`~policykg.queries.lineage.stems_from` and
+:func:`~policykg.queries.workload.workload` asked of a store go further and read the
+store's task rows (:meth:`~policykg.graph.store.Store.task_rows`,
+:meth:`~policykg.graph.store.Store.unit_roles`) without any block; their parts here
+serve callers that want the graph itself (pages drawn from it, another backend).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from policykg.graph.build import gc_paused
 from policykg.ontology.schema import Kind, Rel
 from policykg.queries.common import (
     Graph,
@@ -102,7 +103,7 @@ def workload(g: Source, province: str | None = None, unit: str | None = None,
         return _workload_rows(g, province, unit, kind, collective)
     g = graph_of(g, "workload", province=province, unit=unit, kind=kind,
                  collective=collective)
-    directive_cache: dict[str, list[str]] = {}
+    facts: dict[str | None, tuple[str, list[str]]] = {}
     rows: list[WorkloadRow] = []
     for node, kid in _candidates(g, province, unit, kind, collective):
         row = _row(g, node, kid)
@@ -111,7 +112,7 @@ def workload(g: Source, province: str | None = None, unit: str | None = None,
         for role, tasks in (("lead", sorted(led)), ("support", sorted(supported))):
             for task in tasks:
                 plan = task_plan(g, task)
-                _count(g, row, plan, deadline_bucket(g, task), role, 1, directive_cache)
+                _count(g, row, plan, deadline_bucket(g, task), role, 1, facts)
             (row.tasks_led if role == "lead" else row.tasks_supported).extend(tasks)
         if row.lead or row.support:
             rows.append(_sorted_splits(row))
@@ -119,6 +120,7 @@ def workload(g: Source, province: str | None = None, unit: str | None = None,
     return rows
 
 
+@gc_paused()
 def _workload_rows(store: Any, province: str | None, unit: str | None, kind: str | None,
                    collective: bool) -> list[WorkloadRow]:
     """:func:`workload` read from a store: units from its skeleton, each unit's tasks
@@ -131,17 +133,18 @@ def _workload_rows(store: Any, province: str | None, unit: str | None, kind: str
             break
     else:
         return workload(store.graph(), province, unit, kind, collective)
-    directive_cache: dict[str, list[str]] = {}
+    facts: dict[str | None, tuple[str, list[str]]] = {}
     rows: list[WorkloadRow] = []
     for node, kid in candidates:
         groups = roles.get(node)
         if not groups:
             continue
         row = _row(g, node, kid)
-        for plan, bucket, leads, tasks in groups:
-            _count(g, row, plan, bucket, "lead" if leads else "support", len(tasks),
-                   directive_cache)
+        for plan, leads, tasks in groups.plans:
+            _count(g, row, plan, None, "lead" if leads else "support", len(tasks), facts)
             (row.tasks_led if leads else row.tasks_supported).extend(tasks)
+        for bucket, leads, count in groups.buckets:
+            _bump(row.by_deadline, bucket, "lead" if leads else "support", count)
         row.tasks_led.sort()
         row.tasks_supported.sort()
         rows.append(_sorted_splits(row))
@@ -187,15 +190,21 @@ def _row(g: Graph, node: str, kid: str | None) -> WorkloadRow:
                        category=str(data.get("category") or "internal"))
 
 
-def _count(g: Graph, row: WorkloadRow, plan: str | None, bucket: str, role: str, n: int,
-           directive_cache: dict[str, list[str]]) -> None:
-    """Add ``n`` tasks of ``plan`` due in ``bucket`` to ``row`` in ``role``."""
+def _count(g: Graph, row: WorkloadRow, plan: str | None, bucket: str | None, role: str,
+           n: int, facts: dict[str | None, tuple[str, list[str]]]) -> None:
+    """Add ``n`` tasks of ``plan`` due in ``bucket`` (None: counted apart) to ``row`` in
+    ``role``; ``facts`` keeps each plan's label and its root directives' labels."""
     setattr(row, role, getattr(row, role) + n)
-    _bump(row.by_plan, doc_label(g, plan) if plan else "(no plan)", role, n)
-    roots = root_directives(g, plan, directive_cache) if plan else []
-    for root in roots or ["(none)"]:
-        _bump(row.by_directive, doc_label(g, root) if root in g else root, role, n)
-    _bump(row.by_deadline, bucket, role, n)
+    known = facts.get(plan)
+    if known is None:
+        roots = root_directives(g, plan) if plan else []
+        known = facts[plan] = (doc_label(g, plan) if plan else "(no plan)",
+                               [doc_label(g, r) if r in g else r for r in roots] or ["(none)"])
+    _bump(row.by_plan, known[0], role, n)
+    for root in known[1]:
+        _bump(row.by_directive, root, role, n)
+    if bucket is not None:
+        _bump(row.by_deadline, bucket, role, n)
 
 
 def _sorted_splits(row: WorkloadRow) -> WorkloadRow:

@@ -10,6 +10,7 @@ deadline buckets.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -58,10 +59,15 @@ def rows_match_graph(store: Store) -> int:
     for u in units:
         led = {t for t, _ in in_rel(g, u, [Rel.LED_BY])}
         supported = {t for t, _ in in_rel(g, u, [Rel.SUPPORTED_BY])} - led
-        groups = roles.get(u, [])
-        assert {t for _, _, lead, ts in groups if lead for t in ts} == led, u
-        assert {t for _, _, lead, ts in groups if not lead for t in ts} == supported, u
-    assert sum(len(ts) for gs in roles.values() for *_, ts in gs) == sum(
+        found = roles.get(u)
+        if not led and not supported:
+            assert found is None, u
+            continue
+        assert {t for _, lead, ts in found.plans if lead for t in ts} == led, u
+        assert {t for _, lead, ts in found.plans if not lead for t in ts} == supported, u
+        buckets = Counter((deadline_bucket(g, t), t in led) for t in led | supported)
+        assert {(b, lead): n for b, lead, n in found.buckets} == buckets, u
+    assert sum(len(ts) for found in roles.values() for *_, ts in found.plans) == sum(
         len(r.lead) + len(r.support) for rs in rows.values() for r in rs)
     return total
 
@@ -176,3 +182,33 @@ def test_block_rows_of_a_block_without_tasks():
     assert block_rows([], []) == (None, [], [])
     assert block_rows([["doc:x", {"kind": "Plan"}]], [["doc:x", "province:y", "IN_PROVINCE",
                                                        {"rel": "IN_PROVINCE"}]])[1] == []
+
+
+def test_a_path_not_read_from_the_tasks_own_lines_is_kept_link_by_link():
+    """A block from elsewhere whose sub-task link quotes other lines than the sub-task:
+    its row keeps every link as the graph gives it."""
+    import networkx as nx
+
+    from policykg.graph.build import add_bulk
+    from policykg.graph.taskrows import chain_links
+    from policykg.queries.lineage import _task_chain
+
+    where = {"file": "f.txt", "line_start": 4, "line_end": 4}
+    nodes = [["task:p#1", {"kind": "Task", "number": "1", "text": "Làm A", "quote": "1. Làm A",
+                           "file": "f.txt", "line_start": 3, "line_end": 3}],
+             ["task:p#1.1", {"kind": "Task", "number": "1.1", "text": "Làm B",
+                             "quote": "a) Làm B", **where}]]
+    edges = [["p", "task:p#1", "HAS_TASK", {"rel": "HAS_TASK", "quote": "1. Làm A",
+                                            "file": "f.txt", "line_start": 3, "line_end": 3}],
+             ["task:p#1", "task:p#1.1", "HAS_SUBTASK", {"rel": "HAS_SUBTASK",
+                                                         "quote": "Làm B (trích)", **where}]]
+    plan_node, rows, _roles = block_rows(nodes, edges)
+    assert plan_node == "p" and rows[0].chain is None and rows[1].chain.startswith("[")
+    g = nx.MultiDiGraph()
+    add_bulk(g, [["p", {"kind": "Plan", "label": "p"}], *nodes], edges)
+    expected = [(k.upstream, k.downstream, k.downstream_label, k.relation, k.quote, k.file,
+                 k.line_start, k.line_end) for k in _task_chain(g, "p", "task:p#1.1")]
+    got = [(up, down, down_name, rel, quote, file, start, end)
+           for up, _name, down, down_name, rel, quote, file, start, end
+           in chain_links(rows[1].chain)]
+    assert got == expected and got[1][4] == "Làm B (trích)"
