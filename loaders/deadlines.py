@@ -138,7 +138,9 @@ def find_deadline(text: str) -> Deadline | None:
     30/11 hàng năm"), or None. Horizons such as "đến năm 2025" are targets' dates,
     not deadlines, and are left alone."""
     text = nfc(text)
-    for sentence in _SENTENCE_BREAK.split(text):
+    # Only a space is printable whitespace: without ". " or "; " there is one sentence.
+    one = text.isprintable() and ". " not in text and "; " not in text
+    for sentence in (text,) if one else _SENTENCE_BREAK.split(text):
         sentence = sentence.strip().rstrip(".;")
         if not _may_hold_deadline(sentence):
             continue
@@ -161,11 +163,15 @@ _NUMBER_AFTER_FIRST_DIGIT = r"\d{0,2}(?:\.\d{3})+(?!\d)|\d*(?:,\d+)?"
 _COUNT = re.compile(rf"(\d(?<![\w/.,-]\d)(?:{_NUMBER_AFTER_FIRST_DIGIT}))"
                     rf"(?:\s+đến\s+({_NUMBER}))?(?![\w/%:-]|[.,]\d)\s+")
 _QUALIFIED = re.compile(rf"{_QUALIFIER}(?:từ\s+)?$", re.IGNORECASE)
-_NOT_BEFORE = re.compile(
-    r"(?:số|tcvn|iso|quyết định|nghị quyết|kế hoạch|kết luận|chỉ thị|thông tư|nghị định|"
-    r"chương trình|công văn|văn bản|ngày|tháng|quý|nhiệm vụ|khoản|điều|mục|phần|giai đoạn|"
-    r"đề án|năm|lần thứ|khóa|khoá|phụ lục|bước|tiêu chí|mẫu|ver|phiên bản|hạng|loại|cấp)\s*$",
-    re.IGNORECASE)
+_NOT_BEFORE_WORDS = (
+    "số", "tcvn", "iso", "quyết định", "nghị quyết", "kế hoạch", "kết luận", "chỉ thị",
+    "thông tư", "nghị định", "chương trình", "công văn", "văn bản", "ngày", "tháng", "quý",
+    "nhiệm vụ", "khoản", "điều", "mục", "phần", "giai đoạn", "đề án", "năm", "lần thứ", "khóa",
+    "khoá", "phụ lục", "bước", "tiêu chí", "mẫu", "ver", "phiên bản", "hạng", "loại", "cấp",
+)
+_NOT_BEFORE = re.compile(rf"(?:{'|'.join(_NOT_BEFORE_WORDS)})\s*$", re.IGNORECASE)
+# Text without trailing spaces matches only in its last this many characters.
+_NOT_BEFORE_SPAN = max(map(len, _NOT_BEFORE_WORDS))
 _TIME_NOUNS = {"nam", "thang", "ngay", "quy", "gio", "tuan", "phut", "lan"}
 _NOUN_STOPS = {
     "được", "về", "cho", "của", "trên", "tại", "để", "nhằm", "thuộc", "trong", "có", "đã",
@@ -189,6 +195,7 @@ def _ends_noun(token: str) -> bool:
 def _noun_phrase(tail: str, limit: int = 5) -> str:
     """The few words after a number that say what it counts."""
     words: list[str] = []
+    counted = 0  # words other than ","
     for m in _TOKEN.finditer(tail):
         token = m.group(0)
         if token[0] in ";.:()":
@@ -204,7 +211,8 @@ def _noun_phrase(tail: str, limit: int = 5) -> str:
         if not words and fold(token) in _TIME_NOUNS:
             break
         words.append(token)
-        if sum(w != "," for w in words) >= limit:
+        counted += 1
+        if counted >= limit:
             break
     while words and words[-1] == ",":
         words.pop()
@@ -217,10 +225,28 @@ def _value(number: str) -> float:
     return float(number.replace(",", "."))
 
 
+# Texts up to this long (an output, a deadline, a table cell) recur from task to task
+# and plan to plan; their targets are remembered.
+_SHORT = 80
+
+
 def read_targets(text: str) -> list[Target]:
     """Numeric targets in ``text``: percentages and counts of things."""
     if not _DIGIT.search(text):  # every target has a number; NFC makes no digits
         return []
+    if len(text) <= _SHORT:
+        return [Target(*found) for found in _short_targets(text)]  # each task owns its own
+    return _read_targets(text)
+
+
+@lru_cache(maxsize=4096)
+def _short_targets(text: str) -> tuple[tuple[str, float, str], ...]:
+    """:func:`read_targets` of a short text, as (text, value, unit) triples."""
+    return tuple((t.text, t.value, t.unit) for t in _read_targets(text))
+
+
+def _read_targets(text: str) -> list[Target]:
+    """:func:`read_targets` of a text holding a digit."""
     text = nfc(text)
     found: list[Target] = []
     used: list[tuple[int, int]] = []
@@ -232,15 +258,15 @@ def read_targets(text: str) -> list[Target]:
         used.append(m.span())
     for m in _COUNT.finditer(text):
         start = m.start(1)
-        if any(a <= start < b for a, b in used):
+        if used and any(a <= start < b for a, b in used):
             continue
         number = m.group(1)
-        if _WHOLE_YEAR.fullmatch(number):
+        if len(number) == 4 and _WHOLE_YEAR.fullmatch(number):
             continue
         before = text[max(0, start - 40):start]
         qualifier = _QUALIFIED.search(before)
         lead = before[qualifier.start():] if qualifier else ""
-        if _NOT_BEFORE.search(before[:len(before) - len(lead)].rstrip()):
+        if _NOT_BEFORE.search(before[:len(before) - len(lead)].rstrip()[-_NOT_BEFORE_SPAN:]):
             continue
         noun = _noun_phrase(text[m.end():])
         if not noun or fold(noun.split()[0]) in _TIME_NOUNS:

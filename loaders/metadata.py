@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from policykg.loaders.charmap import fold_aligned
 from policykg.loaders.model import Line, Plan, SourceFile
 from policykg.ontology.doctypes import doctype_from_word, parse_key
 from policykg.ontology.issuers import (
@@ -29,7 +30,6 @@ from policykg.ontology.provinces import (
     Province,
     find_districts,
     find_provinces,
-    fold_aligned,
     province,
 )
 
@@ -423,14 +423,11 @@ def appendix_start(lines: list[Line]) -> int:
     return len(lines)
 
 
-def _main_part(lines: list[Line]) -> list[Line]:
-    """The lines before an appendix, where the closing block is."""
-    return lines[:appendix_start(lines)]
-
-
-def _read_closing(lines: list[Line]) -> tuple[list[str], str | None, str | None]:
-    """Recipients, signer name and signing capacity from the end of the plan."""
-    lines = _main_part(lines)
+def _read_closing(lines: list[Line],
+                  appendix: int) -> tuple[list[str], str | None, str | None]:
+    """Recipients, signer name and signing capacity from the end of the plan (the lines
+    before the appendix, which starts at index ``appendix``)."""
+    lines = lines[:appendix]
     recipients: list[str] = []
     start = max(0, len(lines) - 8)
     noi_nhan = None
@@ -551,9 +548,15 @@ def _code_as_words(code: str) -> str:
     return code
 
 
-def read_metadata(lines: list[Line], source: SourceFile) -> Plan:
-    """Read the header, title and closing block into a new :class:`Plan`."""
-    title_idx, title_end = find_title(lines)
+def read_metadata(lines: list[Line], source: SourceFile, *,
+                  title: tuple[int | None, int | None] | None = None,
+                  appendix: int | None = None) -> Plan:
+    """Read the header, title and closing block into a new :class:`Plan`.
+
+    ``title`` and ``appendix`` are what :func:`find_title` and :func:`appendix_start` give
+    for ``lines``, when the caller has them already.
+    """
+    title_idx, title_end = find_title(lines) if title is None else title
     header_end = title_idx if title_idx is not None else min(len(lines), 12)
     header = _read_header(lines, header_end)
     warnings: list[str] = []
@@ -590,7 +593,8 @@ def read_metadata(lines: list[Line], source: SourceFile) -> Plan:
         issuer = _issuer_from_symbol(symbol.issuers[0], name, kind)
     parent = display_issuer(header.orgs[-2][1], None) if len(header.orgs) >= 2 else None
 
-    recipients, signer, capacity = _read_closing(lines)
+    recipients, signer, capacity = _read_closing(
+        lines, appendix_start(lines) if appendix is None else appendix)
     place = header.place
     known = province(place) if place else None
     if known is not None and fold(place or "") == fold(known.name):

@@ -7,7 +7,7 @@ between them) and :mod:`.tasks` (tasks, their units, deadlines and outputs).
 
 from __future__ import annotations
 
-from policykg.loaders.metadata import read_metadata
+from policykg.loaders.metadata import appendix_start, find_title, read_metadata
 from policykg.loaders.model import LoadError, Plan, SourceFile
 from policykg.loaders.references import read_references
 from policykg.loaders.tasks import read_tasks
@@ -23,9 +23,11 @@ def parse_text(text: str, source: SourceFile) -> Plan:
     lines = clean_lines(text)
     if not lines:
         raise LoadError(source.path, "no text")
-    plan = read_metadata(lines, source)
+    # Where the title and the appendix are: read once, used by metadata and references.
+    title, appendix = find_title(lines), appendix_start(lines)
+    plan = read_metadata(lines, source, title=title, appendix=appendix)
     plan.lines = lines
-    plan.references, plan.links = read_references(lines, plan)
+    plan.references, plan.links = read_references(lines, plan, title=title, appendix=appendix)
     plan.tasks, plan.units = read_tasks(lines, plan)
     if not plan.tasks:
         raise LoadError(source.path, "not a plan: no tasks or assigned duties found")

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from policykg.loaders.charmap import fold_aligned
 from policykg.loaders.metadata import appendix_start, find_title, opening_range, parse_date
 from policykg.loaders.model import DocLink, DocRef, Line, Plan, Span
 from policykg.ontology.doctypes import doctype_from_word, parse_key, type_word_pattern
@@ -29,7 +30,7 @@ from policykg.ontology.issuers import (
     match_issuer,
 )
 from policykg.ontology.normalize import fold, is_nfc, nfc, squash_spaces
-from policykg.ontology.provinces import find_provinces, fold_aligned, province
+from policykg.ontology.provinces import find_provinces, province
 
 __all__ = ["read_references", "IMPLEMENT_VERBS", "NOT_IMPLEMENTING"]
 
@@ -201,6 +202,10 @@ def _build_stream(lines: list[Line], join_from: int | None, join_to: int | None)
     return _Stream(text, fold_aligned(text), offsets, lines)
 
 
+_TWO_LOWER = re.compile(r"[a-zđ]{2}")
+_CAPITAL = re.compile(r"[A-ZĐ]")
+
+
 def _valid_parts(match_text: str) -> int | None:
     """Length of the number/symbol in ``match_text`` once trailing words are cut off.
 
@@ -212,7 +217,7 @@ def _valid_parts(match_text: str) -> int | None:
     kept_end = None
     for idx, part in enumerate(parts):
         word = part.group(0)
-        wordy = re.search(r"[a-zđ]{2}", word) is not None
+        wordy = _TWO_LOWER.search(word) is not None
         if wordy and not (idx == 0 and doctype_from_word(word) and len(word) <= 4):
             if idx == 0:
                 return None
@@ -220,9 +225,15 @@ def _valid_parts(match_text: str) -> int | None:
         kept_end = part.end()
     if kept_end is None:
         return None
-    if not re.search(r"[A-ZĐ]", match_text[:kept_end]):
+    if not _CAPITAL.search(match_text[:kept_end]):
         return None
     return kept_end
+
+
+_PUNCT_BEFORE = re.compile(r"[,;:]")
+_SUBJECT_END = re.compile(r"[;()]|\.(?=\s|$)|\n")
+_COMMA = re.compile(r",\s+")
+_LINE_OR_SEMICOLON = re.compile(r"[;\n]")
 
 
 def _read_tail(stream: _Stream, cite: _Cite, limit: int, clause_end: int) -> None:
@@ -263,15 +274,15 @@ def _read_tail(stream: _Stream, cite: _Cite, limit: int, clause_end: int) -> Non
     cite.tail_end = pos
     rest_f = folded[pos:limit]
     m = _SUBJECT_START.search(rest_f[:60])
-    if m and re.search(r"[,;:]", rest_f[:m.start()]):
+    if m and _PUNCT_BEFORE.search(rest_f[:m.start()]):
         m = None  # "… của Chính phủ, Ủy ban nhân dân tỉnh ban hành …" is another sentence part
     if m:
         start = pos + m.start()
         end = max(limit, clause_end)
-        cut = re.search(r"[;()]|\.(?=\s|$)|\n", text[start:end])
+        cut = _SUBJECT_END.search(text[start:end])
         if cut:
             end = start + cut.start()
-        after_comma = re.finditer(r",\s+", text[start:end])
+        after_comma = _COMMA.finditer(text[start:end])
         for c in after_comma:
             if match_issuer(text[start + c.end():end]) is not None:
                 end = start + c.start()
@@ -281,8 +292,11 @@ def _read_tail(stream: _Stream, cite: _Cite, limit: int, clause_end: int) -> Non
             subject = subject[:199].rsplit(" ", 1)[0] + "…"
         cite.subject = subject or None
     m = _SHORT_NAME.search(folded, pos, min(len(text), limit + 120))
-    if m and not re.search(r"[;\n]", text[pos:m.start()]):
+    if m and not _LINE_OR_SEMICOLON.search(text[pos:m.start()]):
         cite.short_name = squash_spaces(text[m.start(1):m.end(1)])
+
+
+_AREA_WORD = re.compile(r"\s+(?:tinh|thanh pho|tp\.?)(?![^\W_])")
 
 
 def _extend_with_province(stream: _Stream, cite: _Cite, end: int, limit: int) -> int:
@@ -293,7 +307,7 @@ def _extend_with_province(stream: _Stream, cite: _Cite, end: int, limit: int) ->
     if found and found[0].prefixed and found[0].start <= 1:
         cite.issuer_province = found[0].province.name
         return end + found[0].end
-    m = re.match(r"\s+(?:tinh|thanh pho|tp\.?)(?![^\W_])", stream.folded[end:end + 60])
+    m = _AREA_WORD.match(stream.folded[end:end + 60])
     if m:
         return end + m.end()
     return end
@@ -335,6 +349,11 @@ def _find_numbered(stream: _Stream, skip: list[tuple[int, int]]) -> list[_Cite]:
     return cites
 
 
+# Each word of NOT_IMPLEMENTING, with at most one more word, ending a stretch of text.
+_NOT_IMPLEMENTING_END = tuple(re.compile(rf"(?<![\w]){w}(?:\s+\w+)?\s*$")
+                              for w in NOT_IMPLEMENTING)
+
+
 def _verb_before(folded: str, pos: int, floor: int) -> bool:
     """True when an implement verb directly precedes ``pos`` and is not negated."""
     before = folded[max(floor, pos - 80):pos]
@@ -342,7 +361,10 @@ def _verb_before(folded: str, pos: int, floor: int) -> bool:
     if not m:
         return False
     lead = before[:m.start()][-30:]
-    return not any(re.search(rf"(?<![\w]){w}(?:\s+\w+)?\s*$", lead) for w in NOT_IMPLEMENTING)
+    return not any(rx.search(lead) for rx in _NOT_IMPLEMENTING_END)
+
+
+_BAN_HANH_END = re.compile(r"(?<![\w])ban hanh\s*$")
 
 
 def _find_unnumbered(stream: _Stream, skip: list[tuple[int, int]], title: tuple[int, int],
@@ -356,7 +378,7 @@ def _find_unnumbered(stream: _Stream, skip: list[tuple[int, int]], title: tuple[
         in_title = title[0] <= start < title[1]
         if not (_verb_before(stream.folded, start, clause_start) or in_title):
             continue
-        if re.search(r"(?<![\w])ban hanh\s*$", stream.folded[max(0, start - 20):start]):
+        if _BAN_HANH_END.search(stream.folded[max(0, start - 20):start]):
             continue  # "189/NQ-CP … ban hành Chương trình hành động …" is 189 itself
         found = match_issuer(stream.text[m.end():m.end() + 80])
         if found is None or found.code in own_codes:
@@ -448,11 +470,17 @@ class _Group:
     cites: list[_Cite] = field(default_factory=list)
 
 
-def read_references(lines: list[Line], plan: Plan) -> tuple[list[DocRef], list[DocLink]]:
-    """Every document the plan cites, with its relation, and the links between them."""
+def read_references(lines: list[Line], plan: Plan, *,
+                    title: tuple[int | None, int | None] | None = None,
+                    appendix: int | None = None) -> tuple[list[DocRef], list[DocLink]]:
+    """Every document the plan cites, with its relation, and the links between them.
+
+    ``title`` and ``appendix`` are what :func:`find_title` and :func:`appendix_start` give
+    for ``lines``, when the caller has them already.
+    """
     if not lines:
         return [], []
-    title_idx, title_end = find_title(lines)
+    title_idx, title_end = find_title(lines) if title is None else title
     open_start, open_end = opening_range(lines, (title_idx, title_end))
     join_from = join_to = None
     if title_idx is not None:
@@ -466,7 +494,8 @@ def read_references(lines: list[Line], plan: Plan) -> tuple[list[DocRef], list[D
     skip: list[tuple[int, int]] = []
     if title_idx is not None and title_idx > 0:
         skip.append((0, stream.offsets[title_idx]))
-    appendix = appendix_start(lines)
+    if appendix is None:
+        appendix = appendix_start(lines)
     for i in range(appendix - 1, max(-1, appendix - 40), -1):
         if fold(lines[i].text).startswith("noi nhan"):
             end = stream.offsets[appendix] if appendix < len(lines) else len(stream.text)
@@ -520,7 +549,7 @@ def _chain_pairs(stream: _Stream, cites: list[_Cite]) -> list[tuple[int, int]]:
         if not (a_clause[0] <= b.start < a_clause[1]) and "\n" in gap \
                 and not _WRAPPED.search(gap):
             continue
-        if re.search(r";", stream.text[a.end:b.start]):
+        if ";" in stream.text[a.end:b.start]:
             continue
         if _verb_before(stream.folded, b.start, a.end):
             pairs.append((i, i + 1))
@@ -594,10 +623,13 @@ def _type_opener(opener: str) -> bool:
     return not opener or _INTRO.match(opener) is not None
 
 
+_AND_BETWEEN = re.compile(r"\s*(?:,|;)?\s*(?:va|cung nhu)?\s*")
+
+
 def _coordinated(stream: _Stream, before: _Cite, cite: _Cite) -> bool:
     """True for "A và B", "A, B": ``cite`` shares the verb governing ``before``."""
     between = stream.folded[max(before.end, before.tail_end):cite.start]
-    return re.fullmatch(r"\s*(?:,|;)?\s*(?:va|cung nhu)?\s*", between) is not None
+    return _AND_BETWEEN.fullmatch(between) is not None
 
 
 def _group(cites: list[_Cite], pairs: list[tuple[int, int]]) -> list[_Group]:

@@ -37,9 +37,11 @@ work and X supports it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
+from policykg.loaders.charmap import char_fold
 from policykg.loaders.deadlines import find_deadline, read_deadline, read_targets
 from policykg.loaders.model import Line, Plan, Role, Span, Task, Unit
 from policykg.loaders.units import (
@@ -52,11 +54,7 @@ from policykg.loaders.units import (
     unit_identity,
 )
 from policykg.ontology.normalize import fold, squash_spaces
-from policykg.ontology.units import (
-    char_fold,
-    is_collective,
-    is_internal,
-)
+from policykg.ontology.units import is_collective, is_internal
 
 _ROMAN = re.compile(r"^(?P<n>[IVXL]{1,6})\s*[.):]\s+(?P<t>\S.*)$")
 _NUM = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<t>\S.*)$"
@@ -93,9 +91,13 @@ _INLINE_FIELD = re.compile(
     r"(?:\s+(?:tham mưu|thực hiện))?"
     r"|thời gian(?:\s+(?:thực hiện|hoàn thành))?|thời hạn|sản phẩm|kết quả(?:\s+thực hiện)?)"
     r"\s*:\s*(?P<value>[^;()]+?)\s*(?=;|\)|$|\.\s)", re.IGNORECASE)
+# The longest label _INLINE_FIELD reads, when its words are one space apart.
+_INLINE_LABEL_MAX = len("cơ quan phối hợp thực hiện")
 # What is left of "(chủ trì: …; thời hạn: …)" once the fields are cut out.
 _EMPTY_PARENS = re.compile(r"\(\s*[;,.\s]*\)?\s*\.?$|\(\s*[;,.\s]*\)")
 _APPENDIX = re.compile(r"^phu luc\b")
+_FOLDED_OPENERS = "tTnNpP"  # first letters of _CLOSING and _APPENDIX, in either case
+_SIGNATURE_OPENERS = "KTQPGCB"  # first letters _SIGNATURE allows
 _TABLE_COLUMNS = (
     ("lead", re.compile(r"chu tri"
                         r"|(?:don vi|co quan|bo phan) (?:thuc hien|chiu trach nhiem|phu trach)")),
@@ -133,6 +135,13 @@ class Context:
     parent: str | None = None
     group: str | None = None
     subject: list[str] | None = None
+
+    def but(self, **changes: Any) -> Context:
+        """A copy with ``changes``: :func:`dataclasses.replace` without its per-call
+        inspection of the fields, as every heading and table row derives one."""
+        return Context(changes.get("section", self.section), changes.get("prefix", self.prefix),
+                       changes.get("parent", self.parent), changes.get("group", self.group),
+                       changes.get("subject", self.subject))
 
 
 def _field_of(text: str) -> tuple[str, str] | None:
@@ -188,8 +197,11 @@ def _shape(text: str) -> tuple[str, str, str]:
     first = text[:1]
     if first == "|":
         return "table", "", ""
-    key = char_fold(text[:12])  # enough for "tren day la", "noi nhan", "phu luc" + boundary
-    if _CLOSING.match(key) or (len(text) < 60 and _SIGNATURE.match(text)):
+    # Enough for "tren day la", "noi nhan", "phu luc" and a boundary; only a "t", "n" or "p"
+    # (or a letter with marks) folds to their first letter.
+    key = char_fold(text[:12]) if first in _FOLDED_OPENERS or not first.isascii() else ""
+    if _CLOSING.match(key) or (
+            len(text) < 60 and first in _SIGNATURE_OPENERS and _SIGNATURE.match(text)):
         return "closing", "", ""
     if _APPENDIX.match(key) and len(text) < 120:
         return "appendix", "", text
@@ -220,6 +232,12 @@ def _shape(text: str) -> tuple[str, str, str]:
     return "para", "", text
 
 
+# The items a line may sit under, by what the line is.
+_UP_TO_SECTION = frozenset({"section"})
+_UP_TO_NUM = frozenset({"section", "num"})
+_UP_TO_LETTER = frozenset({"section", "num", "letter"})
+
+
 def build_outline(lines: list[Line]) -> list[Node]:
     """Arrange lines into sections → headings → bullets → steps; drop the closing block."""
     roots: list[Node] = []
@@ -233,8 +251,9 @@ def build_outline(lines: list[Line]) -> list[Node]:
         else:
             roots.append(node)
 
-    def pop_to(pred) -> None:
-        while stack and not pred(stack[-1]):
+    def pop_to(kinds: frozenset[str]) -> None:
+        """Close the open items above the innermost one of ``kinds``."""
+        while stack and stack[-1].kind not in kinds:
             stack.pop()
 
     for line in lines:
@@ -245,7 +264,7 @@ def build_outline(lines: list[Line]) -> list[Node]:
             if closed and not _looks_like_header(cells):
                 continue
             closed = False
-            pop_to(lambda n: n.kind in ("section", "num", "letter"))
+            pop_to(_UP_TO_LETTER)
             parent = stack[-1] if stack else None
             last = parent.children[-1] if parent and parent.children else (
                 roots[-1] if not parent and roots else None)
@@ -285,7 +304,9 @@ def build_outline(lines: list[Line]) -> list[Node]:
                 root = Node("section", "", "", [], holds_tasks=True)
                 roots.append(root)
                 stack[:] = [root]
-            pop_to(lambda n, lv=level: n.kind == "section" or (n.kind == "num" and n.level < lv))
+            while stack and stack[-1].kind != "section" and not (
+                    stack[-1].kind == "num" and stack[-1].level < level):
+                stack.pop()
             attach(node)
             stack.append(node)
             continue
@@ -293,26 +314,26 @@ def build_outline(lines: list[Line]) -> list[Node]:
             continue
         if kind == "nv":
             node = Node("num", f"NV{label}", body, [line], level=1, labelled=("nv", label))
-            pop_to(lambda n: n.kind == "section")
+            pop_to(_UP_TO_SECTION)
             attach(node)
             stack.append(node)
             continue
         if kind == "letter":
             node = Node("letter", label, body, [line], level=99)
-            pop_to(lambda n: n.kind in ("section", "num"))
+            pop_to(_UP_TO_NUM)
             attach(node)
             stack.append(node)
             continue
         if kind == "plus":
             node = Node("plus", "", body, [line])
-            pop_to(lambda n: n.kind in ("section", "num", "letter"))
+            pop_to(_UP_TO_LETTER)
             host = stack[-1] if stack else None
             if host and host.children and host.children[-1].kind in ("bullet", "para"):
                 host.children[-1].children.append(node)
             else:
                 attach(node)
             continue
-        pop_to(lambda n: n.kind in ("section", "num", "letter"))
+        pop_to(_UP_TO_LETTER)
         if kind == "para" and stack and (stack[-1].kind != "section" or stack[-1].children):
             # A line in lower case goes on with the item above it ("…;" / "tổng hợp …"),
             # as does any line after one that stops mid-phrase ("… phối hợp với Sở Y tế, Bộ")
@@ -374,11 +395,16 @@ def _column_kind(cell: str) -> str | None:
     return None
 
 
+# The id letter of a task read from a bullet, paragraph or "+" step: "III.4.b2", "II.1.p1".
+_ID_MARKS = {"bullet": "b", "para": "p", "plus": "s"}
+
+
 class _Reader:
     """Walks the outline of one plan and collects its tasks."""
 
     def __init__(self, plan: Plan):
         self.plan = plan
+        self.path = plan.source.path
         self.book = UnitBook()
         self.tasks: list[Task] = []
         self.ids: set[str] = set()
@@ -391,11 +417,10 @@ class _Reader:
     def quoted_span(self, lines: list[Line], quote: str) -> Span:
         """The span of ``lines`` quoting ``quote`` (already squashed and cut)."""
         if len(lines) == 1:
-            start, end = lines[0].start, lines[0].end
-        else:
-            start = min(line.start for line in lines)
-            end = max(line.end for line in lines)
-        return Span(self.plan.source.path, start, end, quote)
+            line = lines[0]
+            return Span(self.path, line.start, line.end, quote)
+        return Span(self.path, min([line.start for line in lines]),
+                    max([line.end for line in lines]), quote)
 
     def new_id(self, wanted: str) -> str:
         candidate, n = wanted, 2
@@ -490,10 +515,10 @@ class _Reader:
                     names = subj.names if subj is not None and subj.role == "lead" else None
                 if names:
                     carried = names
-                    ctx = replace(ctx, group=squash_spaces(child.text).rstrip(" :."))
+                    ctx = ctx.but(group=squash_spaces(child.text).rstrip(" :."))
                 continue
             counters[child.kind] += 1
-            mark = {"bullet": "b", "para": "p", "plus": "s"}[child.kind]
+            mark = _ID_MARKS[child.kind]
             tid = f"{ctx.prefix}.{mark}{counters[child.kind]}" if ctx.prefix else \
                 f"{mark}{counters[child.kind]}"
             carried = self.prose_task(child, tid, ctx, carried)
@@ -537,7 +562,7 @@ class _Reader:
         unit_names = _heading_units(node.text)
         if unit_names and not fields:
             group = squash_spaces(node.text).rstrip(" :.")
-            sub = replace(ctx, prefix=tid, group=group, subject=unit_names)
+            sub = ctx.but(prefix=tid, group=group, subject=unit_names)
             self.children(node, sub)
             return
         task = self.make_task(tid, node.text, node.lines + _field_lines(fields), ctx)
@@ -561,11 +586,11 @@ class _Reader:
             elif not _has_tasks_below(node) and ctx.subject:
                 self.assign_prose(task, ctx.subject, *role_and_partners(node.text), node.lines[0])
             self.finish(task)
-            sub = replace(ctx, prefix=tid, parent=task.id, subject=inherited)
+            sub = ctx.but(prefix=tid, parent=task.id, subject=inherited)
             self.children(node, sub)
             return
         self.finish(task, task.steps)
-        sub = replace(ctx, prefix=tid, parent=task.id, subject=None)
+        sub = ctx.but(prefix=tid, parent=task.id, subject=None)
         sub_node = Node(node.kind, node.label, node.text, node.lines, node.level,
                         [c for c in node.children if c.kind in ("num", "letter", "table")])
         self.children(sub_node, sub)
@@ -647,7 +672,7 @@ class _Reader:
                 # Roman numerals and capital letters ("A", "B") number the top groups.
                 roman = bool(stt) and (_valid_roman(stt) or bool(_CAPITAL.fullmatch(stt)))
                 host = top if (top is not None and not roman) else None
-                gctx = replace(ctx, parent=host.id if host else ctx.parent)
+                gctx = ctx.but(parent=host.id if host else ctx.parent)
                 gid = f"{host.id}.{stt or row_no}" if host else f"{prefix}.{stt or row_no}"
                 task = self.make_task(gid, content, [line], gctx)
                 task.number = stt or task.number
@@ -658,7 +683,7 @@ class _Reader:
                     sub = task
                 continue
             host = sub or top
-            rctx = replace(ctx, parent=host.id if host else ctx.parent)
+            rctx = ctx.but(parent=host.id if host else ctx.parent)
             base = host.id if host else prefix
             tail = stt or f"r{row_no}"
             if host is not None and tail.startswith(host.number + "."):
@@ -712,8 +737,13 @@ def _inline_fields(text: str, lines: list[Line]) -> list[Node]:
     """Labelled fields inside a heading's sentence, as if they were labelled lines."""
     if ":" not in text:  # every field is "label: value"
         return []
+    start = 0
+    if text.isprintable() and "  " not in text:
+        # Only single spaces: a label and the space before its ":" end within reach of
+        # the first ":", so the pattern need not be tried at every position before it.
+        start = max(0, text.index(":") - _INLINE_LABEL_MAX - 1)
     found = []
-    for m in _INLINE_FIELD.finditer(text):
+    for m in _INLINE_FIELD.finditer(text, start):
         labelled = _field_of(f"{m.group('label')}: {m.group('value')}")
         if labelled is not None:
             found.append(Node("bullet", "", m.group(0), lines[:1], labelled=labelled))

@@ -73,6 +73,8 @@ _PAGE_NUMBER = re.compile(
     r"^(?:trang\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?$|^(?:trang\s*)?\d{1,3}\s*/\s*\d{1,3}$",
     re.IGNORECASE,
 )
+# What a line that _PAGE_NUMBER matches can open with, besides a digit (it has no leading space).
+_PAGE_NUMBER_OPENERS = "tT-–—"
 # An enumerator in lower case ("a)", "b.", "đ)") opens a new item, not a continuation.
 _LOWER_ENUMERATOR = re.compile(r"^[a-zđ]{1,2}[.)]\s")
 _SENTENCE_END = (".", ":", ";", "!", "?", "…")
@@ -131,7 +133,8 @@ def _scrub(segment: str) -> str:
 
 def _plain(line: str) -> str | None:
     """A plain line (see ``_PLAIN``) as it is, or None when it is only a page number."""
-    if _PAGE_NUMBER.match(line):
+    first = line[:1]
+    if (first in _PAGE_NUMBER_OPENERS or first.isdecimal()) and _PAGE_NUMBER.match(line):
         return None
     return line if unicodedata.is_normalized("NFC", line) else unicodedata.normalize("NFC", line)
 
@@ -211,7 +214,7 @@ def clean_lines(text: str) -> list[Line]:
             cleaned = _normalise(segment)
             if cleaned is None:
                 continue
-            if out and _continues(out[-1].text, cleaned):
+            if out and cleaned[0].islower() and _continues(out[-1].text, cleaned):
                 prev = out[-1]
                 out[-1] = Line(prev.text.rstrip() + " " + cleaned, prev.start, number)
             else:

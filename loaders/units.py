@@ -16,13 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from policykg.loaders.charmap import char_fold
 from policykg.loaders.model import Category, Role, Span, Unit, UnitMention
 from policykg.ontology.normalize import canon, nfc, squash_spaces
 from policykg.ontology.units import (
     NOT_UNITS,
     UNIT_HEADS,
     canonical_unit_name,
-    char_fold,
     is_collective,
     is_internal,
     official_names,
@@ -461,6 +461,14 @@ def category_of(name: str) -> Category:
     return "internal" if is_internal(name) else "external"
 
 
+@lru_cache(maxsize=8192)
+def _mention_facts(name: str) -> tuple[str, str, str, Category]:
+    """A mentioned name cleaned, with its identity, canonical name and category: one
+    lookup per mention instead of four, as plans name the same units again and again."""
+    name = _clean_piece(name)
+    return name, unit_identity(name), canonical_unit_name(name), category_of(name)
+
+
 class UnitBook:
     """Every unit of one plan: one entry per organisation, with all its spellings."""
 
@@ -471,14 +479,13 @@ class UnitBook:
 
     def mention(self, name: str, role: Role, source: Span) -> UnitMention:
         """Record ``name`` on a task; the mention's canonical name is set by :meth:`units`."""
-        name = _clean_piece(name)
-        key = unit_identity(name)
+        name, key, canonical, category = _mention_facts(name)
         if key not in self._aliases:
             self._aliases[key] = Counter()
             self._order.append(key)
         self._aliases[key][name] += 1
-        found = UnitMention(name=name, canonical=canonical_unit_name(name), role=role,
-                            category=category_of(name), source=source)
+        found = UnitMention(name=name, canonical=canonical, role=role, category=category,
+                            source=source)
         self._mentions.append(found)
         return found
 

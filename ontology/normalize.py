@@ -57,7 +57,8 @@ def nfc(text: str) -> str:
     """Compose ``text`` to NFC and turn odd spaces into plain ones."""
     if text.isascii():
         return text.replace("\t", " ") if "\t" in text else text
-    if _SPACE_LIKE_RE.search(text):
+    # Every space-like character is unprintable: printable text needs no regex scan.
+    if not text.isprintable() and _SPACE_LIKE_RE.search(text):
         text = _SPACE_LIKE_RE.sub(_plain_space, text)
     return unicodedata.normalize("NFC", text)
 
@@ -67,11 +68,16 @@ def is_nfc(text: str) -> bool:
     cheaper than normalising it line by line."""
     if text.isascii():
         return "\t" not in text
-    return _SPACE_LIKE_RE.search(text) is None and unicodedata.is_normalized("NFC", text)
+    return ((text.isprintable() or _SPACE_LIKE_RE.search(text) is None)
+            and unicodedata.is_normalized("NFC", text))
 
 
 def squash_spaces(text: str) -> str:
     """Collapse runs of whitespace to one space and strip the ends."""
+    # Every whitespace character but the plain space is unprintable, so printable text with
+    # no double space and plain ends is already squashed: two C scans instead of a split.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     # str.split() and the regex \s agree on what is whitespace; split is several times faster
     return " ".join(text.split())
 
