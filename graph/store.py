@@ -141,7 +141,7 @@ CREATE TABLE IF NOT EXISTS task_rows (plan INTEGER NOT NULL, seq INTEGER NOT NUL
     task TEXT NOT NULL, number TEXT, text TEXT, province TEXT, deadline TEXT,
     bucket TEXT NOT NULL, file TEXT, line_start INTEGER, line_end INTEGER, quote TEXT,
     name TEXT NOT NULL, lead TEXT NOT NULL, support TEXT NOT NULL, chain TEXT,
-    PRIMARY KEY (plan, seq));
+    topics TEXT NOT NULL, targets TEXT, PRIMARY KEY (plan, seq));
 CREATE TABLE IF NOT EXISTS task_roles (unit INTEGER NOT NULL, plan INTEGER NOT NULL,
     lead INTEGER NOT NULL, task TEXT NOT NULL, bucket TEXT NOT NULL,
     PRIMARY KEY (unit, plan, lead, task)) WITHOUT ROWID;
@@ -876,11 +876,13 @@ class Store:
         conn.execute("INSERT OR REPLACE INTO task_blocks VALUES (?, ?, ?, ?)",
                      (block, number, UNIT_SEPARATOR.join(provinces), file))
         conn.executemany(
-            "INSERT INTO task_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO task_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((number, r.seq, r.task, r.number, r.text, r.province, r.deadline, r.bucket,
               None if r.file == file else r.file or "", r.line_start, r.line_end,
               None if r.quote == r.text else _NO_QUOTE if r.quote is None else r.quote,
-              r.name, UNIT_SEPARATOR.join(r.lead), UNIT_SEPARATOR.join(r.support), r.chain)
+              r.name, UNIT_SEPARATOR.join(r.lead), UNIT_SEPARATOR.join(r.support), r.chain,
+              UNIT_SEPARATOR.join(r.topics),
+              None if r.targets is None else json.dumps(r.targets, ensure_ascii=False))
              for r in tasks))
         conn.executemany("INSERT OR IGNORE INTO task_roles VALUES (?, ?, ?, ?, ?)",
                          ((ids[r.unit], number, r.lead, r.task, r.bucket) for r in roles))
@@ -1162,13 +1164,14 @@ class Store:
         with self._snapshot() as (conn, _generation), gc_paused():
             if conn is None:
                 return found
-            sep, rows, current = UNIT_SEPARATOR, [], None
+            sep, rows, current, loads = UNIT_SEPARATOR, [], None, json.loads
             for (plan, seq, task, number, text, province, deadline, bucket, file, start, end,
-                 quote, name, lead, support, chain) in conn.execute(
+                 quote, name, lead, support, chain, topics, targets) in conn.execute(
                     "SELECT n.name, t.seq, t.task, t.number, t.text, t.province, t.deadline, "
                     "t.bucket, CASE WHEN t.file IS NULL THEN b.file WHEN t.file = '' THEN NULL "
                     "ELSE t.file END, t.line_start, t.line_end, t.quote, t.name, t.lead, "
-                    "t.support, t.chain FROM names n JOIN task_blocks b ON b.plan = n.id "
+                    "t.support, t.chain, t.topics, t.targets "
+                    "FROM names n JOIN task_blocks b ON b.plan = n.id "
                     "JOIN task_rows t ON t.plan = n.id "
                     "WHERE n.name IN (SELECT value FROM json_each(?)) ORDER BY t.plan, t.seq",
                     (json.dumps(wanted),)):
@@ -1179,7 +1182,9 @@ class Store:
                     seq, task, number, text, province, deadline, bucket, file, start, end,
                     text if quote is None else None if quote == _NO_QUOTE else quote, name,
                     tuple(lead.split(sep)) if lead else (),
-                    tuple(support.split(sep)) if support else (), chain))
+                    tuple(support.split(sep)) if support else (), chain,
+                    tuple(topics.split(sep)) if topics else (),
+                    None if targets is None else loads(targets)))
         return found
 
     def task_provinces(self, plans: Iterable[str]) -> dict[str, list[str | None]]:

@@ -34,12 +34,15 @@ _TASK = Kind.TASK.value
 _HAS_TASK, _HAS_SUBTASK = Rel.HAS_TASK.value, Rel.HAS_SUBTASK.value
 _LED_BY, _SUPPORTED_BY = Rel.LED_BY.value, Rel.SUPPORTED_BY.value
 _IN_PROVINCE = Rel.IN_PROVINCE.value
+_ABOUT = Rel.ABOUT.value
 UNIT_SEPARATOR = "\x1f"  # between unit ids in a row's ``lead`` and ``support``
 
 
 class TaskRow(NamedTuple):
     """A task as the store's ``task_rows`` table keeps it.
 
+    ``topics`` are the sorted topic ids the task is ``ABOUT``; ``targets`` its
+    ``targets`` attribute as the graph holds it (None when it has none).
     ``province`` is the task's own province attribute (or its ``IN_PROVINCE``
     target), None when it takes its plan's; ``name`` is how a path names the task
     ("task 2.1"); ``lead`` and ``support`` are sorted unit ids (a unit both leading
@@ -65,6 +68,8 @@ class TaskRow(NamedTuple):
     lead: tuple[str, ...]
     support: tuple[str, ...]
     chain: str | None
+    topics: tuple[str, ...] = ()
+    targets: list[Any] | None = None
 
 
 class RoleRow(NamedTuple):
@@ -151,6 +156,7 @@ def block_rows(nodes: Iterable[list[Any]], edges: Iterable[list[Any]]
     lead: dict[str, set[str]] = {}
     support: dict[str, set[str]] = {}
     placed: dict[str, str] = {}
+    about: dict[str, set[str]] = {}
     plan: str | None = None
     for u, v, _key, data in edges:
         rel = data.get("rel")
@@ -168,6 +174,9 @@ def block_rows(nodes: Iterable[list[Any]], edges: Iterable[list[Any]]
             continue
         elif rel == _IN_PROVINCE:
             placed.setdefault(u, v)
+            continue
+        elif rel == _ABOUT:
+            about.setdefault(u, set()).add(v)
             continue
         else:
             continue
@@ -204,7 +213,8 @@ def block_rows(nodes: Iterable[list[Any]], edges: Iterable[list[Any]]
             str(province) if province else None, data.get("deadline"), bucket,
             data.get("file"), data.get("line_start"), data.get("line_end"), data.get("quote"),
             _name(task, data), tuple(leads), tuple(supports),
-            _chain(plan, task, tasks, parents, edge_data, seen)))
+            _chain(plan, task, tasks, parents, edge_data, seen),
+            tuple(sorted(about.get(task, ()))), data.get("targets") or None))
         local = local_id(plan, task) if task.startswith(f"task:{plan}#") else task
         roles.extend(RoleRow(unit, bucket, 1, local) for unit in leads)
         roles.extend(RoleRow(unit, bucket, 0, local) for unit in supports)

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
+import networkx as nx
+
+from policykg.graph.build import gc_paused
 from policykg.ontology.schema import Kind
 from policykg.queries.common import (
     Graph,
@@ -106,9 +110,10 @@ def _side_plans(g: Graph, text: str, merged: bool) -> tuple[str, str, str, list[
     return doc_label(g, doc), "plan", doc, [doc]
 
 
-def _targets(g: Graph, task: str) -> list[dict[str, Any]]:
+def _targets(task: str, targets: list[Any] | None) -> list[dict[str, Any]]:
+    """The numeric targets among a task's ``targets``, read as value and unit."""
     found = []
-    for target in g.nodes[task].get("targets") or []:
+    for target in targets or []:
         if isinstance(target, dict):
             found.append({"task": task, **target})
             continue
@@ -119,34 +124,86 @@ def _targets(g: Graph, task: str) -> list[dict[str, Any]]:
     return found
 
 
-def _task_topic_labels(g: Graph, task: str, fallback: bool) -> list[str]:
-    topics = [label(g, t) for t in task_topics(g, task)]
-    if topics or not fallback:
-        return topics
+def _topic_labels(g: Graph, topics: Iterable[str], text: str | None,
+                  fallback: bool) -> list[str]:
+    """Labels of a task's topics; with ``fallback`` (a graph without topic nodes) the
+    topics its ``text`` is about."""
+    found = [label(g, t) for t in topics]
+    if found or not fallback:
+        return found
     try:
         from policykg.ontology.topics import TOPICS, assign_topics
-        ids = assign_topics(str(g.nodes[task].get("text") or ""))
+        ids = assign_topics(str(text or ""))
         return [getattr(TOPICS.get(i), "label_vi", i) or i for i in ids]
     except Exception:  # no topic table: the task simply has no topic
         return []
 
 
+class _TaskFacts(NamedTuple):
+    """What a comparison reads of one task."""
+
+    task: str
+    lead: Iterable[str]
+    topics: Iterable[str]
+    targets: list[Any] | None
+    text: str | None
+
+
+def _graph_tasks(g: Graph) -> Callable[[list[str]], Iterator[_TaskFacts]]:
+    def tasks_of(plans: list[str]) -> Iterator[_TaskFacts]:
+        for plan in plans:
+            for task in plan_tasks(g, plan):
+                data = g.nodes[task]
+                yield _TaskFacts(task, task_units(g, task)[0], task_topics(g, task),
+                                 data.get("targets"), data.get("text"))
+    return tasks_of
+
+
+def _row_tasks(store: Any, batch: int = 500) -> Callable[[list[str]], Iterator[_TaskFacts]]:
+    def tasks_of(plans: list[str]) -> Iterator[_TaskFacts]:
+        for start in range(0, len(plans), batch):  # a batch of rows in memory at a time
+            chosen = plans[start:start + batch]
+            rows = store.task_rows(chosen)
+            for plan in chosen:
+                for row in rows.get(plan, ()):
+                    yield _TaskFacts(row.task, row.lead, row.topics, row.targets, row.text)
+    return tasks_of
+
+
 def compare(g: Source, sides: list[str], as_of: str | date | None = None) -> Comparison:
     """Compare provinces or plans (typed names, ids or references), in the order given.
 
-    ``g`` is the graph or a store (only the compared plans' tasks are then read).
+    ``g`` is the graph or a store (its skeleton and the compared plans' task rows are
+    then read, a batch of plans at a time).
     """
+    if not isinstance(g, nx.Graph) and hasattr(g, "task_rows"):
+        return _compare_rows(g, sides, as_of)
     g = graph_of(g, "compare", sides=list(sides), as_of=as_of)
+    return _compare(g, sides, as_of, _graph_tasks(g))
+
+
+@gc_paused()
+def _compare_rows(store: Any, sides: list[str], as_of: str | date | None) -> Comparison:
+    for _attempt in range(3):
+        g = store.skeleton()
+        result = _compare(g, sides, as_of, _row_tasks(store))
+        if store.skeleton() is g:  # the store did not change meanwhile
+            return result
+    return compare(store.graph(), sides, as_of)
+
+
+def _compare(g: Graph, sides: list[str], as_of: str | date | None,
+             tasks_of: Callable[[list[str]], Iterator[_TaskFacts]]) -> Comparison:
     merged = _merged(as_of)
     has_topics = any(True for _ in nodes_of(g, Kind.TOPIC))
     built: list[Side] = []
     directive_sets: list[set[str]] = []
+    kinds_of: dict[str, str] = {}
     for text in sides:
         name, kind, sid, plans = _side_plans(g, text, merged)
-        tasks = [t for p in plans for t in plan_tasks(g, p)]
         provinces = sorted({province_name(g, node_province(g, p)) for p in plans
                             if node_province(g, p)})
-        side = Side(name, kind, sid, provinces, [doc_label(g, p) for p in plans], len(tasks))
+        side = Side(name, kind, sid, provinces, [doc_label(g, p) for p in plans], 0)
         directives: set[str] = set()
         for plan in plans:
             directives.update(doc_label(g, d) for d in upstream_documents(g, plan))
@@ -154,13 +211,18 @@ def compare(g: Source, sides: list[str], as_of: str | date | None = None) -> Com
         side.directives = sorted(directives)
         topics: Counter[str] = Counter()
         leads: dict[str, Counter[str]] = defaultdict(Counter)
-        for task in tasks:
-            lead, _ = task_units(g, task)
-            kinds = {kind_label(g, unit_kind(g, u)) or label(g, u) for u in lead}
-            for topic in _task_topic_labels(g, task, not has_topics):
+        for facts in tasks_of(plans):
+            side.tasks += 1
+            kinds = set()
+            for u in facts.lead:
+                found = kinds_of.get(u)
+                if found is None:
+                    found = kinds_of[u] = kind_label(g, unit_kind(g, u)) or label(g, u)
+                kinds.add(found)
+            for topic in _topic_labels(g, facts.topics, facts.text, not has_topics):
                 topics[topic] += 1
                 leads[topic].update(kinds)
-            side.targets.extend(_targets(g, task))
+            side.targets.extend(_targets(facts.task, facts.targets))
         side.topics = dict(sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])))
         side.topic_leads = {t: dict(sorted(c.items())) for t, c in sorted(leads.items())}
         built.append(side)

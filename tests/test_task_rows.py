@@ -1,6 +1,6 @@
 """The store's task rows say what its graph says, whatever happened to the store.
 
-stems-from and workload asked of a store read these rows instead of the plans' graph
+stems-from, workload and compare asked of a store read these rows instead of the plans' graph
 blocks, so after every kind of write (new plans, a node id that changes, duplicate
 files, a file forgotten, a failed ingest, an older store brought up to date) each
 plan's rows must list its tasks as the graph does, with the same units, provinces and
@@ -19,12 +19,13 @@ import pytest
 from policykg.graph.store import Store, StoreError, open_store
 from policykg.graph.taskrows import block_rows
 from policykg.ontology.schema import Kind, Rel
-from policykg.queries import stems_from, workload
+from policykg.queries import compare, stems_from, workload
 from policykg.queries.common import (
     deadline_bucket,
     in_rel,
     nodes_of,
     plan_tasks,
+    task_topics,
     task_units,
 )
 from tests.test_graph_build import plan, task, unit
@@ -53,6 +54,8 @@ def rows_match_graph(store: Store) -> int:
             assert (list(r.lead), list(r.support)) == task_units(g, r.task)
             assert r.bucket == deadline_bucket(g, r.task)
             assert r.text == g.nodes[r.task].get("text")
+            assert list(r.topics) == task_topics(g, r.task)
+            assert (r.targets or []) == (g.nodes[r.task].get("targets") or [])
         total += len(got)
     units = list(nodes_of(g, Kind.UNIT))
     roles = store.unit_roles(units)
@@ -80,6 +83,11 @@ def _questions_agree(store: Store) -> None:
                 == [h.to_dict() for h in stems_from(g, doc)])
     assert ([r.to_dict() for r in workload(open_store(store.path))]
             == [r.to_dict() for r in workload(g)])
+    provinces = sorted({d["name"] for n, d in g.nodes(data=True)
+                        if d.get("kind") == Kind.PROVINCE and g.in_degree(n)})
+    sides = provinces[:3] + [next(iter(nodes_of(g, Kind.PLAN)))]
+    assert (compare(open_store(store.path), sides).to_dict()
+            == compare(g, sides).to_dict())
 
 
 def test_rows_of_the_seeds_and_examples(seeds_dir, examples_dir, tmp_path):
