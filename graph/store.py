@@ -24,8 +24,8 @@ SQLite ships with Python, gives atomic transactions and keeps everything as data
   decoding any (:meth:`Store.blocks_touching`);
 - ``task_rows`` / ``task_roles``: one row per task of each live plan block and one
   per (unit, task), read from the block (:mod:`policykg.graph.taskrows`), so
-  stems-from and workload over thousands of plans read indexed rows instead of
-  decoding blocks (:meth:`Store.task_rows`, :meth:`Store.unit_roles`); ``names``
+  stems-from, workload and compare over thousands of plans read indexed rows instead
+  of decoding blocks (:meth:`Store.task_rows`, :meth:`Store.unit_roles`); ``names``
   numbers the plan and unit ids they share, ``task_blocks`` says which blocks have
   their rows.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import weakref
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -203,9 +204,18 @@ class _Documents:
     each table built the first time a reference needs it."""
 
     def __init__(self, g: Graph):
-        self.graph = g
+        # weakly: these tables are kept in the graph's own index, which must not keep
+        # the graph alive
+        self._graph = weakref.ref(g)
         self.ids = list(nodes_of(g, *DOCUMENT_KINDS))
         self._tables: dict[str, Any] = {}
+
+    @property
+    def graph(self) -> Graph:
+        g = self._graph()
+        if g is None:
+            raise RuntimeError("the graph of this index is gone")
+        return g
 
     def _table(self, name: str, value: Any) -> dict[Any, list[str]]:
         table = self._tables.get(name)

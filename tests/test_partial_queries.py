@@ -252,3 +252,23 @@ def test_cli_empty_store_is_still_refused(tmp_path):
     CliRunner().invoke(cli, ["ingest", str(note), "--store", store])
     result = CliRunner().invoke(cli, ["stems-from", "36-NQ/TW", "--store", store])
     assert result.exit_code == 5 and "holds no plan" in result.output
+
+
+def test_graphs_of_a_dropped_store_are_freed(full, store_path):
+    """A server opening a store per request must not keep every skeleton it decoded: the
+    indexes the questions build must not hold their graph alive."""
+    import gc
+    import weakref
+
+    doc, province = _directives(full)[0], _provinces(full)[0]
+    questions = [lambda s: stems_from(s, doc, province=province),
+                 lambda s: downstream_documents(s, doc), lambda s: workload(s, province=province),
+                 lambda s: compare(s, _provinces(full)[:2]), lambda s: basis(s, doc)]
+    for question in questions:
+        store = open_store(store_path)
+        question(store)
+        graphs = [weakref.ref(store.skeleton()), weakref.ref(store.subgraph(
+            plans=list(nodes_of(full, Kind.PLAN))[:3]))]
+        del store
+        gc.collect()
+        assert all(ref() is None for ref in graphs)
