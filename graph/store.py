@@ -1024,7 +1024,10 @@ class Store:
                     rows = conn.execute(f"SELECT attrs FROM {table} WHERE live = 1 {only}"
                                         "ORDER BY block != ?, block", args)
                     # one JSON document for all blocks: far faster than one per block
-                    blob = json.loads("[" + ",".join(_unpack_text(r[0]) for r in rows) + "]")
+                    texts = [_unpack_text(r[0]) for r in rows]
+                    blob = ([json.loads(texts[0])] if len(texts) == 1
+                            else json.loads("[" + ",".join(texts) + "]"))
+                    del texts
                     parts.append(itertools.chain.from_iterable(blob))
                 add(graph, *parts)
         except sqlite3.DatabaseError:
