@@ -19,24 +19,39 @@ only what changed, and a push cut off half way is finished by the next one.
 Servers differ; what this module relies on is probed, not assumed from a name:
 uniqueness constraints (else plain indexes), transactions (a rolled-back probe
 write must vanish) and, from that, how large one request may be. All values
-travel as parameters; labels and relationship types are spliced into query text
-only from the :class:`Kind` and :class:`Rel` enums.
+travel as parameters, except to a server found to write parameters into the query
+text itself (FalkorDB's Bolt endpoint, through a 4 KB buffer): there they are
+written in front of the query as ``CYPHER name=value``, escaped as that server
+needs, which lets one request carry hundreds of rows. Labels and relationship
+types are spliced into query text only from the :class:`Kind` and :class:`Rel`
+enums.
+
+:func:`push_store` pushes a store of any size: it reads the store in batches of
+plans and keeps the rows and the database's push state in a temporary SQLite
+file, so memory does not grow with the store.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import sqlite3
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from policykg.ontology.schema import Kind, Rel
+
+if TYPE_CHECKING:
+    from policykg.graph.store import Store
 
 __all__ = [
     "NODE_LABEL",
@@ -51,6 +66,8 @@ __all__ = [
     "probe",
     "probe_limits",
     "push",
+    "push_items",
+    "push_store",
 ]
 
 NODE_LABEL = "PolicykgNode"
@@ -62,6 +79,9 @@ RELS: tuple[str, ...] = tuple(r.value for r in Rel)
 # Request sizes, in bytes of query text plus JSON-encoded parameters.
 FULL_BATCH_BYTES = 1 << 20  # a transactional server takes large batches
 LIMITED_BATCH_BYTES = 3000  # an endpoint without transactions: small requests only
+# values written into the query text: no small parameter buffer to fit, but requests
+# stay under 64 KB, which a Bolt endpoint counting its buffer in 16 bits may drop
+INLINE_BATCH_BYTES = 48 << 10
 START_BATCH_BYTES = 2000  # the first batch; later ones grow after each success
 RETRIES = 5  # attempts per request when the connection fails
 BACKOFF = 0.5  # seconds before the first retry; doubles each time (capped at 8 s)
@@ -173,33 +193,36 @@ class _EdgeRow:
         return {"src": self.src, "dst": self.dst, "key": self.key, "props": self.props}
 
 
+def _node_row(node: Any, attrs: dict[str, Any]) -> _NodeRow:
+    kind = attrs.get("kind")
+    kind = str(kind) if kind in KINDS else None
+    props = encode_properties(attrs)
+    props["id"] = str(node)
+    props["_hash"] = _digest(kind, props)
+    return _NodeRow(str(node), kind, props)
+
+
+def _edge_row(src: Any, dst: Any, nxkey: Any, attrs: dict[str, Any]) -> _EdgeRow:
+    rel = attrs.get("rel")
+    if rel not in RELS:
+        raise Neo4jError(f"edge {src} → {dst} has relation {rel!r}, which is not one of "
+                         f"{', '.join(RELS)}")
+    key = edge_key(str(src), str(rel), str(dst), nxkey)
+    props = encode_properties(attrs)
+    if str(nxkey) != str(rel):
+        props["_nxkey"] = str(nxkey)
+    props["key"] = key
+    props["_hash"] = _digest(rel, props)
+    return _EdgeRow(str(src), str(dst), str(rel), key, props)
+
+
 def _node_rows(graph: nx.MultiDiGraph) -> list[_NodeRow]:
-    rows = []
-    for node, attrs in graph.nodes(data=True):
-        kind = attrs.get("kind")
-        kind = str(kind) if kind in KINDS else None
-        props = encode_properties(dict(attrs))
-        props["id"] = str(node)
-        props["_hash"] = _digest(kind, props)
-        rows.append(_NodeRow(str(node), kind, props))
-    return rows
+    return [_node_row(node, attrs) for node, attrs in graph.nodes(data=True)]
 
 
 def _edge_rows(graph: nx.MultiDiGraph) -> list[_EdgeRow]:
-    rows = []
-    for src, dst, nxkey, attrs in graph.edges(keys=True, data=True):
-        rel = attrs.get("rel")
-        if rel not in RELS:
-            raise Neo4jError(f"edge {src} → {dst} has relation {rel!r}, which is not one of "
-                             f"{', '.join(RELS)}")
-        key = edge_key(str(src), str(rel), str(dst), nxkey)
-        props = encode_properties(dict(attrs))
-        if str(nxkey) != str(rel):
-            props["_nxkey"] = str(nxkey)
-        props["key"] = key
-        props["_hash"] = _digest(rel, props)
-        rows.append(_EdgeRow(str(src), str(dst), str(rel), key, props))
-    return rows
+    return [_edge_row(src, dst, nxkey, attrs)
+            for src, dst, nxkey, attrs in graph.edges(keys=True, data=True)]
 
 
 def _size(value: Any) -> int:
@@ -210,11 +233,20 @@ def _size(value: Any) -> int:
 
 
 def _merge_nodes_query(kind: str | None) -> str:
-    others = [k for k in KINDS if k != kind]
-    text = (f"UNWIND $rows AS row MERGE (n:{NODE_LABEL} {{id: row.id}}) SET n = row.props")
-    if kind:
-        text += f" SET n:{kind}"
-    return text + " REMOVE n:" + ":".join(others)
+    """Create a missing node with its labels, update an existing one, and change its
+    labels only when they differ (a cited document later ingested as a plan): adding a
+    label to a node once it exists costs some servers (FalkorDB) several times what
+    creating the node does. Each step is a ``FOREACH`` over zero or one item rather than
+    a filter: such a server loses updates made before a filter that drops the row."""
+    labels = f"{NODE_LABEL}:{kind}" if kind else NODE_LABEL
+    right = f"n:{kind} AND size(labels(n)) = 2" if kind else "size(labels(n)) = 1"
+    fix = (f"SET n:{kind} " if kind else "") + "REMOVE n:" + ":".join(
+        k for k in KINDS if k != kind)
+    return (f"UNWIND $rows AS row OPTIONAL MATCH (n:{NODE_LABEL} {{id: row.id}}) "
+            f"FOREACH (_ IN CASE WHEN n IS NULL THEN [1] ELSE [] END | "
+            f"CREATE (m:{labels}) SET m = row.props) "
+            f"FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n = row.props) "
+            f"FOREACH (_ IN CASE WHEN n IS NULL OR ({right}) THEN [] ELSE [1] END | {fix})")
 
 
 def _merge_edges_query(rel: str) -> str:
@@ -228,6 +260,14 @@ DELETE_NODES = (f"UNWIND $rows AS row MATCH (n:{NODE_LABEL} {{id: row.id}}) "
 DELETE_EDGES = (f"UNWIND $rows AS row MATCH (a:{NODE_LABEL} {{id: row.src}})-[r]->"
                 f"(b:{NODE_LABEL} {{id: row.dst}}) WHERE r.key = row.key DELETE r")
 STATE_NODES = f"MATCH (n:{NODE_LABEL}) RETURN n.id AS id, n._hash AS hash"
+# the push state in ranges of internal node ids, for a server that sends an answer whole
+STATE_IDS = f"MATCH (n:{NODE_LABEL}) RETURN min(id(n)) AS low, max(id(n)) AS high"
+STATE_NODES_IN = (f"MATCH (n:{NODE_LABEL}) WHERE id(n) >= $low AND id(n) < $high "
+                  "RETURN n.id AS id, n._hash AS hash")
+STATE_EDGES_IN = (f"MATCH (a:{NODE_LABEL})-[r]->(b:{NODE_LABEL}) WHERE id(a) >= $low "
+                  "AND id(a) < $high RETURN a.id AS src, b.id AS dst, r.key AS key, "
+                  "r._hash AS hash")
+STATE_PAGE = 5000  # node ids per request: answers of tens of thousands of rows at most
 STATE_EDGES = (f"MATCH (a:{NODE_LABEL})-[r]->(b:{NODE_LABEL}) "
                "RETURN a.id AS src, b.id AS dst, r.key AS key, r._hash AS hash")
 COUNT_NODES = f"MATCH (n:{NODE_LABEL}) RETURN count(n) AS n"
@@ -250,6 +290,9 @@ class Capabilities:
     transactions: bool = False
     max_batch_bytes: int = LIMITED_BATCH_BYTES
     escape_strings: bool = False  # the server reads text parameters as Cypher literals
+    # values are sent written into the query text (``CYPHER name=value …``), as such a
+    # server itself rewrites parameters, but without its small fixed buffer for them
+    inline_values: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -311,7 +354,9 @@ def _probe(driver: Any, database: str | None = None) -> Capabilities:
                 _try(session, f"CREATE INDEX FOR ()-[r:{rel}]-() ON (r.key)")
         caps.transactions = _rollback_works(session)
         caps.escape_strings = _needs_escaping(session)
-    caps.max_batch_bytes = FULL_BATCH_BYTES if caps.transactions else LIMITED_BATCH_BYTES
+        caps.inline_values = caps.escape_strings and _inline_works(session)
+    caps.max_batch_bytes = (FULL_BATCH_BYTES if caps.transactions else
+                            INLINE_BATCH_BYTES if caps.inline_values else LIMITED_BATCH_BYTES)
     return caps
 
 
@@ -387,6 +432,69 @@ def _needs_escaping(session: Any) -> bool:
     return True
 
 
+def _inline_works(session: Any) -> bool:
+    """Whether values written into the query text arrive intact, in a request larger
+    than the few kilobytes a server that rewrites parameters into text takes."""
+    from neo4j.exceptions import ClientError, DatabaseError
+
+    text = _PROBE_TEXT * 400
+    try:
+        back = session.run(f"RETURN {_literal(text)} AS text").single()["text"]
+    except (ClientError, DatabaseError):
+        return False
+    return back == text
+
+
+def _literal(value: Any) -> str:
+    """``value`` as a Cypher literal: text quoted and escaped as :func:`_escape` does,
+    map keys quoted unless plain names."""
+    kind = type(value)
+    if kind is str:
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return str(value)
+    if kind is float:
+        return repr(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join([_literal(v) for v in value]) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join([f"{_name(k)}: {_literal(v)}" for k, v in value.items()]) + "}"
+    if isinstance(value, bool):  # subclasses (enums) as the plain values they hold
+        return _literal(bool(value))
+    if isinstance(value, str):
+        return _literal(str.__str__(value))
+    if isinstance(value, int):
+        return str(int(value))
+    if isinstance(value, float):
+        return repr(float(value))
+    raise Neo4jError(f"a value of type {kind.__name__} cannot be written")
+
+
+_NAMES: dict[str, str] = {}  # property names seen, as written (a few dozen in a graph)
+
+
+def _name(key: Any) -> str:
+    name = _NAMES.get(key) if type(key) is str else None
+    if name is None:
+        text = str(key)
+        name = text if _KEY.match(text) else "`" + text.replace("`", "``") + "`"
+        if type(key) is str and len(_NAMES) < 4096:
+            _NAMES[key] = name
+    return name
+
+
+def _inline(query: str, params: dict[str, Any]) -> str:
+    """``query`` with ``params`` written in front of it as ``CYPHER name=value …``."""
+    if not params:
+        return query
+    return "CYPHER " + " ".join(f"{_name(k)}={_literal(v)}" for k, v in params.items()) \
+        + " " + query
+
+
 # --- running requests: retries and adaptive batches ----------------------------------------
 
 
@@ -438,22 +546,47 @@ class _Runner:
 
     def run(self, query: str, **params: Any) -> list[dict[str, Any]]:
         """Run one request, retrying a lost connection with back-off (bounded)."""
+        if self.caps.inline_values:
+            return self.send(_inline(query, params), {})
+        return self.send(query, _escape(params) if self.caps.escape_strings else params)
+
+    def send(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Run ``query`` with ``params`` as they are (already escaped or written in)."""
+        def work(session: Any) -> list[dict[str, Any]]:
+            if self.caps.transactions:
+                return session.execute_write(
+                    lambda tx: [r.data() for r in tx.run(query, params)])
+            return [r.data() for r in session.run(query, params)]
+
+        return self.call(work)
+
+    def read(self, query: str, consume: Callable[[Iterator[Any]], None],
+             params: dict[str, Any] | None = None) -> None:
+        """Run a reading ``query`` and hand its records to ``consume`` as they arrive (a
+        large answer is never held whole); a retried request is consumed again from the
+        start, so what ``consume`` does must be safe to repeat."""
+        query, params = (_inline(query, params or {}), {}) if self.caps.inline_values else \
+            (query, _escape(params or {}) if self.caps.escape_strings else params or {})
+
+        def work(session: Any) -> None:
+            if self.caps.transactions:
+                session.execute_read(lambda tx: consume(iter(tx.run(query, params))))
+            else:
+                consume(iter(session.run(query, params)))
+
+        self.call(work)
+
+    def call(self, work: Callable[[Any], Any]) -> Any:
+        """``work(session)``, retried with back-off while the connection fails (bounded)."""
         delay = self.backoff
-        if self.caps.escape_strings:
-            params = _escape(params)
         for attempt in range(1, self.retries + 1):
             self.attempts += 1
             try:
-                session = self._open()
-                if self.caps.transactions:
-                    rows = session.execute_write(
-                        lambda tx: [r.data() for r in tx.run(query, params)])
-                else:
-                    rows = [r.data() for r in session.run(query, params)]
+                result = work(self._open())
                 self.requests += 1
                 if not self.holding:
                     self.close()
-                return rows
+                return result
             except Exception as err:
                 self.close()
                 if not _transient(err):
@@ -467,47 +600,77 @@ class _Runner:
                 delay = min(delay * 2, 8.0)
         raise AssertionError("unreachable")
 
+    def encode(self, value: Any) -> tuple[Any, int]:
+        """``value`` as it travels (a literal, escaped or as is) and its bytes on the wire,
+        worked out once per row: batching and sending both need them."""
+        if self.caps.inline_values:
+            text = _literal(value)
+            return text, len(text.encode("utf-8"))
+        if self.caps.escape_strings:
+            value = _escape(value)
+        return value, _size(value)
+
     def size(self, value: Any) -> int:
         """Bytes ``value`` takes on the wire (escaped text is longer)."""
-        return _size(_escape(value) if self.caps.escape_strings else value)
+        return self.encode(value)[1]
 
-    def batches(self, query: str, rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-        """Split ``rows`` into requests within the byte budget, which grows after success."""
+    def send_rows(self, query: str, rows: list[Any]) -> list[dict[str, Any]]:
+        """Run ``query`` with ``$rows`` bound to ``rows`` encoded by :meth:`encode`."""
+        if self.caps.inline_values:
+            return self.send(f"CYPHER rows=[{', '.join(rows)}] {query}", {})
+        return self.send(query, {"rows": rows})
+
+    def write(self, query: str, rows: Iterable[dict[str, Any]],
+              done: Callable[[int], None] | None = None,
+              large: Callable[[dict[str, Any]], None] | None = None) -> None:
+        """Write ``rows`` with ``query`` in requests within the byte budget, which grows
+        after each success; a row no request can hold goes to ``large`` when given."""
+        self.write_encoded(query, ((row, *self.encode(row)) for row in rows), done, large)
+
+    def write_encoded(self, query: str, rows: Iterable[tuple[dict[str, Any], Any, int]],
+                      done: Callable[[int], None] | None = None,
+                      large: Callable[[dict[str, Any]], None] | None = None) -> None:
+        """:meth:`write` of rows already encoded: ``(row, payload, size)``, payload and
+        size as :meth:`encode` gives them; ``row`` is read only when the row is too large
+        for one request (it must then be whole) or is refused (its ids name it)."""
         overhead = len(query.encode("utf-8")) + 64
-        batch: list[dict[str, Any]] = []
+        limit = self.caps.max_batch_bytes - overhead
+        batch: list[tuple[dict[str, Any], Any]] = []
         size = overhead
-        for row in rows:
-            row_size = self.size(row) + 2
+        for row, payload, row_size in rows:
+            if large is not None and row_size > limit:
+                large(row)
+                continue
+            row_size += 2
             if batch and size + row_size > self.budget:
-                yield batch
+                self._write_batch(query, batch, done)
                 self.budget = min(self.budget * 2, self.caps.max_batch_bytes)
                 batch, size = [], overhead
-            batch.append(row)
+            batch.append((row, payload))
             size += row_size
         if batch:
-            yield batch
+            self._write_batch(query, batch, done)
 
-    def write(self, query: str, rows: list[dict[str, Any]],
-              done: Callable[[int], None] | None = None) -> None:
-        """Write ``rows`` with ``query`` in batches; a rejected batch is split in halves."""
+    def _write_batch(self, query: str, batch: list[tuple[dict[str, Any], Any]],
+                     done: Callable[[int], None] | None) -> None:
+        """One request; a rejected one is split in halves until the refused row is found."""
         from neo4j.exceptions import ClientError, DatabaseError
 
-        for batch in self.batches(query, rows):
-            stack = [batch]
-            while stack:
-                part = stack.pop()
-                try:
-                    self.run(query, rows=part)
-                except (ClientError, DatabaseError) as err:
-                    if len(part) == 1:
-                        raise Neo4jError(f"the database refused {_row_name(part[0])}: "
-                                         f"{_describe(err)}") from None
-                    self.budget = max(self.budget // 2, 512)
-                    half = len(part) // 2
-                    stack += [part[half:], part[:half]]
-                    continue
-                if done:
-                    done(len(part))
+        stack = [batch]
+        while stack:
+            part = stack.pop()
+            try:
+                self.send_rows(query, [payload for _, payload in part])
+            except (ClientError, DatabaseError) as err:
+                if len(part) == 1:
+                    raise Neo4jError(f"the database refused {_row_name(part[0][0])}: "
+                                     f"{_describe(err)}") from None
+                self.budget = max(self.budget // 2, 512)
+                half = len(part) // 2
+                stack += [part[half:], part[:half]]
+                continue
+            if done:
+                done(len(part))
 
 
 def _describe(err: BaseException) -> str:
@@ -647,8 +810,9 @@ def _push(graph: nx.MultiDiGraph, runner: _Runner, caps: Capabilities, increment
     edge_rows = _edge_rows(graph)
     plan_hashes = _plan_hashes(graph, node_rows)
 
-    stored_nodes = {r["id"]: r["hash"] for r in runner.run(STATE_NODES)}
-    stored_edges = {r["key"]: r for r in runner.run(STATE_EDGES)}
+    node_requests, edge_requests = _state_requests(runner)
+    stored_nodes = {r["id"]: r["hash"] for q, p in node_requests for r in runner.run(q, **p)}
+    stored_edges = {r["key"]: r for q, p in edge_requests for r in runner.run(q, **p)}
     stored_plans = _stored_plan_hashes(runner)
     report.plans_added = sorted(set(plan_hashes) - set(stored_plans))
     report.plans_changed = sorted(p for p in plan_hashes.keys() & stored_plans.keys()
@@ -696,9 +860,347 @@ def _push(graph: nx.MultiDiGraph, runner: _Runner, caps: Capabilities, increment
     return report
 
 
+def push_store(store: Store, driver: Any, *, batch: int = 50,
+               tmp_dir: str | os.PathLike[str] | None = None, **options: Any) -> PushReport:
+    """:func:`push` of ``store.graph()`` without building the graph: the store is read in
+    batches of ``batch`` plan blocks (:meth:`Store.iter_block_items
+    <policykg.graph.store.Store.iter_block_items>`), so memory holds one batch whatever
+    the store's size (200 plans decoded take about 130 MB, 50 about 35 MB).
+    ``options`` are :func:`push`'s."""
+    return push_items(store.iter_block_items(batch), driver, tmp_dir=tmp_dir, **options)
+
+
+def push_items(items: Iterable[tuple[Iterable[Any], Iterable[Any]]],
+               driver: Any, *, database: str | None = None, incremental: bool = False,
+               caps: Capabilities | None = None, on_progress: Progress | None = None,
+               retries: int = RETRIES, backoff: float = BACKOFF,
+               sleep: Callable[[float], None] = time.sleep,
+               tmp_dir: str | os.PathLike[str] | None = None) -> PushReport:
+    """:func:`push` of the graph whose items ``items`` gives in batches — ``(nodes,
+    edges)``, nodes ``[id, attrs]`` and edges ``[source, target, key, attrs]``, a node or
+    edge seen again getting its attributes updated (a later value wins) as the whole
+    graph merges them. A generator is read only after the server has been probed, so an
+    unreachable one is reported at once.
+
+    The items, their rows and the database's push state go to a temporary SQLite file
+    (in ``tmp_dir``, else the system's), which merges repeated items and finds what to
+    write and delete; so memory stays bounded and the database ends up exactly as
+    :func:`push` leaves it.
+    """
+    caps = caps or probe(driver, database)
+    runner = _Runner(driver, database, caps, retries=retries, backoff=backoff, sleep=sleep)
+    with tempfile.TemporaryDirectory(prefix="policykg-push-", dir=tmp_dir) as tmp:
+        with _spool_errors(tmp):
+            spool = _Spool(os.path.join(tmp, "push.db"))
+        try:
+            for nodes, edges in items:
+                with _spool_errors(tmp):
+                    spool.add(nodes, edges)
+            with _spool_errors(tmp):
+                spool.finish(runner)
+                with runner:
+                    return _push_spooled(spool, runner, caps, incremental, on_progress)
+        finally:
+            spool.close()
+
+
+@contextmanager
+def _spool_errors(folder: str) -> Iterator[None]:
+    """A failure of the temporary file (a full disk) as a message saying what to do."""
+    try:
+        yield
+    except sqlite3.Error as err:
+        raise Neo4jError(f"could not sort the rows in a temporary file in {folder}: {err} "
+                         "(set TMPDIR to a disk with more room)") from err
+
+
+def _key_identity(key: Any) -> str:
+    """An edge key as the graph tells keys apart (``1``, ``1.0`` and ``True`` are one key,
+    ``1`` and ``"1"`` two)."""
+    if isinstance(key, str):
+        return "s" + key
+    if isinstance(key, bool | int | float):
+        number = float(key)
+        return "n" + (str(int(number)) if number.is_integer() else repr(number))
+    return "j" + json.dumps(key, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+_SPOOL_SCHEMA = """
+CREATE TABLE items (id TEXT PRIMARY KEY, attrs TEXT NOT NULL);
+CREATE TABLE links (u TEXT NOT NULL, v TEXT NOT NULL, k TEXT NOT NULL, nxkey TEXT NOT NULL,
+    attrs TEXT NOT NULL, PRIMARY KEY (u, v, k));
+CREATE TABLE nodes (id TEXT PRIMARY KEY, grp TEXT NOT NULL, hash TEXT NOT NULL,
+    payload TEXT NOT NULL, size INTEGER NOT NULL, param TEXT, plan_of TEXT, plan_key TEXT);
+CREATE TABLE edges (seq INTEGER PRIMARY KEY, key TEXT NOT NULL, src TEXT NOT NULL,
+    dst TEXT NOT NULL, grp TEXT NOT NULL, hash TEXT NOT NULL, payload TEXT NOT NULL,
+    size INTEGER NOT NULL, param TEXT);
+CREATE TABLE db_nodes (id TEXT PRIMARY KEY, hash TEXT);
+CREATE TABLE db_edges (key TEXT PRIMARY KEY, src TEXT, dst TEXT, hash TEXT);
+CREATE TEMP TABLE want_items (id TEXT PRIMARY KEY);
+CREATE TEMP TABLE want_links (u TEXT, v TEXT, k TEXT, PRIMARY KEY (u, v, k));
+BEGIN;
+"""
+_SPOOL_INDEXES = ("CREATE INDEX nodes_grp ON nodes (grp, id)",
+                  "CREATE INDEX nodes_plan ON nodes (plan_of)",
+                  "CREATE INDEX edges_grp ON edges (grp)",
+                  "CREATE INDEX edges_key ON edges (key)",
+                  "CREATE INDEX edges_src ON edges (src)")
+
+
+class _Spool:
+    """The graph's items merged as the whole graph merges them (``items``, ``links``),
+    then their rows as :func:`push` writes them (``nodes``, ``edges``) and the push state
+    read from the database (``db_nodes``, ``db_edges``), in a temporary SQLite file."""
+
+    def __init__(self, path: str) -> None:
+        self.conn = sqlite3.connect(path, isolation_level=None)
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE",
+                       "cache_size = -32000"):
+            self.conn.execute(f"PRAGMA {pragma}")
+        self.conn.executescript(_SPOOL_SCHEMA)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def add(self, nodes: Iterable[Any], edges: Iterable[Any]) -> None:
+        """One batch of items: one seen before gets its attributes updated."""
+        conn = self.conn
+        batch_nodes: dict[str, dict[str, Any]] = {}
+        for n, attrs in nodes:
+            if type(attrs) is not dict:
+                raise Neo4jError(f"attributes of node {n!r} are not a mapping")
+            old = batch_nodes.get(str(n))
+            if old is None:
+                batch_nodes[str(n)] = dict(attrs)
+            else:
+                old.update(attrs)
+        if batch_nodes:
+            conn.execute("DELETE FROM want_items")
+            conn.executemany("INSERT INTO want_items VALUES (?)", ((n,) for n in batch_nodes))
+            for n, blob in conn.execute("SELECT i.id, i.attrs FROM want_items w "
+                                        "CROSS JOIN items i ON i.id = w.id").fetchall():
+                merged = json.loads(blob)
+                merged.update(batch_nodes[n])
+                batch_nodes[n] = merged
+            conn.executemany("INSERT OR REPLACE INTO items VALUES (?, ?)",
+                             ((n, _dumps(d)) for n, d in batch_nodes.items()))
+        batch_edges: dict[tuple[str, str, str], tuple[str, dict[str, Any]]] = {}
+        for u, v, key, attrs in edges:
+            if type(attrs) is not dict:
+                raise Neo4jError(f"attributes of edge {u!r} → {v!r} are not a mapping")
+            ident = (str(u), str(v), _key_identity(key))
+            seen = batch_edges.get(ident)
+            if seen is None:
+                batch_edges[ident] = (_dumps(key), dict(attrs))
+            else:
+                seen[1].update(attrs)
+        if batch_edges:
+            # an edge's end that is no node (in any batch) is a node without attributes
+            conn.executemany("INSERT OR IGNORE INTO items VALUES (?, '{}')",
+                             ((end,) for end in {e for u, v, _ in batch_edges for e in (u, v)}))
+            conn.execute("DELETE FROM want_links")
+            conn.executemany("INSERT INTO want_links VALUES (?, ?, ?)", batch_edges)
+            for u, v, k, nxkey, blob in conn.execute(
+                    "SELECT l.u, l.v, l.k, l.nxkey, l.attrs FROM want_links w CROSS JOIN "
+                    "links l ON l.u = w.u AND l.v = w.v AND l.k = w.k").fetchall():
+                merged = json.loads(blob)
+                merged.update(batch_edges[u, v, k][1])
+                batch_edges[u, v, k] = (nxkey, merged)  # the first key seen stays
+            conn.executemany("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?)",
+                             ((u, v, k, nxkey, _dumps(d))
+                              for (u, v, k), (nxkey, d) in batch_edges.items()))
+
+    def finish(self, runner: _Runner, chunk: int = 2000) -> None:
+        """The rows of every merged item, encoded as ``runner`` sends them (the whole row
+        kept only when it may be too large for one request); an edge of no known
+        relation is an error here, before anything is written."""
+        conn = self.conn
+        whole = runner.caps.max_batch_bytes - 8192  # above any query's own length
+        text = runner.caps.inline_values
+
+        def encoded(param: dict[str, Any]) -> tuple[str, int, str | None]:
+            payload, size = runner.encode(param)
+            return (payload if text else _dumps(payload), size,
+                    _dumps(param) if size > whole else None)
+
+        read = conn.execute("SELECT id, attrs FROM items")
+        while part := read.fetchmany(chunk):
+            rows = []
+            for n, blob in part:
+                attrs = json.loads(blob)
+                row = _node_row(n, attrs)
+                kind = attrs.get("kind")
+                plan_of = (str(attrs["plan"]) if kind == Kind.TASK.value and attrs.get("plan")
+                           else None)
+                plan_key = str(attrs.get("plan_id") or n) if kind == Kind.PLAN.value else None
+                rows.append((row.id, row.kind or "", row.props["_hash"], *encoded(row.param()),
+                             plan_of, plan_key))
+            conn.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        read = conn.execute("SELECT u, v, nxkey, attrs FROM links")
+        while part := read.fetchmany(chunk):
+            edge_rows = [_edge_row(u, v, json.loads(nxkey), json.loads(blob))
+                         for u, v, nxkey, blob in part]
+            conn.executemany(
+                "INSERT INTO edges (key, src, dst, grp, hash, payload, size, param) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                ((r.key, r.src, r.dst, r.rel, r.props["_hash"], *encoded(r.param()))
+                 for r in edge_rows))
+        for statement in ("DELETE FROM items", "DELETE FROM links", *_SPOOL_INDEXES):
+            conn.execute(statement)  # one by one: a script would end the transaction
+
+    def encoded_rows(self, table: str, todo: str, everything: bool, group: str,
+                     text: bool) -> Iterator[tuple[dict[str, Any], Any, int]]:
+        """The rows of one group still to write, as :meth:`_Runner.write_encoded` takes
+        them: the whole row when kept, else its ids (to name it in a message)."""
+        alias = table[0]
+        ids = f"{alias}.id" if table == "nodes" else f"{alias}.src, {alias}.dst, {alias}.key"
+        for payload, size, param, *names in self.conn.execute(
+                f"SELECT {alias}.payload, {alias}.size, {alias}.param, {ids} {todo} "
+                f"AND {alias}.grp = ?", (everything, group)):
+            if param is not None:
+                row = json.loads(param)
+            elif table == "nodes":
+                row = {"id": names[0]}
+            else:
+                row = {"src": names[0], "dst": names[1], "key": names[2]}
+            yield row, payload if text else json.loads(payload), size
+
+    def read_state(self, runner: _Runner) -> None:
+        """The ids, keys and content hashes the database holds, read as they arrive."""
+        # a retried request inserts its rows again: replacing them changes nothing
+        def nodes(records: Iterator[Any]) -> None:
+            self.conn.executemany("INSERT OR REPLACE INTO db_nodes VALUES (?, ?)",
+                                  ((r["id"], r["hash"]) for r in records))
+
+        def edges(records: Iterator[Any]) -> None:
+            self.conn.executemany("INSERT OR REPLACE INTO db_edges VALUES (?, ?, ?, ?)",
+                                  ((r["key"], r["src"], r["dst"], r["hash"]) for r in records))
+
+        self.conn.execute("DELETE FROM db_nodes")
+        self.conn.execute("DELETE FROM db_edges")
+        node_requests, edge_requests = _state_requests(runner)
+        for query, params in node_requests:
+            runner.read(query, nodes, params)
+        for query, params in edge_requests:
+            runner.read(query, edges, params)
+
+    def count(self, query: str, *args: Any) -> int:
+        return int(self.conn.execute(query, args).fetchone()[0])
+
+    def plan_hashes(self) -> dict[str, str]:
+        """What :func:`_plan_hashes` gives for the whole graph."""
+        conn = self.conn
+        hashes: dict[str, str] = {}
+        for node, key, own in conn.execute("SELECT id, plan_key, hash FROM nodes "
+                                           "WHERE plan_key IS NOT NULL ORDER BY id").fetchall():
+            tasks = sorted(conn.execute("SELECT id, hash FROM nodes WHERE plan_of = ?",
+                                        (node,)).fetchall())
+            edges = sorted(k for (k,) in conn.execute(
+                "SELECT key FROM edges WHERE src = ? UNION ALL SELECT e.key FROM nodes n "
+                "JOIN edges e ON e.src = n.id WHERE n.plan_of = ?", (node, node)))
+            hashes[key] = _digest([own, *(h for _, h in tasks)], edges)
+        return hashes
+
+
+_STALE_EDGES = ("FROM db_edges d WHERE d.key IS NOT NULL "
+                "AND NOT EXISTS (SELECT 1 FROM edges e WHERE e.key = d.key)")
+_STALE_NODES = ("FROM db_nodes d WHERE d.id IS NOT NULL "
+                "AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = d.id)")
+_TODO_NODES = ("FROM nodes n LEFT JOIN db_nodes d ON d.id = n.id "
+               "WHERE (? OR d.hash IS NOT n.hash)")
+_TODO_EDGES = ("FROM edges e LEFT JOIN db_edges d ON d.key = e.key "
+               "WHERE (? OR d.hash IS NOT e.hash)")
+
+
+def _push_spooled(spool: _Spool, runner: _Runner, caps: Capabilities, incremental: bool,
+                  on_progress: Progress | None) -> PushReport:
+    """:func:`_push` reading the rows and the database's state from ``spool``."""
+    report = PushReport(incremental=incremental, capabilities=caps)
+    plan_hashes = spool.plan_hashes()
+    spool.read_state(runner)
+    stored_plans = _stored_plan_hashes(runner)
+    report.plans_added = sorted(set(plan_hashes) - set(stored_plans))
+    report.plans_changed = sorted(p for p in plan_hashes.keys() & stored_plans.keys()
+                                  if plan_hashes[p] != stored_plans[p])
+    report.plans_forgotten = sorted(set(stored_plans) - set(plan_hashes))
+
+    everything = not incremental
+    stale_edges = spool.count(f"SELECT count(*) {_STALE_EDGES}")
+    stale_nodes = spool.count(f"SELECT count(*) {_STALE_NODES}")
+    todo_nodes = spool.count(f"SELECT count(*) {_TODO_NODES}", everything)
+    todo_edges = spool.count(f"SELECT count(*) {_TODO_EDGES}", everything)
+    report.nodes_unchanged = spool.count("SELECT count(*) FROM nodes") - todo_nodes
+    report.relationships_unchanged = spool.count("SELECT count(*) FROM edges") - todo_edges
+
+    total = stale_edges + stale_nodes + todo_nodes + todo_edges
+    done = 0
+
+    def advance(stage: str) -> Callable[[int], None]:
+        def step(count: int) -> None:
+            nonlocal done
+            done += count
+            if on_progress:
+                on_progress(stage, done, total)
+        return step
+
+    if on_progress:
+        on_progress("start", 0, total)
+    conn = spool.conn
+    runner.write(DELETE_EDGES, ({"src": s, "dst": d, "key": k} for s, d, k in conn.execute(
+        f"SELECT d.src, d.dst, d.key {_STALE_EDGES}")), advance("deleting relationships"))
+    runner.write(DELETE_NODES, ({"id": n} for (n,) in conn.execute(
+        f"SELECT d.id {_STALE_NODES}")), advance("deleting nodes"))
+    report.relationships_deleted, report.nodes_deleted = stale_edges, stale_nodes
+    for table, todo, is_edge, stage in (("nodes", _TODO_NODES, False, "writing nodes"),
+                                        ("edges", _TODO_EDGES, True, "writing relationships")):
+        groups = [g for (g,) in conn.execute(f"SELECT DISTINCT grp FROM {table} ORDER BY grp")]
+        for group in groups:
+            rows = spool.encoded_rows(table, todo, everything, group, caps.inline_values)
+            _write_group(runner, group, rows, advance(stage), edges=is_edge, encoded=True)
+    report.nodes_written, report.relationships_written = todo_nodes, todo_edges
+
+    report.nodes = runner.run(COUNT_NODES)[0]["n"]
+    report.relationships = runner.run(COUNT_EDGES)[0]["n"]
+    _write_state(runner, report, plan_hashes)
+    report.requests, report.retries = runner.requests, runner.failures
+    return report
+
+
+def _state_requests(runner: _Runner) -> tuple[list[tuple[str, dict[str, Any]]],
+                                              list[tuple[str, dict[str, Any]]]]:
+    """The requests that read the push state (nodes', then relationships'): one each
+    from a server that streams answers (it has transactions); else one per range of
+    :data:`STATE_PAGE` internal node ids, as a server that sends an answer whole stalls
+    on one of millions of rows."""
+    if runner.caps.transactions:
+        return [(STATE_NODES, {})], [(STATE_EDGES, {})]
+    ids = runner.run(STATE_IDS)
+    low, high = (ids[0]["low"], ids[0]["high"]) if ids else (None, None)
+    if low is None or high is None:
+        return [], []
+    ranges = [{"low": start, "high": start + STATE_PAGE}
+              for start in range(int(low), int(high) + 1, STATE_PAGE)]
+    return [(STATE_NODES_IN, r) for r in ranges], [(STATE_EDGES_IN, r) for r in ranges]
+
+
+STATE_SLICE = 500  # plan digests per request: a record stays well under 64 KB
+
+
 def _stored_plan_hashes(runner: _Runner) -> dict[str, str]:
-    rows = runner.run(f"MATCH (s:{STATE_LABEL} {{id: 'push'}}) RETURN s.plans AS plans")
-    entries = (rows[0]["plans"] if rows else None) or []
+    """The plan digests of the last push, read in slices: a server that sends an answer
+    whole (FalkorDB) stalls on one record of thousands of them."""
+    state = f"MATCH (s:{STATE_LABEL} {{id: 'push'}})"
+    rows = runner.run(f"{state} RETURN size(s.plans) AS n")
+    count = (rows[0]["n"] if rows else None) or 0
+    entries: list[Any] = []
+    for start in range(0, int(count), STATE_SLICE):
+        part = runner.run(f"{state} RETURN s.plans[$start..$end] AS plans", start=start,
+                          end=start + STATE_SLICE)
+        entries += (part[0]["plans"] if part else None) or []
     return dict(e.rsplit("=", 1) for e in entries if isinstance(e, str) and "=" in e)
 
 
@@ -726,13 +1228,24 @@ def _write_rows(runner: _Runner, rows: Iterable[_NodeRow] | Iterable[_EdgeRow],
         group = row.rel if isinstance(row, _EdgeRow) else (row.kind or "")
         groups.setdefault(group, []).append(row.param())
     for group, params in sorted(groups.items()):
-        query = _merge_edges_query(group) if edges else _merge_nodes_query(group or None)
-        limit = runner.caps.max_batch_bytes - len(query.encode("utf-8")) - 64
-        fitting = [p for p in params if runner.size(p) <= limit]
-        runner.write(query, fitting, done)
-        for row in (p for p in params if runner.size(p) > limit):
-            _write_large(runner, query, row, is_edge=edges)
-            done(1)
+        _write_group(runner, group, params, done, edges=edges)
+
+
+def _write_group(runner: _Runner, group: str, params: Iterable[Any],
+                 done: Callable[[int], None], *, edges: bool, encoded: bool = False) -> None:
+    """Write the rows of one kind (``""``: none) or relation (``encoded``: as
+    :meth:`_Runner.write_encoded` takes them); a row too large for one request is
+    written in pieces."""
+    query = _merge_edges_query(group) if edges else _merge_nodes_query(group or None)
+
+    def large(row: dict[str, Any]) -> None:
+        _write_large(runner, query, row, is_edge=edges)
+        done(1)
+
+    if encoded:
+        runner.write_encoded(query, params, done, large)
+    else:
+        runner.write(query, params, done, large)
 
 
 # --- reading back --------------------------------------------------------------------------

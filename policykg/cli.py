@@ -674,8 +674,8 @@ def compare_command(sides: tuple[str, ...], as_of: str | None, as_json: bool,
     from policykg.queries import compare
     from policykg.queries.render import print_comparison
 
-    g = _query_graph(store_path)
-    result = _answer(lambda: compare(g, list(sides), as_of=as_of))
+    source = _query_store(store_path)
+    result = _answer(lambda: _store_call(compare, source, list(sides), as_of=as_of))
     if as_json:
         _query_json(result)
     else:
@@ -968,10 +968,10 @@ def neo4j_push_command(incremental: bool, as_json: bool, store_path: str,
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from policykg.graph.neo4j import push
+    from policykg.graph.neo4j import push_store
 
     store = _open_store(store_path)
-    graph = _store_call(store.graph)
+    _store_call(store.files)  # an unreadable store is reported before connecting
     errors = Console(stderr=True, highlight=False)
     progress: Any = None
 
@@ -987,10 +987,11 @@ def neo4j_push_command(incremental: bool, as_json: bool, store_path: str,
 
     driver = _driver(connection, DatabaseProblem)
     try:
-        report = _database_call(
-            connection["neo4j_uri"],
-            lambda: push(graph, driver, database=connection.get("neo4j_database"),
-                         incremental=incremental, on_progress=on_progress),
+        # read in batches of plans: memory stays bounded whatever the store's size
+        report = _store_call(
+            _database_call, connection["neo4j_uri"],
+            lambda: push_store(store, driver, database=connection.get("neo4j_database"),
+                               incremental=incremental, on_progress=on_progress),
             DatabaseProblem)
     finally:
         if progress is not None:
