@@ -70,11 +70,6 @@ class WorkloadRow:
         return asdict(self)
 
 
-def _bump(split: dict[str, dict[str, int]], key: str, role: str, n: int = 1) -> None:
-    counts = split.setdefault(key, {"lead": 0, "support": 0})
-    counts[role] += n
-
-
 def _kinds_matching(g: Graph, text: str) -> set[str]:
     """Unit-kind ids whose id or label contains the typed words."""
     wanted = unit_words(text)
@@ -106,16 +101,15 @@ def workload(g: Source, province: str | None = None, unit: str | None = None,
     facts: dict[str | None, tuple[str, list[str]]] = {}
     rows: list[WorkloadRow] = []
     for node, kid in _candidates(g, province, unit, kind, collective):
-        row = _row(g, node, kid)
+        row, tally = _row(g, node, kid), _Tally()
         led = {t for t, _ in in_rel(g, node, [Rel.LED_BY])}
         supported = {t for t, _ in in_rel(g, node, [Rel.SUPPORTED_BY])} - led
-        for role, tasks in (("lead", sorted(led)), ("support", sorted(supported))):
+        for role, tasks in ((_LEAD, sorted(led)), (_SUPPORT, sorted(supported))):
             for task in tasks:
-                plan = task_plan(g, task)
-                _count(g, row, plan, deadline_bucket(g, task), role, 1, facts)
-            (row.tasks_led if role == "lead" else row.tasks_supported).extend(tasks)
-        if row.lead or row.support:
-            rows.append(_sorted_splits(row))
+                tally.add(g, task_plan(g, task), deadline_bucket(g, task), role, 1, facts)
+            (row.tasks_led if role == _LEAD else row.tasks_supported).extend(tasks)
+        if led or supported:
+            rows.append(tally.into(row))
     rows.sort(key=lambda r: (r.collective, r.province, -r.lead, -r.support, r.unit))
     return rows
 
@@ -139,15 +133,15 @@ def _workload_rows(store: Any, province: str | None, unit: str | None, kind: str
         groups = roles.get(node)
         if not groups:
             continue
-        row = _row(g, node, kid)
+        row, tally = _row(g, node, kid), _Tally()
         for plan, leads, tasks in groups.plans:
-            _count(g, row, plan, None, "lead" if leads else "support", len(tasks), facts)
+            tally.add(g, plan, None, _LEAD if leads else _SUPPORT, len(tasks), facts)
             (row.tasks_led if leads else row.tasks_supported).extend(tasks)
         for bucket, leads, count in groups.buckets:
-            _bump(row.by_deadline, bucket, "lead" if leads else "support", count)
+            tally.bump(tally.by_deadline, bucket, _LEAD if leads else _SUPPORT, count)
         row.tasks_led.sort()
         row.tasks_supported.sort()
-        rows.append(_sorted_splits(row))
+        rows.append(tally.into(row))
     rows.sort(key=lambda r: (r.collective, r.province, -r.lead, -r.support, r.unit))
     return rows
 
@@ -190,24 +184,47 @@ def _row(g: Graph, node: str, kid: str | None) -> WorkloadRow:
                        category=str(data.get("category") or "internal"))
 
 
-def _count(g: Graph, row: WorkloadRow, plan: str | None, bucket: str | None, role: str,
-           n: int, facts: dict[str | None, tuple[str, list[str]]]) -> None:
-    """Add ``n`` tasks of ``plan`` due in ``bucket`` (None: counted apart) to ``row`` in
-    ``role``; ``facts`` keeps each plan's label and its root directives' labels."""
-    setattr(row, role, getattr(row, role) + n)
-    known = facts.get(plan)
-    if known is None:
-        roots = root_directives(g, plan) if plan else []
-        known = facts[plan] = (doc_label(g, plan) if plan else "(no plan)",
-                               [doc_label(g, r) if r in g else r for r in roots] or ["(none)"])
-    _bump(row.by_plan, known[0], role, n)
-    for root in known[1]:
-        _bump(row.by_directive, root, role, n)
-    if bucket is not None:
-        _bump(row.by_deadline, bucket, role, n)
+_LEAD, _SUPPORT = 0, 1
 
 
-def _sorted_splits(row: WorkloadRow) -> WorkloadRow:
-    for name in ("by_plan", "by_directive", "by_deadline"):
-        setattr(row, name, dict(sorted(getattr(row, name).items())))
-    return row
+class _Tally:
+    """One unit's counts while they are added up: ``[lead, support]`` in all and per plan,
+    directive and deadline bucket (each split's ``{"lead", "support"}`` dicts are made
+    once, sorted by key, by :meth:`into`)."""
+
+    def __init__(self) -> None:
+        self.counts = [0, 0]
+        self.by_plan: dict[str, list[int]] = {}
+        self.by_directive: dict[str, list[int]] = {}
+        self.by_deadline: dict[str, list[int]] = {}
+
+    @staticmethod
+    def bump(split: dict[str, list[int]], key: str, role: int, n: int) -> None:
+        counts = split.get(key)
+        if counts is None:
+            counts = split[key] = [0, 0]
+        counts[role] += n
+
+    def add(self, g: Graph, plan: str | None, bucket: str | None, role: int, n: int,
+            facts: dict[str | None, tuple[str, list[str]]]) -> None:
+        """Add ``n`` tasks of ``plan`` due in ``bucket`` (None: counted apart) in
+        ``role``; ``facts`` keeps each plan's label and its root directives' labels."""
+        self.counts[role] += n
+        known = facts.get(plan)
+        if known is None:
+            roots = root_directives(g, plan) if plan else []
+            known = facts[plan] = (doc_label(g, plan) if plan else "(no plan)",
+                                   [doc_label(g, r) if r in g else r for r in roots]
+                                   or ["(none)"])
+        self.bump(self.by_plan, known[0], role, n)
+        for root in known[1]:
+            self.bump(self.by_directive, root, role, n)
+        if bucket is not None:
+            self.bump(self.by_deadline, bucket, role, n)
+
+    def into(self, row: WorkloadRow) -> WorkloadRow:
+        row.lead, row.support = self.counts
+        for name in ("by_plan", "by_directive", "by_deadline"):
+            setattr(row, name, {key: {"lead": lead, "support": support} for key, (lead, support)
+                                in sorted(getattr(self, name).items())})
+        return row
