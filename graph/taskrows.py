@@ -28,7 +28,8 @@ from typing import Any, NamedTuple
 
 from policykg.ontology.schema import Kind, Rel
 
-__all__ = ["TaskRow", "RoleRow", "block_rows", "chain_links", "chain_tasks", "local_id"]
+__all__ = ["TaskRow", "RoleRow", "block_rows", "bucket_of", "chain_links", "chain_tasks",
+           "int_or_none", "local_id", "task_order"]
 
 _TASK = Kind.TASK.value
 _HAS_TASK, _HAS_SUBTASK = Rel.HAS_TASK.value, Rel.HAS_SUBTASK.value
@@ -87,7 +88,8 @@ def local_id(plan: str, task: str) -> str:
     return task[len(plan) + 6:]
 
 
-def _int_or_none(value: Any) -> int | None:
+def int_or_none(value: Any) -> int | None:
+    """An attribute read as a whole number, None when empty or not one."""
     try:
         return int(value) if value not in (None, "") else None
     except (TypeError, ValueError):
@@ -95,21 +97,26 @@ def _int_or_none(value: Any) -> int | None:
 
 
 def bucket_of(attrs: dict[str, Any]) -> str:
-    """A task's deadline bucket: ``ongoing``, ``yearly`` (or another recurrence), a year
-    such as ``2024``, or ``none`` (the rule of
-    :func:`policykg.queries.common.deadline_bucket`)."""
+    """A task's deadline bucket, from its attributes: ``ongoing``, ``yearly`` (or another
+    recurrence), a year such as ``2024``, or ``none``."""
     recurrence = attrs.get("deadline_recurrence")
     if recurrence:
         return str(recurrence)
     if attrs.get("deadline_date"):
         return str(attrs["deadline_date"])[:4]
-    year = _int_or_none(attrs.get("deadline_end")) or _int_or_none(attrs.get("deadline_start"))
+    year = int_or_none(attrs.get("deadline_end")) or int_or_none(attrs.get("deadline_start"))
     return str(year) if year else "none"
 
 
 def _number_key(number: Any) -> tuple[int, ...]:
     parts = [p for p in str(number or "").replace(":", ".").split(".") if p.strip().isdigit()]
     return tuple(int(p) for p in parts)
+
+
+def task_order(task: str, attrs: dict[str, Any]) -> tuple[Any, ...]:
+    """Where a task comes in reading order: file, first line, number, id."""
+    return (attrs.get("file") or "", attrs.get("line_start") or 0,
+            _number_key(attrs.get("number")), task)
 
 
 def _name(task: str, attrs: dict[str, Any]) -> str:
@@ -194,12 +201,7 @@ def block_rows(nodes: Iterable[list[Any]], edges: Iterable[list[Any]]
         reached.append(task)
         stack.extend(down.get(task, ()))
 
-    def order(task: str) -> tuple[Any, ...]:
-        data = tasks.get(task) or {}
-        return (data.get("file") or "", data.get("line_start") or 0,
-                _number_key(data.get("number")), task)
-
-    reached.sort(key=order)
+    reached.sort(key=lambda task: task_order(task, tasks.get(task) or {}))
     rows: list[TaskRow] = []
     roles: list[RoleRow] = []
     for seq, task in enumerate(reached):

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union
 
 import networkx as nx
 
+from policykg.graph.taskrows import bucket_of, int_or_none
+from policykg.graph.taskrows import task_order as order_of_task
 from policykg.ontology.normalize import fold, slug
 from policykg.ontology.schema import DOCUMENT_KINDS, Kind, Rel
 
@@ -421,14 +423,8 @@ def _plan_task_set(g: Graph, plan: str) -> list[str]:
 
 
 def task_order(g: Graph, task: str) -> tuple[Any, ...]:
-    data = _node_data(g, task) or {}
-    return (data.get("file") or "", data.get("line_start") or 0, _number_key(data.get("number")),
-            task)
-
-
-def _number_key(number: Any) -> tuple[int, ...]:
-    parts = [p for p in str(number or "").replace(":", ".").split(".") if p.strip().isdigit()]
-    return tuple(int(p) for p in parts)
+    """Where ``task`` comes in reading order (the rule the store's task rows follow)."""
+    return order_of_task(task, _node_data(g, task) or {})
 
 
 def task_units(g: Graph, task: str) -> tuple[list[str], list[str]]:
@@ -483,26 +479,13 @@ def deadline_info(g: Graph, task: str) -> dict[str, Any]:
     data = _node_data(g, task) or {}
     return {
         "text": data.get("deadline"),
-        "start": _int_or_none(data.get("deadline_start")),
-        "end": _int_or_none(data.get("deadline_end")),
+        "start": int_or_none(data.get("deadline_start")),
+        "end": int_or_none(data.get("deadline_end")),
         "date": data.get("deadline_date"),
         "recurrence": data.get("deadline_recurrence"),
     }
 
 
-def _int_or_none(value: Any) -> int | None:
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
-
-
 def deadline_bucket(g: Graph, task: str) -> str:
     """``ongoing``, ``yearly`` (or another recurrence), a year such as ``2024``, or ``none``."""
-    info = deadline_info(g, task)
-    if info["recurrence"]:
-        return str(info["recurrence"])
-    if info["date"]:
-        return str(info["date"])[:4]
-    year = info["end"] or info["start"]
-    return str(year) if year else "none"
+    return bucket_of(_node_data(g, task) or {})
