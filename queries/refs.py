@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import weakref
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -19,6 +18,7 @@ from policykg.ontology.normalize import fold, slug
 from policykg.ontology.schema import DOCUMENT_KINDS, Kind
 from policykg.queries.common import (
     Graph,
+    _Lookups,
     current_province,
     doc_label,
     is_document,
@@ -199,31 +199,22 @@ def resolve_document(g: Graph, text: str, province: str | None = None,
     raise UnknownReference("document", raw, _doc_suggestions(g, docs.ids, folded))
 
 
-class _Documents:
+class _Documents(_Lookups):
     """Every document of a graph, with the forms references are compared on indexed,
-    each table built the first time a reference needs it."""
+    each table built the first time a reference needs it. It is kept in the graph's own
+    index, so like the index it holds the graph weakly."""
 
     def __init__(self, g: Graph):
-        # weakly: these tables are kept in the graph's own index, which must not keep
-        # the graph alive
-        self._graph = weakref.ref(g)
+        super().__init__(g)
         self.ids = list(nodes_of(g, *DOCUMENT_KINDS))
-        self._tables: dict[str, Any] = {}
-
-    @property
-    def graph(self) -> Graph:
-        g = self._graph()
-        if g is None:
-            raise RuntimeError("the graph of this index is gone")
-        return g
 
     def _table(self, name: str, value: Any) -> dict[Any, list[str]]:
-        table = self._tables.get(name)
-        if table is None:
-            table = self._tables[name] = {}
+        def build() -> dict[Any, list[str]]:
+            table: dict[Any, list[str]] = {}
             for d in self.ids:
                 table.setdefault(value(d), []).append(d)
-        return table
+            return table
+        return self.memo(name, build)
 
     def by_key(self, typed: str) -> list[str]:
         nodes = self.graph.nodes
@@ -246,14 +237,11 @@ class _Documents:
 
     @property
     def names(self) -> list[tuple[str, tuple[str, ...]]]:
-        found = self._tables.get("names")
-        if found is None:
-            nodes = self.graph.nodes
-            found = self._tables["names"] = [
-                (d, tuple(fold(str(n)) for n in (nodes[d].get("label"), nodes[d].get("title"),
-                                                 nodes[d].get("short_name")) if n))
-                for d in self.ids]
-        return found
+        nodes = self.graph.nodes
+        return self.memo("names", lambda: [
+            (d, tuple(fold(str(n)) for n in (nodes[d].get("label"), nodes[d].get("title"),
+                                             nodes[d].get("short_name")) if n))
+            for d in self.ids])
 
 
 def _key_form_of(value: Any) -> str:
