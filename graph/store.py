@@ -676,18 +676,8 @@ class Store:
         self._name_ids = {}
         blocks = [] if had_touches else [r[0] for r in conn.execute(
             "SELECT block FROM edges WHERE block != ?", (SHARED_BLOCK,))]
-        try:
-            with gc_paused():
-                for block in blocks:
-                    found = conn.execute("SELECT n.attrs, e.attrs FROM nodes n JOIN edges e "
-                                         "USING (block) WHERE block = ?", (block,)).fetchone()
-                    if found:
-                        self._put_touches(conn, block,
-                                          _touches(_unpack(found[0]), _unpack(found[1])))
-        except sqlite3.DatabaseError:
-            raise
-        except Exception as err:
-            raise self._damaged(err) from err
+        self._each_block(conn, blocks, lambda block, nodes, edges: self._put_touches(
+            conn, block, _touches(nodes, edges)))
         self._sync_task_rows(conn)
         conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'",
                      (str(FORMAT_VERSION),))
@@ -898,14 +888,20 @@ class Store:
         self._drop_task_rows(conn, gone)
         missing = [r[0] for r in conn.execute(
             f"{live} AND block NOT IN (SELECT block FROM task_blocks)", (SHARED_BLOCK,))]
+        self._each_block(conn, missing, lambda block, nodes, edges: self._put_task_rows(
+            conn, block, block_rows(nodes, edges)))
+
+    def _each_block(self, conn: sqlite3.Connection, blocks: list[str],
+                    use: Callable[[str, list[Any], list[Any]], None]) -> None:
+        """``use(block, nodes, edges)`` for each of ``blocks`` that is stored, decoded one
+        at a time; a block that cannot be decoded or used says the store is damaged."""
         try:
             with gc_paused():
-                for block in missing:
+                for block in blocks:
                     found = conn.execute("SELECT n.attrs, e.attrs FROM nodes n JOIN edges e "
                                          "USING (block) WHERE block = ?", (block,)).fetchone()
                     if found:
-                        self._put_task_rows(conn, block,
-                                            block_rows(_unpack(found[0]), _unpack(found[1])))
+                        use(block, _unpack(found[0]), _unpack(found[1]))
         except sqlite3.DatabaseError:
             raise
         except Exception as err:
