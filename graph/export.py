@@ -27,6 +27,7 @@ from typing import IO, Any
 
 import networkx as nx
 
+from policykg.graph.identity import edge_key_identity
 from policykg.graph.rdf import clean_text, to_rdf
 from policykg.ontology.schema import Kind
 
@@ -450,17 +451,6 @@ class CsvExport:
     edges: int
 
 
-def _edge_key(key: Any) -> str:
-    """An edge key as the graph tells keys apart (``1``, ``1.0`` and ``True`` are one key,
-    ``1`` and ``"1"`` two)."""
-    if isinstance(key, str):
-        return "s" + key
-    if isinstance(key, bool | int | float):
-        number = float(key)
-        return "n" + (str(int(number)) if number.is_integer() else repr(number))
-    return "j" + json.dumps(key, ensure_ascii=False, sort_keys=True, default=str)
-
-
 def _spooled(data: dict[str, Any]) -> str:
     # plain JSON: compressing each small row would cost more time than it saves space
     return json.dumps(data, ensure_ascii=False)
@@ -524,7 +514,7 @@ class _Spool:
         for u, v, key, attrs in edges:
             if type(attrs) is not dict:
                 raise ExportError(f"attributes of edge {u!r} → {v!r} are not a mapping")
-            ident = (str(u), str(v), _edge_key(key))
+            ident = (str(u), str(v), edge_key_identity(key))
             seen = batch_edges.get(ident)
             if seen is None:
                 batch_edges[ident] = (str(key), attrs)

@@ -11,8 +11,10 @@ The ontology tables (:mod:`policykg.ontology.provinces`, :mod:`~policykg.ontolog
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from functools import lru_cache
+from typing import Any
 
 from policykg.ontology import provinces
 from policykg.ontology.doctypes import issuer_scope, normalise_key, parse_key
@@ -21,6 +23,7 @@ from policykg.ontology.normalize import canon, fold, nfc, slug, squash_spaces
 from policykg.ontology.units import canonical_unit_name
 
 __all__ = [
+    "edge_key_identity",
     "NATIONWIDE",
     "UNKNOWN",
     "norm_key",
@@ -329,3 +332,14 @@ def task_id(doc_id: str, local_id: str) -> str:
 def year_of(date: str | None) -> int | None:
     """The year of an ISO (possibly partial) date."""
     return _year(date)
+
+
+def edge_key_identity(key: Any) -> str:
+    """An edge key as the graph tells keys apart (``1``, ``1.0`` and ``True`` are one key,
+    ``1`` and ``"1"`` two)."""
+    if isinstance(key, str):
+        return "s" + key
+    if isinstance(key, bool | int | float):
+        number = float(key)
+        return "n" + (str(int(number)) if number.is_integer() else repr(number))
+    return "j" + json.dumps(key, ensure_ascii=False, sort_keys=True, default=str)

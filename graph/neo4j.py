@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from policykg.graph.identity import edge_key_identity
 from policykg.ontology.schema import Kind, Rel
 
 if TYPE_CHECKING:
@@ -803,6 +804,42 @@ def push(graph: nx.MultiDiGraph, driver: Any, *, database: str | None = None,
         return _push(graph, runner, caps, incremental, on_progress)
 
 
+def _plan_changes(report: PushReport, plan_hashes: dict[str, str],
+                  stored_plans: dict[str, str]) -> None:
+    """Which plans the push adds, changes and removes, by their content digests."""
+    report.plans_added = sorted(set(plan_hashes) - set(stored_plans))
+    report.plans_changed = sorted(p for p in plan_hashes.keys() & stored_plans.keys()
+                                  if plan_hashes[p] != stored_plans[p])
+    report.plans_forgotten = sorted(set(stored_plans) - set(plan_hashes))
+
+
+def _progress(on_progress: Progress | None, total: int
+              ) -> Callable[[str], Callable[[int], None]]:
+    """``advance(stage)``: a counter of rows written in ``stage`` that reports the rows
+    written so far out of ``total`` (said at once as ``start``)."""
+    done = 0
+    if on_progress:
+        on_progress("start", 0, total)
+
+    def advance(stage: str) -> Callable[[int], None]:
+        def step(count: int) -> None:
+            nonlocal done
+            done += count
+            if on_progress:
+                on_progress(stage, done, total)
+        return step
+    return advance
+
+
+def _finish(runner: _Runner, report: PushReport, plan_hashes: dict[str, str]) -> PushReport:
+    """The database's counts and the push state written, the requests counted."""
+    report.nodes = runner.run(COUNT_NODES)[0]["n"]
+    report.relationships = runner.run(COUNT_EDGES)[0]["n"]
+    _write_state(runner, report, plan_hashes)
+    report.requests, report.retries = runner.requests, runner.failures
+    return report
+
+
 def _push(graph: nx.MultiDiGraph, runner: _Runner, caps: Capabilities, incremental: bool,
           on_progress: Progress | None) -> PushReport:
     report = PushReport(incremental=incremental, capabilities=caps)
@@ -813,11 +850,7 @@ def _push(graph: nx.MultiDiGraph, runner: _Runner, caps: Capabilities, increment
     node_requests, edge_requests = _state_requests(runner)
     stored_nodes = {r["id"]: r["hash"] for q, p in node_requests for r in runner.run(q, **p)}
     stored_edges = {r["key"]: r for q, p in edge_requests for r in runner.run(q, **p)}
-    stored_plans = _stored_plan_hashes(runner)
-    report.plans_added = sorted(set(plan_hashes) - set(stored_plans))
-    report.plans_changed = sorted(p for p in plan_hashes.keys() & stored_plans.keys()
-                                  if plan_hashes[p] != stored_plans[p])
-    report.plans_forgotten = sorted(set(stored_plans) - set(plan_hashes))
+    _plan_changes(report, plan_hashes, _stored_plan_hashes(runner))
 
     wanted_nodes = {r.id for r in node_rows}
     wanted_edges = {r.key for r in edge_rows}
@@ -834,18 +867,7 @@ def _push(graph: nx.MultiDiGraph, runner: _Runner, caps: Capabilities, increment
     report.relationships_unchanged = len(edge_rows) - len(todo_edges)
 
     total = len(stale_edges) + len(stale_nodes) + len(todo_nodes) + len(todo_edges)
-    done = 0
-
-    def advance(stage: str) -> Callable[[int], None]:
-        def step(count: int) -> None:
-            nonlocal done
-            done += count
-            if on_progress:
-                on_progress(stage, done, total)
-        return step
-
-    if on_progress:
-        on_progress("start", 0, total)
+    advance = _progress(on_progress, total)
     runner.write(DELETE_EDGES, stale_edges, advance("deleting relationships"))
     runner.write(DELETE_NODES, stale_nodes, advance("deleting nodes"))
     report.relationships_deleted, report.nodes_deleted = len(stale_edges), len(stale_nodes)
@@ -853,11 +875,7 @@ def _push(graph: nx.MultiDiGraph, runner: _Runner, caps: Capabilities, increment
     _write_rows(runner, todo_edges, advance("writing relationships"), edges=True)
     report.nodes_written, report.relationships_written = len(todo_nodes), len(todo_edges)
 
-    report.nodes = runner.run(COUNT_NODES)[0]["n"]
-    report.relationships = runner.run(COUNT_EDGES)[0]["n"]
-    _write_state(runner, report, plan_hashes)
-    report.requests, report.retries = runner.requests, runner.failures
-    return report
+    return _finish(runner, report, plan_hashes)
 
 
 def push_store(store: Store, driver: Any, *, batch: int = 50,
@@ -912,17 +930,6 @@ def _spool_errors(folder: str) -> Iterator[None]:
     except sqlite3.Error as err:
         raise Neo4jError(f"could not sort the rows in a temporary file in {folder}: {err} "
                          "(set TMPDIR to a disk with more room)") from err
-
-
-def _key_identity(key: Any) -> str:
-    """An edge key as the graph tells keys apart (``1``, ``1.0`` and ``True`` are one key,
-    ``1`` and ``"1"`` two)."""
-    if isinstance(key, str):
-        return "s" + key
-    if isinstance(key, bool | int | float):
-        number = float(key)
-        return "n" + (str(int(number)) if number.is_integer() else repr(number))
-    return "j" + json.dumps(key, ensure_ascii=False, sort_keys=True, default=str)
 
 
 def _dumps(value: Any) -> str:
@@ -992,7 +999,7 @@ class _Spool:
         for u, v, key, attrs in edges:
             if type(attrs) is not dict:
                 raise Neo4jError(f"attributes of edge {u!r} → {v!r} are not a mapping")
-            ident = (str(u), str(v), _key_identity(key))
+            ident = (str(u), str(v), edge_key_identity(key))
             seen = batch_edges.get(ident)
             if seen is None:
                 batch_edges[ident] = (_dumps(key), dict(attrs))
@@ -1122,11 +1129,7 @@ def _push_spooled(spool: _Spool, runner: _Runner, caps: Capabilities, incrementa
     report = PushReport(incremental=incremental, capabilities=caps)
     plan_hashes = spool.plan_hashes()
     spool.read_state(runner)
-    stored_plans = _stored_plan_hashes(runner)
-    report.plans_added = sorted(set(plan_hashes) - set(stored_plans))
-    report.plans_changed = sorted(p for p in plan_hashes.keys() & stored_plans.keys()
-                                  if plan_hashes[p] != stored_plans[p])
-    report.plans_forgotten = sorted(set(stored_plans) - set(plan_hashes))
+    _plan_changes(report, plan_hashes, _stored_plan_hashes(runner))
 
     everything = not incremental
     stale_edges = spool.count(f"SELECT count(*) {_STALE_EDGES}")
@@ -1137,18 +1140,7 @@ def _push_spooled(spool: _Spool, runner: _Runner, caps: Capabilities, incrementa
     report.relationships_unchanged = spool.count("SELECT count(*) FROM edges") - todo_edges
 
     total = stale_edges + stale_nodes + todo_nodes + todo_edges
-    done = 0
-
-    def advance(stage: str) -> Callable[[int], None]:
-        def step(count: int) -> None:
-            nonlocal done
-            done += count
-            if on_progress:
-                on_progress(stage, done, total)
-        return step
-
-    if on_progress:
-        on_progress("start", 0, total)
+    advance = _progress(on_progress, total)
     conn = spool.conn
     runner.write(DELETE_EDGES, ({"src": s, "dst": d, "key": k} for s, d, k in conn.execute(
         f"SELECT d.src, d.dst, d.key {_STALE_EDGES}")), advance("deleting relationships"))
@@ -1163,11 +1155,7 @@ def _push_spooled(spool: _Spool, runner: _Runner, caps: Capabilities, incrementa
             _write_group(runner, group, rows, advance(stage), edges=is_edge, encoded=True)
     report.nodes_written, report.relationships_written = todo_nodes, todo_edges
 
-    report.nodes = runner.run(COUNT_NODES)[0]["n"]
-    report.relationships = runner.run(COUNT_EDGES)[0]["n"]
-    _write_state(runner, report, plan_hashes)
-    report.requests, report.retries = runner.requests, runner.failures
-    return report
+    return _finish(runner, report, plan_hashes)
 
 
 def _state_requests(runner: _Runner) -> tuple[list[tuple[str, dict[str, Any]]],
