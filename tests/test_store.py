@@ -382,6 +382,14 @@ def test_changed_file_recomputes_only_its_own_plan(tmp_path, monkeypatch):
     same_graph(store)
 
 
+def write_two_copies_of_one_document(folder: Path) -> None:
+    """A Word and a PDF file of plan 12/KH-SKHCN (Gia Lai), each with a task of its own."""
+    for name in ("word", "pdf"):
+        write_plan(folder, name, plan(name, number="12/KH-SKHCN", province="Gia Lai",
+                                      tasks=[task("1", f"Nhiệm vụ bản {name}",
+                                                  unit("Văn phòng Sở"))]))
+
+
 def two_spellings_of_one_number(second_unit: str = "Văn phòng Sở"):
     """Plans numbered 5/KH-BĐH (2023) and 5/KH-BDH (2024): one number spelled two ways, so
     ingesting the second renames the first plan's node."""

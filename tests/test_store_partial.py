@@ -19,6 +19,7 @@ from tests.test_store import (
     make_store,
     two_spellings_of_one_number,
     write_plan,
+    write_two_copies_of_one_document,
 )
 
 TASK = Kind.TASK.value
@@ -188,10 +189,7 @@ def test_index_follows_node_ids_that_change_and_plans_forgotten(tmp_path):
 
 def test_only_the_kept_copy_of_a_document_is_loaded(tmp_path):
     folder = tmp_path / "plans"
-    for name in ("word", "pdf"):
-        write_plan(folder, name, plan(name, number="12/KH-SKHCN", province="Gia Lai",
-                                      tasks=[task("1", f"Nhiệm vụ bản {name}",
-                                                  unit("Văn phòng Sở"))]))
+    write_two_copies_of_one_document(folder)
     store = make_store(tmp_path)
     store.ingest([folder])
     full = store.graph()

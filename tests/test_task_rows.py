@@ -35,6 +35,7 @@ from tests.test_store import (
     make_store,
     two_spellings_of_one_number,
     write_plan,
+    write_two_copies_of_one_document,
 )
 
 
@@ -130,10 +131,7 @@ def test_rows_move_with_a_plan_whose_node_id_changes(tmp_path):
 
 def test_only_the_kept_copy_of_a_document_has_rows(tmp_path):
     folder = tmp_path / "plans"
-    for name in ("word", "pdf"):
-        write_plan(folder, name, plan(name, number="12/KH-SKHCN", province="Gia Lai",
-                                      tasks=[task("1", f"Nhiệm vụ bản {name}",
-                                                  unit("Văn phòng Sở"))]))
+    write_two_copies_of_one_document(folder)
     store = make_store(tmp_path)
     assert len(store.ingest([folder]).duplicates) == 1
     assert rows_match_graph(store) == 1
