@@ -40,6 +40,17 @@ def examples_dir() -> Path:
     return EXAMPLES
 
 
+@pytest.fixture(scope="module")
+def store_file(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of the seed plans, one per test module."""
+    from policykg.graph.store import open_store
+
+    path = tmp_path_factory.mktemp("seed-store") / "store.db"
+    report = open_store(path).ingest([str(seeds_dir)])
+    assert report.ok and report.plans >= 2
+    return path
+
+
 def seed(name_prefix: str) -> Path:
     """The seed file whose name starts with ``name_prefix`` (``"001"``)."""
     _require(SEEDS)

@@ -120,14 +120,6 @@ def _duplicates(driver: Any) -> int:
     return nodes + rels
 
 
-@pytest.fixture(scope="module")
-def store_file(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("neo4j-store") / "store.db"
-    report = open_store(path).ingest([str(seeds_dir)])
-    assert report.ok and report.plans >= 2
-    return path
-
-
 @pytest.fixture()
 def db(bolt_driver: Any, monkeypatch: pytest.MonkeyPatch) -> Any:  # noqa: F811
     """The session's database, emptied, and lent to the command line."""

@@ -48,14 +48,6 @@ def _empty(driver: Any) -> None:
     _query(driver, "MATCH (n) DETACH DELETE n")
 
 
-@pytest.fixture(scope="module")
-def store_file(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("neo4j-stream-store") / "store.db"
-    report = open_store(path).ingest([str(seeds_dir)])
-    assert report.ok and report.plans >= 2
-    return path
-
-
 @pytest.fixture()
 def db(bolt_driver: Any) -> Any:  # noqa: F811
     _empty(bolt_driver)
