@@ -770,21 +770,19 @@ class Store:
                                    ("edges", ready.edge_count, ready.edges)):
             conn.execute(f"INSERT OR REPLACE INTO {table} (block, live, count, attrs) "
                          "VALUES (?, 1, ?, ?)", (ready.plan_id, count, blob))
-        touches = ready.touches
-        if not touches and ready.edge_count:  # made by code that did not record them
+        touches, rows = ready.touches, ready.rows
+        if rows is None or (not touches and ready.edge_count):
+            # made by code that did not record them: read them from the block, decoded once
             try:
-                touches = _touches(_unpack(ready.nodes), _unpack(ready.edges))
+                nodes, edges = _unpack(ready.nodes), _unpack(ready.edges)
+                if not touches and ready.edge_count:
+                    touches = _touches(nodes, edges)
+                if rows is None:
+                    rows = block_rows(nodes, edges)
             except Exception as err:
                 raise StoreError(f"plan {ready.plan_id} from {path} has a damaged graph "
                                  f"block ({err}); ingest the file again") from err
         self._put_touches(conn, ready.plan_id, touches)
-        rows = ready.rows
-        if rows is None:  # made by code that did not compute them
-            try:
-                rows = block_rows(_unpack(ready.nodes), _unpack(ready.edges))
-            except Exception as err:
-                raise StoreError(f"plan {ready.plan_id} from {path} has a damaged graph "
-                                 f"block ({err}); ingest the file again") from err
         self._put_task_rows(conn, ready.plan_id, rows)
         conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, 'ingested', NULL, ?)",
                      (path, sha or ready.sha256, ready.plan_id, __version__))
