@@ -23,13 +23,13 @@ so an answer read from rows equals the answer read from the graph.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from policykg.ontology.schema import Kind, Rel
 
 __all__ = ["TaskRow", "RoleRow", "block_rows", "bucket_of", "chain_links", "chain_tasks",
-           "int_or_none", "local_id", "task_order"]
+           "int_or_none", "local_id", "reachable", "task_order"]
 
 _TASK = Kind.TASK.value
 _HAS_TASK, _HAS_SUBTASK = Rel.HAS_TASK.value, Rel.HAS_SUBTASK.value
@@ -113,6 +113,22 @@ def _number_key(number: Any) -> tuple[int, ...]:
     return tuple(int(p) for p in parts)
 
 
+def reachable(starts: Iterable[str], children: Callable[[str], Iterable[str]]) -> list[str]:
+    """``starts`` and everything below them through ``children``, each once (depth first):
+    a plan's tasks from its top-level ones, sub-tasks included, even in a cycle."""
+    found: list[str] = []
+    seen: set[str] = set()
+    stack = list(starts)
+    while stack:
+        node = stack.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        found.append(node)
+        stack.extend(children(node))
+    return found
+
+
 def task_order(task: str, attrs: dict[str, Any]) -> tuple[Any, ...]:
     """Where a task comes in reading order: file, first line, number, id."""
     return (attrs.get("file") or "", attrs.get("line_start") or 0,
@@ -190,16 +206,8 @@ def block_rows(nodes: Iterable[list[Any]], edges: Iterable[list[Any]]
         edge_data.setdefault((u, v, rel), data)
     if plan is None:
         return None, [], []
-    reached: list[str] = []
-    seen: set[str] = set()
-    stack = list(down.get(plan, ()))
-    while stack:
-        task = stack.pop()
-        if task in seen:
-            continue
-        seen.add(task)
-        reached.append(task)
-        stack.extend(down.get(task, ()))
+    reached = reachable(down.get(plan, ()), lambda task: down.get(task, ()))
+    seen = set(reached)
 
     reached.sort(key=lambda task: task_order(task, tasks.get(task) or {}))
     rows: list[TaskRow] = []

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, Union
 
 import networkx as nx
 
-from policykg.graph.taskrows import bucket_of, int_or_none
+from policykg.graph.taskrows import bucket_of, int_or_none, reachable
 from policykg.graph.taskrows import task_order as order_of_task
 from policykg.ontology.normalize import fold, slug
 from policykg.ontology.schema import DOCUMENT_KINDS, Kind, Rel
@@ -409,17 +409,8 @@ def _plan_tasks(g: Graph, plan: str) -> list[str]:
 
 def _plan_task_set(g: Graph, plan: str) -> list[str]:
     """``plan``'s tasks, sub-tasks included, in no particular order."""
-    found: list[str] = []
-    stack = [t for t, _ in out_rel(g, plan, [Rel.HAS_TASK])]
-    seen: set[str] = set()
-    while stack:
-        task = stack.pop()
-        if task in seen:
-            continue
-        seen.add(task)
-        found.append(task)
-        stack.extend(t for t, _ in out_rel(g, task, [Rel.HAS_SUBTASK]))
-    return found
+    return reachable((t for t, _ in out_rel(g, plan, [Rel.HAS_TASK])),
+                     lambda task: (t for t, _ in out_rel(g, task, [Rel.HAS_SUBTASK])))
 
 
 def task_order(g: Graph, task: str) -> tuple[Any, ...]:
