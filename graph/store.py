@@ -27,9 +27,12 @@ SQLite ships with Python, gives atomic transactions and keeps everything as data
   stems-from, workload and compare over thousands of plans read indexed rows instead
   of decoding blocks (:meth:`Store.task_rows`, :meth:`Store.unit_roles`); ``names``
   numbers the plan and unit ids they share, ``task_blocks`` says which blocks have
-  their rows.
+  their rows;
+- ``search_rows`` / ``search_words``: each task's folded head and body
+  (:mod:`policykg.graph.searchtext`) and a full-text index of its words, so a search
+  over millions of tasks reads no block (:meth:`Store.search_tasks`).
 
-A store of format 2 or 3 lacks some of these and is brought to format 4 by its next
+A store of format 2, 3 or 4 lacks some of these and is brought to format 5 by its next
 write.
 
 Writes are atomic: one ingest (or forget) is one transaction, and the graph is
@@ -79,6 +82,7 @@ from policykg.graph.build import (
     plan_fragment,
 )
 from policykg.graph.identity import match_key
+from policykg.graph.searchtext import block_texts, words_of
 from policykg.graph.taskrows import UNIT_SEPARATOR, RoleRow, TaskRow, block_rows
 from policykg.loaders.model import Plan
 from policykg.ontology.normalize import fold
@@ -93,6 +97,7 @@ __all__ = [
     "UnitRoles",
     "IngestReport",
     "PreparedPlan",
+    "TaskMatch",
     "prepare_plan",
     "open_store",
     "default_store_path",
@@ -100,8 +105,8 @@ __all__ = [
     "task_records",
 ]
 
-FORMAT_VERSION = 4
-_UPGRADABLE = ("2", "3")  # a store of these formats is brought to FORMAT_VERSION by a write
+FORMAT_VERSION = 5
+_UPGRADABLE = ("2", "3", "4")  # a store of these formats is brought to FORMAT_VERSION by a write
 DEFAULT_STORE = os.path.join(".policykg", "store.db")
 
 _SCHEMA = """
@@ -147,8 +152,19 @@ CREATE TABLE IF NOT EXISTS task_roles (unit INTEGER NOT NULL, plan INTEGER NOT N
     lead INTEGER NOT NULL, task TEXT NOT NULL, bucket TEXT NOT NULL,
     PRIMARY KEY (unit, plan, lead, task)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS task_roles_plan ON task_roles(plan);
+CREATE TABLE IF NOT EXISTS search_rows (id INTEGER PRIMARY KEY, plan INTEGER NOT NULL,
+    node TEXT NOT NULL, head_len INTEGER NOT NULL, head TEXT, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS search_rows_plan ON search_rows(plan);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_words USING fts5(words, content='', detail=none,
+    tokenize="ascii tokenchars '&'");
+CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_words, 'row');
 """
-_ROW_TABLES = {"touches", "names", "task_blocks", "task_rows", "task_roles"}
+# ``search_rows`` keep each task's folded body, and its head as ``head_len`` leading
+# characters of the body when it is one (else in ``head``); ``search_words`` indexes the
+# body's words under the row's id and keeps no copy of them (a row's words are read
+# again from its body to remove them), so its word rule is part of the format
+_ROW_TABLES = {"touches", "names", "task_blocks", "task_rows", "task_roles", "search_rows",
+               "search_words"}
 _NO_QUOTE = "\x1e"
 _SEQ = operator.itemgetter(0)  # a TaskRow's place in its plan
 _TABLES = {"meta", "files", "plans", "fragments", "nodes", "edges"}
@@ -231,6 +247,22 @@ class UnitRoles(NamedTuple):
     buckets: list[tuple[str, bool, int]]
 
 
+class TaskMatch(NamedTuple):
+    """A task a search finds (:meth:`Store.search_tasks`): which of the query's words
+    its body holds, and whether its body and head hold the whole query."""
+
+    task: str
+    plan: str
+    words: frozenset[str]
+    in_body: bool
+    in_head: bool
+
+
+def _fts_term(word: str) -> str:
+    """``word`` as one quoted term of a full-text query."""
+    return '"' + word.replace('"', '""') + '"'
+
+
 def _sha256(path: str) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -264,6 +296,8 @@ class PreparedPlan:
     touches: tuple[str, ...] = ()  # nodes outside the block that its edges reach
     # the block's task and role rows (:func:`policykg.graph.taskrows.block_rows`)
     rows: tuple[str | None, list[TaskRow], list[RoleRow]] | None = None
+    # each task's search text (:func:`policykg.graph.searchtext.block_texts`)
+    texts: list[tuple[str, str, str]] | None = None
 
 
 def prepare_plan(plan: Plan) -> PreparedPlan:
@@ -277,7 +311,8 @@ def prepare_plan(plan: Plan) -> PreparedPlan:
             head=_pack(head), data=_pack(rest), lines=_pack(lines), node=frag.node,
             ops=_pack({"scope": frag.scope, "ops": frag.ops}), nodes=_pack(frag.nodes),
             edges=_pack(frag.edges), node_count=len(frag.nodes), edge_count=len(frag.edges),
-            touches=_touches(frag.nodes, frag.edges), rows=block_rows(frag.nodes, frag.edges))
+            touches=_touches(frag.nodes, frag.edges), rows=block_rows(frag.nodes, frag.edges),
+            texts=block_texts(frag.nodes))
 
 
 def _touches(nodes: list[list[Any]], edges: list[list[Any]]) -> tuple[str, ...]:
@@ -482,6 +517,7 @@ class Store:
         # per thread, the connection kept for reads: ((device, inode), connection, generation)
         self._local = threading.local()
         self._places: tuple[str, dict[str, list[str | None]]] | None = None
+        self._searchable: tuple[str, int] | None = None
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -672,6 +708,10 @@ class Store:
         if not row or row[0] not in _UPGRADABLE:
             return
         had_touches = "touches" in tables
+        for table in ("task_blocks", "task_rows", "task_roles", "search_rows",
+                      "search_vocab", "search_words"):
+            # every row read from the blocks is computed again (format 4 lacks search rows)
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
         self._add_tables(conn)
         self._name_ids = {}
         blocks = [] if had_touches else [r[0] for r in conn.execute(
@@ -770,8 +810,8 @@ class Store:
                                    ("edges", ready.edge_count, ready.edges)):
             conn.execute(f"INSERT OR REPLACE INTO {table} (block, live, count, attrs) "
                          "VALUES (?, 1, ?, ?)", (ready.plan_id, count, blob))
-        touches, rows = ready.touches, ready.rows
-        if rows is None or (not touches and ready.edge_count):
+        touches, rows, texts = ready.touches, ready.rows, ready.texts
+        if rows is None or texts is None or (not touches and ready.edge_count):
             # made by code that did not record them: read them from the block, decoded once
             try:
                 nodes, edges = _unpack(ready.nodes), _unpack(ready.edges)
@@ -779,11 +819,13 @@ class Store:
                     touches = _touches(nodes, edges)
                 if rows is None:
                     rows = block_rows(nodes, edges)
+                if texts is None:
+                    texts = block_texts(nodes)
             except Exception as err:
                 raise StoreError(f"plan {ready.plan_id} from {path} has a damaged graph "
                                  f"block ({err}); ingest the file again") from err
         self._put_touches(conn, ready.plan_id, touches)
-        self._put_task_rows(conn, ready.plan_id, rows)
+        self._put_task_rows(conn, ready.plan_id, rows, texts)
         conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, 'ingested', NULL, ?)",
                      (path, sha or ready.sha256, ready.plan_id, __version__))
         report.ingested.append((path, ready.plan_id))
@@ -823,7 +865,8 @@ class Store:
             conn.execute(f"INSERT OR REPLACE INTO {table} (block, live, count, attrs) "
                          "VALUES (?, 1, ?, ?)", (plan_id, len(items), _pack(items)))
         Store._put_touches(conn, plan_id, _touches(frag.nodes, frag.edges))
-        self._put_task_rows(conn, plan_id, block_rows(frag.nodes, frag.edges))
+        self._put_task_rows(conn, plan_id, block_rows(frag.nodes, frag.edges),
+                            block_texts(frag.nodes))
 
     def _names(self, conn: sqlite3.Connection, values: Iterable[str]) -> dict[str, int]:
         """The ``names`` ids of ``values``, numbering the new ones."""
@@ -838,19 +881,31 @@ class Store:
 
     @staticmethod
     def _drop_task_rows(conn: sqlite3.Connection, blocks: Iterable[str]) -> None:
-        """Remove the task and role rows of ``blocks``."""
+        """Remove the task, role and search rows of ``blocks``."""
         for block in blocks:
             row = conn.execute("SELECT plan FROM task_blocks WHERE block = ?",
                                (block,)).fetchone()
             if row is None:
                 continue
-            conn.execute("DELETE FROM task_rows WHERE plan = ?", row)
-            conn.execute("DELETE FROM task_roles WHERE plan = ?", row)
+            Store._drop_plan_rows(conn, row[0])
             conn.execute("DELETE FROM task_blocks WHERE block = ?", (block,))
 
+    @staticmethod
+    def _drop_plan_rows(conn: sqlite3.Connection, number: int) -> None:
+        """Remove the task, role and search rows of the plan ``number`` (a ``names`` id)."""
+        conn.execute("DELETE FROM task_rows WHERE plan = ?", (number,))
+        conn.execute("DELETE FROM task_roles WHERE plan = ?", (number,))
+        conn.executemany(
+            "INSERT INTO search_words (search_words, rowid, words) VALUES ('delete', ?, ?)",
+            ((id_, " ".join(words_of(body))) for id_, body in conn.execute(
+                "SELECT id, body FROM search_rows WHERE plan = ?", (number,)).fetchall()))
+        conn.execute("DELETE FROM search_rows WHERE plan = ?", (number,))
+
     def _put_task_rows(self, conn: sqlite3.Connection, block: str,
-                       rows: tuple[str | None, list[TaskRow], list[RoleRow]]) -> None:
-        """Replace the task and role rows of ``block`` (a plan id) with ``rows``."""
+                       rows: tuple[str | None, list[TaskRow], list[RoleRow]],
+                       texts: list[tuple[str, str, str]]) -> None:
+        """Replace the task, role and search rows of ``block`` (a plan id) with ``rows``
+        and ``texts``."""
         self._drop_task_rows(conn, [block])
         plan, tasks, roles = rows
         if plan is None:
@@ -859,8 +914,7 @@ class Store:
         number = ids[plan]
         # another block of the same plan (a duplicate file) loses its rows; if it is the
         # live one after all, the rebuild's sync computes them again
-        conn.execute("DELETE FROM task_rows WHERE plan = ?", (number,))
-        conn.execute("DELETE FROM task_roles WHERE plan = ?", (number,))
+        self._drop_plan_rows(conn, number)
         provinces = sorted({r.province or "" for r in tasks})  # "": the plan's own
         file = Counter(r.file for r in tasks).most_common(1)[0][0] if tasks else None
         conn.execute("INSERT OR REPLACE INTO task_blocks VALUES (?, ?, ?, ?)",
@@ -876,6 +930,13 @@ class Store:
              for r in tasks))
         conn.executemany("INSERT OR IGNORE INTO task_roles VALUES (?, ?, ?, ?, ?)",
                          ((ids[r.unit], number, r.lead, r.task, r.bucket) for r in roles))
+        if texts:
+            first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM search_rows").fetchone()[0]
+            conn.executemany("INSERT INTO search_rows VALUES (?, ?, ?, ?, ?, ?)", (
+                (first + i, number, node, len(head), None if body.startswith(head) else head,
+                 body) for i, (node, head, body) in enumerate(texts)))
+            conn.executemany("INSERT INTO search_words (rowid, words) VALUES (?, ?)", (
+                (first + i, " ".join(words_of(body))) for i, (_, _, body) in enumerate(texts)))
 
     def _sync_task_rows(self, conn: sqlite3.Connection) -> None:
         """Rows for exactly the live plan blocks: drop those of blocks gone or no longer
@@ -887,7 +948,7 @@ class Store:
         missing = [r[0] for r in conn.execute(
             f"{live} AND block NOT IN (SELECT block FROM task_blocks)", (SHARED_BLOCK,))]
         self._each_block(conn, missing, lambda block, nodes, edges: self._put_task_rows(
-            conn, block, block_rows(nodes, edges)))
+            conn, block, block_rows(nodes, edges), block_texts(nodes)))
 
     def _each_block(self, conn: sqlite3.Connection, blocks: list[str],
                     use: Callable[[str, list[Any], list[Any]], None]) -> None:
@@ -1246,6 +1307,86 @@ class Store:
                                conn.execute("SELECT bucket, lead, count(*) FROM task_roles "
                                             "WHERE unit = ? GROUP BY bucket, lead", (number,))]
                     found[unit] = UnitRoles(plans, buckets)
+        return found
+
+    def search_counts(self, words: Iterable[str]) -> tuple[int, dict[str, int]]:
+        """(how many tasks are searched, how many of them hold each of ``words``): the
+        counts a search ranks words by, read from the full-text index."""
+        with self._snapshot() as (conn, generation):
+            if conn is None:
+                return 0, {}
+            if self._searchable is None or self._searchable[0] != generation:
+                total = conn.execute("SELECT count(*) FROM search_rows").fetchone()[0]
+                self._searchable = (generation, total)
+            counts: dict[str, int] = {}
+            for word in dict.fromkeys(words):
+                row = conn.execute("SELECT doc FROM search_vocab WHERE term = ?",
+                                   (word,)).fetchone()
+                if row and row[0]:
+                    counts[word] = row[0]
+            return self._searchable[1], counts
+
+    def search_tasks(self, words: list[str], phrase: str, need: int, weights: list[float],
+                     scale: float, limit: int) -> list[TaskMatch]:
+        """The ``limit`` tasks that rank first for a query, from the full-text index.
+
+        ``words`` are the query's words (folded, repeats kept), ``phrase`` the whole
+        folded query. A task is found when it holds at least ``need`` of ``words``
+        (counted with repeats); tasks rank by ``round(sum of the weights of the words
+        it holds / scale + (1 if its body holds phrase) + (1 if its head does), 4)``,
+        highest first, then by id. ``weights`` go with ``words``, position by position.
+        """
+        if limit <= 0 or not words:
+            return []
+        _total, counts = self.search_counts(words)
+        times = Counter(words)
+        distinct = list(times)
+        # a word every match must hold: without it too few words are left
+        required = [w for w in distinct if len(words) - times[w] < need]
+        if required:
+            if any(w not in counts for w in required):
+                return []
+            match = " AND ".join(_fts_term(w) for w in required)
+        else:  # every match holds one of the rarest words (the others are too few)
+            rarest, rest = [], len(words)
+            for word in sorted(distinct, key=lambda w: (counts.get(w, 0), w)):
+                if rest < need:
+                    break
+                rarest.append(word)
+                rest -= times[word]
+            rarest = [w for w in rarest if w in counts]
+            if not rarest:
+                return []
+            match = " OR ".join(_fts_term(w) for w in rarest)
+        held, args = [], []
+        for i, word in enumerate(distinct):
+            if word in required:
+                held.append(f"1 AS p{i}")
+            elif word not in counts:
+                held.append(f"0 AS p{i}")
+            else:
+                held.append(f"(s.id IN (SELECT rowid FROM search_words WHERE search_words "
+                            f"MATCH ?)) AS p{i}")
+                args.append(_fts_term(word))
+        place = {w: i for i, w in enumerate(distinct)}
+        enough = " + ".join(f"{times[w]} * p{place[w]}" for w in distinct)
+        score = " + ".join(f"? * p{place[w]}" for w in words)
+        sql = (f"SELECT n.name, m.node, {', '.join(f'm.p{i}' for i in range(len(distinct)))}, "
+               f"m.bp, m.hp FROM (SELECT s.node AS node, s.plan AS plan, {', '.join(held)}, "
+               "instr(s.body, ?) > 0 AS bp, instr(CASE WHEN s.head IS NULL THEN "
+               "substr(s.body, 1, s.head_len) ELSE s.head END, ?) > 0 AS hp "
+               "FROM search_words f JOIN search_rows s ON s.id = f.rowid "
+               "WHERE f.search_words MATCH ?) m JOIN names n ON n.id = m.plan "
+               f"WHERE {enough} >= ? ORDER BY round(({score}) / ? + m.bp + m.hp, 4) DESC, "
+               "m.node LIMIT ?")
+        params = [*args, phrase, phrase, match, need, *weights, scale, limit]
+        found: list[TaskMatch] = []
+        with self._snapshot() as (conn, _generation):
+            if conn is None:
+                return found
+            for plan, node, *flags in conn.execute(sql, params):
+                found.append(TaskMatch(node, plan, frozenset(
+                    w for w in distinct if flags[place[w]]), bool(flags[-2]), bool(flags[-1])))
         return found
 
     def _rows(self, conn: sqlite3.Connection, where: str = "", args: tuple[Any, ...] = ()

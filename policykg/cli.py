@@ -718,8 +718,9 @@ def search_command(text: tuple[str, ...], kinds: tuple[str, ...], limit: int, as
     from policykg.queries import search
     from policykg.queries.render import print_search
 
-    g = _query_graph(store_path)
-    hits = _answer(lambda: search(g, " ".join(text), kinds=list(kinds) or None, limit=limit))
+    source = _query_store(store_path)
+    hits = _answer(lambda: _store_call(search, source, " ".join(text),
+                                       kinds=list(kinds) or None, limit=limit))
     if as_json:
         _query_json(hits)
     else:

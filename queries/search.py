@@ -1,24 +1,33 @@
 """Find plans, tasks, units and documents by words, with or without diacritics.
 
 Every searchable node is indexed once per graph by the folded words of its
-label, title, name, key and text. A hit must contain the query's words (all of
-a short query, most of a long one); whole-phrase matches and matches in the
-label rank higher. A query that is a document reference (``nghi quyet 36``)
-puts the document it names first.
+label, title, name, key and text (:mod:`policykg.graph.searchtext`). A hit must
+contain the query's words (all of a short query, most of a long one); whole-phrase
+matches and matches in the label rank higher. A query that is a document reference
+(``nghi quyet 36``) puts the document it names first.
+
+Asked of a store, the tasks are searched in its full-text index and only the
+blocks of the tasks shown are read; the answer equals the whole graph's.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import networkx as nx
+
+from policykg.graph.build import gc_paused
+from policykg.graph.searchtext import WORD, search_text
 from policykg.ontology.normalize import fold
 from policykg.ontology.schema import Kind
 from policykg.queries.common import (
     Graph,
+    Source,
     doc_label,
     label,
     memo,
@@ -38,8 +47,6 @@ KIND_NAMES: dict[str, tuple[str, ...]] = {
 _DEFAULT_KINDS = (Kind.PLAN, Kind.DOCUMENT, Kind.TASK, Kind.UNIT)
 _KIND_ORDER = {Kind.PLAN: 0, Kind.DOCUMENT: 1, Kind.UNIT: 2, Kind.TASK: 3, Kind.TOPIC: 4,
                Kind.PROVINCE: 5}
-_WORD = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
-_FIELDS = ("label", "name", "key", "number", "title", "text", "label_vi", "label_en")
 
 
 @dataclass
@@ -64,25 +71,35 @@ class _Entry:
     words: frozenset[str]
 
 
-def _index(g: Graph) -> tuple[dict[str, _Entry], dict[str, int]]:
-    """The entries and word document-frequencies of ``g``, built once per graph state."""
+@dataclass
+class _Index:
+    """A graph's searchable nodes: each one's entry, and the nodes holding each word."""
+
+    entries: dict[str, _Entry]
+    postings: dict[str, list[str]]
+
+    def df(self, words: list[str]) -> dict[str, int]:
+        """How many nodes hold each of ``words`` (held by some)."""
+        return {word: len(self.postings[word]) for word in words if word in self.postings}
+
+
+def _index(g: Graph) -> _Index:
+    """The search index of ``g``, built once per graph state."""
     return memo(g, "search_index", lambda: _build_index(g))
 
 
-def _build_index(g: Graph) -> tuple[dict[str, _Entry], dict[str, int]]:
+def _build_index(g: Graph) -> _Index:
     entries: dict[str, _Entry] = {}
-    df: dict[str, int] = defaultdict(int)
+    postings: dict[str, list[str]] = defaultdict(list)
     for node, data in g.nodes(data=True):
         if data.get("kind") not in _KIND_ORDER:
             continue
-        head = fold(" ".join(str(data[f]) for f in ("label", "name", "key", "number")
-                             if data.get(f)))
-        body = fold(" ".join(str(data[f]) for f in _FIELDS if data.get(f)))
-        words = frozenset(_WORD.findall(body))
+        head, body = search_text(data)
+        words = frozenset(WORD.findall(body))
         entries[node] = _Entry(head, body, words)
         for word in words:
-            df[word] += 1
-    return entries, dict(df)
+            postings[word].append(node)
+    return _Index(entries, dict(postings))
 
 
 def _snippet(g: Graph, node: str, words: list[str], width: int = 90) -> str:
@@ -95,37 +112,126 @@ def _snippet(g: Graph, node: str, words: list[str], width: int = 90) -> str:
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
 
 
-def search(g: Graph, text: str, kinds: list[str] | tuple[str, ...] | None = None,
+class _Ranking:
+    """How a query ranks what it finds: a hit holds at least ``need`` of the query's
+    words (repeats counted); its score is the share of the words' weight it holds
+    (rarer words weigh more), plus 1 when its body holds the whole query and 1 more
+    when its head (label, name, key, number) does."""
+
+    def __init__(self, query: str, words: list[str], df: dict[str, int], n: int):
+        self.query, self.words = query, words
+        self.need = len(words) if len(words) <= 2 else math.ceil(0.6 * len(words))
+        self.weights = [math.log(1 + n / df.get(w, 1)) for w in words]
+        self.scale = sum(math.log(1 + n / max(df.get(w, 1), 1)) for w in words) or 1
+
+    def score(self, held: Callable[[str], bool], in_body: bool, in_head: bool
+              ) -> float | None:
+        """The score of a hit holding the words ``held`` says it holds (None: too few)."""
+        present = [weight for w, weight in zip(self.words, self.weights, strict=True) if held(w)]
+        if len(present) < self.need:
+            return None
+        score = sum(present) / self.scale
+        if in_body:
+            score += 1.0
+        if in_head:
+            score += 1.0
+        return round(score, 4)
+
+
+def search(g: Source, text: str, kinds: list[str] | tuple[str, ...] | None = None,
            limit: int = 20) -> list[SearchHit]:
-    """Nodes matching ``text``, best first; ``kinds`` limits them (``plan``, ``task`` …)."""
+    """Nodes matching ``text``, best first; ``kinds`` limits them (``plan``, ``task`` …).
+
+    ``g`` is the graph or a store (its tasks are then searched in its full-text index).
+    """
     wanted = _kinds(kinds)
-    entries, df = _index(g)
+    if not isinstance(g, nx.Graph) and hasattr(g, "search_tasks"):
+        return _search_store(g, text, wanted, limit)
+    return _search_graph(g, text, wanted, limit)
+
+
+def _search_graph(g: Graph, text: str, wanted: set[str], limit: int) -> list[SearchHit]:
+    index = _index(g)
     query = fold(text)
-    words = _WORD.findall(query)
+    words = WORD.findall(query)
     if not words:
         return []
-    n = max(len(entries), 1)
-    need = len(words) if len(words) <= 2 else math.ceil(0.6 * len(words))
+    ranking = _Ranking(query, words, index.df(words), max(len(index.entries), 1))
+    scores = _scores(g, index, ranking, wanted)
+    return [_hit(g, node, words, scores[node])
+            for node in _ranked(g, scores, text, wanted)[:limit]]
+
+
+def _scores(g: Graph, index: _Index, ranking: _Ranking, wanted: set[str]
+            ) -> dict[str, float]:
+    """The score of each node of ``index`` of a kind in ``wanted`` that the query finds
+    (only nodes holding enough of its words are looked at)."""
+    held: dict[str, int] = defaultdict(int)
+    for word, times in Counter(ranking.words).items():
+        for node in index.postings.get(word, ()):
+            held[node] += times
     scores: dict[str, float] = {}
-    for node, entry in entries.items():
-        if g.nodes[node].get("kind") not in wanted:
+    query, need, entries, nodes = ranking.query, ranking.need, index.entries, g._node
+    for node, count in held.items():
+        if count < need or nodes[node].get("kind") not in wanted:
             continue
-        present = [w for w in words if w in entry.words]
-        if len(present) < need:
-            continue
-        score = sum(math.log(1 + n / df.get(w, 1)) for w in present)
-        score /= sum(math.log(1 + n / max(df.get(w, 1), 1)) for w in words) or 1
-        if query in entry.body:
-            score += 1.0
-        if query in entry.head:
-            score += 1.0
-        scores[node] = round(score, 4)
+        entry = entries[node]
+        score = ranking.score(entry.words.__contains__, query in entry.body,
+                              query in entry.head)
+        if score is not None:
+            scores[node] = score
+    return scores
+
+
+def _ranked(g: Graph, scores: dict[str, float], text: str, wanted: set[str],
+            tasks: Iterable[str] = ()) -> list[str]:
+    """The nodes of ``scores`` best first, after raising the documents ``text`` names;
+    ``tasks`` are scored tasks that ``g`` does not hold."""
     for node in _referenced(g, text):
         if g.nodes[node].get("kind") in wanted:
             scores[node] = max(scores.get(node, 0.0), 10.0)
-    ranked = sorted(scores, key=lambda v: (-scores[v], _KIND_ORDER.get(g.nodes[v]["kind"], 9),
-                                           v))
-    return [_hit(g, node, words, scores[node]) for node in ranked[:limit]]
+    outside = set(tasks)
+
+    def rank(node: str) -> tuple[float, int, str]:
+        kind = Kind.TASK if node in outside else g.nodes[node]["kind"]
+        return -scores[node], _KIND_ORDER.get(kind, 9), node
+
+    return sorted(scores, key=rank)
+
+
+@gc_paused()
+def _search_store(store: Any, text: str, wanted: set[str], limit: int) -> list[SearchHit]:
+    """:func:`search` asked of a store: plans, documents and units are searched in its
+    skeleton, tasks in its full-text index; only the blocks of the tasks shown are read."""
+    query = fold(text)
+    words = WORD.findall(query)
+    if not words:
+        return []
+    for _attempt in range(3):
+        g = store.skeleton()
+        index = _index(g)
+        tasks, task_df = store.search_counts(words)
+        every = index.df(words)
+        for word, count in task_df.items():
+            every[word] = every.get(word, 0) + count
+        ranking = _Ranking(query, words, every, max(len(index.entries) + tasks, 1))
+        scores = _scores(g, index, ranking, wanted)
+        found = store.search_tasks(words, query, ranking.need, ranking.weights,
+                                   ranking.scale, limit) if Kind.TASK in wanted else []
+        if store.skeleton() is g:  # the store did not change meanwhile
+            break
+    else:
+        return _search_graph(store.graph(), text, wanted, limit)
+    plan_of = {}
+    for match in found:
+        score = ranking.score(match.words.__contains__, match.in_body, match.in_head)
+        if score is not None:
+            scores[match.task] = score
+            plan_of[match.task] = match.plan
+    shown = _ranked(g, scores, text, wanted, plan_of)[:limit]
+    plans = sorted({plan_of[node] for node in shown if node in plan_of})
+    sub = store.subgraph(plans=plans) if plans else g
+    return [_hit(sub, node, words, scores[node]) for node in shown]
 
 
 def _kinds(kinds: list[str] | tuple[str, ...] | None) -> set[str]:

@@ -25,6 +25,7 @@ from policykg.queries import (
     basis,
     compare,
     downstream_documents,
+    search,
     stems_from,
     workload,
 )
@@ -192,6 +193,33 @@ def test_compare(full, store_path, shared_store):
         for as_of in (None, "2025-07-01", "2024-01-01"):
             _same(full, store_path, shared_store, compare, sides, as_of=as_of)
     _same(full, store_path, shared_store, compare, provinces[:2], as_of="July")
+
+
+def _search_texts(g) -> list[str]:
+    """What users type: words of tasks and plans (one to nine of them, with and without
+    diacritics), a unit, a province, references, words found nowhere."""
+    from policykg.ontology.normalize import fold
+
+    rnd = random.Random(8)
+    texts = [str(d.get("text") or d.get("label") or "") for _, d in g.nodes(data=True)
+             if d.get("kind") in (Kind.TASK, Kind.PLAN)]
+    typed = []
+    for text in rnd.sample(texts, 40):
+        words = text.split()
+        size = rnd.choice((1, 2, 3, 5, 9))
+        start = rnd.randrange(max(1, len(words) - size))
+        piece = " ".join(words[start:start + size])
+        typed.append(fold(piece) if rnd.random() < 0.5 else piece)
+    return typed + ["Sở Khoa học và Công nghệ", "gia lai", "36-NQ/TW", "nghi quyet 36",
+                    "ke hoach ke hoach", "r&d", "zzz qqq", "thuc hien zzz qqq"]
+
+
+def test_search(full, store_path, shared_store):
+    for text in _search_texts(full):
+        _same(full, store_path, shared_store, search, text)
+        _same(full, store_path, shared_store, search, text, kinds=["task"], limit=7)
+        _same(full, store_path, shared_store, search, text, kinds=["plan", "unit"])
+    _same(full, store_path, shared_store, search, "ke hoach", kinds=["nothing"])
 
 
 def test_the_part_read_is_small(full, store_path):

@@ -1,10 +1,10 @@
 """The store's task rows say what its graph says, whatever happened to the store.
 
-stems-from, workload and compare asked of a store read these rows instead of the plans' graph
-blocks, so after every kind of write (new plans, a node id that changes, duplicate
-files, a file forgotten, a failed ingest, an older store brought up to date) each
-plan's rows must list its tasks as the graph does, with the same units, provinces and
-deadline buckets.
+stems-from, workload, compare and search asked of a store read these rows instead of
+the plans' graph blocks, so after every kind of write (new plans, a node id that
+changes, duplicate files, a file forgotten, a failed ingest, an older store brought up
+to date) each plan's rows must list its tasks as the graph does, with the same units,
+provinces, deadline buckets and searchable words.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from policykg.graph.searchtext import search_text, words_of
 from policykg.graph.store import Store, StoreError, open_store
 from policykg.graph.taskrows import block_rows
 from policykg.ontology.schema import Kind, Rel
-from policykg.queries import compare, stems_from, workload
+from policykg.queries import compare, search, stems_from, workload
 from policykg.queries.common import (
     deadline_bucket,
     in_rel,
@@ -73,7 +74,27 @@ def rows_match_graph(store: Store) -> int:
         assert {(b, lead): n for b, lead, n in found.buckets} == buckets, u
     assert sum(len(ts) for found in roles.values() for *_, ts in found.plans) == sum(
         len(r.lead) + len(r.support) for rs in rows.values() for r in rs)
+    search_rows_match_graph(store)
     return total
+
+
+def search_rows_match_graph(store: Store) -> None:
+    """Every task of the graph has one search row with its folded text, and the index
+    counts each word in as many tasks as hold it."""
+    g = store.graph()
+    expected = {n: search_text(d) for n, d in g.nodes(data=True) if d.get("kind") == Kind.TASK}
+    with sqlite3.connect(store.path) as conn:
+        if not conn.execute("SELECT 1 FROM sqlite_master").fetchone():
+            assert not expected  # a first write rolled back leaves an empty file
+            return
+        found = [(node, body[:size] if head is None else head, body) for node, size, head, body
+                 in conn.execute("SELECT node, head_len, head, body FROM search_rows")]
+        vocab = dict(conn.execute("SELECT term, doc FROM search_vocab"))
+    assert sorted(found) == sorted((n, *t) for n, t in expected.items())
+    held = Counter(w for _, body in expected.values() for w in set(words_of(body)))
+    assert {w: n for w, n in vocab.items() if n} == dict(held)
+    assert store.search_counts(list(held)[:5]) == (len(expected), {
+        w: held[w] for w in list(held)[:5]})
 
 
 def _questions_agree(store: Store) -> None:
@@ -89,6 +110,11 @@ def _questions_agree(store: Store) -> None:
     sides = provinces[:3] + [next(iter(nodes_of(g, Kind.PLAN)))]
     assert (compare(open_store(store.path), sides).to_dict()
             == compare(g, sides).to_dict())
+    texts = [d.get("text") or "" for _, d in g.nodes(data=True) if d.get("kind") == Kind.TASK]
+    for text in [*texts[:5], *provinces[:2], "ke hoach", "nghi quyet 36"]:
+        for kinds in (None, ["task"]):
+            assert ([h.to_dict() for h in search(open_store(store.path), text, kinds)]
+                    == [h.to_dict() for h in search(g, text, kinds)]), text
 
 
 def test_rows_of_the_seeds_and_examples(seeds_dir, examples_dir, tmp_path):
@@ -165,19 +191,25 @@ def test_a_failed_ingest_leaves_rows_that_a_later_one_builds_on(tmp_path):
     assert rows_match_graph(store) == 5
 
 
-def _format_3(path: Path) -> None:
+def _older_format(path: Path, version: int) -> None:
+    """Make the store at ``path`` one of format 3 (no task rows) or 4 (no search rows)."""
     with sqlite3.connect(path) as conn:
-        for table in ("names", "task_blocks", "task_rows", "task_roles"):
+        tables = ["search_vocab", "search_words", "search_rows"]
+        if version == 3:
+            tables += ["names", "task_blocks", "task_rows", "task_roles"]
+        for table in tables:
             conn.execute(f"DROP TABLE {table}")
-        conn.execute("UPDATE meta SET value = '3' WHERE key = 'format_version'")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'", (str(version),))
 
 
-def test_a_store_of_format_3_gets_its_rows_on_its_next_write(tmp_path, examples_dir):
+@pytest.mark.parametrize("version", [3, 4])
+def test_a_store_of_an_older_format_gets_its_rows_on_its_next_write(tmp_path, examples_dir,
+                                                                      version):
     store = open_store(tmp_path / "kg.db")
     store.ingest([str(examples_dir)], jobs=1)
     expected = rows_match_graph(store)
-    _format_3(store.path)
-    with pytest.raises(StoreError, match="format version 3.*policykg ingest --store"):
+    _older_format(store.path, version)
+    with pytest.raises(StoreError, match=f"format version {version}.*policykg ingest --store"):
         open_store(store.path).skeleton()
     report = open_store(store.path).ingest([str(examples_dir)], jobs=1)
     assert report.unchanged and not report.ingested  # nothing read again
