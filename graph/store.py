@@ -258,6 +258,10 @@ class TaskMatch(NamedTuple):
     in_head: bool
 
 
+# a query whose word sets (see Store.search_tasks) are more is answered row by row
+_MAX_WORD_SETS = 32
+
+
 def _fts_term(word: str) -> str:
     """``word`` as one quoted term of a full-text query."""
     return '"' + word.replace('"', '""') + '"'
@@ -1326,67 +1330,73 @@ class Store:
                     counts[word] = row[0]
             return self._searchable[1], counts
 
-    def search_tasks(self, words: list[str], phrase: str, need: int, weights: list[float],
-                     scale: float, limit: int) -> list[TaskMatch]:
-        """The ``limit`` tasks that rank first for a query, from the full-text index.
+    def search_tasks(self, words: list[str], phrase: str, need: int, limit: int
+                     ) -> list[TaskMatch]:
+        """The tasks a query may rank first, from the full-text index.
 
         ``words`` are the query's words (folded, repeats kept), ``phrase`` the whole
         folded query. A task is found when it holds at least ``need`` of ``words``
-        (counted with repeats); tasks rank by ``round(sum of the weights of the words
-        it holds / scale + (1 if its body holds phrase) + (1 if its head does), 4)``,
-        highest first, then by id. ``weights`` go with ``words``, position by position.
+        (counted with repeats). For each set of the words a task can hold, this gives
+        the ``limit`` first tasks holding exactly that set: those whose body and head
+        hold ``phrase`` first, then those whose body does, then by id. Within a set a
+        task's rank depends on nothing else, so the caller's ``limit`` best are among
+        these whatever weight it gives each set. A long query, whose sets are too many
+        to ask one by one, gets every task it finds instead.
         """
         if limit <= 0 or not words:
             return []
         _total, counts = self.search_counts(words)
         times = Counter(words)
-        distinct = list(times)
-        # a word every match must hold: without it too few words are left
-        required = [w for w in distinct if len(words) - times[w] < need]
-        if required:
-            if any(w not in counts for w in required):
-                return []
-            match = " AND ".join(_fts_term(w) for w in required)
-        else:  # every match holds one of the rarest words (the others are too few)
-            rarest, rest = [], len(words)
-            for word in sorted(distinct, key=lambda w: (counts.get(w, 0), w)):
-                if rest < need:
-                    break
-                rarest.append(word)
-                rest -= times[word]
-            rarest = [w for w in rarest if w in counts]
-            if not rarest:
-                return []
-            match = " OR ".join(_fts_term(w) for w in rarest)
-        held, args = [], []
-        for i, word in enumerate(distinct):
-            if word in required:
-                held.append(f"1 AS p{i}")
-            elif word not in counts:
-                held.append(f"0 AS p{i}")
-            else:
-                held.append(f"(s.id IN (SELECT rowid FROM search_words WHERE search_words "
-                            f"MATCH ?)) AS p{i}")
-                args.append(_fts_term(word))
-        place = {w: i for i, w in enumerate(distinct)}
-        enough = " + ".join(f"{times[w]} * p{place[w]}" for w in distinct)
-        score = " + ".join(f"? * p{place[w]}" for w in words)
-        sql = (f"SELECT n.name, m.node, {', '.join(f'm.p{i}' for i in range(len(distinct)))}, "
-               f"m.bp, m.hp FROM (SELECT s.node AS node, s.plan AS plan, {', '.join(held)}, "
-               "instr(s.body, ?) > 0 AS bp, instr(CASE WHEN s.head IS NULL THEN "
-               "substr(s.body, 1, s.head_len) ELSE s.head END, ?) > 0 AS hp "
-               "FROM search_words f JOIN search_rows s ON s.id = f.rowid "
-               "WHERE f.search_words MATCH ?) m JOIN names n ON n.id = m.plan "
-               f"WHERE {enough} >= ? ORDER BY round(({score}) / ? + m.bp + m.hp, 4) DESC, "
-               "m.node LIMIT ?")
-        params = [*args, phrase, phrase, match, need, *weights, scale, limit]
+        known = [w for w in times if w in counts]  # a word no task holds finds nothing
+        sets = [held for size in range(len(known), 0, -1)
+                for held in itertools.combinations(known, size)
+                if sum(times[w] for w in held) >= need]
         found: list[TaskMatch] = []
         with self._snapshot() as (conn, _generation):
             if conn is None:
                 return found
-            for plan, node, *flags in conn.execute(sql, params):
-                found.append(TaskMatch(node, plan, frozenset(
-                    w for w in distinct if flags[place[w]]), bool(flags[-2]), bool(flags[-1])))
+            if len(sets) > _MAX_WORD_SETS:
+                return self._tasks_holding(conn, times, counts, need, phrase)
+            for held in sets:
+                match = " AND ".join(_fts_term(w) for w in held)
+                others = [w for w in known if w not in held]
+                if others:
+                    match = f"({match}) NOT ({' OR '.join(_fts_term(w) for w in others)})"
+                words_held = frozenset(held)
+                found.extend(TaskMatch(node, plan, words_held, bool(body), bool(head))
+                             for plan, node, body, head in conn.execute(
+                    "SELECT n.name, m.node, m.bp, m.hp FROM (SELECT s.node AS node, "
+                    "s.plan AS plan, instr(s.body, ?) > 0 AS bp, instr(CASE WHEN s.head IS "
+                    "NULL THEN substr(s.body, 1, s.head_len) ELSE s.head END, ?) > 0 AS hp "
+                    "FROM search_words f JOIN search_rows s ON s.id = f.rowid "
+                    "WHERE f.search_words MATCH ? ORDER BY bp + hp DESC, s.node LIMIT ?) m "
+                    "JOIN names n ON n.id = m.plan", (phrase, phrase, match, limit)))
+        return found
+
+    @staticmethod
+    def _tasks_holding(conn: sqlite3.Connection, times: Counter[str], counts: dict[str, int],
+                       need: int, phrase: str) -> list[TaskMatch]:
+        """Every task holding at least ``need`` of the words ``times`` counts, read row by
+        row: those the index finds holding one of the rarest words (every such task
+        holds one: without them too few words are left)."""
+        rarest, rest = [], sum(times.values())
+        for word in sorted(times, key=lambda w: (counts.get(w, 0), w)):
+            if rest < need:
+                break
+            rarest.append(word)
+            rest -= times[word]
+        rarest = [w for w in rarest if w in counts]
+        if not rarest:
+            return []
+        found = []
+        for plan, node, size, head, body in conn.execute(
+                "SELECT n.name, s.node, s.head_len, s.head, s.body FROM search_words f "
+                "JOIN search_rows s ON s.id = f.rowid JOIN names n ON n.id = s.plan "
+                "WHERE f.search_words MATCH ?", (" OR ".join(_fts_term(w) for w in rarest),)):
+            held = frozenset(times).intersection(words_of(body))
+            if sum(times[w] for w in held) >= need:
+                found.append(TaskMatch(node, plan, held, phrase in body,
+                                       phrase in (body[:size] if head is None else head)))
         return found
 
     def _rows(self, conn: sqlite3.Connection, where: str = "", args: tuple[Any, ...] = ()

@@ -216,8 +216,8 @@ def _search_store(store: Any, text: str, wanted: set[str], limit: int) -> list[S
             every[word] = every.get(word, 0) + count
         ranking = _Ranking(query, words, every, max(len(index.entries) + tasks, 1))
         scores = _scores(g, index, ranking, wanted)
-        found = store.search_tasks(words, query, ranking.need, ranking.weights,
-                                   ranking.scale, limit) if Kind.TASK in wanted else []
+        found = store.search_tasks(words, query, ranking.need, limit) \
+            if Kind.TASK in wanted else []
         if store.skeleton() is g:  # the store did not change meanwhile
             break
     else:
