@@ -57,6 +57,7 @@ import dataclasses
 import hashlib
 import itertools
 import json
+import math
 import operator
 import os
 import sqlite3
@@ -1348,14 +1349,21 @@ class Store:
         _total, counts = self.search_counts(words)
         times = Counter(words)
         known = [w for w in times if w in counts]  # a word no task holds finds nothing
-        sets = [held for size in range(len(known), 0, -1)
-                for held in itertools.combinations(known, size)
-                if sum(times[w] for w in held) >= need]
+        most = sorted((times[w] for w in known), reverse=True)
+        smallest = next((size for size in range(1, len(most) + 1)
+                         if sum(most[:size]) >= need), None)
+        if smallest is None:
+            return []
+        # the sets to ask are counted before they are listed: a long query has millions
+        sizes = range(len(known), smallest - 1, -1)
+        listed = sum(math.comb(len(known), size) for size in sizes) <= _MAX_WORD_SETS
+        sets = [held for size in sizes for held in itertools.combinations(known, size)
+                if sum(times[w] for w in held) >= need] if listed else []
         found: list[TaskMatch] = []
         with self._snapshot() as (conn, _generation):
             if conn is None:
                 return found
-            if len(sets) > _MAX_WORD_SETS:
+            if not listed:
                 return self._tasks_holding(conn, times, counts, need, phrase)
             for held in sets:
                 match = " AND ".join(_fts_term(w) for w in held)
