@@ -32,6 +32,7 @@ from policykg.queries.common import (
     kind,
     label,
     node_province,
+    nodes_of,
     out_rel,
     plan_task_provinces,
     plan_tasks,
@@ -200,18 +201,38 @@ def _build_tree(g: Graph, start: str, *, down: bool, depth: int | None
     tree: dict[str, str | None] = {start: None}
     levels = {start: 0}
     queue = deque([start])
+    adjacency = g._pred if down else g._succ
     while queue:
         node = queue.popleft()
         if depth is not None and levels[node] >= depth:
             continue
-        edges = in_rel(g, node, LINEAGE_RELS) if down else out_rel(g, node, LINEAGE_RELS)
-        for other in sorted({n for n, _ in edges}):
+        level = levels[node] + 1
+        for other in sorted(_lineage_neighbours(adjacency, node)):
             if other in tree or not is_document(g, other):
                 continue
             tree[other] = node
-            levels[other] = levels[node] + 1
+            levels[other] = level
             queue.append(other)
     return tree
+
+
+_LINEAGE = frozenset(rel.value for rel in LINEAGE_RELS)
+
+
+def _lineage_neighbours(adjacency: Any, node: str) -> list[str]:
+    """The nodes one lineage edge away from ``node`` in ``adjacency`` (a graph's
+    successors or predecessors), each once."""
+    try:
+        near = adjacency[node]
+    except (KeyError, TypeError):
+        return []
+    found = []
+    for other, edges in near.items():
+        for data in edges.values():
+            if data.get("rel") in _LINEAGE:
+                found.append(other)
+                break
+    return found
 
 
 def _walk_nodes(g: Graph, start: str, *, down: bool, depth: int | None = None) -> list[str]:
@@ -325,50 +346,114 @@ def _stems_from_rows(store: Any, doc: str, province: str | list[str] | None,
         units = _unit_set(g, unit, province if isinstance(province, str) else None)
         tree = _tree(g, root, down=True, depth=depth)
         plans = _tree_plans(g, root, depth)
+        places = _Places(g, provinces)
         if provinces:
-            held = store.task_provinces(plans)
-            plans = [p for p in plans if p in held and any(
-                in_provinces_id(g, province_id(g, v) if v else node_province(g, p), provinces)
-                for v in held[p])]
-        rows = store.task_rows(plans)
+            within = _tree_plan_set(g, root, depth)
+            plans = sorted(plan for pid, held in _plans_by_place(store, g).items()
+                           if places.of_id(pid)[2] for plan in held if plan in within)
+        rows = store.task_rows(plans, full=False)
         if store.skeleton() is g:  # the store did not change meanwhile
             break
     else:
         return stems_from(store.graph(), doc, province, unit, depth, year)
     paths = _paths(g, tree, [p for p in plans if p in rows], down=True)
-    places: dict[str | None, tuple[str | None, str, bool]] = {}
-    labels = _Labels(g)
-    has_task = Rel.HAS_TASK.value
+    names = _LabelLists(g)
     hits: list[TaskHit] = []
+    append = hits.append
     for plan in sorted(paths, key=lambda p: (len(paths[p]), p)):
         path, plan_label, plan_rows = paths[plan], doc_label(g, plan), rows[plan]
+        depth_of = len(path)
         by_task: dict[str, TaskRow] | None = None
+        own = places.of_plan(plan)
         for row in plan_rows:
-            place = places.get(row.province)
-            if place is None:
-                pid = province_id(g, row.province) if row.province else node_province(g, plan)
-                place = places[row.province] = (
-                    pid, province_name(g, pid),
-                    not provinces or in_provinces_id(g, pid, provinces))
-            if not place[2] or (units and not units.intersection(row.lead + row.support)):
+            (_seq, task, number, text, province, deadline, _bucket, file, line_start, line_end,
+             quote, name, lead, support, chain, _topics, _targets) = row
+            place = places.of_value(province) if province else own
+            if not place[2]:
                 continue
-            if row.chain is None:
-                chain = [Link(plan, plan_label, row.task, row.name, has_task, row.quote,
-                              row.file, row.line_start, row.line_end)]
-            elif (above := chain_tasks(row.chain)) is not None:
+            if units and not (units.intersection(lead) or units.intersection(support)):
+                continue
+            if chain is None:
+                links = [*path, Link(plan, plan_label, task, name, _HAS_TASK, quote, file,
+                                     line_start, line_end)]
+            elif (above := chain_tasks(chain)) is not None:
                 if by_task is None:
                     by_task = {r.task: r for r in plan_rows}
-                chain = _own_links(plan, plan_label, [by_task[t] for t in above] + [row])
+                links = [*path, *_own_links(plan, plan_label,
+                                            [by_task[t] for t in above] + [row])]
             else:
-                chain = [Link(up, plan_label if up_name is None else up_name, *rest)
-                         for up, up_name, *rest in chain_links(row.chain)]
-            hits.append(TaskHit(
-                row.task, str(row.number or ""), str(row.text or ""), plan, plan_label,
-                place[0], place[1], [labels[u] for u in row.lead],
-                [labels[u] for u in row.support], list(row.lead), list(row.support),
-                row.deadline, len(path), [*path, *chain], row.file, row.line_start,
-                row.line_end))
+                links = [*path, *(Link(up, plan_label if up_name is None else up_name, *rest)
+                                  for up, up_name, *rest in chain_links(chain))]
+            append(TaskHit(
+                task, str(number or ""), str(text or ""), plan, plan_label, place[0], place[1],
+                list(names[lead]), list(names[support]), list(lead), list(support), deadline,
+                depth_of, links, file, line_start, line_end))
     return hits
+
+
+_HAS_TASK, _HAS_SUBTASK = Rel.HAS_TASK.value, Rel.HAS_SUBTASK.value
+
+
+class _Places:
+    """Where task rows lie, each province value (and each plan's own province, for rows
+    that take it) looked up once: ``(province id, its name, within the asked provinces)``."""
+
+    def __init__(self, g: Graph, provinces: set[str] | None):
+        self.graph, self.provinces = g, provinces
+        self.values: dict[str, tuple[str | None, str, bool]] = {}
+        self.ids: dict[str | None, tuple[str | None, str, bool]] = {}
+
+    def of_id(self, pid: str | None) -> tuple[str | None, str, bool]:
+        """The place of rows in province ``pid``."""
+        place = self.ids.get(pid)
+        if place is None:
+            g, provinces = self.graph, self.provinces
+            place = self.ids[pid] = (pid, province_name(g, pid),
+                                     not provinces or in_provinces_id(g, pid, provinces))
+        return place
+
+    def of_value(self, value: str) -> tuple[str | None, str, bool]:
+        """The place of a row whose province is ``value`` (an id or a name)."""
+        place = self.values.get(value)
+        if place is None:
+            place = self.values[value] = self.of_id(province_id(self.graph, value))
+        return place
+
+    def of_plan(self, plan: str) -> tuple[str | None, str, bool]:
+        """The place of ``plan``'s rows without a province of their own."""
+        return self.of_id(node_province(self.graph, plan))
+
+
+def _plans_by_place(store: Any, g: Graph) -> dict[str | None, list[str]]:
+    """Province id → the plans some of whose task rows lie in it (a row without a
+    province lies in its plan's), read from ``store``'s rows once per skeleton ``g``:
+    a question in a province then looks at the plans there, not at every plan."""
+    def build(base: Graph) -> dict[str | None, list[str]]:
+        pids: dict[str, str | None] = {}
+
+        def place(value: str | None, plan: str) -> str | None:
+            if not value:
+                return node_province(base, plan)
+            if value not in pids:
+                pids[value] = province_id(base, value)
+            return pids[value]
+
+        found: dict[str | None, list[str]] = {}
+        for plan, values in store.task_provinces(nodes_of(base, Kind.PLAN)).items():
+            if len(values) == 1:  # most plans: all their rows in one province
+                pid = pids.get(values[0]) if values[0] in pids else place(values[0], plan)
+                found.setdefault(pid, []).append(plan)
+                continue
+            for pid in {place(value, plan) for value in values}:
+                found.setdefault(pid, []).append(plan)
+        return found
+    return static_memo(g, "plans by row province", build)
+
+
+def _tree_plan_set(g: Graph, root: str, depth: int | None) -> frozenset[str]:
+    """The plans downstream of ``root``, as a set (kept with the graph's other lookups)."""
+    return static_memo(g, ("lineage plan set", root, depth),
+                       lambda base: frozenset(_tree_plans(base, root, depth)))
 
 
 def _tree_plans(g: Graph, root: str, depth: int | None) -> list[str]:
@@ -377,25 +462,25 @@ def _tree_plans(g: Graph, root: str, depth: int | None) -> list[str]:
         n for n in _tree(base, root, down=True, depth=depth) if kind(base, n) == Kind.PLAN])
 
 
-class _Labels(dict):
-    """Node id → label, looked up in ``g`` once per id."""
+class _LabelLists(dict):
+    """Node ids (a tuple) → their labels (a tuple), looked up in ``g`` once per tuple."""
 
     def __init__(self, g: Graph):
         super().__init__()
         self.graph = g
 
-    def __missing__(self, node: str) -> str:
-        text = self[node] = label(self.graph, node)
-        return text
+    def __missing__(self, nodes: tuple[str, ...]) -> tuple[str, ...]:
+        found = self[nodes] = tuple(label(self.graph, node) for node in nodes)
+        return found
 
 
 def _own_links(plan: str, plan_label: str, rows: list[TaskRow]) -> list[Link]:
     """The links plan → ``rows[0]`` → … → ``rows[-1]``, each read from its lower task."""
-    links, upper, upper_name, rel = [], plan, plan_label, Rel.HAS_TASK.value
+    links, upper, upper_name, rel = [], plan, plan_label, _HAS_TASK
     for row in rows:
         links.append(Link(upper, upper_name, row.task, row.name, rel, row.quote, row.file,
                           row.line_start, row.line_end))
-        upper, upper_name, rel = row.task, row.name, Rel.HAS_SUBTASK.value
+        upper, upper_name, rel = row.task, row.name, _HAS_SUBTASK
     return links
 
 
@@ -488,8 +573,28 @@ def root_directives(g: Graph, plan: str, cache: dict[str, list[str]] | None = No
 
 
 def _roots(g: Graph, start: str) -> list[str]:
-    return sorted(doc for doc in _walk_nodes(g, start, down=False)[1:]
-                  if not any(is_document(g, t) for t, _ in out_rel(g, doc, LINEAGE_RELS)))
+    """The documents above ``start`` (itself left out) with no document above them."""
+    above = static_memo(g, "documents above", lambda base: {})
+    roots: list[str] = []
+    seen, stack = {start}, [start]
+    while stack:
+        for doc in _documents_above(g, stack.pop(), above):
+            if doc not in seen:
+                seen.add(doc)
+                stack.append(doc)
+                if not _documents_above(g, doc, above):
+                    roots.append(doc)
+    return sorted(roots)
+
+
+def _documents_above(g: Graph, node: str, above: dict[str, tuple[str, ...]]
+                     ) -> tuple[str, ...]:
+    """The documents ``node`` implements or is based on (kept in ``above``)."""
+    found = above.get(node)
+    if found is None:
+        found = above[node] = tuple(
+            {t for t, _ in out_rel(g, node, LINEAGE_RELS) if is_document(g, t)})
+    return found
 
 
 def upstream_documents(g: Graph, doc: str) -> list[str]:

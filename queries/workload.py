@@ -138,12 +138,19 @@ def _workload_rows(store: Any, province: str | None, unit: str | None, kind: str
             tally.add(g, plan, None, _LEAD if leads else _SUPPORT, len(tasks), facts)
             (row.tasks_led if leads else row.tasks_supported).extend(tasks)
         for bucket, leads, count in groups.buckets:
-            tally.bump(tally.by_deadline, bucket, _LEAD if leads else _SUPPORT, count)
+            tally.due(bucket, _LEAD if leads else _SUPPORT, count)
         row.tasks_led.sort()
         row.tasks_supported.sort()
         rows.append(tally.into(row))
     rows.sort(key=lambda r: (r.collective, r.province, -r.lead, -r.support, r.unit))
     return rows
+
+
+def _joined(lead: dict[str, int], support: dict[str, int]) -> dict[str, dict[str, int]]:
+    """One split of a row, ``{key: {"lead": n, "support": m}}`` sorted by key, from the
+    counts of each role (a key counted in neither is left out)."""
+    return {key: {"lead": lead.get(key, 0), "support": support.get(key, 0)}
+            for key in sorted(lead.keys() | support.keys())}
 
 
 def _candidates(g: Graph, province: str | None, unit: str | None, kind: str | None,
@@ -187,44 +194,50 @@ def _row(g: Graph, node: str, kid: str | None) -> WorkloadRow:
 _LEAD, _SUPPORT = 0, 1
 
 
+def _plan_facts(g: Graph, plan: str | None) -> tuple[str, list[str]]:
+    """How a split names ``plan``'s tasks: the plan's label, and its root directives'
+    labels (``(none)`` when it serves none)."""
+    roots = root_directives(g, plan) if plan else []
+    return (doc_label(g, plan) if plan else "(no plan)",
+            [doc_label(g, r) if r in g else r for r in roots] or ["(none)"])
+
+
 class _Tally:
-    """One unit's counts while they are added up: ``[lead, support]`` in all and per plan,
-    directive and deadline bucket (each split's ``{"lead", "support"}`` dicts are made
-    once, sorted by key, by :meth:`into`)."""
+    """One unit's counts while they are added up, per role (``_LEAD``, ``_SUPPORT``): in
+    all, and per plan, directive and deadline bucket (each split's ``{"lead",
+    "support"}`` dicts are made once, sorted by key, by :meth:`into`)."""
 
     def __init__(self) -> None:
         self.counts = [0, 0]
-        self.by_plan: dict[str, list[int]] = {}
-        self.by_directive: dict[str, list[int]] = {}
-        self.by_deadline: dict[str, list[int]] = {}
-
-    @staticmethod
-    def bump(split: dict[str, list[int]], key: str, role: int, n: int) -> None:
-        counts = split.get(key)
-        if counts is None:
-            counts = split[key] = [0, 0]
-        counts[role] += n
+        self.by_plan: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        self.by_directive: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        self.by_deadline: tuple[dict[str, int], dict[str, int]] = ({}, {})
 
     def add(self, g: Graph, plan: str | None, bucket: str | None, role: int, n: int,
             facts: dict[str | None, tuple[str, list[str]]]) -> None:
-        """Add ``n`` tasks of ``plan`` due in ``bucket`` (None: counted apart) in
-        ``role``; ``facts`` keeps each plan's label and its root directives' labels."""
+        """Add ``n`` tasks of ``plan`` due in ``bucket`` (None: counted apart, see
+        :meth:`due`) in ``role``; ``facts`` keeps each plan's label and its root
+        directives' labels."""
         self.counts[role] += n
         known = facts.get(plan)
         if known is None:
-            roots = root_directives(g, plan) if plan else []
-            known = facts[plan] = (doc_label(g, plan) if plan else "(no plan)",
-                                   [doc_label(g, r) if r in g else r for r in roots]
-                                   or ["(none)"])
-        self.bump(self.by_plan, known[0], role, n)
+            known = facts[plan] = _plan_facts(g, plan)
+        by_plan = self.by_plan[role]
+        by_plan[known[0]] = by_plan.get(known[0], 0) + n
+        by_directive = self.by_directive[role]
         for root in known[1]:
-            self.bump(self.by_directive, root, role, n)
+            by_directive[root] = by_directive.get(root, 0) + n
         if bucket is not None:
-            self.bump(self.by_deadline, bucket, role, n)
+            self.due(bucket, role, n)
+
+    def due(self, bucket: str, role: int, n: int) -> None:
+        """Count ``n`` tasks in ``role`` due in ``bucket``."""
+        by_deadline = self.by_deadline[role]
+        by_deadline[bucket] = by_deadline.get(bucket, 0) + n
 
     def into(self, row: WorkloadRow) -> WorkloadRow:
         row.lead, row.support = self.counts
-        for name in ("by_plan", "by_directive", "by_deadline"):
-            setattr(row, name, {key: {"lead": lead, "support": support} for key, (lead, support)
-                                in sorted(getattr(self, name).items())})
+        row.by_plan = _joined(*self.by_plan)
+        row.by_directive = _joined(*self.by_directive)
+        row.by_deadline = _joined(*self.by_deadline)
         return row
