@@ -22,8 +22,9 @@ SQLite ships with Python, gives atomic transactions and keeps everything as data
 - ``touches``: for each plan block, the nodes outside it that its edges reach (the
   plan node, units, topics), so the blocks a question needs are found without
   decoding any (:meth:`Store.blocks_touching`);
-- ``task_rows`` / ``task_roles``: one row per task of each live plan block and one
-  per (unit, task), read from the block (:mod:`policykg.graph.taskrows`), so
+- ``task_rows`` / ``unit_tasks`` / ``unit_buckets``: one row per task of each live
+  plan block, one per (unit, plan, role) with its tasks and one per (unit, plan, role,
+  deadline bucket) with their count, read from the block (:mod:`policykg.graph.taskrows`), so
   stems-from, workload and compare over thousands of plans read indexed rows instead
   of decoding blocks (:meth:`Store.task_rows`, :meth:`Store.unit_roles`); ``names``
   numbers the plan and unit ids they share, ``task_blocks`` says which blocks have
@@ -137,7 +138,8 @@ CREATE TABLE IF NOT EXISTS touches (block TEXT NOT NULL, node TEXT NOT NULL,
 CREATE INDEX IF NOT EXISTS touches_node ON touches(node);
 """
 # per-task rows of the live plan blocks (see policykg.graph.taskrows); ``plan`` and ``unit``
-# are ids in ``names``; a block's rows are written and removed with it. A row's ``file`` is
+# are ids in ``names``; a block's rows are written and removed with it. ``unit_tasks``
+# joins a unit's tasks in one plan and role (their ids within the plan, sorted). A row's ``file`` is
 # NULL when it is its block's (``task_blocks.file``) and '' when it has none; its ``quote``
 # is NULL when it equals its ``text`` and _NO_QUOTE when it has none.
 _ROWS_SCHEMA = """
@@ -149,10 +151,13 @@ CREATE TABLE IF NOT EXISTS task_rows (plan INTEGER NOT NULL, seq INTEGER NOT NUL
     bucket TEXT NOT NULL, file TEXT, line_start INTEGER, line_end INTEGER, quote TEXT,
     name TEXT NOT NULL, lead TEXT NOT NULL, support TEXT NOT NULL, chain TEXT,
     topics TEXT NOT NULL, targets TEXT, PRIMARY KEY (plan, seq));
-CREATE TABLE IF NOT EXISTS task_roles (unit INTEGER NOT NULL, plan INTEGER NOT NULL,
-    lead INTEGER NOT NULL, task TEXT NOT NULL, bucket TEXT NOT NULL,
-    PRIMARY KEY (unit, plan, lead, task)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS task_roles_plan ON task_roles(plan);
+CREATE TABLE IF NOT EXISTS unit_tasks (unit INTEGER NOT NULL, plan INTEGER NOT NULL,
+    lead INTEGER NOT NULL, tasks TEXT NOT NULL, PRIMARY KEY (unit, plan, lead)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS unit_tasks_plan ON unit_tasks(plan);
+CREATE TABLE IF NOT EXISTS unit_buckets (unit INTEGER NOT NULL, plan INTEGER NOT NULL,
+    lead INTEGER NOT NULL, bucket TEXT NOT NULL, count INTEGER NOT NULL,
+    PRIMARY KEY (unit, plan, lead, bucket)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS unit_buckets_plan ON unit_buckets(plan);
 CREATE TABLE IF NOT EXISTS search_rows (id INTEGER PRIMARY KEY, plan INTEGER NOT NULL,
     node TEXT NOT NULL, head_len INTEGER NOT NULL, head TEXT, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS search_rows_plan ON search_rows(plan);
@@ -164,8 +169,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_words, 'r
 # characters of the body when it is one (else in ``head``); ``search_words`` indexes the
 # body's words under the row's id and keeps no copy of them (a row's words are read
 # again from its body to remove them), so its word rule is part of the format
-_ROW_TABLES = {"touches", "names", "task_blocks", "task_rows", "task_roles", "search_rows",
-               "search_words"}
+_ROW_TABLES = {"touches", "names", "task_blocks", "task_rows", "unit_tasks", "unit_buckets",
+               "search_rows", "search_words"}
 _NO_QUOTE = "\x1e"
 _SEQ = operator.itemgetter(0)  # a TaskRow's place in its plan
 _TABLES = {"meta", "files", "plans", "fragments", "nodes", "edges"}
@@ -713,8 +718,8 @@ class Store:
         if not row or row[0] not in _UPGRADABLE:
             return
         had_touches = "touches" in tables
-        for table in ("task_blocks", "task_rows", "task_roles", "search_rows",
-                      "search_vocab", "search_words"):
+        for table in ("task_blocks", "task_rows", "task_roles", "unit_tasks", "unit_buckets",
+                      "search_rows", "search_vocab", "search_words"):
             # every row read from the blocks is computed again (format 4 lacks search rows)
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         self._add_tables(conn)
@@ -899,7 +904,8 @@ class Store:
     def _drop_plan_rows(conn: sqlite3.Connection, number: int) -> None:
         """Remove the task, role and search rows of the plan ``number`` (a ``names`` id)."""
         conn.execute("DELETE FROM task_rows WHERE plan = ?", (number,))
-        conn.execute("DELETE FROM task_roles WHERE plan = ?", (number,))
+        conn.execute("DELETE FROM unit_tasks WHERE plan = ?", (number,))
+        conn.execute("DELETE FROM unit_buckets WHERE plan = ?", (number,))
         conn.executemany(
             "INSERT INTO search_words (search_words, rowid, words) VALUES ('delete', ?, ?)",
             ((id_, " ".join(words_of(body))) for id_, body in conn.execute(
@@ -933,8 +939,18 @@ class Store:
               UNIT_SEPARATOR.join(r.topics),
               None if r.targets is None else json.dumps(r.targets, ensure_ascii=False))
              for r in tasks))
-        conn.executemany("INSERT OR IGNORE INTO task_roles VALUES (?, ?, ?, ?, ?)",
-                         ((ids[r.unit], number, r.lead, r.task, r.bucket) for r in roles))
+        bucket_of: dict[tuple[int, int, str], str] = {}
+        for r in roles:  # a unit's role in a task counts once
+            bucket_of.setdefault((ids[r.unit], r.lead, r.task), r.bucket)
+        joined: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for unit, lead, task in bucket_of:
+            joined[unit, lead].append(task)
+        conn.executemany("INSERT INTO unit_tasks VALUES (?, ?, ?, ?)", (
+            (unit, number, lead, UNIT_SEPARATOR.join(sorted(tasks)))
+            for (unit, lead), tasks in joined.items()))
+        counted = Counter((unit, lead, bucket) for (unit, lead, _), bucket in bucket_of.items())
+        conn.executemany("INSERT INTO unit_buckets VALUES (?, ?, ?, ?, ?)", (
+            (unit, number, lead, bucket, n) for (unit, lead, bucket), n in counted.items()))
         if texts:
             first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM search_rows").fetchone()[0]
             conn.executemany("INSERT INTO search_rows VALUES (?, ?, ?, ?, ?, ?)", (
@@ -1308,13 +1324,12 @@ class Store:
             read = []
             for unit, number in numbers.items():
                 # plan numbers, not names: joining ``names`` per group costs half the scan
-                groups = conn.execute(
-                    "SELECT plan, lead, group_concat(task, char(31)) FROM task_roles "
-                    "WHERE unit = ? GROUP BY plan, lead", (number,)).fetchall()
+                groups = conn.execute("SELECT plan, lead, tasks FROM unit_tasks WHERE unit = ?",
+                                      (number,)).fetchall()
                 if groups:
                     read.append((unit, groups, [
                         (bucket, bool(lead), count) for bucket, lead, count in conn.execute(
-                            "SELECT bucket, lead, count(*) FROM task_roles "
+                            "SELECT bucket, lead, sum(count) FROM unit_buckets "
                             "WHERE unit = ? GROUP BY bucket, lead", (number,))]))
             # each plan's name, and how its local task ids are made task ids
             heads = {number: (name, f"task:{name}#", f"{sep}task:{name}#")

@@ -196,7 +196,7 @@ def _older_format(path: Path, version: int) -> None:
     with sqlite3.connect(path) as conn:
         tables = ["search_vocab", "search_words", "search_rows"]
         if version == 3:
-            tables += ["names", "task_blocks", "task_rows", "task_roles"]
+            tables += ["names", "task_blocks", "task_rows", "unit_tasks", "unit_buckets"]
         for table in tables:
             conn.execute(f"DROP TABLE {table}")
         conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'", (str(version),))
