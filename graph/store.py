@@ -25,7 +25,7 @@ SQLite ships with Python, gives atomic transactions and keeps everything as data
 - ``task_rows`` / ``unit_tasks`` / ``unit_buckets``: one row per task of each live
   plan block, one per (unit, plan, role) with its tasks and one per (unit, plan, role,
   deadline bucket) with their count, read from the block (:mod:`policykg.graph.taskrows`), so
-  stems-from, workload and compare over thousands of plans read indexed rows instead
+  stems-from, workload, compare and due over thousands of plans read indexed rows instead
   of decoding blocks (:meth:`Store.task_rows`, :meth:`Store.unit_roles`); ``names``
   numbers the plan and unit ids they share, ``task_blocks`` says which blocks have
   their rows;
@@ -150,7 +150,8 @@ CREATE TABLE IF NOT EXISTS task_rows (plan INTEGER NOT NULL, seq INTEGER NOT NUL
     task TEXT NOT NULL, number TEXT, text TEXT, province TEXT, deadline TEXT,
     bucket TEXT NOT NULL, file TEXT, line_start INTEGER, line_end INTEGER, quote TEXT,
     name TEXT NOT NULL, lead TEXT NOT NULL, support TEXT NOT NULL, chain TEXT,
-    topics TEXT NOT NULL, targets TEXT, PRIMARY KEY (plan, seq));
+    topics TEXT NOT NULL, targets TEXT, start INTEGER, end INTEGER, date TEXT,
+    recurrence TEXT, PRIMARY KEY (plan, seq));
 CREATE TABLE IF NOT EXISTS unit_tasks (unit INTEGER NOT NULL, plan INTEGER NOT NULL,
     lead INTEGER NOT NULL, tasks TEXT NOT NULL, PRIMARY KEY (unit, plan, lead)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS unit_tasks_plan ON unit_tasks(plan);
@@ -931,13 +932,15 @@ class Store:
         conn.execute("INSERT OR REPLACE INTO task_blocks VALUES (?, ?, ?, ?)",
                      (block, number, UNIT_SEPARATOR.join(provinces), file))
         conn.executemany(
-            "INSERT INTO task_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO task_rows VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((number, r.seq, r.task, r.number, r.text, r.province, r.deadline, r.bucket,
               None if r.file == file else r.file or "", r.line_start, r.line_end,
               None if r.quote == r.text else _NO_QUOTE if r.quote is None else r.quote,
               r.name, UNIT_SEPARATOR.join(r.lead), UNIT_SEPARATOR.join(r.support), r.chain,
               UNIT_SEPARATOR.join(r.topics),
-              None if r.targets is None else json.dumps(r.targets, ensure_ascii=False))
+              None if r.targets is None else json.dumps(r.targets, ensure_ascii=False),
+              r.start, r.end, r.date, r.recurrence)
              for r in tasks))
         bucket_of: dict[tuple[int, int, str], str] = {}
         for r in roles:  # a unit's role in a task counts once
@@ -1250,12 +1253,13 @@ class Store:
             if conn is None:
                 return found
             sep, rows, current, loads = UNIT_SEPARATOR, [], None, json.loads
-            for (plan, seq, task, number, text, province, deadline, bucket, file, start, end,
-                 quote, name, lead, support, chain, topics, targets) in conn.execute(
+            for (plan, seq, task, number, text, province, deadline, bucket, file, line_start,
+                 line_end, quote, name, lead, support, chain, topics, targets,
+                 *due) in conn.execute(
                     "SELECT n.name, t.seq, t.task, t.number, t.text, t.province, t.deadline, "
                     "t.bucket, CASE WHEN t.file IS NULL THEN b.file WHEN t.file = '' THEN NULL "
                     "ELSE t.file END, t.line_start, t.line_end, t.quote, t.name, t.lead, "
-                    f"t.support, t.chain, {extra} "
+                    f"t.support, t.chain, {extra}, t.start, t.end, t.date, t.recurrence "
                     "FROM names n JOIN task_blocks b ON b.plan = n.id "
                     "JOIN task_rows t ON t.plan = n.id "
                     "WHERE n.name IN (SELECT value FROM json_each(?))", (json.dumps(wanted),)):
@@ -1265,12 +1269,12 @@ class Store:
                         rows = found[plan] = []
                     current = plan
                 rows.append(TaskRow(
-                    seq, task, number, text, province, deadline, bucket, file, start, end,
-                    text if quote is None else None if quote == _NO_QUOTE else quote, name,
-                    tuple(lead.split(sep)) if lead else (),
+                    seq, task, number, text, province, deadline, bucket, file, line_start,
+                    line_end, text if quote is None else None if quote == _NO_QUOTE else quote,
+                    name, tuple(lead.split(sep)) if lead else (),
                     tuple(support.split(sep)) if support else (), chain,
                     tuple(topics.split(sep)) if topics else (),
-                    None if targets is None else loads(targets)))
+                    None if targets is None else loads(targets), *due))
         for rows in found.values():
             rows.sort(key=_SEQ)  # in order already: one pass
         return found

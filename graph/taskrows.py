@@ -51,7 +51,9 @@ class TaskRow(NamedTuple):
     the task: None for one ``HAS_TASK`` link read from the task's own lines; for a
     sub-task whose every link was read from its lower task's lines, the ids of the
     tasks above it, top first (:func:`chain_tasks`); else the links as JSON
-    (:func:`chain_links`).
+    (:func:`chain_links`). ``start``, ``end``, ``date`` and ``recurrence`` are the
+    deadline's first and last years, its date and its recurrence, as the graph holds them
+    (what falls due in a period is read from them).
     """
 
     seq: int
@@ -71,6 +73,10 @@ class TaskRow(NamedTuple):
     chain: str | None
     topics: tuple[str, ...] = ()
     targets: list[Any] | None = None
+    start: int | None = None
+    end: int | None = None
+    date: str | None = None
+    recurrence: str | None = None
 
 
 class RoleRow(NamedTuple):
@@ -224,7 +230,9 @@ def block_rows(nodes: Iterable[list[Any]], edges: Iterable[list[Any]]
             data.get("file"), data.get("line_start"), data.get("line_end"), data.get("quote"),
             _name(task, data), tuple(leads), tuple(supports),
             _chain(plan, task, tasks, parents, edge_data, seen),
-            tuple(sorted(about.get(task, ()))), data.get("targets") or None))
+            tuple(sorted(about.get(task, ()))), data.get("targets") or None,
+            int_or_none(data.get("deadline_start")), int_or_none(data.get("deadline_end")),
+            data.get("deadline_date"), data.get("deadline_recurrence")))
         local = local_id(plan, task) if task.startswith(f"task:{plan}#") else task
         roles.extend(RoleRow(unit, bucket, 1, local) for unit in leads)
         roles.extend(RoleRow(unit, bucket, 0, local) for unit in supports)

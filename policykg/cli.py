@@ -739,8 +739,8 @@ def due_command(period: str, province: str | None, unit: str | None, as_json: bo
     from policykg.queries import due
     from policykg.queries.render import print_due
 
-    g = _query_graph(store_path)
-    report = _answer(lambda: due(g, period, province=province, unit=unit))
+    source = _query_store(store_path)
+    report = _answer(lambda: _store_call(due, source, period, province=province, unit=unit))
     if as_json:
         _query_json(report)
     else:

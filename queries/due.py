@@ -3,6 +3,9 @@
 A task is due in the period when its deadline (a date, or a span of years)
 overlaps it. Recurring duties ("Hàng năm") and ongoing ones ("Thường xuyên")
 have no date; they are listed apart, as every period carries them.
+
+Asked of a store, the tasks are read from its task rows (only the plans of the
+provinces asked for, when a province is given); no plan block is decoded.
 """
 
 from __future__ import annotations
@@ -13,16 +16,29 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+import networkx as nx
+
+from policykg.graph.build import gc_paused
+from policykg.graph.taskrows import task_order as order_of_task
 from policykg.ontology.schema import Kind
 from policykg.queries.common import (
-    Graph,
+    Source,
     deadline_info,
+    doc_label,
     in_provinces,
+    label,
     nodes_of,
     task_order,
     task_plan,
 )
-from policykg.queries.lineage import TaskHit, _province_set, _unit_set, task_hit
+from policykg.queries.lineage import (
+    TaskHit,
+    _Places,
+    _plans_by_place,
+    _province_set,
+    _unit_set,
+    task_hit,
+)
 
 __all__ = ["DueReport", "Period", "due", "parse_period"]
 
@@ -95,14 +111,17 @@ class DueReport:
         return data
 
 
-def due(g: Graph, period: str, province: str | None = None,
+def due(g: Source, period: str, province: str | None = None,
         unit: str | None = None) -> DueReport:
     """Tasks whose deadline falls in ``period``; yearly and ongoing duties apart.
 
     A span deadline ("Dự kiến 2024-2026") falls in every period it overlaps; an
     open one ("Bắt đầu từ năm 2025") in every period from its start. A
-    recurring duty counts unless it starts after the period.
+    recurring duty counts unless it starts after the period. ``g`` is the graph or
+    a store (its task rows are then read).
     """
+    if not isinstance(g, nx.Graph) and hasattr(g, "task_rows"):
+        return _due_rows(g, period, province, unit)
     span = parse_period(period)
     provinces = _province_set(g, province)
     units = _unit_set(g, unit, province)
@@ -117,6 +136,56 @@ def due(g: Graph, period: str, province: str | None = None,
         hit = task_hit(g, task, plan, [])
         if units and not units & set(hit.lead_ids + hit.support_ids):
             continue
+        getattr(report, bucket).append(hit)
+    return report
+
+
+@gc_paused()
+def _due_rows(store: Any, period: str, province: str | None, unit: str | None) -> DueReport:
+    """:func:`due` read from a store's task rows (with the skeleton for names and places)."""
+    span = parse_period(period)
+    for _attempt in range(3):
+        g = store.skeleton()
+        provinces = _province_set(g, province)
+        units = _unit_set(g, unit, province)
+        places = _Places(g, provinces)
+        if provinces:
+            plans = sorted({plan for pid, held in _plans_by_place(store, g).items()
+                            if places.of_id(pid)[2] for plan in held})
+        else:
+            plans = list(nodes_of(g, Kind.PLAN))
+        rows = store.task_rows(plans, full=False)
+        if store.skeleton() is g:  # the store did not change meanwhile
+            break
+    else:
+        return due(store.graph(), period, province, unit)
+    report = DueReport(span.text, span.start.isoformat(), span.end.isoformat())
+    found: list[tuple[tuple[Any, ...], str, TaskHit]] = []
+    labels: dict[str, str] = {}
+    for plan, plan_rows in rows.items():
+        plan_label, own = doc_label(g, plan), places.of_plan(plan)
+        for row in plan_rows:
+            place = places.of_value(row.province) if row.province else own
+            if not place[2]:
+                continue
+            bucket = _bucket({"text": row.deadline, "start": row.start, "end": row.end,
+                              "date": row.date, "recurrence": row.recurrence}, span)
+            if bucket is None:
+                continue
+            if units and not (units.intersection(row.lead) or units.intersection(row.support)):
+                continue
+            for node in (*row.lead, *row.support):
+                if node not in labels:
+                    labels[node] = label(g, node)
+            hit = TaskHit(row.task, str(row.number or ""), str(row.text or ""), plan,
+                          plan_label, place[0], place[1], [labels[u] for u in row.lead],
+                          [labels[u] for u in row.support], list(row.lead), list(row.support),
+                          row.deadline, 0, [], row.file, row.line_start, row.line_end)
+            order = order_of_task(row.task, {"file": row.file, "line_start": row.line_start,
+                                             "number": row.number})
+            found.append((order, bucket, hit))
+    found.sort(key=lambda item: item[0])
+    for _order, bucket, hit in found:
         getattr(report, bucket).append(hit)
     return report
 

@@ -367,7 +367,7 @@ def _stems_from_rows(store: Any, doc: str, province: str | list[str] | None,
         own = places.of_plan(plan)
         for row in plan_rows:
             (_seq, task, number, text, province, deadline, _bucket, file, line_start, line_end,
-             quote, name, lead, support, chain, _topics, _targets) = row
+             quote, name, lead, support, chain, *_rest) = row
             place = places.of_value(province) if province else own
             if not place[2]:
                 continue

@@ -25,6 +25,7 @@ from policykg.queries import (
     basis,
     compare,
     downstream_documents,
+    due,
     search,
     stems_from,
     workload,
@@ -222,6 +223,19 @@ def test_search(full, store_path, shared_store):
     _same(full, store_path, shared_store, search, "ke hoach", kinds=["nothing"])
 
 
+def test_due(full, store_path, shared_store):
+    provinces = _provinces(full)
+    units = _units(full)
+    for period in ("2025", "2026-Q3", "2024-06", "2030"):
+        _same(full, store_path, shared_store, due, period)
+        for province in provinces[:3]:
+            _same(full, store_path, shared_store, due, period, province=province)
+        for unit, province in units[3:5]:
+            _same(full, store_path, shared_store, due, period, unit=unit, province=province)
+    _same(full, store_path, shared_store, due, "someday")
+    _same(full, store_path, shared_store, due, "2025", province="no such province")
+
+
 def test_the_part_read_is_small(full, store_path):
     """A province's share of a directive reads that province's plans, not all of them."""
     store = open_store(store_path)
@@ -264,6 +278,7 @@ def test_cli_answers_as_on_the_whole_graph(full, store_path, monkeypatch):
         ["workload", "--province", province], ["workload", "--unit", unit[0]],
         ["compare", *_provinces(full)[:3]], ["compare", province, "--as-of", "2025-07-01"],
         ["search", "ma so ma vach"], ["stems-from", "no such doc"],
+        ["due", "2025", "--province", province], ["due", "2026-Q1", "--unit", unit[0]],
     ]
     partial = [_cli_json(store_path, *c) for c in commands]
     monkeypatch.setattr(cli_module, "_query_graph", lambda store_path: full)

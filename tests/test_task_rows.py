@@ -20,7 +20,7 @@ from policykg.graph.searchtext import search_text, words_of
 from policykg.graph.store import Store, StoreError, open_store
 from policykg.graph.taskrows import block_rows
 from policykg.ontology.schema import Kind, Rel
-from policykg.queries import compare, search, stems_from, workload
+from policykg.queries import compare, due, search, stems_from, workload
 from policykg.queries.common import (
     deadline_bucket,
     in_rel,
@@ -110,6 +110,8 @@ def _questions_agree(store: Store) -> None:
     sides = provinces[:3] + [next(iter(nodes_of(g, Kind.PLAN)))]
     assert (compare(open_store(store.path), sides).to_dict()
             == compare(g, sides).to_dict())
+    for period in ("2025", "2026-Q2"):
+        assert due(open_store(store.path), period).to_dict() == due(g, period).to_dict()
     texts = [d.get("text") or "" for _, d in g.nodes(data=True) if d.get("kind") == Kind.TASK]
     for text in [*texts[:5], *provinces[:2], "ke hoach", "nghi quyet 36"]:
         for kinds in (None, ["task"]):
