@@ -13,6 +13,7 @@ reused (plan ``i`` of a seed is the same in every corpus size).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 import os
@@ -297,7 +298,19 @@ def _query_sets(g: Any, sample: Any, rng: random.Random) -> dict[str, list[tuple
         "compare_5": [tuple(rng.sample(provinces, 5)) for _ in range(QUERY_SAMPLES)]
         if len(provinces) >= 5 else [],
         "search": [(w,) for w in list(dict.fromkeys(words))[:QUERY_SAMPLES]],
+        "due_province": [(period, p) for p, period in zip(
+            rng.sample(typed_provinces, min(len(typed_provinces), QUERY_SAMPLES)),
+            itertools.cycle(("2025", "2026-Q3", "2027-06")))],
     }
+
+
+def _answer_size(result: Any) -> int:
+    """How much an answer holds: compared sides, tasks due, or items."""
+    if hasattr(result, "sides"):
+        return len(result.sides)
+    if hasattr(result, "dated"):
+        return len(result.dated) + len(result.yearly) + len(result.ongoing)
+    return len(result)
 
 
 def _plan_nodes(skeleton: Any) -> list[str]:
@@ -316,7 +329,7 @@ def job_queries(store: str, seed: int, budget_s: float = 120.0) -> dict[str, Any
     stops after ``budget_s`` seconds; the row says how many were asked.
     """
     from policykg.graph.store import open_store
-    from policykg.queries import compare, search, stems_from, workload
+    from policykg.queries import compare, due, search, stems_from, workload
     from policykg.queries.refs import UnresolvedReference
 
     skeleton = open_store(store).skeleton()
@@ -330,6 +343,7 @@ def job_queries(store: str, seed: int, budget_s: float = 120.0) -> dict[str, Any
         "workload_unit": lambda s, u, p: workload(s, unit=u, province=p),
         "compare_5": lambda s, *sides: compare(s, list(sides)),
         "search": lambda s, text: search(s, text),
+        "due_province": lambda s, period, p: due(s, period, province=p),
     }
     out: dict[str, Any] = {}
     sets = _query_sets(skeleton, sample, rng)
@@ -351,7 +365,7 @@ def job_queries(store: str, seed: int, budget_s: float = 120.0) -> dict[str, Any
                     continue
                 walls.append(clock.wall)
                 cpus.append(clock.cpu)
-                sizes.append(len(result.sides) if hasattr(result, "sides") else len(result))
+                sizes.append(_answer_size(result))
             row: dict[str, Any] = {"queries": len(walls), "unresolved": len(failed),
                                    "unresolved_examples": failed[:3]}
             if walls:
@@ -639,6 +653,7 @@ QUERY_ROWS = (
     ("workload of a unit", "workload_unit"),
     ("compare 5 provinces", "compare_5"),
     ("search", "search"),
+    ("due in a period, 1 province", "due_province"),
 )
 ROWS = (
     "ingest, 1 process", "ingest phases (CPU s)", "ingest as the CLI does", "ingest, all cores",
