@@ -153,6 +153,18 @@ def static_memo(g: Graph, name: Any, build: Callable[[Graph], T]) -> T:
     return static.memo(name, lambda: build(static.graph))
 
 
+def on_one_skeleton(store: Store, read: Callable[[Graph], T]) -> tuple[Graph, T] | None:
+    """``(skeleton, read(skeleton))`` such that what ``read`` asked of ``store`` saw the
+    state of that skeleton: ``read`` runs again when the store changed meanwhile. None
+    when it kept changing (the caller then asks the whole graph)."""
+    for _attempt in range(3):
+        g = store.skeleton()
+        found = read(g)
+        if store.skeleton() is g:  # the store did not change meanwhile
+            return g, found
+    return None
+
+
 def graph_of(source: Source, question: str, **options: Any) -> Graph:
     """``source`` when it is a graph, else the part of a store's graph that ``question``
     (a query command's name, see :func:`policykg.queries.partial.graph_for`) reads."""

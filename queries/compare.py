@@ -31,6 +31,7 @@ from policykg.queries.common import (
     label,
     node_province,
     nodes_of,
+    on_one_skeleton,
     plan_tasks,
     plans_by_province,
     province_name,
@@ -184,12 +185,8 @@ def compare(g: Source, sides: list[str], as_of: str | date | None = None) -> Com
 
 @gc_paused()
 def _compare_rows(store: Any, sides: list[str], as_of: str | date | None) -> Comparison:
-    for _attempt in range(3):
-        g = store.skeleton()
-        result = _compare(g, sides, as_of, _row_tasks(store))
-        if store.skeleton() is g:  # the store did not change meanwhile
-            return result
-    return compare(store.graph(), sides, as_of)
+    done = on_one_skeleton(store, lambda g: _compare(g, sides, as_of, _row_tasks(store)))
+    return compare(store.graph(), sides, as_of) if done is None else done[1]
 
 
 def _compare(g: Graph, sides: list[str], as_of: str | date | None,

@@ -22,21 +22,23 @@ from policykg.graph.build import gc_paused
 from policykg.graph.taskrows import task_order as order_of_task
 from policykg.ontology.schema import Kind
 from policykg.queries.common import (
+    Graph,
     Source,
     deadline_info,
     doc_label,
     in_provinces,
     label,
     nodes_of,
+    on_one_skeleton,
     task_order,
     task_plan,
 )
 from policykg.queries.lineage import (
     TaskHit,
     _Places,
-    _plans_by_place,
     _province_set,
     _unit_set,
+    plans_in_places,
     task_hit,
 )
 
@@ -144,21 +146,18 @@ def due(g: Source, period: str, province: str | None = None,
 def _due_rows(store: Any, period: str, province: str | None, unit: str | None) -> DueReport:
     """:func:`due` read from a store's task rows (with the skeleton for names and places)."""
     span = parse_period(period)
-    for _attempt in range(3):
-        g = store.skeleton()
+
+    def read(g: Graph) -> tuple[Any, ...]:
         provinces = _province_set(g, province)
-        units = _unit_set(g, unit, province)
         places = _Places(g, provinces)
-        if provinces:
-            plans = sorted({plan for pid, held in _plans_by_place(store, g).items()
-                            if places.of_id(pid)[2] for plan in held})
-        else:
-            plans = list(nodes_of(g, Kind.PLAN))
-        rows = store.task_rows(plans, full=False)
-        if store.skeleton() is g:  # the store did not change meanwhile
-            break
-    else:
+        plans = sorted(plans_in_places(store, g, places)) if provinces \
+            else list(nodes_of(g, Kind.PLAN))
+        return _unit_set(g, unit, province), places, store.task_rows(plans, full=False)
+
+    done = on_one_skeleton(store, read)
+    if done is None:
         return due(store.graph(), period, province, unit)
+    g, (units, places, rows) = done
     report = DueReport(span.text, span.start.isoformat(), span.end.isoformat())
     found: list[tuple[tuple[Any, ...], str, TaskHit]] = []
     labels: dict[str, str] = {}

@@ -33,6 +33,7 @@ from policykg.queries.common import (
     label,
     node_province,
     nodes_of,
+    on_one_skeleton,
     out_rel,
     plan_task_provinces,
     plan_tasks,
@@ -339,23 +340,21 @@ def _stems_from_rows(store: Any, doc: str, province: str | list[str] | None,
                      year: int | str | None) -> list[TaskHit]:
     """:func:`stems_from` read from a store's task rows: documents, lineage and units
     come from its skeleton, tasks from indexed rows, so no plan block is decoded."""
-    for _attempt in range(3):
-        g = store.skeleton()
+    def read(g: Graph) -> tuple[Any, ...]:
         root = _resolve_doc(g, doc, year, province)
         provinces = _province_set(g, province)
         units = _unit_set(g, unit, province if isinstance(province, str) else None)
-        tree = _tree(g, root, down=True, depth=depth)
-        plans = _tree_plans(g, root, depth)
         places = _Places(g, provinces)
+        plans = _tree_plans(g, root, depth)
         if provinces:
-            within = _tree_plan_set(g, root, depth)
-            plans = sorted(plan for pid, held in _plans_by_place(store, g).items()
-                           if places.of_id(pid)[2] for plan in held if plan in within)
-        rows = store.task_rows(plans, full=False)
-        if store.skeleton() is g:  # the store did not change meanwhile
-            break
-    else:
+            plans = sorted(plans_in_places(store, g, places) & _tree_plan_set(g, root, depth))
+        return (_tree(g, root, down=True, depth=depth), plans, units, places,
+                store.task_rows(plans, full=False))
+
+    done = on_one_skeleton(store, read)
+    if done is None:
         return stems_from(store.graph(), doc, province, unit, depth, year)
+    g, (tree, plans, units, places, rows) = done
     paths = _paths(g, tree, [p for p in plans if p in rows], down=True)
     names = _LabelLists(g)
     hits: list[TaskHit] = []
@@ -422,6 +421,13 @@ class _Places:
     def of_plan(self, plan: str) -> tuple[str | None, str, bool]:
         """The place of ``plan``'s rows without a province of their own."""
         return self.of_id(node_province(self.graph, plan))
+
+
+def plans_in_places(store: Any, g: Graph, places: _Places) -> set[str]:
+    """The plans of skeleton ``g`` some of whose task rows in ``store`` lie in the
+    provinces ``places`` asks for."""
+    return {plan for pid, held in _plans_by_place(store, g).items() if places.of_id(pid)[2]
+            for plan in held}
 
 
 def _plans_by_place(store: Any, g: Graph) -> dict[str | None, list[str]]:
@@ -498,26 +504,31 @@ def downstream_documents(g: Source, doc: str, province: str | list[str] | None =
     """Every document (plan or cited document) downstream of ``doc``, nearest first.
 
     ``g`` is the graph or a store (task counts then come from its indexed rows)."""
-    counts: dict[str, int] | None = None
-    for _attempt in range(3):
-        if isinstance(g, nx.Graph) or not hasattr(g, "task_counts"):
-            graph, store = graph_of(g, "stems-from", ref=doc, province=province, depth=depth,
-                                    year=year, show_plans=True), None
-        else:
-            graph, store = g.skeleton(), g
+    def read(graph: Graph) -> tuple[dict[str, str | None], list[str]]:
         root = _resolve_doc(graph, doc, year, province)
         provinces = _province_set(graph, province)
         tree = _tree(graph, root, down=True, depth=depth)
-        kept = [node for node in tree if node != root and not (
+        return tree, [node for node in tree if node != root and not (
             provinces and graph.nodes[node].get("scope") != "central"
             and not in_provinces(graph, node, provinces))]
-        if store is None:
-            break
-        counts = store.task_counts(n for n in kept if kind(graph, n) == Kind.PLAN)
-        if store.skeleton() is graph:  # the store did not change meanwhile
-            break
+
+    counts: dict[str, int] | None = None
+    if isinstance(g, nx.Graph) or not hasattr(g, "task_counts"):
+        graph = graph_of(g, "stems-from", ref=doc, province=province, depth=depth, year=year,
+                         show_plans=True)
+        tree, kept = read(graph)
     else:
-        return downstream_documents(g.graph(), doc, province, depth, year)
+        store = g
+
+        def read_counts(graph: Graph) -> tuple[Any, ...]:
+            tree, kept = read(graph)
+            return tree, kept, store.task_counts(n for n in kept
+                                                 if kind(graph, n) == Kind.PLAN)
+
+        done = on_one_skeleton(store, read_counts)
+        if done is None:
+            return downstream_documents(store.graph(), doc, province, depth, year)
+        graph, (tree, kept, counts) = done
     hits = [_doc_hit(graph, node, path, tasks=None if counts is None else counts.get(node, 0))
             for node, path in _paths(graph, tree, kept, down=True).items()]
     hits.sort(key=lambda h: (h.depth, h.id))

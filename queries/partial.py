@@ -39,6 +39,7 @@ from policykg.queries.common import (
     Graph,
     in_provinces_id,
     is_document,
+    on_one_skeleton,
     province_id,
     share_skeleton_index,
 )
@@ -61,18 +62,20 @@ def graph_for(store: Any, question: str, **options: Any) -> nx.MultiDiGraph:
     chooser = QUESTIONS.get(question)
     if chooser is None:
         return store.graph()
-    for _attempt in range(3):
-        skeleton = store.skeleton()
+    def read(skeleton: nx.MultiDiGraph) -> nx.MultiDiGraph | None:
         need = chooser(store, skeleton, **options)
         if need is None:
-            return store.graph()
+            return None
         plans, touching = need
-        graph = store.subgraph(plans=sorted(plans), touching=sorted(touching)) \
+        return store.subgraph(plans=sorted(plans), touching=sorted(touching)) \
             if plans or touching else skeleton
-        if store.skeleton() is skeleton:  # the store did not change meanwhile
-            share_skeleton_index(graph, skeleton)
-            return graph
-    return store.graph()
+
+    done = on_one_skeleton(store, read)
+    if done is None or done[1] is None:
+        return store.graph()
+    skeleton, graph = done
+    share_skeleton_index(graph, skeleton)
+    return graph
 
 
 def blocks_for(store: Any, question: str, **options: Any) -> Need:

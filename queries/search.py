@@ -32,6 +32,7 @@ from policykg.queries.common import (
     label,
     memo,
     node_province,
+    on_one_skeleton,
     province_name,
 )
 from policykg.queries.refs import UnresolvedReference, resolve_document
@@ -207,21 +208,21 @@ def _search_store(store: Any, text: str, wanted: set[str], limit: int) -> list[S
     words = WORD.findall(query)
     if not words:
         return []
-    for _attempt in range(3):
-        g = store.skeleton()
+    def read(g: Graph) -> tuple[_Ranking, dict[str, float], list[Any]]:
         index = _index(g)
         tasks, task_df = store.search_counts(words)
         every = index.df(words)
         for word, count in task_df.items():
             every[word] = every.get(word, 0) + count
         ranking = _Ranking(query, words, every, max(len(index.entries) + tasks, 1))
-        scores = _scores(g, index, ranking, wanted)
         found = store.search_tasks(words, query, ranking.need, limit) \
             if Kind.TASK in wanted else []
-        if store.skeleton() is g:  # the store did not change meanwhile
-            break
-    else:
+        return ranking, _scores(g, index, ranking, wanted), found
+
+    done = on_one_skeleton(store, read)
+    if done is None:
         return _search_graph(store.graph(), text, wanted, limit)
+    g, (ranking, scores, found) = done
     plan_of = {}
     for match in found:
         score = ranking.score(match.words.__contains__, match.in_body, match.in_head)

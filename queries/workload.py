@@ -28,6 +28,7 @@ from policykg.queries.common import (
     label,
     node_province,
     nodes_of,
+    on_one_skeleton,
     province_name,
     task_plan,
     unit_kind,
@@ -119,14 +120,14 @@ def _workload_rows(store: Any, province: str | None, unit: str | None, kind: str
                    collective: bool) -> list[WorkloadRow]:
     """:func:`workload` read from a store: units from its skeleton, each unit's tasks
     from indexed rows grouped by plan and deadline bucket (no plan block is decoded)."""
-    for _attempt in range(3):
-        g = store.skeleton()
+    def read(g: Graph) -> tuple[list[tuple[str, str | None]], dict[str, Any]]:
         candidates = _candidates(g, province, unit, kind, collective)
-        roles = store.unit_roles([node for node, _ in candidates])
-        if store.skeleton() is g:  # the store did not change meanwhile
-            break
-    else:
+        return candidates, store.unit_roles([node for node, _ in candidates])
+
+    done = on_one_skeleton(store, read)
+    if done is None:
         return workload(store.graph(), province, unit, kind, collective)
+    g, (candidates, roles) = done
     facts: dict[str | None, tuple[str, list[str]]] = {}
     rows: list[WorkloadRow] = []
     for node, kid in candidates:
