@@ -27,7 +27,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from policykg.graph.identity import edge_key_identity
+from policykg.graph.identity import merge_batch
 from policykg.graph.rdf import clean_text, to_rdf
 from policykg.ontology.schema import Kind
 
@@ -488,15 +488,7 @@ class _Spool:
         """Add one batch of items (``[id, attrs]``, ``[source, target, key, attrs]``): a
         node or edge seen before gets its attributes updated, a later value winning."""
         conn = self.conn
-        batch_nodes: dict[str, dict[str, Any]] = {}
-        for n, attrs in nodes:
-            if type(attrs) is not dict:
-                raise ExportError(f"attributes of node {n!r} are not a mapping")
-            old = batch_nodes.get(str(n))
-            if old is None:
-                batch_nodes[str(n)] = attrs
-            else:
-                old.update(attrs)
+        batch_nodes, batch_edges = merge_batch(nodes, edges, str, ExportError)
         if batch_nodes:
             conn.execute("DELETE FROM want_nodes")
             conn.executemany("INSERT INTO want_nodes VALUES (?)", ((n,) for n in batch_nodes))
@@ -510,16 +502,6 @@ class _Spool:
                 "INSERT INTO nodes VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                 "kind = excluded.kind, attrs = excluded.attrs",
                 ((n, _node_kind(d), _spooled(d)) for n, d in batch_nodes.items()))
-        batch_edges: dict[tuple[str, str, str], tuple[str, dict[str, Any]]] = {}
-        for u, v, key, attrs in edges:
-            if type(attrs) is not dict:
-                raise ExportError(f"attributes of edge {u!r} → {v!r} are not a mapping")
-            ident = (str(u), str(v), edge_key_identity(key))
-            seen = batch_edges.get(ident)
-            if seen is None:
-                batch_edges[ident] = (str(key), attrs)
-            else:
-                seen[1].update(attrs)
         if batch_edges:
             # an edge's end that is no node yet becomes one without attributes
             ends = {end for u, v, _ in batch_edges for end in (u, v)}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -343,3 +344,35 @@ def edge_key_identity(key: Any) -> str:
         number = float(key)
         return "n" + (str(int(number)) if number.is_integer() else repr(number))
     return "j" + json.dumps(key, ensure_ascii=False, sort_keys=True, default=str)
+
+
+BatchEdges = dict[tuple[str, str, str], tuple[str, dict[str, Any]]]
+
+
+def merge_batch(nodes: Iterable[Any], edges: Iterable[Any], key_text: Callable[[Any], str],
+                error: type[Exception]) -> tuple[dict[str, dict[str, Any]], BatchEdges]:
+    """One batch of a graph's items (``[id, attrs]``, ``[source, target, key, attrs]``)
+    merged as the whole graph merges them: nodes by id, edges by (source, target,
+    :func:`edge_key_identity`), a later attribute value winning and the first key seen
+    kept (as ``key_text`` writes it). Attributes that are not a mapping raise ``error``;
+    the attributes given are not changed."""
+    batch_nodes: dict[str, dict[str, Any]] = {}
+    for n, attrs in nodes:
+        if type(attrs) is not dict:
+            raise error(f"attributes of node {n!r} are not a mapping")
+        old = batch_nodes.get(str(n))
+        if old is None:
+            batch_nodes[str(n)] = dict(attrs)
+        else:
+            old.update(attrs)
+    batch_edges: BatchEdges = {}
+    for u, v, key, attrs in edges:
+        if type(attrs) is not dict:
+            raise error(f"attributes of edge {u!r} → {v!r} are not a mapping")
+        ident = (str(u), str(v), edge_key_identity(key))
+        seen = batch_edges.get(ident)
+        if seen is None:
+            batch_edges[ident] = (key_text(key), dict(attrs))
+        else:
+            seen[1].update(attrs)
+    return batch_nodes, batch_edges

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from policykg.graph.identity import edge_key_identity
+from policykg.graph.identity import merge_batch
 from policykg.ontology.schema import Kind, Rel
 
 if TYPE_CHECKING:
@@ -976,15 +976,7 @@ class _Spool:
     def add(self, nodes: Iterable[Any], edges: Iterable[Any]) -> None:
         """One batch of items: one seen before gets its attributes updated."""
         conn = self.conn
-        batch_nodes: dict[str, dict[str, Any]] = {}
-        for n, attrs in nodes:
-            if type(attrs) is not dict:
-                raise Neo4jError(f"attributes of node {n!r} are not a mapping")
-            old = batch_nodes.get(str(n))
-            if old is None:
-                batch_nodes[str(n)] = dict(attrs)
-            else:
-                old.update(attrs)
+        batch_nodes, batch_edges = merge_batch(nodes, edges, _dumps, Neo4jError)
         if batch_nodes:
             conn.execute("DELETE FROM want_items")
             conn.executemany("INSERT INTO want_items VALUES (?)", ((n,) for n in batch_nodes))
@@ -995,16 +987,6 @@ class _Spool:
                 batch_nodes[n] = merged
             conn.executemany("INSERT OR REPLACE INTO items VALUES (?, ?)",
                              ((n, _dumps(d)) for n, d in batch_nodes.items()))
-        batch_edges: dict[tuple[str, str, str], tuple[str, dict[str, Any]]] = {}
-        for u, v, key, attrs in edges:
-            if type(attrs) is not dict:
-                raise Neo4jError(f"attributes of edge {u!r} → {v!r} are not a mapping")
-            ident = (str(u), str(v), edge_key_identity(key))
-            seen = batch_edges.get(ident)
-            if seen is None:
-                batch_edges[ident] = (_dumps(key), dict(attrs))
-            else:
-                seen[1].update(attrs)
         if batch_edges:
             # an edge's end that is no node (in any batch) is a node without attributes
             conn.executemany("INSERT OR IGNORE INTO items VALUES (?, '{}')",
