@@ -15,14 +15,15 @@ asks the store for the task blocks the answer can come from:
 - ``workload``: every plan with a task led or supported by a selected unit;
 - ``compare``: the plans of the sides.
 
-Other questions (``due``, ``overlaps``, ``search``, pictures …) read every task and
-get the whole graph. The question then runs unchanged on the returned graph and
-gives what it gives on the whole graph.
+Other questions (``due``, ``overlaps``, ``search``, pictures …) get the whole graph.
+The question then runs unchanged on the returned graph and gives what it gives on
+the whole graph.
 
-:func:`~policykg.queries.lineage.stems_from` and
-:func:`~policykg.queries.workload.workload` asked of a store go further and read the
-store's task rows (:meth:`~policykg.graph.store.Store.task_rows`,
-:meth:`~policykg.graph.store.Store.unit_roles`) without any block; their parts here
+``stems_from``, ``downstream_documents``, ``workload``, ``compare``, ``due`` and
+``search`` asked of a store go further and read the store's indexed rows
+(:meth:`~policykg.graph.store.Store.task_rows`,
+:meth:`~policykg.graph.store.Store.unit_roles`,
+:meth:`~policykg.graph.store.Store.search_tasks`) without any block; the parts here
 serve callers that want the graph itself (pages drawn from it, another backend).
 """
 
