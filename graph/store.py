@@ -1370,22 +1370,22 @@ class Store:
                     counts[word] = row[0]
             return self._searchable[1], counts
 
-    def search_tasks(self, words: list[str], phrase: str, need: int, limit: int
-                     ) -> list[TaskMatch]:
+    def search_tasks(self, words: list[str], phrase: str, need: int, limit: int,
+                     counts: dict[str, int]) -> list[TaskMatch]:
         """The tasks a query may rank first, from the full-text index.
 
         ``words`` are the query's words (folded, repeats kept), ``phrase`` the whole
-        folded query. A task is found when it holds at least ``need`` of ``words``
-        (counted with repeats). For each set of the words a task can hold, this gives
-        the ``limit`` first tasks holding exactly that set: those whose body and head
-        hold ``phrase`` first, then those whose body does, then by id. Within a set a
-        task's rank depends on nothing else, so the caller's ``limit`` best are among
-        these whatever weight it gives each set. A long query, whose sets are too many
-        to ask one by one, gets every task it finds instead.
+        folded query, ``counts`` how many tasks hold each word (:meth:`search_counts`;
+        a word left out is held by none). A task is found when it holds at least
+        ``need`` of ``words`` (counted with repeats). For each set of the words a task
+        can hold, this gives the ``limit`` first tasks holding exactly that set: those
+        whose body and head hold ``phrase`` first, then those whose body does, then by
+        id. Within a set a task's rank depends on nothing else, so the caller's
+        ``limit`` best are among these whatever weight it gives each set. A long query,
+        whose sets are too many to ask one by one, gets every task it finds instead.
         """
         if limit <= 0 or not words:
             return []
-        _total, counts = self.search_counts(words)
         times = Counter(words)
         known = [w for w in times if w in counts]  # a word no task holds finds nothing
         most = sorted((times[w] for w in known), reverse=True)

@@ -215,7 +215,7 @@ def _search_store(store: Any, text: str, wanted: set[str], limit: int) -> list[S
         for word, count in task_df.items():
             every[word] = every.get(word, 0) + count
         ranking = _Ranking(query, words, every, max(len(index.entries) + tasks, 1))
-        found = store.search_tasks(words, query, ranking.need, limit) \
+        found = store.search_tasks(words, query, ranking.need, limit, task_df) \
             if Kind.TASK in wanted else []
         return ranking, _scores(g, index, ranking, wanted), found
 
