@@ -1,14 +1,24 @@
 """The users' questions asked of a Neo4j database (``--backend neo4j``).
 
-Each question reads from the database, in Cypher, the part of the graph it
-needs: the documents, places and units every answer names (the *context*), and
-for the question itself the tasks it is about — the tasks of every plan
-downstream of a directive (``STEMS_FROM_DOWNSTREAM``, ``STEMS_FROM_TASKS``),
-the tasks some unit leads or supports (``WORKLOAD_TASKS``), the tasks of the
-compared plans (``COMPARE_TASKS``), every task (``OVERLAP_TASKS``), the
-searchable nodes (``SEARCH_NODES``). The rows are turned back into a graph with
-the embedded graph's attributes, and the embedded question answers it, so
-both backends give the same result types, field for field.
+Each question reads from the database, in Cypher, only the part of the graph it
+needs, so what it reads grows with its answer, not with the database:
+
+- every question: the provinces (with their mergers), unit kinds and topics (the
+  *base*, a few hundred nodes);
+- stems-from: the documents carrying the typed number (``DOCUMENTS_NUMBERED``; all
+  documents only for a reference by title), the documents downstream of the
+  directive (``STEMS_FROM_DOWNSTREAM``), which provinces each of their plans has
+  tasks in (``PLAN_TASK_PROVINCES``), then the tasks of the plans that can answer
+  (``STEMS_FROM_TASKS``) with their relationships and units;
+- workload: the units (``UNITS``), the roles of the units asked about
+  (``UNIT_ROLES``), and the plans of those tasks with every document above them
+  (``UPSTREAM``);
+- compare, overlaps and search read the documents and places every answer names
+  (the *context*) and the tasks they compare, score or search.
+
+The rows are turned back into a graph with the embedded graph's attributes, and
+the embedded question answers it, so both backends give the same result types,
+field for field.
 
 All values travel as parameters (``$root``, ``$ids``, ``$kinds`` …); labels and
 relationship types in the query text come from :class:`Kind` and :class:`Rel`
@@ -36,9 +46,10 @@ from policykg.graph.neo4j import (
 from policykg.ontology.schema import DOCUMENT_KINDS, LINEAGE_RELS, Kind, Rel
 
 __all__ = [
-    "CONTEXT_NODES", "CONTEXT_RELS", "COMPARE_TASKS", "NODES_BY_ID", "OVERLAP_TASKS",
-    "RELS_FROM", "RELS_TO", "SEARCH_NODES", "STEMS_FROM_DOWNSTREAM", "STEMS_FROM_TASKS",
-    "TASK_RELS", "WORKLOAD_TASKS", "CypherQuestions", "QUESTIONS",
+    "CONTEXT_NODES", "CONTEXT_RELS", "COMPARE_TASKS", "DOCUMENTS_NUMBERED", "NODES_BY_ID",
+    "OVERLAP_TASKS", "PLAN_TASK_PROVINCES", "RELS_FROM", "RELS_TO", "SEARCH_NODES",
+    "STEMS_FROM_DOWNSTREAM", "STEMS_FROM_TASKS", "TASK_RELS", "UNIT_ROLES", "UNITS",
+    "UPSTREAM", "WORKLOAD_TASKS", "CypherQuestions", "QUESTIONS",
 ]
 
 _N = NODE_LABEL
@@ -50,6 +61,8 @@ CONTEXT_REL_TYPES: tuple[str, ...] = (
     Rel.IMPLEMENTS, Rel.BASED_ON, Rel.MENTIONS, Rel.ISSUED_BY, Rel.PART_OF, Rel.OF_KIND,
     Rel.IN_PROVINCE, Rel.MERGED_INTO,
 )
+# Node kinds every answer may name that stay few whatever the corpus (the base).
+BASE_KINDS: tuple[str, ...] = (Kind.PROVINCE.value, Kind.UNIT_KIND.value, Kind.TOPIC.value)
 # Relations leaving a task or reaching it from its plan.
 TASK_REL_TYPES: tuple[str, ...] = (
     Rel.HAS_TASK, Rel.HAS_SUBTASK, Rel.LED_BY, Rel.SUPPORTED_BY, Rel.ABOUT, Rel.IN_PROVINCE,
@@ -99,6 +112,40 @@ MATCH (a:{_N})-[r]->(b:{_N})
 WHERE type(r) IN $rels AND (a.kind = $task OR b.kind = $task)
 RETURN a.id AS src, b.id AS dst, type(r) AS rel, properties(r) AS props"""
 
+# The documents whose number/symbol (or number field) starts with one of $prefixes:
+# the candidates for a reference typed with that number.
+DOCUMENTS_NUMBERED = f"""\
+UNWIND $prefixes AS prefix
+MATCH (n:{_N}) WHERE n.kind IN $documents
+  AND (n.key STARTS WITH prefix OR n.number STARTS WITH prefix)
+RETURN DISTINCT n.id AS id, properties(n) AS props"""
+
+# For each plan of $ids, the provinces its tasks name (their own attribute, or the
+# province they are linked to; both null: the plan's own).
+PLAN_TASK_PROVINCES = f"""\
+UNWIND $ids AS wanted
+MATCH (:{_N} {{id: wanted}})-[:{Rel.HAS_TASK}]->(:{_N})-[:{Rel.HAS_SUBTASK}*0..]->(t:{_N})
+OPTIONAL MATCH (t)-[:{Rel.IN_PROVINCE}]->(place:{_N})
+RETURN DISTINCT wanted AS plan, t.province AS own, place.id AS place"""
+
+# Every unit.
+UNITS = f"""\
+MATCH (n:{_N}) WHERE n.kind = $unit
+RETURN n.id AS id, properties(n) AS props"""
+
+# The tasks the units $ids lead or support, with each role.
+UNIT_ROLES = f"""\
+UNWIND $ids AS wanted
+MATCH (t:{_N})-[r:{Rel.LED_BY}|{Rel.SUPPORTED_BY}]->(:{_N} {{id: wanted}})
+RETURN t.id AS id, properties(t) AS props, wanted AS unit, type(r) AS rel,
+       properties(r) AS rel_props"""
+
+# The documents $ids and every document they implement or are based on, at any depth.
+UPSTREAM = f"""\
+UNWIND $ids AS wanted
+MATCH (:{_N} {{id: wanted}})-[:{_LINEAGE}*0..]->(doc:{_N})
+RETURN DISTINCT doc.id AS id, properties(doc) AS props"""
+
 # Every task some unit leads or supports.
 WORKLOAD_TASKS = f"""\
 MATCH (t:{_N})-[:{Rel.LED_BY}|{Rel.SUPPORTED_BY}]->(u:{_N})
@@ -119,7 +166,11 @@ SEARCH_NODES = CONTEXT_NODES
 QUESTIONS: dict[str, str] = {
     "context (nodes)": CONTEXT_NODES, "context (relationships)": CONTEXT_RELS,
     "stems-from: downstream documents": STEMS_FROM_DOWNSTREAM,
-    "stems-from: their tasks": STEMS_FROM_TASKS, "workload: tasks": WORKLOAD_TASKS,
+    "stems-from: documents of a number": DOCUMENTS_NUMBERED,
+    "stems-from: provinces of each plan's tasks": PLAN_TASK_PROVINCES,
+    "stems-from: their tasks": STEMS_FROM_TASKS, "workload: units": UNITS,
+    "workload: roles of units": UNIT_ROLES, "workload: plans and documents above": UPSTREAM,
+    "workload: every task": WORKLOAD_TASKS,
     "relationships of every task": TASK_RELS,
     "compare: tasks of the plans": COMPARE_TASKS, "overlaps: tasks": OVERLAP_TASKS,
     "search: nodes": SEARCH_NODES, "relationships from nodes": RELS_FROM,
@@ -178,9 +229,57 @@ class CypherQuestions:
                                          kinds=kinds))
         return graph
 
+    def base(self) -> nx.MultiDiGraph:
+        """The provinces (with their mergers), unit kinds and topics: few, whatever the
+        corpus, and named by every answer."""
+        graph = nx.MultiDiGraph()
+        kinds = list(BASE_KINDS)
+        add_nodes(graph, self.runner.run(CONTEXT_NODES, kinds=kinds))
+        add_edges(graph, self.runner.run(CONTEXT_RELS, rels=[Rel.MERGED_INTO.value],
+                                         kinds=kinds))
+        return graph
+
+    def add_nodes_by_id(self, graph: nx.MultiDiGraph, ids: Iterable[str],
+                        rels: Iterable[str] = ()) -> list[str]:
+        """Add the nodes ``ids`` not in ``graph`` yet, and their ``rels`` relationships to
+        nodes in it; the ids added."""
+        missing = sorted({i for i in ids if i not in graph})
+        if missing:
+            add_nodes(graph, self._run_ids(NODES_BY_ID, missing))
+        if missing and rels:
+            add_edges(graph, self._run_ids(RELS_FROM, missing, rels=list(rels)))
+        return missing
+
+    def add_documents(self, graph: nx.MultiDiGraph, ref: str | None) -> None:
+        """Add the documents a reference may name (those of its number, all of them for
+        a reference by title) with the provinces they belong to."""
+        from policykg.queries.refs import reference_number
+
+        number = reference_number(ref or "")
+        documents = [k.value for k in DOCUMENT_KINDS]
+        if number is None:
+            rows = self.runner.run(CONTEXT_NODES, kinds=documents)
+        else:
+            rows = self.runner.run(DOCUMENTS_NUMBERED, documents=documents,
+                                   prefixes=[f"{zeros}{number}" for zeros in ("", "0", "00")])
+        ids = [r["id"] for r in rows if r["id"] not in graph]
+        add_nodes(graph, [r for r in rows if r["id"] not in graph])
+        if ref:
+            ids += self.add_nodes_by_id(graph, [ref])  # a node id typed as it is
+        add_edges(graph, self._run_ids(RELS_FROM, ids, rels=[Rel.IN_PROVINCE.value]))
+
+    def add_units(self, graph: nx.MultiDiGraph) -> None:
+        """Add every unit with its province and unit kind."""
+        rows = self.runner.run(UNITS, unit=Kind.UNIT.value)
+        add_nodes(graph, [r for r in rows if r["id"] not in graph])
+        add_edges(graph, self.runner.run(  # in one request, not one per few ids
+            CONTEXT_RELS, rels=[Rel.IN_PROVINCE.value, Rel.OF_KIND.value],
+            kinds=[Kind.UNIT.value, *BASE_KINDS]))
+
     def add_tasks(self, graph: nx.MultiDiGraph, rows: list[dict[str, Any]],
                   every: bool = False) -> nx.MultiDiGraph:
-        """Add task rows and every task relationship among the nodes now in ``graph``.
+        """Add task rows, the units and other nodes they name that ``graph`` lacks, and
+        every task relationship among the nodes now in ``graph``.
 
         ``every``: the rows are all or most tasks, so their relationships are read
         in one query rather than by id.
@@ -191,26 +290,77 @@ class CypherQuestions:
                                              task=Kind.TASK.value))
             return graph
         ids = [r["id"] for r in rows]
-        add_edges(graph, self._run_ids(RELS_FROM, ids, rels=list(TASK_REL_TYPES)))
+        leaving = self._run_ids(RELS_FROM, ids, rels=list(TASK_REL_TYPES))
+        self.add_nodes_by_id(graph, (r["dst"] for r in leaving))
+        add_edges(graph, leaving)
         add_edges(graph, self._run_ids(RELS_TO, ids, rels=[Rel.HAS_TASK, Rel.HAS_SUBTASK]))
         return graph
 
     # --- the part of the graph each question reads ---------------------------------------
 
     def stems_graph(self, ref: str, province: str | None = None,
-                    year: int | str | None = None) -> nx.MultiDiGraph:
-        from policykg.queries.refs import resolve_document
+                    year: int | str | None = None, unit: str | None = None
+                    ) -> nx.MultiDiGraph:
+        """What stems-from reads: the directive, the documents downstream of it, and the
+        tasks of their plans that can lie in ``province`` (all when None)."""
+        from policykg.queries.lineage import _province_set
+        from policykg.queries.refs import UnresolvedReference, resolve_document
 
-        graph = self.context()
-        root = resolve_document(graph, ref, province=province, year=year)
+        graph = self.base()
+        self.add_documents(graph, ref)
+        try:
+            root = resolve_document(graph, ref, province=province, year=year)
+        except UnresolvedReference:
+            self.add_documents(graph, None)  # every document, for the same message
+            root = resolve_document(graph, ref, province=province, year=year)
+        if unit:
+            self.add_units(graph)
         docs = [r["id"] for r in self.runner.run(
             STEMS_FROM_DOWNSTREAM, root=root, documents=[k.value for k in DOCUMENT_KINDS])]
-        return self.add_tasks(graph, self._run_ids(STEMS_FROM_TASKS, docs))
+        self.add_nodes_by_id(graph, docs)
+        add_edges(graph, self._run_ids(RELS_FROM, docs, rels=[
+            *(r.value for r in LINEAGE_RELS), Rel.IN_PROVINCE.value]))
+        plans = [d for d in docs if graph.nodes[d].get("kind") == Kind.PLAN]
+        wanted = _province_set(graph, province)
+        if wanted:
+            plans = self._plans_in(graph, plans, wanted)
+        return self.add_tasks(graph, self._run_ids(STEMS_FROM_TASKS, plans))
 
-    def workload_graph(self) -> nx.MultiDiGraph:
-        graph = self.context()
-        return self.add_tasks(graph, self.runner.run(WORKLOAD_TASKS, task=Kind.TASK.value,
-                                                     unit=Kind.UNIT.value), every=True)
+    def _plans_in(self, graph: nx.MultiDiGraph, plans: list[str], wanted: set[str]
+                  ) -> list[str]:
+        """The ``plans`` some of whose tasks lie in ``wanted`` (as written or as merged
+        today), a task lying in its own province, else its plan's."""
+        from policykg.queries.common import in_provinces_id, node_province, province_id
+
+        kept = set()
+        for row in self._run_ids(PLAN_TASK_PROVINCES, plans):
+            plan = row["plan"]
+            pid = province_id(graph, row["own"]) or row["place"] or node_province(graph, plan)
+            if in_provinces_id(graph, pid, wanted):
+                kept.add(plan)
+        return sorted(kept)
+
+    def workload_graph(self, province: str | None = None, unit: str | None = None,
+                       kind: str | None = None, collective: bool = True
+                       ) -> nx.MultiDiGraph:
+        """What workload reads: the units, the tasks of those it is asked about, and
+        their plans with every document above them."""
+        from policykg.queries.workload import _candidates
+
+        graph = self.base()
+        self.add_units(graph)
+        chosen = [node for node, _ in _candidates(graph, province, unit, kind, collective)]
+        roles = self._run_ids(UNIT_ROLES, chosen)
+        add_nodes(graph, list({r["id"]: r for r in roles}.values()))
+        add_edges(graph, [{"src": r["id"], "dst": r["unit"], "rel": r["rel"],
+                           "props": r["rel_props"]} for r in roles])
+        plans = {str(graph.nodes[r["id"]].get("plan")) for r in roles
+                 if graph.nodes[r["id"]].get("plan")}
+        above = [r for r in self._run_ids(UPSTREAM, plans) if r["id"] not in graph]
+        add_nodes(graph, above)
+        add_edges(graph, self._run_ids(RELS_FROM, [r["id"] for r in above], rels=[
+            *(r.value for r in LINEAGE_RELS), Rel.IN_PROVINCE.value]))
+        return graph
 
     def compare_graph(self, sides: list[str], as_of: str | date | None = None
                       ) -> nx.MultiDiGraph:
@@ -248,9 +398,10 @@ class CypherQuestions:
     def _graph_for(self, question: str, **options: Any) -> nx.MultiDiGraph:
         if question == "stems-from":
             return self.stems_graph(options["ref"], options.get("province"),
-                                    options.get("year"))
+                                    options.get("year"), options.get("unit"))
         if question == "workload":
-            return self.workload_graph()
+            return self.workload_graph(options.get("province"), options.get("unit"),
+                                       options.get("kind"), options.get("collective", True))
         if question == "compare":
             return self.compare_graph(list(options["sides"]), options.get("as_of"))
         if question == "overlaps":
@@ -268,7 +419,7 @@ class CypherQuestions:
 
         graph = self.graph_for("stems-from", ref=doc,
                                province=province if isinstance(province, str) else None,
-                               year=year)
+                               year=year, unit=unit)
         return stems_from(graph, doc, province=province, unit=unit, depth=depth, year=year)
 
     def downstream_documents(self, doc: str, province: str | list[str] | None = None,
@@ -284,7 +435,7 @@ class CypherQuestions:
     def workload(self, **options: Any) -> list[Any]:
         from policykg.queries.workload import workload
 
-        return workload(self.graph_for("workload"), **options)
+        return workload(self.graph_for("workload", **options), **options)
 
     def compare(self, sides: list[str], as_of: str | date | None = None) -> Any:
         from policykg.queries.compare import compare

@@ -35,6 +35,7 @@ __all__ = [
     "Candidate",
     "UnknownReference",
     "UnresolvedReference",
+    "reference_number",
     "resolve_document",
     "resolve_province",
     "resolve_unit",
@@ -197,6 +198,27 @@ def resolve_document(g: Graph, text: str, province: str | None = None,
     if candidates:
         raise AmbiguousReference("document", raw, [_describe_doc(g, c) for c in candidates])
     raise UnknownReference("document", raw, _doc_suggestions(g, docs.ids, folded))
+
+
+def reference_number(text: str) -> int | None:
+    """The number every document :func:`resolve_document` may find for ``text`` carries
+    (at the start of its number/symbol), or None when ``text`` names a document by its
+    title or id: a database can then be asked for the documents of that number only.
+
+    >>> reference_number("nghi quyet 36"), reference_number("36-NQ/TW ngày 30/01/2023")
+    (36, 36)
+    >>> reference_number("Kế hoạch chuyển đổi số") is None
+    True
+    """
+    folded = fold((text or "").strip())
+    match = _FULL_KEY.search(_DATE.sub(" ", folded))
+    if match:
+        return int(match.group(1))
+    match = _TYPED_NUMBER.search(folded)
+    if match:
+        return int(match.group(2))
+    bare = re.fullmatch(r"(?:so\s*)?(\d{1,6})", folded)
+    return int(bare.group(1)) if bare else None
 
 
 class _Documents(_Lookups):

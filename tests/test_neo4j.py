@@ -353,6 +353,100 @@ def test_answers_from_neo4j_equal_the_embedded_ones(db: Any, store_file: Path) -
         assert questions.search(text) == expected_hits
 
 
+@pytest.fixture(scope="module")
+def varied_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path,
+                 examples_dir: Path) -> Path:
+    """A store of the seeds, the examples and 60 generated plans: many provinces (old
+    and merged names), chains of plans and units of every kind."""
+    from bench.generate import generate
+
+    root = tmp_path_factory.mktemp("varied")
+    generate(root / "generated", 60, 5)
+    path = root / "store.db"
+    report = open_store(path).ingest([str(seeds_dir), str(examples_dir),
+                                      str(root / "generated")])
+    assert report.ok
+    return path
+
+
+def _outcome(ask: Any, *args: Any, **options: Any) -> Any:
+    """``ask(*args, **options)`` as plain data: the answer, or the error it raised."""
+    from policykg.queries import UnresolvedReference
+
+    try:
+        return ("answer", [r.to_dict() for r in ask(*args, **options)])
+    except UnresolvedReference as err:
+        return ("error", type(err).__name__, str(err))
+
+
+def _typed_forms(graph: Any, doc: str) -> list[str]:
+    """How a user may type ``doc``: its id, its symbol, "nghi quyet 36"-style words."""
+    from policykg.ontology.normalize import fold
+
+    data = graph.nodes[doc]
+    forms = [doc]
+    if data.get("key"):
+        forms.append(data["key"])
+        number = str(data["key"]).split("/")[0].split("-")[0]
+        doctype = fold(str(data.get("doctype") or ""))
+        if number.isdigit() and doctype:
+            forms.append(f"{doctype} {number}")
+    return forms
+
+
+def _tasks_read(graph: Any) -> set[str]:
+    return {n for n, d in graph.nodes(data=True) if d.get("kind") == Kind.TASK}
+
+
+def test_each_question_reads_its_part_and_answers_as_embedded(db: Any,
+                                                              varied_store: Path) -> None:
+    """stems-from and workload read from the database only what their answer needs
+    (not every document, unit and task), and answer as the embedded store does, for
+    references typed many ways, provinces by old and new names, units and kinds."""
+    from policykg.ontology.normalize import fold
+    from policykg.queries import downstream_documents
+    from policykg.queries.common import plan_tasks
+
+    graph = open_store(varied_store).graph()
+    _push(varied_store)
+    questions = CypherQuestions(db)
+    # the directives with the most tasks downstream, and the provinces most of them lie in
+    reach = {root: stems_from(graph, root) for root in _lineage_roots(graph)}
+    roots = sorted(reach, key=lambda r: (-len(reach[r]), r))[:3]
+    places = Counter(h.province_name for h in reach[roots[0]] if h.province_name)
+    names = [name for name, _ in places.most_common(2)]
+    typed_provinces = [*names, fold(names[0]), "Hà Giang", "no such place"]
+    for number, root in enumerate(roots):
+        for ref in _typed_forms(graph, root) if number == 0 else [root]:
+            for province in [None, *typed_provinces]:
+                expected = _outcome(stems_from, graph, ref, province=province)
+                assert _outcome(questions.stems_from, ref, province=province) == expected, (
+                    ref, province)
+        read = questions.graph_for("stems-from", ref=root, province=names[0])
+        answering = {h.plan for h in stems_from(graph, root, province=names[0])}
+        # the tasks read are those of the plans that answer, no other plan's
+        assert _tasks_read(read) == {t for p in answering for t in plan_tasks(graph, p)}
+        assert len(_tasks_read(read)) < len({h.task for h in reach[root]})
+        assert [d.to_dict() for d in questions.downstream_documents(root, province=names[0])
+                ] == [d.to_dict() for d in downstream_documents(graph, root,
+                                                                province=names[0])]
+    unit = next(n for n, d in graph.nodes(data=True) if d.get("kind") == Kind.UNIT
+                and d.get("category") != "collective" and d.get("name"))
+    name = graph.nodes[unit]["name"]
+    for root in roots:
+        assert _outcome(questions.stems_from, root, unit=fold(name)) == _outcome(
+            stems_from, graph, root, unit=fold(name))
+    for options in [{"province": p} for p in typed_provinces] + [
+            {"unit": fold(name)}, {"unit": name, "province": typed_provinces[0]},
+            {"kind": "phong quan ly khoa hoc"}, {"unit": "no such unit"}, {}]:
+        assert _outcome(questions.workload, **options) == _outcome(
+            workload, graph, **options), options
+    read = questions.graph_for("workload", unit=name)
+    rows = workload(graph, unit=name)
+    assert rows and _tasks_read(read) == {t for r in rows
+                                          for t in r.tasks_led + r.tasks_supported}
+
+
 @pytest.mark.parametrize("question", ["stems-from", "workload", "compare", "overlaps", "search"])
 def test_command_line_answers_agree(db: Any, store_file: Path, question: str) -> None:
     graph = open_store(store_file).graph()
