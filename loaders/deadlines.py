@@ -34,7 +34,7 @@ _RECURRENCE = (
 
 
 # Words (folded) that make a single year a start ("bắt đầu từ năm 2025") or an end.
-_FROM = re.compile(r"\b(bat dau|tu nam|tu)\b")
+_FROM = re.compile(r"\b(bat dau|tu nam|tu|(?:cac|nhung) nam tiep theo|tro di)\b")
 _UNTIL = re.compile(r"\bden\b")
 _BY = re.compile(r"\b(hoan thanh|truoc|den|cham nhat|xong)\b")
 
@@ -103,6 +103,7 @@ _PROSE_DEADLINE = re.compile(
     rf"\s+[^.;:]*?{_YEAR}"
     r"|trước ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?:\s+(?:hàng|hằng)\s+năm)?"
     r"|^(?:hàng|hằng)\s+(?:năm|quý|tháng)(?=,)"
+    r"|định kỳ\s+(?:hàng|hằng)\s+(?:năm|quý|tháng)"
     r"|trước ngày\s+\d{1,2}\s+(?:của\s+)?(?:hàng|hằng|mỗi)\s+(?:tháng|quý|năm)"
     rf"|(?:^|(?:trước|trong|chậm nhất|vào)\s+)quý\s+[IVX1-4]{{1,4}}(?:\s*,\s*[IVX1-4]{{1,4}})*"
     rf"\s*(?:năm\s+|/\s*){_YEAR}"
@@ -122,11 +123,11 @@ def _may_hold_deadline(sentence: str) -> bool:
     """A necessary condition for :data:`_PROSE_DEADLINE`, tested before it because most
     sentences hold no deadline and that pattern is tried at every position.
 
-    Every alternative needs a digit or a labelled "thời gian:", except the two
-    anchored ones: "Hàng năm," (opens with h, needs a comma) and a standing duty
-    ("Thực hiện thường xuyên", see :data:`_STANDING_TIMES`).
+    Every alternative needs a digit or a labelled "thời gian:", except "định kỳ hằng
+    tháng" and the two anchored ones: "Hàng năm," (opens with h, needs a comma) and a
+    standing duty ("Thực hiện thường xuyên", see :data:`_STANDING_TIMES`).
     """
-    if ":" in sentence or _DIGIT.search(sentence) is not None:
+    if ":" in sentence or _DIGIT.search(sentence) is not None or "ịnh kỳ" in sentence:
         return True
     first = sentence[:1]
     return (first in ("h", "H") and "," in sentence) or (
@@ -168,6 +169,7 @@ _NOT_BEFORE_WORDS = (
     "thông tư", "nghị định", "chương trình", "công văn", "văn bản", "ngày", "tháng", "quý",
     "nhiệm vụ", "khoản", "điều", "mục", "phần", "giai đoạn", "đề án", "năm", "lần thứ", "khóa",
     "khoá", "phụ lục", "bước", "tiêu chí", "mẫu", "ver", "phiên bản", "hạng", "loại", "cấp",
+    "khu vực", "vùng", "tổ", "đội", "khu phố", "thôn", "ấp", "tiểu khu",
 )
 _NOT_BEFORE = re.compile(rf"(?:{'|'.join(_NOT_BEFORE_WORDS)})\s*$", re.IGNORECASE)
 # Text without trailing spaces matches only in its last this many characters.

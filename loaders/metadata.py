@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from policykg.loaders.charmap import fold_aligned
 from policykg.loaders.model import Line, Plan, SourceFile
+from policykg.loaders.units import looks_like_unit
 from policykg.ontology.doctypes import doctype_from_word, parse_key
 from policykg.ontology.issuers import (
     display_issuer,
@@ -32,6 +33,7 @@ from policykg.ontology.provinces import (
     find_provinces,
     province,
 )
+from policykg.ontology.units import expand_abbreviations
 
 __all__ = [
     "read_metadata", "parse_date", "find_title", "opening_range", "is_section_heading",
@@ -47,10 +49,19 @@ _TITLE_WORDS = (
     "chuong trinh hanh dong", "ke hoach", "chuong trinh", "quyet dinh", "nghi quyet",
     "chi thi", "thong bao", "huong dan", "de an", "bao cao", "ket luan",
 )
+# Words that qualify the document word rather than open the title: "KẾ HOẠCH LIÊN TỊCH".
+_TYPE_QUALIFIERS = frozenset({"lien tich", "phoi hop", "lien nganh", "lien co quan"})
 _SECTION = re.compile(r"^(?:[IVXLC]{1,5}|[A-Z]|PHẦN\s+[IVXLC\d]+)\s*[.:)\-–]\s*\S")
 _CAPACITY_PREFIX = re.compile(r"^(?:kt|tm|t/m|tl|q|tuq|ktl)\s*[./]\s*", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
 _DEBRIS = re.compile(r"^(?:`{3,}|\(?\s*đã ký\s*\)?|ký bởi.*|\[.*\])$", re.I)
+# Lines around a signature that are not part of it (folded): a web page's own links and
+# counters around a plan copied from it …
+_BESIDE_SIGNATURE = re.compile(
+    r"^(?:tai ve|tai xuong|in trang|ban in|chia se|luot xem|ngay dang|trang chu|quay lai|"
+    r"gui email|xem them|download)\b"
+    # and the text of a digital signature's stamp ("Ký bởi: …", "Thời gian ký: …").
+    r"|^(?:ky boi|email|co quan|to chuc|thoi gian ky|ngay ky)\s*:")
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -190,6 +201,9 @@ class _Header:
     number_line: int | None = None
 
 
+# A date line without a place: "ngày 15 tháng 7 năm 2025", "Ngày 15/7/2025", "Ngày ban hành:
+# 15/7/2025"; not a web page's "Ngày đăng: 16/07/2025" (when it was posted) or "Ngày hiệu lực".
+_DATE_LINE = re.compile(r"ngay\s*(?:\d|thang|ban hanh\b|ky\b)")
 _NUMBER_CELL = re.compile(r"^s[oố]\s*(?:[:.]\s*|(?=[\d/\-])|\s+(?=[\d/]))(.*)$", re.I)
 _PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_][^,\d]{1,40}?)\s*,\s*ngày\b", re.I)
 
@@ -231,18 +245,22 @@ def _read_header(lines: list[Line], end: int) -> _Header:
                 if parse_date(remainder):  # "Số: 19/KH-SKHCN   Lạng Sơn, ngày …" on one line
                     _read_place_date(header, remainder.strip(" ,"))
                 continue
-            if date_m or fold(cell).startswith("ngay ") and parse_date(cell):
+            if date_m or _DATE_LINE.match(fold(cell)) and parse_date(cell):
                 _read_place_date(header, cell)
                 continue
-            if _is_motto(cell):
+            if _is_motto(cell) or fold(cell).strip(" ()[]") in _STAMPS:
                 continue
             letters = [c for c in cell if c.isalpha()]
             if len(letters) >= 2 and all(c.isupper() for c in letters) and header.number is None \
-                    and header.symbol is None and not _CAPACITY_PREFIX.match(cell):
+                    and header.symbol is None and not _CAPACITY_PREFIX.match(cell) \
+                    and not cell[:1].isdigit():  # "318/KH-SYT" in a page's list of properties
                 _add_org(header, i, squash_spaces(cell))
     return header
 
 
+# Marks stamped in a header, not bodies: a draft, urgency and secrecy (folded).
+_STAMPS = frozenset({"du thao", "khan", "thuong khan", "hoa toc", "hoa toc hen gio", "mat",
+                     "toi mat", "tuyet mat"})
 _COUNCILS = frozenset({"uy ban nhan dan", "hoi dong nhan dan", "ubnd", "hdnd"})
 _AREA_LINE = re.compile(r"^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\s+\S")
 
@@ -261,7 +279,11 @@ def _add_org(header: _Header, index: int, cell: str) -> None:
         dangling = fold(prev).endswith((" va", " -", ",", " cua"))
         # "ỦY BAN NHÂN DÂN" / "XÃ TÂN PHÚ": a council needs the area it governs.
         area = fold(prev).strip() in _COUNCILS and bool(_AREA_LINE.match(fold(cell)))
-        if only_province and not find_provinces(prev, require_case=False) or dangling or area:
+        # "BAN CHỈ ĐẠO VỀ PHÁT TRIỂN" / "KHOA HỌC, CÔNG NGHỆ …" / "VÀ CHUYỂN ĐỔI SỐ": a line
+        # that names no body of its own goes on with the name above it.
+        unnamed = not found and not looks_like_unit(expand_abbreviations(cell))
+        if only_province and not find_provinces(prev, require_case=False) or dangling or area \
+                or unnamed:
             header.orgs[-1] = (prev_index, f"{prev} {cell}")
             return
     header.orgs.append((index, cell))
@@ -293,6 +315,9 @@ def _read_place_date(header: _Header, cell: str) -> None:
 
 
 # --- province --------------------------------------------------------------------------------
+
+_MERGER = "2025-07-01"  # from this day the 34 provinces replace the 63
+
 
 def _province_of_place(place: str) -> Province | None:
     p = province(place)
@@ -435,14 +460,24 @@ def _read_closing(lines: list[Line],
         if fold(lines[i].text).startswith("noi nhan"):
             noi_nhan = i
             break
+    interleaved = False
     if noi_nhan is not None:
         start = noi_nhan + 1
         inline = lines[noi_nhan].text.split(":", 1)[1] if ":" in lines[noi_nhan].text else ""
         items = [inline] if inline.strip() else []
         j = start
-        while j < len(lines) and lines[j].text.lstrip().startswith(("-", "+", "•")):
-            items.append(lines[j].text)
+        capitals = 0  # signing lines met among the recipients, laid side by side with them
+        while j < len(lines):
+            text = lines[j].text.lstrip()
+            if text.startswith(("-", "+", "•")):
+                items.append(lines[j].text)
+                interleaved = interleaved or capitals > 0
+            elif _is_upper(text):
+                capitals += 1
+            else:
+                break
             j += 1
+        j -= capitals if not interleaved else 0
         for item in items:
             for part in re.split(r"(?:^|\s)[-+•]\s+", item):
                 part = part.strip().rstrip(";,.").strip()
@@ -450,6 +485,11 @@ def _read_closing(lines: list[Line],
                     recipients.append(part)
         start = j
     end = noi_nhan if noi_nhan is not None and start >= len(lines) else len(lines)
+    if interleaved and noi_nhan is not None:
+        # "Nơi nhận: | KT. GIÁM ĐỐC", "- Lưu: VT. | PHÓ GIÁM ĐỐC": the signature without
+        # the recipients between its lines.
+        lines = lines[:noi_nhan + 1] + [
+            ln for ln in lines[noi_nhan + 1:] if not ln.text.lstrip().startswith(("-", "+", "•"))]
     signer, capacity = _read_signature(lines[:end])
     return recipients, signer, capacity
 
@@ -464,7 +504,7 @@ def _read_signature(lines: list[Line]) -> tuple[str | None, str | None]:
     signer = None
     for line in reversed(lines[-12:]):
         text = line.text.strip().strip("*").strip()
-        if not text or _DEBRIS.match(text):
+        if not text or _DEBRIS.match(text) or _BESIDE_SIGNATURE.match(fold(text)):
             continue
         if (text.startswith(("-", "+", "•")) or is_section_heading(text)
                 or _title_word(text) or _is_motto(text) or fold(text).startswith("noi nhan")):
@@ -505,6 +545,8 @@ def _read_title(lines: list[Line], title_idx: int | None,
         return "KH", None
     word = _title_word(lines[title_idx].text) or fold(lines[title_idx].text).strip(" :*")
     first = lines[title_idx].text.strip()[len(word):].strip(" :*")
+    if fold(first) in _TYPE_QUALIFIERS and title_end is not None and title_end > title_idx:
+        first = ""  # "KẾ HOẠCH LIÊN TỊCH" / "Phối hợp …": the title is on the lines below
     parts = [first] if first else []
     if title_end is not None:
         parts += [ln.text.strip() for ln in lines[title_idx + 1:title_end + 1]]
@@ -517,6 +559,12 @@ def _plan_province(lines: list[Line], header: _Header, header_end: int,
     if header.place:
         prov = _province_of_place(header.place)
         if prov is not None:
+            if prov.name != prov.current and (header.date or "") >= _MERGER \
+                    and province(header.place) is None and not find_provinces(
+                        header.place, require_case=False):
+                # A commune's place after the merger ("Quy Nhơn Nam, ngày … 8 … 2025") lies
+                # in the province of today, not the one its old district belonged to.
+                return province(prov.current) or prov, "header place"
             return prov, "header place"
     for _, org in header.orgs:
         found = find_provinces(org, require_case=False)

@@ -697,14 +697,50 @@ class _Renderer:
         inner.flush()
         return " ".join(inner.lines)
 
+    def cell_lines(self, cell: _Node) -> list[str]:
+        inner = _Renderer()
+        inner.render(cell)
+        inner.flush()
+        return inner.lines
+
     def table(self, table: _Node) -> None:
-        for row in table.iter():
-            if row.tag != "tr" or _nearest_table(row) is not table:
-                continue
-            cells = [c for c in row.children if isinstance(c, _Node) and c.tag in ("td", "th")]
-            texts = [self.cell_text(c) for c in cells]
+        rows = [[c for c in row.children if isinstance(c, _Node) and c.tag in ("td", "th")]
+                for row in table.iter() if row.tag == "tr" and _nearest_table(row) is table]
+        rows = [row for row in rows if row]
+        if rows and max(map(len, rows)) <= _LAYOUT_MAX_COLUMNS and len(rows) <= _LAYOUT_MAX_ROWS:
+            # A layout table (the header: issuer and number | motto, place and date; the
+            # closing: recipients | signature) stacks several lines in a cell: its cells'
+            # lines, as the Word reader gives them. A small table of one-line cells is data.
+            lines = [self.cell_lines(cell) for row in rows for cell in row]
+            if any(len(cell) > 1 for cell in lines):
+                self.lines.extend(line for cell in lines for line in cell)
+                return
+        spanned: dict[int, int] = {}  # column → rows a cell above still covers
+        for row in rows:
+            texts: list[str] = []
+            for cell in row:
+                while spanned.get(len(texts), 0) > 0:  # covered by a rowspan above: empty
+                    spanned[len(texts)] -= 1
+                    texts.append("")
+                down, across = _span(cell, "rowspan"), _span(cell, "colspan")
+                for offset in range(across):
+                    if down > 1:
+                        spanned[len(texts)] = down - 1
+                    texts.append(self.cell_text(cell) if offset == 0 else "")
+            while any(n > 0 for col, n in spanned.items() if col >= len(texts)):
+                if spanned.get(len(texts), 0) > 0:
+                    spanned[len(texts)] -= 1
+                texts.append("")
             if any(t.strip() for t in texts):
                 self.lines.append(_pipe_row(texts))
+
+
+def _span(cell: _Node, name: str) -> int:
+    """A cell's rowspan or colspan (1 when absent or unreadable; at most 50)."""
+    try:
+        return min(max(int(cell.attrs.get(name, "1") or 1), 1), 50)
+    except ValueError:
+        return 1
 
 
 def _nearest_table(node: _Node) -> _Node | None:

@@ -340,7 +340,13 @@ def _find_numbered(stream: _Stream, skip: list[tuple[int, int]]) -> list[_Cite]:
                                                                    if parsed.issuers else "") \
                 is None and not _SO_ONLY.search(before):
             continue  # a bare "12/ABC" with nothing saying it is a document
-        doctype = parsed.doctype or word_type or ("CV" if parsed.issuers else None)
+        doctype = parsed.doctype or word_type
+        if doctype is None and parsed.issuers and fold(parsed.issuers[0]).startswith("qh"):
+            # "Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15": a law's name
+            # stands between the word "Luật" and its number, which carries no type code.
+            clause = _LINE_OR_SEMICOLON.split(stream.folded[max(0, key_start - 200):key_start])
+            doctype = "L" if _LAW_WORD.search(clause[-1]) else None
+        doctype = doctype or ("CV" if parsed.issuers else None)
         cites.append(_Cite(
             start=start, key_start=key_start, end=end, tail_end=end, key=parsed.key,
             number=parsed.number, symbol=parsed.symbol, doctype=doctype,
@@ -348,6 +354,8 @@ def _find_numbered(stream: _Stream, skip: list[tuple[int, int]]) -> list[_Cite]:
         ))
     return cites
 
+
+_LAW_WORD = re.compile(r"(?<![\w])(?:bo luat|luat)\s")
 
 # Each word of NOT_IMPLEMENTING, with at most one more word, ending a stretch of text.
 _NOT_IMPLEMENTING_END = tuple(re.compile(rf"(?<![\w]){w}(?:\s+\w+)?\s*$")
@@ -623,7 +631,8 @@ def _type_opener(opener: str) -> bool:
     return not opener or _INTRO.match(opener) is not None
 
 
-_AND_BETWEEN = re.compile(r"\s*(?:,|;)?\s*(?:va|cung nhu)?\s*")
+# "A, B", "A và B", "A (sau đây gọi tắt là …) và B": what stands between coordinated documents.
+_AND_BETWEEN = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,|;)?\s*(?:va|cung nhu)?\s*")
 
 
 def _coordinated(stream: _Stream, before: _Cite, cite: _Cite) -> bool:

@@ -56,11 +56,13 @@ from policykg.loaders.units import (
 from policykg.ontology.normalize import fold, squash_spaces
 from policykg.ontology.units import is_collective, is_internal
 
-_ROMAN = re.compile(r"^(?P<n>[IVXL]{1,6})\s*[.):]\s+(?P<t>\S.*)$")
+_ROMAN = re.compile(r"^(?P<n>[IVXL]{1,6})\s*[.):\-–]\s+(?P<t>\S.*)$")
 _NUM = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<t>\S.*)$"
-                  r"|^(?P<n1>\d{1,2})[.)]\s+(?P<t1>\S.*)$")
+                  r"|^(?P<n1>\d{1,2})[.)/]\s+(?P<t1>\S.*)$")
 _NV = re.compile(r"^nhiệm vụ\s+(?P<n>\d{1,2})\s*[:.\-–]\s*(?P<t>.*)$", re.IGNORECASE)
-_LETTER = re.compile(r"^(?P<n>[a-zđ])\)\s+(?P<t>\S.*)$")
+# "a)"; some plans write "a/" or "a." (and "1/" for "1.").
+_LETTER = re.compile(r"^(?P<n>[a-zđ])[)/.]\s+(?P<t>\S.*)$")
+_LETTER_MARKS = (")", "/", ".")
 _BULLET_MARKS = "-–—•·"
 _BULLET = re.compile(rf"^[{_BULLET_MARKS}]\s*(?P<t>\S.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<t>\S.*)$")
@@ -69,7 +71,8 @@ _FIELDS = (
     ("lead", re.compile(r"^(?:(?:don vi|co quan|bo phan|phong|co quan, don vi|co quan don vi)\s+)?"
                         r"(?:chu tri|chiu trach nhiem chinh)\b"
                         r"|^(?:don vi|co quan|bo phan|co quan, don vi|co quan don vi)"
-                        r"\s+(?:thuc hien|chiu trach nhiem|phu trach)\b")),
+                        r"\s+(?:thuc hien|chiu trach nhiem|phu trach|tham muu|dau moi)\b"
+                        r"|^trach nhiem (?:thuc hien|chinh)\b|^dau moi\b")),
     ("support", re.compile(r"^(?:(?:don vi|co quan|bo phan|co quan, don vi|co quan don vi)\s+)?"
                            r"phoi hop\b")),
     ("participate", re.compile(r"^(?:(?:don vi|co quan|bo phan)\s+)?tham gia\b")),
@@ -83,24 +86,31 @@ _HAS_TASKS = re.compile(r"\b(nhiem vu|giai phap|noi dung|phan cong|to chuc thuc 
 _CLOSING = re.compile(r"^(tren day la|noi nhan\b)")
 _SIGNATURE = re.compile(
     r"^(?:(?:KT|TM|TL|Q|TUQ)\.\s*)?(?:PHÓ\s+)?(?:GIÁM ĐỐC|CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|"
-    r"THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG)\b[^a-zà-ỹ]*$")
+    r"THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG)\b[^a-zà-ỹ]*$"
+    # "TM. BAN THƯỜNG VỤ", "T/M BAN CHỈ ĐẠO": signing for a body, whatever it is named.
+    r"|^(?:KT|TM|T/M|TL|TUQ)\s*[./]?\s+(?:BAN|ỦY BAN|UỶ BAN|UBND|HỘI|ĐẢNG|TỈNH|SỞ|BỘ)\b")
 # Labelled fields written inside the task's own sentence:
 # "… (Đơn vị chủ trì: Phòng X; phối hợp: Sở Y; thời gian: năm 2025)".
 _INLINE_FIELD = re.compile(
     r"(?P<label>(?:(?:đơn vị|cơ quan|bộ phận)\s+)?(?:chủ trì|phối hợp)"
-    r"(?:\s+(?:tham mưu|thực hiện))?"
+    r"(?:\s+(?:tham mưu|thực hiện))?|trách nhiệm thực hiện"
     r"|thời gian(?:\s+(?:thực hiện|hoàn thành))?|thời hạn|sản phẩm|kết quả(?:\s+thực hiện)?)"
     r"\s*:\s*(?P<value>[^;()]+?)\s*(?=;|\)|$|\.\s)", re.IGNORECASE)
 # The longest label _INLINE_FIELD reads, when its words are one space apart.
 _INLINE_LABEL_MAX = len("cơ quan phối hợp thực hiện")
 # What is left of "(chủ trì: …; thời hạn: …)" once the fields are cut out.
+_EMPTY_TAIL = re.compile(r"\s*[;,]\s*\)")  # "(Sở Y tế chủ trì; )" once a field is cut out
 _EMPTY_PARENS = re.compile(r"\(\s*[;,.\s]*\)?\s*\.?$|\(\s*[;,.\s]*\)")
 _APPENDIX = re.compile(r"^phu luc\b")
 _FOLDED_OPENERS = "tTnNpP"  # first letters of _CLOSING and _APPENDIX, in either case
 _SIGNATURE_OPENERS = "KTQPGCB"  # first letters _SIGNATURE allows
 _TABLE_COLUMNS = (
     ("lead", re.compile(r"chu tri"
-                        r"|(?:don vi|co quan|bo phan) (?:thuc hien|chiu trach nhiem|phu trach)")),
+                        r"|(?:don vi|co quan|bo phan) (?:thuc hien|chiu trach nhiem|phu trach"
+                        r"|tham muu)"
+                        # a column of bare "Đơn vị", "Cơ quan, đơn vị" (not "Đơn vị tính")
+                        r"|^(?:co quan|don vi|bo phan)(?:\s*[,/]\s*(?:don vi|dia phuong))*"
+                        r"(?: duoc giao)?$")),
     ("support", re.compile(r"phoi hop")),
     ("stt", re.compile(r"^(stt|tt|so tt|so thu tu)$")),
     ("deadline", re.compile(r"thoi gian|thoi han|tien do")),
@@ -109,7 +119,8 @@ _TABLE_COLUMNS = (
 )
 _QUOTE = 300
 # A line cannot end on these (folded): a list, a name or a phrase goes on below.
-_OPEN_END = re.compile(r"(?:(?<![a-z])(?:va|voi|cua|cac)|(?:,|\bva|\bvoi)\s+(?:bo|so|ban|phong|"
+_OPEN_END = re.compile(r"(?:(?<![a-z])(?:va|voi|cua|cac|giai doan)"
+                       r"|(?:,|\bva|\bvoi)\s+(?:bo|so|ban|phong|"
                        r"chi cuc|trung tam|uy ban|hoi|cong an)|,)\s*$")
 
 
@@ -217,7 +228,7 @@ def _shape(text: str) -> tuple[str, str, str]:
         m = _NV.match(text)
         if m:
             return "nv", m.group("n"), m.group("t")
-    if text[1:2] == ")":
+    if text[1:2] in _LETTER_MARKS:
         m = _LETTER.match(text)
         if m:
             return "letter", m.group("n"), m.group("t")
@@ -359,7 +370,8 @@ _DOC_WORD = re.compile(r"^(?:ke hoach|nghi quyet|quyet dinh|chi thi|chuong trinh
 def _wrapped(node: Node, body: str) -> bool:
     """A long wrapped line that stops without punctuation before "Kế hoạch này …"."""
     last = node.lines[-1].text.rstrip() if node.lines else ""
-    return node.kind in ("para", "bullet") and node.labelled is None and len(last) >= 80 \
+    return node.kind in ("para", "bullet", "num", "letter") and node.labelled is None \
+        and len(last) >= 80 \
         and not last.endswith((".", ";", ":", "!", "?", "…", ")")) \
         and bool(_DOC_WORD.match(char_fold(body[:20])))
 
@@ -473,6 +485,8 @@ class _Reader:
             self.add_unit(task, name, "support", line)
 
     def finish(self, task: Task, extra_text: list[str] | None = None) -> None:
+        if not task.units and task.text.endswith((")", ").", ");")):
+            self.bracketed_units(task)
         if task.deadline is None:
             task.deadline = find_deadline(task.text)
         seen = {(t.value, fold(t.unit)) for t in task.targets}
@@ -558,7 +572,8 @@ class _Reader:
             tid = f"{ctx.section}.{label}" if ctx.section else label
         else:
             tid = f"{ctx.prefix}.{label}" if ctx.prefix else label
-        fields = [c for c in node.children if c.labelled is not None and c.labelled[0] != "nv"]
+        fields = _split_fields(
+            [c for c in node.children if c.labelled is not None and c.labelled[0] != "nv"])
         unit_names = _heading_units(node.text)
         if unit_names and not fields:
             group = squash_spaces(node.text).rstrip(" :.")
@@ -571,7 +586,7 @@ class _Reader:
         inline = _inline_fields(node.text, node.lines) if not fields else []
         if inline:
             fields = inline
-            rest = _EMPTY_PARENS.sub("", _INLINE_FIELD.sub("", node.text))
+            rest = _EMPTY_PARENS.sub("", _EMPTY_TAIL.sub(")", _INLINE_FIELD.sub("", node.text)))
             task.text = squash_spaces(rest).rstrip(" (;,-")
         if fields:
             self.fields(task, node, fields, ctx)
@@ -583,7 +598,9 @@ class _Reader:
                 inherited = subj.names
             elif subj is not None:
                 self.assign_prose(task, subj.names, subj.role, subj.partners, node.lines[0])
-            elif not _has_tasks_below(node) and ctx.subject:
+            elif not _has_tasks_below(node) and (ctx.subject or "ợp" in node.text):
+                # The heading's own unit, or none ("2. Phối hợp với Sở Y tế …": the
+                # partners are still named, as in a bullet).
                 self.assign_prose(task, ctx.subject, *role_and_partners(node.text), node.lines[0])
             self.finish(task)
             sub = ctx.but(prefix=tid, parent=task.id, subject=inherited)
@@ -628,7 +645,8 @@ class _Reader:
             if subj is not None:
                 self.assign_prose(task, subj.names, subj.role, subj.partners, node.lines[0])
             elif ctx.subject:
-                self.assign_prose(task, ctx.subject, "lead", [], node.lines[0])
+                # The heading's unit; "Phối hợp với X …" makes X the lead, as in a bullet.
+                self.assign_prose(task, ctx.subject, *role_and_partners(task.text), node.lines[0])
 
     def table(self, node: Node, ctx: Context, number: int) -> None:
         """Layout 5: one task per data row, groups from rows with only STT and content."""
@@ -636,6 +654,7 @@ class _Reader:
         prefix = f"{ctx.prefix}.T{number}" if ctx.prefix else f"T{number}"
         top: Task | None = None
         sub: Task | None = None
+        last: Task | None = None  # the task of the last data row
         row_no = 0
         for cells, line in zip(node.rows, node.lines, strict=False):
             if all(not c or _TABLE_RULE.fullmatch(c) for c in cells):
@@ -663,6 +682,9 @@ class _Reader:
 
             content = cell("content")
             stt = cell("stt").rstrip(".")
+            if last is not None and _continues_row(last, content, stt, "stt" in columns):
+                self.continue_row(last, content, [cell(k) for k in _ROW_FIELDS], line)
+                continue
             if not content:
                 continue
             row_no += 1
@@ -681,6 +703,7 @@ class _Reader:
                     top, sub = task, None
                 else:
                     sub = task
+                last = None
                 continue
             host = sub or top
             rctx = ctx.but(parent=host.id if host else ctx.parent)
@@ -691,8 +714,8 @@ class _Reader:
             task = self.make_task(f"{base}.{tail}", content, [line], rctx)
             task.number = stt or task.number
             for kind in ("lead", "support"):
-                for name in split_units(cell(kind), strict=False):
-                    self.add_unit(task, name, kind, line)  # type: ignore[arg-type]
+                for name, role in _cell_units(cell(kind), kind):
+                    self.add_unit(task, name, role, line)
             if cell("deadline"):
                 task.deadline = read_deadline(cell("deadline"))
             if cell("output"):
@@ -702,6 +725,84 @@ class _Reader:
                 if subj is not None:
                     self.assign_prose(task, subj.names, subj.role, subj.partners, line)
             self.finish(task)
+            last = task
+
+    def bracketed_units(self, task: Task) -> None:
+        """Units assigned in brackets after the duty: "Phủ sóng 5G … (Sở Khoa học và Công
+        nghệ chủ trì; Sở Tài chính, Công an tỉnh phối hợp; thời gian: năm 2026)"."""
+        m = _LAST_BRACKET.search(task.text)
+        if m is None:
+            return
+        line = Line(task.text, task.source.line_start, task.source.line_end)
+        for clause in m.group(1).split(";"):
+            subj = leading_subject(clause.strip())
+            if subj is not None:
+                self.assign_prose(task, subj.names, subj.role, subj.partners, line)
+
+    def continue_row(self, task: Task, content: str, others: list[str], line: Line) -> None:
+        """A row that goes on with the task above it: the rest of a cell split over two
+        rows, or one more unit of a merged cell (an empty STT, or the same row repeated)."""
+        lead, support, deadline, output = others
+        if content and fold(content) != fold(task.text):
+            task.text = squash_spaces(f"{task.text} {content}")
+        for kind, value in (("lead", lead), ("support", support)):
+            for name, role in _cell_units(value, kind):
+                self.add_unit(task, name, role, line)
+        if deadline and task.deadline is None:
+            task.deadline = read_deadline(deadline)
+        if output and output not in task.outputs:
+            task.outputs.append(output)
+        task.source = Span(task.source.file, min(task.source.line_start, line.start),
+                           max(task.source.line_end, line.end), _quote(task.text))
+        self.finish(task)
+
+
+_ROLE_NOTE = re.compile(r"\(\s*(chủ trì|phối hợp|tham gia)\s*\)", re.IGNORECASE)
+_ROLE_OF_NOTE = {"chu tri": "lead", "phoi hop": "support", "tham gia": "participate"}
+
+
+def _cell_units(value: str, column: str) -> list[tuple[str, Role]]:
+    """The units of a table cell with their roles: the column's role, unless the cell says
+    otherwise ("Chủ trì: Chi cục Thủy sản; Phối hợp: UBND các xã", "Trung tâm Khuyến
+    nông (chủ trì); Viện … (phối hợp)")."""
+    if not value:
+        return []
+    default: Role = column  # type: ignore[assignment]
+    if ":" not in value and "(" not in value:
+        return [(name, default) for name in split_units(value, strict=False)]
+    out: list[tuple[str, Role]] = []
+    for piece in value.split(";"):
+        role = default
+        labelled = _field_of(piece.strip())
+        if labelled is not None and labelled[0] in _ROLE_OF_NOTE.values():
+            role, piece = labelled[0], labelled[1]  # type: ignore[assignment]
+        start = 0
+        for note in _ROLE_NOTE.finditer(piece):  # each note gives the names before it a role
+            noted: Role = _ROLE_OF_NOTE[fold(note.group(1))]  # type: ignore[assignment]
+            out.extend((name, noted) for name in split_units(piece[start:note.start()]))
+            start = note.end()
+        out.extend((name, role) for name in split_units(piece[start:], strict=False))
+    return out
+
+
+_LAST_BRACKET = re.compile(r"\(([^()]+)\)[.;]?$")
+_ROW_FIELDS = ("lead", "support", "deadline", "output")
+_LETTER_ITEM = re.compile(r"^[a-zđ][.)/]\s")  # "a) …": an item of its own, not a continuation
+
+
+def _continues_row(last: Task, content: str, stt: str, numbered: bool) -> bool:
+    """True for a table row that belongs to the task of the row above.
+
+    A row with no task text holds only units, dates or products: a merged cell written
+    as rows. In a numbered table a row without a number whose text opens in lower case
+    is a cell split over two rows. A row that repeats the task's number and content is
+    the same task with one more unit.
+    """
+    if not content and not stt:
+        return True
+    if numbered and not stt and content[:1].islower() and not _LETTER_ITEM.match(content):
+        return True
+    return bool(content) and stt == last.number and fold(content) == fold(last.text)
 
 
 # Headings of purpose and budget inside a section of tasks (folded, without end marks).
@@ -749,6 +850,21 @@ def _inline_fields(text: str, lines: list[Line]) -> list[Node]:
             found.append(Node("bullet", "", m.group(0), lines[:1], labelled=labelled))
     kinds = {n.labelled[0] for n in found if n.labelled}
     return found if kinds & {"lead", "support", "deadline"} else []
+
+
+def _split_fields(fields: list[Node]) -> list[Node]:
+    """Labelled lines, one per field: "Chủ trì: Sở Y tế; phối hợp: Công an tỉnh." is two."""
+    out: list[Node] = []
+    for item in fields:
+        # A second field needs a second "label:" after a ";".
+        inner = _inline_fields(item.text, item.lines) \
+            if ";" in item.text and item.text.count(":") > 1 else []
+        if len(inner) > 1:
+            inner[0].children = item.children
+            out.extend(inner)
+        else:
+            out.append(item)
+    return out
 
 
 def _has_tasks_below(node: Node) -> bool:

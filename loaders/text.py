@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from operator import itemgetter
 
 from policykg.loaders.model import Line
@@ -75,8 +76,8 @@ _PAGE_NUMBER = re.compile(
 )
 # What a line that _PAGE_NUMBER matches can open with, besides a digit (it has no leading space).
 _PAGE_NUMBER_OPENERS = "tT-–—"
-# An enumerator in lower case ("a)", "b.", "đ)") opens a new item, not a continuation.
-_LOWER_ENUMERATOR = re.compile(r"^[a-zđ]{1,2}[.)]\s")
+# An enumerator in lower case ("a)", "b.", "đ)", "c/") opens a new item, not a continuation.
+_LOWER_ENUMERATOR = re.compile(r"^[a-zđ]{1,2}[.)/]\s")
 _SENTENCE_END = (".", ":", ";", "!", "?", "…")
 
 # Replacements that keep one group: a function, as re runs a template such as r"\1" in Python.
@@ -146,6 +147,8 @@ def _normalise(segment: str) -> str | None:
         return None
     if _PLAIN.fullmatch(stripped) and "  " not in stripped:
         return _plain(stripped)
+    if "\t" in stripped:
+        stripped = _tab_row(stripped)
     had_private_bullet = bool(_PRIVATE_BULLET.match(stripped))
     stripped = _scrub(stripped).strip()
     if not stripped:
@@ -172,6 +175,60 @@ def _normalise(segment: str) -> str | None:
     if not unicodedata.is_normalized("NFC", cleaned):  # a mark was parted by a removed char
         cleaned = unicodedata.normalize("NFC", cleaned)
     return "- " + cleaned if bullet else cleaned
+
+
+def _layout_row(segment: str) -> list[str]:
+    """The lines of a layout table as a web page or converter writes it: one row, one or two
+    cells, each cell lines parted by ``<br>`` (the header: issuer, number | motto, place and
+    date; the closing: recipients | signature). A row of a task table stays one row."""
+    cells = [c for c in segment.strip().strip("|").split("|") if c.strip()]
+    if len(cells) > 2 or len(_HTML_BREAK.findall(segment)) < 2:
+        return [segment]
+    return [line for cell in cells for line in _HTML_BREAK.split(cell)]
+
+
+_WIDE_GAP = re.compile(r"(?<=\S) {6,}(?=\S)")
+_RECIPIENT_MARKS = ("-", "+", "•")
+_NOI_NHAN = ("nơi nhận", "noi nhan")
+
+
+def _side_by_side(segment: str) -> list[str]:
+    """The recipients and the signature laid side by side with spaces: "Nơi nhận:      KT.
+    GIÁM ĐỐC", "- Lưu: VT.      PHÓ GIÁM ĐỐC" are two lines each. The right block is in
+    capitals; a blank left to fill in ("ngày      tháng 5", "Số:     /KH-UBND") is not a
+    gap between blocks."""
+    m = _WIDE_GAP.search(segment)
+    if m is None:
+        return [segment]
+    left = segment.lstrip()
+    if left[:1] not in _RECIPIENT_MARKS and not left.lower().startswith(_NOI_NHAN):
+        return [segment]
+    right = segment[m.end():].strip()
+    letters = [c for c in right if c.isalpha()]
+    if not right[:1].isalpha() or len(letters) < 2 or not all(c.isupper() for c in letters):
+        return [segment]
+    return [segment[:m.start()], right]
+
+
+def _opens_table(physicals: list[str], index: int) -> bool:
+    """True when no table row stands right above line ``index``: only a table's first row
+    can be a layout row."""
+    for above in reversed(physicals[max(0, index - 50):index]):
+        if above.strip():
+            return not above.lstrip().startswith("|")
+    return True
+
+
+def _tab_row(text: str) -> str:
+    """A row of a table copied from Word or a spreadsheet, cells parted by tabs, as a pipe
+    row ("1\tRà soát …\tSở Tư pháp\tQuý II/2025" → "| 1 | Rà soát … | Sở Tư pháp | …").
+
+    Three filled cells at least: a header line's tab parts two (number, place and date).
+    """
+    cells = [c.strip() for c in text.split("\t")]
+    if sum(1 for c in cells if c) < 3:
+        return text
+    return "| " + " | ".join(cells) + " |"
 
 
 def _is_all_caps(text: str) -> bool:
@@ -201,22 +258,68 @@ def clean_lines(text: str) -> list[Line]:
     the paragraph a page break or hard wrap split (unless the previous line ended
     a sentence, is in capitals, or the line opens an item such as ``a)``).
     Bullets written ``*``, ``•``, ``–`` become ``- ``; ``+`` sub-bullets stay.
+    A PDF's running header or footer (the same line next to two page numbers or
+    more) is dropped too, so the sentence it cut in two is whole again.
     """
-    out: list[Line] = []
     text = _compose(text)
-    inline_breaks = bool(_INLINE_BREAK.search(text))
     # str.split is several times faster than the regex, and the same without "\r".
     physicals = _PHYSICAL_LINE.split(text) if "\r" in text else text.split("\n")
+    inline_breaks = bool(_INLINE_BREAK.search(text))
+    out, page_numbers = _clean(physicals, inline_breaks, frozenset())
+    if len(page_numbers) > 1:
+        running = _running_lines(physicals, page_numbers)
+        if running:
+            out, _ = _clean(physicals, inline_breaks, running)
+    return out
+
+
+# A running header is a line of its own, not "1." or "- Lưu: VT." beside two page numbers.
+_RUNNING_MIN = 12
+
+
+def _running_lines(physicals: list[str], page_numbers: list[int]) -> frozenset[str]:
+    """The lines found right before or after two page numbers or more: a PDF's running
+    header or footer ("Kế hoạch số 58/KH-SKHCN ngày …", a department's name)."""
+    beside: dict[int, str] = {}
+    for at in page_numbers:  # 0-based indexes of the page-number lines
+        for step in (-1, 1):
+            i = at + step
+            while 0 <= i < len(physicals) and not physicals[i].strip():
+                i += step
+            if 0 <= i < len(physicals) and i not in page_numbers:
+                cleaned = _normalise(physicals[i])
+                if cleaned is not None:
+                    beside[i] = cleaned
+    seen = Counter(beside.values())
+    return frozenset(t for t, n in seen.items() if n > 1 and len(t) >= _RUNNING_MIN)
+
+
+def _clean(physicals: list[str], inline_breaks: bool,
+           running: frozenset[str]) -> tuple[list[Line], list[int]]:
+    """:func:`clean_lines` without the lines in ``running``; also the indexes of the
+    physical lines that are only a page number."""
+    out: list[Line] = []
+    page_numbers: list[int] = []
     for number, physical in enumerate(physicals, start=1):
-        for segment in _INLINE_BREAK.split(physical) if inline_breaks else (physical,):
+        segments = _INLINE_BREAK.split(physical) if inline_breaks else (physical,)
+        if "<" in physical and physical.lstrip().startswith("|") \
+                and _opens_table(physicals, number - 1):
+            segments = [part for segment in segments for part in _layout_row(segment)]
+        if "      " in physical:
+            segments = [part for segment in segments for part in _side_by_side(segment)]
+        for segment in segments:
             if not segment or segment.isspace():  # blank: nothing to clean
                 continue
             cleaned = _normalise(segment)
             if cleaned is None:
+                if _PAGE_NUMBER.match(segment.strip()):
+                    page_numbers.append(number - 1)
+                continue
+            if running and cleaned in running:
                 continue
             if out and cleaned[0].islower() and _continues(out[-1].text, cleaned):
                 prev = out[-1]
                 out[-1] = Line(prev.text.rstrip() + " " + cleaned, prev.start, number)
             else:
                 out.append(Line(cleaned, number, number))
-    return out
+    return out, page_numbers

@@ -71,12 +71,14 @@ _FALSE_HEADS = re.compile(
     r"^(so huu|bo phan|bo sung|ban hanh|hoi nghi|hoi thao|hoi cho|hoi dap|truong hop|"
     r"dang ky|doan cong tac|vien chuc|bao cao|bao dam|bao ve|bao ho|quy dinh|quy trinh|"
     r"quy hoach|quy chuan|phong trao|phong ngua|phong chong|phong trung bay|dai bieu|"
-    r"dang vien|cuc bo|thuong truc chuong trinh|uy ban nhan dan tinh chi dao)\b"
+    r"dang vien|cuc bo|thuong truc chuong trinh|uy ban nhan dan tinh chi dao|"
+    r"vu mua|vu dong xuan|vu he thu|vu thu dong|vu lua|vu viec|vu nay)\b"
 )
 _GROUP_NOUNS = (
     r"(?:phong|don vi|so|ban|nganh|co quan|to chuc|ca nhan|dia phuong|doanh nghiep|hop tac xa|"
     r"trung tam|vien|truong|hoi|doan the|thanh vien|uy ban|doan|bo|huyen|xa|chuyen gia|"
-    r"nha khoa hoc|to|chi cuc|co so|bo phan|dai bieu|cap|tinh|thanh pho|quan|hiep hoi)")
+    r"nha khoa hoc|to|chi cuc|co so|bo phan|dai bieu|cap|tinh|thanh pho|quan|hiep hoi|"
+    r"chi bo|dang bo|dang uy|chi doan)")
 _COLLECTIVE_START = re.compile(
     r"^(?:(?:truong|lanh dao|thu truong)\s+)?(?:cac|nhung|toan the|tat ca)\s+"
     + _GROUP_NOUNS + r"\b|^truong phong\b")
@@ -84,8 +86,10 @@ _AND_HEADS = re.compile(
     r"^(van phong|thanh tra|chi cuc|trung tam|phong|so|ban|bo|cuc|cong an|uy ban|ubnd|"
     r"hoi dong|hiep hoi|hoi|lien minh|lien doan|tinh doan|dang doan|dang uy|to dang|cac|"
     r"vien|truong|bao hiem xa hoi|ngan hang|kho bac|bo chi huy|tong cong ty|cong ty|"
-    r"ubmttq|uy ban mat tran|mat tran)(?![a-z0-9])")
-_ABBR_COMMA = re.compile(r"(?<![\wĐđ])[A-ZĐ]{1,4}(?:\s?[,&]\s?[A-ZĐ]{1,5})+(?![\wĐđ])")
+    r"ubmttq|uy ban mat tran|mat tran|vu|lien hiep)(?![a-z0-9])")
+# An abbreviation joined by "&" or a bare comma ("KH&CN", "KH,CN&MT"); a comma and a space
+# separate two names of a list ("Sở NN&PTNT, UBND cấp huyện").
+_ABBR_COMMA = re.compile(r"(?<![\wĐđ])[A-ZĐ]{1,4}(?:(?:,|\s?&\s?)[A-ZĐ]{1,5})+(?![\wĐđ])")
 _LEAD_IN = re.compile(
     r"^\s*(?:(?:định kỳ|hàng năm|hằng năm|thường xuyên|(?:căn cứ|trên cơ sở|để|ngoài ra)"
     r"[^,]{0,160}?),\s*)+", re.IGNORECASE)
@@ -173,8 +177,21 @@ _NOUN_FROM_STOP = re.compile(
     r"(?:can bo|tai chinh|tai nguyen|tai san|trong trot|de an|ho tich|cho vay)(?![a-z0-9])")
 
 
+# Short stop words whose fold other words share ("trồng" is not "trong", "tài" not "tại",
+# "đề" not "để", "lá" not "là"): they stop a name only when written with these marks.
+_STOP_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "trong": ("trong",), "tai": ("tại",), "de": ("để",), "cho": ("cho",), "can": ("cần",),
+    "la": ("là",), "da": ("đã",), "se": ("sẽ",), "phai": ("phải",), "duoc": ("được",),
+    "theo": ("theo",), "nham": ("nhằm",), "gui": ("gửi",), "giup": ("giúp",),
+    "trinh": ("trình",),
+}
+
+
 def _is_stop(text: str, ftext: str, mask: list[bool], pos: int, word: str) -> bool:
     if pos == 0 or mask[pos] or _is_upper_at(text, pos) or ftext[pos - 1] != " ":
+        return False
+    spellings = _STOP_SPELLINGS.get(word)
+    if spellings is not None and text[pos:pos + len(word)] not in spellings:
         return False
     if _NOUN_BEFORE.search(ftext[max(0, pos - 12):pos]):
         return False
@@ -206,7 +223,7 @@ def trim_clause(piece: str) -> str:
     ftext = char_fold(piece)
     ends = [b for a, b in _official_spans(piece, ftext) if a == 0]
     if ends and max(ends) < len(piece):
-        b = max(ends)
+        b = _chained_name_end(ftext, max(ends))
         tail = _AFTER_NAME.match(piece[b:])
         end = b + (tail.end() if tail else 0)
         if end < len(piece) and piece[end] == " ":
@@ -228,10 +245,22 @@ def trim_clause(piece: str) -> str:
     return piece.rstrip(" ,;:-–")
 
 
+def _chained_name_end(ftext: str, end: int) -> int:
+    """The end of an official name that the last word of another opens: "Văn phòng Sở"
+    then "Sở Khoa học và Công nghệ" make one name, "Văn phòng Sở Khoa học và Công nghệ"."""
+    while end < len(ftext):
+        m = _official_regex().match(ftext, ftext.rfind(" ", 0, end) + 1)
+        if m is None or m.end() <= end:
+            break
+        end = m.end()
+    return end
+
+
 # A person's title before the unit they head: the unit is what carries the duty.
 _TITLE = re.compile(
     r"^(?:[Tt]rưởng|[Tt]hủ trưởng|[Ll]ãnh đạo|[Tt]ổ trưởng|[Cc]hủ nhiệm|[Gg]iám đốc|[Bb]í thư)\s+"
-    r"(?=(?:các|Các|Phòng|Ban|Sở|Văn phòng|Tổ đảng|Đoàn|Trung tâm|Chi cục|Đảng|Ủy ban)\b)")
+    r"(?=(?:các|Các|Phòng|Ban|Sở|Văn phòng|Tổ đảng|Đoàn|Trung tâm|Chi cục|Đảng|Ủy ban|Vụ|Cục"
+    r"|Viện)\b)")
 
 
 _JOINER = re.compile(r"^(?:và|với|cùng|cùng với)\s+", re.IGNORECASE)

@@ -73,6 +73,9 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("PTNT", "Phát triển nông thôn"),
     ("KH&ĐT", "Kế hoạch và Đầu tư"),
     ("KHĐT", "Kế hoạch và Đầu tư"),
+    ("CNTT&TT", "Công nghệ thông tin và Truyền thông"),
+    ("CNTT", "Công nghệ thông tin"),
+    ("CĐS", "Chuyển đổi số"),
     ("TT&TT", "Thông tin và Truyền thông"),
     ("TTTT", "Thông tin và Truyền thông"),
     ("VH,TT&DL", "Văn hóa, Thể thao và Du lịch"),
@@ -111,6 +114,7 @@ COMMA_NAMES: tuple[str, ...] = (
     "Ủy ban Khoa học, Công nghệ và Môi trường",
     "Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng",
     "Phòng Kế hoạch - Tài chính",
+    "Vụ Kế hoạch - Tài chính",
     "Phòng Tổ chức - Hành chính",
     "Phòng Hành chính - Tổng hợp",
     "Ban Thi đua - Khen thưởng",
@@ -134,7 +138,9 @@ UNIT_HEADS: tuple[str, ...] = (
     "báo", "đài", "bộ chỉ huy", "chính phủ", "quốc hội", "quản lý thị trường", "thành ủy",
     "huyện ủy", "đại học", "học viện", "bệnh viện", "vườn quốc gia", "khu", "tập đoàn",
     "tổng công ty", "công ty", "hợp tác xã", "câu lạc bộ", "bảo hiểm xã hội", "chi nhánh",
-    "hạt kiểm lâm", "trạm", "đảng bộ", "chi bộ",
+    "hạt kiểm lâm", "trạm", "đảng bộ", "chi bộ", "vụ", "tổ giúp việc", "tổ công tác",
+    "liên hiệp", "quận ủy", "thị ủy", "tòa án", "bảo tàng", "thư viện", "nhà xuất bản",
+    "tạp chí",
 )
 
 # Bodies that are not task units: the department's own leadership, to whom
@@ -142,7 +148,7 @@ UNIT_HEADS: tuple[str, ...] = (
 NOT_UNITS: frozenset[str] = frozenset({
     "lanh dao so", "giam doc so", "ban giam doc", "ban giam doc so", "pho giam doc",
     "pho giam doc so", "lanh dao", "giam doc", "don vi duoc giao", "don vi chu tri",
-    "so", "phong", "ban", "uy ban", "hoi", "bo", "cuc", "doan", "dang",
+    "so", "phong", "ban", "uy ban", "hoi", "bo", "cuc", "doan", "dang", "vu",
 })
 
 # Collective groups (folded): several bodies named as one.
@@ -153,8 +159,15 @@ _COLLECTIVE = re.compile(
     r"|^(to chuc|ca nhan|doanh nghiep|nguoi dan|don vi|bo phan)( |$)"
 )
 _INTERNAL_COLLECTIVE = re.compile(r"\b(thuoc so|truc thuoc|phong chuyen mon|cac phong|bo phan)\b")
-_OUTSIDE = re.compile(r"\b(huyen|thi xa|thanh pho|quan|xa|phuong|quoc gia|trung uong|quoc hoi)\b")
+# Words of a body outside the department: a district, commune or the state ("quận", "xã" and
+# "phường" fold like the first syllables of "quản lý", "xã hội" and "phương tiện").
+_OUTSIDE = re.compile(
+    r"\b(huyen|thi xa|thanh pho|quan(?! ly)|xa(?! hoi)"
+    r"|phuong(?! (?:tien|an|phap|thuc|huong|cham))|quoc gia|trung uong|quoc hoi)\b")
 _INTERNAL_HEADS = re.compile(r"^(phong|chi cuc|trung tam|van phong so|thanh tra so)\b")
+# Local branches of central agencies, named like a department's own units but outside it.
+_CENTRAL_BRANCHES = re.compile(
+    r"^chi cuc (quan ly thi truong|thue|thong ke|hai quan|thi hanh an|du tru|kiem lam vung)\b")
 _PUNCT = re.compile(r"[,;:.\-–—&/()\"“”'‘’]+")
 
 
@@ -318,4 +331,5 @@ def is_internal(name: str) -> bool:
     kid = unit_kind(name)
     if kid is not None:
         return next(k.category for k in kinds() if k.id == kid) == "internal"
-    return bool(_INTERNAL_HEADS.match(key)) and not _OUTSIDE.search(key)
+    return bool(_INTERNAL_HEADS.match(key)) and not _OUTSIDE.search(key) \
+        and not _CENTRAL_BRANCHES.match(key)
