@@ -38,6 +38,7 @@ from bench import floor, generate
 
 REPO = Path(__file__).resolve().parents[1]
 QUERY_SAMPLES = 100
+NEO4J_SAMPLES = 20  # questions per set asked of the database (each costs round trips)
 CHANGED_SHARE = 0.01
 NEO4J_PLANS = 200  # plans pushed by the Neo4j row (with every shared node and link)
 
@@ -330,7 +331,6 @@ def job_queries(store: str, seed: int, budget_s: float = 120.0) -> dict[str, Any
     """
     from policykg.graph.store import open_store
     from policykg.queries import compare, due, search, stems_from, workload
-    from policykg.queries.refs import UnresolvedReference
 
     skeleton = open_store(store).skeleton()
     rng = random.Random(seed)
@@ -351,29 +351,40 @@ def job_queries(store: str, seed: int, budget_s: float = 120.0) -> dict[str, Any
     for mode in ("cold", "warm"):
         shared = open_store(store)
         for name, args in sets.items():
-            walls, cpus, sizes, failed = [], [], [], []
-            started = time.perf_counter()
-            for arg in args:
-                if time.perf_counter() - started > budget_s:
-                    break
-                try:
-                    with Clock() as clock:
-                        target = open_store(store) if mode == "cold" else shared
-                        result = calls[name](target, *arg)
-                except UnresolvedReference as err:
-                    failed.append(f"{arg}: {err}")
-                    continue
-                walls.append(clock.wall)
-                cpus.append(clock.cpu)
-                sizes.append(_answer_size(result))
-            row: dict[str, Any] = {"queries": len(walls), "unresolved": len(failed),
-                                   "unresolved_examples": failed[:3]}
-            if walls:
-                row.update({"wall": _spread(walls), "cpu": _spread(cpus),
-                            "median_results": statistics.median(sizes)})
-            out[f"{name}_{mode}"] = row
+            def ask(*arg: Any, name: str = name, shared: Any = shared, mode: str = mode) -> Any:
+                return calls[name](open_store(store) if mode == "cold" else shared, *arg)
+
+            out[f"{name}_{mode}"] = _latency(ask, args, budget_s)
         del shared
     return out
+
+
+def _latency(ask: Callable[..., Any], args: list[tuple[Any, ...]], budget_s: float
+           ) -> dict[str, Any]:
+    """``ask(*arg)`` for each of ``args`` until ``budget_s`` seconds have passed: how
+    many were answered, their latency (median, p95) and median answer size."""
+    from policykg.queries.refs import UnresolvedReference
+
+    walls, cpus, sizes, failed = [], [], [], []
+    started = time.perf_counter()
+    for arg in args:
+        if time.perf_counter() - started > budget_s:
+            break
+        try:
+            with Clock() as clock:
+                result = ask(*arg)
+        except UnresolvedReference as err:
+            failed.append(f"{arg}: {err}")
+            continue
+        walls.append(clock.wall)
+        cpus.append(clock.cpu)
+        sizes.append(_answer_size(result))
+    row: dict[str, Any] = {"queries": len(walls), "unresolved": len(failed),
+                           "unresolved_examples": failed[:3]}
+    if walls:
+        row.update({"wall": _spread(walls), "cpu": _spread(cpus),
+                    "median_results": statistics.median(sizes)})
+    return row
 
 
 def _tasks_subgraph(g: Any, tasks: int) -> Any:
@@ -452,11 +463,14 @@ def job_export(store: str, out: str) -> dict[str, Any]:
     return rows
 
 
-def job_neo4j(store: str, plans: int, work: str) -> dict[str, Any]:
+def job_neo4j(store: str, plans: int, work: str, seed: int = 1,
+              budget_s: float = 60.0) -> dict[str, Any]:
     """Push a store of the first ``plans`` plans' files to the Bolt server the tests use
     (FalkorDB) as ``policykg neo4j push`` does (streamed: the store read in batches of
-    plans), then push again incrementally with nothing changed. The smaller store is
-    ingested by a child process first, so this process's peak memory is the push's."""
+    plans), then push again incrementally with nothing changed, then ask the questions
+    of :func:`job_queries` as ``--backend neo4j`` does (``budget_s`` seconds per set).
+    The smaller store is ingested by a child process first, so this process's peak
+    memory is the push's."""
     import subprocess
     import sys
 
@@ -481,6 +495,7 @@ def job_neo4j(store: str, plans: int, work: str) -> dict[str, Any]:
                 report = push_store(source, driver)
             with Clock() as again:
                 second = push_store(source, driver, incremental=True)
+            asked = _neo4j_questions(driver, source, seed, budget_s)
         finally:
             driver.close()
     finally:
@@ -492,7 +507,35 @@ def job_neo4j(store: str, plans: int, work: str) -> dict[str, Any]:
             "rows": rows, "wall_s": round(first.wall, 3), "cpu_s": round(first.cpu, 3),
             "rows_per_s": round(rows / max(first.wall, 1e-9), 1), "requests": report.requests,
             "incremental_wall_s": round(again.wall, 3),
-            "incremental_written": second.nodes_written + second.relationships_written}
+            "incremental_written": second.nodes_written + second.relationships_written,
+            "questions": asked}
+
+
+# The questions asked of the database, as ``--backend neo4j`` asks them.
+NEO4J_QUESTIONS: dict[str, Callable[..., Any]] = {
+    "stems_from_province": lambda q, ref, p: q.stems_from(ref, province=p),
+    "workload_province": lambda q, p: q.workload(province=p),
+    "workload_unit": lambda q, u, p: q.workload(unit=u, province=p),
+    "compare_5": lambda q, *sides: q.compare(list(sides)),
+    "search": lambda q, text: q.search(text),
+}
+
+
+def _neo4j_questions(driver: Any, source: Any, seed: int, budget_s: float
+                     ) -> dict[str, Any]:
+    """Latency of the questions of :data:`NEO4J_QUESTIONS` asked of the database
+    (wall time: most of the work is the server's)."""
+    from policykg.queries.cypher import CypherQuestions
+
+    questions = CypherQuestions(driver)
+    skeleton = source.skeleton()
+    rng = random.Random(seed)
+    plans = _plan_nodes(skeleton)
+    sample = source.subgraph(plans=rng.sample(plans, min(len(plans), 200)))
+    sets = _query_sets(skeleton, sample, rng)
+    return {name: _latency(lambda *arg, call=call: call(questions, *arg),
+                           sets[name][:NEO4J_SAMPLES], budget_s)
+            for name, call in NEO4J_QUESTIONS.items()}
 
 
 def _change(files: list[Path], share: float, rng: random.Random) -> list[Path]:
@@ -609,7 +652,8 @@ def measure_size(work: Path, plans: int, seed: int, jobs: int, profile: bool,
     if "neo4j" not in skip:
         pushed = min(plans, NEO4J_PLANS)
         log(f"[{plans}] Neo4j push of {pushed} plans (FalkorDB Bolt server)")
-        out["neo4j"] = in_child("neo4j", store=store, plans=pushed, work=str(run))
+        out["neo4j"] = in_child("neo4j", store=store, plans=pushed, work=str(run), seed=seed,
+                                budget_s=query_budget / 2)
         save()
     if "reingest" not in skip:
         log(f"[{plans}] re-ingest")
@@ -662,6 +706,7 @@ ROWS = (
     "open store (skeleton)", "open store, whole graph",
     *(f"{title} ({mode})" for title, _ in QUERY_ROWS for mode in ("cold", "warm")),
     "overlaps", "export Turtle", "export GraphML", "Neo4j push",
+    *(f"{title} (Neo4j)" for title, key in QUERY_ROWS if key in NEO4J_QUESTIONS),
 )
 
 
@@ -758,6 +803,8 @@ def rows_for(m: dict[str, Any]) -> list[tuple[str, str]]:
             f"in {nj['wall_s']} s = {nj['rows_per_s']} rows/s ({nj['requests']} requests); "
             f"again, incremental: {nj['incremental_wall_s']} s, {nj['incremental_written']} "
             "written") if nj else skipped),
+        *((f"{title} (Neo4j)", lambda key=key: _ms(nj["questions"][key]) if nj else skipped)
+          for title, key in QUERY_ROWS if key in NEO4J_QUESTIONS),
     ]
     return [(name, _safe(fn)) for name, fn in rows]
 

@@ -13,8 +13,10 @@ needs, so what it reads grows with its answer, not with the database:
 - workload: the units (``UNITS``), the roles of the units asked about
   (``UNIT_ROLES``), and the plans of those tasks with every document above them
   (``UPSTREAM``);
-- compare, overlaps and search read the documents and places every answer names
-  (the *context*) and the tasks they compare, score or search.
+- compare: every plan with its province, the compared plans' tasks with their units,
+  and the documents above those plans;
+- overlaps and search read the documents and places every answer names (the
+  *context*) and every task they score or search.
 
 The rows are turned back into a graph with the embedded graph's attributes, and
 the embedded question answers it, so both backends give the same result types,
@@ -304,15 +306,11 @@ class CypherQuestions:
         """What stems-from reads: the directive, the documents downstream of it, and the
         tasks of their plans that can lie in ``province`` (all when None)."""
         from policykg.queries.lineage import _province_set
-        from policykg.queries.refs import UnresolvedReference, resolve_document
+        from policykg.queries.refs import resolve_document
 
         graph = self.base()
-        self.add_documents(graph, ref)
-        try:
-            root = resolve_document(graph, ref, province=province, year=year)
-        except UnresolvedReference:
-            self.add_documents(graph, None)  # every document, for the same message
-            root = resolve_document(graph, ref, province=province, year=year)
+        root = self._resolved(graph, ref, lambda: resolve_document(
+            graph, ref, province=province, year=year))
         if unit:
             self.add_units(graph)
         docs = [r["id"] for r in self.runner.run(
@@ -364,12 +362,41 @@ class CypherQuestions:
 
     def compare_graph(self, sides: list[str], as_of: str | date | None = None
                       ) -> nx.MultiDiGraph:
+        """What compare reads: the plans (to find each province's), the compared plans'
+        tasks with their units, and every document above those plans."""
         from policykg.queries.compare import _merged, _side_plans
+        from policykg.queries.refs import UnknownReference, resolve_province
 
-        graph = self.context()
+        graph = self.base()
+        kinds = [Kind.PLAN.value, *BASE_KINDS]
+        add_nodes(graph, self.runner.run(CONTEXT_NODES, kinds=[Kind.PLAN.value]))
+        add_edges(graph, self.runner.run(CONTEXT_RELS, rels=[Rel.IN_PROVINCE.value],
+                                         kinds=kinds))
+        for text in sides:
+            try:
+                resolve_province(graph, text)
+            except UnknownReference:  # a plan or document: its number's documents
+                self._resolved(graph, text, lambda text=text: _side_plans(graph, text, False))
         merged = _merged(as_of)
         plans = [p for text in sides for p in _side_plans(graph, text, merged)[3]]
+        above = [r for r in self._run_ids(UPSTREAM, plans) if r["id"] not in graph]
+        add_nodes(graph, above)
+        add_edges(graph, self._run_ids(RELS_FROM, [*plans, *(r["id"] for r in above)], rels=[
+            *(r.value for r in LINEAGE_RELS), Rel.IN_PROVINCE.value]))
+        self.add_units(graph)
         return self.add_tasks(graph, self._run_ids(COMPARE_TASKS, plans))
+
+    def _resolved(self, graph: nx.MultiDiGraph, ref: str, resolve: Any) -> Any:
+        """``resolve()`` once the documents ``ref`` may name are in ``graph``; when it
+        fails, again with every document, so the message lists the same suggestions."""
+        from policykg.queries.refs import UnresolvedReference
+
+        self.add_documents(graph, ref)
+        try:
+            return resolve()
+        except UnresolvedReference:
+            self.add_documents(graph, None)
+            return resolve()
 
     def overlaps_graph(self) -> nx.MultiDiGraph:
         graph = self.context()

@@ -157,7 +157,7 @@ def test_harness_produces_every_row(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     result = CliRunner().invoke(run.main, [
         "--plans", str(N), "--seed", "7", "--jobs", "2", "--work", str(tmp_path / "work"),
-        "--overlaps-max-tasks", "1000", "--out", str(out)])
+        "--overlaps-max-tasks", "1000", "--query-budget", "20", "--out", str(out)])
     assert result.exit_code == 0, result.output
     table = [line for line in result.output.splitlines() if line.startswith("| ")]
     rows = {line.split(" | ")[0].removeprefix("| "): line for line in table[1:]}
@@ -174,5 +174,7 @@ def test_harness_produces_every_row(tmp_path: Path) -> None:
             row = size["queries"][f"{name}_{mode}"]
             assert row["queries"] > 0, (name, mode, row.get("unresolved_examples"))
     assert size["neo4j"]["rows"] > 0 and size["neo4j"]["incremental_written"] == 0
+    for name, row in size["neo4j"]["questions"].items():  # the same questions, in Cypher
+        assert row["queries"] > 0, (name, row.get("unresolved_examples"))
     steps = [s["tasks"] for s in size["overlaps"]["steps"]]
     assert steps and steps == sorted(steps) and steps[-1] >= 1000, steps

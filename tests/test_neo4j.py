@@ -441,6 +441,13 @@ def test_each_question_reads_its_part_and_answers_as_embedded(db: Any,
             {"kind": "phong quan ly khoa hoc"}, {"unit": "no such unit"}, {}]:
         assert _outcome(questions.workload, **options) == _outcome(
             workload, graph, **options), options
+    plan = next(h.plan for h in reach[roots[0]])
+    for sides, as_of in [(names, None), (names, "2025-08-01"),
+                         ([names[0], graph.nodes[plan].get("key") or plan], None),
+                         ([names[0], "no such plan 99999/KH-XYZ"], None)]:
+        expected = _outcome(lambda *a, **k: [compare(*a, **k)], graph, sides, as_of=as_of)
+        assert _outcome(lambda *a, **k: [questions.compare(*a, **k)], sides,
+                        as_of=as_of) == expected, sides
     read = questions.graph_for("workload", unit=name)
     rows = workload(graph, unit=name)
     assert rows and _tasks_read(read) == {t for r in rows
