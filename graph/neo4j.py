@@ -386,14 +386,15 @@ def _rollback_works(session: Any) -> bool:
 def probe_limits(driver: Any, database: str | None = None) -> Capabilities:
     """How large a request may be (from whether transactions work) and how text
     travels, without touching the schema: what readers need."""
-    def check() -> tuple[bool, bool]:
+    def check() -> tuple[bool, bool, bool]:
         with _session(driver, database) as session:
-            return _rollback_works(session), _needs_escaping(session)
+            escape = _needs_escaping(session)
+            return _rollback_works(session), escape, escape and _inline_works(session)
 
-    transactions, escape = _retrying(check)
-    return Capabilities(transactions=transactions, escape_strings=escape,
+    transactions, escape, inline = _retrying(check)
+    return Capabilities(transactions=transactions, escape_strings=escape, inline_values=inline,
                         max_batch_bytes=FULL_BATCH_BYTES if transactions
-                        else LIMITED_BATCH_BYTES)
+                        else INLINE_BATCH_BYTES if inline else LIMITED_BATCH_BYTES)
 
 
 _PROBE_TEXT = "it's a \\n \"probe\""
