@@ -135,12 +135,15 @@ UNITS = f"""\
 MATCH (n:{_N}) WHERE n.kind = $unit
 RETURN n.id AS id, properties(n) AS props"""
 
-# The tasks the units $ids lead or support, with each role.
+# The tasks the units $ids lead or support, with each role, and of each task what a
+# workload reads (its plan and when it falls due), not its text.
 UNIT_ROLES = f"""\
 UNWIND $ids AS wanted
 MATCH (t:{_N})-[r:{Rel.LED_BY}|{Rel.SUPPORTED_BY}]->(:{_N} {{id: wanted}})
-RETURN t.id AS id, properties(t) AS props, wanted AS unit, type(r) AS rel,
-       properties(r) AS rel_props"""
+RETURN t.id AS id, {{kind: t.kind, plan: t.plan, deadline_recurrence: t.deadline_recurrence,
+       deadline_date: t.deadline_date, deadline_start: t.deadline_start,
+       deadline_end: t.deadline_end}} AS props,
+       wanted AS unit, type(r) AS rel, properties(r) AS rel_props"""
 
 # The documents $ids and every document they implement or are based on, at any depth.
 UPSTREAM = f"""\
