@@ -174,7 +174,7 @@ _NOT_BEFORE_WORDS = (
 _NOT_BEFORE = re.compile(rf"(?:{'|'.join(_NOT_BEFORE_WORDS)})\s*$", re.IGNORECASE)
 # Text without trailing spaces matches only in its last this many characters.
 _NOT_BEFORE_SPAN = max(map(len, _NOT_BEFORE_WORDS))
-_TIME_NOUNS = {"nam", "thang", "ngay", "quy", "gio", "tuan", "phut", "lan"}
+_TIME_NOUNS = {"nam", "thang", "ngay", "quy", "gio", "tuan", "phut", "lan", "tuoi"}
 _NOUN_STOPS = {
     "được", "về", "cho", "của", "trên", "tại", "để", "nhằm", "thuộc", "trong", "có", "đã",
     "đạt", "sẽ", "phải", "là", "với", "từ", "đến", "theo", "vào", "ứng", "tham", "nâng",

@@ -436,8 +436,35 @@ def _ascii_alnum(text: str) -> int:
     return len(text.encode("ascii", "ignore").translate(None, _NOT_ALNUM))
 
 
+_ATTACHED_WORDS = ("ke hoach", "chuong trinh", "de an")
+
+
+def _attachment_start(lines: list[Line]) -> int | None:
+    """Index of the title of a plan a decision issues, written after the decision's closing
+    block: "Nơi nhận: …", the signature, then "KẾ HOẠCH" and "(Ban hành kèm theo Quyết
+    định số …)"."""
+    closed = None
+    for i, line in enumerate(lines):
+        text = line.text
+        if closed is None:
+            if text[:1] in "Nn" and text[:8].lower() in ("nơi nhận", "noi nhan"):
+                closed = i
+            continue
+        if text[:1] in "KCĐ" and text.isupper() and fold(text).startswith(_ATTACHED_WORDS) \
+                and any("kèm theo" in ln.text.lower() for ln in lines[i + 1:i + 6]):
+            while i - 1 > closed and lines[i - 1].text.isupper() \
+                    and not _CAPACITY_PREFIX.match(lines[i - 1].text):
+                i -= 1  # the plan's own header ("ỦY BAN NHÂN DÂN" / "TỈNH …") above its title
+            return i
+    return None
+
+
 def appendix_start(lines: list[Line]) -> int:
-    """Index of an appendix heading ("PHỤ LỤC") after the closing block, else ``len(lines)``."""
+    """Index of an appendix heading ("PHỤ LỤC") after the closing block, or of a plan issued
+    with a decision after the decision's closing block; else ``len(lines)``."""
+    attached = _attachment_start(lines)
+    if attached is not None:
+        return attached
     for i in range(len(lines) // 2, len(lines)):
         text = lines[i].text
         if len(text) >= 40 and _ascii_alnum(text) >= 40:  # folds to 40 characters or more
@@ -538,6 +565,11 @@ def plan_id(province_slug: str, number: str | None, symbol: str | None, doctype:
 
 # --- entry point -----------------------------------------------------------------------------
 
+# The decision that issues a plan, in brackets under the plan's title.
+_ISSUED_WITH = re.compile(r"\s*\(\s*(?:được\s+)?ban hành kèm theo\s+(?:Quyết định|Nghị quyết)"
+                          r"\s+(?:số\s*:?\s*)?(?P<key>\d[^\s,;)]*)[^()]*\)", re.IGNORECASE)
+
+
 def _read_title(lines: list[Line], title_idx: int | None,
                 title_end: int | None) -> tuple[str, str | None]:
     """The document type its title word gives and the title text (original spelling)."""
@@ -609,6 +641,14 @@ def read_metadata(lines: list[Line], source: SourceFile, *,
     header = _read_header(lines, header_end)
     warnings: list[str] = []
     doctype, title = _read_title(lines, title_idx, title_end)
+    issued_with = _ISSUED_WITH.search(title) if title and "(" in title else None
+    if issued_with is not None:
+        # "(Ban hành kèm theo Quyết định số 1520/QĐ-UBND ngày 12/6/2024 của UBND tỉnh)": the
+        # plan has no number of its own and is known by its decision's.
+        title = squash_spaces(title[:issued_with.start()] + title[issued_with.end():]) or None
+        if header.number is None and header.symbol is None:
+            _read_number(header, issued_with.group("key"))
+            header.date = header.date or parse_date(issued_with.group(0))
     if title_idx is None:
         warnings.append("no document title (KẾ HOẠCH …) found in the first lines")
     symbol = parse_key("0/" + header.symbol) if header.symbol else None

@@ -678,7 +678,8 @@ def _group(cites: list[_Cite], pairs: list[tuple[int, int]]) -> list[_Group]:
         target = None
         for g, group in enumerate(groups):
             head = group.cites[0]
-            if head.key is None or head.doctype != cite.doctype:
+            if head.key is None or (head.doctype != cite.doctype
+                                    and cite.doctype not in _issued_types(group)):
                 continue
             if issuer not in {_issuer_of(c) for c in group.cites} | {
                     fold(head.key_issuer or "")}:
@@ -699,6 +700,22 @@ def _group(cites: list[_Cite], pairs: list[tuple[int, int]]) -> list[_Group]:
         groups[target].cites.append(cite)
         cite.group = target
     return groups
+
+
+_ISSUES = re.compile(rf"^ban hanh\s+(?P<word>{type_word_pattern()})(?![\w])")
+
+
+def _issued_types(group: _Group) -> set[str]:
+    """Types of the documents a cited document issues: "Nghị quyết số 03/NQ-CP … ban hành
+    Chương trình hành động …" is that programme too, so an unnumbered mention of it is 03."""
+    found = set()
+    for c in group.cites:
+        m = _ISSUES.match(fold(c.subject)) if c.subject else None
+        if m:
+            doctype = doctype_from_word(m.group("word"))
+            if doctype:
+                found.add(doctype)
+    return found
 
 
 def _span(stream: _Stream, cite: _Cite, plan: Plan) -> Span:

@@ -146,13 +146,14 @@ class Context:
     parent: str | None = None
     group: str | None = None
     subject: list[str] | None = None
+    period: str | None = None  # "Quý I": a heading that says when its tasks are due
 
     def but(self, **changes: Any) -> Context:
         """A copy with ``changes``: :func:`dataclasses.replace` without its per-call
         inspection of the fields, as every heading and table row derives one."""
         return Context(changes.get("section", self.section), changes.get("prefix", self.prefix),
                        changes.get("parent", self.parent), changes.get("group", self.group),
-                       changes.get("subject", self.subject))
+                       changes.get("subject", self.subject), changes.get("period", self.period))
 
 
 def _field_of(text: str) -> tuple[str, str] | None:
@@ -296,6 +297,11 @@ def build_outline(lines: list[Line]) -> list[Node]:
             stack[:] = [node]
             continue
         if closed:
+            if kind == "para" and _attached_title(text):
+                # A decision's closing, then the plan it issues ("KẾ HOẠCH … (Ban hành
+                # kèm theo Quyết định số …)"): the plan's own sections follow.
+                closed, seen_section = False, False
+                stack.clear()
             continue
         if kind == "section":
             seen_section = True
@@ -362,6 +368,20 @@ def build_outline(lines: list[Line]) -> list[Node]:
     return roots
 
 
+# A heading that is only a time: "Quý I", "Quý III năm 2025", "Tháng 6/2025", "6 tháng đầu
+# năm", "Tháng 1 - Tháng 3".
+_PERIOD_HEADING = re.compile(
+    r"^\s*(?:(?:quý|tháng)\s+[IVX\d]{1,4}(?:\s*(?:,|-|–|và|đến)\s*(?:(?:quý|tháng)\s+)?"
+    r"[IVX\d]{1,4})*|\d{1,2}\s+tháng\s+(?:đầu|cuối)(?:\s+năm)?)"
+    r"(?:\s*(?:năm\s+|/)\s*(?:19|20)\d{2})?\s*[:.]?\s*$", re.IGNORECASE)
+_ATTACHED_TITLES = ("ke hoach", "chuong trinh", "de an")
+
+
+def _attached_title(text: str) -> bool:
+    """True for the title word of a document attached after another's closing block."""
+    return text[:1] in "KCĐ" and text.isupper() and char_fold(text).startswith(_ATTACHED_TITLES)
+
+
 # Capitalised words that go on a sentence rather than open a duty: a cited document.
 _DOC_WORD = re.compile(r"^(?:ke hoach|nghi quyet|quyet dinh|chi thi|chuong trinh|ket luan|"
                        r"thong tu|nghi dinh|luat|de an|thong bao|cong van)(?![a-z0-9])")
@@ -417,9 +437,10 @@ class _Reader:
     def __init__(self, plan: Plan):
         self.plan = plan
         self.path = plan.source.path
-        self.book = UnitBook()
+        self.book = UnitBook(plan.issuer)
         self.tasks: list[Task] = []
         self.ids: set[str] = set()
+        self.periods: dict[str, str] = {}  # task id → the period heading it sits under
 
     # --- helpers ---------------------------------------------------------------
 
@@ -451,6 +472,8 @@ class _Reader:
                     source=self.quoted_span(lines, text[:_QUOTE]), parent=ctx.parent,
                     group=ctx.group)
         self.tasks.append(task)
+        if ctx.period is not None:
+            self.periods[task.id] = ctx.period
         return task
 
     def add_unit(self, task: Task, name: str, role: Role, line: Line) -> None:
@@ -470,8 +493,9 @@ class _Reader:
         named_partners = [p for p in partner_names if not is_collective(p)]
         flip = (role == "support" and subject and named_partners
                 and len(named_partners) == len(partner_names)
-                and all(is_internal(p) for p in partner_names)
-                and all(is_internal(s) and not is_collective(s) for s in subject))
+                and all(is_internal(p, self.book.rule) for p in partner_names)
+                and all(is_internal(s, self.book.rule) and not is_collective(s)
+                        for s in subject))
         if flip:
             for name in partner_names:
                 self.add_unit(task, name, "lead", line)
@@ -485,7 +509,7 @@ class _Reader:
             self.add_unit(task, name, "support", line)
 
     def finish(self, task: Task, extra_text: list[str] | None = None) -> None:
-        if not task.units and task.text.endswith((")", ").", ");")):
+        if ")" in task.text and not any(u.role == "lead" for u in task.units):
             self.bracketed_units(task)
         if task.deadline is None:
             task.deadline = find_deadline(task.text)
@@ -505,6 +529,9 @@ class _Reader:
             sid = node.label or None
             ctx = Context(section=sid, prefix=sid or "")
             self.children(node, ctx)
+        for task in self.tasks if self.periods else ():
+            if task.deadline is None and task.id in self.periods:
+                task.deadline = read_deadline(self.periods[task.id])
 
     def children(self, node: Node, ctx: Context) -> None:
         """Tasks from the headings, bullets, paragraphs and tables under ``node``."""
@@ -575,6 +602,12 @@ class _Reader:
         fields = _split_fields(
             [c for c in node.children if c.labelled is not None and c.labelled[0] != "nv"])
         unit_names = _heading_units(node.text)
+        if not unit_names and not fields and _PERIOD_HEADING.match(node.text) \
+                and _has_tasks_below(node):
+            # "1. Quý I", "Tháng 6/2025": a programme's tasks grouped by when they are due.
+            period = squash_spaces(node.text).rstrip(" :.")
+            self.children(node, ctx.but(prefix=tid, group=period, period=period))
+            return
         if unit_names and not fields:
             group = squash_spaces(node.text).rstrip(" :.")
             sub = ctx.but(prefix=tid, group=group, subject=unit_names)
@@ -732,7 +765,12 @@ class _Reader:
         nghệ chủ trì; Sở Tài chính, Công an tỉnh phối hợp; thời gian: năm 2026)"."""
         m = _LAST_BRACKET.search(task.text)
         if m is None:
-            return
+            # "… (Giao: Cục X chủ trì; Vụ Y phối hợp). Hoàn thành trong năm 2026.": the
+            # last bracket that assigns, wherever it stands.
+            m = next((b for b in reversed(list(_BRACKET.finditer(task.text)))
+                      if _ASSIGNS.search(char_fold(b.group(1)))), None)
+            if m is None:
+                return
         line = Line(task.text, task.source.line_start, task.source.line_end)
         for clause in m.group(1).split(";"):
             subj = leading_subject(clause.strip())
@@ -786,6 +824,8 @@ def _cell_units(value: str, column: str) -> list[tuple[str, Role]]:
 
 
 _LAST_BRACKET = re.compile(r"\(([^()]+)\)[.;]?$")
+_BRACKET = re.compile(r"\(([^()]+)\)")
+_ASSIGNS = re.compile(r"^\s*giao\b|chu tri|phoi hop")
 _ROW_FIELDS = ("lead", "support", "deadline", "output")
 _LETTER_ITEM = re.compile(r"^[a-zđ][.)/]\s")  # "a) …": an item of its own, not a continuation
 

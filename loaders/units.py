@@ -26,6 +26,7 @@ from policykg.ontology.units import (
     is_collective,
     is_internal,
     official_names,
+    own_units_rule,
     unit_key,
     unit_kind,
 )
@@ -35,7 +36,8 @@ from policykg.ontology.units import (
 _STOP_WORDS = sorted({
     "chu tri", "phoi hop", "tham gia", "co trach nhiem", "tham muu", "tang cuong",
     "thuc hien", "trien khai", "to chuc", "theo doi", "huong dan", "don doc", "bam sat",
-    "can cu", "can", "chi dao", "giup", "lam dau moi", "la co quan", "la dau moi", "xay dung",
+    "can cu", "can", "chi dao", "giup", "chiu trach nhiem", "lam dau moi", "la co quan",
+    "la dau moi", "xay dung",
     "ho tro", "day manh", "quan ly", "kiem tra", "giam sat", "tham tra", "tham dinh",
     "tuyen truyen", "pho bien", "bao cao", "tong hop", "de xuat", "ra soat", "nghien cuu",
     "cung cap", "xu ly", "kiem soat", "lua chon", "khuyen khich", "tu van", "bao ho",
@@ -94,7 +96,7 @@ _LEAD_IN = re.compile(
     r"^\s*(?:(?:định kỳ|hàng năm|hằng năm|thường xuyên|(?:căn cứ|trên cơ sở|để|ngoài ra)"
     r"[^,]{0,160}?),\s*)+", re.IGNORECASE)
 # "Giao X chủ trì …" assigns; "Đề nghị X phối hợp …" asks a body the plan cannot order.
-_GIAO = re.compile(r"(?:^|(?<=[.;:,]\s))(?:[Gg]iao|[Đđ]ề nghị)\s+(?=\S)")
+_GIAO = re.compile(r"(?:^|(?<=[.;:,]\s))(?:[Gg]iao|[Đđ]ề nghị)(?:\s*:)?\s+(?=\S)")
 _GIAO_CORE = ("iao", "ề nghị")  # in every match of _GIAO: a cheap test before it
 _PARTNER = re.compile(r"(?<![a-z])phoi hop(?: chat che)?(?: voi| cung)?\s+")
 
@@ -438,18 +440,29 @@ def leading_subject(text: str) -> Subject | None:
         candidates.append(m.end())
     for g in _GIAO.finditer(text) if any(w in text for w in _GIAO_CORE) else ():
         candidates.append(g.end())
-    for offset in candidates:
+    assigned = len(candidates)
+    if ". " in text:  # "… hoàn thành trong năm 2026. Sở Nội vụ chủ trì, phối hợp với …"
+        candidates.extend(m.end() for m in _NEXT_SENTENCE.finditer(text))
+    for n, offset in enumerate(candidates):
         rest = text[offset:]
         head = _clean_piece(rest[:60])
         if not looks_like_unit(head, strict=True):
             continue
         end = subject_end(rest)
+        if n >= assigned and not _ROLE_VERB.match(char_fold(rest[end:end + 40]).lstrip(" ,")):
+            continue  # a later sentence's subject counts when its verb gives it the duty
         names = split_units(rest[:end], strict=True)
         if not names:
             continue
         role, partner_names = role_and_partners(rest[end:])
         return Subject(names=names, role=role, end=offset + end, partners=partner_names)
     return None
+
+
+# A sentence after the first, opening with a capital; and the verbs that assign its subject.
+_NEXT_SENTENCE = re.compile(r"(?<=\S)[.]\s+(?=[A-ZĐÀ-Ỹ])")
+_ROLE_VERB = re.compile(r"(?:chu tri|phoi hop|tham gia|thuc hien|to chuc thuc hien|tham muu"
+                        r"|chiu trach nhiem|co trach nhiem|la co quan|lam dau moi)\b")
 
 
 def partners(text: str) -> list[str]:
@@ -459,6 +472,8 @@ def partners(text: str) -> list[str]:
 
 
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+_FORE_PARTNERS = re.compile(r"(?:chu tri\s*[,;]|;)\s*(?P<list>[^;.()]{3,200}?)\s+phoi hop"
+                            r"(?!\s+(?:voi|cung|chat che))(?![a-z])")
 
 
 def _partners_in(text: str, ftext: str) -> list[str]:
@@ -466,6 +481,13 @@ def _partners_in(text: str, ftext: str) -> list[str]:
     found: list[str] = []
     if "phoi hop" not in ftext:  # what _PARTNER needs; most duties name no partner
         return found
+    for m in _FORE_PARTNERS.finditer(ftext):
+        # "X chủ trì, Y, Z phối hợp", "X chủ trì …; Y và Z phối hợp thực hiện": the partners
+        # are named before the verb; the words between must all be units.
+        listed = text[m.start("list"):m.end("list")]
+        names = split_units(listed, strict=True)
+        if names and sum(len(n) for n in names) >= 0.7 * len(listed.strip()):
+            found.extend(n for n in names if n not in found)
     for m in _PARTNER.finditer(ftext):
         tail = text[m.end():]
         stop = _SENTENCE_STOP.search(tail)
@@ -483,32 +505,38 @@ def unit_identity(name: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def category_of(name: str) -> Category:
-    """internal (the department's own unit), external (another body) or collective."""
+def category_of(name: str, rule: int | None = None) -> Category:
+    """internal (the issuer's own unit), external (another body) or collective; ``rule``
+    is the issuer's :func:`~policykg.ontology.units.own_units_rule`."""
     if is_collective(name):
         return "collective"
-    return "internal" if is_internal(name) else "external"
+    return "internal" if is_internal(name, rule) else "external"
 
 
 @lru_cache(maxsize=8192)
-def _mention_facts(name: str) -> tuple[str, str, str, Category]:
+def _mention_facts(name: str, rule: int | None) -> tuple[str, str, str, Category]:
     """A mentioned name cleaned, with its identity, canonical name and category: one
     lookup per mention instead of four, as plans name the same units again and again."""
     name = _clean_piece(name)
-    return name, unit_identity(name), canonical_unit_name(name), category_of(name)
+    return name, unit_identity(name), canonical_unit_name(name), category_of(name, rule)
 
 
 class UnitBook:
-    """Every unit of one plan: one entry per organisation, with all its spellings."""
+    """Every unit of one plan: one entry per organisation, with all its spellings.
 
-    def __init__(self) -> None:
+    ``issuer`` is the plan's issuer: a ministry's Vụ and Cục, a district's Phòng are its
+    own units (see :data:`~policykg.ontology.units.OWN_UNITS_OF_ISSUER`).
+    """
+
+    def __init__(self, issuer: str | None = None) -> None:
+        self.rule = own_units_rule(issuer)
         self._aliases: dict[str, Counter[str]] = {}
         self._order: list[str] = []
         self._mentions: list[UnitMention] = []
 
     def mention(self, name: str, role: Role, source: Span) -> UnitMention:
         """Record ``name`` on a task; the mention's canonical name is set by :meth:`units`."""
-        name, key, canonical, category = _mention_facts(name)
+        name, key, canonical, category = _mention_facts(name, self.rule)
         if key not in self._aliases:
             self._aliases[key] = Counter()
             self._order.append(key)
@@ -531,6 +559,6 @@ class UnitBook:
         out = []
         for key in self._order:
             name = display[key]
-            out.append(Unit(name=name, category=category_of(name),
+            out.append(Unit(name=name, category=category_of(name, self.rule),
                             aliases=list(self._aliases[key]), kind=unit_kind(name)))
         return out

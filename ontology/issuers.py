@@ -89,6 +89,15 @@ ISSUERS: tuple[Issuer, ...] = (
            (r"van phong trung uong dang",)),
     Issuer("BTGTW", "Ban Tuyên giáo Trung ương", "Central Propaganda Commission", "central",
            True, (r"ban tuyen giao trung uong",)),
+    Issuer("BTGDVTW", "Ban Tuyên giáo và Dân vận Trung ương",
+           "Central Commission for Propaganda and Mass Mobilisation", "central", True,
+           (r"ban tuyen giao va dan van trung uong",)),
+    Issuer("BDVTW", "Ban Dân vận Trung ương", "Central Mass Mobilisation Commission", "central",
+           True, (r"ban dan van trung uong",)),
+    Issuer("BNCTW", "Ban Nội chính Trung ương", "Central Internal Affairs Commission", "central",
+           True, (r"ban noi chinh trung uong",)),
+    Issuer("BĐNTW", "Ban Đối ngoại Trung ương", "Central External Relations Commission",
+           "central", True, (r"ban doi ngoai trung uong",)),
     Issuer("BTCTW", "Ban Tổ chức Trung ương", "Central Organisation Commission", "central",
            True, (r"ban to chuc trung uong",)),
     Issuer("BKTTW", "Ban Kinh tế Trung ương", "Central Economic Commission", "central", True,
@@ -144,6 +153,11 @@ ISSUERS: tuple[Issuer, ...] = (
            (r"lien doan lao dong",)),
     Issuer("BTGTU", "Ban Tuyên giáo Tỉnh ủy", "Provincial Propaganda Board", "local", True,
            (r"ban tuyen giao tinh uy",)),
+    Issuer("BTGDVTU", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Provincial Propaganda and Mass "
+           "Mobilisation Board", "local", True,
+           (r"ban tuyen giao va dan van (?:tinh|thanh) uy", r"ban tuyen giao va dan van")),
+    Issuer("BDVTU", "Ban Dân vận Tỉnh ủy", "Provincial Mass Mobilisation Board", "local", True,
+           (r"ban dan van (?:tinh|thanh) uy",)),
     Issuer("BTCTU", "Ban Tổ chức Tỉnh ủy", "Provincial Organisation Board", "local", True,
            (r"ban to chuc tinh uy",)),
     Issuer("UBKTTU", "Ủy ban Kiểm tra Tỉnh ủy", "Provincial Inspection Commission", "local",
@@ -241,7 +255,9 @@ def _sector_alternation() -> str:
 
 
 _SECTOR_ALT = _sector_alternation()
-_MINISTRY = re.compile(rf"(bo|so)\s+({_SECTOR_ALT})(?![\w&])")
+# "Bộ Tài chính", "Sở Y tế", and the head who signs for one: "Bộ trưởng Bộ Văn hóa, …".
+_MINISTRY = re.compile(rf"(?:(?:bo truong|thu truong|giam doc|pho giam doc)\s+)?(bo|so)\s+"
+                       rf"({_SECTOR_ALT})(?![\w&])")
 _NAMED: list[tuple[re.Pattern[str], Issuer]] = sorted(
     ((re.compile(p + r"(?![\w&])"), i) for i in ISSUERS for p in i.names),
     key=lambda pi: -len(pi[0].pattern),
@@ -292,6 +308,29 @@ _AREA_WORDS = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "xa"
 _AREA = re.compile(r"^(thi xa|thi tran|dac khu|huyen|quan|xa|phuong)\s+[a-z].*$")
 
 
+# A level word and the place's name after it, at the end of a body's name (folded).
+_PLACE_AFTER_LEVEL = re.compile(
+    r"\b(xa(?! hoi)|phuong|thi tran|dac khu|huyen|(?<!co )quan(?! su)|thi xa|tinh|thanh pho)"
+    r"\s+([a-z][a-z ]*)$")
+# Boards of a provincial Party committee: their name, then the province they serve.
+_PROVINCE_BOARDS = frozenset({"BTGDVTU", "BDVTU", "BTGTU", "BTCTU", "UBKTTU", "VPTU"})
+
+
+def _province_board(text: str, folded: str) -> str | None:
+    """The canonical name of a provincial Party board the text names, with nothing after
+    it but the province ("BAN TUYÊN GIÁO VÀ DÂN VẬN" → "Ban Tuyên giáo và Dân vận Tỉnh ủy")."""
+    if not folded.startswith(("ban ", "van phong ", "uy ban ")):
+        return None
+    found = match_issuer(text)
+    if found is None or found.code not in _PROVINCE_BOARDS:
+        return None
+    rest = text[len(found.text):].strip(" ,")
+    if rest and not (find_province(rest, require_case=False) is not None
+                     and fold(rest).startswith(("tinh ", "thanh pho "))):
+        return None
+    return found.name
+
+
 def display_issuer(text: str, province: str | None = None, province_kind: str = "tỉnh") -> str:
     """A readable canonical issuer name from a header or body phrase.
 
@@ -324,10 +363,20 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
                 level, name = area.group(1), " ".join(w[:1].upper() + w[1:].lower()
                                                        for w in words[len(area.group(1).split()):])
                 return f"{head} {_AREA_WORDS[level]} {name}"
+            rest = text[pattern.match(folded).end():].strip()
+            if head == "Huyện ủy" and rest and not named:  # "HUYỆN ỦY ĐẦM HÀ"
+                return f"{head} {rest.title() if rest.isupper() else rest}"
             return f"{head}{suffix}"
+    board = _province_board(text, folded)
+    if board is not None:
+        return f"{board} {prov_name}" if prov_name else board
     if text.upper() == text:  # a header in capitals with no known form: sentence case
         lowered = text.lower()
         text = lowered[:1].upper() + lowered[1:]
+        # "ĐẢNG ỦY PHƯỜNG HOA LƯ": the place after its level word is a proper name.
+        place = _PLACE_AFTER_LEVEL.search(fold(text))
+        if place:
+            text = text[:place.start(2)] + text[place.start(2):].title()
         if named:
             start = fold(text).find(fold(named.text))
             if start >= 0:

@@ -32,6 +32,7 @@ from policykg.ontology.normalize import canon, fold, nfc, squash_spaces
 __all__ = [
     "UnitKind", "ABBREVIATIONS", "COMMA_NAMES", "NOT_UNITS", "UNIT_HEADS", "canonical_unit_name",
     "char_fold", "expand_abbreviations", "is_collective", "is_internal", "kinds",
+    "OWN_UNITS_OF_ISSUER", "own_units_rule",
     "unit_key", "unit_kind", "unit_kind_label",
 ]
 
@@ -126,6 +127,8 @@ COMMA_NAMES: tuple[str, ...] = (
     "Phòng Văn hóa - Xã hội",
     "Phòng Văn hóa - Thông tin",
     "Trung tâm Văn hóa - Thông tin và Thể thao",
+    "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên",
+    "Trung tâm Giáo dục thường xuyên",
 )
 
 # Words that head a unit name, with diacritics (compared after canon() and lower-casing,
@@ -140,7 +143,7 @@ UNIT_HEADS: tuple[str, ...] = (
     "tổng công ty", "công ty", "hợp tác xã", "câu lạc bộ", "bảo hiểm xã hội", "chi nhánh",
     "hạt kiểm lâm", "trạm", "đảng bộ", "chi bộ", "vụ", "tổ giúp việc", "tổ công tác",
     "liên hiệp", "quận ủy", "thị ủy", "tòa án", "bảo tàng", "thư viện", "nhà xuất bản",
-    "tạp chí",
+    "tạp chí", "thuế tỉnh", "thuế thành phố", "thuế cơ sở",
 )
 
 # Bodies that are not task units: the department's own leadership, to whom
@@ -318,14 +321,51 @@ def is_collective(name: str) -> bool:
     return bool(_COLLECTIVE.search(fold(expand_abbreviations(name))))
 
 
-@lru_cache(maxsize=8192)
-def is_internal(name: str) -> bool:
-    """True for a unit of the issuing department (or a group of them).
+# Units an issuer has of its own besides a department's Phòng, Chi cục and Trung tâm, by the
+# issuer's folded name: a ministry's Vụ, Cục and Viện; a health or education department's
+# hospitals, medical centres and schools; a district's or commune's offices and centres; a
+# Party board's office. Rows: issuer pattern, unit pattern over unit_key, and whether a unit
+# naming a district or commune is still the issuer's own (a district's units carry its name).
+OWN_UNITS_OF_ISSUER: tuple[tuple[str, str, bool], ...] = (
+    (r"^bo ", r"^(?:vu|cuc|tong cuc|vien|van phong bo|thanh tra bo|trung tam|hoc vien|"
+              r"ban quan ly|bao|tap chi|nha xuat ban)\b", False),
+    (r"^so y te\b", r"^(?:benh vien|trung tam y te|trung tam kiem soat benh tat|chi cuc)\b",
+     False),
+    (r"^so giao duc\b", r"^(?:truong|trung tam giao duc)\b", False),
+    (r"^(?:ubnd|uy ban nhan dan) (?:huyen|quan|thi xa|thanh pho)\b",
+     r"^(?:phong|trung tam|van phong (?:hdnd va ubnd|hoi dong nhan dan va uy ban nhan dan|"
+     r"ubnd|uy ban nhan dan)|thanh tra (?:huyen|quan|thi xa|thanh pho))\b", True),
+    (r"^(?:ubnd|uy ban nhan dan) (?:xa|phuong|thi tran|dac khu)\b",
+     r"^(?:phong|trung tam phuc vu hanh chinh cong|van phong (?:hdnd va ubnd|"
+     r"hoi dong nhan dan va uy ban nhan dan|ubnd|uy ban nhan dan|dang uy))\b", False),
+    (r"^(?:ban|uy ban kiem tra|van phong) .*\b(?:tinh uy|thanh uy|trung uong|dang uy|huyen uy)\b",
+     r"^(?:phong|van phong ban|vu|cuc)\b", False),
+)
+_OWN_RULES = tuple((re.compile(i), re.compile(u), place) for i, u, place in OWN_UNITS_OF_ISSUER)
 
-    Known kinds decide; otherwise a "Phòng", "Chi cục" or "Trung tâm" that
-    names no district or national body is taken as the department's own.
+
+@lru_cache(maxsize=4096)
+def own_units_rule(issuer: str | None) -> int | None:
+    """The index of the :data:`OWN_UNITS_OF_ISSUER` row an issuer's name falls under."""
+    if not issuer:
+        return None
+    folded = fold(issuer)
+    return next((i for i, (rx, _, _) in enumerate(_OWN_RULES) if rx.search(folded)), None)
+
+
+@lru_cache(maxsize=8192)
+def is_internal(name: str, rule: int | None = None) -> bool:
+    """True for a unit of the issuing body (or a group of them).
+
+    ``rule`` is the issuer's :func:`own_units_rule`, when the issuer is not a department:
+    a ministry's "Vụ Pháp chế" is its own unit. Then known kinds decide; otherwise a
+    "Phòng", "Chi cục" or "Trung tâm" that names no district or national body is taken as
+    the department's own.
     """
     key = unit_key(name)
+    if rule is not None and not is_collective(name) and _OWN_RULES[rule][1].match(key) and (
+            _OWN_RULES[rule][2] or not _OUTSIDE.search(key)):
+        return True
     if is_collective(name):
         return bool(_INTERNAL_COLLECTIVE.search(key))
     kid = unit_kind(name)

@@ -1,0 +1,610 @@
+# ruff: noqa: E501  (fixture lines are as long as real plans print them)
+"""Plans in styles neither the seeds nor the earlier layout sweeps show, read as a careful reader would.
+
+Our own writing in the Vietnamese administrative style: a provincial decision that issues a plan
+as its attachment (and the attached plan alone, known by its decision's number); a Department
+of Education plan whose tasks end "(Giao: X chủ trì, Y phối hợp)"; a Department of Health's
+yearly work programme grouped by quarter; a district plan from before July 2025 with a table of
+quarter columns; a plan amending another, with a "Căn cứ" list that implements only some of
+its documents and units named in a second sentence; a Department of Finance plan in
+Windows-1258 style decomposed tone marks with zero-width and non-breaking spaces; a provincial
+Party board citing the Central Propaganda and Mass Mobilisation Commission and a minister; a
+ministry's plan whose Vụ, Cục and Viện are its own units.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from policykg.loaders.model import Plan, SourceFile, Task
+from policykg.loaders.parse import parse_text
+from policykg.ontology.issuers import display_issuer, match_issuer
+from policykg.ontology.normalize import fold
+
+
+def parse(text: str, name: str = "variant2.txt") -> Plan:
+    return parse_text(text, SourceFile(path=name, sha256="", format="txt"))
+
+
+def units_of(task: Task, role: str | None = None) -> set[str]:
+    return {fold(u.canonical) for u in task.units if role is None or u.role == role}
+
+
+def find(plan: Plan, words: str) -> Task:
+    """The one task whose text contains ``words`` (compared without diacritics)."""
+    hits = [t for t in plan.tasks if fold(words) in fold(t.text)]
+    assert len(hits) == 1, f"{words!r}: {[(t.id, t.text[:60]) for t in hits]}"
+    return hits[0]
+
+
+def relations(plan: Plan) -> dict[str, str]:
+    return {r.key: r.relation for r in plan.references if r.key}
+
+
+QD_KEM_KE_HOACH = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG TRỊ
+
+Số: 1520/QĐ-UBND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Quảng Trị, ngày 12 tháng 6 năm 2024
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch thực hiện Chỉ thị số 07/CT-TTg ngày 14/3/2024 của Thủ tướng
+Chính phủ về đẩy mạnh công tác phát triển thị trường khoa học và công nghệ
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Căn cứ Chỉ thị số 07/CT-TTg ngày 14/3/2024 của Thủ tướng Chính phủ;
+Theo đề nghị của Giám đốc Sở Khoa học và Công nghệ tại Tờ trình số 45/TTr-SKHCN ngày 05/6/2024.
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chỉ thị số 07/CT-TTg ngày 14/3/2024 của Thủ tướng Chính phủ về đẩy mạnh công tác phát triển thị trường khoa học và công nghệ trên địa bàn tỉnh.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Khoa học và Công nghệ, Tài chính, Công Thương; Chủ tịch UBND các huyện, thị xã, thành phố và Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này./.
+
+Nơi nhận:
+- Như Điều 3;
+- Bộ Khoa học và Công nghệ;
+- CT, các PCT UBND tỉnh;
+- Lưu: VT, KGVX.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Hoàng Nam
+
+ỦY BAN NHÂN DÂN
+TỈNH QUẢNG TRỊ
+
+KẾ HOẠCH
+Thực hiện Chỉ thị số 07/CT-TTg ngày 14/3/2024 của Thủ tướng Chính phủ về đẩy mạnh
+công tác phát triển thị trường khoa học và công nghệ
+(Ban hành kèm theo Quyết định số 1520/QĐ-UBND ngày 12/6/2024 của UBND tỉnh)
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Tạo chuyển biến rõ nét trong kết nối cung - cầu công nghệ trên địa bàn tỉnh.
+2. Yêu cầu
+Các sở, ngành, địa phương xác định cụ thể nhiệm vụ, tiến độ và sản phẩm.
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Hoàn thiện cơ chế, chính sách
+a) Rà soát, sửa đổi chính sách hỗ trợ doanh nghiệp đổi mới công nghệ trên địa bàn tỉnh.
+Đơn vị chủ trì: Sở Khoa học và Công nghệ; đơn vị phối hợp: Sở Tài chính, Sở Tư pháp.
+Thời gian hoàn thành: Tháng 6/2025.
+b) Xây dựng danh mục công nghệ ưu tiên chuyển giao cho khu vực nông thôn, miền núi.
+Đơn vị chủ trì: Sở Nông nghiệp và Phát triển nông thôn; đơn vị phối hợp: Sở Khoa học và Công nghệ, UBND các huyện, thị xã, thành phố.
+Thời gian hoàn thành: 6 tháng đầu năm 2025.
+2. Phát triển các tổ chức trung gian của thị trường khoa học và công nghệ
+a) Thành lập Sàn giao dịch công nghệ trực tuyến của tỉnh, kết nối với mạng lưới sàn giao dịch quốc gia; phấn đấu đến năm 2025 có ít nhất 50 công nghệ được chào bán.
+Đơn vị chủ trì: Trung tâm Ứng dụng tiến bộ khoa học và công nghệ; đơn vị phối hợp: Sở Thông tin và Truyền thông.
+Thời gian hoàn thành: Quý IV/2024.
+b) Hỗ trợ 10 doanh nghiệp xây dựng hồ sơ tài sản trí tuệ để thương mại hóa.
+Đơn vị chủ trì: Sở Khoa học và Công nghệ; đơn vị phối hợp: Hiệp hội Doanh nghiệp tỉnh.
+Thời gian hoàn thành: Hằng năm.
+
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ là cơ quan thường trực, theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp, báo cáo UBND tỉnh trước ngày 15/12 hằng năm.
+2. Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch theo quy định.
+"""
+
+
+def test_decision_issuing_a_plan_keeps_the_plans_tasks():
+    plan = parse(QD_KEM_KE_HOACH)
+    assert plan.number == "1520/QĐ-UBND" and plan.date == "2024-06-12"
+    assert fold(plan.issuer or "") == "ubnd tinh quang tri"
+    # The decision's articles and recipients are not tasks; the attached plan's duties are.
+    assert not [t for t in plan.tasks if "dieu" in fold(t.text)[:6]]
+    policy = find(plan, "Rà soát, sửa đổi chính sách hỗ trợ doanh nghiệp")
+    assert units_of(policy, "lead") == {"so khoa hoc va cong nghe"}
+    assert units_of(policy, "support") == {"so tai chinh", "so tu phap"}
+    assert policy.deadline is not None and policy.deadline.date == "2025-06"
+    assert len([t for t in plan.tasks if t.units]) == 6
+    # The decision's signature, not the attached plan's header, closes the decision.
+    assert plan.signer == "Hoàng Nam" and plan.signer_capacity == "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    assert relations(plan)["07/CT-TTg"] == "implements"
+    assert "1520/QĐ-UBND" not in relations(plan)
+
+
+def test_attached_plan_alone_is_known_by_its_decision():
+    attached = QD_KEM_KE_HOACH[QD_KEM_KE_HOACH.index("Hoàng Nam") + len("Hoàng Nam"):]
+    plan = parse(attached)
+    assert plan.number == "1520/QĐ-UBND" and plan.date == "2024-06-12"
+    assert "kèm theo" not in (plan.title or "")
+    # The decision that issues the plan is the plan itself, not a document it carries out.
+    assert "1520/QĐ-UBND" not in relations(plan)
+    assert relations(plan)["07/CT-TTg"] == "implements"
+
+
+SO_GDDT_GIAO = """UBND TỈNH ĐIỆN BIÊN
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 1873/KH-SGDĐT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Điện Biên, ngày 20 tháng 8 năm 2025
+
+KẾ HOẠCH
+Triển khai nhiệm vụ chuyển đổi số ngành Giáo dục và Đào tạo năm học 2025 - 2026
+
+Căn cứ Quyết định số 131/QĐ-TTg ngày 25/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án "Tăng cường ứng dụng công nghệ thông tin và chuyển đổi số trong giáo dục và đào tạo giai đoạn 2022 - 2025, định hướng đến năm 2030";
+Thực hiện Kế hoạch số 2650/KH-UBND ngày 15/7/2025 của UBND tỉnh về chuyển đổi số tỉnh Điện Biên năm 2025, Sở Giáo dục và Đào tạo xây dựng Kế hoạch như sau:
+
+I. MỤC TIÊU
+1. 100% cơ sở giáo dục sử dụng hồ sơ điện tử, học bạ số.
+2. Tối thiểu 80% giáo viên được bồi dưỡng kỹ năng số.
+
+II. NHIỆM VỤ
+1. Hoàn thiện cơ sở dữ liệu ngành giáo dục, kết nối với cơ sở dữ liệu quốc gia về dân cư (Giao: Văn phòng Sở chủ trì, Phòng Giáo dục phổ thông, Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố phối hợp). Thời gian: Trước 30/6 hằng năm.
+2. Triển khai học bạ số đối với học sinh tiểu học và trung học cơ sở (Giao: Phòng Giáo dục phổ thông chủ trì; các phòng Giáo dục và Đào tạo phối hợp). Thời gian: Quý I-II/2026.
+3. Bồi dưỡng kỹ năng số cho cán bộ quản lý, giáo viên; phấn đấu 3.500 lượt giáo viên được bồi dưỡng (Giao: Phòng Tổ chức cán bộ chủ trì, Trung tâm Giáo dục thường xuyên tỉnh phối hợp). Thời gian: Năm 2025 - 2030.
+4. Kiểm tra việc ứng dụng công nghệ thông tin tại các trường trung học phổ thông (Giao: Thanh tra Sở chủ trì, Phòng Quản lý chất lượng và Giáo dục chuyên nghiệp phối hợp). Thời gian: 6 tháng đầu năm 2026.
+
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Sở làm đầu mối theo dõi, tổng hợp tình hình thực hiện Kế hoạch, báo cáo Giám đốc Sở trước ngày 25 tháng cuối mỗi quý.
+2. Các trường trung học phổ thông, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên xây dựng kế hoạch của đơn vị, hoàn thành trong tháng 9/2025.
+
+Trên đây là Kế hoạch triển khai nhiệm vụ chuyển đổi số năm học 2025 - 2026 của Sở Giáo dục và Đào tạo./.
+
+Nơi nhận:
+- UBND tỉnh (b/c);
+- Các phòng, ban thuộc Sở;
+- Lưu: VT, VP.
+
+GIÁM ĐỐC
+
+Lò Văn Tiến
+"""
+
+
+def test_giao_in_brackets_names_lead_and_partners():
+    plan = parse(SO_GDDT_GIAO)
+    db = find(plan, "Hoàn thiện cơ sở dữ liệu ngành giáo dục")
+    assert units_of(db, "lead") == {"van phong so"}
+    assert units_of(db, "support") == {
+        "phong giao duc pho thong", "phong giao duc va dao tao cac huyen, thi xa, thanh pho"}
+    assert db.deadline is not None and db.deadline.recurrence == "yearly"
+    teachers = find(plan, "Bồi dưỡng kỹ năng số")
+    assert units_of(teachers, "lead") == {"phong to chuc can bo"}
+    assert units_of(teachers, "support") == {"trung tam giao duc thuong xuyen tinh"}
+    check = find(plan, "Kiểm tra việc ứng dụng")
+    assert units_of(check, "lead") == {"thanh tra so"}
+    assert check.deadline is not None and check.deadline.end_year == 2026
+
+
+def test_name_with_a_stop_word_inside_stays_whole():
+    plan = parse(SO_GDDT_GIAO)
+    schools = find(plan, "xây dựng kế hoạch của đơn vị")
+    assert any("giao duc thuong xuyen" in name for name in units_of(schools, "lead"))
+
+
+SO_Y_TE_CONG_TAC = """UBND TỈNH CÀ MAU
+SỞ Y TẾ
+Số: 215/CTr-SYT
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Cà Mau, ngày 10 tháng 01 năm 2025
+
+CHƯƠNG TRÌNH CÔNG TÁC NĂM 2025
+
+Thực hiện Quyết định số 45/QĐ-UBND ngày 06/01/2025 của UBND tỉnh ban hành Chương trình công tác năm 2025 của UBND tỉnh, Sở Y tế ban hành Chương trình công tác năm 2025 như sau:
+
+I. NHIỆM VỤ TRỌNG TÂM
+1. Quý I
+- Phòng Nghiệp vụ Y chủ trì, phối hợp với Trung tâm Kiểm soát bệnh tật tỉnh (CDC) xây dựng kế hoạch phòng, chống dịch bệnh mùa hè.
+- Phòng Kế hoạch - Tài chính tham mưu phân bổ dự toán ngân sách năm 2025 cho các đơn vị trực thuộc.
+2. Quý II
+- Phòng Nghiệp vụ Dược chủ trì kiểm tra chất lượng thuốc tại các nhà thuốc trên địa bàn tỉnh.
+- Trung tâm Kiểm soát bệnh tật tỉnh tổ chức chiến dịch tiêm chủng bổ sung vắc xin sởi cho trẻ từ 1 đến 5 tuổi; phấn đấu tỷ lệ tiêm đạt trên 95%.
+3. Quý III
+- Văn phòng Sở phối hợp với Phòng Nghiệp vụ Y tổ chức sơ kết 9 tháng thực hiện Chương trình.
+- Bệnh viện Đa khoa tỉnh Cà Mau triển khai bệnh án điện tử toàn viện.
+4. Quý IV
+- Thanh tra Sở chủ trì thanh tra việc chấp hành quy định về hành nghề khám bệnh, chữa bệnh tư nhân.
+- Trung tâm Y tế các huyện, thành phố hoàn thành rà soát hồ sơ sức khỏe điện tử của người dân.
+
+II. NHIỆM VỤ THƯỜNG XUYÊN
+1. Văn phòng Sở tổng hợp báo cáo tình hình hoạt động của ngành gửi UBND tỉnh định kỳ hằng tháng.
+2. Phòng Tổ chức cán bộ thực hiện công tác tuyển dụng viên chức theo kế hoạch được duyệt.
+
+III. TỔ CHỨC THỰC HIỆN
+Thủ trưởng các phòng, đơn vị trực thuộc Sở căn cứ Chương trình công tác này xây dựng kế hoạch của đơn vị mình.
+
+Nơi nhận:
+- UBND tỉnh (b/c);
+- Các đơn vị trực thuộc;
+- Lưu: VT, VP.
+
+GIÁM ĐỐC
+
+Trần Văn Hùng
+"""
+
+
+def test_quarter_headings_are_deadlines_not_tasks():
+    plan = parse(SO_Y_TE_CONG_TAC)
+    assert plan.doctype == "CTr" and plan.number == "215/CTr-SYT"
+    assert not [t for t in plan.tasks if fold(t.text).startswith("quy ")]
+    vaccine = find(plan, "tiêm chủng bổ sung vắc xin sởi")
+    assert vaccine.deadline is not None and vaccine.deadline.text == "Quý II"
+    assert vaccine.group == "Quý II"
+    # An age range is not a target; the rate is.
+    assert [t.value for t in vaccine.targets] == [95.0]
+    # A task with its own deadline keeps it.
+    monthly = find(plan, "định kỳ hằng tháng")
+    assert monthly.deadline is not None and monthly.deadline.recurrence == "monthly"
+
+
+def test_health_departments_own_units():
+    plan = parse(SO_Y_TE_CONG_TAC)
+    cats = {fold(u.name): u.category for u in plan.units}
+    assert cats["benh vien da khoa tinh ca mau"] == "internal"
+    assert cats["trung tam kiem soat benh tat tinh"] == "internal"
+
+
+HUYEN_THEO_QUY = """ỦY BAN NHÂN DÂN
+HUYỆN ĐẦM HÀ
+Số: 88/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Đầm Hà, ngày 05 tháng 3 năm 2024
+
+KẾ HOẠCH
+Tuyên truyền, phổ biến kiến thức khoa học và công nghệ trên địa bàn huyện năm 2024
+
+Thực hiện Kế hoạch số 46/KH-UBND ngày 20/02/2024 của UBND tỉnh Quảng Ninh về phổ biến kiến thức khoa học và công nghệ năm 2024, UBND huyện ban hành Kế hoạch thực hiện như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao nhận thức của người dân về vai trò của khoa học và công nghệ.
+- Bảo đảm thiết thực, tiết kiệm, phù hợp điều kiện của từng xã, thị trấn.
+
+II. NỘI DUNG VÀ THỜI GIAN THỰC HIỆN
+
+| STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Quý I | Quý II | Quý III | Quý IV |
+|---|---|---|---|---|---|---|---|
+| 1 | Xây dựng chuyên mục "Khoa học với nhà nông" trên Trang thông tin điện tử huyện | Trung tâm Truyền thông và Văn hóa huyện | Phòng Nông nghiệp và Phát triển nông thôn | x | x | x | x |
+| 2 | Tổ chức 04 lớp tập huấn ứng dụng kỹ thuật nuôi trồng thủy sản | Phòng Nông nghiệp và Phát triển nông thôn | UBND các xã, thị trấn | | x | x | |
+| 3 | Tuyên truyền về sở hữu trí tuệ, nhãn hiệu tập thể "Hàu Đầm Hà" | Phòng Văn hóa và Thông tin | Phòng Kinh tế và Hạ tầng; Hội Nông dân huyện | | | x | |
+| 4 | Tổng kết, đánh giá kết quả thực hiện Kế hoạch | Phòng Văn hóa và Thông tin | Các cơ quan, đơn vị liên quan | | | | x |
+
+III. KINH PHÍ
+Kinh phí thực hiện từ nguồn ngân sách huyện năm 2024 đã giao cho các đơn vị.
+
+IV. TỔ CHỨC THỰC HIỆN
+1. Phòng Văn hóa và Thông tin là cơ quan thường trực, hướng dẫn, đôn đốc các đơn vị thực hiện Kế hoạch; báo cáo UBND huyện trước ngày 10/12/2024.
+2. Phòng Tài chính - Kế hoạch tham mưu bố trí kinh phí thực hiện Kế hoạch.
+3. UBND các xã, thị trấn căn cứ Kế hoạch này chủ động triển khai tại địa phương.
+
+Nơi nhận:
+- UBND tỉnh (b/c);
+- TT Huyện ủy, TT HĐND huyện;
+- Các xã, thị trấn;
+- Lưu: VT, VHTT.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Thị Hà
+"""
+
+
+def test_district_plan_before_the_merger():
+    plan = parse(HUYEN_THEO_QUY)
+    assert fold(plan.issuer or "") == "ubnd huyen dam ha"
+    assert fold(plan.province or "") == "quang ninh"
+    assert len([t for t in plan.tasks if t.section == "II"]) == 4
+    hau = find(plan, "nhãn hiệu tập thể")
+    assert units_of(hau, "support") == {"phong kinh te va ha tang", "hoi nong dan huyen"}
+    # A district's own offices and centres are its internal units, whatever their kind.
+    cats = {fold(u.name): u.category for u in plan.units}
+    assert cats["phong kinh te va ha tang"] == "internal"
+    assert cats["trung tam truyen thong va van hoa huyen"] == "internal"
+    assert cats["ubnd cac xa, thi tran"] == "external"
+
+
+SUA_DOI_BO_SUNG = """ỦY BAN NHÂN DÂN
+TỈNH BẮC KẠN
+Số: 402/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Bắc Kạn, ngày 18 tháng 5 năm 2025
+
+KẾ HOẠCH
+Sửa đổi, bổ sung Kế hoạch số 85/KH-UBND ngày 10/02/2025 của UBND tỉnh thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị
+
+Căn cứ Nghị định số 73/2024/NĐ-CP ngày 30/6/2024 của Chính phủ;
+Căn cứ Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW;
+Căn cứ Quyết định số 1131/QĐ-TTg ngày 12/10/2020 của Thủ tướng Chính phủ về việc ban hành Danh mục công nghệ chiến lược;
+Thực hiện Công văn số 1015/BKHCN-VP ngày 08/4/2025 của Bộ Khoa học và Công nghệ về việc rà soát kế hoạch thực hiện Nghị quyết số 57-NQ/TW;
+Xét đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 60/TTr-SKHCN ngày 12/5/2025, UBND tỉnh ban hành Kế hoạch sửa đổi, bổ sung như sau:
+
+I. SỬA ĐỔI, BỔ SUNG MỘT SỐ NHIỆM VỤ
+1. Sửa đổi nhiệm vụ tại điểm 2, Mục II như sau: Xây dựng Trung tâm dữ liệu tỉnh theo mô hình điện toán đám mây, hoàn thành trong năm 2026. Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính, Công an tỉnh tổ chức thực hiện.
+2. Bổ sung nhiệm vụ: Phủ sóng 5G đến trung tâm các xã trên địa bàn tỉnh. Sở Khoa học và Công nghệ chủ trì; các doanh nghiệp viễn thông trên địa bàn tỉnh phối hợp. Thời gian hoàn thành: Quý IV/2026.
+3. Bổ sung nhiệm vụ: Đào tạo, bồi dưỡng kỹ năng số cho 100% cán bộ, công chức cấp xã. Sở Nội vụ chủ trì, phối hợp với UBND các xã, phường thực hiện trong năm 2025 - 2026.
+
+II. TỔ CHỨC THỰC HIỆN
+Các nội dung khác giữ nguyên theo Kế hoạch số 85/KH-UBND ngày 10/02/2025 của UBND tỉnh. Các sở, ban, ngành, UBND các xã, phường căn cứ chức năng, nhiệm vụ tổ chức thực hiện.
+
+Nơi nhận:
+- Bộ Khoa học và Công nghệ;
+- TT Tỉnh ủy, TT HĐND tỉnh;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Hà Văn Lâm
+"""
+
+
+def test_amending_plan_implements_only_what_it_says():
+    plan = parse(SUA_DOI_BO_SUNG)
+    rel = relations(plan)
+    assert rel["85/KH-UBND"] == "implements"
+    assert rel["1015/BKHCN-VP"] == "implements"
+    assert {rel["73/2024/NĐ-CP"], rel["03/NQ-CP"], rel["1131/QĐ-TTg"], rel["60/TTr-SKHCN"]} == {
+        "basis"}
+    chain = {(plan.references[lk.child].key, plan.references[lk.parent].key) for lk in plan.links}
+    assert ("85/KH-UBND", "57-NQ/TW") in chain
+
+
+def test_unit_named_in_a_later_sentence_of_the_task():
+    plan = parse(SUA_DOI_BO_SUNG)
+    data = find(plan, "Trung tâm dữ liệu tỉnh")
+    assert units_of(data, "lead") == {"so khoa hoc va cong nghe"}
+    assert units_of(data, "support") == {"so tai chinh", "cong an tinh"}
+    g5 = find(plan, "Phủ sóng 5G")
+    assert units_of(g5, "lead") == {"so khoa hoc va cong nghe"}
+    assert len(units_of(g5, "support")) == 1
+    training = find(plan, "kỹ năng số cho 100% cán bộ")
+    assert units_of(training, "lead") == {"so noi vu"}
+    assert units_of(training, "support") == {"ubnd cac xa, phuong"}
+
+
+SO_TAI_CHINH = """UBND TỈNH LÂM ĐỒNG
+SỞ TÀI CHÍNH
+Số: 2310/KH-STC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Lâm Đồng, ngày 28 tháng 8 năm 2025
+
+KẾ HOẠCH
+Thực hiện công tác thực hành tiết kiệm, chống lãng phí năm 2025
+
+Căn cứ Luật Thực hành tiết kiệm, chống lãng phí ngày 26/11/2013;
+Thực hiện Chỉ thị số 27-CT/TW ngày 25/01/2024 của Bộ Chính trị về tăng cường sự lãnh đạo của Đảng đối với công tác thực hành tiết kiệm, chống lãng phí, Sở Tài chính xây dựng Kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao ý thức trách nhiệm của công chức, người lao động trong việc sử dụng tài sản công.
+
+II. NHIỆM VỤ CỤ THỂ
+1. Phòng Quản lý ngân sách chủ trì, phối hợp với Phòng Tin học và Thống kê, Kho bạc Nhà nước khu vực XIV tham mưu cắt giảm tối thiểu 10% chi thường xuyên năm 2025 của các đơn vị dự toán cấp tỉnh; hoàn thành trong Quý III/2025.
+2. Phòng Quản lý giá và Công sản phối hợp với Thuế tỉnh Lâm Đồng, Sở Nông nghiệp và Môi trường rà soát, đề xuất phương án xử lý 120 cơ sở nhà, đất dôi dư sau sắp xếp đơn vị hành chính.
+3. Phòng Tài chính doanh nghiệp chủ trì giám sát việc quản lý vốn nhà nước tại doanh nghiệp; Phòng Quản lý ngân sách và Văn phòng Sở phối hợp thực hiện. Thời gian thực hiện: Cả năm 2025.
+4. Giao Thanh tra Sở chủ trì, phối hợp với Văn phòng Sở kiểm tra việc sử dụng xe ô tô công tại 05 đơn vị sự nghiệp; báo cáo kết quả trước ngày 15/11/2025.
+
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng Sở tổng hợp kết quả thực hiện, báo cáo Giám đốc Sở trước ngày 05/12/2025.
+
+Nơi nhận:
+- UBND tỉnh (b/c);
+- Các phòng, đơn vị thuộc Sở;
+- Lưu: VT, VP.
+
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+
+Đinh Thị Lan
+"""
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _cp1258_style(text: str) -> str:
+    """Tone marks written after their letter (as Windows-1258 keeps them), a zero-width space
+    inside some names and non-breaking spaces between words."""
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        tones = "".join(c for c in parts if c in _TONES)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+        out.append(base + tones)
+    text = "".join(out)
+    return text.replace("Phòng ".replace("ò", "o\u0300"), "Phòng\u00a0".replace("ò", "o\u0300")) \
+        .replace("Sở ".replace("ở", "ơ\u0309"), "Sở\u200b ".replace("ở", "ơ\u0309"))
+
+
+def _read(plan: Plan) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+    return [(t.id, frozenset(units_of(t, "lead")), frozenset(units_of(t, "support")))
+            for t in plan.tasks]
+
+
+def test_partners_before_their_verb_and_tax_office():
+    plan = parse(SO_TAI_CHINH)
+    assets = find(plan, "nhà, đất dôi dư")
+    assert units_of(assets, "lead") == {"phong quan ly gia va cong san"}
+    assert units_of(assets, "support") == {"thue tinh lam dong", "so nong nghiep va moi truong"}
+    enterprises = find(plan, "quản lý vốn nhà nước")
+    assert units_of(enterprises, "lead") == {"phong tai chinh doanh nghiep"}
+    assert units_of(enterprises, "support") == {"phong quan ly ngan sach", "van phong so"}
+
+
+def test_windows_1258_tones_and_invisible_spaces_read_the_same():
+    odd = _cp1258_style(SO_TAI_CHINH)
+    assert odd != SO_TAI_CHINH and "\u200b" in odd and "\u00a0" in odd
+    plain, styled = parse(SO_TAI_CHINH), parse(odd)
+    assert _read(styled) == _read(plain)
+    assert (styled.number, styled.issuer, styled.date) == (plain.number, plain.issuer, plain.date)
+    assert relations(styled) == relations(plain)
+
+
+BAN_TUYEN_GIAO_DAN_VAN = """ĐẢNG BỘ TỈNH HƯNG YÊN
+BAN TUYÊN GIÁO VÀ DÂN VẬN
+*
+Số 38-KH/BTGDVTU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Hưng Yên, ngày 14 tháng 10 năm 2025
+
+KẾ HOẠCH
+tuyên truyền kỷ niệm 80 năm Ngày truyền thống ngành Tuyên giáo
+và Dân vận của Đảng
+
+Thực hiện Hướng dẫn số 12-HD/BTGDVTW ngày 02/9/2025 của Ban Tuyên giáo và Dân vận Trung ương về tuyên truyền các ngày lễ lớn năm 2025; Kế hoạch số 45-KH/TU ngày 10/9/2025 của Ban Thường vụ Tỉnh ủy; căn cứ Quyết định số 2544/QĐ-BVHTTDL ngày 25/8/2025 của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch, Ban Tuyên giáo và Dân vận Tỉnh ủy ban hành Kế hoạch tuyên truyền như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Giáo dục truyền thống, bồi đắp niềm tự hào của cán bộ làm công tác tuyên giáo và dân vận.
+2. Công tác tuyên truyền bảo đảm thiết thực, tiết kiệm.
+
+II. NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN
+1. Phòng Tuyên truyền, báo chí, xuất bản
+- Chủ trì định hướng Báo và Phát thanh, Truyền hình Hưng Yên mở chuyên trang, chuyên mục tuyên truyền; thời gian từ tháng 10 đến tháng 12/2025.
+- Phối hợp với Sở Văn hóa, Thể thao và Du lịch tổ chức triển lãm ảnh "80 năm ngành Tuyên giáo và Dân vận".
+2. Phòng Dân vận, dân tộc, tôn giáo
+- Hướng dẫn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính trị - xã hội tỉnh tổ chức gặp mặt các thế hệ cán bộ dân vận.
+3. Văn phòng Ban
+- Bảo đảm kinh phí, cơ sở vật chất phục vụ các hoạt động kỷ niệm; hoàn thành trước ngày 25/10/2025.
+
+III. TỔ CHỨC THỰC HIỆN
+Đề nghị các đảng ủy trực thuộc Tỉnh ủy chỉ đạo tổ chức tuyên truyền phù hợp với điều kiện thực tế.
+
+Nơi nhận:
+- Ban Tuyên giáo và Dân vận Trung ương (b/c),
+- Thường trực Tỉnh ủy (b/c),
+- Lưu Văn phòng Ban.
+
+K/T TRƯỞNG BAN
+PHÓ TRƯỞNG BAN
+
+Nguyễn Văn Phong
+"""
+
+
+def test_party_board_issuer_and_central_commission_references():
+    plan = parse(BAN_TUYEN_GIAO_DAN_VAN)
+    assert plan.issuer == "Ban Tuyên giáo và Dân vận Tỉnh ủy Hưng Yên"
+    refs = {r.key: r for r in plan.references}
+    guide = refs["12-HD/BTGDVTW"]
+    assert guide.issuer == "Ban Tuyên giáo và Dân vận Trung ương" and guide.scope == "central"
+    decision = refs["2544/QĐ-BVHTTDL"]
+    assert match_issuer(decision.issuer or "").name == "Bộ Văn hóa, Thể thao và Du lịch"
+    assert (decision.relation, refs["45-KH/TU"].relation) == ("basis", "implements")
+    office = find(plan, "Bảo đảm kinh phí")
+    assert [(u.canonical, u.category) for u in office.units] == [("Văn phòng Ban", "internal")]
+
+
+def test_issuer_names_in_capitals_keep_their_proper_names():
+    assert display_issuer("ĐẢNG ỦY PHƯỜNG HOA LƯ", "Ninh Bình") == "Đảng ủy phường Hoa Lư"
+    assert display_issuer("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Ninh Bình") == \
+        "Đảng ủy khối các cơ quan tỉnh"
+    assert display_issuer("HUYỆN ỦY ĐẦM HÀ", "Quảng Ninh") == "Huyện ủy Đầm Hà"
+    assert display_issuer("Bộ trưởng Bộ Tài chính") == "Bộ Tài chính"
+
+
+BO_NN_MT = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 512/KH-BNNMT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 03 tháng 4 năm 2025
+
+KẾ HOẠCH
+Triển khai Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW
+trong lĩnh vực nông nghiệp và môi trường
+
+Thực hiện Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia, Bộ Nông nghiệp và Môi trường ban hành Kế hoạch triển khai như sau:
+
+I. MỤC TIÊU
+Đến năm 2030, khoa học và công nghệ đóng góp trên 50% giá trị gia tăng của ngành.
+
+II. NHIỆM VỤ CỤ THỂ
+1. Xây dựng cơ sở dữ liệu đất đai, tài nguyên nước và môi trường quốc gia, kết nối liên thông với các bộ, ngành, địa phương (Giao: Cục Chuyển đổi số chủ trì; Cục Quản lý đất đai, Cục Quản lý tài nguyên nước phối hợp). Hoàn thành trong năm 2026.
+2. Ứng dụng công nghệ sinh học trong chọn tạo giống cây trồng, vật nuôi chủ lực (Giao: Vụ Khoa học và Công nghệ chủ trì; Viện Khoa học Nông nghiệp Việt Nam, Cục Trồng trọt và Bảo vệ thực vật phối hợp). Thời gian: Giai đoạn 2025 - 2030.
+3. Hoàn thiện cơ chế đặt hàng nhiệm vụ khoa học và công nghệ của Bộ (Giao: Vụ Kế hoạch - Tài chính chủ trì; Vụ Pháp chế, Văn phòng Bộ phối hợp). Thời gian: Quý III/2025.
+4. Vụ Hợp tác quốc tế chủ trì, phối hợp với Bộ Ngoại giao, Bộ Khoa học và Công nghệ thu hút chuyên gia người Việt Nam ở nước ngoài tham gia các nhiệm vụ của ngành; thực hiện hằng năm.
+
+III. TỔ CHỨC THỰC HIỆN
+1. Thủ trưởng các đơn vị thuộc Bộ chịu trách nhiệm tổ chức thực hiện nhiệm vụ được giao.
+2. Vụ Khoa học và Công nghệ theo dõi, tổng hợp, báo cáo Bộ trưởng trước ngày 15/12 hằng năm.
+
+Nơi nhận:
+- Văn phòng Chính phủ;
+- Bộ trưởng (để b/c);
+- Các đơn vị thuộc Bộ;
+- Lưu: VT, KHCN.
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+Phùng Đức Tiến
+"""
+
+
+def test_ministrys_own_departments_are_internal():
+    plan = parse(BO_NN_MT)
+    assert plan.province is None and fold(plan.issuer or "") == "bo nong nghiep va moi truong"
+    cats = {fold(u.name): u.category for u in plan.units}
+    for own in ("vu phap che", "van phong bo", "cuc quan ly dat dai",
+                "vien khoa hoc nong nghiep viet nam"):
+        assert cats[own] == "internal", own
+    assert cats["bo ngoai giao"] == "external"
+    db = find(plan, "cơ sở dữ liệu đất đai")
+    assert units_of(db, "lead") == {"cuc chuyen doi so"}
+    assert units_of(db, "support") == {"cuc quan ly dat dai", "cuc quan ly tai nguyen nuoc"}
+    assert db.deadline is not None and db.deadline.end_year == 2026
+    units = find(plan, "Thủ trưởng các đơn vị thuộc Bộ")
+    assert units_of(units, "lead") == {"cac don vi thuoc bo"}
+
+
+def test_government_programme_in_the_title_is_its_numbered_resolution():
+    plan = parse(BO_NN_MT)
+    assert [r.key for r in plan.references if r.doctype in ("CTr", "NQ") and r.issuer
+            and fold(r.issuer) == "chinh phu"] == ["03/NQ-CP"]
+    assert relations(plan)["03/NQ-CP"] == "implements"
+
+
+# --- every fixture: the same reading whatever the Unicode form --------------------------------
+
+FIXTURES = {
+    "qd_kem": QD_KEM_KE_HOACH, "gddt": SO_GDDT_GIAO, "syt": SO_Y_TE_CONG_TAC,
+    "huyen": HUYEN_THEO_QUY, "sua_doi": SUA_DOI_BO_SUNG, "stc": SO_TAI_CHINH,
+    "btgdv": BAN_TUYEN_GIAO_DAN_VAN, "bo_nnmt": BO_NN_MT,
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_same_reading_in_nfd(name):
+    text = FIXTURES[name]
+    plain, nfd = parse(text), parse(unicodedata.normalize("NFD", text))
+    assert _read(nfd) == _read(plain)
+    assert relations(nfd) == relations(plain)
+    assert plain.tasks and all(t.source.line_start >= 1 for t in plain.tasks)
