@@ -244,15 +244,12 @@ class CypherQuestions:
                                          kinds=kinds))
         return graph
 
-    def add_nodes_by_id(self, graph: nx.MultiDiGraph, ids: Iterable[str],
-                        rels: Iterable[str] = ()) -> list[str]:
-        """Add the nodes ``ids`` not in ``graph`` yet, and their ``rels`` relationships to
-        nodes in it; the ids added."""
+    def add_nodes_by_id(self, graph: nx.MultiDiGraph, ids: Iterable[str]) -> list[str]:
+        """Add the nodes ``ids`` that ``graph`` lacks (without relationships); the ids
+        asked for that it lacked."""
         missing = sorted({i for i in ids if i not in graph})
         if missing:
             add_nodes(graph, self._run_ids(NODES_BY_ID, missing))
-        if missing and rels:
-            add_edges(graph, self._run_ids(RELS_FROM, missing, rels=list(rels)))
         return missing
 
     def add_documents(self, graph: nx.MultiDiGraph, ref: str | None) -> None:
