@@ -4,7 +4,9 @@ Deadlines are kept as written and given a normalised form where one can be
 read (domain notes §6): "Thường xuyên" → ongoing, "Hàng năm" → yearly,
 "cả năm 2024" → 2024–2024, "Dự kiến 2024-2026" → 2024–2026, "Bắt đầu từ năm
 2025" → from 2025, "trước ngày 30/11 hàng năm" → yearly on ``--11-30``,
-"Tháng 12 năm 2024" → ``2024-12``. Targets are numbers with what they count
+"Tháng 12 năm 2024" → ``2024-12``, "từ tháng 10 đến tháng 3/2026" → 2025–2026 ending
+``2026-03``; a period written without its year ("Quý II" under a heading or marked in a
+table's column) is read in the year its plan is about. Targets are numbers with what they count
 ("15 Doanh nghiệp, Hợp tác xã", "tối thiểu đạt 1,5%"); Vietnamese decimals use
 a comma. Years, dates, document and standard numbers are never targets.
 """
@@ -31,6 +33,41 @@ _RECURRENCE = (
     (re.compile(r"\b(hang|moi) thang\b"), "monthly"),
     (re.compile(r"\b(thuong xuyen|lien tuc|dinh ky)\b"), "ongoing"),
 )
+
+
+# A span "từ tháng 10 đến tháng 12/2025", "từ quý III/2025 đến quý I/2026", "Từ tháng 6 đến
+# tháng 11 năm 2025", "từ năm 2025 đến năm 2030": groups (unit, number, year) of its first
+# period (or a bare first year), then of its last.
+_SPAN = re.compile(
+    rf"(?<!\w)từ\s+(?:(tháng|quý)\s+([IVX]{{1,4}}|\d{{1,2}})(?:\s*(?:/|năm)\s*({_YEAR}))?"
+    rf"|(?:năm\s+)?({_YEAR}))"
+    rf"\s+(?:đến|tới)\s+(?:hết\s+)?(?:(tháng|quý)\s+([IVX]{{1,4}}|\d{{1,2}})\s*(?:/|năm)\s*"
+    rf"|(?:năm\s+)?)({_YEAR})(?!\d)",
+    re.IGNORECASE)
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _period_number(number: str) -> int:
+    """The rank of a month or quarter within its year: "10" → 10, "III" → 3."""
+    return int(number) if number.isdigit() else _QUARTERS.get(number.lower(), 0)
+
+
+def _read_span(span: re.Match[str], found: Deadline) -> Deadline:
+    """Years (and the closing month) of a "từ … đến …" span. A first period written without
+    its year is in the last one's year, or the year before when the span runs over the new
+    year ("từ tháng 10 đến tháng 3/2026" starts in 2025)."""
+    first_unit, first_no, first_year, bare_year, last_unit, last_no, last_year = span.groups()
+    end = int(last_year)
+    start = first_year or bare_year
+    if start is not None:
+        found.start_year = int(start)
+    elif first_unit and last_unit and first_unit.lower() == last_unit.lower():
+        late = _period_number(first_no) > _period_number(last_no)
+        found.start_year = end - 1 if late else end
+    found.end_year = end
+    if last_unit and last_unit.lower() == "tháng" and 1 <= int(last_no) <= 12:
+        found.date = f"{end}-{int(last_no):02d}"
+    return found
 
 
 # Words (folded) that make a single year a start ("bắt đầu từ năm 2025") or an end.
@@ -77,6 +114,9 @@ def _read_deadline(text: str) -> Deadline | None:
     month = _MONTH.search(text)
     if month and found.date is None and 1 <= int(month.group(1)) <= 12:
         found.date = f"{month.group(2)}-{int(month.group(1)):02d}"
+    span = _SPAN.search(text) if _DIGIT.search(text) else None
+    if span:
+        return _read_span(span, found)
     rng = _RANGE.search(text)
     if rng:
         first = rng.group(1) or rng.group(3)
@@ -116,6 +156,37 @@ _STANDING_FIRST = frozenset(c for w in _STANDING_VERBS for c in (w[0], w[0].uppe
 _STANDING_LAST = frozenset(c for w in _STANDING_TIMES for c in (w[-1], w[-1].upper()))
 
 
+# Times written in prose without a label, tried when :data:`_PROSE_DEADLINE` finds nothing:
+# "(thời gian) từ tháng 10 đến tháng 12/2025", "từ năm 2025 đến năm 2030" (see _SPAN), "trong
+# tháng 9/2025", "thực hiện trong năm 2025 - 2026".
+_PROSE_PERIOD = re.compile(
+    rf"(?P<span>(?<!\w)từ\s+(?:(?:tháng|quý)\s+[IVX\d]{{1,4}}(?:\s*(?:/|năm)\s*{_YEAR})?"
+    rf"|(?:năm\s+)?{_YEAR})\s+(?:đến|tới)\s+(?:hết\s+)?"
+    rf"(?:(?:tháng|quý)\s+[IVX\d]{{1,4}}\s*(?:/|năm)\s*|(?:năm\s+)?){_YEAR}(?!\d))"
+    rf"|(?:trước|trong|chậm nhất|vào)\s+tháng\s+\d{{1,2}}\s*(?:năm\s+|/\s*){_YEAR}"
+    rf"|(?<!kết quả )(?:thực hiện|triển khai|tổ chức)\s+trong\s+(?:năm|giai đoạn)\s+{_YEAR}"
+    rf"(?:\s*[-–]\s*{_YEAR})?",
+    re.IGNORECASE)
+# A span that is part of a programme's or document's name: "Chương trình phát triển tài sản
+# trí tuệ giai đoạn từ năm 2021 đến năm 2030" is when that programme runs.
+_NAMED_PERIOD = re.compile(
+    r"(?:Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Chương trình|Kết luận|Đề án|Chiến lược|"
+    r"Quy hoạch)\b[^.;]*giai đoạn\s*$")
+
+
+def _prose_period(sentence: str) -> re.Match[str] | None:
+    """The first :data:`_PROSE_PERIOD` of ``sentence`` that is not part of a name. Its words
+    are tested first: the pattern is costly and most sentences hold none of them."""
+    low = sentence.lower()
+    if not (("từ" in low and ("đến" in low or "tới" in low)) or "tháng" in low
+            or "trong năm" in low or "trong giai" in low):
+        return None
+    for m in _PROSE_PERIOD.finditer(sentence):
+        if m.group("span") is None or not _NAMED_PERIOD.search(sentence, 0, m.start()):
+            return m
+    return None
+
+
 _SENTENCE_BREAK = re.compile(r"(?<=[.;])\s+")
 
 
@@ -136,8 +207,8 @@ def _may_hold_deadline(sentence: str) -> bool:
 
 def find_deadline(text: str) -> Deadline | None:
     """A deadline written inside prose ("Hoàn thành trong năm 2021", "trước ngày
-    30/11 hàng năm"), or None. Horizons such as "đến năm 2025" are targets' dates,
-    not deadlines, and are left alone."""
+    30/11 hàng năm", "thời gian từ tháng 10 đến tháng 12/2025"), or None. Horizons
+    such as "đến năm 2025" are targets' dates, not deadlines, and are left alone."""
     text = nfc(text)
     # Only a space is printable whitespace: without ". " or "; " there is one sentence.
     one = text.isprintable() and ". " not in text and "; " not in text
@@ -145,10 +216,45 @@ def find_deadline(text: str) -> Deadline | None:
         sentence = sentence.strip().rstrip(".;")
         if not _may_hold_deadline(sentence):
             continue
-        m = _PROSE_DEADLINE.search(sentence)
+        m = _PROSE_DEADLINE.search(sentence) or _prose_period(sentence)
         if m:
             return read_deadline(m.group(0))
     return None
+
+
+# Dates and symbols that carry a year without being about the plan's own time.
+_CITED_DATE = re.compile(
+    rf"\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_YEAR}|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+{_YEAR}"
+    rf"|/\s*{_YEAR}\s*/", re.IGNORECASE)
+_YEAR_OF = re.compile(rf"(?<!đến )(?<!tới )(?<!\w)năm\s+({_YEAR})(?!\d)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def single_year(text: str | None) -> int | None:
+    """The one year a title or table header is about ("Kế hoạch … năm 2024", "Thời gian
+    thực hiện năm 2025"), or None when it names several ("năm học 2025 - 2026", "giai đoạn
+    2021-2025"), only a horizon ("đến năm 2030") or only a cited document's date."""
+    if not text or not _DIGIT.search(text):
+        return None
+    text = _CITED_DATE.sub(" ", nfc(text))
+    if len(set(_YEARS.findall(text))) != 1:
+        return None
+    m = _YEAR_OF.search(text)
+    return int(m.group(1)) if m else None
+
+
+def read_deadline_in(text: str, year: int | None) -> Deadline | None:
+    """:func:`read_deadline` of a period that may not write its year ("Quý II", "Tháng 3,
+    Tháng 4", "6 tháng đầu năm"), read in ``year`` (its table's or plan's) when it names
+    none. The text stays as written."""
+    found = read_deadline(text)
+    if found is None or year is None or found.start_year or found.end_year:
+        return found
+    dated = _read_deadline(f"{found.text} năm {year}")
+    if dated is not None:
+        found.start_year, found.end_year = dated.start_year, dated.end_year
+        found.date = found.date or dated.date
+    return found
 
 
 # --- targets -----------------------------------------------------------------

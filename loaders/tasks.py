@@ -15,7 +15,10 @@ then each heading is read by what it holds, so one plan can mix layouts
    trì …"); the subject carries over to the next paragraphs of the same item
    ("Phối hợp với Sở Công Thương …" adds cooperating units);
 5. pipe tables whose header names the columns (STT, nội dung, chủ trì, phối
-   hợp, thời gian, sản phẩm); a row with only STT and content is a group.
+   hợp, thời gian, sản phẩm); a row with only STT and content is a group. A column
+   per period ("Quý I" … "Quý IV", "Tháng 1" …, "6 tháng đầu năm", "2025") marked
+   "x" or "✓" in a row gives that task's deadline: the marked periods, in the year
+   the time header or the plan's title names.
 
 Purpose, requirement and budget sections and the closing block hold no tasks.
 Numbered items without a unit (content a plan lists without assigning it) are
@@ -42,8 +45,14 @@ from functools import lru_cache
 from typing import Any
 
 from policykg.loaders.charmap import char_fold
-from policykg.loaders.deadlines import find_deadline, read_deadline, read_targets
-from policykg.loaders.model import Line, Plan, Role, Span, Task, Unit
+from policykg.loaders.deadlines import (
+    find_deadline,
+    read_deadline,
+    read_deadline_in,
+    read_targets,
+    single_year,
+)
+from policykg.loaders.model import Deadline, Line, Plan, Role, Span, Task, Unit
 from policykg.loaders.units import (
     UnitBook,
     leading_subject,
@@ -117,6 +126,18 @@ _TABLE_COLUMNS = (
     ("output", re.compile(r"san pham|ket qua")),
     ("content", re.compile(r"noi dung|nhiem vu|hoat dong|ten")),
 )
+# A column per period, marked in the rows of the tasks due then: "Quý I" … "Quý IV", "Tháng 1"
+# … "Tháng 12", "6 tháng đầu năm", "2025" or "Năm 2025", with or without the year (folded).
+_PERIOD_COLUMN = re.compile(
+    r"^(?:(?:quy\s+(?:i{1,3}|iv|[1-4])|q[1-4]|thang\s+(?:0?[1-9]|1[0-2]))"
+    r"(?:\s*(?:nam\s+|/\s*)(?:19|20)\d{2})?"
+    r"|(?:\d{1,2}\s+thang\s+(?:dau|cuoi)(?:\s+nam)?)(?:\s+(?:19|20)\d{2})?"
+    r"|(?:nam\s+)?(?:19|20)\d{2})$")
+# What a cell of such a column holds when the task falls in that period.
+_MARKS = frozenset({"x", "X", "✓", "✔", "√", "☑", "●"})
+# Marked periods next to each other from this many on are written as one run: "Tháng 1 -
+# Tháng 12" rather than twelve months.
+_RUN = 3
 _QUOTE = 300
 # A line cannot end on these (folded): a list, a name or a phrase goes on below.
 _OPEN_END = re.compile(r"(?:(?<![a-z])(?:va|voi|cua|cac|giai doan)"
@@ -405,16 +426,52 @@ def _valid_roman(text: str) -> bool:
     return bool(_ROMAN_NUMBER.fullmatch(text)) and text != ""
 
 
+_ROW_KINDS = frozenset({"lead", "support", "deadline", "output"})
+
+
 def _looks_like_header(cells: list[str]) -> bool:
+    """A header names the content column and a role or time column, or two period columns
+    ("| STT | Nội dung | Quý I | Quý II |")."""
     kinds = {_column_kind(c) for c in cells}
-    return "content" in kinds and bool(kinds & {"lead", "support", "deadline", "output"})
+    if "content" not in kinds:
+        return False
+    return bool(kinds & _ROW_KINDS) or len({c for c in cells if _is_period_column(c)}) >= 2
 
 
 def _header_continues(cells: list[str]) -> bool:
-    """True for the second row of a two-row header: only role or time column names."""
-    named = [_column_kind(c) for c in cells if c.strip()]
-    return bool(named) and all(k in ("lead", "support", "deadline", "output") for k in named) \
-        and bool({"lead", "support"} & set(named))
+    """True for the second row of a two-row header: only role, time or period column names
+    ("Phân công" above "Chủ trì | Phối hợp", "Thời gian thực hiện" above "Quý I | Quý II")."""
+    named = [c for c in cells if c.strip()]
+    periods = [c for c in named if _is_period_column(c)]
+    kinds = {_column_kind(c) for c in named if not _is_period_column(c)}
+    return bool(named) and kinds <= _ROW_KINDS and bool(periods or {"lead", "support"} & kinds)
+
+
+@lru_cache(maxsize=1024)
+def _is_period_column(cell: str) -> bool:
+    """True for a header cell naming one period ("Quý II", "Tháng 3", "6 tháng đầu năm",
+    "2025"): a column whose marks say when a task is due, not a unit or a task's text."""
+    return bool(cell) and len(cell) < 24 and bool(_PERIOD_COLUMN.match(fold(cell)))
+
+
+def _marked_periods(cells: list[str], periods: dict[int, str]) -> str:
+    """The periods a row marks, as their headers read ("Quý II, Quý III"); a run of
+    :data:`_RUN` or more neighbouring periods is written "Quý I - Quý IV"."""
+    order = sorted(periods)
+    marked = [k for k, i in enumerate(order) if i < len(cells) and cells[i] in _MARKS]
+    if not marked:
+        return ""
+    runs: list[list[int]] = []
+    for k in marked:
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    parts = []
+    for run in runs:
+        names = [periods[order[k]] for k in run]
+        parts.append(f"{names[0]} - {names[-1]}" if len(run) >= _RUN else ", ".join(names))
+    return ", ".join(parts)
 
 
 @lru_cache(maxsize=4096)
@@ -441,6 +498,7 @@ class _Reader:
         self.tasks: list[Task] = []
         self.ids: set[str] = set()
         self.periods: dict[str, str] = {}  # task id → the period heading it sits under
+        self.year = single_year(plan.title)  # the year of a plan about one ("… năm 2024")
 
     # --- helpers ---------------------------------------------------------------
 
@@ -531,7 +589,7 @@ class _Reader:
             self.children(node, ctx)
         for task in self.tasks if self.periods else ():
             if task.deadline is None and task.id in self.periods:
-                task.deadline = read_deadline(self.periods[task.id])
+                task.deadline = read_deadline_in(self.periods[task.id], self.year)
 
     def children(self, node: Node, ctx: Context) -> None:
         """Tasks from the headings, bullets, paragraphs and tables under ``node``."""
@@ -684,6 +742,20 @@ class _Reader:
     def table(self, node: Node, ctx: Context, number: int) -> None:
         """Layout 5: one task per data row, groups from rows with only STT and content."""
         columns: dict[str, int] = {}
+        periods: dict[int, str] = {}  # index → header of a period column (see _marked_periods)
+        heads: list[str] = []  # the header cells that name a time: the table's year
+
+        def take_header(cells: list[str]) -> None:
+            for i, cell in enumerate(cells):
+                if _is_period_column(cell):
+                    periods.setdefault(i, cell)
+                    continue
+                kind = _column_kind(cell)
+                if kind == "deadline":
+                    heads.append(cell)
+                if kind and kind not in columns:
+                    columns[kind] = i
+
         prefix = f"{ctx.prefix}.T{number}" if ctx.prefix else f"T{number}"
         top: Task | None = None
         sub: Task | None = None
@@ -694,20 +766,16 @@ class _Reader:
                 continue
             if not columns:
                 if _looks_like_header(cells):
-                    for i, cell in enumerate(cells):
-                        kind = _column_kind(cell)
-                        if kind and kind not in columns:
-                            columns[kind] = i
+                    take_header(cells)
                 continue
             if _looks_like_header(cells):
                 continue
             if row_no == 0 and _header_continues(cells):
                 # A header spanning two rows: "Phân công" above "Chủ trì | Phối hợp".
-                for i, cell in enumerate(cells):
-                    kind = _column_kind(cell)
-                    if kind and kind not in columns:
-                        columns[kind] = i
+                take_header(cells)
                 continue
+            if periods and columns.get("deadline") in periods:
+                del columns["deadline"]  # "Thời gian thực hiện" spanning the period columns
 
             def cell(kind: str, cells: list[str] = cells) -> str:
                 i = columns.get(kind)
@@ -715,14 +783,17 @@ class _Reader:
 
             content = cell("content")
             stt = cell("stt").rstrip(".")
+            marked = _marked_periods(cells, periods) if periods else ""
             if last is not None and _continues_row(last, content, stt, "stt" in columns):
+                if marked and last.deadline is None and not cell("deadline"):
+                    last.deadline = self.period_deadline(marked, heads)
                 self.continue_row(last, content, [cell(k) for k in _ROW_FIELDS], line)
                 continue
             if not content:
                 continue
             row_no += 1
             others = [cell(k) for k in ("lead", "support", "deadline", "output")]
-            is_group = not any(others)
+            is_group = not any(others) and not marked
             if is_group:
                 # Roman numerals and capital letters ("A", "B") number the top groups.
                 roman = bool(stt) and (_valid_roman(stt) or bool(_CAPITAL.fullmatch(stt)))
@@ -751,6 +822,8 @@ class _Reader:
                     self.add_unit(task, name, role, line)
             if cell("deadline"):
                 task.deadline = read_deadline(cell("deadline"))
+            elif marked:
+                task.deadline = self.period_deadline(marked, heads)
             if cell("output"):
                 task.outputs.append(cell("output"))
             if not any(u.role == "lead" for u in task.units):
@@ -759,6 +832,12 @@ class _Reader:
                     self.assign_prose(task, subj.names, subj.role, subj.partners, line)
             self.finish(task)
             last = task
+
+    def period_deadline(self, marked: str, heads: list[str]) -> Deadline | None:
+        """The deadline of a row marked in period columns, in the year its table's time
+        header names ("Thời gian thực hiện năm 2025") or else the plan's."""
+        year = next((y for y in map(single_year, heads) if y is not None), self.year)
+        return read_deadline_in(marked, year)
 
     def bracketed_units(self, task: Task) -> None:
         """Units assigned in brackets after the duty: "Phủ sóng 5G … (Sở Khoa học và Công

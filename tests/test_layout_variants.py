@@ -22,31 +22,11 @@ import unicodedata
 import pytest
 
 from policykg.loaders.deadlines import find_deadline, read_deadline, read_targets
-from policykg.loaders.model import Plan, SourceFile, Task
 from policykg.loaders.parse import parse_text
 from policykg.loaders.readers import read_document
 from policykg.loaders.units import leading_subject, split_units
 from policykg.ontology.normalize import fold
-
-
-def parse(text: str, name: str = "variant.txt") -> Plan:
-    return parse_text(text, SourceFile(path=name, sha256="", format="txt"))
-
-
-def units_of(task: Task, role: str | None = None) -> set[str]:
-    return {fold(u.canonical) for u in task.units if role is None or u.role == role}
-
-
-def find(plan: Plan, words: str) -> Task:
-    """The one task whose text or steps contain ``words`` (compared without diacritics)."""
-    hits = [t for t in plan.tasks if fold(words) in fold(" ".join([t.text, *t.steps]))]
-    assert len(hits) == 1, f"{words!r}: {[(t.id, t.text[:60]) for t in hits]}"
-    return hits[0]
-
-
-def relations(plan: Plan) -> dict[str, str]:
-    return {r.key: r.relation for r in plan.references if r.key}
-
+from tests.layouts import assert_same_reading_in_any_form, find, parse, relations, units_of
 
 # --- 1. A ministry's plan: its departments (Vụ, Cục, Viện) and the provinces -------------
 
@@ -1101,24 +1081,14 @@ FIXTURES = {
     "ubnd_phuong": UBND_PHUONG, "ngoac_phan_cong": NGOAC_PHAN_CONG,
     "dang_uy_phuong": DANG_UY_PHUONG,
 }
-_OLD_TONES = (("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("ủy", "uỷ"), ("Ủy", "Uỷ"), ("ùy", "uỳ"))
 
 
-def reading(plan: Plan) -> list[tuple[str, frozenset[tuple[str, str]], str | None]]:
-    return [(t.id, frozenset((fold(u.canonical), u.role) for u in t.units),
-             t.deadline.text if t.deadline else None) for t in plan.tasks]
+
 
 
 @pytest.mark.parametrize("name", sorted(FIXTURES))
 def test_same_reading_in_nfd_and_old_tone_placement(name):
-    text = unicodedata.normalize("NFC", FIXTURES[name])
-    old = text
-    for new_form, old_form in _OLD_TONES:
-        old = old.replace(new_form, old_form)
-    base = reading(parse(text))
-    assert base and any(units for _, units, _ in base)
-    assert reading(parse(unicodedata.normalize("NFD", text))) == base
-    assert [(i, u) for i, u, _ in reading(parse(old))] == [(i, u) for i, u, _ in base]
+    assert_same_reading_in_any_form(FIXTURES[name])
 
 
 @pytest.mark.parametrize("name", sorted(FIXTURES))

@@ -18,30 +18,10 @@ import unicodedata
 
 import pytest
 
-from policykg.loaders.model import Plan, SourceFile, Task
-from policykg.loaders.parse import parse_text
+from policykg.loaders.model import Plan
 from policykg.ontology.issuers import display_issuer, match_issuer
 from policykg.ontology.normalize import fold
-
-
-def parse(text: str, name: str = "variant2.txt") -> Plan:
-    return parse_text(text, SourceFile(path=name, sha256="", format="txt"))
-
-
-def units_of(task: Task, role: str | None = None) -> set[str]:
-    return {fold(u.canonical) for u in task.units if role is None or u.role == role}
-
-
-def find(plan: Plan, words: str) -> Task:
-    """The one task whose text contains ``words`` (compared without diacritics)."""
-    hits = [t for t in plan.tasks if fold(words) in fold(t.text)]
-    assert len(hits) == 1, f"{words!r}: {[(t.id, t.text[:60]) for t in hits]}"
-    return hits[0]
-
-
-def relations(plan: Plan) -> dict[str, str]:
-    return {r.key: r.relation for r in plan.references if r.key}
-
+from tests.layouts import find, parse, relations, units_of
 
 QD_KEM_KE_HOACH = """ỦY BAN NHÂN DÂN
 TỈNH QUẢNG TRỊ
@@ -608,3 +588,240 @@ def test_same_reading_in_nfd(name):
     assert _read(nfd) == _read(plain)
     assert relations(nfd) == relations(plain)
     assert plain.tasks and all(t.source.line_start >= 1 for t in plain.tasks)
+
+
+# --- deadlines marked in period columns --------------------------------------------------------
+
+
+def test_quarter_marks_are_the_tasks_deadline_in_the_plans_year():
+    plan = parse(HUYEN_THEO_QUY)  # "… năm 2024": the quarters are 2024's
+    training = find(plan, "lớp tập huấn ứng dụng kỹ thuật nuôi trồng")
+    assert training.deadline is not None and training.deadline.text == "Quý II, Quý III"
+    assert (training.deadline.start_year, training.deadline.end_year) == (2024, 2024)
+    hau = find(plan, "nhãn hiệu tập thể")
+    assert hau.deadline is not None and hau.deadline.text == "Quý III"
+    every = find(plan, "Khoa học với nhà nông")
+    assert every.deadline is not None and every.deadline.text == "Quý I - Quý IV"
+    assert every.deadline.end_year == 2024
+    # The period columns are neither units nor part of the task.
+    assert units_of(training) == {"phong nong nghiep va phat trien nong thon",
+                                  "ubnd cac xa, thi tran"}
+    assert not any("quy" in fold(u.name) for t in plan.tasks for u in t.units)
+    assert training.text == "Tổ chức 04 lớp tập huấn ứng dụng kỹ thuật nuôi trồng thủy sản"
+
+
+SO_NN_THANG = """UBND TỈNH TUYÊN QUANG
+SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 174/KH-SNNMT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tuyên Quang, ngày 20 tháng 12 năm 2024
+
+KẾ HOẠCH
+Chuyển giao tiến bộ kỹ thuật trong trồng trọt và chăn nuôi
+
+I. MỤC ĐÍCH, YÊU CẦU
+Đưa nhanh tiến bộ kỹ thuật đến hộ nông dân, hợp tác xã.
+
+II. NỘI DUNG THỰC HIỆN
+
+| TT | Nội dung công việc | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian thực hiện năm 2025 | | | | | |
+|---|---|---|---|---|---|---|---|---|---|
+| | | | | Tháng 3 | Tháng 4 | Tháng 5 | Tháng 6 | Tháng 9 | Tháng 10 |
+| 1 | Tập huấn kỹ thuật thâm canh cam sành cho hộ nông dân | Trung tâm Khuyến nông | UBND các xã | ✓ | ✓ | | | | |
+| 2 | Xây dựng mô hình nuôi cá lồng trên hồ thủy điện | Chi cục Thủy sản | Hợp tác xã Thủy sản Na Hang | | x | X | x | | |
+| 3 | Đánh giá, nhân rộng mô hình chè hữu cơ, hoàn thành trước ngày 30/11/2025 | Phòng Trồng trọt | Hội Nông dân tỉnh | | | | | | |
+| 4 | Kiểm tra tình hình dịch bệnh trên đàn gia súc | Chi cục Chăn nuôi và Thú y | | | | | | | ✓ |
+
+III. TỔ CHỨC THỰC HIỆN
+Các đơn vị được giao chủ trì triển khai và báo cáo kết quả về Văn phòng Sở.
+
+Nơi nhận:
+- UBND tỉnh (b/c);
+- Lưu: VT.
+
+GIÁM ĐỐC
+
+Ma Văn Thành
+"""
+
+
+def test_month_marks_under_a_header_spanning_two_rows():
+    plan = parse(SO_NN_THANG)
+    assert len([t for t in plan.tasks if t.section == "II"]) == 4
+    citrus = find(plan, "thâm canh cam sành")
+    assert citrus.deadline is not None and citrus.deadline.text == "Tháng 3, Tháng 4"
+    # The year is the one the time header names (the plan's title names none).
+    assert (citrus.deadline.start_year, citrus.deadline.end_year) == (2025, 2025)
+    assert citrus.deadline.date == "2025-04"
+    cage = find(plan, "nuôi cá lồng")
+    assert cage.deadline is not None and cage.deadline.text == "Tháng 4 - Tháng 6"
+    assert cage.deadline.date == "2025-06"
+    assert units_of(cage, "lead") == {"chi cuc thuy san"}
+    assert units_of(cage, "support") == {"hop tac xa thuy san na hang"}
+    # A row with no mark keeps the deadline its text gives.
+    tea = find(plan, "chè hữu cơ")
+    assert tea.deadline is not None and tea.deadline.date == "2025-11-30"
+    check = find(plan, "dịch bệnh trên đàn gia súc")
+    assert check.deadline is not None and check.deadline.text == "Tháng 10"
+    assert check.deadline.date == "2025-10"
+
+
+SO_KHCN_NAM = """UBND TỈNH PHÚ THỌ
+SỞ KHOA HỌC VÀ CÔNG NGHỆ
+Số: 2105/KH-SKHCN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Phú Thọ, ngày 15 tháng 01 năm 2026
+
+KẾ HOẠCH
+Phát triển tài sản trí tuệ năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao hiệu quả bảo hộ, khai thác tài sản trí tuệ của doanh nghiệp.
+
+II. NHIỆM VỤ TRỌNG TÂM
+
+| STT | Nội dung công việc | 6 tháng đầu năm | 6 tháng cuối năm |
+|---|---|---|---|
+| 1 | Rà soát các sản phẩm đặc sản có tiềm năng đăng ký chỉ dẫn địa lý | x | |
+| 2 | Tổ chức hội chợ sản phẩm OCOP gắn nhãn hiệu tập thể | | x |
+
+III. DỰ ÁN NHIỀU NĂM
+
+| STT | Tên nhiệm vụ | Cơ quan chủ trì | 2026 | 2027 | 2028 |
+|---|---|---|---|---|---|
+| 1 | Xây dựng cơ sở dữ liệu sáng chế phục vụ doanh nghiệp | Phòng Quản lý công nghệ và Sở hữu trí tuệ | X | X | |
+| 2 | Hỗ trợ bảo hộ nhãn hiệu chứng nhận bưởi Đoan Hùng | Trung tâm Ứng dụng khoa học và công nghệ | | | X |
+
+IV. TỔ CHỨC THỰC HIỆN
+Văn phòng Sở theo dõi, tổng hợp kết quả thực hiện Kế hoạch.
+
+Nơi nhận:
+- UBND tỉnh (b/c);
+- Lưu: VT.
+
+GIÁM ĐỐC
+
+Nguyễn Văn Hải
+"""
+
+
+def test_half_year_and_year_columns():
+    plan = parse(SO_KHCN_NAM)
+    # A table with only content and period columns is still a table of tasks.
+    survey = find(plan, "chỉ dẫn địa lý")
+    assert survey.deadline is not None and survey.deadline.text == "6 tháng đầu năm"
+    assert (survey.deadline.start_year, survey.deadline.end_year) == (2026, 2026)
+    fair = find(plan, "hội chợ sản phẩm OCOP")
+    assert fair.deadline is not None and fair.deadline.text == "6 tháng cuối năm"
+    # Year columns give the years themselves, whatever the plan's year.
+    patents = find(plan, "cơ sở dữ liệu sáng chế")
+    assert patents.deadline is not None and patents.deadline.text == "2026, 2027"
+    assert (patents.deadline.start_year, patents.deadline.end_year) == (2026, 2027)
+    assert units_of(patents, "lead") == {"phong quan ly cong nghe va so huu tri tue"}
+    pomelo = find(plan, "bưởi Đoan Hùng")
+    assert pomelo.deadline is not None and pomelo.deadline.text == "2028"
+    assert (pomelo.deadline.start_year, pomelo.deadline.end_year) == (2028, 2028)
+    assert not [t for t in plan.tasks if fold(t.text) in ("2026", "x", "6 thang dau nam")]
+
+
+def test_period_marks_read_the_same_in_nfd():
+    for text in (HUYEN_THEO_QUY, SO_NN_THANG, SO_KHCN_NAM):
+        plain, nfd = parse(text), parse(unicodedata.normalize("NFD", text))
+        read = [(t.id, vars(t.deadline) if t.deadline else None) for t in plain.tasks]
+        assert [(t.id, vars(t.deadline) if t.deadline else None) for t in nfd.tasks] == read
+
+
+# --- deadlines written in prose without a label ------------------------------------------------
+
+
+def test_time_span_in_a_bullet_is_its_deadline():
+    plan = parse(BAN_TUYEN_GIAO_DAN_VAN)
+    press = find(plan, "mở chuyên trang, chuyên mục")
+    assert press.deadline is not None and press.deadline.text == "từ tháng 10 đến tháng 12/2025"
+    assert (press.deadline.start_year, press.deadline.end_year) == (2025, 2025)
+    plan = parse(SUA_DOI_BO_SUNG)
+    training = find(plan, "kỹ năng số cho 100% cán bộ")
+    assert training.deadline is not None
+    assert (training.deadline.start_year, training.deadline.end_year) == (2025, 2026)
+
+
+SO_CT_VAN_XUOI = """UBND TỈNH NGHỆ AN
+SỞ CÔNG THƯƠNG
+Số: 1440/KH-SCT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Nghệ An, ngày 02 tháng 6 năm 2025
+
+KẾ HOẠCH
+Phát triển thương mại điện tử giai đoạn 2025 - 2030
+
+I. MỤC ĐÍCH, YÊU CẦU
+Đưa thương mại điện tử thành kênh phân phối chủ lực của doanh nghiệp trong tỉnh.
+
+II. NHIỆM VỤ
+1. Phòng Quản lý thương mại
+- Tổ chức chuỗi hội thảo kết nối sàn thương mại điện tử với doanh nghiệp trong thời gian từ quý III/2025 đến quý I/2026.
+- Rà soát danh mục sản phẩm chủ lực đưa lên sàn, hoàn thành trong tháng 9/2025.
+- Hỗ trợ doanh nghiệp nhỏ và vừa mở gian hàng trực tuyến từ năm 2025 đến năm 2030, mỗi năm ít nhất 50 doanh nghiệp.
+- Triển khai các nội dung được giao tại Quyết định số 12/QĐ-UBND ngày 10/3/2025 của UBND tỉnh về phát triển kinh tế số.
+2. Trung tâm Khuyến công và Xúc tiến thương mại
+- Duy trì Cổng thông tin xúc tiến thương mại của tỉnh; năm 2024 đạt 120 nghìn lượt truy cập.
+- Tiếp tục thực hiện Chương trình xúc tiến thương mại giai đoạn từ năm 2021 đến năm 2030 của tỉnh.
+- Tổ chức Tuần lễ mua sắm trực tuyến vào mùa cao điểm, từ tháng 11 đến tháng 2/2026.
+3. Xây dựng bộ chỉ số đánh giá mức độ ứng dụng thương mại điện tử, từ tháng 3 đến tháng 6/2026.
+Đơn vị chủ trì: Phòng Quản lý thương mại.
+Thời gian thực hiện: Quý II/2026.
+
+III. TỔ CHỨC THỰC HIỆN
+Các phòng, đơn vị báo cáo kết quả về Văn phòng Sở trước ngày 15/12 hằng năm.
+
+Nơi nhận:
+- UBND tỉnh (b/c);
+- Lưu: VT.
+
+GIÁM ĐỐC
+
+Phạm Văn Tâm
+"""
+
+
+def test_prose_time_spans_and_months_are_deadlines():
+    plan = parse(SO_CT_VAN_XUOI)
+    seminars = find(plan, "chuỗi hội thảo")
+    assert seminars.deadline is not None
+    assert seminars.deadline.text == "từ quý III/2025 đến quý I/2026"
+    assert (seminars.deadline.start_year, seminars.deadline.end_year) == (2025, 2026)
+    review = find(plan, "danh mục sản phẩm chủ lực")
+    assert review.deadline is not None and review.deadline.text == "hoàn thành trong tháng 9/2025"
+    assert review.deadline.end_year == 2025 and review.deadline.date == "2025-09"
+    shops = find(plan, "gian hàng trực tuyến")
+    assert shops.deadline is not None and shops.deadline.text == "từ năm 2025 đến năm 2030"
+    assert (shops.deadline.start_year, shops.deadline.end_year) == (2025, 2030)
+    # A span over the new year starts in the year before the one it names.
+    week = find(plan, "Tuần lễ mua sắm")
+    assert week.deadline is not None and week.deadline.text == "từ tháng 11 đến tháng 2/2026"
+    assert (week.deadline.start_year, week.deadline.end_year) == (2025, 2026)
+
+
+def test_dates_that_are_not_deadlines_are_left_alone():
+    plan = parse(SO_CT_VAN_XUOI)
+    assert find(plan, "Quyết định số 12/QĐ-UBND").deadline is None  # a cited decision's date
+    assert find(plan, "Cổng thông tin xúc tiến").deadline is None  # a past result
+    assert find(plan, "Chương trình xúc tiến thương mại").deadline is None  # a programme's name
+    # A labelled deadline wins over a span in the task's sentence.
+    index = find(plan, "bộ chỉ số đánh giá")
+    assert index.deadline is not None and index.deadline.text == "Quý II/2026"
+
+
+def test_quarter_headings_fall_in_the_plans_year():
+    plan = parse(SO_Y_TE_CONG_TAC)  # a work programme for 2025
+    vaccine = find(plan, "tiêm chủng bổ sung vắc xin sởi")
+    assert vaccine.deadline is not None and vaccine.deadline.text == "Quý II"
+    assert (vaccine.deadline.start_year, vaccine.deadline.end_year) == (2025, 2025)
+    # A plan whose title names no single year leaves a bare quarter without one.
+    undated = SO_Y_TE_CONG_TAC.replace("CHƯƠNG TRÌNH CÔNG TÁC NĂM 2025", "CHƯƠNG TRÌNH CÔNG TÁC")
+    vaccine = find(parse(undated), "tiêm chủng bổ sung vắc xin sởi")
+    assert vaccine.deadline is not None and vaccine.deadline.text == "Quý II"
+    assert (vaccine.deadline.start_year, vaccine.deadline.end_year) == (None, None)
