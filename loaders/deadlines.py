@@ -38,12 +38,12 @@ _RECURRENCE = (
 # A span "từ tháng 10 đến tháng 12/2025", "từ quý III/2025 đến quý I/2026", "Từ tháng 6 đến
 # tháng 11 năm 2025", "từ năm 2025 đến năm 2030": groups (unit, number, year) of its first
 # period (or a bare first year), then of its last.
-_SPAN = re.compile(
+_SPAN_TEXT = (
     rf"(?<!\w)từ\s+(?:(tháng|quý)\s+([IVX]{{1,4}}|\d{{1,2}})(?:\s*(?:/|năm)\s*({_YEAR}))?"
     rf"|(?:năm\s+)?({_YEAR}))"
     rf"\s+(?:đến|tới)\s+(?:hết\s+)?(?:(tháng|quý)\s+([IVX]{{1,4}}|\d{{1,2}})\s*(?:/|năm)\s*"
-    rf"|(?:năm\s+)?)({_YEAR})(?!\d)",
-    re.IGNORECASE)
+    rf"|(?:năm\s+)?)({_YEAR})(?!\d)")
+_SPAN = re.compile(_SPAN_TEXT, re.IGNORECASE)
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
@@ -160,9 +160,7 @@ _STANDING_LAST = frozenset(c for w in _STANDING_TIMES for c in (w[-1], w[-1].upp
 # "(thời gian) từ tháng 10 đến tháng 12/2025", "từ năm 2025 đến năm 2030" (see _SPAN), "trong
 # tháng 9/2025", "thực hiện trong năm 2025 - 2026".
 _PROSE_PERIOD = re.compile(
-    rf"(?P<span>(?<!\w)từ\s+(?:(?:tháng|quý)\s+[IVX\d]{{1,4}}(?:\s*(?:/|năm)\s*{_YEAR})?"
-    rf"|(?:năm\s+)?{_YEAR})\s+(?:đến|tới)\s+(?:hết\s+)?"
-    rf"(?:(?:tháng|quý)\s+[IVX\d]{{1,4}}\s*(?:/|năm)\s*|(?:năm\s+)?){_YEAR}(?!\d))"
+    rf"(?P<span>{_SPAN_TEXT})"
     rf"|(?:trước|trong|chậm nhất|vào)\s+tháng\s+\d{{1,2}}\s*(?:năm\s+|/\s*){_YEAR}"
     rf"|(?<!kết quả )(?:thực hiện|triển khai|tổ chức)\s+trong\s+(?:năm|giai đoạn)\s+{_YEAR}"
     rf"(?:\s*[-–]\s*{_YEAR})?",
