@@ -65,6 +65,8 @@ CONTEXT_REL_TYPES: tuple[str, ...] = (
 )
 # Node kinds every answer may name that stay few whatever the corpus (the base).
 BASE_KINDS: tuple[str, ...] = (Kind.PROVINCE.value, Kind.UNIT_KIND.value, Kind.TOPIC.value)
+# Relations a document keeps with the documents above it and its province.
+_DOCUMENT_LINKS: tuple[str, ...] = (*(r.value for r in LINEAGE_RELS), Rel.IN_PROVINCE.value)
 # Relations leaving a task or reaching it from its plan.
 TASK_REL_TYPES: tuple[str, ...] = (
     Rel.HAS_TASK, Rel.HAS_SUBTASK, Rel.LED_BY, Rel.SUPPORTED_BY, Rel.ABOUT, Rel.IN_PROVINCE,
@@ -270,6 +272,14 @@ class CypherQuestions:
             ids += self.add_nodes_by_id(graph, [ref])  # a node id typed as it is
         add_edges(graph, self._run_ids(RELS_FROM, ids, rels=[Rel.IN_PROVINCE.value]))
 
+    def add_documents_above(self, graph: nx.MultiDiGraph, plans: Iterable[str]) -> None:
+        """Add ``plans`` and every document above them (any depth), with the lineage and
+        province links of each, so their root directives and labels can be read."""
+        rows = self._run_ids(UPSTREAM, plans)
+        add_nodes(graph, [r for r in rows if r["id"] not in graph])
+        add_edges(graph, self._run_ids(RELS_FROM, [r["id"] for r in rows],
+                                       rels=list(_DOCUMENT_LINKS)))
+
     def add_units(self, graph: nx.MultiDiGraph) -> None:
         """Add every unit with its province and unit kind."""
         rows = self.runner.run(UNITS, unit=Kind.UNIT.value)
@@ -316,8 +326,7 @@ class CypherQuestions:
         docs = [r["id"] for r in self.runner.run(
             STEMS_FROM_DOWNSTREAM, root=root, documents=[k.value for k in DOCUMENT_KINDS])]
         self.add_nodes_by_id(graph, docs)
-        add_edges(graph, self._run_ids(RELS_FROM, docs, rels=[
-            *(r.value for r in LINEAGE_RELS), Rel.IN_PROVINCE.value]))
+        add_edges(graph, self._run_ids(RELS_FROM, docs, rels=list(_DOCUMENT_LINKS)))
         plans = [d for d in docs if graph.nodes[d].get("kind") == Kind.PLAN]
         wanted = _province_set(graph, province)
         if wanted:
@@ -354,10 +363,7 @@ class CypherQuestions:
                            "props": r["rel_props"]} for r in roles])
         plans = {str(graph.nodes[r["id"]].get("plan")) for r in roles
                  if graph.nodes[r["id"]].get("plan")}
-        above = [r for r in self._run_ids(UPSTREAM, plans) if r["id"] not in graph]
-        add_nodes(graph, above)
-        add_edges(graph, self._run_ids(RELS_FROM, [r["id"] for r in above], rels=[
-            *(r.value for r in LINEAGE_RELS), Rel.IN_PROVINCE.value]))
+        self.add_documents_above(graph, plans)
         return graph
 
     def compare_graph(self, sides: list[str], as_of: str | date | None = None
@@ -379,10 +385,7 @@ class CypherQuestions:
                 self._resolved(graph, text, lambda text=text: _side_plans(graph, text, False))
         merged = _merged(as_of)
         plans = [p for text in sides for p in _side_plans(graph, text, merged)[3]]
-        above = [r for r in self._run_ids(UPSTREAM, plans) if r["id"] not in graph]
-        add_nodes(graph, above)
-        add_edges(graph, self._run_ids(RELS_FROM, [*plans, *(r["id"] for r in above)], rels=[
-            *(r.value for r in LINEAGE_RELS), Rel.IN_PROVINCE.value]))
+        self.add_documents_above(graph, plans)
         self.add_units(graph)
         return self.add_tasks(graph, self._run_ids(COMPARE_TASKS, plans))
 
