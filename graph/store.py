@@ -62,6 +62,7 @@ import math
 import operator
 import os
 import sqlite3
+import stat
 import threading
 import weakref
 import zlib
@@ -272,6 +273,18 @@ _MAX_WORD_SETS = 32
 def _fts_term(word: str) -> str:
     """``word`` as one quoted term of a full-text query."""
     return '"' + word.replace('"', '""') + '"'
+
+
+def _real_path(file: str, folders: dict[str, str]) -> str:
+    """``file`` as ``os.path.realpath`` gives it, each folder resolved once (in
+    ``folders``): resolving every file one path component at a time took ~5 CPU s of
+    a re-ingest of 100,000 unchanged files."""
+    folder, name = os.path.split(os.path.abspath(file))
+    real = folders.get(folder)
+    if real is None:
+        real = folders[folder] = os.path.realpath(folder)
+    path = os.path.join(real, name)
+    return os.path.realpath(path) if os.path.islink(path) else path
 
 
 def _sha256(path: str) -> str:
@@ -627,8 +640,8 @@ class Store:
                 conn.close()
 
     def _file_identity(self) -> tuple[int, int]:
-        stat = self.path.stat()
-        return stat.st_dev, stat.st_ino
+        info = self.path.stat()
+        return info.st_dev, info.st_ino
 
     def _drop_reader(self) -> None:
         """Forget this thread's kept reading connection (closed unless a read uses it)."""
@@ -755,11 +768,17 @@ class Store:
                 "SELECT path, sha256, version, status, reason FROM files")}
             todo: list[str] = []
             shas: dict[str, str] = {}
+            folders: dict[str, str] = {}
             for file in iter_files(paths):
-                path = str(Path(file).resolve()) if Path(file).exists() else str(file)
+                try:
+                    mode = os.stat(file).st_mode
+                except OSError:
+                    todo.append(str(file))  # the loader reports why it cannot be read
+                    continue
+                path = _real_path(str(file), folders)
                 if path in own:
                     continue
-                if not Path(path).is_file():  # a pipe would block: the loader says why
+                if not stat.S_ISREG(mode):  # a pipe would block: the loader says why
                     todo.append(path)
                     continue
                 try:

@@ -127,6 +127,24 @@ def test_ingesting_twice_changes_nothing(tmp_path):
     assert snapshot(Store(store.path)) == before
 
 
+def test_a_file_reached_by_links_or_relative_paths_is_stored_once_by_its_real_path(
+        tmp_path, monkeypatch):
+    corpus(tmp_path / "plans")
+    (tmp_path / "shortcut").symlink_to(tmp_path / "plans", target_is_directory=True)
+    (tmp_path / "linked").mkdir()
+    first = sorted((tmp_path / "plans").iterdir())[0]
+    (tmp_path / "linked" / "alias.txt").symlink_to(first)
+    store = make_store(tmp_path)
+    store.ingest([tmp_path / "shortcut"])
+    real = {str(path.resolve()) for path in (tmp_path / "plans").iterdir()}
+    assert {row["path"] for row in store.files()} == real
+    through_link = store.ingest([tmp_path / "linked"])
+    assert through_link.ingested == [] and through_link.unchanged == [str(first.resolve())]
+    monkeypatch.chdir(tmp_path / "plans")
+    again = store.ingest(["."])
+    assert again.ingested == [] and sorted(again.unchanged) == sorted(real)
+
+
 def test_changed_file_replaces_its_old_facts(tmp_path):
     plans = corpus(tmp_path / "plans")
     store = make_store(tmp_path)
