@@ -86,7 +86,14 @@ from policykg.graph.build import (
 )
 from policykg.graph.identity import match_key
 from policykg.graph.searchtext import block_texts, words_of
-from policykg.graph.taskrows import UNIT_SEPARATOR, RoleRow, TaskRow, block_rows
+from policykg.graph.taskrows import (
+    NO_QUOTE,
+    UNIT_SEPARATOR,
+    LineageRow,
+    RoleRow,
+    TaskRow,
+    block_rows,
+)
 from policykg.loaders.model import Plan
 from policykg.ontology.normalize import fold
 from policykg.ontology.schema import Kind
@@ -173,8 +180,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_words, 'r
 # again from its body to remove them), so its word rule is part of the format
 _ROW_TABLES = {"touches", "names", "task_blocks", "task_rows", "unit_tasks", "unit_buckets",
                "search_rows", "search_words"}
-_NO_QUOTE = "\x1e"
+_NO_QUOTE = NO_QUOTE
 _SEQ = operator.itemgetter(0)  # a TaskRow's place in its plan
+_LINEAGE_SEQ = operator.itemgetter(1)  # a LineageRow's place in its plan
 _TABLES = {"meta", "files", "plans", "fragments", "nodes", "edges"}
 # a fragment is reused only by the code (and ontology tables) that computed it
 _FRAGMENT_STAMP = f"{FRAGMENT_VERSION}/{__version__}"
@@ -1296,6 +1304,36 @@ class Store:
                     None if targets is None else loads(targets), *due))
         for rows in found.values():
             rows.sort(key=_SEQ)  # in order already: one pass
+        return found
+
+    def lineage_rows(self, plans: Iterable[str]) -> dict[str, list[LineageRow]]:
+        """The tasks of ``plans`` (plan node ids) cut to what a lineage answer shows, each
+        plan's in reading order, as the plain tuples SQLite gives (:data:`LineageRow`):
+        building a :class:`TaskRow` for each cost as much as reading it, and a province's
+        share of a central directive is thousands of tasks."""
+        wanted = _ids(plans)
+        found: dict[str, list[LineageRow]] = {}
+        if not wanted:
+            return found
+        with self._snapshot() as (conn, _generation), gc_paused():
+            if conn is None:
+                return found
+            current, rows = None, []
+            for row in conn.execute(
+                    "SELECT n.name, t.seq, t.task, t.number, t.text, t.province, t.deadline, "
+                    "CASE WHEN t.file IS NULL THEN b.file WHEN t.file = '' THEN NULL "
+                    "ELSE t.file END, t.line_start, t.line_end, t.quote, t.name, t.lead, "
+                    "t.support, t.chain FROM names n JOIN task_blocks b ON b.plan = n.id "
+                    "JOIN task_rows t ON t.plan = n.id "
+                    "WHERE n.name IN (SELECT value FROM json_each(?))", (json.dumps(wanted),)):
+                if row[0] != current:  # rows come plan by plan
+                    current = row[0]
+                    rows = found.get(current)
+                    if rows is None:
+                        rows = found[current] = []
+                rows.append(row)
+        for rows in found.values():
+            rows.sort(key=_LINEAGE_SEQ)  # in order already: one pass
         return found
 
     def task_provinces(self, plans: Iterable[str]) -> dict[str, list[str | None]]:

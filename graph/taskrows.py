@@ -28,8 +28,8 @@ from typing import Any, NamedTuple
 
 from policykg.ontology.schema import Kind, Rel
 
-__all__ = ["TaskRow", "RoleRow", "block_rows", "bucket_of", "chain_links", "chain_tasks",
-           "int_or_none", "local_id", "reachable", "task_order"]
+__all__ = ["LineageRow", "NO_QUOTE", "TaskRow", "RoleRow", "block_rows", "bucket_of",
+           "chain_links", "chain_tasks", "int_or_none", "local_id", "reachable", "task_order"]
 
 _TASK = Kind.TASK.value
 _HAS_TASK, _HAS_SUBTASK = Rel.HAS_TASK.value, Rel.HAS_SUBTASK.value
@@ -37,6 +37,13 @@ _LED_BY, _SUPPORTED_BY = Rel.LED_BY.value, Rel.SUPPORTED_BY.value
 _IN_PROVINCE = Rel.IN_PROVINCE.value
 _ABOUT = Rel.ABOUT.value
 UNIT_SEPARATOR = "\x1f"  # between unit ids in a row's ``lead`` and ``support``
+NO_QUOTE = "\x1e"  # a stored ``quote`` saying the task has none (NULL: it is the text)
+
+# A task as :meth:`policykg.graph.store.Store.lineage_rows` reads it: (plan, seq, task,
+# number, text, province, deadline, file, line_start, line_end, quote, name, lead, support,
+# chain), the columns of :class:`TaskRow` of those names, but ``quote`` as stored (None: the
+# text; NO_QUOTE: none) and ``lead`` and ``support`` joined by UNIT_SEPARATOR.
+LineageRow = tuple[Any, ...]
 
 
 class TaskRow(NamedTuple):

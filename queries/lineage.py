@@ -16,7 +16,13 @@ from typing import Any
 import networkx as nx
 
 from policykg.graph.build import gc_paused
-from policykg.graph.taskrows import TaskRow, chain_links, chain_tasks
+from policykg.graph.taskrows import (
+    NO_QUOTE,
+    UNIT_SEPARATOR,
+    LineageRow,
+    chain_links,
+    chain_tasks,
+)
 from policykg.ontology.schema import LINEAGE_RELS, Kind, Rel
 from policykg.queries.common import (
     Graph,
@@ -349,7 +355,7 @@ def _stems_from_rows(store: Any, doc: str, province: str | list[str] | None,
         if provinces:
             plans = sorted(plans_in_places(store, g, places) & _tree_plan_set(g, root, depth))
         return (_tree(g, root, down=True, depth=depth), plans, units, places,
-                store.task_rows(plans, full=False))
+                store.lineage_rows(plans))
 
     done = on_one_skeleton(store, read)
     if done is None:
@@ -358,26 +364,29 @@ def _stems_from_rows(store: Any, doc: str, province: str | list[str] | None,
     paths = _paths(g, tree, [p for p in plans if p in rows], down=True)
     names = _LabelLists(g)
     hits: list[TaskHit] = []
-    append = hits.append
+    append, sep, no_quote = hits.append, UNIT_SEPARATOR, NO_QUOTE
     for plan in sorted(paths, key=lambda p: (len(paths[p]), p)):
         path, plan_label, plan_rows = paths[plan], doc_label(g, plan), rows[plan]
         depth_of = len(path)
-        by_task: dict[str, TaskRow] | None = None
+        by_task: dict[str, LineageRow] | None = None
         own = places.of_plan(plan)
         for row in plan_rows:
-            (_seq, task, number, text, province, deadline, _bucket, file, line_start, line_end,
-             quote, name, lead, support, chain, *_rest) = row
+            (_plan, _seq, task, number, text, province, deadline, file, line_start, line_end,
+             quote, name, lead, support, chain) = row
             place = places.of_value(province) if province else own
             if not place[2]:
                 continue
-            if units and not (units.intersection(lead) or units.intersection(support)):
+            lead_ids = lead.split(sep) if lead else []
+            support_ids = support.split(sep) if support else []
+            if units and not (units.intersection(lead_ids) or units.intersection(support_ids)):
                 continue
             if chain is None:
-                links = [*path, Link(plan, plan_label, task, name, _HAS_TASK, quote, file,
-                                     line_start, line_end)]
+                links = [*path, Link(plan, plan_label, task, name, _HAS_TASK,
+                                     text if quote is None else None if quote == no_quote
+                                     else quote, file, line_start, line_end)]
             elif (above := chain_tasks(chain)) is not None:
                 if by_task is None:
-                    by_task = {r.task: r for r in plan_rows}
+                    by_task = {r[2]: r for r in plan_rows}
                 links = [*path, *_own_links(plan, plan_label,
                                             [by_task[t] for t in above] + [row])]
             else:
@@ -385,7 +394,7 @@ def _stems_from_rows(store: Any, doc: str, province: str | list[str] | None,
                                   for up, up_name, *rest in chain_links(chain))]
             append(TaskHit(
                 task, str(number or ""), str(text or ""), plan, plan_label, place[0], place[1],
-                list(names[lead]), list(names[support]), list(lead), list(support), deadline,
+                list(names[lead]), list(names[support]), lead_ids, support_ids, deadline,
                 depth_of, links, file, line_start, line_end))
     return hits
 
@@ -469,24 +478,28 @@ def _tree_plans(g: Graph, root: str, depth: int | None) -> list[str]:
 
 
 class _LabelLists(dict):
-    """Node ids (a tuple) → their labels (a tuple), looked up in ``g`` once per tuple."""
+    """Unit ids joined by UNIT_SEPARATOR (as a row holds them) → their labels (a tuple),
+    looked up in ``g`` once per row value."""
 
     def __init__(self, g: Graph):
         super().__init__()
         self.graph = g
 
-    def __missing__(self, nodes: tuple[str, ...]) -> tuple[str, ...]:
-        found = self[nodes] = tuple(label(self.graph, node) for node in nodes)
+    def __missing__(self, nodes: str | None) -> tuple[str, ...]:
+        found = self[nodes] = tuple(label(self.graph, node)
+                                    for node in (nodes.split(UNIT_SEPARATOR) if nodes else ()))
         return found
 
 
-def _own_links(plan: str, plan_label: str, rows: list[TaskRow]) -> list[Link]:
+def _own_links(plan: str, plan_label: str, rows: list[LineageRow]) -> list[Link]:
     """The links plan → ``rows[0]`` → … → ``rows[-1]``, each read from its lower task."""
     links, upper, upper_name, rel = [], plan, plan_label, _HAS_TASK
-    for row in rows:
-        links.append(Link(upper, upper_name, row.task, row.name, rel, row.quote, row.file,
-                          row.line_start, row.line_end))
-        upper, upper_name, rel = row.task, row.name, _HAS_SUBTASK
+    for (_plan, _seq, task, _number, text, _province, _deadline, file, line_start, line_end,
+         quote, name, *_units) in rows:
+        links.append(Link(upper, upper_name, task, name, rel,
+                          text if quote is None else None if quote == NO_QUOTE else quote,
+                          file, line_start, line_end))
+        upper, upper_name, rel = task, name, _HAS_SUBTASK
     return links
 
 
