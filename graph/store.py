@@ -206,6 +206,16 @@ def default_store_path() -> str:
     return os.environ.get("POLICYKG_STORE") or DEFAULT_STORE
 
 
+class TaskTally(NamedTuple):
+    """The tasks of some plans as a comparison counts them: how many there are; how many
+    share each (lead unit ids, topic ids) pair; and each task's ``targets``, for the tasks
+    that have some, plan by plan (in id order) in reading order."""
+
+    tasks: int
+    groups: list[tuple[tuple[str, ...], tuple[str, ...], int]]
+    targets: list[tuple[str, list[Any]]]
+
+
 @dataclass
 class IngestReport:
     """What one ingest did. ``plans``/``tasks``/``units``/``references`` count what
@@ -1335,6 +1345,31 @@ class Store:
         for rows in found.values():
             rows.sort(key=_LINEAGE_SEQ)  # in order already: one pass
         return found
+
+    def task_tally(self, plans: Iterable[str]) -> TaskTally:
+        """What a comparison counts of the tasks of ``plans`` (plan node ids), grouped by
+        SQLite rather than read task by task (:class:`TaskTally`): at 100,000 plans five
+        provinces hold some 400,000 tasks but only thousands of (lead, topics) pairs."""
+        wanted = json.dumps(_ids(plans))
+        with self._snapshot() as (conn, _generation), gc_paused():
+            if conn is None:
+                return TaskTally(0, [], [])
+            sep, loads = UNIT_SEPARATOR, json.loads
+            groups = [(tuple(lead.split(sep)) if lead else (),
+                       tuple(topics.split(sep)) if topics else (), count)
+                      for lead, topics, count in conn.execute(
+                          "SELECT t.lead, t.topics, count(*) FROM names n "
+                          "JOIN task_rows t ON t.plan = n.id "
+                          "WHERE n.name IN (SELECT value FROM json_each(?)) "
+                          "GROUP BY t.lead, t.topics", (wanted,))]
+            rows = conn.execute(
+                "SELECT t.task, t.targets FROM names n JOIN task_rows t ON t.plan = n.id "
+                "WHERE n.name IN (SELECT value FROM json_each(?)) "
+                "AND t.targets IS NOT NULL ORDER BY n.name, t.seq", (wanted,)).fetchall()
+            # one JSON array decoded at once: a third of the tasks have targets
+            values = loads("[" + ",".join(value for _, value in rows) + "]")
+            targets = [(task, value) for (task, _), value in zip(rows, values, strict=True)]
+        return TaskTally(sum(count for *_, count in groups), groups, targets)
 
     def task_provinces(self, plans: Iterable[str]) -> dict[str, list[str | None]]:
         """The provinces the tasks of each of ``plans`` (plan node ids) carry, as written

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
@@ -140,59 +140,73 @@ def _topic_labels(g: Graph, topics: Iterable[str], text: str | None,
         return []
 
 
-class _TaskFacts(NamedTuple):
-    """What a comparison reads of one task."""
+class _Tally(NamedTuple):
+    """What a comparison reads of a side's tasks: how many; how many share each (lead
+    unit ids, topic labels) pair; each task's targets, for those that have some."""
 
-    task: str
-    lead: Iterable[str]
-    topics: Iterable[str]
-    targets: list[Any] | None
-    text: str | None
+    tasks: int
+    groups: Counter[tuple[tuple[str, ...], tuple[str, ...]]]
+    targets: list[tuple[str, list[Any]]]
 
 
-def _graph_tasks(g: Graph) -> Callable[[list[str]], Iterator[_TaskFacts]]:
-    def tasks_of(plans: list[str]) -> Iterator[_TaskFacts]:
+def _graph_tally(g: Graph, fallback: bool) -> Callable[[list[str]], _Tally]:
+    def tally(plans: list[str]) -> _Tally:
+        groups: Counter[tuple[tuple[str, ...], tuple[str, ...]]] = Counter()
+        targets: list[tuple[str, list[Any]]] = []
+        tasks = 0
         for plan in plans:
             for task in plan_tasks(g, plan):
                 data = g.nodes[task]
-                yield _TaskFacts(task, task_units(g, task)[0], task_topics(g, task),
-                                 data.get("targets"), data.get("text"))
-    return tasks_of
+                tasks += 1
+                groups[tuple(task_units(g, task)[0]),
+                       tuple(_topic_labels(g, task_topics(g, task), data.get("text"),
+                                           fallback))] += 1
+                if data.get("targets"):
+                    targets.append((task, data["targets"]))
+        return _Tally(tasks, groups, targets)
+    return tally
 
 
-def _row_tasks(store: Any, batch: int = 500) -> Callable[[list[str]], Iterator[_TaskFacts]]:
-    def tasks_of(plans: list[str]) -> Iterator[_TaskFacts]:
-        for start in range(0, len(plans), batch):  # a batch of rows in memory at a time
-            chosen = plans[start:start + batch]
-            rows = store.task_rows(chosen)
-            for plan in chosen:
-                for row in rows.get(plan, ()):
-                    yield _TaskFacts(row.task, row.lead, row.topics, row.targets, row.text)
-    return tasks_of
+def _store_tally(store: Any, g: Graph) -> Callable[[list[str]], _Tally]:
+    """Tallies read from the store's task rows, grouped there (:meth:`Store.task_tally`)."""
+    def tally(plans: list[str]) -> _Tally:
+        found = store.task_tally(plans)
+        groups: Counter[tuple[tuple[str, ...], tuple[str, ...]]] = Counter()
+        labels: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for lead, topics, count in found.groups:
+            named = labels.get(topics)
+            if named is None:
+                named = labels[topics] = tuple(_topic_labels(g, topics, None, False))
+            groups[lead, named] += count
+        return _Tally(found.tasks, groups, found.targets)
+    return tally
 
 
 def compare(g: Source, sides: list[str], as_of: str | date | None = None) -> Comparison:
     """Compare provinces or plans (typed names, ids or references), in the order given.
 
-    ``g`` is the graph or a store (its skeleton and the compared plans' task rows are
-    then read, a batch of plans at a time).
+    ``g`` is the graph or a store (its skeleton is then read, and the compared plans'
+    task rows counted in the store by lead units and topics).
     """
-    if not isinstance(g, nx.Graph) and hasattr(g, "task_rows"):
+    if not isinstance(g, nx.Graph) and hasattr(g, "task_tally"):
         return _compare_rows(g, sides, as_of)
     g = graph_of(g, "compare", sides=list(sides), as_of=as_of)
-    return _compare(g, sides, as_of, _graph_tasks(g))
+    return _compare(g, sides, as_of, _graph_tally(g, not _has_topics(g)))
 
 
 @gc_paused()
 def _compare_rows(store: Any, sides: list[str], as_of: str | date | None) -> Comparison:
-    done = on_one_skeleton(store, lambda g: _compare(g, sides, as_of, _row_tasks(store)))
+    done = on_one_skeleton(store, lambda g: _compare(g, sides, as_of, _store_tally(store, g)))
     return compare(store.graph(), sides, as_of) if done is None else done[1]
 
 
+def _has_topics(g: Graph) -> bool:
+    return any(True for _ in nodes_of(g, Kind.TOPIC))
+
+
 def _compare(g: Graph, sides: list[str], as_of: str | date | None,
-             tasks_of: Callable[[list[str]], Iterator[_TaskFacts]]) -> Comparison:
+             tally_of: Callable[[list[str]], _Tally]) -> Comparison:
     merged = _merged(as_of)
-    has_topics = any(True for _ in nodes_of(g, Kind.TOPIC))
     built: list[Side] = []
     directive_sets: list[set[str]] = []
     kinds_of: dict[str, str] = {}
@@ -208,18 +222,22 @@ def _compare(g: Graph, sides: list[str], as_of: str | date | None,
         side.directives = sorted(directives)
         topics: Counter[str] = Counter()
         leads: dict[str, Counter[str]] = defaultdict(Counter)
-        for facts in tasks_of(plans):
-            side.tasks += 1
+        tally = tally_of(plans)
+        side.tasks = tally.tasks
+        for (lead, topic_labels), count in tally.groups.items():
             kinds = set()
-            for u in facts.lead:
+            for u in lead:
                 found = kinds_of.get(u)
                 if found is None:
                     found = kinds_of[u] = kind_label(g, unit_kind(g, u)) or label(g, u)
                 kinds.add(found)
-            for topic in _topic_labels(g, facts.topics, facts.text, not has_topics):
-                topics[topic] += 1
-                leads[topic].update(kinds)
-            side.targets.extend(_targets(facts.task, facts.targets))
+            for topic in topic_labels:
+                topics[topic] += count
+                topic_kinds = leads[topic]
+                for found in kinds:
+                    topic_kinds[found] += count
+        for task, targets in tally.targets:
+            side.targets.extend(_targets(task, targets))
         side.topics = dict(sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])))
         side.topic_leads = {t: dict(sorted(c.items())) for t, c in sorted(leads.items())}
         built.append(side)
