@@ -181,6 +181,17 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_words, 'r
 _ROW_TABLES = {"touches", "names", "task_blocks", "task_rows", "unit_tasks", "unit_buckets",
                "search_rows", "search_words"}
 _NO_QUOTE = NO_QUOTE
+# The task rows whose deadline may fall in a year (bound six times): a recurring duty not
+# ended before it nor started after, a date in it (or not written as ISO), a span meeting
+# it. What ``due`` counts, kept by SQLite so the rows of tasks due at other times are not read.
+_IN_YEAR = (
+    " AND (coalesce(t.recurrence, '') != '' AND (t.start IS NULL OR t.start <= ?)"
+    " AND (t.end IS NULL OR t.end >= ?)"
+    " OR coalesce(t.recurrence, '') = '' AND coalesce(t.date, '') != ''"
+    " AND (substr(t.date, 1, 4) NOT GLOB '[0-9][0-9][0-9][0-9]'"
+    " OR CAST(substr(t.date, 1, 4) AS INTEGER) = ?)"
+    " OR coalesce(t.recurrence, '') = '' AND coalesce(t.date, '') = ''"
+    " AND coalesce(t.start, t.end) <= ? AND coalesce(t.end, 9999) >= ?)")
 _SEQ = operator.itemgetter(0)  # a TaskRow's place in its plan
 _LINEAGE_SEQ = operator.itemgetter(1)  # a LineageRow's place in its plan
 _TABLES = {"meta", "files", "plans", "fragments", "nodes", "edges"}
@@ -1274,18 +1285,23 @@ class Store:
                 "WHERE e.live = 1 AND p.node_id IS NOT NULL "
                 "AND t.node IN (SELECT value FROM json_each(?))", (json.dumps(wanted),))}
 
-    def task_rows(self, plans: Iterable[str], *, full: bool = True
-                  ) -> dict[str, list[TaskRow]]:
+    def task_rows(self, plans: Iterable[str], *, full: bool = True,
+                  year: int | None = None) -> dict[str, list[TaskRow]]:
         """The tasks of ``plans`` (plan node ids) as :class:`~policykg.graph.taskrows.TaskRow`,
         each plan's in reading order; a plan without tasks, or unknown, is left out.
         Read from indexed rows: no block is decoded. ``full=False`` leaves out what only
         some questions show (each row's ``topics`` are then empty and its ``targets``
-        None), so reading many rows costs less."""
+        None), so reading many rows costs less. ``year`` keeps only the tasks whose
+        deadline may fall in that year (see ``_IN_YEAR``): the caller decides on those."""
         wanted = _ids(plans)
         found: dict[str, list[TaskRow]] = {}
         if not wanted:
             return found
         extra = "t.topics, t.targets" if full else "'', NULL"
+        args: tuple[Any, ...] = (json.dumps(wanted),)
+        within = ""
+        if year is not None:
+            within, args = _IN_YEAR, args + (year,) * 5
         with self._snapshot() as (conn, _generation), gc_paused():
             if conn is None:
                 return found
@@ -1299,7 +1315,7 @@ class Store:
                     f"t.support, t.chain, {extra}, t.start, t.end, t.date, t.recurrence "
                     "FROM names n JOIN task_blocks b ON b.plan = n.id "
                     "JOIN task_rows t ON t.plan = n.id "
-                    "WHERE n.name IN (SELECT value FROM json_each(?))", (json.dumps(wanted),)):
+                    f"WHERE n.name IN (SELECT value FROM json_each(?)){within}", args):
                 if plan != current:  # rows come plan by plan (sorting them costs a third)
                     rows = found.get(plan)
                     if rows is None:

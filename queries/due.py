@@ -152,7 +152,8 @@ def _due_rows(store: Any, period: str, province: str | None, unit: str | None) -
         places = _Places(g, provinces)
         plans = sorted(plans_in_places(store, g, places)) if provinces \
             else list(nodes_of(g, Kind.PLAN))
-        return _unit_set(g, unit, province), places, store.task_rows(plans, full=False)
+        return _unit_set(g, unit, province), places, store.task_rows(
+            plans, full=False, year=span.start.year)  # a period lies in one year
 
     done = on_one_skeleton(store, read)
     if done is None:

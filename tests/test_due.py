@@ -79,3 +79,42 @@ def test_seed_due(seeds):
     assert not ({h.task for h in report.dated} & {h.task for h in report.ongoing})
     later = due(seeds, "2026", province="Tây Ninh")
     assert any(h.number == "4.1" for h in later.dated)  # "Dự kiến 2024-2026"
+
+
+_DEADLINES = [
+    "Năm 2024-2025.", "Hằng năm, giai đoạn 2025-2027.", "Hằng năm.", "Thường xuyên.",
+    "Từ năm 2026.", "Trước ngày 30/6/2025.", "Tháng 3 năm 2027.", "Quý IV năm 2026.",
+    "Năm 2028.", "Dự kiến 2023-2030.", "Khi có yêu cầu.",
+]
+
+
+def _plan_with_every_kind_of_deadline() -> str:
+    tasks = "\n\n".join(
+        f"{n}. Triển khai nội dung số {n} của kế hoạch.\n\n"
+        f"- Đơn vị chủ trì: Phòng Quản lý khoa học.\n"
+        f"- Đơn vị phối hợp: Văn phòng Sở.\n"
+        f"- Thời gian thực hiện: {deadline}"
+        for n, deadline in enumerate(_DEADLINES, start=1))
+    return ("UBND TỈNH HÀ TĨNH\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\n\nSố: 9/KH-SKHCN\n\n"
+            "Hà Tĩnh, ngày 15 tháng 01 năm 2024\n\nKẾ HOẠCH\nThực hiện nhiệm vụ năm 2024\n\n"
+            "II. NHIỆM VỤ\n\n" + tasks + "\n")
+
+
+def test_a_store_reads_only_tasks_due_in_the_year_and_answers_as_the_graph(tmp_path):
+    from policykg.graph.store import open_store
+
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "kh.txt").write_text(_plan_with_every_kind_of_deadline(),
+                                               encoding="utf-8")
+    store = open_store(tmp_path / "kg.db")
+    store.ingest([tmp_path / "plans"])
+    g = store.graph()
+    assert sum(1 for _, d in g.nodes(data=True) if d.get("kind") == "Task") == len(_DEADLINES)
+    seen = set()
+    for year in range(2022, 2032):
+        for period in (str(year), f"{year}-Q2", f"{year}-Q4", f"{year}-03", f"{year}-06"):
+            asked = due(open_store(store.path), period).to_dict()
+            assert asked == due(g, period).to_dict(), period
+            seen.update(h["task"] for kind in ("dated", "yearly", "ongoing")
+                        for h in asked[kind])
+    assert len(seen) == len(_DEADLINES) - 1  # every task falls due some time but one
