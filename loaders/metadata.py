@@ -46,11 +46,14 @@ _MOTTOS = (
     "doc lap tu do hanh phuc", "dang cong san viet nam",
 )
 _TITLE_WORDS = (
-    "chuong trinh hanh dong", "ke hoach", "chuong trinh", "quyet dinh", "nghi quyet",
-    "chi thi", "thong bao", "huong dan", "de an", "bao cao", "ket luan",
+    "chuong trinh hanh dong", "ke hoach hanh dong", "ke hoach", "chuong trinh", "quyet dinh",
+    "nghi quyet", "chi thi", "thong bao", "huong dan", "de an", "bao cao", "ket luan",
 )
 # Words that qualify the document word rather than open the title: "KẾ HOẠCH LIÊN TỊCH".
-_TYPE_QUALIFIERS = frozenset({"lien tich", "phoi hop", "lien nganh", "lien co quan"})
+_TYPE_QUALIFIERS = frozenset({"lien tich", "phoi hop", "lien nganh", "lien co quan", "hanh dong"})
+# Words that make the document word a name whose scope follows: "CHƯƠNG TRÌNH CÔNG TÁC (TƯ
+# PHÁP) NĂM 2026" is titled by the whole name, not by "CÔNG TÁC …" (folded).
+_NAMING_QUALIFIERS = ("cong tac", "lam viec")
 _SECTION = re.compile(r"^(?:[IVXLC]{1,5}|[A-Z]|PHẦN\s+[IVXLC\d]+)\s*[.:)\-–]\s*\S")
 _CAPACITY_PREFIX = re.compile(r"^(?:kt|tm|t/m|tl|q|tuq|ktl)\s*[./]\s*", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
@@ -577,7 +580,10 @@ def _read_title(lines: list[Line], title_idx: int | None,
         return "KH", None
     word = _title_word(lines[title_idx].text) or fold(lines[title_idx].text).strip(" :*")
     first = lines[title_idx].text.strip()[len(word):].strip(" :*")
-    if fold(first) in _TYPE_QUALIFIERS and title_end is not None and title_end > title_idx:
+    folded_first = fold(first)
+    if any(folded_first == q or folded_first.startswith(q + " ") for q in _NAMING_QUALIFIERS):
+        first = lines[title_idx].text.strip().strip(" :*")  # the whole name
+    elif folded_first in _TYPE_QUALIFIERS and title_end is not None and title_end > title_idx:
         first = ""  # "KẾ HOẠCH LIÊN TỊCH" / "Phối hợp …": the title is on the lines below
     parts = [first] if first else []
     if title_end is not None:

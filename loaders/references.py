@@ -459,6 +459,17 @@ def _key_from_issuer(cite: _Cite) -> bool:
     return True
 
 
+def _key_from_cited(cite: _Cite, cites: list[_Cite]) -> bool:
+    """Complete a bare "Nghị quyết 36" from the one document of that type and number the
+    plan cites in full ("Nghị quyết số 36-NQ/TW …"); False when none or several."""
+    keys = {(c.key, c.symbol, c.key_issuer) for c in cites
+            if c.key and c.number == cite.number and c.doctype == cite.doctype}
+    if len(keys) != 1:
+        return False
+    cite.key, cite.symbol, cite.key_issuer = keys.pop()
+    return True
+
+
 def _issuer_of(cite: _Cite) -> str | None:
     """The issuer code a citation is known by (symbol first, then the name in text)."""
     if cite.key_issuer:
@@ -530,7 +541,7 @@ def read_references(lines: list[Line], plan: Plan, *,
     bare = _find_bare_numbers(stream, skip, cites)
     _read_tails(stream, sorted(cites + bare, key=lambda c: c.start), {id(c) for c in bare})
     done = {id(c) for c in bare}
-    cites += [c for c in bare if _key_from_issuer(c)]
+    cites += [c for c in bare if _key_from_issuer(c) or _key_from_cited(c, cites)]
     cites.sort(key=lambda c: c.start)
     _read_tails(stream, cites, {id(c) for c in cites} - done)
 
@@ -635,10 +646,21 @@ def _type_opener(opener: str) -> bool:
 _AND_BETWEEN = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,|;)?\s*(?:va|cung nhu)?\s*")
 
 
+# "A về <its subject> và B": the subject of A, then the document joined to it.
+_AFTER_SUBJECT = re.compile(r"\s*ve\s[^;()\n]*?(?:,\s*|\s)va\s*")
+
+
 def _coordinated(stream: _Stream, before: _Cite, cite: _Cite) -> bool:
-    """True for "A và B", "A, B": ``cite`` shares the verb governing ``before``."""
+    """True for "A và B", "A, B", "A về … và B": ``cite`` shares the verb governing
+    ``before``."""
     between = stream.folded[max(before.end, before.tail_end):cite.start]
-    return _AND_BETWEEN.fullmatch(between) is not None
+    if _AND_BETWEEN.fullmatch(between) is not None:
+        return True
+    # "Thực hiện Nghị quyết 57-NQ/TW … của Bộ Chính trị về đột phá … và Nghị quyết số 66-NQ/TW":
+    # a subject that carries out nothing ends at the "và" joining the next document.
+    return before.subject is not None and _AFTER_SUBJECT.fullmatch(between) is not None \
+        and ". " not in between and not any(
+            v in between for v in (" thuc hien ", " trien khai "))
 
 
 def _group(cites: list[_Cite], pairs: list[tuple[int, int]]) -> list[_Group]:

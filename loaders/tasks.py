@@ -10,15 +10,18 @@ then each heading is read by what it holds, so one plan can mix layouts
    task of that unit; the heading is the tasks' ``group``, not a task;
 2. and 3. a numbered item or "Nhiệm vụ N" with labelled lines ("Đơn vị chủ trì
    tham mưu:", "Đơn vị phối hợp:", "Thời gian thực hiện:", "Nội dung thực hiện:"
-   with "+" steps, "Kết quả thực hiện:"/"Sản phẩm:");
+   with "+" steps, "Kết quả thực hiện:"/"Sản phẩm:"), lettered or not; a label alone
+   on its line ("Đơn vị phối hợp:") takes the units on the lines below;
 4. prose whose subject is a unit ("Chi cục … chủ trì …", "Giao Phòng … chủ
-   trì …"); the subject carries over to the next paragraphs of the same item
-   ("Phối hợp với Sở Công Thương …" adds cooperating units);
+   trì …", "…; Sở Y tế chủ trì, phối hợp với …"); the subject carries over to the next
+   paragraphs of the same item ("Phối hợp với Sở Công Thương …" adds cooperating
+   units); roles may be noted after the names ("…: Sở X (chủ trì); Sở Y (phối hợp).");
 5. pipe tables whose header names the columns (STT, nội dung, chủ trì, phối
-   hợp, thời gian, sản phẩm); a row with only STT and content is a group. A column
-   per period ("Quý I" … "Quý IV", "Tháng 1" …, "6 tháng đầu năm", "2025") marked
-   "x" or "✓" in a row gives that task's deadline: the marked periods, in the year
-   the time header or the plan's title names.
+   hợp, tham gia, thời gian, sản phẩm); a row with only STT and content is a group. A
+   column per period ("Quý I" … "Quý IV", "Tháng 1" …, "6 tháng đầu năm", "2025", or
+   "I" … "IV" under a "Quý" header, "1" … "12" under a time header) marked "x" or "✓"
+   in a row gives that task's deadline: the marked periods, in the year the time header
+   or the plan's title names.
 
 Purpose, requirement and budget sections and the closing block hold no tasks.
 Numbered items without a unit (content a plan lists without assigning it) are
@@ -57,6 +60,7 @@ from policykg.loaders.units import (
     UnitBook,
     leading_subject,
     looks_like_unit,
+    partners,
     role_and_partners,
     split_units,
     subject_end,
@@ -80,13 +84,15 @@ _FIELDS = (
     ("lead", re.compile(r"^(?:(?:don vi|co quan|bo phan|phong|co quan, don vi|co quan don vi)\s+)?"
                         r"(?:chu tri|chiu trach nhiem chinh)\b"
                         r"|^(?:don vi|co quan|bo phan|co quan, don vi|co quan don vi)"
-                        r"\s+(?:thuc hien|chiu trach nhiem|phu trach|tham muu|dau moi)\b"
+                        r"\s+(?:thuc hien|chiu trach nhiem|phu trach|tham muu|dau moi|duoc giao)\b"
                         r"|^trach nhiem (?:thuc hien|chinh)\b|^dau moi\b")),
     ("support", re.compile(r"^(?:(?:don vi|co quan|bo phan|co quan, don vi|co quan don vi)\s+)?"
                            r"phoi hop\b")),
     ("participate", re.compile(r"^(?:(?:don vi|co quan|bo phan)\s+)?tham gia\b")),
-    ("deadline", re.compile(r"^(?:thoi gian|thoi han|tien do)\b")),
-    ("output", re.compile(r"^(?:san pham|ket qua)\b")),
+    ("deadline", re.compile(r"^(?:thoi gian|thoi han|tien do|thoi diem hoan thanh|moc thoi gian)\b"
+                            r"|^hoan thanh$")),
+    ("output", re.compile(r"^(?:(?:du kien|hinh thuc) )?(?:san pham|ket qua)\b"
+                          r"|^hinh thuc van ban\b")),
     ("content", re.compile(r"^noi dung\b")),
     ("other", re.compile(r"^(?:kinh phi|nguon kinh phi|ghi chu|dia diem|doi tuong)\b")),
 )
@@ -116,16 +122,18 @@ _SIGNATURE_OPENERS = "KTQPGCB"  # first letters _SIGNATURE allows
 _TABLE_COLUMNS = (
     ("lead", re.compile(r"chu tri"
                         r"|(?:don vi|co quan|bo phan) (?:thuc hien|chiu trach nhiem|phu trach"
-                        r"|tham muu)"
+                        r"|tham muu|dau moi)|trach nhiem thuc hien"
                         # a column of bare "Đơn vị", "Cơ quan, đơn vị" (not "Đơn vị tính")
                         r"|^(?:co quan|don vi|bo phan)(?:\s*[,/]\s*(?:don vi|dia phuong))*"
                         r"(?: duoc giao)?$")),
     ("support", re.compile(r"phoi hop")),
+    ("participate", re.compile(r"tham gia")),
     ("stt", re.compile(r"^(stt|tt|so tt|so thu tu)$")),
     ("deadline", re.compile(r"thoi gian|thoi han|tien do")),
     ("output", re.compile(r"san pham|ket qua")),
     ("content", re.compile(r"noi dung|nhiem vu|hoat dong|ten")),
 )
+_ANY_COLUMN = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _TABLE_COLUMNS))
 # A column per period, marked in the rows of the tasks due then: "Quý I" … "Quý IV", "Tháng 1"
 # … "Tháng 12", "6 tháng đầu năm", "2025" or "Năm 2025", with or without the year (folded).
 _PERIOD_COLUMN = re.compile(
@@ -133,6 +141,26 @@ _PERIOD_COLUMN = re.compile(
     r"(?:\s*(?:nam\s+|/\s*)(?:19|20)\d{2})?"
     r"|(?:\d{1,2}\s+thang\s+(?:dau|cuoi)(?:\s+nam)?)(?:\s+(?:19|20)\d{2})?"
     r"|(?:nam\s+)?(?:19|20)\d{2})$")
+# A header cell over period columns that are numbered beneath it: "Quý" above "I | II | III |
+# IV", "Thời gian thực hiện (tháng)" above "1 | 2 | … | 12" (folded; group: the period word).
+_PERIOD_PARENT = re.compile(
+    r"^(?:(?:thoi gian|tien do)(?: thuc hien| hoan thanh| trien khai)?\s*)?"
+    r"(?:nam\s+(?:19|20)\d{2}\s*)?\(?(?:theo|cac)?\s*(quy|thang)\)?"
+    r"(?:\s*(?:thuc hien|trien khai))?(?:\s*(?:nam\s+)?(?:19|20)\d{2})?$")
+# A time column's header that names no period: numbered periods may stand beneath it.
+_TIME_HEADER = re.compile(r"^(?:thoi gian|tien do|thoi han)(?: thuc hien| hoan thanh| trien khai)?"
+                          r"(?: nam (?:19|20)\d{2})?$")
+_PERIOD_WORDS = {"quy": "Quý", "thang": "Tháng"}
+# The numbers a period column beneath such a cell may bear, by period word; under a time
+# header that names no period ("Tiến độ thực hiện") Roman numerals are quarters and numbers
+# up to 12 months.
+_QUARTER_NUMBERS = frozenset({"I", "II", "III", "IV"})
+_MONTH_NUMBERS = frozenset(str(n) for n in range(1, 13)) | frozenset(f"0{n}" for n in range(1, 10))
+_PERIOD_NUMBERS = {
+    "quy": _QUARTER_NUMBERS | {"1", "2", "3", "4"},
+    "thang": _MONTH_NUMBERS,
+    "time": _QUARTER_NUMBERS | _MONTH_NUMBERS,
+}
 # What a cell of such a column holds when the task falls in that period.
 _MARKS = frozenset({"x", "X", "✓", "✔", "√", "☑", "●"})
 # Marked periods next to each other from this many on are written as one run: "Tháng 1 -
@@ -356,6 +384,13 @@ def build_outline(lines: list[Line]) -> list[Node]:
             attach(node)
             stack.append(node)
             continue
+        if kind == "letter" and (labelled := _field_of(body)) is not None \
+                and labelled[0] in _VALUE_BELOW and _short_label(body):
+            # "a) Đơn vị thực hiện: Văn phòng Sở", "b) Thời gian: Quý IV/2024": the task's
+            # labelled lines, lettered.
+            pop_to(_UP_TO_NUM)
+            attach(Node("para", "", body, [line], labelled=labelled))
+            continue
         if kind == "letter":
             node = Node("letter", label, body, [line], level=99)
             pop_to(_UP_TO_NUM)
@@ -372,6 +407,16 @@ def build_outline(lines: list[Line]) -> list[Node]:
                 attach(node)
             continue
         pop_to(_UP_TO_LETTER)
+        if kind in ("para", "bullet") and stack and stack[-1].children \
+                and stack[-1].children[-1].labelled is not None \
+                and _value_below(stack[-1].children[-1], body):
+            # "Đơn vị phối hợp:" alone on its line, its units on the lines below.
+            host = stack[-1].children[-1]
+            joiner = " " if host.labelled and not host.labelled[1] else "; "
+            host.text = f"{host.text.rstrip()}{joiner}{body}"
+            host.lines.append(line)
+            host.labelled = _field_of(host.text)
+            continue
         if kind == "para" and stack and (stack[-1].kind != "section" or stack[-1].children):
             # A line in lower case goes on with the item above it ("…;" / "tổng hợp …"),
             # as does any line after one that stops mid-phrase ("… phối hợp với Sở Y tế, Bộ")
@@ -387,6 +432,32 @@ def build_outline(lines: list[Line]) -> list[Node]:
         node = Node(kind, "", body, [line], labelled=_field_of(body))
         attach(node)
     return roots
+
+
+_VALUE_BELOW = frozenset({"lead", "support", "participate", "deadline", "output"})
+_UNIT_FIELDS = frozenset({"lead", "support", "participate"})
+
+
+def _short_label(text: str) -> bool:
+    """True when the label before the ":" of ``text`` is a label and not a duty that names
+    its time after it ("Chủ trì kiểm tra …; thời gian: Quý III/2026")."""
+    label = text.split(":", 1)[0]
+    return ";" not in label and len(label.split()) <= 6
+
+
+def _value_below(host: Node, body: str) -> bool:
+    """True when ``body`` is the value of the labelled line ``host`` written alone ("Đơn vị
+    thực hiện:" then "Trung tâm Khuyến nông"), or one more unit below such a label."""
+    kind, value = host.labelled  # type: ignore[misc]
+    if kind not in _VALUE_BELOW:
+        return False
+    if value:
+        if kind not in _UNIT_FIELDS or not host.lines[0].text.rstrip().endswith(":") \
+                or not looks_like_unit(body.rstrip(" ;.,"), strict=True):
+            return False
+    elif host.kind not in ("para", "bullet") or host.children:
+        return False
+    return ":" not in body[:70] or _field_of(body) is None
 
 
 # A heading that is only a time: "Quý I", "Quý III năm 2025", "Tháng 6/2025", "6 tháng đầu
@@ -426,7 +497,7 @@ def _valid_roman(text: str) -> bool:
     return bool(_ROMAN_NUMBER.fullmatch(text)) and text != ""
 
 
-_ROW_KINDS = frozenset({"lead", "support", "deadline", "output"})
+_ROW_KINDS = frozenset({"lead", "support", "participate", "deadline", "output"})
 
 
 def _looks_like_header(cells: list[str]) -> bool:
@@ -445,6 +516,42 @@ def _header_continues(cells: list[str]) -> bool:
     periods = [c for c in named if _is_period_column(c)]
     kinds = {_column_kind(c) for c in named if not _is_period_column(c)}
     return bool(named) and kinds <= _ROW_KINDS and bool(periods or {"lead", "support"} & kinds)
+
+
+def _numbered_periods(cells: list[str], parents: dict[int, str]) -> dict[int, str]:
+    """The period columns of a header row whose cells only number them ("I", "II" or "1" …
+    "12"), named after the cell above that spans them: "Quý" over "II" is "Quý II"."""
+    found: dict[int, str] = {}
+    order = sorted(parents)
+    for i, cell in enumerate(cells):
+        if not cell:
+            continue
+        above = [k for k in order if k <= i]
+        word = parents[above[-1]] if above else None
+        number = cell.strip(" .").upper()
+        if word is None or number not in _PERIOD_NUMBERS[word]:
+            return {}
+        if word == "time":
+            word = "quy" if number in _QUARTER_NUMBERS else "thang"
+        found[i] = f"{_PERIOD_WORDS[word]} {number.lstrip('0')}"
+    if any(name.startswith("Tháng") for name in found.values()) and len(found) < 5 \
+            and "thang" not in parents.values():
+        return {}  # "1 | 2 | 3 | 4" under "Thời gian": quarters or months, no one can tell
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _period_parent(cell: str) -> str | None:
+    """"quy" or "thang" for a header cell spanning numbered period columns ("Quý", "Tiến độ
+    (tháng)"), "time" for a time column that may (or may not) span some ("Tiến độ thực
+    hiện"), else None."""
+    if not cell or len(cell) > 60:
+        return None
+    folded = squash_spaces(re.sub(r"[():,]", " ", fold(cell)))
+    m = _PERIOD_PARENT.match(folded)
+    if m:
+        return m.group(1)
+    return "time" if _TIME_HEADER.match(folded) else None
 
 
 @lru_cache(maxsize=1024)
@@ -478,6 +585,8 @@ def _marked_periods(cells: list[str], periods: dict[int, str]) -> str:
 def _column_kind(cell: str) -> str | None:
     """The column a header cell names; remembered, as tables repeat their headers and units."""
     key = fold(cell)
+    if _ANY_COLUMN.search(key) is None:  # most cells: a task's text, a unit, a date
+        return None
     for kind, rx in _TABLE_COLUMNS:
         if rx.search(key):
             return kind
@@ -567,7 +676,8 @@ class _Reader:
             self.add_unit(task, name, "support", line)
 
     def finish(self, task: Task, extra_text: list[str] | None = None) -> None:
-        if ")" in task.text and not any(u.role == "lead" for u in task.units):
+        if ")" in task.text and not self.noted_units(task) \
+                and not any(u.role == "lead" for u in task.units):
             self.bracketed_units(task)
         if task.deadline is None:
             task.deadline = find_deadline(task.text)
@@ -710,8 +820,7 @@ class _Reader:
             kind, value = item.labelled  # type: ignore[misc]
             line = item.lines[0]
             if kind in ("lead", "support", "participate"):
-                role: Role = kind  # type: ignore[assignment]
-                for name in split_units(value, strict=False):
+                for name, role in _field_units(item.text, kind, value):
                     self.add_unit(task, name, role, line)
                     has_lead = has_lead or role == "lead"
             elif kind == "deadline" and value:
@@ -731,6 +840,11 @@ class _Reader:
             ln for c in node.children if c.kind in ("plus", "bullet", "para")
             for ln in c.lines + _all_lines(c.children)]
         task.source = self.span(lines, task.text)
+        if has_lead and ("phối hợp" in task.text or "Phối hợp" in task.text) \
+                and not any(u.role == "support" for u in task.units):
+            # "Kiểm tra …, phối hợp với Công an tỉnh." under "Đơn vị chủ trì: Phòng X".
+            for name in partners(task.text):
+                self.add_unit(task, name, "support", node.lines[0])
         if not has_lead:
             subj = leading_subject(task.text)
             if subj is not None:
@@ -744,6 +858,7 @@ class _Reader:
         columns: dict[str, int] = {}
         periods: dict[int, str] = {}  # index → header of a period column (see _marked_periods)
         heads: list[str] = []  # the header cells that name a time: the table's year
+        parents: dict[int, str] = {}  # index → "quy"/"thang" of a cell over numbered periods
 
         def take_header(cells: list[str]) -> None:
             for i, cell in enumerate(cells):
@@ -753,6 +868,13 @@ class _Reader:
                 kind = _column_kind(cell)
                 if kind == "deadline":
                     heads.append(cell)
+                parent = _period_parent(cell)
+                if parent is not None:
+                    parents[i] = parent
+                    if parent != "time":  # "Quý": the numbered columns below are its own
+                        if single_year(cell) is not None:
+                            heads.append(cell)
+                        continue
                 if kind and kind not in columns:
                     columns[kind] = i
 
@@ -774,6 +896,11 @@ class _Reader:
                 # A header spanning two rows: "Phân công" above "Chủ trì | Phối hợp".
                 take_header(cells)
                 continue
+            if row_no == 0 and parents and (numbered := _numbered_periods(cells, parents)):
+                # "Quý" above "I | II | III | IV": each numbered column is a period.
+                for i, name in numbered.items():
+                    periods.setdefault(i, name)
+                continue
             if periods and columns.get("deadline") in periods:
                 del columns["deadline"]  # "Thời gian thực hiện" spanning the period columns
 
@@ -792,7 +919,7 @@ class _Reader:
             if not content:
                 continue
             row_no += 1
-            others = [cell(k) for k in ("lead", "support", "deadline", "output")]
+            others = [cell(k) for k in _ROW_FIELDS]
             is_group = not any(others) and not marked
             if is_group:
                 # Roman numerals and capital letters ("A", "B") number the top groups.
@@ -817,10 +944,10 @@ class _Reader:
                 tail = tail[len(host.number) + 1:]  # "1.1" under group "1" → "….1.1"
             task = self.make_task(f"{base}.{tail}", content, [line], rctx)
             task.number = stt or task.number
-            for kind in ("lead", "support"):
+            for kind in _UNIT_COLUMNS:
                 for name, role in _cell_units(cell(kind), kind):
                     self.add_unit(task, name, role, line)
-            if cell("deadline"):
+            if cell("deadline") and cell("deadline") not in _MARKS:
                 task.deadline = read_deadline(cell("deadline"))
             elif marked:
                 task.deadline = self.period_deadline(marked, heads)
@@ -838,6 +965,35 @@ class _Reader:
         header names ("Thời gian thực hiện năm 2025") or else the plan's."""
         year = next((y for y in map(single_year, heads) if y is not None), self.year)
         return read_deadline_in(marked, year)
+
+    def noted_units(self, task: Task) -> bool:
+        """Units whose roles are noted after their names at the end of the duty: "…: Sở Khoa
+        học và Công nghệ (chủ trì); Sở Y tế, Sở Giáo dục và Đào tạo (phối hợp)." The list
+        is cut from the text; True when it named units."""
+        notes = list(_ROLE_NOTE.finditer(task.text))
+        if not notes:
+            return False
+        if task.text[notes[-1].end():].strip(" .;,"):
+            # "Sở X (chủ trì), Sở Y (phối hợp) xây dựng …": the list is the sentence's subject.
+            cut = (-1, 0)
+            listed = task.text[:notes[-1].end()]
+            named = _cell_units(listed, "lead")
+            covered = sum(len(name) for name, _ in named) + sum(len(n.group(0)) for n in notes)
+            if covered < 0.8 * len(listed.strip()):
+                return False
+        else:
+            first = notes[0].start()
+            cut = max((task.text.rfind(mark, 0, first), len(mark)) for mark in _LIST_OPENERS)
+            start = cut[0] + cut[1] if cut[0] >= 0 else 0
+            named = _cell_units(task.text[start:notes[-1].end()], "lead")
+        if not named or not any(role == "lead" for _, role in named):
+            return False
+        line = Line(task.text, task.source.line_start, task.source.line_end)
+        for name, role in named:
+            self.add_unit(task, name, role, line)
+        if cut[0] > 0:
+            task.text = task.text[:cut[0]].rstrip(" :-–.,")
+        return True
 
     def bracketed_units(self, task: Task) -> None:
         """Units assigned in brackets after the duty: "Phủ sóng 5G … (Sở Khoa học và Công
@@ -859,19 +1015,52 @@ class _Reader:
     def continue_row(self, task: Task, content: str, others: list[str], line: Line) -> None:
         """A row that goes on with the task above it: the rest of a cell split over two
         rows, or one more unit of a merged cell (an empty STT, or the same row repeated)."""
-        lead, support, deadline, output = others
+        lead, support, deadline, output, participate = others
         if content and fold(content) != fold(task.text):
             task.text = squash_spaces(f"{task.text} {content}")
-        for kind, value in (("lead", lead), ("support", support)):
+        for kind, value in (("lead", lead), ("support", support), ("participate", participate)):
             for name, role in _cell_units(value, kind):
                 self.add_unit(task, name, role, line)
-        if deadline and task.deadline is None:
+        if deadline and task.deadline is None and deadline not in _MARKS:
             task.deadline = read_deadline(deadline)
         if output and output not in task.outputs:
             task.outputs.append(output)
         task.source = Span(task.source.file, min(task.source.line_start, line.start),
                            max(task.source.line_end, line.end), _quote(task.text))
         self.finish(task)
+
+
+_ROLE_WORDS = re.compile(r"chu tri|phoi hop|tham gia")
+# A syllable of each role word as NFC text writes it: a cheap test before folding.
+_ROLE_SYLLABLES = re.compile("trì|hợp|gia|TRÌ|HỢP|GIA|Trì|Hợp|Gia")
+_ROLE_ONLY = re.compile(r"^(?:chu tri|phoi hop|tham gia)(?: thuc hien)?$")
+# "Đơn vị chủ trì/phối hợp: Trung tâm X/Phòng Y": one name per role, in the label's order.
+_PAIRED_LABEL = re.compile(r"chu tri\s*/\s*phoi hop")
+
+
+def _field_units(text: str, kind: str, value: str) -> list[tuple[str, Role]]:
+    """The units of a labelled line with their roles: the label's role, unless the value
+    gives each its own ("Phòng X chủ trì; Thanh tra Sở, UBND các xã phối hợp") or the label
+    pairs two roles ("Đơn vị chủ trì/phối hợp: Trung tâm X/Phòng Y")."""
+    default: Role = kind  # type: ignore[assignment]
+    if "/" not in value and _ROLE_SYLLABLES.search(value) is None:
+        return [(name, default) for name in split_units(value, strict=False)]
+    folded_value = char_fold(value)
+    if "/" in value and _PAIRED_LABEL.search(char_fold(text.split(":", 1)[0])):
+        first, _, rest = value.partition("/")
+        return [(name, "lead") for name in split_units(first, strict=False)] + [
+            (name, "support") for name in split_units(rest.replace("/", ";"), strict=False)]
+    if not _ROLE_WORDS.search(folded_value):
+        return [(name, default) for name in split_units(value, strict=False)]
+    out: list[tuple[str, Role]] = []
+    for piece in value.split(";"):
+        piece = piece.strip()
+        subj = leading_subject(piece)
+        if subj is not None and _ROLE_ONLY.match(char_fold(piece[subj.end:]).strip(" .,")):
+            out.extend((name, subj.role) for name in subj.names)
+        else:
+            out.extend((name, default) for name in split_units(piece, strict=False))
+    return out
 
 
 _ROLE_NOTE = re.compile(r"\(\s*(chủ trì|phối hợp|tham gia)\s*\)", re.IGNORECASE)
@@ -902,10 +1091,13 @@ def _cell_units(value: str, column: str) -> list[tuple[str, Role]]:
     return out
 
 
+# What stands between a duty and the units noted with their roles after it.
+_LIST_OPENERS = (": ", ". ", " - ", " – ")
 _LAST_BRACKET = re.compile(r"\(([^()]+)\)[.;]?$")
 _BRACKET = re.compile(r"\(([^()]+)\)")
 _ASSIGNS = re.compile(r"^\s*giao\b|chu tri|phoi hop")
-_ROW_FIELDS = ("lead", "support", "deadline", "output")
+_ROW_FIELDS = ("lead", "support", "deadline", "output", "participate")
+_UNIT_COLUMNS = ("lead", "support", "participate")
 _LETTER_ITEM = re.compile(r"^[a-zđ][.)/]\s")  # "a) …": an item of its own, not a continuation
 
 
@@ -975,9 +1167,9 @@ def _split_fields(fields: list[Node]) -> list[Node]:
     """Labelled lines, one per field: "Chủ trì: Sở Y tế; phối hợp: Công an tỉnh." is two."""
     out: list[Node] = []
     for item in fields:
-        # A second field needs a second "label:" after a ";".
+        # A second field needs a second "label:" after a ";" or a full stop.
         inner = _inline_fields(item.text, item.lines) \
-            if ";" in item.text and item.text.count(":") > 1 else []
+            if (";" in item.text or ". " in item.text) and item.text.count(":") > 1 else []
         if len(inner) > 1:
             inner[0].children = item.children
             out.extend(inner)

@@ -228,7 +228,13 @@ def _tab_row(text: str) -> str:
     cells = [c.strip() for c in text.split("\t")]
     if sum(1 for c in cells if c) < 3:
         return text
+    if cells[0] in _TAB_BULLETS:
+        return text  # "-\tĐơn vị chủ trì:\tPhòng …": Word's tab after a bullet and a label
     return "| " + " | ".join(cells) + " |"
+
+
+# Marks a Word list item opens with, a tab after it: an item, not a table's first cell.
+_TAB_BULLETS = frozenset("-–—+•·●▪◦○■□►▸▶➢➤❖✓✔⁃∙")
 
 
 def _is_all_caps(text: str) -> bool:

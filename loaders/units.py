@@ -23,6 +23,7 @@ from policykg.ontology.units import (
     NOT_UNITS,
     UNIT_HEADS,
     canonical_unit_name,
+    expand_abbreviations,
     is_collective,
     is_internal,
     official_names,
@@ -293,8 +294,13 @@ def looks_like_unit(piece: str, *, strict: bool = True) -> bool:
         return False
     if _COLLECTIVE_START.match(key):
         return True
-    head = canon(" ".join(piece.split()[:4])).lower()
-    if _HEAD_RE.match(head) and (piece[:1].isupper() or key.startswith("ubnd")):
+    words = piece.split()[:4]
+    if words and len(words[0]) > 1 and words[0].isupper():  # "BHXH tỉnh", "LĐLĐ tỉnh"
+        words = expand_abbreviations(" ".join(words)).split()[:4]
+    head = canon(" ".join(words)).lower()
+    if _HEAD_RE.match(head) and (piece[:1].isupper() or key.startswith("ubnd")
+                                 or _official_regex().match(char_fold(piece)) is not None):
+        # A name in lower case counts when it is an official one: "sở tài chính".
         return True
     return not strict and is_collective(piece)
 
@@ -344,10 +350,46 @@ def _cut_list(text: str) -> tuple[list[str], list[bool]]:
     return pieces, hard
 
 
+# "Các sở: Tài chính, Xây dựng, Công Thương": one head shared by the names after the colon.
+_SHARED_HEAD = re.compile(r"^(?:[Cc]ác|[Gg]iám đốc các|[Tt]hủ trưởng các)\s+"
+                          r"([Ss]ở|[Bb]an|[Bb]ộ|[Pp]hòng|[Hh]ội)\s*:\s*(?=[A-ZĐÀ-Ỹ])")
+_NAME_SEPARATOR = re.compile(r"\s*[,;]\s*")
+
+
+def _share_head(text: str) -> str:
+    """Write the shared head before each name: "Các sở: Tài chính, Xây dựng" → "Sở Tài chính,
+    Sở Xây dựng". Names with a comma of their own stay whole ("Văn hóa, Thể thao và Du
+    lịch"); the list ends at the first piece in lower case ("và các đơn vị liên quan")."""
+    m = _SHARED_HEAD.match(text)
+    if m is None:
+        return text
+    head = m.group(1).capitalize()
+    pieces = _NAME_SEPARATOR.split(text[m.end():])
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        if not piece[:1].isupper():
+            out.append(", ".join(pieces[i:]))
+            break
+        j = next((j for j in range(len(pieces), i + 1, -1)
+                  if unit_key(f"{head} {', '.join(pieces[i:j])}") in _official_keys()), i + 1)
+        out.append(f"{head} {', '.join(pieces[i:j])}")
+        i = j
+    return ", ".join(out)
+
+
+@lru_cache(maxsize=1)
+def _official_keys() -> frozenset[str]:
+    return frozenset(unit_key(name) for name in official_names())
+
+
 @lru_cache(maxsize=1 << 14)
 def _split_units(text: str, strict: bool) -> tuple[str, ...]:
     """:func:`split_units`, remembered: plans repeat the same lists of units."""
     text = nfc(text).strip()
+    if ":" in text[:30]:
+        text = _share_head(text)
     pieces, hard = _cut_list(text)
     out: list[str] = []
     for raw, after_semicolon in zip(pieces, hard, strict=True):
@@ -441,16 +483,31 @@ def leading_subject(text: str) -> Subject | None:
     for g in _GIAO.finditer(text) if any(w in text for w in _GIAO_CORE) else ():
         candidates.append(g.end())
     assigned = len(candidates)
-    if ". " in text:  # "… hoàn thành trong năm 2026. Sở Nội vụ chủ trì, phối hợp với …"
-        candidates.extend(m.end() for m in _NEXT_SENTENCE.finditer(text))
+    after_semicolon: set[int] = set()
+    if ". " in text or "; " in text:
+        # "… hoàn thành trong năm 2026. Sở Nội vụ chủ trì, phối hợp với …", "…; Sở Y tế chủ trì"
+        folded = ""  # the text folded, once a ";" is met: no verb that assigns, no subject
+        for m in _NEXT_SENTENCE.finditer(text):
+            if text[m.start()] == ".":
+                candidates.append(m.end())
+                continue
+            folded = folded or char_fold(text)
+            if _LEAD_VERB.search(folded, m.end()) and not _inside_brackets(text, m.start()):
+                candidates.append(m.end())
+                after_semicolon.add(m.end())
     for n, offset in enumerate(candidates):
         rest = text[offset:]
         head = _clean_piece(rest[:60])
         if not looks_like_unit(head, strict=True):
             continue
         end = subject_end(rest)
-        if n >= assigned and not _ROLE_VERB.match(char_fold(rest[end:end + 40]).lstrip(" ,")):
-            continue  # a later sentence's subject counts when its verb gives it the duty
+        if n >= assigned:
+            # A later sentence's subject counts when its verb gives it the duty; after ";"
+            # only when the verb assigns outright ("…; Sở Y tế chủ trì, phối hợp …"), as a
+            # list of bodies goes on past ";" ("…; các sở, ngành; UBND cấp huyện tham mưu").
+            verb = _LEAD_VERB if offset in after_semicolon else _ROLE_VERB
+            if not verb.match(char_fold(rest[end:end + 40]).lstrip(" ,")):
+                continue
         names = split_units(rest[:end], strict=True)
         if not names:
             continue
@@ -460,9 +517,15 @@ def leading_subject(text: str) -> Subject | None:
 
 
 # A sentence after the first, opening with a capital; and the verbs that assign its subject.
-_NEXT_SENTENCE = re.compile(r"(?<=\S)[.]\s+(?=[A-ZĐÀ-Ỹ])")
+_NEXT_SENTENCE = re.compile(r"(?<=\S)[.;]\s+(?=[A-ZĐÀ-Ỹ])")
 _ROLE_VERB = re.compile(r"(?:chu tri|phoi hop|tham gia|thuc hien|to chuc thuc hien|tham muu"
                         r"|chiu trach nhiem|co trach nhiem|la co quan|lam dau moi)\b")
+_LEAD_VERB = re.compile(r"(?:chu tri|chiu trach nhiem|co trach nhiem|la co quan|lam dau moi)\b")
+
+
+def _inside_brackets(text: str, pos: int) -> bool:
+    """True when ``pos`` is inside "(…)": "(Sở X chủ trì; Sở Y phối hợp)" is one clause."""
+    return text.count("(", 0, pos) > text.count(")", 0, pos)
 
 
 def partners(text: str) -> list[str]:

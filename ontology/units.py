@@ -84,6 +84,25 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("LĐ-TB&XH", "Lao động - Thương binh và Xã hội"),
     ("LĐTBXH", "Lao động - Thương binh và Xã hội"),
     ("TN&MT", "Tài nguyên và Môi trường"),
+    ("TNMT", "Tài nguyên và Môi trường"),
+    ("NN&MT", "Nông nghiệp và Môi trường"),
+    ("NNMT", "Nông nghiệp và Môi trường"),
+    ("GD&ĐT", "Giáo dục và Đào tạo"),
+    ("GDĐT", "Giáo dục và Đào tạo"),
+    ("GTVT", "Giao thông vận tải"),
+    ("VH-TT&DL", "Văn hóa, Thể thao và Du lịch"),
+    ("VHTT&DL", "Văn hóa, Thể thao và Du lịch"),
+    ("VH&TT", "Văn hóa và Thông tin"),
+    ("LĐTB&XH", "Lao động - Thương binh và Xã hội"),
+    ("PT-TH", "Phát thanh và Truyền hình"),
+    ("PT&TH", "Phát thanh và Truyền hình"),
+    ("BHXH", "Bảo hiểm xã hội"),
+    ("LĐLĐ", "Liên đoàn Lao động"),
+    ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
+    ("MTTQ", "Mặt trận Tổ quốc"),
+    ("CCB", "Cựu chiến binh"),
+    ("NHNN", "Ngân hàng Nhà nước"),
+    ("KBNN", "Kho bạc Nhà nước"),
     ("UBTVQH", "Ủy ban Thường vụ Quốc hội"),
     ("UBND", "Ủy ban nhân dân"),
     ("HĐND", "Hội đồng nhân dân"),
@@ -168,6 +187,11 @@ _OUTSIDE = re.compile(
     r"\b(huyen|thi xa|thanh pho|quan(?! ly)|xa(?! hoi)"
     r"|phuong(?! (?:tien|an|phap|thuc|huong|cham))|quoc gia|trung uong|quoc hoi)\b")
 _INTERNAL_HEADS = re.compile(r"^(phong|chi cuc|trung tam|van phong so|thanh tra so)\b")
+# Bodies whose own Phòng or Trung tâm a plan may name: "Phòng Cảnh sát kinh tế Công an tỉnh" is
+# the police's, not the department's.
+_OTHER_BODIES = re.compile(
+    r"\b(cong an (?:tinh|thanh pho|huyen|xa|phuong)|bo chi huy|bo doi bien phong"
+    r"|vien kiem sat|toa an|kho bac|cuc thue|cuc hai quan)\b")
 # Local branches of central agencies, named like a department's own units but outside it.
 _CENTRAL_BRANCHES = re.compile(
     r"^chi cuc (quan ly thi truong|thue|thong ke|hai quan|thi hanh an|du tru|kiem lam vung)\b")
@@ -324,24 +348,34 @@ def is_collective(name: str) -> bool:
 # Units an issuer has of its own besides a department's Phòng, Chi cục and Trung tâm, by the
 # issuer's folded name: a ministry's Vụ, Cục and Viện; a health or education department's
 # hospitals, medical centres and schools; a district's or commune's offices and centres; a
-# Party board's office. Rows: issuer pattern, unit pattern over unit_key, and whether a unit
-# naming a district or commune is still the issuer's own (a district's units carry its name).
-OWN_UNITS_OF_ISSUER: tuple[tuple[str, str, bool], ...] = (
+# Party board's office. Rows: issuer pattern, unit pattern over unit_key, and the places whose
+# name makes such a unit another body's: any district, commune or national body (True), none
+# (None: a district's units carry its name) or a pattern (a commune's units carry "xã").
+_OUTSIDE_COMMUNE = (r"\b(huyen|thi xa|thanh pho|quan(?! ly)|tinh|quoc gia|trung uong"
+                    r"|quoc hoi)\b")
+# A department of health runs the district medical centres too, not the national hospitals.
+_OUTSIDE_STATE = r"\b(quoc gia|trung uong|quoc hoi|bo)\b"
+OWN_UNITS_OF_ISSUER: tuple[tuple[str, str, bool | str | None], ...] = (
     (r"^bo ", r"^(?:vu|cuc|tong cuc|vien|van phong bo|thanh tra bo|trung tam|hoc vien|"
-              r"ban quan ly|bao|tap chi|nha xuat ban)\b", False),
+              r"ban quan ly|bao|tap chi|nha xuat ban)\b", True),
     (r"^so y te\b", r"^(?:benh vien|trung tam y te|trung tam kiem soat benh tat|chi cuc)\b",
-     False),
-    (r"^so giao duc\b", r"^(?:truong|trung tam giao duc)\b", False),
+     _OUTSIDE_STATE),
+    (r"^so giao duc\b", r"^(?:truong|trung tam giao duc)\b", True),
     (r"^(?:ubnd|uy ban nhan dan) (?:huyen|quan|thi xa|thanh pho)\b",
      r"^(?:phong|trung tam|van phong (?:hdnd va ubnd|hoi dong nhan dan va uy ban nhan dan|"
-     r"ubnd|uy ban nhan dan)|thanh tra (?:huyen|quan|thi xa|thanh pho))\b", True),
+     r"ubnd|uy ban nhan dan)|thanh tra (?:huyen|quan|thi xa|thanh pho))\b", None),
     (r"^(?:ubnd|uy ban nhan dan) (?:xa|phuong|thi tran|dac khu)\b",
      r"^(?:phong|trung tam phuc vu hanh chinh cong|van phong (?:hdnd va ubnd|"
-     r"hoi dong nhan dan va uy ban nhan dan|ubnd|uy ban nhan dan|dang uy))\b", False),
+     r"hoi dong nhan dan va uy ban nhan dan|ubnd|uy ban nhan dan|dang uy))\b", _OUTSIDE_COMMUNE),
     (r"^(?:ban|uy ban kiem tra|van phong) .*\b(?:tinh uy|thanh uy|trung uong|dang uy|huyen uy)\b",
-     r"^(?:phong|van phong ban|vu|cuc)\b", False),
+     r"^(?:phong|van phong ban|vu|cuc)\b", True),
 )
-_OWN_RULES = tuple((re.compile(i), re.compile(u), place) for i, u, place in OWN_UNITS_OF_ISSUER)
+
+
+_OWN_RULES = tuple(
+    (re.compile(i), re.compile(u),
+     _OUTSIDE if place is True else re.compile(place) if isinstance(place, str) else None)
+    for i, u, place in OWN_UNITS_OF_ISSUER)
 
 
 @lru_cache(maxsize=4096)
@@ -364,7 +398,7 @@ def is_internal(name: str, rule: int | None = None) -> bool:
     """
     key = unit_key(name)
     if rule is not None and not is_collective(name) and _OWN_RULES[rule][1].match(key) and (
-            _OWN_RULES[rule][2] or not _OUTSIDE.search(key)):
+            _OWN_RULES[rule][2] is None or not _OWN_RULES[rule][2].search(key)):
         return True
     if is_collective(name):
         return bool(_INTERNAL_COLLECTIVE.search(key))
@@ -372,4 +406,4 @@ def is_internal(name: str, rule: int | None = None) -> bool:
     if kid is not None:
         return next(k.category for k in kinds() if k.id == kid) == "internal"
     return bool(_INTERNAL_HEADS.match(key)) and not _OUTSIDE.search(key) \
-        and not _CENTRAL_BRANCHES.match(key)
+        and not _CENTRAL_BRANCHES.match(key) and not _OTHER_BODIES.search(key)
