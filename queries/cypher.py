@@ -15,8 +15,14 @@ needs, so what it reads grows with its answer, not with the database:
   (``UPSTREAM``);
 - compare: every plan with its province, the compared plans' tasks with their units,
   and the documents above those plans;
-- overlaps and search read the documents and places every answer names (the
-  *context*) and every task they score or search.
+- search: how many nodes hold each query word (``SEARCH_WORD_COUNTS``), the nodes
+  holding enough of the words (``SEARCH_HOLDING``; of a task only what search
+  compares), the documents a reference in the query may name (as stems-from), then
+  the tasks shown with their plans. The server compares the folded words the push
+  writes on each node as ``search_words``; a database pushed before that property
+  existed is searched by reading every node;
+- overlaps reads the documents and places every answer names (the *context*) and
+  every task it scores.
 
 The rows are turned back into a graph with the embedded graph's attributes, and
 the embedded question answers it, so both backends give the same result types,
@@ -30,6 +36,7 @@ only. A list parameter is sent in pieces that fit the server's request size.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -40,16 +47,22 @@ from policykg.graph.neo4j import (
     KINDS,
     NODE_LABEL,
     RELS,
+    SEARCH_WORDS,
     Capabilities,
     _Runner,
     add_edges,
     add_nodes,
+    decode_properties,
 )
+from policykg.graph.searchtext import BODY_FIELDS, WORD, search_text
+from policykg.graph.store import TaskMatch
+from policykg.ontology.normalize import fold
 from policykg.ontology.schema import DOCUMENT_KINDS, LINEAGE_RELS, Kind, Rel
 
 __all__ = [
     "CONTEXT_NODES", "CONTEXT_RELS", "COMPARE_TASKS", "DOCUMENTS_NUMBERED", "NODES_BY_ID",
     "OVERLAP_TASKS", "PLAN_TASK_PROVINCES", "RELS_FROM", "RELS_TO", "SEARCH_NODES",
+    "SEARCH_HOLDING", "SEARCH_WORD_COUNTS", "SEARCHED_KINDS", "TASK_FIELDS", "DatabaseSearch",
     "STEMS_FROM_DOWNSTREAM", "STEMS_FROM_TASKS", "TASK_RELS", "UNIT_ROLES", "UNITS",
     "UPSTREAM", "WORKLOAD_TASKS", "CypherQuestions", "QUESTIONS",
 ]
@@ -167,8 +180,34 @@ OVERLAP_TASKS = f"""\
 MATCH (t:{_N}) WHERE t.kind = $task
 RETURN t.id AS id, properties(t) AS props"""
 
-# The nodes search looks through.
+# The nodes search looks through (every one, in a database pushed without their
+# search words).
 SEARCH_NODES = CONTEXT_NODES
+
+# The kinds search finds (every node of them is counted in ranking its words).
+SEARCHED_KINDS: tuple[str, ...] = tuple(k.value for k in (
+    Kind.PLAN, Kind.DOCUMENT, Kind.UNIT, Kind.TASK, Kind.TOPIC, Kind.PROVINCE))
+# What search compares of a task (and where it belongs), not the whole task.
+TASK_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(("plan", "_json", *BODY_FIELDS)))
+
+# How many nodes of the kinds $kinds hold each of the words $words (each word once),
+# and, in the row whose word is null, how many there are and how many of them carry
+# their search words.
+SEARCH_WORD_COUNTS = f"""\
+MATCH (n:{_N}) WHERE n.kind IN $kinds
+UNWIND [null] + [w IN $words WHERE w IN n.{SEARCH_WORDS}] AS word
+RETURN word, count(*) AS nodes, count(n.{SEARCH_WORDS}) AS indexed"""
+
+# The nodes of the kinds $kinds holding at least $need of the words $words (repeats
+# counted): which of them each holds, and of a task the values of TASK_FIELDS (a list,
+# to send less), of another node all its properties.
+SEARCH_HOLDING = f"""\
+MATCH (n:{_N}) WHERE n.kind IN $kinds
+WITH n, [w IN $words WHERE w IN n.{SEARCH_WORDS}] AS held
+WHERE size(held) >= $need
+RETURN n.id AS id, n.kind AS kind, held,
+       CASE WHEN n.kind = $task THEN [{", ".join(f"n.{f}" for f in TASK_FIELDS)}] END AS fields,
+       CASE WHEN n.kind <> $task THEN properties(n) END AS props"""
 
 QUESTIONS: dict[str, str] = {
     "context (nodes)": CONTEXT_NODES, "context (relationships)": CONTEXT_RELS,
@@ -180,7 +219,8 @@ QUESTIONS: dict[str, str] = {
     "workload: every task": WORKLOAD_TASKS,
     "relationships of every task": TASK_RELS,
     "compare: tasks of the plans": COMPARE_TASKS, "overlaps: tasks": OVERLAP_TASKS,
-    "search: nodes": SEARCH_NODES, "relationships from nodes": RELS_FROM,
+    "search: nodes": SEARCH_NODES, "search: nodes holding each word": SEARCH_WORD_COUNTS,
+    "search: nodes holding the words": SEARCH_HOLDING, "relationships from nodes": RELS_FROM,
     "relationships to nodes": RELS_TO,
 }
 
@@ -406,7 +446,78 @@ class CypherQuestions:
         return self.add_tasks(graph, self.runner.run(OVERLAP_TASKS, task=Kind.TASK.value),
                               every=True)
 
+    def search_source(self, text: str | Iterable[str] = "",
+                      kinds: Iterable[str] | None = None, limit: int = 20) -> Any:
+        """What search reads for ``text``: a :class:`DatabaseSearch` holding the nodes
+        and tasks that hold enough of the query's words, the documents a reference in
+        it may name, the places, topics and unit kinds, and how many nodes hold each
+        word; or the whole search graph (:meth:`search_graph`) when some nodes lack
+        their search words (a database pushed before they were written). Nothing is read
+        for a query without words or of an unknown kind (the search then answers or
+        refuses it as the embedded one does)."""
+        from policykg.queries.search import _kinds, _Ranking, _store_ranking
+
+        text = text if isinstance(text, str) else " ".join(text)
+        try:
+            wanted = _kinds(list(kinds or ()) or None)
+        except ValueError:
+            return nx.MultiDiGraph()
+        query = fold(text)
+        words = WORD.findall(query)
+        if not words:
+            return nx.MultiDiGraph()
+        rows = self.runner.run(SEARCH_WORD_COUNTS, kinds=list(SEARCHED_KINDS),
+                               words=list(dict.fromkeys(words)))
+        every = next((r for r in rows if r["word"] is None), {"nodes": 0, "indexed": 0})
+        if every["indexed"] < every["nodes"]:
+            return self.search_graph()
+        counts = {r["word"]: r["nodes"] for r in rows if r["word"] is not None}
+        graph = self.base()
+        need = _Ranking(query, words, counts, 1).need
+        known = [w for w in words if w in counts]  # a word no node holds finds none
+        found: list[TaskMatch] = []
+        kinds_read = [k for k in SEARCHED_KINDS if k in wanted and k not in BASE_KINDS]
+        if kinds_read and len(known) >= need:
+            held = self.runner.run(SEARCH_HOLDING, words=known, need=need,
+                                   task=Kind.TASK.value, kinds=kinds_read)
+            found = _task_matches([r for r in held if r["kind"] == Kind.TASK], query)
+            others = [r for r in held if r["kind"] != Kind.TASK and r["id"] not in graph]
+            add_nodes(graph, others)
+            add_edges(graph, self._run_ids(RELS_FROM, [r["id"] for r in others],
+                                           rels=[Rel.IN_PROVINCE.value]))
+        if re.search(r"\d", text):  # the documents a reference may name, ranked first
+            self.add_documents(graph, text)
+        source = DatabaseSearch(graph, every["nodes"], counts, found)
+        ranked = _store_ranking(source, text, wanted, limit)
+        if ranked is not None:
+            source.shown = self.with_tasks(graph, [n for n in ranked.shown if n not in graph])
+        return source
+
+    def with_tasks(self, graph: nx.MultiDiGraph, tasks: list[str]) -> nx.MultiDiGraph:
+        """A copy of ``graph`` with the tasks ``tasks`` and what names their place: the
+        province they lie in and the plan holding them (through the tasks above a
+        sub-task that does not name its plan), with the plan's province."""
+        if not tasks:
+            return graph
+        graph = graph.copy()
+        add_nodes(graph, self._run_ids(NODES_BY_ID, tasks))
+        plans = self.add_nodes_by_id(graph, (str(graph.nodes[t].get("plan")) for t in tasks
+                                             if graph.nodes[t].get("plan")))
+        add_edges(graph, self._run_ids(RELS_FROM, [*tasks, *plans],
+                                       rels=[Rel.IN_PROVINCE.value]))
+        holders = [Rel.HAS_TASK.value, Rel.HAS_SUBTASK.value]
+        unplaced = [t for t in tasks if graph.nodes[t].get("plan") not in graph]
+        while unplaced:
+            rows = self._run_ids(RELS_TO, unplaced, rels=holders)
+            above = self.add_nodes_by_id(graph, (r["src"] for r in rows))
+            add_edges(graph, self._run_ids(RELS_FROM, above, rels=[Rel.IN_PROVINCE.value]))
+            add_edges(graph, rows)
+            unplaced = [t for t in above if graph.nodes[t].get("kind") == Kind.TASK
+                        and graph.nodes[t].get("plan") not in graph]
+        return graph
+
     def search_graph(self) -> nx.MultiDiGraph:
+        """Every node, with the relationships search reads."""
         graph = nx.MultiDiGraph()
         add_nodes(graph, self.runner.run(SEARCH_NODES, kinds=list(KINDS)))
         add_edges(graph, self.runner.run(
@@ -437,7 +548,8 @@ class CypherQuestions:
         if question == "overlaps":
             return self.overlaps_graph()
         if question == "search":
-            return self.search_graph()
+            return self.search_source(options.get("text") or "", options.get("kinds"),
+                                      options.get("limit") or 20)
         return self.full_graph()
 
     # --- the questions --------------------------------------------------------------------
@@ -480,4 +592,68 @@ class CypherQuestions:
     def search(self, text: str, kinds: list[str] | None = None, limit: int = 20) -> list[Any]:
         from policykg.queries.search import search
 
-        return search(self.graph_for("search"), text, kinds=kinds, limit=limit)
+        return search(self.graph_for("search", text=text, kinds=kinds, limit=limit), text,
+                      kinds=kinds, limit=limit)
+
+
+def _task_matches(rows: list[dict[str, Any]], phrase: str) -> list[TaskMatch]:
+    """The tasks of ``rows`` (:data:`SEARCH_HOLDING`) as a store's search finds them:
+    whether the folded body and head of each hold the whole query ``phrase``."""
+    found = []
+    for row in rows:
+        props = decode_properties({k: v for k, v in zip(TASK_FIELDS, row["fields"], strict=True)
+                                   if v is not None})
+        head, body = search_text(props)
+        found.append(TaskMatch(row["id"], str(props.get("plan") or row["id"]),
+                               frozenset(row["held"]), phrase in body, phrase in head))
+    return found
+
+
+class DatabaseSearch:
+    """What a search read from the database, answering as a store does for
+    :func:`~policykg.queries.search.search` (``skeleton``, ``search_counts``,
+    ``search_tasks``, ``subgraph``), for the one query it was read for.
+
+    Its skeleton holds the nodes other than tasks that the query can find or name;
+    every other node searched is counted as a store counts its tasks, so words weigh
+    what they weigh over the whole graph. It reads nothing itself: the command line
+    closes the connection before it answers.
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph, nodes: int, counts: dict[str, int],
+                 found: list[TaskMatch]):
+        self.graph_read = graph
+        self.nodes = nodes  # every node searched
+        self.counts = counts  # the nodes holding each word
+        self.found = found
+        self.shown = graph
+
+    def skeleton(self) -> nx.MultiDiGraph:
+        return self.graph_read
+
+    def search_counts(self, words: Iterable[str]) -> tuple[int, dict[str, int]]:
+        """(how many nodes searched the skeleton lacks, how many of them hold each of
+        ``words``)."""
+        from policykg.queries.search import _index
+
+        index = _index(self.graph_read)
+        inside = index.df(list(words))
+        outside = {w: self.counts[w] - inside.get(w, 0) for w in dict.fromkeys(words)
+                   if w in self.counts}
+        return (self.nodes - len(index.entries),
+                {w: count for w, count in outside.items() if count > 0})
+
+    def search_tasks(self, words: list[str], phrase: str, need: int, limit: int,
+                     counts: dict[str, int]) -> list[TaskMatch]:
+        """Every task holding enough of the query's words: more than the store gives
+        (``limit`` per set of words held), among which the same best ones."""
+        return self.found if limit > 0 else []
+
+    def subgraph(self, plans: Iterable[str] = ()) -> nx.MultiDiGraph:
+        """The skeleton with the tasks shown (whatever ``plans`` they are in)."""
+        return self.shown
+
+    def graph(self) -> nx.MultiDiGraph:
+        """What was read (asked for only when the skeleton changed meanwhile, which it
+        never does here)."""
+        return self.shown

@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -204,10 +204,34 @@ def _ranked(g: Graph, scores: dict[str, float], text: str, wanted: set[str],
 def _search_store(store: Any, text: str, wanted: set[str], limit: int) -> list[SearchHit]:
     """:func:`search` asked of a store: plans, documents and units are searched in its
     skeleton, tasks in its full-text index; only the blocks of the tasks shown are read."""
+    ranked = _store_ranking(store, text, wanted, limit)
+    if ranked is None:
+        return _search_graph(store.graph(), text, wanted, limit)
+    if not ranked.words:
+        return []
+    sub = store.subgraph(plans=ranked.plans) if ranked.plans else ranked.skeleton
+    return [_hit(sub, node, ranked.words, ranked.scores[node]) for node in ranked.shown]
+
+
+class _StoreRanking(NamedTuple):
+    """What a store's search shows before any task is read: the nodes shown, best
+    first, with the scores of all it found, and the plans of the tasks shown."""
+
+    skeleton: Graph | None
+    words: list[str]
+    scores: dict[str, float]
+    shown: list[str]
+    plans: list[str]
+
+
+def _store_ranking(store: Any, text: str, wanted: set[str], limit: int
+                   ) -> _StoreRanking | None:
+    """The ranking :func:`_search_store` shows, from the store's skeleton, its task
+    counts and the tasks its index finds (None: the store kept changing meanwhile)."""
     query = fold(text)
     words = WORD.findall(query)
     if not words:
-        return []
+        return _StoreRanking(None, [], {}, [], [])
     def read(g: Graph) -> tuple[_Ranking, dict[str, float], list[Any]]:
         index = _index(g)
         tasks, task_df = store.search_counts(words)
@@ -221,7 +245,7 @@ def _search_store(store: Any, text: str, wanted: set[str], limit: int) -> list[S
 
     done = on_one_skeleton(store, read)
     if done is None:
-        return _search_graph(store.graph(), text, wanted, limit)
+        return None
     g, (ranking, scores, found) = done
     plan_of = {}
     for match in found:
@@ -231,8 +255,7 @@ def _search_store(store: Any, text: str, wanted: set[str], limit: int) -> list[S
             plan_of[match.task] = match.plan
     shown = _ranked(g, scores, text, wanted, plan_of)[:limit]
     plans = sorted({plan_of[node] for node in shown if node in plan_of})
-    sub = store.subgraph(plans=plans) if plans else g
-    return [_hit(sub, node, words, scores[node]) for node in shown]
+    return _StoreRanking(g, words, scores, shown, plans)
 
 
 def _kinds(kinds: list[str] | tuple[str, ...] | None) -> set[str]:

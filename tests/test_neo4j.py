@@ -454,6 +454,114 @@ def test_each_question_reads_its_part_and_answers_as_embedded(db: Any,
                                           for t in r.tasks_led + r.tasks_supported}
 
 
+def _recording(questions: CypherQuestions) -> list[dict[str, Any]]:
+    """Every row ``questions`` reads from now on."""
+    rows: list[dict[str, Any]] = []
+    run = questions.runner.run
+
+    def recording(query: str, **params: Any) -> list[dict[str, Any]]:
+        found = run(query, **params)
+        rows.extend(found)
+        return found
+
+    questions.runner.run = recording  # type: ignore[method-assign]
+    return rows
+
+
+def _tasks_in(rows: list[dict[str, Any]], tasks: set[str]) -> set[str]:
+    """The tasks of ``tasks`` that ``rows`` name (as a node or an end of a relationship)."""
+    return {v for row in rows for k in ("id", "src", "dst") if (v := row.get(k)) in tasks}
+
+
+def _holding(graph: Any, text: str) -> set[str]:
+    """The tasks whose words include enough of the query's: all of a query of one or two
+    words, 60% of a longer one (repeats counted)."""
+    import math
+
+    from policykg.graph.searchtext import WORD, search_text
+    from policykg.ontology.normalize import fold
+
+    words = Counter(WORD.findall(fold(text)))
+    need = words.total() if words.total() <= 2 else math.ceil(0.6 * words.total())
+    found = set()
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") == Kind.TASK:
+            held = set(WORD.findall(search_text(data)[1]))
+            if sum(n for w, n in words.items() if w in held) >= need:
+                found.add(node)
+    return found
+
+
+def test_search_reads_the_tasks_holding_the_words_and_answers_as_embedded(
+        db: Any, varied_store: Path) -> None:
+    """search asks the database which tasks hold the query's words and reads those
+    only (not every task), answering as the embedded search does: typed with and
+    without diacritics, as a reference, for one kind, with a word no task holds, and
+    a long query of which most words must match."""
+    from policykg.graph.searchtext import WORD, search_text
+    from policykg.ontology.normalize import fold
+    from policykg.queries.cypher import SEARCHED_KINDS
+    from policykg.queries.search import _KIND_ORDER
+
+    assert set(SEARCHED_KINDS) == set(_KIND_ORDER)  # the database counts what search does
+    graph = open_store(varied_store).graph()
+    _push(varied_store)
+    questions = CypherQuestions(db)
+    rows = _recording(questions)
+    tasks = {n for n, d in graph.nodes(data=True) if d.get("kind") == Kind.TASK}
+    task_words = {w for t in tasks for w in WORD.findall(search_text(graph.nodes[t])[1])}
+    only_elsewhere = sorted({w for n, d in graph.nodes(data=True) if n not in tasks
+                             and d.get("kind") in (Kind.PLAN, Kind.UNIT, Kind.DOCUMENT)
+                             for w in WORD.findall(search_text(d)[1])} - task_words)
+    assert only_elsewhere
+    long_task = max(sorted(tasks), key=lambda t: len(str(graph.nodes[t].get("text")).split()))
+    words = str(graph.nodes[long_task]["text"]).split()
+    assert len(words) >= 10
+    root = max(_lineage_roots(graph), key=lambda r: len(stems_from(graph, r)))
+    reference = _typed_forms(graph, root)[-1]
+    queries = [" ".join(words[2:4]), fold(" ".join(words[3:6])), reference, "nghi quyet 36",
+               only_elsewhere[0], f"zzqx {fold(words[4])}",
+               " ".join([*words[:9], "zzqx", "khongco"])]  # 7 of 11 words must match
+    answered = 0
+    for text in queries:
+        for kinds in (None, ["task"], ["plan"], ["province"]):
+            del rows[:]
+            expected = search(graph, text, kinds=kinds)
+            assert questions.search(text, kinds=kinds) == expected, (text, kinds)
+            answered += bool(expected)
+            holding = _holding(graph, text) if kinds in (None, ["task"]) else set()
+            assert _tasks_in(rows, tasks) == holding, (text, kinds)
+            assert len(holding) < len(tasks)
+        part = questions.graph_for("search", text=text, kinds=None)
+        shown = {h.id for h in search(graph, text) if h.kind == Kind.TASK}
+        assert {n for n, d in part.subgraph().nodes(data=True) if d.get("kind") == Kind.TASK
+                } == shown
+    assert answered >= 2 * len(queries)
+    assert search(graph, queries[-1], kinds=["task"])  # the long query finds its task
+    assert not search(graph, queries[5], kinds=["task"])
+
+
+def test_search_of_a_database_pushed_without_search_words_reads_it_all(
+        db: Any, store_file: Path) -> None:
+    """A database pushed before tasks carried their search words is still searched, by
+    reading every node; an incremental push then adds the words."""
+    graph = open_store(store_file).graph()
+    _push(store_file)
+    # as an earlier push left a task: without the words, under another content digest
+    _query(db, "MATCH (t:Task) WITH t LIMIT 1 REMOVE t.search_words SET t._hash = 'earlier'")
+    questions = CypherQuestions(db)
+    rows = _recording(questions)
+    tasks = {n for n, d in graph.nodes(data=True) if d.get("kind") == Kind.TASK}
+    text = " ".join(str(graph.nodes[min(tasks)]["text"]).split()[:3])
+    assert questions.search(text) == search(graph, text) != []
+    assert _tasks_in(rows, tasks) == tasks
+    report = _push(store_file, "--incremental")
+    assert report["nodes_written"] == 1
+    del rows[:]
+    assert questions.search(text) == search(graph, text)
+    assert _tasks_in(rows, tasks) == _holding(graph, text) != tasks
+
+
 @pytest.mark.parametrize("question", ["stems-from", "workload", "compare", "overlaps", "search"])
 def test_command_line_answers_agree(db: Any, store_file: Path, question: str) -> None:
     graph = open_store(store_file).graph()
