@@ -87,12 +87,13 @@ from policykg.graph.build import (
 from policykg.graph.identity import match_key
 from policykg.graph.searchtext import block_texts, words_of
 from policykg.graph.taskrows import (
-    NO_QUOTE,
     UNIT_SEPARATOR,
     LineageRow,
     RoleRow,
     TaskRow,
     block_rows,
+    quote_of,
+    stored_quote,
 )
 from policykg.loaders.model import Plan
 from policykg.ontology.normalize import fold
@@ -149,7 +150,7 @@ CREATE INDEX IF NOT EXISTS touches_node ON touches(node);
 # are ids in ``names``; a block's rows are written and removed with it. ``unit_tasks``
 # joins a unit's tasks in one plan and role (their ids within the plan, sorted). A row's ``file`` is
 # NULL when it is its block's (``task_blocks.file``) and '' when it has none; its ``quote``
-# is NULL when it equals its ``text`` and _NO_QUOTE when it has none.
+# is kept as :func:`~policykg.graph.taskrows.stored_quote` gives it.
 _ROWS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS names (id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL);
 CREATE TABLE IF NOT EXISTS task_blocks (block TEXT PRIMARY KEY,
@@ -180,7 +181,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_words, 'r
 # again from its body to remove them), so its word rule is part of the format
 _ROW_TABLES = {"touches", "names", "task_blocks", "task_rows", "unit_tasks", "unit_buckets",
                "search_rows", "search_words"}
-_NO_QUOTE = NO_QUOTE
 # The task rows whose deadline may fall in a year (bound six times): a recurring duty not
 # ended before it nor started after, a date in it (or not written as ISO), a span meeting
 # it. What ``due`` counts, kept by SQLite so the rows of tasks due at other times are not read.
@@ -192,6 +192,14 @@ _IN_YEAR = (
     " OR CAST(substr(t.date, 1, 4) AS INTEGER) = ?)"
     " OR coalesce(t.recurrence, '') = '' AND coalesce(t.date, '') = ''"
     " AND coalesce(t.start, t.end) <= ? AND coalesce(t.end, 9999) >= ?)")
+# The task rows of the plans named in a JSON list (one parameter), without and with their
+# blocks (a row's file is its block's when NULL, none when '').
+_TASKS_OF_PLANS = ("FROM names n JOIN task_rows t ON t.plan = n.id "
+                   "WHERE n.name IN (SELECT value FROM json_each(?))")
+_ROWS_OF_PLANS = ("FROM names n JOIN task_blocks b ON b.plan = n.id "
+                  "JOIN task_rows t ON t.plan = n.id "
+                  "WHERE n.name IN (SELECT value FROM json_each(?))")
+_FILE_OF_ROW = "CASE WHEN t.file IS NULL THEN b.file WHEN t.file = '' THEN NULL ELSE t.file END"
 _SEQ = operator.itemgetter(0)  # a TaskRow's place in its plan
 _LINEAGE_SEQ = operator.itemgetter(1)  # a LineageRow's place in its plan
 _TABLES = {"meta", "files", "plans", "fragments", "nodes", "edges"}
@@ -218,11 +226,10 @@ def default_store_path() -> str:
 
 
 class TaskTally(NamedTuple):
-    """The tasks of some plans as a comparison counts them: how many there are; how many
-    share each (lead unit ids, topic ids) pair; and each task's ``targets``, for the tasks
-    that have some, plan by plan (in id order) in reading order."""
+    """The tasks of some plans as a comparison counts them: how many share each (lead unit
+    ids, topic ids) pair; and each task's ``targets``, for the tasks that have some, plan
+    by plan (in id order) in reading order."""
 
-    tasks: int
     groups: list[tuple[tuple[str, ...], tuple[str, ...], int]]
     targets: list[tuple[str, list[Any]]]
 
@@ -302,6 +309,25 @@ _MAX_WORD_SETS = 32
 def _fts_term(word: str) -> str:
     """``word`` as one quoted term of a full-text query."""
     return '"' + word.replace('"', '""') + '"'
+
+
+def _by_plan(pairs: Iterable[tuple[str, Any]], seq: Callable[[Any], int]
+             ) -> dict[str, list[Any]]:
+    """``(plan, row)`` pairs as each plan's rows, sorted by ``seq``: SQLite gives them plan
+    by plan and in order already, so each plan's list is found once per run and sorted in
+    one pass (sorting them all cost a third of reading them)."""
+    found: dict[str, list[Any]] = {}
+    current, rows = None, []
+    for plan, row in pairs:
+        if plan != current:
+            rows = found.get(plan)
+            if rows is None:
+                rows = found[plan] = []
+            current = plan
+        rows.append(row)
+    for rows in found.values():
+        rows.sort(key=seq)
+    return found
 
 
 def _real_path(file: str, folders: dict[str, str]) -> str:
@@ -984,7 +1010,7 @@ class Store:
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((number, r.seq, r.task, r.number, r.text, r.province, r.deadline, r.bucket,
               None if r.file == file else r.file or "", r.line_start, r.line_end,
-              None if r.quote == r.text else _NO_QUOTE if r.quote is None else r.quote,
+              stored_quote(r.quote, r.text),
               r.name, UNIT_SEPARATOR.join(r.lead), UNIT_SEPARATOR.join(r.support), r.chain,
               UNIT_SEPARATOR.join(r.topics),
               None if r.targets is None else json.dumps(r.targets, ensure_ascii=False),
@@ -1305,32 +1331,20 @@ class Store:
         with self._snapshot() as (conn, _generation), gc_paused():
             if conn is None:
                 return found
-            sep, rows, current, loads = UNIT_SEPARATOR, [], None, json.loads
-            for (plan, seq, task, number, text, province, deadline, bucket, file, line_start,
-                 line_end, quote, name, lead, support, chain, topics, targets,
-                 *due) in conn.execute(
+            sep, loads = UNIT_SEPARATOR, json.loads
+            return _by_plan(((plan, TaskRow(
+                seq, task, number, text, province, deadline, bucket, file, line_start,
+                line_end, quote_of(quote, text), name, tuple(lead.split(sep)) if lead else (),
+                tuple(support.split(sep)) if support else (), chain,
+                tuple(topics.split(sep)) if topics else (),
+                None if targets is None else loads(targets), *due))
+                for (plan, seq, task, number, text, province, deadline, bucket, file, line_start,
+                     line_end, quote, name, lead, support, chain, topics, targets,
+                     *due) in conn.execute(
                     "SELECT n.name, t.seq, t.task, t.number, t.text, t.province, t.deadline, "
-                    "t.bucket, CASE WHEN t.file IS NULL THEN b.file WHEN t.file = '' THEN NULL "
-                    "ELSE t.file END, t.line_start, t.line_end, t.quote, t.name, t.lead, "
-                    f"t.support, t.chain, {extra}, t.start, t.end, t.date, t.recurrence "
-                    "FROM names n JOIN task_blocks b ON b.plan = n.id "
-                    "JOIN task_rows t ON t.plan = n.id "
-                    f"WHERE n.name IN (SELECT value FROM json_each(?)){within}", args):
-                if plan != current:  # rows come plan by plan (sorting them costs a third)
-                    rows = found.get(plan)
-                    if rows is None:
-                        rows = found[plan] = []
-                    current = plan
-                rows.append(TaskRow(
-                    seq, task, number, text, province, deadline, bucket, file, line_start,
-                    line_end, text if quote is None else None if quote == _NO_QUOTE else quote,
-                    name, tuple(lead.split(sep)) if lead else (),
-                    tuple(support.split(sep)) if support else (), chain,
-                    tuple(topics.split(sep)) if topics else (),
-                    None if targets is None else loads(targets), *due))
-        for rows in found.values():
-            rows.sort(key=_SEQ)  # in order already: one pass
-        return found
+                    f"t.bucket, {_FILE_OF_ROW}, t.line_start, t.line_end, t.quote, t.name, "
+                    f"t.lead, t.support, t.chain, {extra}, t.start, t.end, t.date, "
+                    f"t.recurrence {_ROWS_OF_PLANS}{within}", args)), _SEQ)
 
     def lineage_rows(self, plans: Iterable[str]) -> dict[str, list[LineageRow]]:
         """The tasks of ``plans`` (plan node ids) cut to what a lineage answer shows, each
@@ -1344,23 +1358,10 @@ class Store:
         with self._snapshot() as (conn, _generation), gc_paused():
             if conn is None:
                 return found
-            current, rows = None, []
-            for row in conn.execute(
-                    "SELECT n.name, t.seq, t.task, t.number, t.text, t.province, t.deadline, "
-                    "CASE WHEN t.file IS NULL THEN b.file WHEN t.file = '' THEN NULL "
-                    "ELSE t.file END, t.line_start, t.line_end, t.quote, t.name, t.lead, "
-                    "t.support, t.chain FROM names n JOIN task_blocks b ON b.plan = n.id "
-                    "JOIN task_rows t ON t.plan = n.id "
-                    "WHERE n.name IN (SELECT value FROM json_each(?))", (json.dumps(wanted),)):
-                if row[0] != current:  # rows come plan by plan
-                    current = row[0]
-                    rows = found.get(current)
-                    if rows is None:
-                        rows = found[current] = []
-                rows.append(row)
-        for rows in found.values():
-            rows.sort(key=_LINEAGE_SEQ)  # in order already: one pass
-        return found
+            return _by_plan(((row[0], row) for row in conn.execute(
+                "SELECT n.name, t.seq, t.task, t.number, t.text, t.province, t.deadline, "
+                f"{_FILE_OF_ROW}, t.line_start, t.line_end, t.quote, t.name, t.lead, "
+                f"t.support, t.chain {_ROWS_OF_PLANS}", (json.dumps(wanted),))), _LINEAGE_SEQ)
 
     def task_tally(self, plans: Iterable[str]) -> TaskTally:
         """What a comparison counts of the tasks of ``plans`` (plan node ids), grouped by
@@ -1369,23 +1370,20 @@ class Store:
         wanted = json.dumps(_ids(plans))
         with self._snapshot() as (conn, _generation), gc_paused():
             if conn is None:
-                return TaskTally(0, [], [])
+                return TaskTally([], [])
             sep, loads = UNIT_SEPARATOR, json.loads
             groups = [(tuple(lead.split(sep)) if lead else (),
                        tuple(topics.split(sep)) if topics else (), count)
                       for lead, topics, count in conn.execute(
-                          "SELECT t.lead, t.topics, count(*) FROM names n "
-                          "JOIN task_rows t ON t.plan = n.id "
-                          "WHERE n.name IN (SELECT value FROM json_each(?)) "
+                          f"SELECT t.lead, t.topics, count(*) {_TASKS_OF_PLANS} "
                           "GROUP BY t.lead, t.topics", (wanted,))]
             rows = conn.execute(
-                "SELECT t.task, t.targets FROM names n JOIN task_rows t ON t.plan = n.id "
-                "WHERE n.name IN (SELECT value FROM json_each(?)) "
+                f"SELECT t.task, t.targets {_TASKS_OF_PLANS} "
                 "AND t.targets IS NOT NULL ORDER BY n.name, t.seq", (wanted,)).fetchall()
             # one JSON array decoded at once: a third of the tasks have targets
             values = loads("[" + ",".join(value for _, value in rows) + "]")
             targets = [(task, value) for (task, _), value in zip(rows, values, strict=True)]
-        return TaskTally(sum(count for *_, count in groups), groups, targets)
+        return TaskTally(groups, targets)
 
     def task_provinces(self, plans: Iterable[str]) -> dict[str, list[str | None]]:
         """The provinces the tasks of each of ``plans`` (plan node ids) carry, as written

@@ -29,7 +29,8 @@ from typing import Any, NamedTuple
 from policykg.ontology.schema import Kind, Rel
 
 __all__ = ["LineageRow", "NO_QUOTE", "TaskRow", "RoleRow", "block_rows", "bucket_of",
-           "chain_links", "chain_tasks", "int_or_none", "local_id", "reachable", "task_order"]
+           "chain_links", "chain_tasks", "int_or_none", "local_id", "quote_of", "reachable",
+           "stored_quote", "task_order"]
 
 _TASK = Kind.TASK.value
 _HAS_TASK, _HAS_SUBTASK = Rel.HAS_TASK.value, Rel.HAS_SUBTASK.value
@@ -38,6 +39,18 @@ _IN_PROVINCE = Rel.IN_PROVINCE.value
 _ABOUT = Rel.ABOUT.value
 UNIT_SEPARATOR = "\x1f"  # between unit ids in a row's ``lead`` and ``support``
 NO_QUOTE = "\x1e"  # a stored ``quote`` saying the task has none (NULL: it is the text)
+
+
+def stored_quote(quote: str | None, text: str | None) -> str | None:
+    """A task's ``quote`` as the store keeps it: None when it is the text, NO_QUOTE when
+    the task has none (most quotes are the text: it is not written twice)."""
+    return None if quote == text else NO_QUOTE if quote is None else quote
+
+
+def quote_of(stored: str | None, text: str | None) -> str | None:
+    """A task's ``quote`` from the form :func:`stored_quote` keeps."""
+    return text if stored is None else None if stored == NO_QUOTE else stored
+
 
 # A task as :meth:`policykg.graph.store.Store.lineage_rows` reads it: (plan, seq, task,
 # number, text, province, deadline, file, line_start, line_end, quote, name, lead, support,

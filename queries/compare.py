@@ -141,10 +141,9 @@ def _topic_labels(g: Graph, topics: Iterable[str], text: str | None,
 
 
 class _Tally(NamedTuple):
-    """What a comparison reads of a side's tasks: how many; how many share each (lead
-    unit ids, topic labels) pair; each task's targets, for those that have some."""
+    """What a comparison reads of a side's tasks: how many share each (lead unit ids,
+    topic labels) pair; each task's targets, for those that have some."""
 
-    tasks: int
     groups: Counter[tuple[tuple[str, ...], tuple[str, ...]]]
     targets: list[tuple[str, list[Any]]]
 
@@ -153,17 +152,15 @@ def _graph_tally(g: Graph, fallback: bool) -> Callable[[list[str]], _Tally]:
     def tally(plans: list[str]) -> _Tally:
         groups: Counter[tuple[tuple[str, ...], tuple[str, ...]]] = Counter()
         targets: list[tuple[str, list[Any]]] = []
-        tasks = 0
         for plan in plans:
             for task in plan_tasks(g, plan):
                 data = g.nodes[task]
-                tasks += 1
                 groups[tuple(task_units(g, task)[0]),
                        tuple(_topic_labels(g, task_topics(g, task), data.get("text"),
                                            fallback))] += 1
                 if data.get("targets"):
                     targets.append((task, data["targets"]))
-        return _Tally(tasks, groups, targets)
+        return _Tally(groups, targets)
     return tally
 
 
@@ -178,7 +175,7 @@ def _store_tally(store: Any, g: Graph) -> Callable[[list[str]], _Tally]:
             if named is None:
                 named = labels[topics] = tuple(_topic_labels(g, topics, None, False))
             groups[lead, named] += count
-        return _Tally(found.tasks, groups, found.targets)
+        return _Tally(groups, found.targets)
     return tally
 
 
@@ -223,7 +220,7 @@ def _compare(g: Graph, sides: list[str], as_of: str | date | None,
         topics: Counter[str] = Counter()
         leads: dict[str, Counter[str]] = defaultdict(Counter)
         tally = tally_of(plans)
-        side.tasks = tally.tasks
+        side.tasks = sum(tally.groups.values())
         for (lead, topic_labels), count in tally.groups.items():
             kinds = set()
             for u in lead:

@@ -17,11 +17,11 @@ import networkx as nx
 
 from policykg.graph.build import gc_paused
 from policykg.graph.taskrows import (
-    NO_QUOTE,
     UNIT_SEPARATOR,
     LineageRow,
     chain_links,
     chain_tasks,
+    quote_of,
 )
 from policykg.ontology.schema import LINEAGE_RELS, Kind, Rel
 from policykg.queries.common import (
@@ -364,7 +364,7 @@ def _stems_from_rows(store: Any, doc: str, province: str | list[str] | None,
     paths = _paths(g, tree, [p for p in plans if p in rows], down=True)
     names = _LabelLists(g)
     hits: list[TaskHit] = []
-    append, sep, no_quote = hits.append, UNIT_SEPARATOR, NO_QUOTE
+    append, sep = hits.append, UNIT_SEPARATOR
     for plan in sorted(paths, key=lambda p: (len(paths[p]), p)):
         path, plan_label, plan_rows = paths[plan], doc_label(g, plan), rows[plan]
         depth_of = len(path)
@@ -382,8 +382,7 @@ def _stems_from_rows(store: Any, doc: str, province: str | list[str] | None,
                 continue
             if chain is None:
                 links = [*path, Link(plan, plan_label, task, name, _HAS_TASK,
-                                     text if quote is None else None if quote == no_quote
-                                     else quote, file, line_start, line_end)]
+                                     quote_of(quote, text), file, line_start, line_end)]
             elif (above := chain_tasks(chain)) is not None:
                 if by_task is None:
                     by_task = {r[2]: r for r in plan_rows}
@@ -496,9 +495,8 @@ def _own_links(plan: str, plan_label: str, rows: list[LineageRow]) -> list[Link]
     links, upper, upper_name, rel = [], plan, plan_label, _HAS_TASK
     for (_plan, _seq, task, _number, text, _province, _deadline, file, line_start, line_end,
          quote, name, *_units) in rows:
-        links.append(Link(upper, upper_name, task, name, rel,
-                          text if quote is None else None if quote == NO_QUOTE else quote,
-                          file, line_start, line_end))
+        links.append(Link(upper, upper_name, task, name, rel, quote_of(quote, text), file,
+                          line_start, line_end))
         upper, upper_name, rel = task, name, _HAS_SUBTASK
     return links
 
