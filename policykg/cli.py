@@ -774,6 +774,14 @@ def _write(make: Callable[[], Any]) -> Any:
                                    f"{err.strerror or err}") from None
 
 
+def _echo_page(path: os.PathLike[str]) -> None:
+    """Say where a page went, and the folder of folded tasks it reads, if it has one."""
+    click.echo(os.fspath(path))
+    folder = os.path.splitext(os.fspath(path))[0] + "_files"
+    if os.path.isdir(folder):
+        click.echo(f"{folder}{os.sep} (the folded tasks the page opens: keep it beside the page)")
+
+
 @cli.group("viz", epilog=VIZ_NOTE)
 def viz_group() -> None:
     """Interactive pages (lineage, workload, plan) and the comparison chart."""
@@ -798,7 +806,7 @@ def viz_lineage_command(ref: str, out: str, depth: int | None, year: int | None,
     g = _query_graph(store_path)
     path = _write(lambda: write_lineage(g, ref, out, lang=lang, depth=depth, year=year,
                                         province=province, max_tasks=max_tasks))
-    click.echo(str(path))
+    _echo_page(path)
 
 
 @viz_group.command("workload", epilog=QUERY_EXIT_CODES)
@@ -819,7 +827,7 @@ def viz_workload_command(out: str, province: str | None, unit: str | None, color
     g = _query_graph(store_path)
     path = _write(lambda: write_workload(g, out, province=province, unit=unit,
                                          color_by=color_by, max_tasks=max_tasks, lang=lang))
-    click.echo(str(path))
+    _echo_page(path)
 
 
 @viz_group.command("plan", epilog=QUERY_EXIT_CODES)

@@ -16,7 +16,7 @@ from policykg.queries import basis, downstream_documents, stems_from, workload
 from policykg.viz.compare import write_compare
 from policykg.viz.labels import LANGS, TEXT
 from policykg.viz.lineage import lineage_picture
-from policykg.viz.page import render_page, script_json
+from policykg.viz.page import render_page, script_json, write_page
 from policykg.viz.plan import plan_picture
 from policykg.viz.report import write_report
 from policykg.viz.workload import workload_picture
@@ -138,6 +138,74 @@ def test_large_lineage_folds_each_plans_tasks(graph):
     for group in folded.groups.values():
         tasks = [m for m in group["nodes"] if m["kind"] == "task"]
         assert tasks and all(m["dy"] >= 0 for m in tasks)
+
+
+def _page_data(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" id="viz-data">(.*?)</script>', text, re.S)
+    return json.loads(found.group(1))
+
+
+def _group_files(folder: Path) -> dict[str, dict]:
+    """The groups a page's side files hold, by id (each file calls the page's loader)."""
+    found: dict[str, dict] = {}
+    for file in sorted(folder.glob("groups-*.js")):
+        text = file.read_text(encoding="utf-8")
+        assert text.startswith("window.policykgGroups(") and text.endswith(");\n")
+        part = json.loads(text[len("window.policykgGroups("):-3])
+        assert not found.keys() & part.keys()
+        found.update(part)
+    return found
+
+
+@pytest.fixture(scope="module")
+def examples_graph(examples_dir: Path):
+    return build_graph([r.plan for r in load_paths(examples_dir) if isinstance(r, Loaded)])
+
+
+def test_large_groups_go_beside_the_page_and_small_ones_stay_inside(examples_graph, tmp_path):
+    folded = lineage_picture(examples_graph, "57-NQ/TW", max_tasks=5)
+    assert len(folded.groups) > 1
+    page = tmp_path / "Nghị quyết 36.html"
+    write_page(folded, page, inline_groups=0)
+    data = _page_data(page)
+    folder = tmp_path / "Nghị quyết 36_files"
+    stored = _group_files(folder)
+    # the page keeps only where each group is; the files hold exactly the picture's groups
+    assert stored == json.loads(script_json(folded.groups))
+    assert set(data["groups"]) == set(folded.groups)
+    for gid, href in data["groups"].items():
+        assert isinstance(href, str) and not href.startswith(("/", "http"))
+        assert gid in _group_files_named(tmp_path, href)
+    text = page.read_text(encoding="utf-8")
+    members = [m["id"] for g in folded.groups.values() for m in g["nodes"] if m["kind"] == "task"]
+    assert members and not [m for m in members if script_json(m)[1:-1] in text]
+    # written again with room for them, the groups are inline and the old files are gone
+    write_page(folded, page)
+    assert _page_data(page)["groups"] == json.loads(script_json(folded.groups))
+    assert not folder.exists()
+
+
+def _group_files_named(root: Path, href: str) -> dict[str, dict]:
+    from urllib.parse import unquote
+
+    file = root / unquote(href)
+    text = file.read_text(encoding="utf-8")
+    return json.loads(text[len("window.policykgGroups("):-3])
+
+
+def test_groups_are_split_into_files_of_bounded_size(examples_graph, tmp_path, monkeypatch):
+    import policykg.viz.page as page_module
+
+    monkeypatch.setattr(page_module, "GROUP_FILE_SIZE", 2_000)
+    folded = lineage_picture(examples_graph, "57-NQ/TW", max_tasks=5)
+    write_page(folded, tmp_path / "l.html", inline_groups=0)
+    files = sorted((tmp_path / "l_files").glob("groups-*.js"))
+    assert len(files) > 1
+    biggest = max(len(script_json(g)) for g in folded.groups.values())
+    for file in files:
+        assert len(file.read_text(encoding="utf-8")) < 2_000 + biggest + 200
+    assert _group_files(tmp_path / "l_files") == json.loads(script_json(folded.groups))
 
 
 def test_lineage_hover_names_number_date_province_and_quote(graph):

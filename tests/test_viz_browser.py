@@ -149,6 +149,26 @@ def test_folded_lineage_opens_a_plan(browser, graph, tmp_path):
     visit.close()
 
 
+def test_groups_kept_beside_the_page_open_from_disk(browser, examples_dir, tmp_path):
+    g = build_graph([r.plan for r in load_paths(examples_dir) if isinstance(r, Loaded)])
+    picture = lineage_picture(g, "57-NQ/TW", max_tasks=5)
+    assert len(picture.groups) > 1
+    path = write_page(picture, tmp_path / "Nghị quyết 57.html", inline_groups=0)
+    visit = Visit(browser, path)
+    nodes, _ = visit.counts()
+    assert nodes == len(picture.nodes)
+    for gid, group in sorted(picture.groups.items())[:2]:
+        visit.page.evaluate(f"window.expandGroup({gid!r})")
+        visit.page.wait_for_function(f"!network.body.data.nodes.get({gid!r})", timeout=60_000)
+        visit.page.wait_for_function("window.vizReady === true", timeout=60_000)
+        members = {m["id"] for m in group["nodes"]}
+        shown = set(visit.page.evaluate("network.body.data.nodes.getIds()"))
+        assert members <= shown
+    assert visit.counts()[0] > nodes
+    visit.clean()
+    visit.close()
+
+
 def test_plan_page_renders(browser, graph, tmp_path):
     plan = next(n for n, d in graph.nodes(data=True) if d.get("key") == "19/KH-SKHCN")
     hits = stems_from(graph, plan, depth=0)

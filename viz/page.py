@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from policykg.viz.labels import t
 
@@ -38,6 +39,10 @@ PALETTE: tuple[str, ...] = (
     "#9c755f", "#1f77b4", "#aec7e8", "#ffbb78", "#17becf", "#ff9896", "#c5b0d5",
     "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5", "#8c564b", "#e377c2",
 )
+
+# Groups (folded tasks) of a page past this many characters of data go into files beside it.
+INLINE_GROUPS = 2_000_000
+GROUP_FILE_SIZE = 500_000
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -190,9 +195,27 @@ _SCRIPT = """
   } else {
     network.once("afterDrawing", function(){ window.vizReady = true; });
   }
+  var loading = {};
+  window.policykgGroups = function(found){
+    var id;
+    for (id in found) { DATA.groups[id] = found[id]; }
+    for (id in found) {
+      if (loading[id]) { delete loading[id]; expand(id); }
+    }
+  };
+  function load(id, src){
+    if (loading[id]) { return; }
+    loading[id] = true;
+    window.vizReady = false;
+    var tag = document.createElement("script");
+    tag.src = src;
+    tag.onerror = function(){ delete loading[id]; window.vizReady = true; };
+    document.head.appendChild(tag);
+  }
   function expand(id){
     var group = DATA.groups[id];
     if (!group || !nodes.get(id)) { return; }
+    if (typeof group === "string") { load(id, group); return; }
     var at = network.getPositions([id])[id] || {x: 0, y: 0};
     var around = edges.getIds({filter: function(e){ return e.from === id || e.to === id; }});
     edges.remove(around);
@@ -217,6 +240,8 @@ _SCRIPT = """
       network.setOptions({physics: {enabled: true}});
       network.once("stabilizationIterationsDone", settle);
       network.stabilize(120);
+    } else {
+      window.vizReady = true;
     }
   }
   window.expandGroup = expand;
@@ -227,11 +252,15 @@ _SCRIPT = """
 """
 
 
-def render_page(picture: Picture) -> str:
-    """The page's HTML: title, what it shows, notes, legend, network."""
+def render_page(picture: Picture, group_files: dict[str, str] | None = None) -> str:
+    """The page's HTML: title, what it shows, notes, legend, network. ``group_files``
+    gives, for groups kept out of the page, the file (relative to the page) that holds
+    each one; the page loads it when the group is opened."""
     lang = picture.lang
+    groups: dict[str, Any] = dict(picture.groups)
+    groups.update(group_files or {})
     data = {"nodes": picture.nodes, "edges": picture.edges, "options": picture.options,
-            "groups": picture.groups}
+            "groups": groups}
     notes = "".join(f"<li>{esc(n)}</li>" for n in picture.notes)
     back = (f'<p class="sub"><a href="{esc(picture.back_href)}">{esc(t("back", lang))}</a></p>'
             if picture.back_href else "")
@@ -264,11 +293,43 @@ def write_lib(folder: str | Path, name: str = "vis-network.min.js") -> str:
     return name
 
 
-def write_page(picture: Picture, path: str | Path) -> Path:
-    """Write the page to ``path`` (folders created) and return the path."""
+def write_page(picture: Picture, path: str | Path,
+               inline_groups: int = INLINE_GROUPS) -> Path:
+    """Write the page to ``path`` (folders created) and return the path.
+
+    Groups whose data pass ``inline_groups`` characters in all are written beside the
+    page, in files of about :data:`GROUP_FILE_SIZE` characters in a folder named like it
+    (``lineage_files/`` for ``lineage.html``), and read when a group is opened: the page
+    itself then stays small enough to open at once, however many tasks it folds.
+    """
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_page(picture), encoding="utf-8")
+    folder = out.with_name(f"{out.stem}_files")
+    if folder.is_dir():  # what an earlier page of this name left
+        for old in folder.glob("groups-*.js"):
+            old.unlink()
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    texts = {gid: script_json(group) for gid, group in picture.groups.items()}
+    if sum(len(text) for text in texts.values()) <= inline_groups:
+        out.write_text(render_page(picture), encoding="utf-8")
+        return out
+    folder.mkdir(exist_ok=True)
+    files: dict[str, str] = {}
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for gid in texts:
+        if size >= GROUP_FILE_SIZE:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(gid)
+        size += len(texts[gid])
+    for number, chunk in enumerate(chunks, 1):
+        name = f"groups-{number}.js"
+        body = ",".join(f"{script_json(gid)}:{texts[gid]}" for gid in chunk)
+        (folder / name).write_text(f"window.policykgGroups({{{body}}});\n", encoding="utf-8")
+        files.update(dict.fromkeys(chunk, f"{quote(folder.name)}/{name}"))
+    out.write_text(render_page(replace(picture, groups={}), files), encoding="utf-8")
     return out
 
 
