@@ -4,12 +4,13 @@ Plans arrive as UTF-8 (with or without BOM), UTF-16 (often from Word's
 "Unicode text"), Windows-1258, and — from older offices — the legacy font
 encodings TCVN3 (ABC, ``.VnTime``) and VNI, whose bytes decode "fine" as
 Windows-1252 but read as ``KÕ ho¹ch`` / ``Keá hoaïch``. Text converted twice
-carries UTF-8 mojibake (``Káº¿ hoáº¡ch``). :func:`decode_bytes` picks the
-encoding that yields clean Vietnamese, repairs what can be repaired exactly
-(TCVN3 is a single-byte map, mojibake is reversible), and raises
-:class:`LoadError` rather than return garbage. :func:`repair_text` applies the
-same checks to text that readers got as ``str`` (Word runs in a ``.VnTime``
-font, a web page saved through the wrong code page).
+carries UTF-8 mojibake (``Káº¿ hoáº¡ch``); text pasted together from two
+sources may be UTF-8 with a few Windows-1252 bytes (Word's curly quotes).
+:func:`decode_bytes` picks the encoding that yields clean Vietnamese, repairs
+what can be repaired exactly (TCVN3 is a single-byte map, mojibake is
+reversible), and raises :class:`LoadError` rather than return garbage.
+:func:`repair_text` applies the same checks to text that readers got as ``str``
+(Word runs in a ``.VnTime`` font, a web page saved through the wrong code page).
 """
 
 from __future__ import annotations
@@ -377,7 +378,37 @@ def decode_bytes(
         return _finish(data.decode("utf-8"), "utf-8", path)
     except UnicodeDecodeError:
         pass
+    mixed = _utf8_with_stray_bytes(data)
+    if mixed is not None:
+        return _finish(mixed, "utf-8+cp1252", path)
     return _decode_legacy(data, path, declared)
+
+
+# UTF-8 text pasted together with a few bytes of Windows-1252 (Word's curly quotes and
+# dashes: 0x91-0x97) is UTF-8 with those bytes read as Windows-1252; at most this share
+# of the non-ASCII characters may be such bytes.
+_STRAY_SHARE = 0.02
+_STRAY_MIN = 3
+_SURROGATE = re.compile("[\udc80-\udcff]")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _utf8_with_stray_bytes(data: bytes) -> str | None:
+    """UTF-8 text with a few stray Windows-1252 bytes, those bytes read as such; None
+    when the bytes are not mostly UTF-8."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = len(_SURROGATE.findall(text))
+    # non-ASCII letters, counted from the bytes at C speed (2-3 bytes each in UTF-8)
+    wide = (len(data) - len(data.translate(None, _HIGH_BYTES)) - stray) // 3
+    if wide <= 0 or stray > max(_STRAY_MIN, _STRAY_SHARE * wide):
+        return None
+
+    def as_cp1252(m: re.Match[str]) -> str:
+        byte = bytes([ord(m.group(0)) - 0xDC00])
+        return byte.decode("cp1252", errors="replace").replace("\ufffd", "")
+
+    text = _SURROGATE.sub(as_cp1252, text)
+    return text if _looks_clean(unicodedata.normalize("NFC", text), syllables=True) else None
 
 
 def _finish(text: str, encoding: str, path: str) -> tuple[str, str]:

@@ -6,19 +6,32 @@ failure is a :class:`LoadError` naming the file and the reason — never a
 traceback. Tables (Word, HTML, ruled tables in PDF) come out as pipe rows
 (``| cell | cell |``), the form of a markdown table, so the parser sees one
 table form whatever the file.
+
+Files are read as a reader sees them, not as they are stored: Word's tracked
+deletions, hidden text, field codes and empty form prompts are left out; a PDF's
+running heads and feet are dropped and a table cut by a page break is put back
+together; a web page's menus, toolbars and related links are dropped. A merged
+cell naming the lead unit or the deadline of several tasks is read on each of
+their rows. A file named ``.doc`` is read by what its bytes are (a ``.docx`` or
+a web page are common); a real Word 97-2003 file, RTF or MHTML is refused with
+what to do.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
+import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-from policykg.loaders.decode import decode_bytes, repair_text
+from policykg.loaders.decode import decode_bytes, repair_text, vietnamese_score
 from policykg.loaders.model import LoadError, SourceFile
+from policykg.ontology.normalize import fold
 
 __all__ = [
     "read_document", "SUPPORTED_SUFFIXES", "docx_text", "pdf_text", "html_text", "max_file_mb",
@@ -32,6 +45,20 @@ def _cell_text(text: str) -> str:
 
 def _pipe_row(cells: list[str]) -> str:
     return "| " + " | ".join(_cell_text(c) for c in cells) + " |"
+
+
+# Columns (named by their header, folded) whose cell merged down over several rows holds
+# the value of each of those rows: one lead unit for several tasks, one deadline. Other
+# merged cells (a number, a task's wording) are read once.
+_FILLED_DOWN_HEADERS = (
+    "chu tri", "phoi hop", "don vi", "co quan", "thoi gian", "thoi han", "tien do",
+    "hoan thanh",
+)
+
+
+def _fills_down(header: str) -> bool:
+    folded = " ".join(fold(header).split())
+    return any(words in folded for words in _FILLED_DOWN_HEADERS)
 
 
 # --- Word ------------------------------------------------------------------------
@@ -184,19 +211,96 @@ def _val(el, default):
     return el.get(f"{_W}val", default) if el is not None else default
 
 
+# What Word shows for a symbol-font glyph (``w:sym``: font, code): the bullets and signs
+# plans type from Insert > Symbol. Any other glyph keeps its private-use code point,
+# which the line cleaner reads as a bullet when it opens a line.
+_SYMBOLS: dict[tuple[str, int], str] = {
+    ("symbol", 0xB7): "•", ("symbol", 0x2D): "-", ("symbol", 0xAE): "→",
+    ("symbol", 0xDE): "⇒", ("symbol", 0xB3): "≥", ("symbol", 0xA3): "≤",
+    ("symbol", 0xB1): "±", ("symbol", 0xB4): "×", ("symbol", 0xB0): "°",
+    ("symbol", 0xB9): "≠", ("symbol", 0xBB): "≈", ("symbol", 0xBE): "—",
+    ("wingdings", 0x9F): "•", ("wingdings", 0x6C): "●", ("wingdings", 0x6E): "■",
+    ("wingdings", 0xA7): "▪", ("wingdings", 0xD8): "➢", ("wingdings", 0xFC): "✓",
+    ("wingdings", 0x76): "❖", ("wingdings", 0x71): "❑", ("wingdings", 0xE0): "→",
+    ("wingdings", 0xE8): "➔", ("wingdings", 0xF0): "⇨",
+}
+# Subtrees whose text Word does not show: deletions and the old place of moved text
+# (tracked changes), field codes, properties, the VML copy of a drawing, text boxes
+# (read separately, after their paragraph).
+_NOT_SHOWN = frozenset(
+    {f"{_W}{tag}" for tag in (
+        "del", "moveFrom", "instrText", "delInstrText", "delText", "rPr", "pPr", "sdtPr",
+        "txbxContent",
+    )} | {_MC_FALLBACK}
+)
+# Empty elements that stand for a character.
+_CHARACTERS = {
+    f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
+    f"{_W}noBreakHyphen": "-", f"{_W}softHyphen": "",
+}
+_FALSE = ("0", "false", "off")
+
+
+def _on(el) -> bool:
+    """A Word on/off property present and not switched off (``w:val="false"``)."""
+    return el is not None and el.get(f"{_W}val", "true").lower() not in _FALSE
+
+
+def _is_hidden_run(r) -> bool:
+    """A run formatted as hidden text (``w:vanish``): Word neither shows nor prints it."""
+    props = r.find(f"{_W}rPr")
+    return props is not None and _on(props.find(f"{_W}vanish"))
+
+
+def _is_placeholder(sdt) -> bool:
+    """A content control still showing its prompt ("Click or tap here to enter text.")."""
+    props = sdt.find(f"{_W}sdtPr")
+    return props is not None and _on(props.find(f"{_W}showingPlcHdr"))
+
+
+def _symbol(el) -> str:
+    """The character a ``w:sym`` element draws."""
+    try:
+        code = int(el.get(f"{_W}char", ""), 16)
+    except ValueError:
+        return ""
+    font = el.get(f"{_W}font", "").lower()
+    low = code - 0xF000 if code >= 0xF000 else code
+    for family in ("symbol", "wingdings"):
+        if font.startswith(family) and (family, low) in _SYMBOLS:
+            return _SYMBOLS[family, low]
+    return chr(code) if 0 < code < 0x110000 else ""
+
+
+def _run_texts(el, parts: list[str]) -> None:
+    """The text Word shows for the children of ``el`` (no recursion: runs nest shallowly,
+    but a hostile file may nest deep)."""
+    stack = list(reversed(el))
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif tag in _CHARACTERS:
+            parts.append(_CHARACTERS[tag])
+        elif tag == f"{_W}sym":
+            parts.append(_symbol(node))
+        elif tag in _NOT_SHOWN or not isinstance(tag, str):
+            continue
+        elif tag == f"{_W}r" and _is_hidden_run(node):
+            continue
+        elif tag == f"{_W}sdt" and _is_placeholder(node):
+            continue
+        else:
+            stack.extend(reversed(node))
+
+
 def _paragraph_text(p, numbering: _Numbering | None = None) -> str:
-    """Text of a ``w:p`` element: its list label, runs, tabs and breaks, hyperlinks."""
+    """Text of a ``w:p`` element as Word shows it: list label, runs, tabs and breaks,
+    hyperlinks, field results, tracked insertions (not deletions), symbols."""
     label = numbering.label(p) if numbering is not None else ""
     parts: list[str] = []
-    for el in p.iter():
-        if el.tag == f"{_W}t":
-            parts.append(el.text or "")
-        elif el.tag == f"{_W}tab":
-            parts.append("\t")
-        elif el.tag in (f"{_W}br", f"{_W}cr"):
-            parts.append("\n")
-        elif el.tag == f"{_W}txbxContent":
-            break  # text boxes are read separately
+    _run_texts(p, parts)
     body = "".join(parts)
     return label + body if body.strip() else ""
 
@@ -235,8 +339,8 @@ def _cell_blocks(tc, numbering: _Numbering) -> tuple[list[str], list]:
             paragraphs.append(_paragraph_text(child, numbering))
         elif child.tag == f"{_W}tbl":
             nested.append(child)
-        elif child.tag == f"{_W}sdt":  # content control wrapping paragraphs
-            for p in child.iter(f"{_W}p"):
+        elif child.tag in (f"{_W}sdt", f"{_W}customXml") and not _is_placeholder(child):
+            for p in child.iter(f"{_W}p"):  # a content control or tag around paragraphs
                 paragraphs.append(_paragraph_text(p, numbering))
     return paragraphs, nested
 
@@ -270,33 +374,106 @@ def _table_lines(tbl, numbering: _Numbering) -> Iterator[str]:
                 for inner in nested:
                     yield from _table_lines(inner, numbering)
         return
+    headers: dict[int, str] = {}  # grid column → header text (the first row of two cells)
+    above: dict[int, str] = {}  # grid column → text of the merged cell that starts there
     for tr in rows:
         cells: list[str] = []
         nested_tables: list = []
-        for tc in _row_cells(tr):
+        column = _grid_before(tr)
+        row_cells = _row_cells(tr)
+        heading = not headers and len(row_cells) >= 2
+        for tc in row_cells:
+            span = _grid_span(tc)
             if _is_vmerge_continuation(tc):
-                cells.append("")
-                continue
-            paragraphs, nested = _cell_blocks(tc, numbering)
-            cells.append(" ".join(p.strip() for p in paragraphs if p.strip()))
-            nested_tables.extend(nested)
+                filled = _fills_down(headers.get(column, ""))
+                cells.append(above.get(column, "") if filled else "")
+            else:
+                paragraphs, nested = _cell_blocks(tc, numbering)
+                cells.append(" ".join(p.strip() for p in paragraphs if p.strip()))
+                nested_tables.extend(nested)
+                above[column] = cells[-1]
+                if heading:
+                    headers.update((c, cells[-1]) for c in range(column, column + span))
+            column += span
         if any(c.strip() for c in cells):
             yield _pipe_row(cells)
         for inner in nested_tables:
             yield from _table_lines(inner, numbering)
 
 
-def _body_lines(body, numbering: _Numbering) -> Iterator[str]:
+def _grid_span(tc) -> int:
+    """Grid columns a cell spans (``w:gridSpan``)."""
+    pr = tc.find(f"{_W}tcPr")
+    value = _val(pr.find(f"{_W}gridSpan") if pr is not None else None, "1")
+    return min(max(int(value), 1), 64) if value.isdigit() else 1
+
+
+def _grid_before(tr) -> int:
+    """Grid columns left empty before a row's first cell (``w:gridBefore``)."""
+    pr = tr.find(f"{_W}trPr")
+    value = _val(pr.find(f"{_W}gridBefore") if pr is not None else None, "0")
+    return min(int(value), 64) if value.isdigit() else 0
+
+
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _body_lines(body, numbering: _Numbering, chunks: Callable[[str], str] | None = None
+                ) -> Iterator[str]:
+    joined: list[str] = []  # paragraphs whose mark a tracked change deleted: shown as one
+    boxes: list[str] = []
     for child in body:
         if child.tag == f"{_W}p":
-            yield _paragraph_text(child, numbering)
-            yield from _text_boxes(child, numbering)
-        elif child.tag == f"{_W}tbl":
+            joined.append(_paragraph_text(child, numbering))
+            boxes.extend(_text_boxes(child, numbering))
+            if _mark_deleted(child):
+                continue
+            yield "".join(joined)
+            yield from boxes
+            joined, boxes = [], []
+            continue
+        if joined:
+            yield "".join(joined)
+            yield from boxes
+            joined, boxes = [], []
+        if child.tag == f"{_W}tbl":
             yield from _table_lines(child, numbering)
-        elif child.tag == f"{_W}sdt":
+        elif child.tag == f"{_W}sdt" and not _is_placeholder(child):
             content = child.find(f"{_W}sdtContent")
             if content is not None:
-                yield from _body_lines(content, numbering)
+                yield from _body_lines(content, numbering, chunks)
+        elif child.tag == f"{_W}customXml":  # a document system's tag around paragraphs
+            yield from _body_lines(child, numbering, chunks)
+        elif child.tag == f"{_W}altChunk" and chunks is not None:
+            yield chunks(child.get(_R_ID, ""))
+    if joined:
+        yield "".join(joined)
+        yield from boxes
+
+
+def _mark_deleted(p) -> bool:
+    """A paragraph whose end was deleted with changes tracked: it runs on into the next."""
+    return p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None
+
+
+def _chunk_reader(document, path: str) -> Callable[[str], str]:
+    """Text of a body's ``w:altChunk``: a web page (or text) a converter put in the package
+    whole, which Word renders in place. Programs that make "Word" files out of a web
+    page's content write them so."""
+
+    def read(rel_id: str) -> str:
+        try:
+            part = document.part.related_parts[rel_id]
+            content_type, blob = part.content_type.lower(), part.blob
+        except (KeyError, AttributeError):
+            return ""
+        if "html" in content_type:
+            return html_text(blob, path)[0]
+        if content_type.startswith("text/plain"):
+            return decode_bytes(blob, path)[0]
+        return ""
+
+    return read
 
 
 def _numbering_of(document) -> _Numbering:
@@ -311,17 +488,98 @@ def _numbering_of(document) -> _Numbering:
     return _Numbering(numbering_xml, styles_xml)
 
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: Word 97-2003, or encrypted
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_RTF_MAGIC = b"{\\rtf"
+# Word's "Strict Open XML" saves name the same parts with other namespaces; python-docx
+# knows the usual ("transitional") ones, so a strict package is renamed before reading.
+_STRICT_NAMESPACES: tuple[tuple[bytes, bytes], ...] = tuple(
+    (b"http://purl.oclc.org/ooxml/" + strict, b"http://schemas.openxmlformats.org/" + usual)
+    for strict, usual in (
+        (b"officeDocument/relationships/extendedProperties",
+         b"officeDocument/2006/relationships/extended-properties"),
+        (b"officeDocument/relationships", b"officeDocument/2006/relationships"),
+        (b"wordprocessingml/main", b"wordprocessingml/2006/main"),
+        (b"drawingml/wordprocessingDrawing", b"drawingml/2006/wordprocessingDrawing"),
+        (b"drawingml/main", b"drawingml/2006/main"),
+        (b"drawingml/picture", b"drawingml/2006/picture"),
+        (b"officeDocument/math", b"officeDocument/2006/math"),
+        (b"officeDocument/sharedTypes", b"officeDocument/2006/sharedTypes"),
+        (b"officeDocument/customXml", b"officeDocument/2006/customXml"),
+        (b"officeDocument/docPropsVTypes", b"officeDocument/2006/docPropsVTypes"),
+        (b"officeDocument/extendedProperties", b"officeDocument/2006/extended-properties"),
+    )
+)
+# Main-part content types of Word packages other than a plain .docx: macro-enabled
+# (.docm) and templates (.dotx, .dotm). Their text is read the same way; macros never run.
+_WORD_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OTHER_WORD_MAINS = (
+    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+
+
+def _not_a_package(data: bytes, path: str) -> LoadError | None:
+    """Why bytes named ``.docx`` are not a Word package, when a look at them tells."""
+    head = data[:8]
+    if head.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_PACKAGE in data:
+            return LoadError(path, "Word file is password protected (encrypted): open it in "
+                                   "Word, remove the password and save it again")
+        return LoadError(path, "old binary Word .doc file (Word 97-2003), not .docx: "
+                               "open it in Word or LibreOffice and save it as .docx")
+    if data.lstrip()[:5].lower() == _RTF_MAGIC:
+        return LoadError(path, "RTF file, not .docx: open it in Word or LibreOffice and "
+                               "save it as .docx")
+    return None
+
+
+def _usual_package(data: bytes) -> bytes:
+    """A Word package as python-docx reads it: strict namespaces renamed, a macro-enabled
+    document or a template given the content type of a document. Unchanged otherwise."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            types = package.read("[Content_Types].xml")
+            strict = b"http://purl.oclc.org/ooxml/" in package.read("_rels/.rels")
+            if not strict and not any(main in types for main in _OTHER_WORD_MAINS):
+                return data
+            parts = [(info, package.read(info)) for info in package.infolist()]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return data  # python-docx says what is wrong with it
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info, content in parts:
+            if info.filename == "[Content_Types].xml":
+                for main in _OTHER_WORD_MAINS:
+                    content = content.replace(main, _WORD_MAIN)
+            if strict and info.filename.endswith((".xml", ".rels")):
+                for old, new in _STRICT_NAMESPACES:
+                    content = content.replace(old, new)
+            package.writestr(info.filename, content)
+    return out.getvalue()
+
+
 def docx_text(data: bytes, path: str) -> str:
-    """Body paragraphs (with their list numbers) and tables of a ``.docx`` in document order."""
+    """Body paragraphs (with their list numbers) and tables of a Word package in document
+    order (``.docx``, also ``.docm``, templates and Strict Open XML)."""
     import zipfile
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    refusal = _not_a_package(data, path)
+    if refusal is not None:
+        raise refusal
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(_usual_package(data)))
         numbering = _numbering_of(document)
-        return "\n".join(_body_lines(document.element.body, numbering))
+        chunks = _chunk_reader(document, path)
+        return "\n".join(_body_lines(document.element.body, numbering, chunks))
+    except LoadError:
+        raise
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
         raise LoadError(path, f"not a valid Word .docx file ({err})") from None
     except Exception as err:  # malformed XML inside the package
@@ -383,6 +641,7 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
 _ITEM_START = re.compile(r"^(?:[-+•*–]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IVXLC]+\.\s)")
 _LINE_END = (".", ":", ";", "!", "?", "…")
 _WRAP_SLACK = 0.12  # a wrapped line ends within this share of the text width from the margin
+_JUSTIFIED_SLACK = 1.5  # points: ... and in justified text, this close to it
 _INDENT_EM = 1.5  # a first line indented this much further opens a paragraph
 
 
@@ -391,71 +650,224 @@ def _quantile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def _paragraphs(lines: list[dict]) -> list[tuple[float, list[str]]]:
+def _margins(lines: list[dict]) -> tuple[float, float] | None:
+    """The left and right edges of the text column, read from lines of one segment (None
+    when too few lines tell)."""
+    single = [line for line in lines if len(line["segments"]) == 1]
+    if len(single) < 3:
+        return None
+    return (_quantile([line["x0"] for line in single], 0.1),
+            _quantile([line["x1"] for line in single], 0.9))
+
+
+def _size(line: dict) -> float:
+    return max((c.get("size") or 0.0 for c in line.get("chars", [])), default=10.0) or 10.0
+
+
+def _justified(lines: list[dict], right: float, slack: float) -> bool:
+    """Most lines reaching the margin end exactly at it: the text is justified."""
+    near = [line["x1"] for line in lines if len(line["segments"]) == 1
+            and line["x1"] >= right - slack]
+    return len(near) >= 3 and sum(abs(x1 - right) <= _JUSTIFIED_SLACK for x1 in near) * 3 >= (
+        len(near) * 2)
+
+
+def _paragraphs(lines: list[dict], margins: tuple[float, float] | None = None
+                ) -> list[tuple[float, list[str]]]:
     """Printed lines → paragraph lines: a line that runs to the right margin wraps.
 
     A line joins the one before when that one reached the right margin, did not
-    end a sentence, and this one neither opens an item nor starts indented.
+    end a sentence (or ended with a colon and this one goes on in lower case), this
+    one neither opens an item nor starts indented. In justified text a wrapped line
+    ends right at the margin, so one ending a little short of it (a title's last line
+    before "Căn cứ …") ends its paragraph.
+    ``margins`` are the text column's edges, measured over the whole document: one
+    page holding a few short lines does not tell them.
     """
-    single = [line for line in lines if len(line["segments"]) == 1]
-    if len(single) < 3:
+    margins = margins or _margins(lines)
+    if margins is None:
         return [(line["top"], line["segments"]) for line in lines]
-    left = _quantile([line["x0"] for line in single], 0.1)
-    right = _quantile([line["x1"] for line in single], 0.9)
+    left, right = margins
     slack = _WRAP_SLACK * max(right - left, 1.0)
+    if _justified(lines, right, slack):  # a wrapped line ends right at the margin
+        slack = _JUSTIFIED_SLACK
     blocks: list[tuple[float, list[str]]] = []
-    open_line = False
+    open_line = colon = False
     for line in lines:
         segments = line["segments"]
-        size = max((c.get("size") or 0.0 for c in line.get("chars", [])), default=10.0) or 10.0
+        size = _size(line)
         text = segments[0] if len(segments) == 1 else ""
         if (
             open_line and text and blocks
             and not _ITEM_START.match(text)
             and line["x0"] <= left + _INDENT_EM * size
+            and (not colon or text[0].islower())  # "… thời gian thực hiện:" / "trước …"
         ):
             top, previous = blocks[-1]
             blocks[-1] = (top, previous[:-1] + [previous[-1] + " " + text])
         else:
             blocks.append((line["top"], segments))
-        open_line = bool(text) and line["x1"] >= right - slack and not text.endswith(_LINE_END)
+        full = bool(text) and line["x1"] >= right - slack
+        colon = full and text.endswith(":")
+        open_line = full and (colon or not text.endswith(_LINE_END))
     return blocks
 
 
-def _page_text(page) -> str:
-    """Printed lines (re-joined into paragraphs) and ruled tables of one page, top to bottom."""
+class _Table:
+    """A ruled table found on a page: where it is and its rows (``None``: a merged cell)."""
+
+    def __init__(self, bbox: tuple[float, float, float, float], rows: list[list[str | None]]):
+        self.top, self.bottom = bbox[1], bbox[3]
+        self.rows = rows
+        self.header = rows[0] if rows else []  # the header row of the table it belongs to
+
+
+def _open_bottoms(page) -> list[float]:
+    """Heights where ruled columns stop with no rule across them: a table row that a page
+    break cut (a browser draws no bottom border there, so the row would be lost)."""
+    edges = page.edges
+    across = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 2.0]
+    ends: dict[int, int] = {}
+    for edge in edges:
+        if edge["orientation"] == "v":
+            ends[round(edge["bottom"])] = ends.get(round(edge["bottom"]), 0) + 1
+    return [float(y) for y, count in ends.items()
+            if count >= 2 and not any(abs(e["top"] - y) <= 1.5 for e in across)]
+
+
+# A page that is mostly one picture and carries fewer characters of text than this is a
+# scan (the text being a scanning app's stamp, a page number): OCR would be needed.
+_SCAN_PICTURE_SHARE = 0.5
+_SCAN_MAX_CHARS = 80
+
+
+def _picture_share(page) -> float:
+    """The share of the page the largest picture on it covers."""
     try:
-        tables = page.find_tables()
+        area = float(page.width) * float(page.height)
+        largest = max(((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) for im in page.images),
+                      default=0.0)
     except Exception:
-        tables = []
-    boxes = [table.bbox for table in tables]
-    blocks: list[tuple[float, list[str]]] = []
-    for table in tables:
+        return 0.0
+    return largest / area if area > 0 else 0.0
+
+
+class _PageLayout:
+    """One page as read: its printed lines (with positions) and its ruled tables."""
+
+    def __init__(self, page) -> None:
+        self.height = float(page.height or 0.0)
+        self.plain: str | None = None  # an odd page: its plain extraction
+        self.lines: list[dict] = []
+        self.tables: list[_Table] = []
+        self.pictured = _picture_share(page) >= _SCAN_PICTURE_SHARE
         try:
-            blocks.append((table.bbox[1], _table_rows(table.extract())))
+            bottoms = _open_bottoms(page)
+            found = page.find_tables(
+                {"explicit_horizontal_lines": bottoms} if bottoms else None)
         except Exception:
-            boxes.remove(table.bbox)
-    text_page = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
-    try:
-        lines = text_page.extract_text_lines(return_chars=True, strip=True)
-    except Exception:  # an odd page: plain extraction
-        return text_page.extract_text() or ""
-    for line in lines:
-        line["segments"] = _line_segments(line)
-    lines = [line for line in lines if line["segments"]]
-    if not boxes:
-        blocks.extend(_paragraphs(lines))
-    else:  # paragraphs do not run through a table
-        run: list[dict] = []
-        edges = sorted(box[1] for box in boxes)
+            found = []
+        boxes: list[tuple[float, float, float, float]] = []
+        for table in found:
+            try:
+                self.tables.append(_Table(table.bbox, table.extract()))
+            except Exception:
+                continue  # its text is read as lines
+            boxes.append(table.bbox)
+        self.boxes = boxes
+        text_page = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
+        try:
+            lines = text_page.extract_text_lines(return_chars=True, strip=True)
+        except Exception:
+            self.plain = text_page.extract_text() or ""
+            return
         for line in lines:
-            if run and any(run[-1]["top"] < edge <= line["top"] for edge in edges):
-                blocks.extend(_paragraphs(run))
-                run = []
-            run.append(line)
-        blocks.extend(_paragraphs(run))
-    blocks.sort(key=lambda block: block[0])
-    return "\n".join(text for _, texts in blocks for text in texts)
+            line["segments"] = _line_segments(line)
+        self.lines = [line for line in lines if line["segments"]]
+
+    def margin_lines(self) -> list[dict]:
+        """The outermost lines of the page in its top or bottom band, where running heads
+        and feet sit."""
+        band = _RUNNING_BAND * self.height
+        ordered = sorted(self.lines, key=lambda line: line["top"])
+        return [line for line in ordered[:_RUNNING_DEPTH] if line["top"] <= band] + [
+            line for line in ordered[-_RUNNING_DEPTH:] if line["bottom"] >= self.height - band]
+
+    def drop_running(self, running: set[tuple[int, str]]) -> None:
+        self.lines = [line for line in self.lines if _running_key(line) not in running]
+
+    def text(self, margins: tuple[float, float] | None) -> str:
+        """Printed lines (re-joined into paragraphs) and ruled tables, top to bottom."""
+        if self.plain is not None:
+            return self.plain
+        blocks = [(t.top, _table_rows(t.rows)) for t in self.tables]
+        if not self.boxes:
+            blocks.extend(_paragraphs(self.lines, margins))
+        else:  # paragraphs do not run through a table
+            run: list[dict] = []
+            edges = sorted(box[1] for box in self.boxes)
+            for line in self.lines:
+                if run and any(run[-1]["top"] < edge <= line["top"] for edge in edges):
+                    blocks.extend(_paragraphs(run, margins))
+                    run = []
+                run.append(line)
+            blocks.extend(_paragraphs(run, margins))
+        blocks.sort(key=lambda block: block[0])
+        return "\n".join(text for _, texts in blocks for text in texts)
+
+
+def _cells(row: list[str | None]) -> list[str]:
+    return [" ".join((cell or "").split()) for cell in row]
+
+
+def _join_tables_across_pages(layouts: list[_PageLayout]) -> None:
+    """A table running on to the next page: drop the header row repeated there and put
+    back together the row a page break cut in two (its rest has an empty first cell)."""
+    for before, after in zip(layouts, layouts[1:], strict=False):
+        if not before.tables or not after.tables:
+            continue
+        last = max(before.tables, key=lambda t: t.top)
+        first = min(after.tables, key=lambda t: t.top)
+        if any(line["top"] > last.bottom for line in before.lines) or any(
+                line["bottom"] < first.top for line in after.lines):
+            continue  # text between them: two tables
+        if not last.rows or not first.rows or len(first.rows[0]) != len(last.rows[-1]):
+            continue
+        first.header = last.header
+        if _cells(first.rows[0]) == _cells(last.header) and len(first.rows) > 1:
+            first.rows = first.rows[1:]
+        head, cut = first.rows[0], last.rows[-1]
+        if not (head[0] or "").strip() and any((c or "").strip() for c in head) and any(
+                (c or "").strip() for c in cut):
+            last.rows[-1] = [" ".join(filter(None, (a or "", b or ""))) or None
+                             for a, b in zip(cut, head, strict=True)]
+            first.rows = first.rows[1:]
+
+
+# Running heads and feet: a line in the top or bottom band (this share of the page height)
+# printed at the same height with the same words (page numbers aside) on two pages or more.
+_RUNNING_BAND = 0.12
+_RUNNING_DEPTH = 2  # lines from the page's top or bottom edge
+# ... on at least this share of the pages after the first (so the header block of a second
+# document bound into the same PDF is no running head).
+_RUNNING_SHARE = 0.5
+_RUNNING_STEP = 3.0  # points: the same height on every page, give or take
+_DIGITS = re.compile(r"\d+")
+
+
+def _running_key(line: dict) -> tuple[int, str]:
+    words = _DIGITS.sub("#", " ".join(" ".join(line["segments"]).split()))
+    return round(line["top"] / _RUNNING_STEP), words
+
+
+def _running_lines(layouts: list[_PageLayout]) -> set[tuple[int, str]]:
+    """The running heads and feet of a document (keys of :func:`_running_key`)."""
+    pages: dict[tuple[int, str], int] = {}
+    for layout in layouts:
+        for key in {_running_key(line) for line in layout.margin_lines()}:
+            pages[key] = pages.get(key, 0) + 1
+    least = max(2, math.ceil(_RUNNING_SHARE * (len(layouts) - 1)))
+    return {key for key, count in pages.items() if count >= least}
 
 
 def pdf_text(data: bytes, path: str) -> str:
@@ -486,16 +898,24 @@ def pdf_text(data: bytes, path: str) -> str:
         if type(err).__name__ == "PdfminerException" and not isinstance(cause, BaseException):
             raise LoadError(path, f"not a valid PDF ({cause})") from None
         raise refuse(cause) from None
-    pages: list[str] = []
     try:
         with pdf:
-            for page in pdf.pages:
-                pages.append(_page_text(page))
+            layouts = [_PageLayout(page) for page in pdf.pages]
+        running = _running_lines(layouts)
+        for layout in layouts:
+            layout.drop_running(running)
+        _join_tables_across_pages(layouts)
+        margins = _margins([line for layout in layouts for line in layout.lines])
+        pages = [layout.text(margins) for layout in layouts]
     except Exception as err:
         raise LoadError(path, f"cannot read PDF text: {type(err).__name__}: {err}") from None
     text = "\n\n".join(pages)
     if not text.strip():
         raise LoadError(path, _NO_TEXT_LAYER)
+    words = " ".join(text.split())
+    if all(layout.pictured for layout in layouts) and len(words) < _SCAN_MAX_CHARS * len(pages):
+        raise LoadError(path, f"PDF has no text layer (scanned pages; their only text is "
+                              f"{words[:60]!r}): OCR is needed")
     return text
 
 
@@ -514,7 +934,8 @@ _BLOCK = frozenset(
 )
 _JUNK_NAME = re.compile(
     r"(?:^|[\s_-])(?:menu|menus|nav|navbar|navigation|sidebar|side-bar|breadcrumbs?|"
-    r"footer|cookie|cookies|share|social|banner|advert|ads)(?:$|[\s_-])",
+    r"footer|cookie|cookies|share|social|banner|advert|ads|tools?|toolbar|related|"
+    r"attach(?:ment)?s?|tags|comments?|rating|lien-?quan|binh-?luan|dinh-?kem)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _CONTENT_NAME = re.compile(
@@ -633,8 +1054,17 @@ def _text_length(node: _Node) -> int:
     return total
 
 
+# A content box holding this share of a larger one's text is the document, the rest of
+# the larger box being the page around it ("Tin liên quan" under the article).
+_INNER_SHARE = 0.8
+# A table cell holding this share of the page's text is the document in a page laid out
+# as a table (menu | document | links), an older portals' layout.
+_LAYOUT_CELL_SHARE = 0.6
+
+
 def _main_element(root: _Node) -> _Node:
-    """The element holding the page's document: main, article, a content box, or body."""
+    """The element holding the page's document: main, article, a content box, the cell of
+    a layout table holding most of the text, or body."""
     nodes = list(root.iter())
     for tag in ("main", "article"):
         found = [n for n in nodes if n.tag == tag and not _is_junk(n)]
@@ -646,11 +1076,29 @@ def _main_element(root: _Node) -> _Node:
         and not _is_junk(n)
     ]
     body = next((n for n in nodes if n.tag == "body"), root)
+    body_length = _text_length(body)
     if content:
-        best = max(content, key=_text_length)
-        if _text_length(best) * 2 >= _text_length(body):
-            return best
+        lengths = {id(n): _text_length(n) for n in content}
+        best = max(content, key=lambda n: lengths[id(n)])
+        if lengths[id(best)] * 2 >= body_length:
+            inner = [n for n in content if n is not best and _within(n, best)
+                     and lengths[id(n)] >= _INNER_SHARE * lengths[id(best)]]
+            return min(inner, key=lambda n: lengths[id(n)]) if inner else best
+    cells = [n for n in nodes if n.tag == "td" and not _is_junk(n)]
+    if cells and body_length:
+        cell = max(cells, key=_text_length)
+        if _text_length(cell) >= _LAYOUT_CELL_SHARE * body_length:
+            return cell
     return body
+
+
+def _within(node: _Node, ancestor: _Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.parent
+    return False
 
 
 class _Renderer:
@@ -716,21 +1164,38 @@ class _Renderer:
                 self.lines.extend(line for cell in lines for line in cell)
                 return
         spanned: dict[int, int] = {}  # column → rows a cell above still covers
+        spanning: dict[int, str] = {}  # column → the text of that cell
+        headers: list[str] = []
+
+        def covered(texts: list[str]) -> None:  # a column a rowspan above covers
+            column = len(texts)
+            spanned[column] -= 1
+            filled = column < len(headers) and _fills_down(headers[column])
+            texts.append(spanning.get(column, "") if filled else "")
+
         for row in rows:
             texts: list[str] = []
             for cell in row:
-                while spanned.get(len(texts), 0) > 0:  # covered by a rowspan above: empty
-                    spanned[len(texts)] -= 1
-                    texts.append("")
+                while spanned.get(len(texts), 0) > 0:
+                    covered(texts)
                 down, across = _span(cell, "rowspan"), _span(cell, "colspan")
+                text = self.cell_text(cell)
                 for offset in range(across):
+                    value = text if offset == 0 else ""
                     if down > 1:
                         spanned[len(texts)] = down - 1
-                    texts.append(self.cell_text(cell) if offset == 0 else "")
+                        spanning[len(texts)] = value
+                    texts.append(value)
             while any(n > 0 for col, n in spanned.items() if col >= len(texts)):
                 if spanned.get(len(texts), 0) > 0:
-                    spanned[len(texts)] -= 1
-                texts.append("")
+                    covered(texts)
+                else:
+                    texts.append("")
+            if not headers and len(row) >= 2:  # the first row of two cells or more
+                headers = list(texts)
+                for column, cell_text in enumerate(texts):  # a header cell spanning columns
+                    if not cell_text and column:
+                        headers[column] = headers[column - 1]
             if any(t.strip() for t in texts):
                 self.lines.append(_pipe_row(texts))
 
@@ -782,22 +1247,46 @@ def _read_docx(data: bytes, path: str) -> tuple[str, str | None]:
     return text, note
 
 
+# A PDF whose fonts map letters to wrong code points ("KӃ HOҤCH" for "KẾ HOẠCH": glyph
+# numbers taken for characters) has a text layer that no decoding repairs: refused when
+# at least this many of its letters, and this share of its Vietnamese ones, are odd.
+_GARBLED_MIN = 20
+_GARBLED_SHARE = 0.25
+
+
 def _read_pdf(data: bytes, path: str) -> tuple[str, str | None]:
     text, note = repair_text(pdf_text(data, path), path)
+    letters, odd = vietnamese_score(unicodedata.normalize("NFC", text))
+    if odd >= _GARBLED_MIN and odd >= _GARBLED_SHARE * (letters + odd):
+        sample = "".join(dict.fromkeys(ch for ch in text if _is_odd(ch)))[:8]
+        raise LoadError(path, f"PDF text layer is garbled: its fonts give wrong letters (such as "
+                              f"{sample!r}); read the original .docx, or OCR the PDF")
     return text, note
 
 
-_READERS: dict[str, tuple[str, Callable[[bytes, str], tuple[str, str | None]]]] = {
+def _is_odd(ch: str) -> bool:
+    return vietnamese_score(ch)[1] > 0
+
+
+Reader = Callable[[bytes, str], tuple[str, str | None]]
+_READERS: dict[str, tuple[str, Reader]] = {
     ".txt": ("txt", _read_text),
     ".text": ("txt", _read_text),
     ".md": ("md", _read_text),
     ".markdown": ("md", _read_text),
     ".docx": ("docx", _read_docx),
+    ".docm": ("docx", _read_docx),
+    ".dotx": ("docx", _read_docx),
+    ".dotm": ("docx", _read_docx),
     ".pdf": ("pdf", _read_pdf),
     ".html": ("html", html_text),
     ".htm": ("html", html_text),
+    ".doc": ("docx", _read_docx),  # told by its bytes: see _sniff_doc
 }
 SUPPORTED_SUFFIXES = frozenset(_READERS)
+_ZIP_MAGIC = b"PK\x03\x04"
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+                         re.IGNORECASE | re.DOTALL)
 _HINTS = {
     ".doc": "old Word .doc: save it as .docx",
     ".rtf": "RTF: save it as .docx",
@@ -854,6 +1343,24 @@ def _unpacked_size(data: bytes) -> int:
         return 0
 
 
+def _sniff_doc(data: bytes, name: str) -> tuple[str, Reader]:
+    """The reader for a ``.doc`` file, told by its bytes: portals and mail often deliver a
+    ``.docx`` or a web page ("Export to Word", "Save as Web Page") named ``.doc``; a real
+    Word 97-2003 file (or RTF) cannot be read and is refused with what to do."""
+    text_start = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+    if data.startswith(_ZIP_MAGIC):
+        return _READERS[".docx"]
+    if _HTML_START.match(text_start[:4096]):
+        return _READERS[".html"]
+    if data.lstrip()[:5].lower() == _RTF_MAGIC:
+        hint = "RTF: save it as .docx"
+    elif data[:64].lower().lstrip().startswith(b"mime-version:"):
+        hint = "a single-file web page (MHTML): save it as .docx"
+    else:
+        hint = _HINTS[".doc"]
+    raise LoadError(name, f"unsupported file type .doc ({hint})")
+
+
 def read_document(path: str | Path, *, max_mb: float | None = None) -> tuple[str, SourceFile]:
     """Read one file into text and its :class:`SourceFile`.
 
@@ -892,6 +1399,8 @@ def read_document(path: str | Path, *, max_mb: float | None = None) -> tuple[str
         raise _too_large(name, fmt, len(data), limit_mb)
     if not data.strip():
         raise LoadError(name, "empty file")
+    if suffix == ".doc":
+        fmt, reader = _sniff_doc(data, name)
     if fmt == "docx":
         unpacked = _unpacked_size(data)
         if unpacked > limit:
