@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import json
 import re
 from pathlib import Path
@@ -16,7 +17,7 @@ from policykg.queries import basis, downstream_documents, stems_from, workload
 from policykg.viz.compare import write_compare
 from policykg.viz.labels import LANGS, TEXT
 from policykg.viz.lineage import lineage_picture
-from policykg.viz.page import render_page, script_json, write_page
+from policykg.viz.page import render_page, script_json, wrap, write_page
 from policykg.viz.plan import plan_picture
 from policykg.viz.report import write_report
 from policykg.viz.workload import workload_picture
@@ -138,6 +139,19 @@ def test_large_lineage_folds_each_plans_tasks(graph):
     for group in folded.groups.values():
         tasks = [m for m in group["nodes"] if m["kind"] == "task"]
         assert tasks and all(m["dy"] >= 0 for m in tasks)
+
+
+def test_hover_lines_wrap_between_words_and_lose_none():
+    import policykg.viz.page as page_module
+
+    assert doctest.testmod(page_module).failed == 0
+    text = ("Trích nguồn: Hướng dẫn doanh nghiệp kết nối dữ liệu với Cổng thông tin truy xuất "
+            "nguồn gốc sản phẩm,\n  hàng hóa quốc gia https://example.invalid/" + "x" * 120)
+    lines = wrap(text, 40)
+    assert [w for line in lines for w in line.split()] == text.split()
+    assert all(line.startswith("    ") for line in lines[1:])
+    assert all(len(line) <= 40 or len(line.split()) == 1 for line in lines)
+    assert len(lines) > 3 and wrap("", 40) == [] and wrap("  a   b ", 40) == ["a b"]
 
 
 def _page_data(path: Path) -> dict:

@@ -119,18 +119,42 @@ def _darker(color: str, factor: float = 0.7) -> str:
 
 
 def tooltip(lines: list[tuple[str, Any]], head: str | None = None, width: int = 90) -> str:
-    """Plain-text hover: a head line, then ``field: value`` lines (long values wrapped)."""
-    import textwrap
+    """Plain-text hover: a head line, then ``field: value`` lines (long values wrapped).
 
+    >>> print(tooltip([("Chủ trì", "Sở Khoa học và Công nghệ"), ("Số", None)], head="1.1",
+    ...               width=20))
+    1.1
+    Chủ trì: Sở Khoa học
+        và Công nghệ
+    """
     out = [head] if head else []
     for name, value in lines:
         if value in (None, "", []):
             continue
         if isinstance(value, list | tuple):
             value = "; ".join(str(v) for v in value)
-        wrapped = textwrap.wrap(f"{name}: {value}", width=width, subsequent_indent="    ")
-        out.extend(wrapped or [f"{name}:"])
+        out.extend(wrap(f"{name}: {value}", width) or [f"{name}:"])
     return "\n".join(out)
+
+
+def wrap(text: str, width: int, indent: str = "    ") -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken between words (a longer
+    word keeps a line of its own), the lines after the first indented; runs of spaces
+    and line breaks become one space. A page holds thousands of hovers, so this is a
+    plain greedy fill rather than :mod:`textwrap`, which is many times slower."""
+    words = text.split()
+    if not words:
+        return []
+    lines: list[str] = []
+    line = words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = indent + word
+    lines.append(line)
+    return lines
 
 
 def _legend_html(items: list[LegendItem], lang: str) -> str:
