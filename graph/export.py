@@ -5,13 +5,13 @@
   dicts as JSON text), text cleaned of characters XML cannot hold, ``kind`` and
   ``label`` on every node (GEXF also carries a colour per kind);
 - ``json``: networkx node-link JSON;
-- ``csv``: a directory in the layout of ``neo4j-admin database import full``, with
-  the command line in ``import.sh`` and ``README.txt``.
+- ``csv``: a directory in the layout of ``neo4j-admin database import full`` holding
+  the database ``policykg neo4j push`` writes, with the command line in ``import.sh``
+  and ``README.txt``.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -28,6 +28,16 @@ from typing import IO, Any
 import networkx as nx
 
 from policykg.graph.identity import merge_batch
+from policykg.graph.neo4j import (
+    SEARCH_WORDS,
+    STATE_LABEL,
+    edge_row,
+    node_labels,
+    node_row,
+    plan_hashes,
+    plan_membership,
+    state_properties,
+)
 from policykg.graph.rdf import clean_text, to_rdf
 from policykg.ontology.schema import Kind
 
@@ -211,105 +221,75 @@ def node_link_json(g: nx.MultiDiGraph) -> str:
 
 
 # --- neo4j-admin CSV ----------------------------------------------------------
+#
+# The files hold the database `policykg neo4j push` writes (:mod:`policykg.graph.neo4j`),
+# node for node and property for property: the labels ``PolicykgNode`` and the kind's,
+# every property as push encodes it (``kind``, ``search_words``, ``_json``, ``_nulls``,
+# ``_empty``, the content digest ``_hash``), relationships with their ``key`` and
+# ``_hash``, and the push record (``PolicykgState``) with each plan's digest. So
+# ``--backend neo4j`` reads an imported database, and ``neo4j push --incremental`` onto
+# it writes only what changed. Columns are typed so each value arrives with the type
+# push gives it: integers ``long``, decimals ``double`` (``int`` and ``float`` are 32
+# bits), text ``string``, lists ``<type>[]``; a property whose values differ in type
+# within a kind puts the rows of each type combination in a file of their own.
 
-_CSV_TYPES = {bool: "boolean", int: "int", float: "float", str: "string"}
-
-
-def _csv_text(value: Any) -> str:
-    if isinstance(value, str):
-        return clean_text(value)
-    return clean_text(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str))
-
-
-# the column kind of a value by its exact type (a subclass goes through _csv_kind)
-_CSV_KINDS: dict[type, str] = {list: "array", tuple: "array", set: "array", frozenset: "array",
-                               bool: "boolean", int: "int", float: "float", str: "string"}
-
-
-def _csv_kind(value: Any) -> str:
-    if isinstance(value, list | tuple | set | frozenset):
-        return "array"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "int"
-    if isinstance(value, float):
-        return "float"
-    return "string"
+_CELL_TYPES: dict[type, str] = {bool: "boolean", int: "long", float: "double", str: "string"}
+_QUOTED = re.compile(r'[",\r\n]')
+_FLOATS = {"inf": "Infinity", "-inf": "-Infinity", "nan": "NaN"}  # as Java reads them
 
 
-class _ColumnTypes:
-    """The neo4j type of each attribute over rows seen one at a time: ``int``,
-    ``float``, ``string[]`` …, so columns are found without holding the rows."""
-
-    def __init__(self, skip: set[str] | frozenset[str]) -> None:
-        self.skip = skip
-        self.seen: dict[str, set[str]] = defaultdict(set)
-
-    def add(self, data: dict[str, Any]) -> None:
-        seen, skip = self.seen, self.skip
-        for key, value in data.items():
-            if key in skip or value is None:
-                continue
-            seen[key].add(_CSV_KINDS.get(type(value)) or _csv_kind(value))
-
-    def columns(self) -> list[tuple[str, str]]:
-        """``(attribute, neo4j type)`` per column, by attribute name."""
-        columns = []
-        for key in sorted(self.seen):
-            kinds = self.seen[key]
-            if "array" in kinds:
-                typ = "string[]"
-            elif len(kinds) == 1:
-                typ = next(iter(kinds))
-            elif kinds == {"int", "float"}:
-                typ = "float"
-            else:
-                typ = "string"
-            columns.append((key, typ))
-        return columns
+def _value_type(value: Any) -> str:
+    """The neo4j-admin type of one property value as push encodes it."""
+    if isinstance(value, list):
+        return _CELL_TYPES[type(value[0])] + "[]"
+    return _CELL_TYPES[type(value)]
 
 
-def _csv_columns(rows: Iterable[dict[str, Any]], skip: set[str]) -> list[tuple[str, str]]:
-    """``(attribute, neo4j type)`` per column: ``int``, ``float``, ``string[]`` …"""
-    types = _ColumnTypes(skip)
-    for data in rows:
-        types.add(data)
-    return types.columns()
-
-
-def _array_items(value: Any) -> list[str]:
-    if isinstance(value, list | tuple):
-        return [_csv_text(v) for v in value if v is not None]
-    if isinstance(value, set | frozenset):
-        return sorted(_csv_text(v) for v in value)
-    return [_csv_text(value)]
-
-
-def _cell(value: Any, typ: str, delimiter: str) -> str:
-    if value is None:
-        return ""
-    if typ == "string[]":
-        return delimiter.join(_array_items(value))
-    if typ == "boolean":
+def _item_text(value: Any) -> str:
+    """A number or boolean as neo4j-admin reads it."""
+    if value is True or value is False:
         return "true" if value else "false"
-    if typ in ("int", "float"):
-        return str(value)
-    return _csv_text(value)
+    if type(value) is float:
+        text = repr(value)
+        return _FLOATS.get(text, text)
+    return str(value)
+
+
+def _field(value: Any, delimiter: str) -> str:
+    """One CSV field: empty for a missing value, quoted when text needs it; an empty
+    text is quoted (``""``), which neo4j-admin reads as an empty string, not as none."""
+    kind = type(value)
+    if kind is str:
+        text = value
+    elif value is None:
+        return ""
+    elif kind is list:
+        text = delimiter.join([v if type(v) is str else _item_text(v) for v in value])
+    else:  # a number or boolean: never quoted
+        return _item_text(value)
+    if text and not _QUOTED.search(text):
+        return text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _csv_line(fields: Iterable[Any], delimiter: str) -> str:
+    # RFC 4180 line ends; fields holding line breaks are quoted
+    return ",".join(_field(f, delimiter) for f in fields) + "\r\n"
 
 
 class _Delimiters:
-    """Which array delimiters occur in the list values seen, so the first free one is
-    chosen after one pass over the rows."""
+    """Which array delimiters occur in the array items and labels seen, so the first
+    free one is chosen after one pass over the rows."""
 
     def __init__(self) -> None:
         self.used: set[str] = set()
 
-    def add(self, data: dict[str, Any]) -> None:
-        for value in data.values():
-            if isinstance(value, list | tuple | set | frozenset):
+    def add(self, props: dict[str, Any]) -> None:
+        for key, value in props.items():
+            # search words are letters, digits and "&" (WORD): no delimiter among them
+            if key != SEARCH_WORDS and type(value) is list and type(value[0]) is str:
                 free = [d for d in ARRAY_DELIMITERS if d not in self.used]
-                for item in _array_items(value):
+                for item in value:
                     self.used.update(d for d in free if d in item)
 
     def choose(self) -> str:
@@ -319,55 +299,76 @@ class _Delimiters:
         raise ExportError("every array delimiter occurs in the list values; cannot write csv")
 
 
-def _choose_delimiter(g: nx.MultiDiGraph) -> str:
-    delimiters = _Delimiters()
-    for _, data in g.nodes(data=True):
-        delimiters.add(data)
-    for *_, data in g.edges(data=True):
-        delimiters.add(data)
-    return delimiters.choose()
+class _ColumnTypes:
+    """The types each property takes over the rows of one file group, seen one row at a
+    time, and from them each row's file: one per combination of the types of the
+    properties whose type varies (one file when none does)."""
+
+    def __init__(self, skip: tuple[str, ...]) -> None:
+        self.skip = skip
+        self.seen: dict[str, set[str]] = defaultdict(set)
+        self.mixed: list[str] | None = None  # known once every row was added
+
+    def add(self, props: dict[str, Any]) -> None:
+        for key, value in props.items():
+            if key not in self.skip:
+                self.seen[key].add(_value_type(value))
+
+    def variant(self, props: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+        """The types of the row's properties whose type varies within the group."""
+        if self.mixed is None:
+            self.mixed = sorted(k for k, t in self.seen.items() if len(t) > 1)
+        return tuple((k, _value_type(props[k])) for k in self.mixed if k in props)
+
+    def columns(self, variant: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+        """``(property, type)`` per column of the file of ``variant``, by name."""
+        columns = [(k, next(iter(t))) for k, t in self.seen.items() if len(t) == 1]
+        for key, _ in columns + list(variant):
+            if ":" in key:  # a header entry is <name>:<type>
+                raise ExportError(f"property name {key!r} holds ':', which a neo4j-admin "
+                                  "header cannot carry")
+        return sorted(columns + list(variant))
 
 
 def _safe_name(name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name) or "_"
 
 
-def _node_kind(data: dict[str, Any]) -> str:
-    return str(data.get("kind") or "Node")
+class _GroupFiles:
+    """The files of one label set or relationship type, opened as their first row comes."""
 
+    def __init__(self, out: Path, prefix: str, name: str, fixed: list[str],
+                 types: _ColumnTypes, delimiter: str) -> None:
+        self.out, self.prefix, self.name = out, prefix, _safe_name(name)
+        self.fixed, self.types, self.delimiter = fixed, types, delimiter
+        self.open: dict[tuple[tuple[str, str], ...], tuple[IO[str], list[str]]] = {}
+        self.names: list[str] = []
 
-def _edge_rel(data: dict[str, Any]) -> str:
-    return str(data.get("rel") or "RELATED")
+    def write(self, fixed: list[Any], props: dict[str, Any]) -> None:
+        variant = self.types.variant(props)
+        found = self.open.get(variant)
+        if found is None:
+            number = len(self.open) + 1
+            name = f"{self.prefix}_{self.name}{'' if number == 1 else f'_{number}'}.csv"
+            columns = self.types.columns(variant)
+            fh = (self.out / name).open("w", encoding="utf-8", newline="")
+            fh.write(_csv_line(self.fixed + [f"{k}:{t}" for k, t in columns], self.delimiter))
+            found = self.open[variant] = (fh, [k for k, _ in columns])
+            self.names.append(name)
+        fh, keys = found
+        fh.write(_csv_line(fixed + [props.get(k) for k in keys], self.delimiter))
 
-
-# rows of one csv file: (kind or relation, columns, rows sorted as the file holds them);
-# node rows are (id, attrs), edge rows (source, target, attrs)
-_NodeGroup = tuple[str, list[tuple[str, str]], Iterable[tuple[str, dict[str, Any]]]]
-_EdgeGroup = tuple[str, list[tuple[str, str]], Iterable[tuple[str, str, dict[str, Any]]]]
+    def close(self) -> list[Path]:
+        for fh, _ in self.open.values():
+            fh.close()
+        return [self.out / name for name in self.names]
 
 
 def write_csv_dir(g: nx.MultiDiGraph, out: Path) -> list[Path]:
     """Write the neo4j-admin import files of ``g`` into directory ``out``."""
-    _prepare_dir(out)
-    delimiter = _choose_delimiter(g)
-
-    by_kind: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-    for n, d in g.nodes(data=True):
-        by_kind[_node_kind(d)].append((str(n), d))
-    node_groups: list[_NodeGroup] = []
-    for kind in sorted(by_kind):
-        rows = sorted(by_kind[kind])
-        node_groups.append((kind, _csv_columns([d for _, d in rows], {"kind", "label"}), rows))
-
-    by_rel: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
-    for u, v, key, d in g.edges(keys=True, data=True):
-        by_rel[_edge_rel(d)].append((str(u), str(v), str(key), d))
-    rel_groups: list[_EdgeGroup] = []
-    for rel in sorted(by_rel):
-        rows = sorted(by_rel[rel], key=lambda r: r[:3])
-        rel_groups.append((rel, _csv_columns([d for *_, d in rows], {"rel"}),
-                           [(u, v, d) for u, v, _, d in rows]))
-    return _write_csv_files(out, delimiter, node_groups, rel_groups)
+    items = ([[n, d] for n, d in g.nodes(data=True)],
+             [[u, v, k, d] for u, v, k, d in g.edges(keys=True, data=True)])
+    return write_csv_dir_streamed([items], Path(out)).files
 
 
 def _prepare_dir(out: Path) -> None:
@@ -383,60 +384,6 @@ def _check_dir(out: Path) -> None:
         raise ExportError(f"{out}: exists and is not a directory")
     if out.is_dir():
         _export_files(out)
-
-
-def _write_csv_files(out: Path, delimiter: str, node_groups: Iterable[_NodeGroup],
-                     rel_groups: Iterable[_EdgeGroup]) -> list[Path]:
-    """Write one file per node kind and per relation, then ``import.sh`` and
-    ``README.txt``; the rows are taken from the groups as they are written."""
-    written: list[Path] = []
-    node_files: list[str] = []
-    for kind, columns, node_rows in node_groups:
-        name = f"nodes_{_safe_name(kind)}.csv"
-        header = ["id:ID", "label"] + [f"{k}:{t}" for k, t in columns] + [":LABEL"]
-        body = (
-            [_csv_text(n), _csv_text(d.get("label") or n)]
-            + [_cell(d.get(k), t, delimiter) for k, t in columns]
-            + [kind]
-            for n, d in node_rows
-        )
-        written.append(_write_csv(out / name, header, body))
-        node_files.append(name)
-
-    rel_files: list[str] = []
-    for rel, columns, edge_rows in rel_groups:
-        name = f"rels_{_safe_name(rel)}.csv"
-        header = [":START_ID", ":END_ID", ":TYPE"] + [f"{k}:{t}" for k, t in columns]
-        body = (
-            [_csv_text(u), _csv_text(v), rel] + [_cell(d.get(k), t, delimiter) for k, t in columns]
-            for u, v, d in edge_rows
-        )
-        written.append(_write_csv(out / name, header, body))
-        rel_files.append(name)
-
-    command = import_command(node_files, rel_files, delimiter)
-    script = out / "import.sh"
-    script.write_text(
-        "#!/bin/sh\n"
-        "# Load this directory into an empty Neo4j database (stop the database first).\n"
-        "set -e\n"
-        'cd "$(dirname "$0")"\n'
-        f"{command}\n",
-        encoding="utf-8",
-    )
-    script.chmod(0o755)
-    readme = out / "README.txt"
-    readme.write_text(
-        "Knowledge graph in the CSV layout of neo4j-admin (Neo4j 5).\n\n"
-        "nodes_<Kind>.csv: one file per node kind; id:ID is the policykg node id.\n"
-        "rels_<REL>.csv: one file per relation type.\n"
-        f"Array columns (type string[]) separate their items with {delimiter!r}.\n\n"
-        "With the database stopped, from this directory run:\n\n"
-        f"  {command}\n\n"
-        "Add --overwrite-destination to replace an existing database.\n",
-        encoding="utf-8",
-    )
-    return written + [script, readme]
 
 
 # --- neo4j-admin CSV of a graph read in batches --------------------------------
@@ -460,25 +407,33 @@ def _unspooled(text: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+_SPOOL_SCHEMA = """
+CREATE TABLE items (id TEXT PRIMARY KEY, attrs TEXT NOT NULL);
+CREATE TABLE links (seq INTEGER PRIMARY KEY, u TEXT NOT NULL, v TEXT NOT NULL,
+    k TEXT NOT NULL, skey TEXT NOT NULL, attrs TEXT NOT NULL, UNIQUE (u, v, k));
+CREATE TABLE nodes (id TEXT PRIMARY KEY, grp TEXT NOT NULL, hash TEXT NOT NULL,
+    plan_of TEXT, plan_key TEXT, props TEXT NOT NULL);
+CREATE TABLE edges (seq INTEGER PRIMARY KEY, grp TEXT NOT NULL, src TEXT NOT NULL,
+    dst TEXT NOT NULL, skey TEXT NOT NULL, key TEXT NOT NULL, props TEXT NOT NULL);
+CREATE TEMP TABLE want_items (id TEXT PRIMARY KEY);
+CREATE TEMP TABLE want_links (u TEXT, v TEXT, k TEXT, PRIMARY KEY (u, v, k));
+BEGIN;
+"""
+
+
 class _Spool:
-    """The graph's nodes and edges, merged as the whole graph merges them, in a
-    temporary SQLite file: it sorts rows (UTF-8 order is code point order, as Python
-    sorts ``str``) and finds repeated items without holding the graph in memory."""
+    """The graph's nodes and edges, merged as the whole graph merges them, then as the
+    database holds them (:func:`~policykg.graph.neo4j.node_row`,
+    :func:`~policykg.graph.neo4j.edge_row`), in a temporary SQLite file: it sorts rows
+    (UTF-8 order is code point order, as Python sorts ``str``), finds repeated items and
+    each plan's digest without holding the graph in memory."""
 
     def __init__(self, path: Path) -> None:
         self.conn = sqlite3.connect(path, isolation_level=None)
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE",
                        "cache_size = -32000"):
             self.conn.execute(f"PRAGMA {pragma}")
-        self.conn.executescript("""
-            CREATE TABLE nodes (id TEXT PRIMARY KEY, kind TEXT NOT NULL, attrs TEXT NOT NULL);
-            CREATE TABLE edges (seq INTEGER PRIMARY KEY, u TEXT NOT NULL, v TEXT NOT NULL,
-                k TEXT NOT NULL, skey TEXT NOT NULL, rel TEXT NOT NULL, attrs TEXT NOT NULL,
-                UNIQUE (u, v, k));
-            CREATE TEMP TABLE want_nodes (id TEXT PRIMARY KEY);
-            CREATE TEMP TABLE want_edges (u TEXT, v TEXT, k TEXT, PRIMARY KEY (u, v, k));
-            BEGIN;
-        """)
+        self.conn.executescript(_SPOOL_SCHEMA)
         self.empty = _spooled({})
 
     def close(self) -> None:
@@ -490,104 +445,191 @@ class _Spool:
         conn = self.conn
         batch_nodes, batch_edges = merge_batch(nodes, edges, str, ExportError)
         if batch_nodes:
-            conn.execute("DELETE FROM want_nodes")
-            conn.executemany("INSERT INTO want_nodes VALUES (?)", ((n,) for n in batch_nodes))
+            conn.execute("DELETE FROM want_items")
+            conn.executemany("INSERT INTO want_items VALUES (?)", ((n,) for n in batch_nodes))
             # CROSS JOIN: look up the batch's ids, never scan the spool
-            for n, blob in conn.execute("SELECT n.id, n.attrs FROM want_nodes w "
-                                        "CROSS JOIN nodes n ON n.id = w.id").fetchall():
+            for n, blob in conn.execute("SELECT i.id, i.attrs FROM want_items w "
+                                        "CROSS JOIN items i ON i.id = w.id").fetchall():
                 merged = _unspooled(blob)
                 merged.update(batch_nodes[n])
                 batch_nodes[n] = merged
-            conn.executemany(
-                "INSERT INTO nodes VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                "kind = excluded.kind, attrs = excluded.attrs",
-                ((n, _node_kind(d), _spooled(d)) for n, d in batch_nodes.items()))
+            conn.executemany("INSERT OR REPLACE INTO items VALUES (?, ?)",
+                             ((n, _spooled(d)) for n, d in batch_nodes.items()))
         if batch_edges:
             # an edge's end that is no node yet becomes one without attributes
             ends = {end for u, v, _ in batch_edges for end in (u, v)}
-            conn.executemany("INSERT OR IGNORE INTO nodes VALUES (?, 'Node', ?)",
+            conn.executemany("INSERT OR IGNORE INTO items VALUES (?, ?)",
                              ((end, self.empty) for end in ends))
-            conn.execute("DELETE FROM want_edges")
-            conn.executemany("INSERT INTO want_edges VALUES (?, ?, ?)", batch_edges)
+            conn.execute("DELETE FROM want_links")
+            conn.executemany("INSERT INTO want_links VALUES (?, ?, ?)", batch_edges)
             for u, v, k, blob in conn.execute(
-                    "SELECT e.u, e.v, e.k, e.attrs FROM want_edges w CROSS JOIN edges e "
-                    "ON e.u = w.u AND e.v = w.v AND e.k = w.k").fetchall():
+                    "SELECT l.u, l.v, l.k, l.attrs FROM want_links w CROSS JOIN links l "
+                    "ON l.u = w.u AND l.v = w.v AND l.k = w.k").fetchall():
                 skey, attrs = batch_edges[u, v, k]
                 merged = _unspooled(blob)
                 merged.update(attrs)
                 batch_edges[u, v, k] = (skey, merged)
             conn.executemany(
-                "INSERT INTO edges (u, v, k, skey, rel, attrs) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (u, v, k) DO UPDATE SET rel = excluded.rel, attrs = excluded.attrs",
-                ((u, v, k, skey, _edge_rel(d), _spooled(d))
-                 for (u, v, k), (skey, d) in batch_edges.items()))
+                "INSERT INTO links (u, v, k, skey, attrs) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (u, v, k) DO UPDATE SET attrs = excluded.attrs",
+                ((u, v, k, skey, _spooled(d)) for (u, v, k), (skey, d) in batch_edges.items()))
 
-    def groups(self) -> tuple[str, list[_NodeGroup], list[_EdgeGroup], int, int]:
-        """The array delimiter and the files' groups, read back in the whole graph's
-        order: kinds and relations by name, nodes by id, edges by (source, target, key)
-        and, among keys that print alike, in the order they came."""
+    def encode(self, chunk: int = 2000) -> tuple[str, dict[str, _ColumnTypes],
+                                                 dict[str, _ColumnTypes], dict[str, Any]]:
+        """Every item as the database holds it (an edge of no known relation is an
+        error here, before any file is written); the array delimiter, the column types
+        of each label set and relationship type, and the push record."""
         conn = self.conn
         delimiters = _Delimiters()
         node_types: dict[str, _ColumnTypes] = {}
         edge_types: dict[str, _ColumnTypes] = {}
-        # (table, the column naming its file, attributes that are not columns, types by file)
-        for table, column, skip, found in (("nodes", "kind", ("kind", "label"), node_types),
-                                           ("edges", "rel", ("rel",), edge_types)):
-            for name, blob in conn.execute(f"SELECT {column}, attrs FROM {table}"):
-                data = _unspooled(blob)
-                delimiters.add(data)
-                types = found.get(name)
-                if types is None:
-                    types = found[name] = _ColumnTypes(set(skip))
-                types.add(data)
-        delimiter = delimiters.choose()
-        conn.execute("CREATE INDEX nodes_order ON nodes (kind, id)")
-        conn.execute("CREATE INDEX edges_order ON edges (rel, u, v, skey, seq)")
+        # read and dropped a chunk at a time, so the rows written reuse the items' pages
+        while part := conn.execute("SELECT rowid, id, attrs FROM items ORDER BY rowid "
+                                   "LIMIT ?", (chunk,)).fetchall():
+            rows = []
+            for _, n, blob in part:
+                attrs = _unspooled(blob)
+                row = node_row(n, attrs)
+                group = row.kind or ""
+                delimiters.add(row.props)
+                types = node_types.get(group) or node_types.setdefault(
+                    group, _ColumnTypes(("id",)))
+                types.add(row.props)
+                rows.append((n, group, row.props["_hash"], *plan_membership(n, attrs),
+                             _spooled(row.props)))
+            conn.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?)", rows)
+            conn.execute("DELETE FROM items WHERE rowid <= ?", (part[-1][0],))
+        while part := conn.execute("SELECT seq, u, v, skey, attrs FROM links ORDER BY seq "
+                                   "LIMIT ?", (chunk,)).fetchall():
+            edges = []
+            for seq, u, v, skey, blob in part:
+                row = edge_row(u, v, skey, _unspooled(blob), ExportError)
+                delimiters.add(row.props)
+                types = edge_types.get(row.rel) or edge_types.setdefault(
+                    row.rel, _ColumnTypes(()))
+                types.add(row.props)
+                edges.append((seq, row.rel, u, v, skey, row.key, _spooled(row.props)))
+            conn.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?, ?)", edges)
+            conn.execute("DELETE FROM links WHERE seq <= ?", (part[-1][0],))
+        for statement in ("CREATE INDEX nodes_order ON nodes (grp, id)",
+                          "CREATE INDEX nodes_plan ON nodes (plan_of)",
+                          "CREATE INDEX edges_order ON edges (grp, src, dst, skey, seq)",
+                          "CREATE INDEX edges_src ON edges (src)"):
+            conn.execute(statement)
+        state = state_properties(plan_hashes(conn), self.count("nodes"), self.count("edges"))
+        state = {k: v for k, v in state.items() if v != []}  # no plans: no list to hold
+        delimiters.add(state)
+        return delimiters.choose(), node_types, edge_types, state
 
-        def node_rows(kind: str) -> Iterator[tuple[str, dict[str, Any]]]:
-            for n, blob in conn.execute("SELECT id, attrs FROM nodes INDEXED BY nodes_order "
-                                        "WHERE kind = ? ORDER BY id", (kind,)):
-                yield n, _unspooled(blob)
+    def count(self, table: str) -> int:
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
-        def edge_rows(rel: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
-            for u, v, blob in conn.execute(
-                    "SELECT u, v, attrs FROM edges INDEXED BY edges_order WHERE rel = ? "
-                    "ORDER BY u, v, skey, seq", (rel,)):
-                yield u, v, _unspooled(blob)
+    def node_rows(self, group: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        for n, blob in self.conn.execute("SELECT id, props FROM nodes INDEXED BY nodes_order "
+                                         "WHERE grp = ? ORDER BY id", (group,)):
+            yield n, _unspooled(blob)
 
-        nodes = [(kind, node_types[kind].columns(), node_rows(kind))
-                 for kind in sorted(node_types)]
-        edges = [(rel, edge_types[rel].columns(), edge_rows(rel)) for rel in sorted(edge_types)]
-        counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("nodes", "edges")]
-        return delimiter, nodes, edges, counts[0], counts[1]
+    def edge_rows(self, rel: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """A relationship type's rows by (source, target, key) and, among keys that print
+        alike, in the order they came."""
+        for u, v, blob in self.conn.execute(
+                "SELECT src, dst, props FROM edges INDEXED BY edges_order WHERE grp = ? "
+                "ORDER BY src, dst, skey, seq", (rel,)):
+            yield u, v, _unspooled(blob)
+
+
+def _write_spooled(spool: _Spool, out: Path, delimiter: str,
+                   node_types: dict[str, _ColumnTypes], edge_types: dict[str, _ColumnTypes],
+                   state: dict[str, Any]) -> list[Path]:
+    """Write one file per label set (and type combination), one per relationship type,
+    the push record, then ``import.sh`` and ``README.txt``."""
+    written: list[Path] = []
+    node_files: list[str] = []
+    for group in sorted(node_types):
+        labels = node_labels(group or None)
+        files = _GroupFiles(out, "nodes", labels[-1], ["id:ID", ":LABEL"], node_types[group],
+                            delimiter)
+        try:
+            for n, props in spool.node_rows(group):
+                files.write([n, labels], props)
+        finally:
+            paths = files.close()
+        written += paths
+        node_files += files.names
+    state_types = _ColumnTypes(("id",))
+    state_types.add(state)
+    files = _GroupFiles(out, "nodes", STATE_LABEL, [f"id:ID({STATE_LABEL})", ":LABEL"],
+                        state_types, delimiter)
+    files.write([state["id"], [STATE_LABEL]], state)
+    written += files.close()
+    node_files += files.names
+
+    rel_files: list[str] = []
+    for rel in sorted(edge_types):
+        files = _GroupFiles(out, "rels", rel, [":START_ID", ":END_ID", ":TYPE"],
+                            edge_types[rel], delimiter)
+        try:
+            for u, v, props in spool.edge_rows(rel):
+                files.write([u, v, rel], props)
+        finally:
+            paths = files.close()
+        written += paths
+        rel_files += files.names
+
+    command = import_command(node_files, rel_files, delimiter)
+    script = out / "import.sh"
+    script.write_text(
+        "#!/bin/sh\n"
+        "# Load this directory into an empty Neo4j database (stop the database first).\n"
+        "set -e\n"
+        'cd "$(dirname "$0")"\n'
+        f"{command}\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    readme = out / "README.txt"
+    readme.write_text(
+        "Knowledge graph in the CSV layout of neo4j-admin (Neo4j 5), holding what\n"
+        "`policykg neo4j push` writes: `--backend neo4j` reads the imported database and\n"
+        "`policykg neo4j push --incremental` then writes only what changed.\n\n"
+        "nodes_<Kind>.csv: one file per node kind (labels PolicykgNode and the kind);\n"
+        "id:ID is the policykg node id. nodes_PolicykgState.csv: the push record.\n"
+        "rels_<REL>.csv: one file per relation type.\n"
+        f"Array columns (type <type>[]) and :LABEL separate their items with {delimiter!r}.\n\n"
+        "With the database stopped, from this directory run:\n\n"
+        f"  {command}\n\n"
+        "Add --overwrite-destination to replace an existing database.\n",
+        encoding="utf-8",
+    )
+    return written + [script, readme]
 
 
 def write_csv_dir_streamed(batches: Iterable[tuple[Iterable[Any], Iterable[Any]]], out: Path,
                            *, tmp_dir: str | Path | None = None) -> CsvExport:
-    """Write the files :func:`write_csv_dir` writes for the graph whose items come in
-    ``batches`` — ``(nodes, edges)`` as :meth:`Store.iter_block_items
+    """Write the neo4j-admin import files of the graph whose items come in ``batches`` —
+    ``(nodes, edges)`` as :meth:`Store.iter_block_items
     <policykg.graph.store.Store.iter_block_items>` gives them, merged as
-    :func:`~policykg.graph.build.add_bulk` merges them — byte for byte, holding one
-    batch in memory: the items are spooled to a temporary file (in ``tmp_dir``, else
-    the system's; it takes about as much disk as the csv files) that merges and sorts
-    them, then read back twice: once for the columns and the array delimiter, once to
-    write the rows."""
+    :func:`~policykg.graph.build.add_bulk` merges them — holding one batch in memory:
+    the items are spooled to a temporary file (in ``tmp_dir``, else the system's; it
+    takes about twice as much disk as the csv files) that merges and sorts them, then
+    read back twice: once to encode them and find the columns and the array delimiter,
+    once to write the rows. :func:`write_csv_dir` of the whole graph writes the same
+    files."""
     _check_dir(out)  # before the long read; an earlier export stays until it is done
     with tempfile.TemporaryDirectory(prefix="policykg-csv-", dir=tmp_dir) as tmp:
         spool = _Spool(Path(tmp) / "spool.db")
         try:
             for nodes, edges in batches:
                 spool.add(nodes, edges)
-            delimiter, node_groups, rel_groups, n_nodes, n_edges = spool.groups()
+            delimiter, node_types, edge_types, state = spool.encode()
             _prepare_dir(out)
-            files = _write_csv_files(out, delimiter, node_groups, rel_groups)
+            files = _write_spooled(spool, out, delimiter, node_types, edge_types, state)
         except sqlite3.Error as err:
             raise ExportError(f"could not sort the rows in a temporary file in {tmp}: {err} "
                               "(set TMPDIR to a disk with more room)") from err
         finally:
             spool.close()
-    return CsvExport(files, n_nodes, n_edges)
+        return CsvExport(files, state["nodes"], state["relationships"])
 
 
 def _is_export_file(path: Path) -> bool:
@@ -617,15 +659,15 @@ def _export_files(out: Path) -> list[Path]:
 
 
 def import_command(node_files: list[str], rel_files: list[str], delimiter: str) -> str:
-    """The ``neo4j-admin database import full`` command line for these files."""
-    parts = ["neo4j-admin", "database", "import", "full"]
+    """The ``neo4j-admin database import full`` command line for these files (the
+    database first: an option taking several values would take a name after it)."""
+    parts = ["neo4j-admin", "database", "import", "full", "neo4j"]
     parts += [f"--nodes={name}" for name in node_files]
     parts += [f"--relationships={name}" for name in rel_files]
     parts += [
         f"--array-delimiter={_delimiter_arg(delimiter)}",
         "--multiline-fields=true",
         "--id-type=string",
-        "neo4j",
     ]
     return " ".join(shlex.quote(p) for p in parts)
 
@@ -633,12 +675,3 @@ def import_command(node_files: list[str], rel_files: list[str], delimiter: str) 
 def _delimiter_arg(delimiter: str) -> str:
     """neo4j-admin takes a non-ASCII delimiter as ``U+XXXX``."""
     return delimiter if delimiter.isascii() else f"U+{ord(delimiter):04X}"
-
-
-def _write_csv(path: Path, header: list[str], rows: Iterable[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        # RFC 4180 line ends: the writer then quotes every field holding \r or \n
-        writer = csv.writer(fh, lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path

@@ -9,9 +9,14 @@ plan) without leaving a second node behind, and keeps our nodes apart from
 anything else in the database.
 
 Properties: scalars and lists of one scalar type are stored as they are; ``None``
-is left out (and named in ``_nulls``); anything else (dicts, lists of dicts or of
-mixed types) is stored as JSON text and named in ``_json``, so
-:func:`decode_properties` gives back the graph's attributes exactly. ``_hash`` is
+is left out (and named in ``_nulls``), and so is an empty list (named in ``_empty``);
+anything else (dicts, lists of dicts or of mixed types, lists holding an empty
+string) is stored as JSON text and named in ``_json``, so :func:`decode_properties`
+gives back the graph's attributes exactly. Every value is thus one that a CSV file of
+``neo4j-admin database import`` carries too (it imports no empty arrays and cannot
+tell an empty item from a missing one), so ``export --format csv``
+(:mod:`policykg.graph.export`) writes this very layout: a database imported from it
+is one ``--backend neo4j`` reads and ``push --incremental`` continues. ``_hash`` is
 a digest of the node's or relationship's content: it is the push state, kept in
 the database itself, so ``--incremental`` compares it with the graph and writes
 only what changed, and a push cut off half way is finished by the next one.
@@ -19,8 +24,9 @@ only what changed, and a push cut off half way is finished by the next one.
 Each node also gets ``search_words``: the folded words search compares
 (:mod:`policykg.graph.searchtext`), sorted, each once. A server cannot fold
 Vietnamese, so ``--backend neo4j`` asks it which nodes hold a query's words by this
-list. It is derived, not an attribute: reading back leaves it out; it is part of
-the content digest, so an incremental push adds it to nodes pushed before it existed.
+list (a node without any names it in ``_empty``). It is derived, not an attribute:
+reading back leaves it out; it is part of the content digest, so an incremental push
+adds it to nodes pushed before it existed.
 
 Servers differ; what this module relies on is probed, not assumed from a name:
 uniqueness constraints (else plain indexes), transactions (a rolled-back probe
@@ -67,17 +73,23 @@ __all__ = [
     "Neo4jError",
     "PushReport",
     "SEARCH_WORDS",
+    "STATE_LABEL",
     "search_words",
     "connect",
     "decode_properties",
     "edge_key",
+    "edge_row",
     "encode_properties",
     "fetch_graph",
+    "node_labels",
+    "node_row",
+    "plan_hashes",
     "probe",
     "probe_limits",
     "push",
     "push_items",
     "push_store",
+    "state_properties",
 ]
 
 NODE_LABEL = "PolicykgNode"
@@ -97,7 +109,7 @@ RETRIES = 5  # attempts per request when the connection fails
 BACKOFF = 0.5  # seconds before the first retry; doubles each time (capped at 8 s)
 
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_META = ("_hash", "_json", "_nulls", "_nxkey")
+_META = ("_hash", "_json", "_nulls", "_empty", "_nxkey")
 SEARCH_WORDS = "search_words"  # a node's folded words (see the module docstring)
 _DERIVED = (SEARCH_WORDS,)
 
@@ -129,8 +141,9 @@ def _scalar(value: Any) -> bool:
 
 
 def _storable_list(value: list[Any]) -> bool:
-    """A list a property can hold: scalars of one type (empty lists too)."""
-    if not all(_scalar(v) for v in value):
+    """A list a property (and a CSV array cell) can hold: scalars of one type, no empty
+    string among them (an importer reads an empty item as no item)."""
+    if not all(_scalar(v) and v != "" for v in value):
         return False
     return len({bool if isinstance(v, bool) else type(v) for v in value}) <= 1
 
@@ -140,6 +153,7 @@ def encode_properties(attrs: dict[str, Any]) -> dict[str, Any]:
     props: dict[str, Any] = {}
     encoded: list[str] = []
     nulls: list[str] = []
+    empty: list[str] = []
     for key, value in attrs.items():
         if key in _META:
             continue
@@ -147,6 +161,8 @@ def encode_properties(attrs: dict[str, Any]) -> dict[str, Any]:
             nulls.append(key)
         elif _scalar(value):
             props[key] = value
+        elif isinstance(value, list | tuple) and not value:
+            empty.append(key)
         elif isinstance(value, list | tuple) and _storable_list(list(value)):
             props[key] = list(value)
         else:
@@ -156,6 +172,8 @@ def encode_properties(attrs: dict[str, Any]) -> dict[str, Any]:
         props["_json"] = sorted(encoded)
     if nulls:
         props["_nulls"] = sorted(nulls)
+    if empty:
+        props["_empty"] = sorted(empty)
     return props
 
 
@@ -167,6 +185,9 @@ def decode_properties(props: dict[str, Any]) -> dict[str, Any]:
             attrs[key] = json.loads(attrs[key])
     for key in props.get("_nulls") or []:
         attrs[key] = None
+    for key in props.get("_empty") or []:
+        if key not in _DERIVED:
+            attrs[key] = []
     return attrs
 
 
@@ -210,21 +231,37 @@ def search_words(attrs: dict[str, Any]) -> list[str]:
     return sorted(set(words_of(search_text(attrs)[1])))
 
 
-def _node_row(node: Any, attrs: dict[str, Any]) -> _NodeRow:
+def node_labels(kind: str | None) -> list[str]:
+    """The labels of a node of ``kind`` (a :class:`Kind` value, else None)."""
+    return [NODE_LABEL, kind] if kind else [NODE_LABEL]
+
+
+def node_row(node: Any, attrs: dict[str, Any]) -> _NodeRow:
+    """The node as the database holds it: its kind label (None: the shared label only)
+    and its properties, ``id``, ``search_words`` and the content digest ``_hash``
+    included."""
     kind = attrs.get("kind")
     kind = str(kind) if kind in KINDS else None
     props = encode_properties(attrs)
-    props[SEARCH_WORDS] = search_words(attrs)
+    words = search_words(attrs)
+    if words:
+        props[SEARCH_WORDS] = words
+    else:  # written, though there is nothing to hold (see encode_properties)
+        props["_empty"] = sorted([*props.get("_empty", []), SEARCH_WORDS])
     props["id"] = str(node)
     props["_hash"] = _digest(kind, props)
     return _NodeRow(str(node), kind, props)
 
 
-def _edge_row(src: Any, dst: Any, nxkey: Any, attrs: dict[str, Any]) -> _EdgeRow:
+def edge_row(src: Any, dst: Any, nxkey: Any, attrs: dict[str, Any],
+             error: type[Exception] | None = None) -> _EdgeRow:
+    """The edge as the database holds it: its relationship type and properties, the
+    stable ``key`` and the content digest ``_hash`` included. An edge of no known
+    relation raises ``error`` (:class:`Neo4jError` by default)."""
     rel = attrs.get("rel")
     if rel not in RELS:
-        raise Neo4jError(f"edge {src} → {dst} has relation {rel!r}, which is not one of "
-                         f"{', '.join(RELS)}")
+        raise (error or Neo4jError)(f"edge {src} → {dst} has relation {rel!r}, which is "
+                                    f"not one of {', '.join(RELS)}")
     key = edge_key(str(src), str(rel), str(dst), nxkey)
     props = encode_properties(attrs)
     if str(nxkey) != str(rel):
@@ -235,11 +272,11 @@ def _edge_row(src: Any, dst: Any, nxkey: Any, attrs: dict[str, Any]) -> _EdgeRow
 
 
 def _node_rows(graph: nx.MultiDiGraph) -> list[_NodeRow]:
-    return [_node_row(node, attrs) for node, attrs in graph.nodes(data=True)]
+    return [node_row(node, attrs) for node, attrs in graph.nodes(data=True)]
 
 
 def _edge_rows(graph: nx.MultiDiGraph) -> list[_EdgeRow]:
-    return [_edge_row(src, dst, nxkey, attrs)
+    return [edge_row(src, dst, nxkey, attrs)
             for src, dst, nxkey, attrs in graph.edges(keys=True, data=True)]
 
 
@@ -1042,17 +1079,14 @@ class _Spool:
             rows = []
             for n, blob in part:
                 attrs = json.loads(blob)
-                row = _node_row(n, attrs)
-                kind = attrs.get("kind")
-                plan_of = (str(attrs["plan"]) if kind == Kind.TASK.value and attrs.get("plan")
-                           else None)
-                plan_key = str(attrs.get("plan_id") or n) if kind == Kind.PLAN.value else None
+                row = node_row(n, attrs)
+                plan_of, plan_key = plan_membership(n, attrs)
                 rows.append((row.id, row.kind or "", row.props["_hash"], *encoded(row.param()),
                              plan_of, plan_key))
             conn.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         read = conn.execute("SELECT u, v, nxkey, attrs FROM links")
         while part := read.fetchmany(chunk):
-            edge_rows = [_edge_row(u, v, json.loads(nxkey), json.loads(blob))
+            edge_rows = [edge_row(u, v, json.loads(nxkey), json.loads(blob))
                          for u, v, nxkey, blob in part]
             conn.executemany(
                 "INSERT INTO edges (key, src, dst, grp, hash, payload, size, param) "
@@ -1103,17 +1137,41 @@ class _Spool:
 
     def plan_hashes(self) -> dict[str, str]:
         """What :func:`_plan_hashes` gives for the whole graph."""
-        conn = self.conn
-        hashes: dict[str, str] = {}
-        for node, key, own in conn.execute("SELECT id, plan_key, hash FROM nodes "
-                                           "WHERE plan_key IS NOT NULL ORDER BY id").fetchall():
-            tasks = sorted(conn.execute("SELECT id, hash FROM nodes WHERE plan_of = ?",
-                                        (node,)).fetchall())
-            edges = sorted(k for (k,) in conn.execute(
-                "SELECT key FROM edges WHERE src = ? UNION ALL SELECT e.key FROM nodes n "
-                "JOIN edges e ON e.src = n.id WHERE n.plan_of = ?", (node, node)))
-            hashes[key] = _digest([own, *(h for _, h in tasks)], edges)
-        return hashes
+        return plan_hashes(self.conn)
+
+
+def plan_membership(node: str, attrs: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(the plan a task belongs to, the key a plan's digest is stored under): what
+    :func:`plan_hashes` groups nodes by."""
+    kind = attrs.get("kind")
+    plan_of = str(attrs["plan"]) if kind == Kind.TASK.value and attrs.get("plan") else None
+    plan_key = str(attrs.get("plan_id") or node) if kind == Kind.PLAN.value else None
+    return plan_of, plan_key
+
+
+def plan_hashes(conn: sqlite3.Connection) -> dict[str, str]:
+    """Per plan, the digest :func:`_plan_hashes` gives, from rows kept in SQLite: tables
+    ``nodes (id, hash, plan_of, plan_key)`` (:func:`plan_membership`) and ``edges (key,
+    src)``, indexed on ``plan_of`` and ``src``."""
+    hashes: dict[str, str] = {}
+    for node, key, own in conn.execute("SELECT id, plan_key, hash FROM nodes "
+                                       "WHERE plan_key IS NOT NULL ORDER BY id").fetchall():
+        tasks = sorted(conn.execute("SELECT id, hash FROM nodes WHERE plan_of = ?",
+                                    (node,)).fetchall())
+        edges = sorted(k for (k,) in conn.execute(
+            "SELECT key FROM edges WHERE src = ? UNION ALL SELECT e.key FROM nodes n "
+            "JOIN edges e ON e.src = n.id WHERE n.plan_of = ?", (node, node)))
+        hashes[key] = _digest([own, *(h for _, h in tasks)], edges)
+    return hashes
+
+
+def state_properties(hashes: dict[str, str], nodes: int, relationships: int
+                     ) -> dict[str, Any]:
+    """The properties of the push record (label ``PolicykgState``) for a database holding
+    a graph of ``nodes`` and ``relationships`` whose plans have the digests ``hashes``;
+    a push adds ``pushed_at``."""
+    return {"id": "push", "nodes": nodes, "relationships": relationships,
+            "plans": [f"{p}={h}" for p, h in sorted(hashes.items())]}
 
 
 _STALE_EDGES = ("FROM db_edges d WHERE d.key IS NOT NULL "
@@ -1202,7 +1260,7 @@ def _write_state(runner: _Runner, report: PushReport, plan_hashes: dict[str, str
     """
     from datetime import UTC, datetime
 
-    entries = [f"{p}={h}" for p, h in sorted(plan_hashes.items())]
+    entries = state_properties(plan_hashes, report.nodes, report.relationships)["plans"]
     at = datetime.now(UTC).isoformat(timespec="seconds")
     runner.run(WRITE_STATE, at=at, nodes=report.nodes, relationships=report.relationships,
                plans=[])

@@ -1068,7 +1068,8 @@ def _database_graph() -> Any:
             f"MATCH (n:{NODE_LABEL}) RETURN n.id AS id LIMIT 1"), StoreProblem)
         if empty:
             raise StoreProblem(f"the database at {_shown_uri(uri)} holds no policykg "
-                                    "graph: push one first (policykg neo4j push)")
+                                    "graph: push one (policykg neo4j push) or import an export "
+                                    "(policykg export --format csv DIR, then DIR/import.sh)")
         return _answer(lambda: _database_call(
             uri, lambda: questions.graph_for(ctx.command.name, **params), StoreProblem))
     finally:

@@ -22,7 +22,9 @@ needs, so what it reads grows with its answer, not with the database:
   writes on each node as ``search_words``; a database pushed before that property
   existed is searched by reading every node;
 - overlaps reads the documents and places every answer names (the *context*) and
-  every task it scores.
+  of every task it scores only what it scores and shows (``OVERLAP_TASKS``: text,
+  steps, number, place) and which nodes the task links (``OVERLAP_TASK_LINKS``,
+  without the relationships' properties).
 
 The rows are turned back into a graph with the embedded graph's attributes, and
 the embedded question answers it, so both backends give the same result types,
@@ -61,9 +63,10 @@ from policykg.ontology.schema import DOCUMENT_KINDS, LINEAGE_RELS, Kind, Rel
 
 __all__ = [
     "CONTEXT_NODES", "CONTEXT_RELS", "COMPARE_TASKS", "DOCUMENTS_NUMBERED", "NODES_BY_ID",
-    "OVERLAP_TASKS", "PLAN_TASK_PROVINCES", "RELS_FROM", "RELS_TO", "SEARCH_NODES",
+    "OVERLAP_FIELDS", "OVERLAP_TASKS", "OVERLAP_TASK_LINKS", "PLAN_TASK_PROVINCES",
+    "RELS_FROM", "RELS_TO", "SEARCH_NODES",
     "SEARCH_HOLDING", "SEARCH_WORD_COUNTS", "SEARCHED_KINDS", "TASK_FIELDS", "DatabaseSearch",
-    "STEMS_FROM_DOWNSTREAM", "STEMS_FROM_TASKS", "TASK_RELS", "UNIT_ROLES", "UNITS",
+    "STEMS_FROM_DOWNSTREAM", "STEMS_FROM_TASKS", "UNIT_ROLES", "UNITS",
     "UPSTREAM", "WORKLOAD_TASKS", "CypherQuestions", "QUESTIONS",
 ]
 
@@ -123,11 +126,6 @@ UNWIND $ids AS wanted
 MATCH (:{_N} {{id: wanted}})-[:{Rel.HAS_TASK}]->(:{_N})-[:{Rel.HAS_SUBTASK}*0..]->(t:{_N})
 RETURN DISTINCT t.id AS id, properties(t) AS props"""
 
-# The relationships of every task (when a question reads all or most tasks).
-TASK_RELS = f"""\
-MATCH (a:{_N})-[r]->(b:{_N})
-WHERE type(r) IN $rels AND (a.kind = $task OR b.kind = $task)
-RETURN a.id AS src, b.id AS dst, type(r) AS rel, properties(r) AS props"""
 
 # The documents whose number/symbol (or number field) starts with one of $prefixes:
 # the candidates for a reference typed with that number.
@@ -175,10 +173,22 @@ RETURN DISTINCT t.id AS id, properties(t) AS props"""
 # The tasks of the plans $ids (the compared sides), sub-tasks included.
 COMPARE_TASKS = STEMS_FROM_TASKS
 
-# Every task (overlaps are scored on all of them, or a province's).
+# What overlaps reads of a task: its text and steps (scored), where it lies and its
+# number (shown), and what decodes them; not its quote, deadlines, outputs or words.
+OVERLAP_FIELDS: tuple[str, ...] = ("kind", "plan", "number", "text", "steps", "province",
+                                   "_json", "_nulls", "_empty")
+
+# Every task (overlaps are scored on all of them, or a province's), OVERLAP_FIELDS only.
 OVERLAP_TASKS = f"""\
 MATCH (t:{_N}) WHERE t.kind = $task
-RETURN t.id AS id, properties(t) AS props"""
+RETURN t.id AS id, {{{", ".join(f"{f}: t.{f}" for f in OVERLAP_FIELDS)}}} AS props"""
+
+# The relationships $rels of every task, without their properties (overlaps reads
+# only which nodes they link: sub-tasks, plans, places, units and topics).
+OVERLAP_TASK_LINKS = f"""\
+MATCH (a:{_N})-[r]->(b:{_N})
+WHERE type(r) IN $rels AND (a.kind = $task OR b.kind = $task)
+RETURN a.id AS src, b.id AS dst, type(r) AS rel, {{rel: r.rel, _nxkey: r._nxkey}} AS props"""
 
 # The nodes search looks through (every one, in a database pushed without their
 # search words).
@@ -192,11 +202,13 @@ TASK_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(("plan", "_json", *BODY_FIELD
 
 # How many nodes of the kinds $kinds hold each of the words $words (each word once),
 # and, in the row whose word is null, how many there are and how many of them carry
-# their search words.
+# their search words (a node without any names $derived among its empty lists).
 SEARCH_WORD_COUNTS = f"""\
 MATCH (n:{_N}) WHERE n.kind IN $kinds
 UNWIND [null] + [w IN $words WHERE w IN n.{SEARCH_WORDS}] AS word
-RETURN word, count(*) AS nodes, count(n.{SEARCH_WORDS}) AS indexed"""
+RETURN word, count(*) AS nodes,
+       count(CASE WHEN n.{SEARCH_WORDS} IS NOT NULL OR $derived IN coalesce(n._empty, [])
+             THEN 1 END) AS indexed"""
 
 # The nodes of the kinds $kinds holding at least $need of the words $words (repeats
 # counted): which of them each holds, and of a task the values of TASK_FIELDS (a list,
@@ -217,8 +229,8 @@ QUESTIONS: dict[str, str] = {
     "stems-from: their tasks": STEMS_FROM_TASKS, "workload: units": UNITS,
     "workload: roles of units": UNIT_ROLES, "workload: plans and documents above": UPSTREAM,
     "workload: every task": WORKLOAD_TASKS,
-    "relationships of every task": TASK_RELS,
     "compare: tasks of the plans": COMPARE_TASKS, "overlaps: tasks": OVERLAP_TASKS,
+    "overlaps: links of every task": OVERLAP_TASK_LINKS,
     "search: nodes": SEARCH_NODES, "search: nodes holding each word": SEARCH_WORD_COUNTS,
     "search: nodes holding the words": SEARCH_HOLDING, "relationships from nodes": RELS_FROM,
     "relationships to nodes": RELS_TO,
@@ -328,19 +340,11 @@ class CypherQuestions:
             CONTEXT_RELS, rels=[Rel.IN_PROVINCE.value, Rel.OF_KIND.value],
             kinds=[Kind.UNIT.value, *BASE_KINDS]))
 
-    def add_tasks(self, graph: nx.MultiDiGraph, rows: list[dict[str, Any]],
-                  every: bool = False) -> nx.MultiDiGraph:
+    def add_tasks(self, graph: nx.MultiDiGraph, rows: list[dict[str, Any]]
+                  ) -> nx.MultiDiGraph:
         """Add task rows, the units and other nodes they name that ``graph`` lacks, and
-        every task relationship among the nodes now in ``graph``.
-
-        ``every``: the rows are all or most tasks, so their relationships are read
-        in one query rather than by id.
-        """
+        every task relationship among the nodes now in ``graph``."""
         add_nodes(graph, rows)
-        if every:
-            add_edges(graph, self.runner.run(TASK_RELS, rels=list(TASK_REL_TYPES),
-                                             task=Kind.TASK.value))
-            return graph
         ids = [r["id"] for r in rows]
         leaving = self._run_ids(RELS_FROM, ids, rels=list(TASK_REL_TYPES))
         self.add_nodes_by_id(graph, (r["dst"] for r in leaving))
@@ -442,9 +446,15 @@ class CypherQuestions:
             return resolve()
 
     def overlaps_graph(self) -> nx.MultiDiGraph:
+        """What overlaps reads: the documents, places, units and topics its answer names,
+        every task's text, steps, number and place, and which nodes each task links."""
         graph = self.context()
-        return self.add_tasks(graph, self.runner.run(OVERLAP_TASKS, task=Kind.TASK.value),
-                              every=True)
+        rows = self.runner.run(OVERLAP_TASKS, task=Kind.TASK.value)
+        add_nodes(graph, [{"id": r["id"], "props": _projected(r["props"], OVERLAP_FIELDS)}
+                          for r in rows])
+        add_edges(graph, self.runner.run(OVERLAP_TASK_LINKS, rels=list(TASK_REL_TYPES),
+                                         task=Kind.TASK.value))
+        return graph
 
     def search_source(self, text: str | Iterable[str] = "",
                       kinds: Iterable[str] | None = None, limit: int = 20) -> Any:
@@ -467,7 +477,7 @@ class CypherQuestions:
         if not words:
             return nx.MultiDiGraph()
         rows = self.runner.run(SEARCH_WORD_COUNTS, kinds=list(SEARCHED_KINDS),
-                               words=list(dict.fromkeys(words)))
+                               words=list(dict.fromkeys(words)), derived=SEARCH_WORDS)
         every = next((r for r in rows if r["word"] is None), {"nodes": 0, "indexed": 0})
         if every["indexed"] < every["nodes"]:
             return self.search_graph()
@@ -594,6 +604,16 @@ class CypherQuestions:
 
         return search(self.graph_for("search", text=text, kinds=kinds, limit=limit), text,
                       kinds=kinds, limit=limit)
+
+
+def _projected(props: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    """Properties read as a map of ``fields``: those the node has, its lists of null,
+    empty and JSON-encoded properties cut to ``fields`` (so decoding them adds none)."""
+    found = {k: v for k, v in props.items() if v is not None}
+    for meta in ("_json", "_nulls", "_empty"):
+        if meta in found:
+            found[meta] = [k for k in found[meta] if k in fields]
+    return found
 
 
 def _task_matches(rows: list[dict[str, Any]], phrase: str) -> list[TaskMatch]:

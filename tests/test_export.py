@@ -294,12 +294,21 @@ def test_node_link_json_reads_back(g, tmp_path):
 
 
 def read_csv_dir(path: Path) -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
+    """The rows of each node file (but the push record's) and relationship file."""
     nodes, rels = {}, {}
     for file in sorted(path.glob("*.csv")):
+        if file.name == "nodes_PolicykgState.csv":
+            continue
         with file.open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))
         (nodes if file.name.startswith("nodes_") else rels)[file.name] = rows
     return nodes, rels
+
+
+def array_delimiter(out: Path) -> str:
+    command = (out / "import.sh").read_text(encoding="utf-8")
+    delimiter = command.split("--array-delimiter=")[1].split()[0].strip("'")
+    return chr(int(delimiter[2:], 16)) if delimiter.startswith("U+") else delimiter
 
 
 def test_csv_directory_for_neo4j_admin(g, tmp_path):
@@ -307,22 +316,31 @@ def test_csv_directory_for_neo4j_admin(g, tmp_path):
     export(g, "csv", out)
     nodes, rels = read_csv_dir(out)
     assert set(nodes) == {f"nodes_{k}.csv" for k in kinds(g)}
+    assert (out / "nodes_PolicykgState.csv").exists()
     ids = [row["id:ID"] for rows in nodes.values() for row in rows]
     assert len(ids) == len(set(ids)) == g.number_of_nodes()
+    delimiter = array_delimiter(out)
     for name, rows in nodes.items():
-        assert {row[":LABEL"] for row in rows} == {name[len("nodes_"):-len(".csv")]}
+        kind = name[len("nodes_"):-len(".csv")]
+        assert {row[":LABEL"] for row in rows} == {f"PolicykgNode{delimiter}{kind}"}
+        assert {row["kind:string"] for row in rows} == {kind}
+        assert all(row["_hash:string"] and row["search_words:string[]"] for row in rows)
     assert sum(len(rows) for rows in rels.values()) == g.number_of_edges()
-    for rows in rels.values():
+    for name, rows in rels.items():
+        assert {row[":TYPE"] for row in rows} == {row["rel:string"] for row in rows} == {
+            name[len("rels_"):-len(".csv")]}
+        keys = [row["key:string"] for row in rows]
+        assert len(set(keys)) == len(keys)  # parallel edges keep apart
         for row in rows:
             assert row[":START_ID"] in set(ids) and row[":END_ID"] in set(ids)
     with (out / "nodes_LegalDocument.csv").open(encoding="utf-8", newline="") as fh:
         header = next(csv.reader(fh))
-    assert header[:2] == ["id:ID", "label"] and header[-1] == ":LABEL"
-    assert "year:int" in header
+    assert header[:2] == ["id:ID", ":LABEL"]
+    assert "year:long" in header and "label:string" in header
     task_header = next(csv.reader((out / "nodes_Task.csv").open(encoding="utf-8")))
-    assert "outputs:string[]" in task_header and "line_start:int" in task_header
+    assert "outputs:string[]" in task_header and "line_start:long" in task_header
     command = (out / "import.sh").read_text(encoding="utf-8")
-    assert "neo4j-admin database import full" in command
+    assert "neo4j-admin database import full neo4j --nodes=" in command
     for name in list(nodes) + list(rels):
         assert name in command
     assert "--multiline-fields=true" in command
@@ -331,14 +349,59 @@ def test_csv_directory_for_neo4j_admin(g, tmp_path):
 def test_csv_arrays_split_back_to_the_items(g, tmp_path):
     out = tmp_path / "csv"
     export(g, "csv", out)
-    command = (out / "import.sh").read_text(encoding="utf-8")
-    delimiter = command.split("--array-delimiter=")[1].split()[0].strip("'")
-    if delimiter.startswith("U+"):
-        delimiter = chr(int(delimiter[2:], 16))
+    delimiter = array_delimiter(out)
     assert delimiter != ";"  # an output item holds ";", so another delimiter is chosen
     nodes, _ = read_csv_dir(out)
     row = next(r for r in nodes["nodes_Task.csv"] if r["id:ID"].endswith("ab12cd34ef#1"))
     assert row["outputs:string[]"].split(delimiter) == ["Báo cáo; tổng hợp", "Mô hình"]
+    assert row[":LABEL"].split(delimiter) == ["PolicykgNode", "Task"]
+
+
+def test_csv_columns_keep_each_value_type(tmp_path):
+    """Integers as long and decimals as double (int and float are 32 bits in
+    neo4j-admin), and a property of two types in one kind puts the rows of each type
+    in a file of their own, so each value arrives with its own type."""
+    g = nx.MultiDiGraph()
+    g.add_node("task:a#1", kind="Task", label="1", deadline_start=2024, ratio=0.1,
+               big=2**40)
+    g.add_node("task:a#2", kind="Task", label="2", deadline_start="quý III/2024")
+    g.add_node("task:a#3", kind="Task", label="3", deadline_start=2025, flags=[True, False])
+    export(g, "csv", tmp_path / "csv")
+    nodes, _ = read_csv_dir(tmp_path / "csv")
+    assert sorted(nodes) == ["nodes_Task.csv", "nodes_Task_2.csv"]
+    by_id = {r["id:ID"]: (name, r) for name, rows in nodes.items() for r in rows}
+    assert by_id["task:a#1"][0] == by_id["task:a#3"][0] != by_id["task:a#2"][0]
+    first, second = by_id["task:a#1"][1], by_id["task:a#2"][1]
+    assert (first["deadline_start:long"], first["ratio:double"], first["big:long"]) == (
+        "2024", "0.1", str(2**40))
+    assert second["deadline_start:string"] == "quý III/2024"
+    assert by_id["task:a#3"][1]["flags:boolean[]"].split(array_delimiter(tmp_path / "csv")
+                                                        ) == ["true", "false"]
+
+
+def test_csv_refuses_what_neo4j_admin_or_push_cannot_hold(tmp_path):
+    g = nx.MultiDiGraph()
+    g.add_node("doc:a", kind="Plan", label="a", **{"note:x": 1})
+    with pytest.raises(ExportError, match="holds ':'"):
+        export(g, "csv", tmp_path / "one")
+    g = nx.MultiDiGraph()
+    g.add_edge("doc:a", "doc:b", rel="NEXT")
+    with pytest.raises(ExportError, match="relation 'NEXT'"):
+        export(g, "csv", tmp_path / "two")
+
+
+def test_csv_tells_an_empty_text_from_a_missing_one(tmp_path):
+    g = nx.MultiDiGraph()
+    g.add_node("doc:a", kind="Plan", label="", title=None, number="1")
+    g.add_node("doc:b", kind="Plan", label="b", outputs=[])
+    export(g, "csv", tmp_path / "csv")
+    text = (tmp_path / "csv" / "nodes_Plan.csv").read_bytes().decode("utf-8")
+    header, first, second = text.split("\r\n")[:3]
+    columns = header.split(",")
+    cells = dict(zip(columns, first.split(","), strict=True))
+    assert cells["label:string"] == '""' and cells["number:string"] == "1"
+    assert "title:string" not in columns and cells["_nulls:string[]"] == "title"
+    assert dict(zip(columns, second.split(","), strict=True))["_empty:string[]"] == "outputs"
 
 
 # --- hostile text -------------------------------------------------------------
@@ -389,8 +452,8 @@ def test_hostile_text_gives_valid_csv(tmp_path):
     g = hostile_graph()
     export(g, "csv", tmp_path / "csv")
     nodes, rels = read_csv_dir(tmp_path / "csv")
-    assert nodes["nodes_Plan.csv"][0]["label"].startswith('Kế hoạch "số 1", <script>')
-    assert "\n" in nodes["nodes_Plan.csv"][0]["label"]
+    assert nodes["nodes_Plan.csv"][0]["label:string"] == HOSTILE  # as push stores it
+    assert "\n" in nodes["nodes_Plan.csv"][0]["label:string"]
     assert rels["rels_ABOUT.csv"][0]["file:string"] == 'a,b"c.txt'
     assert rels["rels_ABOUT.csv"][0][":END_ID"] == ODD_ID
     for rows in nodes.values():
@@ -400,7 +463,7 @@ def test_hostile_text_gives_valid_csv(tmp_path):
 def test_csv_export_replaces_an_earlier_one_only(g, tmp_path):
     out = tmp_path / "csv"
     export(g, "csv", out)
-    (out / "nodes_Gone.csv").write_text("id:ID,label,:LABEL\nx,x,Gone\n", encoding="utf-8")
+    (out / "nodes_Gone.csv").write_text("id:ID,:LABEL\nx,Gone\n", encoding="utf-8")
     export(g, "csv", out)
     assert not (out / "nodes_Gone.csv").exists()
     (out / "notes.txt").write_text("mine", encoding="utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,25 @@ def _push(store: Path, *extra: str) -> dict[str, Any]:
                   "--json", *extra)
     assert result.exit_code == 0, result.output
     return json.loads(result.output)
+
+
+@pytest.fixture(params=["pushed", "imported"])
+def load(request: pytest.FixtureRequest, db: Any, tmp_path: Path) -> Callable[[Path], None]:
+    """How the store gets into the database: ``neo4j push``, or ``export --format csv``
+    loaded as neo4j-admin loads it (:mod:`tests.test_neo4j_import`); the questions must
+    answer alike from both."""
+    from tests.test_neo4j_import import import_csv_dir
+
+    def load(store: Path) -> None:
+        if request.param == "pushed":
+            _push(store)
+            return
+        out = tmp_path / "csv"
+        result = _cli("export", "--format", "csv", str(out), "--store", str(store))
+        assert result.exit_code == 0, result.output
+        import_csv_dir(out, db)
+
+    return load
 
 
 # --- push ---------------------------------------------------------------------------------
@@ -322,9 +342,10 @@ def _plan_provinces(graph: Any) -> list[str]:
                    if d["kind"] == Kind.PLAN and d.get("province")})
 
 
-def test_answers_from_neo4j_equal_the_embedded_ones(db: Any, store_file: Path) -> None:
+def test_answers_from_neo4j_equal_the_embedded_ones(db: Any, store_file: Path,
+                                                    load: Callable[[Path], None]) -> None:
     graph = open_store(store_file).graph()
-    _push(store_file)
+    load(store_file)
     questions = CypherQuestions(db)
     roots = _lineage_roots(graph)
     assert roots
@@ -398,8 +419,8 @@ def _tasks_read(graph: Any) -> set[str]:
     return {n for n, d in graph.nodes(data=True) if d.get("kind") == Kind.TASK}
 
 
-def test_each_question_reads_its_part_and_answers_as_embedded(db: Any,
-                                                              varied_store: Path) -> None:
+def test_each_question_reads_its_part_and_answers_as_embedded(
+        db: Any, varied_store: Path, load: Callable[[Path], None]) -> None:
     """stems-from and workload read from the database only what their answer needs
     (not every document, unit and task), and answer as the embedded store does, for
     references typed many ways, provinces by old and new names, units and kinds."""
@@ -408,7 +429,7 @@ def test_each_question_reads_its_part_and_answers_as_embedded(db: Any,
     from policykg.queries.common import plan_tasks
 
     graph = open_store(varied_store).graph()
-    _push(varied_store)
+    load(varied_store)
     questions = CypherQuestions(db)
     # the directives with the most tasks downstream, and the provinces most of them lie in
     reach = {root: stems_from(graph, root) for root in _lineage_roots(graph)}
@@ -493,7 +514,7 @@ def _holding(graph: Any, text: str) -> set[str]:
 
 
 def test_search_reads_the_tasks_holding_the_words_and_answers_as_embedded(
-        db: Any, varied_store: Path) -> None:
+        db: Any, varied_store: Path, load: Callable[[Path], None]) -> None:
     """search asks the database which tasks hold the query's words and reads those
     only (not every task), answering as the embedded search does: typed with and
     without diacritics, as a reference, for one kind, with a word no task holds, and
@@ -505,7 +526,7 @@ def test_search_reads_the_tasks_holding_the_words_and_answers_as_embedded(
 
     assert set(SEARCHED_KINDS) == set(_KIND_ORDER)  # the database counts what search does
     graph = open_store(varied_store).graph()
-    _push(varied_store)
+    load(varied_store)
     questions = CypherQuestions(db)
     rows = _recording(questions)
     tasks = {n for n, d in graph.nodes(data=True) if d.get("kind") == Kind.TASK}
@@ -562,10 +583,58 @@ def test_search_of_a_database_pushed_without_search_words_reads_it_all(
     assert _tasks_in(rows, tasks) == _holding(graph, text) != tasks
 
 
+def test_a_node_without_words_keeps_search_on_the_word_index(db: Any, store_file: Path
+                                                             ) -> None:
+    """A node with no word to be found by holds no empty list (neither a CSV import nor
+    every server keeps one) but names its search words among its empty lists, so the
+    database still counts as holding every node's words and search reads only matches."""
+    graph = open_store(store_file).graph().copy()
+    graph.add_node("topic:none", kind=Kind.TOPIC.value, label="—", label_vi="…", aliases=[])
+    neo.push(graph, db)
+    stored = _query(db, "MATCH (n:PolicykgNode {id: $id}) RETURN properties(n) AS p",
+                    id="topic:none")[0]["p"]
+    assert "search_words" not in stored and "aliases" not in stored
+    assert stored["_empty"] == ["aliases", "search_words"]
+    assert neo.fetch_graph(db).nodes["topic:none"] == graph.nodes["topic:none"]
+    questions = CypherQuestions(db)
+    rows = _recording(questions)
+    tasks = {n for n, d in graph.nodes(data=True) if d.get("kind") == Kind.TASK}
+    text = " ".join(str(graph.nodes[min(tasks)]["text"]).split()[:3])
+    assert questions.search(text) == search(graph, text) != []
+    assert _tasks_in(rows, tasks) == _holding(graph, text) != tasks
+
+
+def test_overlaps_reads_what_it_scores_and_answers_as_embedded(
+        db: Any, varied_store: Path, load: Callable[[Path], None]) -> None:
+    """overlaps reads of each task only its text, steps, number and place and which nodes
+    it links (not its quotes, deadlines or search words, nor the relationships'
+    properties), and answers as the embedded graph does, in a province or across them."""
+    graph = open_store(varied_store).graph()
+    load(varied_store)
+    questions = CypherQuestions(db)
+    province = Counter(d.get("province") for _, d in graph.nodes(data=True)
+                       if d.get("kind") == Kind.TASK and d.get("province")).most_common(1)[0][0]
+    answered = 0
+    for options in ({}, {"across_provinces": True}, {"within_province": province},
+                    {"top": None, "min_score": 0.5}):
+        expected = overlaps(graph, **options)
+        assert questions.overlaps(**options) == expected, options
+        answered += len(expected.pairs)
+    assert answered
+    read = questions.graph_for("overlaps")
+    tasks = _tasks_read(read)
+    assert tasks == {n for n, d in graph.nodes(data=True) if d.get("kind") == Kind.TASK}
+    assert all(not {"quote", "search_words", "deadline", "outputs"} & set(read.nodes[t])
+               for t in tasks)
+    assert {"text", "plan"} <= set(read.nodes[min(tasks)])
+    assert all(set(d) == {"rel"} for u, _, d in read.edges(data=True) if u in tasks)
+
+
 @pytest.mark.parametrize("question", ["stems-from", "workload", "compare", "overlaps", "search"])
-def test_command_line_answers_agree(db: Any, store_file: Path, question: str) -> None:
+def test_command_line_answers_agree(db: Any, store_file: Path, question: str,
+                                    load: Callable[[Path], None]) -> None:
     graph = open_store(store_file).graph()
-    _push(store_file)
+    load(store_file)
     provinces = [resolve_province(graph, p) for p in _plan_provinces(graph)]
     args = {
         "stems-from": [_lineage_roots(graph)[0]],
