@@ -67,7 +67,48 @@ def _read_span(span: re.Match[str], found: Deadline) -> Deadline:
     found.end_year = end
     if last_unit and last_unit.lower() == "tháng" and 1 <= int(last_no) <= 12:
         found.date = f"{end}-{int(last_no):02d}"
+    elif last_unit and last_unit.lower() == "quý" and 1 <= _period_number(last_no) <= 4:
+        found.date = f"{end}-{3 * _period_number(last_no):02d}"
     return found
+
+
+# A quarter or half-year with its year: "Quý IV năm 2026", "quý 3/2026", "Q2/2026", "Quý III,
+# IV/2026", "quý III và quý IV năm 2026", "6 tháng đầu năm 2026", "nửa cuối năm 2026"
+# (groups: the quarters listed, then the year; or the months, "đầu"/"cuối", then the year).
+# "… năm năm 2025" is what :func:`read_deadline_in` makes of "6 tháng đầu năm" in 2025.
+_QUARTER_NO = r"(?:IV|I{1,3}|[1-4])(?![\wÀ-ỹ])"
+_PERIOD_OF_YEAR = re.compile(
+    rf"(?<![\wÀ-ỹ])(?:(?P<before>trước\s+)?(?:quý\s+|Q(?=[1-4]))(?P<quarters>{_QUARTER_NO}"
+    rf"(?:\s*(?:,|-|–|và|đến)\s*(?:quý\s+)?{_QUARTER_NO})*)"
+    rf"|(?:(?P<months>\d{{1,2}}|sáu)\s+tháng|(?P<half>nửa))\s+(?P<side>đầu|cuối)(?:\s+năm)?)"
+    rf"\s*(?:năm\s+|/\s*|-\s*)?(?P<year>{_YEAR})(?!\d)",
+    re.IGNORECASE)
+_LAST_QUARTER = re.compile(rf"{_QUARTER_NO}$", re.IGNORECASE)
+
+
+def _period_month(text: str) -> str | None:
+    """The month a quarter or half-year deadline ends in, as partial ISO ("Quý IV năm 2026" →
+    ``2026-12``, "Quý III, IV/2026" → its last quarter, "6 tháng đầu năm 2026" → ``2026-06``);
+    "trước quý III/2026" ends with the quarter before. None unless the last period named is
+    in the last year the text names."""
+    found = None
+    for last in _PERIOD_OF_YEAR.finditer(text):
+        found = last
+    if found is None or max(_YEARS.findall(text)) != found.group("year"):
+        return None
+    year = int(found.group("year"))
+    if found.group("quarters"):
+        month = 3 * _period_number(_LAST_QUARTER.search(found.group("quarters")).group(0))
+        if found.group("before"):
+            month -= 3
+    elif found.group("side").lower() == "cuối":
+        month = 12
+    else:
+        months = found.group("months")
+        month = 6 if months is None or not months.isdigit() else int(months)
+    if month == 0:
+        year, month = year - 1, 12
+    return f"{year}-{month:02d}" if 1 <= month <= 12 else None
 
 
 # Words (folded) that make a single year a start ("bắt đầu từ năm 2025") or an end.
@@ -114,6 +155,10 @@ def _read_deadline(text: str) -> Deadline | None:
     month = _MONTH.search(text)
     if month and found.date is None and 1 <= int(month.group(1)) <= 12:
         found.date = f"{month.group(2)}-{int(month.group(1)):02d}"
+    if found.date is None and ("q" in folded or "dau" in folded or "cuoi" in folded) \
+            and not (_FROM.search(folded) and not _UNTIL.search(folded)):
+        # (not a period a duty starts in: "Từ quý II/2026", "… và các năm tiếp theo")
+        found.date = _period_month(text)
     span = _SPAN.search(text) if _DIGIT.search(text) else None
     if span:
         return _read_span(span, found)
@@ -147,8 +192,11 @@ _PROSE_DEADLINE = re.compile(
     r"|trước ngày\s+\d{1,2}\s+(?:của\s+)?(?:hàng|hằng|mỗi)\s+(?:tháng|quý|năm)"
     rf"|(?:^|(?:trước|trong|chậm nhất|vào)\s+)quý\s+[IVX1-4]{{1,4}}(?:\s*,\s*[IVX1-4]{{1,4}})*"
     rf"\s*(?:năm\s+|/\s*){_YEAR}"
-    r"|(?<=thời gian:)[^.;]+|(?<=thời hạn:)[^.;]+|(?<=thời gian thực hiện:)[^.;]+"
-    r"|(?<=thời gian hoàn thành:)[^.;]+"
+    # a period alone in brackets after the duty: "(Quý II/2026)", "(tháng 9/2026)"
+    rf"|(?<=\()(?:quý|tháng)\s+[IVX\d]{{1,4}}(?:\s*(?:,|và)\s*(?:(?:quý|tháng)\s+)?[IVX\d]{{1,4}})*"
+    rf"\s*(?:năm\s+|/\s*){_YEAR}(?=\))"
+    r"|(?<=thời gian:)[^.;)]+|(?<=thời hạn:)[^.;)]+|(?<=thời gian thực hiện:)[^.;)]+"
+    r"|(?<=thời gian hoàn thành:)[^.;)]+"
     rf"|^(?:{'|'.join(_STANDING_VERBS)})\s+(?:{'|'.join(_STANDING_TIMES)})$)",
     re.IGNORECASE)
 # First and last letters such a sentence can have, in either case.

@@ -384,7 +384,8 @@ def _find_unnumbered(stream: _Stream, skip: list[tuple[int, int]], title: tuple[
             continue
         clause_start, _ = stream.clause(start)
         in_title = title[0] <= start < title[1]
-        if not (_verb_before(stream.folded, start, clause_start) or in_title):
+        if not (_verb_before(stream.folded, start, clause_start) or in_title
+                or _listed_in_opening_clause(stream, clause_start, start)):
             continue
         if _BAN_HANH_END.search(stream.folded[max(0, start - 20):start]):
             continue  # "189/NQ-CP … ban hành Chương trình hành động …" is 189 itself
@@ -401,6 +402,17 @@ def _find_unnumbered(stream: _Stream, skip: list[tuple[int, int]], title: tuple[
         cite.end = end
         cites.append(cite)
     return cites
+
+
+def _listed_in_opening_clause(stream: _Stream, clause_start: int, start: int) -> bool:
+    """True for a document that opens a clause after ";" in a list an implement verb opens:
+    "Thực hiện Chỉ thị của Ban Bí thư về …; Kế hoạch của Hội đồng … tỉnh, Sở … ban hành"."""
+    if clause_start < 2 or stream.text[clause_start - 1] != ";" \
+            or stream.folded[clause_start:start].strip() not in ("", "va"):
+        return False
+    before, _ = stream.clause(clause_start - 2)
+    opener = stream.folded[before:clause_start].lstrip()
+    return opener.startswith(_IMPLEMENT_OPENERS) and "\n" not in stream.text[before:start]
 
 
 # "NQ số 57 ngày 22/12/2024 của Bộ Chính trị": a type and a bare number, the symbol left out.

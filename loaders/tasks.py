@@ -111,6 +111,11 @@ _INLINE_FIELD = re.compile(
     r"(?:\s+(?:tham mưu|thực hiện))?|trách nhiệm thực hiện"
     r"|thời gian(?:\s+(?:thực hiện|hoàn thành))?|thời hạn|sản phẩm|kết quả(?:\s+thực hiện)?)"
     r"\s*:\s*(?P<value>[^;()]+?)\s*(?=;|\)|$|\.\s)", re.IGNORECASE)
+# A product named inside the duty's sentence: "…; sản phẩm: sàn giao dịch được vận hành; …",
+# "… (Sản phẩm: danh sách doanh nghiệp được hỗ trợ)".
+_INLINE_OUTPUT = re.compile(
+    r"(?:[;(]\s*|\.\s+)(?:sản phẩm|kết quả thực hiện|kết quả)\s*:\s*(?P<value>[^;()]+?)"
+    r"\s*(?=;|\)|\.?$|\.\s)", re.IGNORECASE)
 # The longest label _INLINE_FIELD reads, when its words are one space apart.
 _INLINE_LABEL_MAX = len("cơ quan phối hợp thực hiện")
 # What is left of "(chủ trì: …; thời hạn: …)" once the fields are cut out.
@@ -681,6 +686,10 @@ class _Reader:
             self.bracketed_units(task)
         if task.deadline is None:
             task.deadline = find_deadline(task.text)
+        if not task.outputs and ":" in task.text and ("ản phẩm" in task.text
+                                                     or "ết quả" in task.text):
+            task.outputs.extend(squash_spaces(m.group("value"))
+                                for m in _INLINE_OUTPUT.finditer(task.text))
         seen = {(t.value, fold(t.unit)) for t in task.targets}
         for text in [task.text, *task.outputs, *(extra_text or [])]:
             for target in read_targets(text):
@@ -816,15 +825,18 @@ class _Reader:
     def fields(self, task: Task, node: Node, fields: list[Node], ctx: Context) -> None:
         """Layouts 2 and 3: the labelled lines of a task."""
         has_lead = False
+        focal = _focal_fields(fields)
         for item in fields:
             kind, value = item.labelled  # type: ignore[misc]
             line = item.lines[0]
+            if focal and kind == "lead" and not any(item is f for f in focal):
+                kind = "support"  # "Trách nhiệm thực hiện:" beside "Đơn vị đầu mối:"
             if kind in ("lead", "support", "participate"):
                 for name, role in _field_units(item.text, kind, value):
                     self.add_unit(task, name, role, line)
                     has_lead = has_lead or role == "lead"
             elif kind == "deadline" and value:
-                task.deadline = read_deadline(value)
+                task.deadline = self.deadline_in(value)
             elif kind == "output" and value:
                 task.outputs.append(squash_spaces(value))
             elif kind == "content":
@@ -846,12 +858,28 @@ class _Reader:
             for name in partners(task.text):
                 self.add_unit(task, name, "support", node.lines[0])
         if not has_lead:
+            plain = [c for c in node.children
+                     if c.kind in ("bullet", "para") and c.labelled is None]
             subj = leading_subject(task.text)
             if subj is not None:
                 self.assign_prose(task, subj.names, subj.role, subj.partners, node.lines[0])
-            elif ctx.subject:
+            elif not self.said_below(task, plain) and ctx.subject:
                 # The heading's unit; "Phối hợp với X …" makes X the lead, as in a bullet.
                 self.assign_prose(task, ctx.subject, *role_and_partners(task.text), node.lines[0])
+
+    def said_below(self, task: Task, plain: list[Node]) -> bool:
+        """Units and time a task with labelled lines but no lead label says in the prose
+        under its heading: "1. Rà soát …" / "Chi cục X chủ trì, phối hợp với … (hoàn thành
+        trong Quý II/2026)." / "Sản phẩm: …". True when a paragraph named its units."""
+        named = False
+        for child in plain:
+            subj = leading_subject(child.text)
+            if subj is not None:
+                self.assign_prose(task, subj.names, subj.role, subj.partners, child.lines[0])
+                named = True
+            if task.deadline is None and (found := find_deadline(child.text)) is not None:
+                task.deadline = found
+        return named
 
     def table(self, node: Node, ctx: Context, number: int) -> None:
         """Layout 5: one task per data row, groups from rows with only STT and content."""
@@ -875,6 +903,15 @@ class _Reader:
                         if single_year(cell) is not None:
                             heads.append(cell)
                         continue
+                if kind == "lead" and "lead" in columns and "support" not in columns \
+                        and columns["lead"] != i:
+                    # "Đơn vị đầu mối | Trách nhiệm thực hiện": the lead is the column that
+                    # says so; the bodies that carry the work out with it support it.
+                    first = cells[columns["lead"]] if columns["lead"] < len(cells) else ""
+                    if _names_lead(cell) and not _names_lead(first):
+                        columns["support"], columns["lead"] = columns["lead"], i
+                    elif _names_lead(first) and not _names_lead(cell):
+                        columns["support"] = i
                 if kind and kind not in columns:
                     columns[kind] = i
 
@@ -948,7 +985,7 @@ class _Reader:
                 for name, role in _cell_units(cell(kind), kind):
                     self.add_unit(task, name, role, line)
             if cell("deadline") and cell("deadline") not in _MARKS:
-                task.deadline = read_deadline(cell("deadline"))
+                task.deadline = self.deadline_in(cell("deadline"), heads)
             elif marked:
                 task.deadline = self.period_deadline(marked, heads)
             if cell("output"):
@@ -963,8 +1000,20 @@ class _Reader:
     def period_deadline(self, marked: str, heads: list[str]) -> Deadline | None:
         """The deadline of a row marked in period columns, in the year its table's time
         header names ("Thời gian thực hiện năm 2025") or else the plan's."""
-        year = next((y for y in map(single_year, heads) if y is not None), self.year)
-        return read_deadline_in(marked, year)
+        return read_deadline_in(marked, self.table_year(heads))
+
+    def table_year(self, heads: list[str]) -> int | None:
+        """The year a table's time header names, or else the plan's."""
+        return next((y for y in map(single_year, heads) if y is not None), self.year)
+
+    def deadline_in(self, text: str, heads: list[str] | None = None) -> Deadline | None:
+        """A deadline as written; a bare period ("Quý II", "Tháng 6", "6 tháng đầu năm") is
+        read in the year of its table (``heads``: the table's time headers) or plan."""
+        if _PERIOD_HEADING.match(text):
+            year = self.table_year(heads) if heads else self.year
+            if year is not None:
+                return read_deadline_in(text, year)
+        return read_deadline(text)
 
     def noted_units(self, task: Task) -> bool:
         """Units whose roles are noted after their names at the end of the duty: "…: Sở Khoa
@@ -1052,6 +1101,9 @@ def _field_units(text: str, kind: str, value: str) -> list[tuple[str, Role]]:
             (name, "support") for name in split_units(rest.replace("/", ";"), strict=False)]
     if not _ROLE_WORDS.search(folded_value):
         return [(name, default) for name in split_units(value, strict=False)]
+    if "(" in value and _ROLE_NOTE.search(value):
+        # "Phòng X (chủ trì); các cơ quan, đơn vị liên quan (phối hợp)": each noted role.
+        return _cell_units(value, kind)
     out: list[tuple[str, Role]] = []
     for piece in value.split(";"):
         piece = piece.strip()
@@ -1176,6 +1228,24 @@ def _split_fields(fields: list[Node]) -> list[Node]:
         else:
             out.append(item)
     return out
+
+
+# A role column that names the lead outright ("Cơ quan chủ trì", "Đơn vị đầu mối"), folded.
+_LEAD_COLUMN = re.compile(r"chu tri|dau moi|trach nhiem chinh")
+
+
+def _names_lead(cell: str) -> bool:
+    return bool(_LEAD_COLUMN.search(fold(cell)))
+
+
+def _focal_fields(fields: list[Node]) -> list[Node]:
+    """Of a task's lead labels, those that name the lead outright ("Đơn vị đầu mối:", "Cơ quan
+    chủ trì:") when another does not ("Trách nhiệm thực hiện:"): that one's units support."""
+    leads = [f for f in fields if f.labelled is not None and f.labelled[0] == "lead"]
+    if len(leads) < 2:
+        return []
+    focal = [f for f in leads if _names_lead(f.text.split(":", 1)[0])]
+    return focal if 0 < len(focal) < len(leads) else []
 
 
 def _has_tasks_below(node: Node) -> bool:

@@ -26,6 +26,7 @@ from collections import Counter
 from operator import itemgetter
 
 from policykg.loaders.model import Line
+from policykg.ontology.normalize import fold
 
 # --- patterns ----------------------------------------------------------------------
 
@@ -127,9 +128,49 @@ def _strip_emphasis(text: str) -> str:
     return text
 
 
+# Invisible marks of a place to break or join a word: soft hyphen, zero-width space,
+# non-joiner, joiner, word joiner, byte-order mark. Between two syllables ("Khoa\u00adhọc")
+# they stand for the space Vietnamese writes there; inside one ("Kho\u00ada") for nothing.
+_WORD_BREAKS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_ANY_WORD_BREAK = re.compile(f"[{_WORD_BREAKS}]")
+_BREAK_IN_WORD = re.compile(rf"(?<=[^\W\d_])[{_WORD_BREAKS}]+(?=[^\W\d_])")
+_LAST_LETTERS = re.compile(r"[^\W\d_]+$")
+_FIRST_LETTERS = re.compile(r"[^\W\d_]+")
+# A Vietnamese syllable without its marks: initial consonant, vowels, final consonant.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+                       r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def _one_syllable(word: str) -> bool:
+    """True when ``word`` is one Vietnamese syllable: one tone mark at most and the shape
+    of a syllable ("khoa", "nghệ"; not "khoahọc")."""
+    marks = sum(1 for c in unicodedata.normalize("NFD", word) if c in _TONE_MARKS)
+    return marks <= 1 and _SYLLABLE.fullmatch(fold(word).replace("đ", "d")) is not None
+
+
+def _joined(left: str, right: str) -> str:
+    """What stands between the letters ``left`` ends with and those ``right`` opens with
+    where an invisible break parted them: nothing inside a syllable, else a space."""
+    before, after = _LAST_LETTERS.search(left), _FIRST_LETTERS.match(right)
+    if before is None or after is None:
+        return " "
+    return "" if _one_syllable(before.group(0) + after.group(0)) else " "
+
+
+def _break_in_word(m: re.Match[str]) -> str:
+    text = m.string
+    return _joined(text[:m.start()], text[m.end():])
+
+
 def _scrub(segment: str) -> str:
-    """Drop control and invisible format characters; tabs become spaces."""
-    return _INVISIBLE.sub("", segment.replace("\t", " "))
+    """Drop control and invisible format characters; tabs become spaces. A soft hyphen or
+    zero-width mark between two syllables becomes the space it stands for."""
+    segment = segment.replace("\t", " ")
+    # The marks are format characters, never printable: most segments skip the search.
+    if not segment.isprintable() and _ANY_WORD_BREAK.search(segment):
+        segment = _BREAK_IN_WORD.sub(_break_in_word, segment)
+    return _INVISIBLE.sub("", segment)
 
 
 def _plain(line: str) -> str | None:
@@ -306,6 +347,7 @@ def _clean(physicals: list[str], inline_breaks: bool,
     physical lines that are only a page number."""
     out: list[Line] = []
     page_numbers: list[int] = []
+    hyphenated = False  # the last line kept ended with a soft hyphen: its word goes on
     for number, physical in enumerate(physicals, start=1):
         segments = _INLINE_BREAK.split(physical) if inline_breaks else (physical,)
         if "<" in physical and physical.lstrip().startswith("|") \
@@ -323,9 +365,15 @@ def _clean(physicals: list[str], inline_breaks: bool,
                 continue
             if running and cleaned in running:
                 continue
-            if out and cleaned[0].islower() and _continues(out[-1].text, cleaned):
+            if hyphenated and out and cleaned[0].isalpha() and not out[-1].text.startswith("|"):
+                # "… Công ngh\u00ad" / "ệ …": Word's or a PDF's hyphen at the line's end.
+                prev = out[-1]
+                text = prev.text.rstrip()
+                out[-1] = Line(text + _joined(text, cleaned) + cleaned, prev.start, number)
+            elif out and cleaned[0].islower() and _continues(out[-1].text, cleaned):
                 prev = out[-1]
                 out[-1] = Line(prev.text.rstrip() + " " + cleaned, prev.start, number)
             else:
                 out.append(Line(cleaned, number, number))
+            hyphenated = "\u00ad" in segment and segment.rstrip().endswith("\u00ad")
     return out, page_numbers

@@ -178,6 +178,9 @@ _NOUN_BEFORE = re.compile(r"(?:^|\s)(?:cac|nhung|vien|va|hoac|moi|to)\s$")
 # "tại"): inside a unit name written in lower case they do not end the name.
 _NOUN_FROM_STOP = re.compile(
     r"(?:can bo|tai chinh|tai nguyen|tai san|trong trot|de an|ho tich|cho vay)(?![a-z0-9])")
+# Names whose last words are a stop word: "Phòng Giáo dục thường xuyên" (continuing education)
+# is a unit, not "Phòng Giáo dục" doing something "thường xuyên" (folded, the words before it).
+_NAME_BEFORE_STOP = {"thuong xuyen": re.compile(r"(?:^|\s)giao duc\s$")}
 
 
 # Short stop words whose fold other words share ("trồng" is not "trong", "tài" not "tại",
@@ -199,6 +202,9 @@ def _is_stop(text: str, ftext: str, mask: list[bool], pos: int, word: str) -> bo
     if _NOUN_BEFORE.search(ftext[max(0, pos - 12):pos]):
         return False
     if _NOUN_FROM_STOP.match(ftext, pos):
+        return False
+    before = _NAME_BEFORE_STOP.get(word)
+    if before is not None and before.search(ftext, max(0, pos - 10), pos):
         return False
     return not (word == "lanh dao" and ftext.startswith(" cac", pos + len(word)))
 
@@ -341,6 +347,11 @@ def _cut_list(text: str) -> tuple[list[str], list[bool]]:
             left = text[start:i]
             if (right[:1].isupper() or ftext.startswith("cac ", i + 4)) and \
                     looks_like_unit(_clean_piece(left), strict=False):
+                sep = 4
+            elif ftext.startswith("cac ", i + 4) and start > 0 \
+                    and _COLLECTIVE_START.match(unit_key(right[:40])):
+                # "UBND các huyện, thị xã, thành phố và các cơ quan, đơn vị liên quan": a
+                # second group after the bare nouns that ended the first.
                 sep = 4
         if sep:
             pieces.append(text[start:i])
@@ -539,18 +550,34 @@ _FORE_PARTNERS = re.compile(r"(?:chu tri\s*[,;]|;)\s*(?P<list>[^;.()]{3,200}?)\s
                             r"(?!\s+(?:voi|cung|chat che))(?![a-z])")
 
 
+# "Giao X chủ trì thực hiện, Y hướng dẫn, kiểm tra", "X thực hiện; Y và Z theo dõi, đôn đốc":
+# units that guide or oversee the one doing the work support it. Read on the text as written:
+# the verb is in lower case, unlike a name it may end ("Phòng Xây dựng và Kiểm tra văn bản").
+_GUIDES = re.compile(r"(?:[Cc]hủ trì|[Tt]hực hiện)[^,;.()]{0,40}[,;]\s*(?P<list>[^;.()]{3,200}?)"
+                     r"\s+(?:hướng dẫn|kiểm tra|theo dõi|đôn đốc|giám sát|thẩm định)(?!\w)")
+_GUIDE_WORD = re.compile(r"huong dan|kiem tra|theo doi|don doc|giam sat|tham dinh")
+
+
+def _listed_units(listed: str) -> list[str]:
+    """The units of ``listed`` when it is nothing but units (a list before a verb)."""
+    names = split_units(listed, strict=True)
+    return names if names and sum(len(n) for n in names) >= 0.7 * len(listed.strip()) else []
+
+
 def _partners_in(text: str, ftext: str) -> list[str]:
     """:func:`partners` of NFC ``text`` whose fold is ``ftext``."""
     found: list[str] = []
+    if (", " in ftext or ";" in ftext) and _GUIDE_WORD.search(ftext):
+        for m in _GUIDES.finditer(text):
+            found.extend(n for n in _listed_units(text[m.start("list"):m.end("list")])
+                         if n not in found)
     if "phoi hop" not in ftext:  # what _PARTNER needs; most duties name no partner
         return found
     for m in _FORE_PARTNERS.finditer(ftext):
         # "X chủ trì, Y, Z phối hợp", "X chủ trì …; Y và Z phối hợp thực hiện": the partners
         # are named before the verb; the words between must all be units.
         listed = text[m.start("list"):m.end("list")]
-        names = split_units(listed, strict=True)
-        if names and sum(len(n) for n in names) >= 0.7 * len(listed.strip()):
-            found.extend(n for n in names if n not in found)
+        found.extend(n for n in _listed_units(listed) if n not in found)
     for m in _PARTNER.finditer(ftext):
         tail = text[m.end():]
         stop = _SENTENCE_STOP.search(tail)

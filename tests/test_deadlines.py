@@ -11,7 +11,7 @@ from policykg.loaders.deadlines import find_deadline, read_deadline, read_target
     ("Thường xuyên.", None, None, None, "ongoing"),
     ("Hàng năm", None, None, None, "yearly"),
     ("cả năm 2024", 2024, 2024, None, None),
-    ("Quý I, II năm 2024", 2024, 2024, None, None),
+    ("Quý I, II năm 2024", 2024, 2024, "2024-06", None),  # due by the end of the last quarter
     ("Dự kiến 2024-2026", 2024, 2026, None, None),
     ("Bắt đầu từ năm 2025.", 2025, None, None, None),
     ("trước ngày 30/11 hàng năm", None, None, "--11-30", "yearly"),
