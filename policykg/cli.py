@@ -101,10 +101,11 @@ def ingest_command(paths: tuple[str, ...], as_json: bool, verbose: bool, jobs: i
                    store_path: str) -> None:
     """Read plans from files and folders (recursively) into the store.
 
-    Files unchanged since the last ingest are not read again; a changed file's
-    plan replaces the old one. Everything of one run is written at once, so an
-    interrupted run leaves the store as it was. Files are read by several processes
-    at once (--jobs); the store is the same whatever their number.
+    Files unchanged since the last ingest (by this version of policykg) are not read
+    again; a changed file's plan replaces the old one. Everything of one run is
+    written at once, so an interrupted run leaves the store as it was. Files are
+    read by several processes at once (--jobs); the store is the same whatever
+    their number.
 
     Exit status: 0 every file ingested (or unchanged), 1 some files skipped (each
     is listed with the reason), 2 usage error, 5 the store could not be used

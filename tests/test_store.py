@@ -127,6 +127,31 @@ def test_ingesting_twice_changes_nothing(tmp_path):
     assert snapshot(Store(store.path)) == before
 
 
+def test_a_new_policykg_reads_unchanged_files_again(tmp_path, monkeypatch):
+    """A store keeps what the policykg that read each file made of it; a newer one (whose
+    parser may read more) reads the files again on the next ingest."""
+    import policykg.graph.store as store_module
+
+    corpus(tmp_path / "plans")
+    store = make_store(tmp_path)
+    store.ingest([tmp_path / "plans"])
+    monkeypatch.setattr(store_module, "__version__", "99.0.0")
+    again = store.ingest([tmp_path / "plans"])
+    assert len(again.ingested) == 3 and again.unchanged == []
+    assert store.ingest([tmp_path / "plans"]).ingested == []
+
+
+def test_the_version_is_stated_once_everywhere():
+    import tomllib
+
+    import policykg
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    ontology = (ROOT / "ontology" / "policykg.ttl").read_text(encoding="utf-8")
+    assert project["version"] == policykg.__version__
+    assert f'owl:versionInfo "{policykg.__version__}"' in ontology
+
+
 def test_a_file_reached_by_links_or_relative_paths_is_stored_once_by_its_real_path(
         tmp_path, monkeypatch):
     corpus(tmp_path / "plans")
