@@ -172,6 +172,10 @@ ISSUERS: tuple[Issuer, ...] = (
     Issuer("HĐND", "HĐND", "People's Council", "local", False,
            (r"thuong truc (?:hoi dong nhan dan|hdnd)", r"hoi dong nhan dan", r"hdnd")),
     Issuer("BQL", "Ban Quản lý", "Management Board", "local", False, (r"ban quan ly",)),
+    # A council of a province (not its People's Council): "Hội đồng phối hợp phổ biến,
+    # giáo dục pháp luật tỉnh", "Hội đồng Thi đua - Khen thưởng tỉnh" (symbols "…/KH-HĐPH").
+    Issuer("HĐ", "Hội đồng", "Council", "local", False,
+           (r"hoi dong (?!nhan dan\b)[a-z][a-z ,-]{2,80}?(?= (?:tinh|thanh pho)\b)",)),
 )
 
 _BY_CODE: dict[str, Issuer] = {fold(i.code): i for i in ISSUERS}

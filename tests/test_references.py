@@ -354,3 +354,21 @@ def test_standards_and_dates_are_not_documents():
     text = ("KẾ HOẠCH\nÁp dụng tiêu chuẩn\n\nI. NỘI DUNG\n\n1. Áp dụng TCVN 11892-1:2017 và "
             "QCVN 01:2021/BKHCN trước ngày 30/11/2024, giai đoạn 2021-2025, ISO 9001:2015.\n")
     assert _read(text).references == []
+
+
+@pytest.mark.parametrize("council", [
+    "Hội đồng phối hợp phổ biến, giáo dục pháp luật",
+    "Hội đồng Thi đua - Khen thưởng",
+])
+def test_a_plan_of_a_provincial_council_cited_by_title_is_found(council):
+    plan = _read(
+        "UBND TỈNH GIA LAI\nSỞ TƯ PHÁP\nSố: 45/KH-STP\nGia Lai, ngày 10 tháng 3 năm 2026\n"
+        "KẾ HOẠCH\nPhổ biến, giáo dục pháp luật năm 2026\n"
+        f"Thực hiện Kế hoạch của {council} tỉnh về công tác năm 2026, Sở Tư pháp ban hành "
+        "Kế hoạch như sau:\nI. NHIỆM VỤ\n1. Tổ chức hội nghị. Đơn vị chủ trì: Văn phòng Sở.\n")
+    implemented = [r for r in plan.references if r.relation == "implements"]
+    assert len(implemented) == 1
+    assert implemented[0].doctype == "KH" and implemented[0].issuer.startswith(council)
+    # the People's Council stays its own issuer
+    from policykg.ontology.issuers import match_issuer
+    assert match_issuer("Hội đồng nhân dân tỉnh Gia Lai").code == "HĐND"
