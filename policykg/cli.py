@@ -346,7 +346,9 @@ def _graph_for_export(store_path: str) -> Any:
             f"no store at {store_path}: ingest plans first (policykg ingest FILE...)"
         )
     try:
-        graph = open_store(store_path).graph()
+        store = open_store(store_path)
+        _warn_if_whole_graph_is_large(store, "export")
+        graph = store.graph()
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     if not any(kind == "Plan" for _, kind in graph.nodes(data="kind")):
@@ -508,7 +510,7 @@ def _query_graph(store_path: str) -> Any:
     for the commands that read every task)."""
     import networkx as nx
 
-    from policykg.queries.partial import graph_for
+    from policykg.queries.partial import QUESTIONS, graph_for
 
     store = _query_store(store_path)
     if isinstance(store, nx.Graph):  # --backend neo4j
@@ -520,7 +522,32 @@ def _query_graph(store_path: str) -> Any:
         names.insert(0, str(ctx.command.name))
         ctx = ctx.parent
     question = " ".join(names)
+    if question not in QUESTIONS:
+        _warn_if_whole_graph_is_large(store, question)
     return _answer(lambda: _store_call(graph_for, store, question, **options))
+
+
+# Memory the whole graph takes per plan (bench/README: ~330 KB per plan at 10,000 plans).
+GRAPH_BYTES_PER_PLAN = 340_000
+
+
+def _warn_if_whole_graph_is_large(store: Any, question: str) -> None:
+    """Warn (on stderr) before a command reads the whole graph into more memory than this
+    machine is likely to have, naming the commands that answer from the store instead."""
+    from policykg.graph.store import StoreError
+
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+        plans = len(store.plan_nodes())
+    except (AttributeError, ValueError, OSError, StoreError):
+        return  # no way to tell here (Windows has no sysconf): go on without a word
+    need = plans * GRAPH_BYTES_PER_PLAN
+    if memory > 0 and need > 0.7 * memory:
+        click.echo(f"warning: `policykg {question}` reads the whole graph of {plans:,} plans, "
+                   f"about {need / 1e9:.1f} GB of memory, and this machine has "
+                   f"{memory / 1e9:.1f} GB. stems-from, workload, compare, search and due "
+                   "answer from the store at any size; `export --format csv` streams it.",
+                   err=True)
 
 
 def _query_store(store_path: str) -> Any:

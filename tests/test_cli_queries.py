@@ -175,3 +175,27 @@ def test_seed_workload_compare_overlaps_search_due(seed_store):
     assert hits and "mã vạch" in hits[0]["snippet"].lower()
     due = json.loads(_ask(seed_store, "due", "2024", "--province", "lang son", "--json").output)
     assert due["dated"] and all(h["province_name"] == "Lạng Sơn" for h in due["dated"])
+
+
+def test_a_command_reading_the_whole_graph_warns_when_memory_looks_short(seed_store,
+                                                                          monkeypatch):
+    """On a machine too small for the whole graph, the user is told before the wait, and
+    told which commands answer from the store; on one large enough, nothing is said."""
+    plans = 5  # the seeds
+    small = plans * cli_module.GRAPH_BYTES_PER_PLAN  # bytes: less than 1/0.7 of the need
+    sizes = {"SC_PAGE_SIZE": 1, "SC_PHYS_PAGES": small}
+    monkeypatch.setattr(cli_module.os, "sysconf", lambda name: sizes[name])
+    warned = CliRunner().invoke(cli, ["overlaps", "--store", str(seed_store), "--top", "1"])
+    assert warned.exit_code == 0, warned.output
+    assert "warning: `policykg overlaps` reads the whole graph of 5 plans" in warned.stderr
+    assert "answer from the store" in warned.stderr and "warning" not in warned.stdout
+    exported = CliRunner().invoke(cli, ["export", "--format", "graphml", "-",
+                                        "--store", str(seed_store)])
+    assert exported.exit_code == 0 and "`policykg export` reads" in exported.stderr
+    sizes["SC_PHYS_PAGES"] = small * 2
+    quiet = CliRunner().invoke(cli, ["overlaps", "--store", str(seed_store), "--top", "1"])
+    assert quiet.exit_code == 0 and "warning" not in quiet.stderr
+    # a question answered from the store never warns
+    sizes["SC_PHYS_PAGES"] = 1
+    asked = CliRunner().invoke(cli, ["workload", "--store", str(seed_store)])
+    assert asked.exit_code == 0 and "warning" not in asked.stderr
