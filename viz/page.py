@@ -1,10 +1,12 @@
-"""One self-contained HTML page per picture: our template, vis-network inlined.
+"""One HTML page per picture: our template, vis-network inlined.
 
-Nothing on the page is fetched: the library is read from ``viz/assets`` and
-written into the page, the data travel as JSON inside a ``<script>`` with
-``<``, ``>``, ``&`` and the line separators escaped, and every piece of text
-from a document reaches the HTML only through :func:`html.escape`. Tooltips are
-plain strings, which vis-network shows with ``innerText`` (never as HTML).
+Nothing on the page comes from the network: the library is read from ``viz/assets``
+and written into the page (or, in a report, shared beside its pages), the data
+travel as JSON inside a ``<script>`` with ``<``, ``>``, ``&`` and the line
+separators escaped, and every piece of text from a document reaches the HTML only
+through :func:`html.escape`. Tooltips are plain strings, which vis-network shows
+with ``innerText`` (never as HTML). A page folding very many tasks keeps its groups
+in script files beside it, read from disk when a group is opened (:func:`write_page`).
 """
 
 from __future__ import annotations
