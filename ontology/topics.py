@@ -99,9 +99,9 @@ class _Phrase:
 @dataclass(frozen=True)
 class _Matcher:
     topics: dict[str, Topic]
-    # Phrases by their first word: (words, phrase), longest first. A phrase
-    # without topics is a stop phrase.
-    by_first: dict[str, list[tuple[tuple[str, ...], _Phrase]]]
+    # Phrases by their first word: the lengths they come in, longest first, and the
+    # phrases by their words. A phrase without topics is a stop phrase.
+    by_first: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], _Phrase]]]
 
 
 def _segments(text: str) -> Iterator[list[str]]:
@@ -175,11 +175,11 @@ def _matcher() -> _Matcher:
     for phrase in labels(TOPIC_SCHEME, PKG.stopPhrase):
         add(phrase, None, False)
 
-    by_first: dict[str, list[tuple[tuple[str, ...], _Phrase]]] = {}
+    phrases: dict[str, dict[tuple[str, ...], _Phrase]] = {}
     for key, (text, owners) in entries.items():
-        by_first.setdefault(key[0], []).append((key, _Phrase(text, tuple(owners))))
-    for candidates in by_first.values():
-        candidates.sort(key=lambda c: -len(c[0]))
+        phrases.setdefault(key[0], {})[key] = _Phrase(text, tuple(owners))
+    by_first = {first: (tuple(sorted({len(k) for k in keys}, reverse=True)), keys)
+                for first, keys in phrases.items()}
     return _Matcher(topics, by_first)
 
 
@@ -199,11 +199,15 @@ def match_topics(text: str) -> list[TopicMatch]:
         found: list[tuple[int, int, _Phrase]] = []
         for start, token in enumerate(tokens):
             candidates = by_first.get(token)
-            if not candidates:
+            if candidates is None:
                 continue
-            for key, phrase in candidates:
-                if tokens[start:start + len(key)] == key:
-                    found.append((start, len(key), phrase))
+            sizes, keys = candidates
+            left = len(tokens) - start
+            for size in sizes:
+                if size <= left:  # a shorter slice would pass for a shorter phrase
+                    phrase = keys.get(tokens[start:start + size])
+                    if phrase is not None:
+                        found.append((start, size, phrase))
         # Longest phrases first; a phrase inside one already kept does not
         # count (phrases that merely overlap both count).
         hits: list[tuple[int, int, _Phrase]] = []
