@@ -186,9 +186,11 @@ _STANDING_TIMES = ("thường xuyên", "liên tục", "hàng năm", "hằng năm
 _PROSE_DEADLINE = re.compile(
     rf"(?:(?:hoàn thành|thực hiện xong|xong)[^.;:]{{0,25}}?(?:trong|trước|vào|trong năm|năm)"
     rf"\s+[^.;:]*?{_YEAR}"
-    r"|trước ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?:\s+(?:hàng|hằng)\s+năm)?"
+    # "trước ngày 30/11 hàng năm", also without "ngày": "gửi Văn phòng trước 15/12 hằng năm"
+    r"|trước(?:\s+ngày)?\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?![\d/])"
+    r"(?:\s+(?:hàng|hằng)\s+năm)?"
     r"|^(?:hàng|hằng)\s+(?:năm|quý|tháng)(?=,)"
-    r"|định kỳ\s+(?:hàng|hằng)\s+(?:năm|quý|tháng)"
+    r"|định kỳ\s+(?:(?:hàng|hằng)\s+(?:năm|quý|tháng)|\d{1,2}\s+tháng)"
     r"|trước ngày\s+\d{1,2}\s+(?:của\s+)?(?:hàng|hằng|mỗi)\s+(?:tháng|quý|năm)"
     rf"|(?:^|(?:trước|trong|chậm nhất|vào)\s+)quý\s+[IVX1-4]{{1,4}}(?:\s*,\s*[IVX1-4]{{1,4}})*"
     rf"\s*(?:năm\s+|/\s*){_YEAR}"

@@ -268,6 +268,11 @@ _COUNCILS = frozenset({"uy ban nhan dan", "hoi dong nhan dan", "ubnd", "hdnd"})
 _AREA_LINE = re.compile(r"^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\s+\S")
 
 
+# Names that hold a province's name without being in it: the Youth Union is named after
+# Hồ Chí Minh ("BCH ĐOÀN TNCS HỒ CHÍ MINH" / "TỈNH THÁI NGUYÊN" is one body).
+_NOT_A_PLACE = re.compile(r"(?i)\b(?:TNCS|Thanh niên Cộng sản)\s+Hồ\s+Chí\s+Minh\b")
+
+
 def _add_org(header: _Header, index: int, cell: str) -> None:
     """Add a header line naming a body; a line that only completes the one above joins it.
 
@@ -285,8 +290,8 @@ def _add_org(header: _Header, index: int, cell: str) -> None:
         # "BAN CHỈ ĐẠO VỀ PHÁT TRIỂN" / "KHOA HỌC, CÔNG NGHỆ …" / "VÀ CHUYỂN ĐỔI SỐ": a line
         # that names no body of its own goes on with the name above it.
         unnamed = not found and not looks_like_unit(expand_abbreviations(cell))
-        if only_province and not find_provinces(prev, require_case=False) or dangling or area \
-                or unnamed:
+        if only_province and not find_provinces(_NOT_A_PLACE.sub(" ", prev), require_case=False) \
+                or dangling or area or unnamed:
             header.orgs[-1] = (prev_index, f"{prev} {cell}")
             return
     header.orgs.append((index, cell))

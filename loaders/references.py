@@ -357,6 +357,35 @@ def _find_numbered(stream: _Stream, skip: list[tuple[int, int]]) -> list[_Cite]:
 
 _LAW_WORD = re.compile(r"(?<![\w])(?:bo luat|luat)\s")
 
+# "Kế hoạch số     /KH-BCĐ ngày …": a cited copy whose number was left blank (on folded text).
+_BLANK_NUMBER = re.compile(r"so\s*:?[ \t]*/[ \t]*(?P<sym>[a-z][a-z0-9&]*(?:[-/][a-z][a-z0-9&]*)+)"
+                           r"(?![\w])")
+
+
+def _find_blank_numbers(stream: _Stream, skip: list[tuple[int, int]],
+                        own_symbol: str | None) -> list[_Cite]:
+    """Citations of a document by type and symbol with a blank number, kept without a key and
+    identified, like an unnumbered one, by type, issuer and date; not the plan's own symbol
+    ("(Kèm theo Kế hoạch số    /KH-KHCN)" over its appendix)."""
+    cites: list[_Cite] = []
+    if "/" not in stream.text:
+        return cites
+    for m in _BLANK_NUMBER.finditer(stream.folded):
+        start = m.start()
+        if any(a <= start < b for a, b in skip) or (start and stream.folded[start - 1].isalnum()):
+            continue
+        intro = _INTRO.search(stream.folded[max(0, start - 60):m.start("sym")].split("/")[0])
+        parsed = parse_key("0/" + stream.text[m.start("sym"):m.end("sym")])
+        if intro is None or parsed is None or parsed.symbol == own_symbol:
+            continue
+        cites.append(_Cite(
+            start=start - 60 + intro.start() if start >= 60 else intro.start(),
+            key_start=m.start("sym"), end=m.end(), tail_end=m.end(), key=None, number=None,
+            symbol=parsed.symbol, doctype=parsed.doctype or doctype_from_word(intro.group("word")),
+            key_issuer=parsed.issuers[0] if parsed.issuers else None,
+        ))
+    return cites
+
 # Each word of NOT_IMPLEMENTING, with at most one more word, ending a stretch of text.
 _NOT_IMPLEMENTING_END = tuple(re.compile(rf"(?<![\w]){w}(?:\s+\w+)?\s*$")
                               for w in NOT_IMPLEMENTING)
@@ -548,6 +577,8 @@ def read_references(lines: list[Line], plan: Plan, *,
     if plan.number:
         cites = [c for c in cites if c.key != plan.number]
     cites += _find_unnumbered(stream, skip, title_span, own_codes)
+    own_symbol = parse_key("0/" + plan.symbol) if plan.symbol else None
+    cites += _find_blank_numbers(stream, skip, own_symbol.symbol if own_symbol else None)
     # Bare numbers ("NQ số 57 … của Bộ Chính trị") first: only those whose issuer
     # completes them stay, and the others do not cut the tails of real citations.
     bare = _find_bare_numbers(stream, skip, cites)

@@ -213,12 +213,28 @@ class Context:
 def _field_of(text: str) -> tuple[str, str] | None:
     """(field kind, value) of a labelled line such as "Đơn vị phối hợp: Sở Y tế", else None."""
     if ":" not in text:  # most lines are prose: no label to read
-        return None
+        # a dash after a short label: "Đơn vị chủ trì – Phòng X"
+        return _dash_field_of(text) if text.find(" – ", 0, 44) >= 0 \
+            or text.find(" - ", 0, 44) >= 0 else None
     m = _FIELD.match(text)
     if not m:
         return None
     kind = _label_kind(m.group("label"))
     return (kind, m.group("value").strip()) if kind else None
+
+
+# "Đơn vị chủ trì – Phòng Nghiệp vụ Y", "Thời gian hoàn thành - Quý IV/2026": a dash for a colon.
+_DASH_FIELD = re.compile(r"^(?P<label>[^\-–]{2,40}?)\s+[-–]\s+(?P<value>\S.*)$")
+
+
+def _dash_field_of(text: str) -> tuple[str, str] | None:
+    """:func:`_field_of` of a line whose label ends with a dash: only the labels of units,
+    times and products, whose words no name or sentence opens with."""
+    m = _DASH_FIELD.match(text)
+    if not m:
+        return None
+    kind = _label_kind(m.group("label"))
+    return (kind, m.group("value").strip()) if kind in _VALUE_BELOW else None
 
 
 _PARENS = re.compile(r"[()]")
@@ -406,8 +422,16 @@ def build_outline(lines: list[Line]) -> list[Node]:
             node = Node("plus", "", body, [line])
             pop_to(_UP_TO_LETTER)
             host = stack[-1] if stack else None
-            if host and host.children and host.children[-1].kind in ("bullet", "para"):
-                host.children[-1].children.append(node)
+            last = host.children[-1] if host and host.children else None
+            field = _field_of(body) if ":" in body else None
+            if field is not None and field[0] not in _VALUE_BELOW:
+                field = None
+            if last is not None and last.kind in ("bullet", "para") and not (
+                    field and last.labelled is not None and last.labelled[0] in _VALUE_BELOW):
+                last.children.append(node)
+            elif field is not None:
+                # "+ Chủ trì: Phòng X", "+ Thời gian: Quý IV": the item's labelled lines.
+                attach(Node("bullet", "", body, [line], labelled=field))
             else:
                 attach(node)
             continue
@@ -714,6 +738,7 @@ class _Reader:
         """Tasks from the headings, bullets, paragraphs and tables under ``node``."""
         carried = ctx.subject
         counters = {"bullet": 0, "para": 0, "table": 0, "plus": 0}
+        below = _fields_below_duties(node.children) if node.kind == "section" else {}
         for child in node.children:
             if child.kind in ("num", "letter"):
                 self.heading(child, ctx)
@@ -739,19 +764,27 @@ class _Reader:
             mark = _ID_MARKS[child.kind]
             tid = f"{ctx.prefix}.{mark}{counters[child.kind]}" if ctx.prefix else \
                 f"{mark}{counters[child.kind]}"
-            carried = self.prose_task(child, tid, ctx, carried)
+            carried = self.prose_task(child, tid, ctx, carried, below.get(id(child)))
             if node.kind == "section" and child.kind == "para" and not self.tasks[-1].units:
                 # Prose straight under a section that assigns no one is an introduction
                 # ("Các nhiệm vụ cụ thể tại Phụ lục kèm theo"), not a duty.
                 self.ids.discard(self.tasks.pop().id)
                 counters[child.kind] -= 1
 
-    def prose_task(self, node: Node, tid: str, ctx: Context,
-                   carried: list[str] | None) -> list[str] | None:
-        """A bullet or paragraph read as one duty; returns the subject to carry on."""
+    def prose_task(self, node: Node, tid: str, ctx: Context, carried: list[str] | None,
+                   labelled: list[Node] | None = None) -> list[str] | None:
+        """A bullet or paragraph read as one duty, with the labelled lines below it if any;
+        returns the subject to carry on."""
         line = node.lines[0]
         task = self.make_task(tid, node.text, node.lines + _all_lines(node.children), ctx)
         task.steps = [squash_spaces(c.text) for c in node.children if c.kind == "plus"]
+        if labelled:
+            # "- Tổ chức ra quân …" / "Chủ trì: Phòng X" / "Thời gian: Hằng tháng"
+            self.fields(task, Node(node.kind, "", node.text, node.lines), labelled, ctx)
+            task.source = self.span(node.lines + _all_lines(node.children)
+                                    + _field_lines(labelled), task.text)
+            self.finish(task, task.steps)
+            return carried
         inline = _inline_fields(node.text, node.lines)
         if any(n.labelled and n.labelled[0] == "lead" for n in inline):
             # "… (cơ quan chủ trì: Phòng X; thời hạn: Quý II/2026)": the fields decide.
@@ -759,7 +792,8 @@ class _Reader:
             task.text = squash_spaces(rest).rstrip(" (;,-")
             self.fields(task, Node(node.kind, "", node.text, node.lines), inline, ctx)
             task.source = self.span(node.lines + _all_lines(node.children), task.text)
-        elif (subj := leading_subject(node.text)) is not None:
+        elif (subj := leading_subject(node.text)) is not None and not (
+                carried and _STEERS.match(node.text) and _PARTY_BODY.match(fold(carried[0]))):
             self.assign_prose(task, subj.names, subj.role, subj.partners, line)
             carried = subj.names
         else:
@@ -778,6 +812,9 @@ class _Reader:
             tid = f"{ctx.prefix}.{label}" if ctx.prefix else label
         fields = _split_fields(
             [c for c in node.children if c.labelled is not None and c.labelled[0] != "nv"])
+        if fields and (duties := _duties_with_fields(node.children)) is not None:
+            self.duties_with_fields(node, tid, ctx, duties)
+            return
         unit_names = _heading_units(node.text)
         if not unit_names and not fields and _PERIOD_HEADING.match(node.text) \
                 and _has_tasks_below(node):
@@ -821,6 +858,21 @@ class _Reader:
         sub_node = Node(node.kind, node.label, node.text, node.lines, node.level,
                         [c for c in node.children if c.kind in ("num", "letter", "table")])
         self.children(sub_node, sub)
+
+    def duties_with_fields(self, node: Node, tid: str, ctx: Context,
+                           duties: list[tuple[Node, list[Node]]]) -> None:
+        """A heading over duties that each have their labelled lines ("- Tuyên truyền …" /
+        "Chủ trì: …" / "Thời gian: …", then the next duty): a task per duty under it."""
+        task = self.make_task(tid, node.text, node.lines, ctx)
+        self.finish(task)
+        sub = ctx.but(prefix=tid, parent=task.id, subject=None)
+        counters = {"bullet": 0, "para": 0}
+        for duty, labelled in duties:
+            counters[duty.kind] += 1
+            child = self.make_task(f"{tid}.{_ID_MARKS[duty.kind]}{counters[duty.kind]}",
+                                   duty.text, duty.lines + _field_lines(labelled), sub)
+            self.fields(child, duty, _split_fields(labelled), sub)
+            self.finish(child, child.steps)
 
     def fields(self, task: Task, node: Node, fields: list[Node], ctx: Context) -> None:
         """Layouts 2 and 3: the labelled lines of a task."""
@@ -1085,6 +1137,9 @@ _ROLE_SYLLABLES = re.compile("trì|hợp|gia|TRÌ|HỢP|GIA|Trì|Hợp|Gia")
 _ROLE_ONLY = re.compile(r"^(?:chu tri|phoi hop|tham gia)(?: thuc hien)?$")
 # "Đơn vị chủ trì/phối hợp: Trung tâm X/Phòng Y": one name per role, in the label's order.
 _PAIRED_LABEL = re.compile(r"chu tri\s*/\s*phoi hop")
+# A value that is a whole assignment: "X chủ trì, phối hợp với Y, Z" (nothing but the units).
+_LEADS_WITH_PARTNERS = re.compile(
+    r"chu tri\s*(?:[,;]|va)?\s*phoi hop(?: chat che)?(?: voi| cung)\s")
 
 
 def _field_units(text: str, kind: str, value: str) -> list[tuple[str, Role]]:
@@ -1108,8 +1163,16 @@ def _field_units(text: str, kind: str, value: str) -> list[tuple[str, Role]]:
     for piece in value.split(";"):
         piece = piece.strip()
         subj = leading_subject(piece)
-        if subj is not None and _ROLE_ONLY.match(char_fold(piece[subj.end:]).strip(" .,")):
+        if subj is None:
+            out.extend((name, default) for name in split_units(piece, strict=False))
+            continue
+        predicate = char_fold(piece[subj.end:]).strip(" .,")
+        if _ROLE_ONLY.match(predicate):
             out.extend((name, subj.role) for name in subj.names)
+        elif subj.partners and _LEADS_WITH_PARTNERS.match(predicate):
+            # "Cơ quan chủ trì, phối hợp: Phòng X chủ trì, phối hợp với Phòng Y, Công an xã"
+            out.extend((name, "lead") for name in subj.names)
+            out.extend((name, "support") for name in subj.partners)
         else:
             out.extend((name, default) for name in split_units(piece, strict=False))
     return out
@@ -1193,6 +1256,43 @@ def _all_lines(nodes: list[Node]) -> list[Line]:
     return out
 
 
+def _duties_with_fields(children: list[Node]) -> list[tuple[Node, list[Node]]] | None:
+    """Two or more duties, each followed by labelled lines naming its lead, and nothing else:
+    the (duty, its labelled lines) pairs; else None (the lines are the heading's own)."""
+    duties: list[tuple[Node, list[Node]]] = []
+    for child in children:
+        if child.kind in ("bullet", "para") and child.labelled is None:
+            duties.append((child, []))
+        elif child.labelled is not None and child.labelled[0] != "nv" and duties:
+            duties[-1][1].append(child)
+        else:
+            return None
+    if len(duties) < 2 or not all(
+            any(f.labelled is not None and f.labelled[0] == "lead" for f in labelled)
+            for _, labelled in duties):
+        return None
+    return duties
+
+
+def _fields_below_duties(children: list[Node]) -> dict[int, list[Node]]:
+    """The labelled lines written under each duty of a section, by the duty's ``id``: a
+    bullet or paragraph, then lines of units, time and products that name its lead."""
+    found: dict[int, list[Node]] = {}
+    duty: Node | None = None
+    labelled: list[Node] = []
+    for child in [*children, None]:
+        if child is not None and duty is not None and child.labelled is not None \
+                and child.labelled[0] in _VALUE_BELOW:
+            labelled.append(child)
+            continue
+        if duty is not None and any(f.labelled is not None and f.labelled[0] == "lead"
+                                    for f in labelled):
+            found[id(duty)] = _split_fields(labelled)
+        plain = child is not None and child.kind in ("bullet", "para") and child.labelled is None
+        duty, labelled = (child if plain else None), []
+    return found
+
+
 def _field_lines(fields: list[Node]) -> list[Line]:
     return [ln for f in fields for ln in f.lines + _all_lines(f.children)]
 
@@ -1257,6 +1357,12 @@ _HEADING_LEAD_IN = re.compile(
 
 
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
+
+
+# A Party body's duty to steer a state body ("Lãnh đạo Ủy ban nhân dân tỉnh xây dựng …" under
+# "Đảng ủy Ủy ban nhân dân tỉnh"): the verb, not the title of the body's leaders.
+_STEERS = re.compile(r"(?:[Ll]ãnh đạo|[Cc]hỉ đạo)\s")
+_PARTY_BODY = re.compile(r"(?:dang uy|dang doan|ban can su dang|chi bo|dang bo|to dang)\b")
 
 
 def _heading_units(text: str) -> list[str] | None:

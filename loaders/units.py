@@ -81,10 +81,12 @@ _GROUP_NOUNS = (
     r"(?:phong|don vi|so|ban|nganh|co quan|to chuc|ca nhan|dia phuong|doanh nghiep|hop tac xa|"
     r"trung tam|vien|truong|hoi|doan the|thanh vien|uy ban|doan|bo|huyen|xa|chuyen gia|"
     r"nha khoa hoc|to|chi cuc|co so|bo phan|dai bieu|cap|tinh|thanh pho|quan|hiep hoi|"
-    r"chi bo|dang bo|dang uy|chi doan)")
+    r"chi bo|dang bo|dang uy|chi doan|tong cuc|cuc|vu(?! viec| an| mua))")
 _COLLECTIVE_START = re.compile(
     r"^(?:(?:truong|lanh dao|thu truong)\s+)?(?:cac|nhung|toan the|tat ca)\s+"
     + _GROUP_NOUNS + r"\b|^truong phong\b")
+# A bare group noun after a group ("Các Tổng cục, Cục, Vụ, Viện thuộc Bộ"): the group goes on.
+_BARE_GROUP = re.compile(r"^" + _GROUP_NOUNS + r"(?: (?:thuoc|truc thuoc) .*)?$")
 _AND_HEADS = re.compile(
     r"^(van phong|thanh tra|chi cuc|trung tam|phong|so|ban|bo|cuc|cong an|uy ban|ubnd|"
     r"hoi dong|hiep hoi|hoi|lien minh|lien doan|tinh doan|dang doan|dang uy|to dang|cac|"
@@ -211,7 +213,7 @@ def _is_stop(text: str, ftext: str, mask: list[bool], pos: int, word: str) -> bo
 
 _AFTER_NAME = re.compile(
     r"^(?:\s+(?:tỉnh|thành phố|huyện|thị xã|thị trấn|xã|phường|quận|của tỉnh|cấp tỉnh|"
-    r"cấp huyện|cấp xã))?"
+    r"cấp huyện|cấp xã|các (?:huyện|thị xã|thị trấn|xã|phường|quận|địa phương|cấp)))?"
     r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ&]*)*")
 
 
@@ -411,6 +413,12 @@ def _split_units(text: str, strict: bool) -> tuple[str, ...]:
             continue
         lower_start = piece[:1].islower()
         key = unit_key(piece)
+        if out and not lower_start and not after_semicolon and is_collective(out[-1]) \
+                and _BARE_GROUP.match(unit_key(trim_clause(piece))):
+            out[-1] = _clean_piece(out[-1] + ", " + trim_clause(piece))
+            if trim_clause(piece) != piece:
+                break
+            continue
         if out and lower_start and not after_semicolon and not _COLLECTIVE_START.match(key) and (
                 is_collective(out[-1]) or not looks_like_unit(piece, strict=False)):
             # "các sở, ban, ngành tỉnh": a bare group noun continues the group.

@@ -107,7 +107,8 @@ ISSUERS: tuple[Issuer, ...] = (
     Issuer("BCĐTW", "Ban Chỉ đạo Trung ương", "Central Steering Committee", "central", True,
            (r"ban chi dao trung uong",)),
     Issuer("TWĐTN", "Trung ương Đoàn TNCS Hồ Chí Minh", "Central Youth Union", "central", True,
-           (r"trung uong doan(?: tncs ho chi minh)?", r"ban chap hanh trung uong doan")),
+           (r"trung uong doan(?: tncs ho chi minh)?", r"ban chap hanh trung uong doan",
+            r"ban (?:thuong vu|bi thu) trung uong doan(?: tncs ho chi minh)?")),
     Issuer("TWHND", "Trung ương Hội Nông dân Việt Nam", "Central Farmers' Union", "central",
            True, (r"trung uong hoi nong dan(?: viet nam)?",)),
     Issuer("MTTW", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Fatherland Front", "central",
@@ -146,7 +147,8 @@ ISSUERS: tuple[Issuer, ...] = (
     Issuer("HLHPN", "Hội Liên hiệp Phụ nữ", "Women's Union", "local", True,
            (r"hoi lien hiep phu nu",)),
     Issuer("TĐTN", "Tỉnh Đoàn", "Provincial Youth Union", "local", True,
-           (r"tinh doan(?: tncs ho chi minh)?",)),
+           (r"(?:ban thuong vu |ban chap hanh |bch )?tinh doan(?: tncs ho chi minh)?",
+            r"(?:ban chap hanh |bch )?doan (?:tncs|thanh nien cong san) ho chi minh tinh")),
     Issuer("MTTQ", "Ủy ban Mặt trận Tổ quốc", "Fatherland Front Committee", "local", True,
            (r"uy ban mat tran to quoc(?: viet nam)?", r"mat tran to quoc")),
     Issuer("LĐLĐ", "Liên đoàn Lao động", "Labour Federation", "local", True,
@@ -299,10 +301,15 @@ _FIXED_NAMES.update({
 _LOCAL_HEADS = [
     (re.compile(r"^(?:uy ban nhan dan|ubnd)\b"), "UBND"),
     (re.compile(r"^(?:hoi dong nhan dan|hdnd)\b"), "HĐND"),
-    (re.compile(r"^tinh uy\b"), "Tỉnh ủy"),
-    (re.compile(r"^thanh uy\b"), "Thành ủy"),
+    (re.compile(r"^(?:(?P<board>ban thuong vu|thuong truc) )?tinh uy\b"), "Tỉnh ủy"),
+    (re.compile(r"^(?:(?P<board>ban thuong vu|thuong truc) )?thanh uy\b"), "Thành ủy"),
     (re.compile(r"^huyen uy\b"), "Huyện ủy"),
-    (re.compile(r"^hoi nong dan\b"), "Hội Nông dân"),
+    # "BCH HỘI NÔNG DÂN TỈNH …": the association's committee signs for the association.
+    (re.compile(r"^(?:(?:bch|ban chap hanh|ban thuong vu) )?hoi nong dan\b"), "Hội Nông dân"),
+    (re.compile(r"^(?:(?:bch|ban chap hanh|ban thuong vu) )?hoi lien hiep phu nu\b"),
+     "Hội Liên hiệp Phụ nữ"),
+    (re.compile(r"^(?:(?:bch|ban chap hanh|ban thuong vu) )?hoi cuu chien binh\b"),
+     "Hội Cựu chiến binh"),
     (re.compile(r"^ban chi dao\b"), "Ban Chỉ đạo"),
 ]
 
@@ -312,10 +319,43 @@ _AREA_WORDS = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "xa"
 _AREA = re.compile(r"^(thi xa|thi tran|dac khu|huyen|quan|xa|phuong)\s+[a-z].*$")
 
 
+# Words of a body's name written with capitals even in sentence case (folded → as written):
+# "BAN THƯỜNG VỤ TỈNH ỦY" → "Ban Thường vụ Tỉnh ủy", "BCH ĐOÀN TNCS HỒ CHÍ MINH" → "BCH
+# Đoàn TNCS Hồ Chí Minh".
+PROPER_PHRASES: dict[str, str] = {
+    "ban thuong vu": "Ban Thường vụ", "ban chap hanh": "Ban Chấp hành", "bch": "BCH",
+    "tinh uy": "Tỉnh ủy", "thanh uy": "Thành ủy", "huyen uy": "Huyện ủy",
+    "dang bo": "Đảng bộ", "dang uy": "Đảng ủy", "doan tncs ho chi minh": "Đoàn TNCS Hồ Chí Minh",
+    "doan thanh nien cong san ho chi minh": "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "tncs": "TNCS", "ho chi minh": "Hồ Chí Minh", "mat tran to quoc": "Mặt trận Tổ quốc",
+    "thuong truc": "Thường trực", "ubnd": "UBND", "hdnd": "HĐND", "mttq": "MTTQ",
+    "co quan dang": "cơ quan Đảng",
+}
+_PROPER_LONGEST = max(len(k.split()) for k in PROPER_PHRASES)
+
+
+def _proper_phrases(text: str) -> str:
+    """``text`` with the words of :data:`PROPER_PHRASES` in their written capitals."""
+    words = text.split(" ")
+    folded = fold(text).split(" ")
+    if len(folded) != len(words):
+        return text
+    i = 0
+    while i < len(words):
+        for n in range(min(_PROPER_LONGEST, len(words) - i), 0, -1):
+            found = PROPER_PHRASES.get(" ".join(folded[i:i + n]))
+            if found is not None:
+                words[i:i + n] = [words[i][:1] + found[1:]] if n == 1 and i == 0 else [found]
+                folded[i:i + n] = [fold(found)]
+                break
+        i += 1
+    return " ".join(words)
+
+
 # A level word and the place's name after it, at the end of a body's name (folded).
 _PLACE_AFTER_LEVEL = re.compile(
     r"\b(xa(?! hoi)|phuong|thi tran|dac khu|huyen|(?<!co )quan(?! su)|thi xa|tinh|thanh pho)"
-    r"\s+([a-z][a-z ]*)$")
+    r"\s+(?!uy$)([a-z][a-z ]*)$")
 # Boards of a provincial Party committee: their name, then the province they serve.
 _PROVINCE_BOARDS = frozenset({"BTGDVTU", "BDVTU", "BTGTU", "BTCTU", "UBKTTU", "VPTU"})
 
@@ -359,6 +399,9 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
     for pattern, head in _LOCAL_HEADS:
         if pattern.match(folded):
             if head in ("Tỉnh ủy", "Thành ủy"):
+                # "BAN THƯỜNG VỤ TỈNH ỦY": the standing board signs as itself.
+                board = pattern.match(folded).group("board")
+                head = f"{PROPER_PHRASES[board]} {head}" if board else head
                 return f"{head} {prov_name}" if prov_name else head
             area = _AREA.match(folded[pattern.match(folded).end():].strip())
             if head in ("UBND", "HĐND") and area:
@@ -376,7 +419,7 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
         return f"{board} {prov_name}" if prov_name else board
     if text.upper() == text:  # a header in capitals with no known form: sentence case
         lowered = text.lower()
-        text = lowered[:1].upper() + lowered[1:]
+        text = _proper_phrases(lowered[:1].upper() + lowered[1:])
         # "ĐẢNG ỦY PHƯỜNG HOA LƯ": the place after its level word is a proper name.
         place = _PLACE_AFTER_LEVEL.search(fold(text))
         if place:

@@ -148,6 +148,8 @@ COMMA_NAMES: tuple[str, ...] = (
     "Trung tâm Văn hóa - Thông tin và Thể thao",
     "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên",
     "Trung tâm Giáo dục thường xuyên",
+    "Hội đồng phối hợp phổ biến, giáo dục pháp luật",
+    "Phòng Phổ biến, giáo dục pháp luật",
 )
 
 # Words that head a unit name, with diacritics (compared after canon() and lower-casing,
@@ -369,6 +371,15 @@ OWN_UNITS_OF_ISSUER: tuple[tuple[str, str, bool | str | None], ...] = (
      r"hoi dong nhan dan va uy ban nhan dan|ubnd|uy ban nhan dan|dang uy))\b", _OUTSIDE_COMMUNE),
     (r"^(?:ban|uy ban kiem tra|van phong) .*\b(?:tinh uy|thanh uy|trung uong|dang uy|huyen uy)\b",
      r"^(?:phong|van phong ban|vu|cuc)\b", True),
+    # A Party committee's office, boards and inspection commission ("Văn phòng Đảng ủy").
+    (r"^dang uy\b", r"^(?:van phong|uy ban kiem tra|ban [a-z ]+?) dang uy$", None),
+    # A mass organisation's boards, office and centres ("Ban Tuyên huấn", "Văn phòng Hội"),
+    # not the Party's or the state's boards it names ("Ban Dân vận Tỉnh ủy").
+    (r"^(?:(?:bch|ban chap hanh|ban thuong vu) )?(?:hoi nong dan|hoi lien hiep phu nu"
+     r"|hoi cuu chien binh|lien doan lao dong|tinh doan|thanh doan|doan (?:tncs|thanh nien))\b",
+     r"^(?:ban|van phong|trung tam|quy ho tro)\b",
+     r"\b(?:tinh uy|thanh uy|huyen uy|dang uy|ubnd|uy ban|chi dao|quan ly|so|huyen|thi xa"
+     r"|thanh pho|quan(?! ly)|xa(?! hoi)|phuong|quoc gia|trung uong|quoc hoi)\b"),
 )
 
 
