@@ -11,8 +11,6 @@ still loads its good files.
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -780,31 +778,6 @@ def test_text_in_the_vni_font_encoding_is_refused_by_name(tmp_path):
 # --- PDF -----------------------------------------------------------------------------------
 # Printed by headless Chromium (the browser the project's page tests use), the way a
 # portal's "print to PDF" or a browser's "Save as PDF" makes them.
-
-CHROMIUM = os.environ.get("POLICYKG_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(f"PDF fixtures need Chromium in CI: {reason}")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
-        _unavailable(f"no Chromium at {CHROMIUM}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright is not installed")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
 
 _STYLE = (
     "body{font-family:'DejaVu Serif',serif;font-size:12pt} p{margin:0 0 4pt 0;orphans:1;widows:1;"

@@ -1,14 +1,9 @@
-"""The pages in a real browser: headless Chromium, every request routed and checked.
-
-Locally these tests skip when Chromium or Playwright is missing; with ``CI=true``
-they fail instead, so a CI image without a browser cannot pass them silently.
-"""
+"""The pages in a real browser: headless Chromium (the ``browser`` fixture of
+``tests/conftest.py``), every request routed and checked."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -24,30 +19,6 @@ from policykg.viz.workload import workload_picture
 from tests.test_viz import hostile_graph, hostile_plan_graph
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = os.environ.get("POLICYKG_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(f"browser tests need Chromium in CI: {reason}")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
-        _unavailable(f"no Chromium at {CHROMIUM}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright is not installed")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
