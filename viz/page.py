@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -278,15 +278,18 @@ _SCRIPT = """
 """
 
 
-def render_page(picture: Picture, group_files: dict[str, str] | None = None) -> str:
-    """The page's HTML: title, what it shows, notes, legend, network. ``group_files``
-    gives, for groups kept out of the page, the file (relative to the page) that holds
-    each one; the page loads it when the group is opened."""
+def render_page(picture: Picture, groups: dict[str, str] | None = None) -> str:
+    """The page's HTML: title, what it shows, notes, legend, network. ``groups`` gives
+    each group as the page carries it, already as :func:`script_json` text: its data, or
+    the file (relative to the page) holding them, which the page loads when the group is
+    opened (by default, every group's data)."""
     lang = picture.lang
-    groups: dict[str, Any] = dict(picture.groups)
-    groups.update(group_files or {})
-    data = {"nodes": picture.nodes, "edges": picture.edges, "options": picture.options,
-            "groups": groups}
+    if groups is None:
+        groups = _group_texts(picture)
+    rest = script_json({"nodes": picture.nodes, "edges": picture.edges,
+                        "options": picture.options})
+    data = rest[:-1] + ',"groups":{' + ",".join(
+        f"{script_json(gid)}:{text}" for gid, text in groups.items()) + "}}"
     notes = "".join(f"<li>{esc(n)}</li>" for n in picture.notes)
     back = (f'<p class="sub"><a href="{esc(picture.back_href)}">{esc(t("back", lang))}</a></p>'
             if picture.back_href else "")
@@ -306,7 +309,7 @@ def render_page(picture: Picture, group_files: dict[str, str] | None = None) -> 
         '<aside class="legend-box">',
         _legend_html(picture.legend, lang),
         f'<p class="hint">{esc(t("hover_hint", lang))}</p></aside></main>',
-        f'<script type="application/json" id="viz-data">{script_json(data)}</script>',
+        f'<script type="application/json" id="viz-data">{data}</script>',
         f"<script>{_SCRIPT}</script></body></html>\n",
     ])
 
@@ -336,9 +339,9 @@ def write_page(picture: Picture, path: str | Path,
             old.unlink()
         if not any(folder.iterdir()):
             folder.rmdir()
-    texts = {gid: script_json(group) for gid, group in picture.groups.items()}
+    texts = _group_texts(picture)
     if sum(len(text) for text in texts.values()) <= inline_groups:
-        out.write_text(render_page(picture), encoding="utf-8")
+        out.write_text(render_page(picture, texts), encoding="utf-8")
         return out
     folder.mkdir(exist_ok=True)
     files: dict[str, str] = {}
@@ -354,9 +357,14 @@ def write_page(picture: Picture, path: str | Path,
         name = f"groups-{number}.js"
         body = ",".join(f"{script_json(gid)}:{texts[gid]}" for gid in chunk)
         (folder / name).write_text(f"window.policykgGroups({{{body}}});\n", encoding="utf-8")
-        files.update(dict.fromkeys(chunk, f"{quote(folder.name)}/{name}"))
-    out.write_text(render_page(replace(picture, groups={}), files), encoding="utf-8")
+        files.update(dict.fromkeys(chunk, script_json(f"{quote(folder.name)}/{name}")))
+    out.write_text(render_page(picture, files), encoding="utf-8")
     return out
+
+
+def _group_texts(picture: Picture) -> dict[str, str]:
+    """Each group's data as :func:`script_json` text, by group id."""
+    return {gid: script_json(group) for gid, group in picture.groups.items()}
 
 
 def force_options(iterations: int = 200) -> dict[str, Any]:
