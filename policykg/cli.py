@@ -804,9 +804,11 @@ def _write(make: Callable[[], Any]) -> Any:
 
 def _echo_page(path: os.PathLike[str]) -> None:
     """Say where a page went, and the folder of folded tasks it reads, if it has one."""
+    from policykg.viz.page import group_folder
+
     click.echo(os.fspath(path))
-    folder = os.path.splitext(os.fspath(path))[0] + "_files"
-    if os.path.isdir(folder):
+    folder = group_folder(path)
+    if folder.is_dir():
         click.echo(f"{folder}{os.sep} (the folded tasks the page opens: keep it beside the page)")
 
 

@@ -333,7 +333,7 @@ def write_page(picture: Picture, path: str | Path,
     """
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    folder = out.with_name(f"{out.stem}_files")
+    folder = group_folder(out)
     if folder.is_dir():  # what an earlier page of this name left
         for old in folder.glob("groups-*.js"):
             old.unlink()
@@ -360,6 +360,12 @@ def write_page(picture: Picture, path: str | Path,
         files.update(dict.fromkeys(chunk, script_json(f"{quote(folder.name)}/{name}")))
     out.write_text(render_page(picture, files), encoding="utf-8")
     return out
+
+
+def group_folder(page: str | Path) -> Path:
+    """The folder beside ``page`` that holds the groups kept out of it."""
+    page = Path(page)
+    return page.with_name(f"{page.stem}_files")
 
 
 def _group_texts(picture: Picture) -> dict[str, str]:
