@@ -611,11 +611,11 @@ class _Runner:
         # rows as plain dicts: every query returns values (ids, properties, lists), never
         # nodes, so the driver's conversion of nodes and paths is not needed (it costs
         # ten times as much per row)
-        def work(session: Any) -> list[dict[str, Any]]:
+        def work(session: Any, pad: str) -> list[dict[str, Any]]:
             if self.caps.transactions:
                 return session.execute_write(
-                    lambda tx: [dict(r.items()) for r in tx.run(query, params)])
-            return [dict(r.items()) for r in session.run(query, params)]
+                    lambda tx: [dict(r.items()) for r in tx.run(query + pad, params)])
+            return [dict(r.items()) for r in session.run(query + pad, params)]
 
         return self.call(work)
 
@@ -627,21 +627,26 @@ class _Runner:
         query, params = (_inline(query, params or {}), {}) if self.caps.inline_values else \
             (query, _escape(params or {}) if self.caps.escape_strings else params or {})
 
-        def work(session: Any) -> None:
+        def work(session: Any, pad: str) -> None:
             if self.caps.transactions:
-                session.execute_read(lambda tx: consume(iter(tx.run(query, params))))
+                session.execute_read(lambda tx: consume(iter(tx.run(query + pad, params))))
             else:
-                consume(iter(session.run(query, params)))
+                consume(iter(session.run(query + pad, params)))
 
         self.call(work)
 
-    def call(self, work: Callable[[Any], Any]) -> Any:
-        """``work(session)``, retried with back-off while the connection fails (bounded)."""
+    def call(self, work: Callable[[Any, str], Any]) -> Any:
+        """``work(session, pad)``, retried with back-off while the connection fails
+        (bounded). ``pad`` is whitespace to end the query with: none at first, one space
+        more on each retry, so a retry is never the same bytes. A server can drop the
+        connection for a request's exact size (FalkorDB's Bolt endpoint does when the
+        bytes a client sends at once fill its 8 KB reads exactly); the same request
+        would fail the same way every time, one byte more goes through."""
         delay = self.backoff
         for attempt in range(1, self.retries + 1):
             self.attempts += 1
             try:
-                result = work(self._open())
+                result = work(self._open(), " " * (attempt - 1))
                 self.requests += 1
                 if not self.holding:
                     self.close()

@@ -305,6 +305,16 @@ def test_lost_connections_are_retried_within_one_push(db: Any, store_file: Path)
     assert _duplicates(db) == 0
 
 
+def test_a_request_of_every_size_is_answered(db: Any) -> None:
+    """A server may drop the connection for a request's exact size (this one does when
+    the bytes sent at once fill its 8 KB reads exactly), so retrying the same bytes
+    cannot help: requests of every length across such a size are all answered."""
+    runner = neo._Runner(db, None, neo.probe_limits(db), sleep=lambda s: None)
+    for length in range(3 * 8192 - 120, 3 * 8192 + 1):
+        text = "a" * length
+        assert runner.run(f"RETURN '{text}' AS t") == [{"t": text}], length
+
+
 def test_unreachable_database_is_a_message_without_the_password(
         store_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.bolt_server import _free_port
