@@ -284,10 +284,12 @@ def _default_loader(paths: list[str], on_progress: Callable[..., None] | None = 
 
 
 class UnitRoles(NamedTuple):
-    """A unit's part in the stored tasks: ``plans`` holds ``(plan node id, leads, task
-    ids)`` groups, ``buckets`` ``(deadline bucket, leads, task count)`` ones."""
+    """A unit's part in the stored tasks: ``plans`` holds ``(plan node id, leads, local
+    ids)`` groups, the local ids of the plan's tasks joined by UNIT_SEPARATOR (a
+    province's units have ~100,000 groups: :class:`PackedTaskIds` spells them out when
+    they are read), ``buckets`` ``(deadline bucket, leads, task count)`` ones."""
 
-    plans: list[tuple[str, bool, list[str]]]
+    plans: list[tuple[str, bool, str]]
     buckets: list[tuple[str, bool, int]]
 
 
@@ -1427,7 +1429,6 @@ class Store:
         with self._snapshot() as (conn, _generation), gc_paused():
             if conn is None:
                 return found
-            sep = UNIT_SEPARATOR
             numbers = dict(conn.execute("SELECT name, id FROM names WHERE name IN "
                                         "(SELECT value FROM json_each(?))",
                                         (json.dumps(_ids(units)),)))
@@ -1441,20 +1442,16 @@ class Store:
                         (bucket, bool(lead), count) for bucket, lead, count in conn.execute(
                             "SELECT bucket, lead, sum(count) FROM unit_buckets "
                             "WHERE unit = ? GROUP BY bucket, lead", (number,))]))
-            # each plan's name, and how its local task ids are made task ids
-            heads = {number: (name, f"task:{name}#", f"{sep}task:{name}#")
-                     for number, name in conn.execute(
-                         "SELECT id, name FROM names WHERE id IN "
-                         "(SELECT value FROM json_each(?))",
-                         (json.dumps(list({plan for _, groups, _ in read
-                                           for plan, _, _ in groups})),))}
+            heads = dict(conn.execute("SELECT id, name FROM names WHERE id IN "
+                                      "(SELECT value FROM json_each(?))",
+                                      (json.dumps(list({plan for _, groups, _ in read
+                                                        for plan, _, _ in groups})),)))
             for unit, groups, buckets in read:
                 plans = []
                 for number, lead, tasks in groups:
                     plan = heads.get(number)
                     if plan is not None:
-                        plans.append((plan[0], lead != 0,
-                                      (plan[1] + tasks.replace(sep, plan[2])).split(sep)))
+                        plans.append((plan, lead != 0, tasks))
                 if plans:
                     found[unit] = UnitRoles(plans, buckets)
         return found

@@ -23,12 +23,13 @@ so an answer read from rows equals the answer read from the graph.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, NamedTuple, overload
 
 from policykg.ontology.schema import Kind, Rel
 
-__all__ = ["LineageRow", "NO_QUOTE", "TaskRow", "RoleRow", "block_rows", "bucket_of",
+__all__ = ["LineageRow", "NO_QUOTE", "PackedTaskIds", "TaskRow", "RoleRow", "block_rows",
+           "bucket_of",
            "chain_links", "chain_tasks", "int_or_none", "local_id", "quote_of", "reachable",
            "stored_quote", "task_order"]
 
@@ -57,6 +58,75 @@ def quote_of(stored: str | None, text: str | None) -> str | None:
 # chain), the columns of :class:`TaskRow` of those names, but ``quote`` as stored (None: the
 # text; NO_QUOTE: none) and ``lead`` and ``support`` joined by UNIT_SEPARATOR.
 LineageRow = tuple[Any, ...]
+
+
+class PackedTaskIds(Sequence[str]):
+    """Task ids, sorted, kept as the store packs them (each plan's name and its tasks'
+    local ids joined by UNIT_SEPARATOR) and spelled out the first time they are read.
+
+    A province's workload counts hundreds of thousands of task ids and its table shows
+    only how many there are: their number is known without spelling them out, and
+    answering costs what is shown. Reading, iterating or comparing the sequence gives
+    the ids; it equals a list of the same ids.
+
+    >>> ids = PackedTaskIds([("doc:p", "2\x1f10"), ("doc:a", "1")])
+    >>> len(ids), ids == ["task:doc:a#1", "task:doc:p#10", "task:doc:p#2"], ids[0]
+    (3, True, 'task:doc:a#1')
+    """
+
+    __slots__ = ("_parts", "_count", "_ids")
+
+    def __init__(self, parts: Iterable[tuple[str, str]] = (), count: int | None = None
+                 ) -> None:
+        """``parts``: ``(plan node id, local ids joined by UNIT_SEPARATOR)``; ``count``:
+        how many ids they hold, when the caller has counted them already."""
+        self._parts = list(parts)
+        self._count = count if count is not None else sum(
+            packed.count(UNIT_SEPARATOR) + 1 for _, packed in self._parts)
+        self._ids: list[str] | None = None
+
+    def _spelled(self) -> list[str]:
+        if self._ids is None:
+            sep = UNIT_SEPARATOR
+            ids: list[str] = []
+            for plan, packed in self._parts:
+                ids.extend(f"task:{plan}#{packed}".replace(sep, f"{sep}task:{plan}#")
+                           .split(sep))
+            ids.sort()
+            self._ids = ids
+        return self._ids
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        return self._spelled()[index]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spelled())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._spelled()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PackedTaskIds | list | tuple):
+            return len(self) == len(other) and self._spelled() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a list, so unhashable like one
+
+    def __add__(self, other: Iterable[str]) -> list[str]:
+        return [*self._spelled(), *other]
+
+    def __radd__(self, other: Iterable[str]) -> list[str]:
+        return [*other, *self._spelled()]
+
+    def __repr__(self) -> str:
+        return f"PackedTaskIds({self._spelled()!r})"
 
 
 class TaskRow(NamedTuple):

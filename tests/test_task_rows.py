@@ -18,7 +18,7 @@ import pytest
 
 from policykg.graph.searchtext import search_text, words_of
 from policykg.graph.store import Store, StoreError, open_store
-from policykg.graph.taskrows import block_rows
+from policykg.graph.taskrows import PackedTaskIds, block_rows
 from policykg.ontology.schema import Kind, Rel
 from policykg.queries import compare, due, search, stems_from, workload
 from policykg.queries.common import (
@@ -68,11 +68,13 @@ def rows_match_graph(store: Store) -> int:
         if not led and not supported:
             assert found is None, u
             continue
-        assert {t for _, lead, ts in found.plans if lead for t in ts} == led, u
-        assert {t for _, lead, ts in found.plans if not lead for t in ts} == supported, u
+        assert set(PackedTaskIds((p, ts) for p, lead, ts in found.plans if lead)) == led, u
+        assert set(PackedTaskIds((p, ts) for p, lead, ts in found.plans if not lead)
+                   ) == supported, u
         buckets = Counter((deadline_bucket(g, t), t in led) for t in led | supported)
         assert {(b, lead): n for b, lead, n in found.buckets} == buckets, u
-    assert sum(len(ts) for found in roles.values() for *_, ts in found.plans) == sum(
+    assert sum(len(PackedTaskIds((p, ts) for p, _, ts in found.plans))
+               for found in roles.values()) == sum(
         len(r.lead) + len(r.support) for rs in rows.values() for r in rs)
     search_rows_match_graph(store)
     return total

@@ -93,3 +93,34 @@ def test_seed_tay_ninh_workload(seeds):
     assert groups and all(r.unit.lower().startswith("các") for r in groups)
     assert any(d.startswith("36-NQ/TW") for d in rows[center].by_directive)
     assert rows[center].by_deadline.get("ongoing", {}).get("lead", 0) >= 5
+
+
+def test_task_ids_read_from_a_store_behave_as_the_graphs_lists(seeds_dir, tmp_path):
+    """A store's rows give the task ids as sequences spelled out on reading: the same ids,
+    sorted, as the graph's lists, and everything a list offers a reader."""
+    import doctest
+    import json
+
+    from policykg.graph import taskrows
+    from policykg.graph.store import open_store
+
+    assert doctest.testmod(taskrows).failed == 0
+    store = open_store(tmp_path / "store.db")
+    assert store.ingest([str(seeds_dir)]).ok
+    expected = {r.unit_id: r for r in workload(store.graph(), province="Tây Ninh")}
+    rows = workload(store, province="Tây Ninh")
+    assert [r.unit_id for r in rows] == list(expected)
+    busiest = max(rows, key=lambda r: r.lead)
+    for row in rows:
+        graph_row = expected[row.unit_id]
+        for ids, want in ((row.tasks_led, graph_row.tasks_led),
+                          (row.tasks_supported, graph_row.tasks_supported)):
+            assert len(ids) == len(want)
+            assert ids == want and want == ids and list(ids) == sorted(want)
+        assert row.to_dict() == graph_row.to_dict()
+        json.dumps(row.to_dict())  # the ids are plain lists there
+    led = busiest.tasks_led
+    assert busiest.lead == len(led) > 1
+    assert led[0] in led and led[-1] == sorted(led)[-1] and led[:2] == sorted(led)[:2]
+    assert led + busiest.tasks_supported == [*led, *busiest.tasks_supported]
+    assert "task:nothing#1" not in led and led != led[:-1]
