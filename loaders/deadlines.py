@@ -6,7 +6,11 @@ read (domain notes §6): "Thường xuyên" → ongoing, "Hàng năm" → yearly
 2025" → from 2025, "trước ngày 30/11 hàng năm" → yearly on ``--11-30``,
 "Tháng 12 năm 2024" → ``2024-12``, "từ tháng 10 đến tháng 3/2026" → 2025–2026 ending
 ``2026-03``; a period written without its year ("Quý II" under a heading or marked in a
-table's column) is read in the year its plan is about. Targets are numbers with what they count
+table's column) is read in the year its plan is about. "Định kỳ 6 tháng/lần" → half-yearly;
+a duty naming two periods gets the shorter ("báo cáo 6 tháng và năm", "Định kỳ 6 tháng, hằng
+năm" → half-yearly: a unit plans for every half year). A yearly duty in a part of every year
+keeps that part's month as partial ISO: "Quý I hằng năm" → yearly on ``--03``, "6 tháng đầu
+năm hằng năm" → ``--06``. Targets are numbers with what they count
 ("15 Doanh nghiệp, Hợp tác xã", "tối thiểu đạt 1,5%"); Vietnamese decimals use
 a comma. Years, dates, document and standard numbers are never targets.
 """
@@ -27,10 +31,18 @@ _DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\
 _DATE_WORDS = re.compile(
     rf"ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+({_YEAR}))?", re.IGNORECASE)
 _MONTH = re.compile(rf"tháng\s+(\d{{1,2}})(?:\s*(?:năm|/)\s*({_YEAR}))", re.IGNORECASE)
+# How often a duty recurs, read from its folded text; the shortest period named wins ("Định
+# kỳ 6 tháng, hằng năm" is half-yearly: that is what a unit must plan for). Six months are
+# half-yearly when they recur ("định kỳ 6 tháng", "6 tháng/lần", "hằng 6 tháng", "báo cáo 6
+# tháng và năm"), not when they are the first or last half of a year ("6 tháng đầu năm").
+_HALF_YEAR = r"(?:0?6|sau) thang"
 _RECURRENCE = (
-    (re.compile(r"\b(hang|moi) (nam|nam hoc)\b"), "yearly"),
-    (re.compile(r"\b(hang|moi) quy\b"), "quarterly"),
     (re.compile(r"\b(hang|moi) thang\b"), "monthly"),
+    (re.compile(r"\b(hang|moi) quy\b"), "quarterly"),
+    (re.compile(rf"\b(?:(?:dinh ky|hang|moi|bao cao) {_HALF_YEAR}(?! (?:dau|cuoi)\b)"
+                rf"|{_HALF_YEAR} ?(?:/ ?|mot |1 )lan"
+                r"|(?:dinh ky|hang|moi) nua nam)\b"), "half-yearly"),
+    (re.compile(r"\b(hang|moi) (nam|nam hoc)\b"), "yearly"),
     (re.compile(r"\b(thuong xuyen|lien tuc|dinh ky)\b"), "ongoing"),
 )
 
@@ -97,18 +109,51 @@ def _period_month(text: str) -> str | None:
     if found is None or max(_YEARS.findall(text)) != found.group("year"):
         return None
     year = int(found.group("year"))
-    if found.group("quarters"):
-        month = 3 * _period_number(_LAST_QUARTER.search(found.group("quarters")).group(0))
-        if found.group("before"):
-            month -= 3
-    elif found.group("side").lower() == "cuối":
-        month = 12
-    else:
-        months = found.group("months")
-        month = 6 if months is None or not months.isdigit() else int(months)
+    month = _ending_month(found)
     if month == 0:
         year, month = year - 1, 12
     return f"{year}-{month:02d}" if 1 <= month <= 12 else None
+
+
+def _ending_month(found: re.Match[str]) -> int:
+    """The month a period of :data:`_PERIOD_OF_YEAR` or :data:`_PERIOD_EVERY_YEAR` ends in:
+    its last quarter's last month (0 for "trước quý I"), its half's, or the month named."""
+    if found.group("quarters"):
+        month = 3 * _period_number(_LAST_QUARTER.search(found.group("quarters")).group(0))
+        return month - 3 if found.group("before") else month
+    if found.re is _PERIOD_EVERY_YEAR and found.group("month"):
+        return int(found.group("month"))
+    if found.group("side").lower() == "cuối":
+        return 12
+    months = found.group("months")
+    return 6 if months is None or not months.isdigit() else int(months)
+
+
+# A period of the year a recurring duty falls in, written without a year: "Quý I hằng năm",
+# "trong quý IV hằng năm", "tháng 12 hằng năm", "6 tháng đầu năm hằng năm" (groups as in
+# :data:`_PERIOD_OF_YEAR`, or the month named).
+_PERIOD_EVERY_YEAR = re.compile(
+    rf"(?<![\wÀ-ỹ])(?:(?P<before>trước\s+)?quý\s+(?P<quarters>{_QUARTER_NO}"
+    rf"(?:\s*(?:,|-|–|và|đến)\s*(?:quý\s+)?{_QUARTER_NO})*)"
+    rf"|tháng\s+(?P<month>\d{{1,2}})(?!\d)"
+    rf"|(?:(?P<months>\d{{1,2}}|sáu)\s+tháng|(?P<half>nửa))\s+(?P<side>đầu|cuối)(?:\s+năm)?)"
+    rf"(?!\s*(?:năm\s+|/\s*|-\s*)?{_YEAR})",
+    re.IGNORECASE)
+# Recurrences whose duties fall due in the month of the year their text names.
+_MONTH_OF_YEAR = frozenset({"yearly", "half-yearly"})
+
+
+def _month_every_year(text: str) -> str | None:
+    """The month of the year a yearly or half-yearly duty falls due in, as partial ISO
+    (``--03`` for "Quý I hằng năm", as ``--12-15`` is the day of "trước ngày 15/12 hằng
+    năm"), or None when the text names no period of the year."""
+    found = None
+    for last in _PERIOD_EVERY_YEAR.finditer(text):
+        found = last
+    if found is None:
+        return None
+    month = _ending_month(found) or 12  # "trước quý I": by the end of the year before
+    return f"--{month:02d}" if 1 <= month <= 12 else None
 
 
 # Words (folded) that make a single year a start ("bắt đầu từ năm 2025") or an end.
@@ -138,8 +183,6 @@ def _read_deadline(text: str) -> Deadline | None:
         return None
     folded = fold(text)
     found = Deadline(text=text, recurrence=_recurrence(folded))
-    if found.recurrence == "ongoing" and "dinh ky" in folded and "thuong xuyen" not in folded:
-        found.recurrence = "ongoing"
     date = _DATE_WORDS.search(text)
     day_month = (date.group(1), date.group(2), date.group(3)) if date else None
     if day_month is None:
@@ -159,6 +202,8 @@ def _read_deadline(text: str) -> Deadline | None:
             and not (_FROM.search(folded) and not _UNTIL.search(folded)):
         # (not a period a duty starts in: "Từ quý II/2026", "… và các năm tiếp theo")
         found.date = _period_month(text)
+    if found.date is None and found.recurrence in _MONTH_OF_YEAR:
+        found.date = _month_every_year(text)
     span = _SPAN.search(text) if _DIGIT.search(text) else None
     if span:
         return _read_span(span, found)
@@ -190,7 +235,7 @@ _PROSE_DEADLINE = re.compile(
     r"|trước(?:\s+ngày)?\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?![\d/])"
     r"(?:\s+(?:hàng|hằng)\s+năm)?"
     r"|^(?:hàng|hằng)\s+(?:năm|quý|tháng)(?=,)"
-    r"|định kỳ\s+(?:(?:hàng|hằng)\s+(?:năm|quý|tháng)|\d{1,2}\s+tháng)"
+    r"|định kỳ\s+(?:(?:hàng|hằng)\s+(?:năm|quý|tháng)|\d{1,2}\s+tháng|nửa\s+năm)"
     r"|trước ngày\s+\d{1,2}\s+(?:của\s+)?(?:hàng|hằng|mỗi)\s+(?:tháng|quý|năm)"
     rf"|(?:^|(?:trước|trong|chậm nhất|vào)\s+)quý\s+[IVX1-4]{{1,4}}(?:\s*,\s*[IVX1-4]{{1,4}})*"
     rf"\s*(?:năm\s+|/\s*){_YEAR}"
@@ -201,6 +246,27 @@ _PROSE_DEADLINE = re.compile(
     r"|(?<=thời gian hoàn thành:)[^.;)]+"
     rf"|^(?:{'|'.join(_STANDING_VERBS)})\s+(?:{'|'.join(_STANDING_TIMES)})$)",
     re.IGNORECASE)
+# A recurring time in prose that :data:`_PROSE_DEADLINE` leaves: a half-yearly duty ("hằng 6
+# tháng", "6 tháng một lần", "báo cáo 6 tháng và năm") or a period of every year ("trong quý
+# IV hằng năm", "tháng 12 hàng năm", "6 tháng đầu năm hằng năm"). Tried only on sentences
+# that :func:`_may_recur`.
+_PROSE_RECURRING = re.compile(
+    r"(?:(?:hàng|hằng|mỗi)\s+(?:\d{1,2}|sáu)\s+tháng|(?:\d{1,2}|sáu)\s+tháng\s*(?:/\s*|một\s+)lần"
+    r"|báo cáo\s+(?:\d{1,2}|sáu)\s+tháng\s+(?:và|,)\s+(?:cả\s+)?năm)(?![\wÀ-ỹ])"
+    r"|(?:(?:trong|trước|vào)\s+)?(?:quý\s+[IVX1-4]{1,4}(?:\s*(?:,|và)\s*(?:quý\s+)?[IVX1-4]{1,4})*"
+    r"|tháng\s+\d{1,2}|(?:\d{1,2}|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm)\s+(?:hàng|hằng|mỗi)\s+năm",
+    re.IGNORECASE)
+
+
+def _may_recur(sentence: str) -> bool:
+    """A necessary condition for :data:`_PROSE_RECURRING`: six months, or a quarter or month
+    with "hằng/hàng/mỗi năm" (most sentences naming a year's duty name no part of it)."""
+    if "6 tháng" in sentence or "áu tháng" in sentence:
+        return True
+    return ("ằng năm" in sentence or "àng năm" in sentence or "ỗi năm" in sentence) and (
+        "tháng" in sentence or "quý" in sentence or "Quý" in sentence)
+
+
 # First and last letters such a sentence can have, in either case.
 _STANDING_FIRST = frozenset(c for w in _STANDING_VERBS for c in (w[0], w[0].upper()))
 _STANDING_LAST = frozenset(c for w in _STANDING_TIMES for c in (w[-1], w[-1].upper()))
@@ -243,14 +309,21 @@ def _may_hold_deadline(sentence: str) -> bool:
     sentences hold no deadline and that pattern is tried at every position.
 
     Every alternative needs a digit or a labelled "thời gian:", except "định kỳ hằng
-    tháng" and the two anchored ones: "Hàng năm," (opens with h, needs a comma) and a
-    standing duty ("Thực hiện thường xuyên", see :data:`_STANDING_TIMES`).
+    tháng", the two anchored ones: "Hàng năm," (opens with h, needs a comma) and a
+    standing duty ("Thực hiện thường xuyên", see :data:`_STANDING_TIMES`), and a period
+    of every year in words ("quý IV hằng năm", "hằng sáu tháng", see :data:`_ROMAN_PERIOD`).
     """
     if ":" in sentence or _DIGIT.search(sentence) is not None or "ịnh kỳ" in sentence:
         return True
     first = sentence[:1]
     return (first in ("h", "H") and "," in sentence) or (
-        first in _STANDING_FIRST and sentence.rstrip()[-1:] in _STANDING_LAST)
+        first in _STANDING_FIRST and sentence.rstrip()[-1:] in _STANDING_LAST) or (
+        "ng năm" in sentence and _ROMAN_PERIOD.search(sentence) is not None)
+
+
+# What a period of every year written without a digit needs ("quý IV hằng năm", "hằng sáu
+# tháng"), tested only on sentences that hold none of the cheaper signs.
+_ROMAN_PERIOD = re.compile(r"quý\s+[IVX]|sáu\s+tháng", re.IGNORECASE)
 
 
 def find_deadline(text: str) -> Deadline | None:
@@ -264,7 +337,12 @@ def find_deadline(text: str) -> Deadline | None:
         sentence = sentence.strip().rstrip(".;")
         if not _may_hold_deadline(sentence):
             continue
-        m = _PROSE_DEADLINE.search(sentence) or _prose_period(sentence)
+        m = _PROSE_DEADLINE.search(sentence)
+        if _may_recur(sentence):
+            recurring = _PROSE_RECURRING.search(sentence)
+            if recurring and (m is None or recurring.start() < m.start()):
+                m = recurring
+        m = m or _prose_period(sentence)
         if m:
             return read_deadline(m.group(0))
     return None

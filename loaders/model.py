@@ -121,7 +121,7 @@ class Deadline:
     start_year: int | None = None
     end_year: int | None = None
     date: str | None = None  # ISO (possibly partial) for a dated deadline
-    recurrence: Literal["ongoing", "yearly", "quarterly", "monthly"] | None = None
+    recurrence: Literal["ongoing", "yearly", "half-yearly", "quarterly", "monthly"] | None = None
 
 
 @dataclass

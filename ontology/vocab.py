@@ -195,7 +195,7 @@ class PKG(DefinedNamespace):
     deadlineStart: URIRef  # xsd:integer year
     deadlineEnd: URIRef  # xsd:integer year
     deadlineDate: URIRef  # dated deadline (⊑ schema:endTime)
-    recurrence: URIRef  # "ongoing" | "yearly" | "quarterly" | "monthly"
+    recurrence: URIRef  # "ongoing" | "yearly" | "half-yearly" | "quarterly" | "monthly"
     output: URIRef  # one per output
     step: URIRef  # one per step
     targetValue: URIRef  # xsd:decimal

@@ -1,8 +1,10 @@
 """What falls due in a period: ``2025``, ``2025-Q3``, ``2025-06``.
 
 A task is due in the period when its deadline (a date, or a span of years)
-overlaps it. Recurring duties ("Hàng năm") and ongoing ones ("Thường xuyên")
-have no date; they are listed apart, as every period carries them.
+overlaps it. Recurring duties ("Hàng năm", "Định kỳ 6 tháng") and ongoing ones
+("Thường xuyên") are listed apart: every period carries them, except that one
+due in a part of the year ("Quý I hằng năm", read as ``--03``) falls in the
+periods holding that month (every six months from it when half-yearly).
 
 Asked of a store, the tasks are read from its task rows (only the plans of the
 provinces asked for, when a province is given); no plan block is decoded.
@@ -190,12 +192,31 @@ def _due_rows(store: Any, period: str, province: str | None, unit: str | None) -
     return report
 
 
+# Months between two times a recurring duty falls due.
+_MONTHS_APART = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
+
+
+def _recurs_in(recurrence: str, iso: str | None, span: Period) -> bool:
+    """Whether a duty recurring every :data:`_MONTHS_APART` months from the month of its
+    partial date (``--03`` for "Quý I hằng năm", ``--12-15``) falls due in ``span``. One
+    without such a date falls due in every period, as does an ongoing one."""
+    every = _MONTHS_APART.get(recurrence)
+    if every is None or not iso or not str(iso).startswith("--") or not str(iso)[2:4].isdigit():
+        return True
+    month = int(str(iso)[2:4])
+    first = span.start.month
+    last = span.end.month if span.end.year == span.start.year else 12
+    return any((m - month) % every == 0 for m in range(first, last + 1))
+
+
 def _bucket(info: dict[str, Any], span: Period) -> str | None:
     recurrence = info["recurrence"]
     if recurrence:
         if info["start"] and info["start"] > span.end.year:
             return None
         if info["end"] and info["end"] < span.start.year:
+            return None
+        if not _recurs_in(recurrence, info["date"], span):
             return None
         return "ongoing" if recurrence == "ongoing" else "yearly"
     if info["date"]:

@@ -43,7 +43,8 @@ def test_a_span_keeps_its_first_year():
 @pytest.mark.parametrize("text", [
     "cuối năm 2026",  # no month is written: the end of a year is not a date
     "Năm 2026",
-    "Quý IV hằng năm",  # a recurring duty has no one date
+    "Hằng năm",  # a recurring duty has no one date (a part of the year: see
+    # test_recurring_deadlines)
     "Quý I/2025 và năm 2026",  # the period named is not the last year named
     "Từ quý II/2026",  # when a duty starts, not when it is due
     "Quý II năm 2026 và các năm tiếp theo",
