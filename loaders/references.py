@@ -30,7 +30,7 @@ from policykg.ontology.issuers import (
     match_issuer,
 )
 from policykg.ontology.normalize import fold, is_nfc, nfc, squash_spaces
-from policykg.ontology.provinces import find_provinces, province
+from policykg.ontology.provinces import find_districts, find_provinces, province
 
 __all__ = ["read_references", "IMPLEMENT_VERBS", "NOT_IMPLEMENTING"]
 
@@ -296,20 +296,45 @@ def _read_tail(stream: _Stream, cite: _Cite, limit: int, clause_end: int) -> Non
         cite.short_name = squash_spaces(text[m.start(1):m.end(1)])
 
 
-_AREA_WORD = re.compile(r"\s+(?:tinh|thanh pho|tp\.?)(?![^\W_])")
+_AREA_WORD = re.compile(r"\s+(?:tinh|thanh pho|tp\.?|huyen|thi xa|quan|xa|phuong|thi tran)"
+                        r"(?![^\W_])")
+_COMMUNE_LEVELS = frozenset({"xa", "phuong", "thi tran"})
+# A Party committee named after its province with no "tỉnh" between: "Tỉnh ủy Phú Yên".
+_PROVINCE_COMMITTEE = re.compile(r"(?:tinh|thanh) uy$")
+# The name of a district or commune after its level word: "huyện Tuy Phước", "xã Cát Tiến".
+_PLACE_NAME = re.compile(r"(?:[ \t]+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d{1,2}(?![\w/])))+")
 
 
 def _extend_with_province(stream: _Stream, cite: _Cite, end: int, limit: int) -> int:
-    """Take "tỉnh", "tỉnh Lạng Sơn", "thành phố …" after an issuer's name into it."""
+    """Take "tỉnh", "tỉnh Lạng Sơn", "thành phố …", "huyện …" after an issuer's name into it.
+
+    The province of a district named before the 2025 merger is the one it belonged to then
+    ("UBND thành phố Quy Nhơn (cũ)" → Bình Định), as for "Tỉnh ủy Phú Yên (cũ)"."""
     text = stream.text
     window = text[end:min(limit, end + 60)]
     found = find_provinces(window, require_case=False)
     if found and found[0].prefixed and found[0].start <= 1:
         cite.issuer_province = found[0].province.name
         return end + found[0].end
+    if _PROVINCE_COMMITTEE.search(stream.folded, max(0, end - 8), end):
+        bare = [f for f in find_provinces(window) if not f.prefixed]
+        if bare and bare[0].start <= 1:
+            cite.issuer_province = bare[0].province.name
+            return end + bare[0].end
     m = _AREA_WORD.match(stream.folded[end:end + 60])
     if m:
-        return end + m.end()
+        end += m.end()
+        level = m.group(0).strip()
+        if level != "tinh":
+            name = _PLACE_NAME.match(text, end, min(limit, end + 40))
+            if name:
+                # Districts were abolished in July 2025, so a district's document is of the
+                # province it was in; a commune may bear an old district's name in its new one.
+                districts = find_districts(text[end:name.end()]) \
+                    if level not in _COMMUNE_LEVELS else []
+                if len({d[1].name for d in districts}) == 1:
+                    cite.issuer_province = districts[0][1].name
+                end = name.end()
     return end
 
 

@@ -58,6 +58,7 @@ from policykg.loaders.deadlines import (
 from policykg.loaders.model import Deadline, Line, Plan, Role, Span, Task, Unit
 from policykg.loaders.units import (
     UnitBook,
+    clean_piece,
     leading_subject,
     looks_like_unit,
     partners,
@@ -122,6 +123,11 @@ _INLINE_LABEL_MAX = len("cơ quan phối hợp thực hiện")
 _EMPTY_TAIL = re.compile(r"\s*[;,]\s*\)")  # "(Sở Y tế chủ trì; )" once a field is cut out
 _EMPTY_PARENS = re.compile(r"\(\s*[;,.\s]*\)?\s*\.?$|\(\s*[;,.\s]*\)")
 _APPENDIX = re.compile(r"^phu luc\b")
+# A line that only points to the appendix holding the duties (folded): "(Chi tiết tại Phụ lục
+# kèm theo)", "Danh mục nhiệm vụ theo Phụ lục đính kèm."
+_POINTER = re.compile(r"^\(?(?:chi tiet|noi dung(?: chi tiet| cu the)?|danh muc[a-z ,]{0,40}|cu the"
+                      r"|co)\s+(?:(?:tai|theo|nhu|o)\s+)?phu luc\b[^.;()]{0,80}\)?\.?$")
+_POINTER_MAX = 200  # longer than any line _POINTER matches
 _FOLDED_OPENERS = "tTnNpP"  # first letters of _CLOSING and _APPENDIX, in either case
 _SIGNATURE_OPENERS = "KTQPGCB"  # first letters _SIGNATURE allows
 _TABLE_COLUMNS = (
@@ -137,6 +143,7 @@ _TABLE_COLUMNS = (
     ("deadline", re.compile(r"thoi gian|thoi han|tien do")),
     ("output", re.compile(r"san pham|ket qua")),
     ("content", re.compile(r"noi dung|nhiem vu|hoat dong|ten")),
+    ("note", re.compile(r"^ghi chu$")),
 )
 _ANY_COLUMN = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _TABLE_COLUMNS))
 # A column per period, marked in the rows of the tasks due then: "Quý I" … "Quý IV", "Tháng 1"
@@ -637,6 +644,7 @@ class _Reader:
         self.ids: set[str] = set()
         self.periods: dict[str, str] = {}  # task id → the period heading it sits under
         self.year = single_year(plan.title)  # the year of a plan about one ("… năm 2024")
+        self.unit_cells: dict[str, str] = {}  # the unit cells of the last table row, by column
 
     # --- helpers ---------------------------------------------------------------
 
@@ -681,6 +689,13 @@ class _Reader:
                 return
         quote = line.text
         task.units.append(self.book.mention(name, role, self.span([line], quote)))
+
+    def drop_unit(self, task: Task, name: str) -> None:
+        """Take back a unit read from a cell whose name goes on in the next row."""
+        key = unit_identity(name)
+        for found in [u for u in task.units if unit_identity(u.name) == key]:
+            task.units.remove(found)
+            self.book.forget(found)
 
     def assign_prose(self, task: Task, subject: list[str] | None, role: Role,
                      partner_names: list[str], line: Line) -> None:
@@ -760,6 +775,9 @@ class _Reader:
                     carried = names
                     ctx = ctx.but(group=squash_spaces(child.text).rstrip(" :."))
                 continue
+            if not child.children and len(child.text) < _POINTER_MAX \
+                    and _POINTER.match(char_fold(child.text)):
+                continue  # "Chi tiết tại Phụ lục kèm theo.": the duties are in the appendix
             counters[child.kind] += 1
             mark = _ID_MARKS[child.kind]
             tid = f"{ctx.prefix}.{mark}{counters[child.kind]}" if ctx.prefix else \
@@ -1033,9 +1051,12 @@ class _Reader:
                 tail = tail[len(host.number) + 1:]  # "1.1" under group "1" → "….1.1"
             task = self.make_task(f"{base}.{tail}", content, [line], rctx)
             task.number = stt or task.number
+            self.unit_cells = {kind: cell(kind) for kind in _UNIT_COLUMNS}
             for kind in _UNIT_COLUMNS:
                 for name, role in _cell_units(cell(kind), kind):
                     self.add_unit(task, name, role, line)
+            if cell("note"):
+                self.noted_duties(task, cell("note"), line)
             if cell("deadline") and cell("deadline") not in _MARKS:
                 task.deadline = self.deadline_in(cell("deadline"), heads)
             elif marked:
@@ -1048,6 +1069,19 @@ class _Reader:
                     self.assign_prose(task, subj.names, subj.role, subj.partners, line)
             self.finish(task)
             last = task
+
+    def noted_duties(self, task: Task, note: str, line: Line) -> None:
+        """Units a row's "Ghi chú" gives a part in its task ("Sở Tài chính thẩm định",
+        "Phối hợp với Công an tỉnh"): they support the units of the role columns."""
+        for clause in _NOTE_CLAUSES.split(note):
+            subj = leading_subject(clause)
+            if subj is not None and clause[subj.end:].strip(" .,;"):
+                role: Role = "participate" if subj.role == "participate" else "support"
+                names = [*subj.names, *subj.partners]
+            else:
+                role, names = "support", partners(clause)
+            for name in names:
+                self.add_unit(task, name, role, line)
 
     def period_deadline(self, marked: str, heads: list[str]) -> Deadline | None:
         """The deadline of a row marked in period columns, in the year its table's time
@@ -1120,6 +1154,16 @@ class _Reader:
         if content and fold(content) != fold(task.text):
             task.text = squash_spaces(f"{task.text} {content}")
         for kind, value in (("lead", lead), ("support", support), ("participate", participate)):
+            above = self.unit_cells.get(kind, "")
+            if above and value and _name_goes_on(above, value):
+                # "Ban Quản lý các Khu công" / "nghiệp tỉnh": a name cut by the page break.
+                self.unit_cells[kind] = value = f"{above} {value}"
+                named = {unit_identity(n) for n, _ in _cell_units(value, kind)}
+                for name, _ in _cell_units(above, kind):
+                    if unit_identity(name) not in named:
+                        self.drop_unit(task, name)
+            elif value:
+                self.unit_cells[kind] = f"{above}; {value}" if above else value
             for name, role in _cell_units(value, kind):
                 self.add_unit(task, name, role, line)
         if deadline and task.deadline is None and deadline not in _MARKS:
@@ -1131,6 +1175,7 @@ class _Reader:
         self.finish(task)
 
 
+_NOTE_CLAUSES = re.compile(r"\s*[;.]\s+|\s*;\s*")  # the clauses of a "Ghi chú" cell
 _ROLE_WORDS = re.compile(r"chu tri|phoi hop|tham gia")
 # A syllable of each role word as NFC text writes it: a cheap test before folding.
 _ROLE_SYLLABLES = re.compile("trì|hợp|gia|TRÌ|HỢP|GIA|Trì|Hợp|Gia")
@@ -1214,6 +1259,16 @@ _ASSIGNS = re.compile(r"^\s*giao\b|chu tri|phoi hop")
 _ROW_FIELDS = ("lead", "support", "deadline", "output", "participate")
 _UNIT_COLUMNS = ("lead", "support", "participate")
 _LETTER_ITEM = re.compile(r"^[a-zđ][.)/]\s")  # "a) …": an item of its own, not a continuation
+
+
+def _name_goes_on(above: str, value: str) -> bool:
+    """True when a unit cell of a continuation row ends the last name of the cell above:
+    "Ban Quản lý các Khu công" / "nghiệp tỉnh", "Phòng Kinh tế, Hạ tầng và" / "Đô thị"; not
+    when it names units of its own ("các cơ quan liên quan")."""
+    first = clean_piece(re.split(r"[,;]", value, maxsplit=1)[0])
+    if looks_like_unit(first, strict=False):
+        return False
+    return value[:1].islower() or bool(_OPEN_END.search(char_fold(above)))
 
 
 def _continues_row(last: Task, content: str, stt: str, numbered: bool) -> bool:

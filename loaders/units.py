@@ -50,6 +50,9 @@ _STOP_WORDS = sorted({
     "kien nghi", "quan triet", "cap nhat", "danh gia", "nghiem thu", "dong gop", "thao luan",
     "lam viec", "dieu hanh", "van hanh", "khan truong", "sua doi", "bo sung", "dat hang",
     "thanh tra", "ky ket", "tiep can", "gioi thieu", "van dong",
+    "can doi", "bo tri", "sap xep", "kien toan", "phe duyet", "giai quyet", "bien soan",
+    "lap dat", "duy tri", "nang cap", "mo rong", "thuc day", "khao sat", "tap huan", "so hoa",
+    "chuan bi", "soan thao", "dieu chinh", "thiet lap",
 })
 
 
@@ -96,8 +99,12 @@ _AND_HEADS = re.compile(
 # separate two names of a list ("Sở NN&PTNT, UBND cấp huyện").
 _ABBR_COMMA = re.compile(r"(?<![\wĐđ])[A-ZĐ]{1,4}(?:(?:,|\s?&\s?)[A-ZĐ]{1,5})+(?![\wĐđ])")
 _LEAD_IN = re.compile(
-    r"^\s*(?:(?:định kỳ|hàng năm|hằng năm|thường xuyên|(?:căn cứ|trên cơ sở|để|ngoài ra)"
-    r"[^,]{0,160}?),\s*)+", re.IGNORECASE)
+    r"^\s*(?:(?:định kỳ|hàng năm|hằng năm|thường xuyên|(?:căn cứ|trên cơ sở|để|ngoài ra"
+    r"|trong quá trình)[^,]{0,160}?),\s*)+", re.IGNORECASE)
+# A condition before the subject ("nếu có khó khăn, vướng mắc, các sở, ngành … báo cáo"): its
+# words may hold commas, so the subject may start after any of the next few.
+_CONDITION = re.compile(r"(?:nếu|khi|trường hợp)\s", re.IGNORECASE)
+_CONDITION_REACH = 120
 # "Giao X chủ trì …" assigns; "Đề nghị X phối hợp …" asks a body the plan cannot order.
 _GIAO = re.compile(r"(?:^|(?<=[.;:,]\s))(?:[Gg]iao|[Đđ]ề nghị)(?:\s*:)?\s+(?=\S)")
 _GIAO_CORE = ("iao", "ề nghị")  # in every match of _GIAO: a cheap test before it
@@ -179,10 +186,12 @@ _NOUN_BEFORE = re.compile(r"(?:^|\s)(?:cac|nhung|vien|va|hoac|moi|to)\s$")
 # Nouns that begin with a stop word once folded ("cán bộ" is not "cần", "tài chính" not
 # "tại"): inside a unit name written in lower case they do not end the name.
 _NOUN_FROM_STOP = re.compile(
-    r"(?:can bo|tai chinh|tai nguyen|tai san|trong trot|de an|ho tich|cho vay)(?![a-z0-9])")
+    r"(?:can bo|tai chinh|tai nguyen|tai san|trong trot|de an|ho tich|cho vay"
+    r"|to chuc (?:nha nuoc|bo may|chinh tri))(?![a-z0-9])")
 # Names whose last words are a stop word: "Phòng Giáo dục thường xuyên" (continuing education)
 # is a unit, not "Phòng Giáo dục" doing something "thường xuyên" (folded, the words before it).
-_NAME_BEFORE_STOP = {"thuong xuyen": re.compile(r"(?:^|\s)giao duc\s$")}
+_NAME_BEFORE_STOP = {"thuong xuyen": re.compile(r"(?:^|\s)giao duc\s$"),
+                     "trinh": re.compile(r"(?:^|\s)chuong\s$")}  # "các Chương trình …"
 
 
 # Short stop words whose fold other words share ("trồng" is not "trong", "tài" not "tại",
@@ -213,8 +222,9 @@ def _is_stop(text: str, ftext: str, mask: list[bool], pos: int, word: str) -> bo
 
 _AFTER_NAME = re.compile(
     r"^(?:\s+(?:tỉnh|thành phố|huyện|thị xã|thị trấn|xã|phường|quận|của tỉnh|cấp tỉnh|"
-    r"cấp huyện|cấp xã|các (?:huyện|thị xã|thị trấn|xã|phường|quận|địa phương|cấp)))?"
-    r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ&]*)*")
+    r"cấp huyện|cấp xã|các (?:huyện|thị xã|thị trấn|xã|phường|quận|địa phương|cấp)"
+    r"|các tỉnh(?:, thành phố)?(?: trực thuộc Trung ương)?))?"
+    r"(?:\s+(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ&]*|\d{1,2}(?![\w/.,%])))*")
 
 
 _PLACE_END = re.compile(r"(?<=\s)(?:tỉnh|thành phố)(?= (?!ủy\b|uỷ\b)[a-zà-ỹđ])")
@@ -269,9 +279,10 @@ def _chained_name_end(ftext: str, end: int) -> int:
 
 # A person's title before the unit they head: the unit is what carries the duty.
 _TITLE = re.compile(
-    r"^(?:[Tt]rưởng|[Tt]hủ trưởng|[Ll]ãnh đạo|[Tt]ổ trưởng|[Cc]hủ nhiệm|[Gg]iám đốc|[Bb]í thư)\s+"
+    r"^(?:[Tt]rưởng|[Tt]hủ trưởng|[Ll]ãnh đạo|[Tt]ổ trưởng|[Cc]hủ nhiệm|[Gg]iám đốc|[Bb]í thư"
+    r"|[Cc]hủ tịch)\s+"
     r"(?=(?:các|Các|Phòng|Ban|Sở|Văn phòng|Tổ đảng|Đoàn|Trung tâm|Chi cục|Đảng|Ủy ban|Vụ|Cục"
-    r"|Viện)\b)")
+    r"|Viện|UBND|Hội)\b)")
 
 
 _JOINER = re.compile(r"^(?:và|với|cùng|cùng với)\s+", re.IGNORECASE)
@@ -287,6 +298,11 @@ def _clean_piece(piece: str) -> str:
     piece = _TITLE.sub("", piece)
     piece = _IF_ANY.sub("", piece)
     return piece.strip(" ,;:.…-–")
+
+
+def clean_piece(piece: str) -> str:
+    """A piece of a list of units as a name: without joiners, titles or "(nếu có)"."""
+    return _clean_piece(piece)
 
 
 @lru_cache(maxsize=8192)
@@ -367,6 +383,8 @@ def _cut_list(text: str) -> tuple[list[str], list[bool]]:
 _SHARED_HEAD = re.compile(r"^(?:[Cc]ác|[Gg]iám đốc các|[Tt]hủ trưởng các)\s+"
                           r"([Ss]ở|[Bb]an|[Bb]ộ|[Pp]hòng|[Hh]ội)\s*:\s*(?=[A-ZĐÀ-Ỹ])")
 _NAME_SEPARATOR = re.compile(r"\s*[,;]\s*")
+_OWN_HEAD = re.compile(r"^(?:ubnd|uy ban|hdnd|hoi dong|so|bo|ban|phong|cac|trung tam|chi cuc"
+                       r"|van phong)\b")
 
 
 def _share_head(text: str) -> str:
@@ -377,11 +395,19 @@ def _share_head(text: str) -> str:
     if m is None:
         return text
     head = m.group(1).capitalize()
-    pieces = _NAME_SEPARATOR.split(text[m.end():])
+    rest = text[m.end():]
+    pieces = _NAME_SEPARATOR.split(rest)
+    # Where each piece starts and whether a ";" stands before it (the shared list ends there).
+    starts = [0] + [sep.end() for sep in _NAME_SEPARATOR.finditer(rest)]
+    after_semicolon = [False] + [";" in sep.group(0) for sep in _NAME_SEPARATOR.finditer(rest)]
     out: list[str] = []
     i = 0
     while i < len(pieces):
         piece = pieces[i]
+        if after_semicolon[i] or _OWN_HEAD.match(unit_key(piece)):
+            # "Các Bộ: Tài chính, Tư pháp; UBND các tỉnh …": a name with its own head.
+            out.append(rest[starts[i]:])
+            break
         if not piece[:1].isupper():
             out.append(", ".join(pieces[i:]))
             break
@@ -499,6 +525,12 @@ def leading_subject(text: str) -> Subject | None:
     candidates = [0]
     if m:
         candidates.append(m.end())
+    lead_end = m.end() if m else 0
+    if _CONDITION.match(text, lead_end):
+        comma = text.find(", ", lead_end, lead_end + _CONDITION_REACH)
+        while comma >= 0:
+            candidates.append(comma + 2)
+            comma = text.find(", ", comma + 2, lead_end + _CONDITION_REACH)
     for g in _GIAO.finditer(text) if any(w in text for w in _GIAO_CORE) else ():
         candidates.append(g.end())
     assigned = len(candidates)
@@ -643,6 +675,20 @@ class UnitBook:
                             source=source)
         self._mentions.append(found)
         return found
+
+    def forget(self, found: UnitMention) -> None:
+        """Take back a mention (a name that proved to be the first part of a longer one)."""
+        self._mentions = [m for m in self._mentions if m is not found]
+        key = unit_identity(found.name)
+        counts = self._aliases.get(key)
+        if counts is None:
+            return
+        counts[found.name] -= 1
+        if counts[found.name] <= 0:
+            del counts[found.name]
+        if not counts:
+            del self._aliases[key]
+            self._order.remove(key)
 
     def _display(self, key: str) -> str:
         counts = self._aliases[key]

@@ -165,6 +165,9 @@ UNIT_HEADS: tuple[str, ...] = (
     "hạt kiểm lâm", "trạm", "đảng bộ", "chi bộ", "vụ", "tổ giúp việc", "tổ công tác",
     "liên hiệp", "quận ủy", "thị ủy", "tòa án", "bảo tàng", "thư viện", "nhà xuất bản",
     "tạp chí", "thuế tỉnh", "thuế thành phố", "thuế cơ sở",
+    # A commune's civil servant by post, who carries a duty as a unit would ("Công chức Tư
+    # pháp - Hộ tịch").
+    "công chức",
 )
 
 # Bodies that are not task units: the department's own leadership, to whom
@@ -172,7 +175,7 @@ UNIT_HEADS: tuple[str, ...] = (
 NOT_UNITS: frozenset[str] = frozenset({
     "lanh dao so", "giam doc so", "ban giam doc", "ban giam doc so", "pho giam doc",
     "pho giam doc so", "lanh dao", "giam doc", "don vi duoc giao", "don vi chu tri",
-    "so", "phong", "ban", "uy ban", "hoi", "bo", "cuc", "doan", "dang", "vu",
+    "so", "phong", "ban", "uy ban", "hoi", "bo", "cuc", "doan", "dang", "vu", "cong chuc",
 })
 
 # Collective groups (folded): several bodies named as one.
@@ -183,11 +186,14 @@ _COLLECTIVE = re.compile(
     r"|^(to chuc|ca nhan|doanh nghiep|nguoi dan|don vi|bo phan)( |$)"
 )
 _INTERNAL_COLLECTIVE = re.compile(r"\b(thuoc so|truc thuoc|phong chuyen mon|cac phong|bo phan)\b")
-# Words of a body outside the department: a district, commune or the state ("quận", "xã" and
-# "phường" fold like the first syllables of "quản lý", "xã hội" and "phương tiện").
+# "quận" and "phường" (folded) as a place: "quản lý", "quản trị", "quan hệ" … and "phương
+# tiện", "địa phương" … fold alike.
+_QUAN = r"quan(?! (?:ly|tri|he|trong|tam|sat|diem|niem|chung)\b)"
+_PHUONG = r"(?<!dia )phuong(?! (?:tien|an|phap|thuc|huong|cham))"
+# Words of a body outside the department: a district, commune or the state ("xã" folds like the
+# first syllable of "xã hội").
 _OUTSIDE = re.compile(
-    r"\b(huyen|thi xa|thanh pho|quan(?! ly)|xa(?! hoi)"
-    r"|phuong(?! (?:tien|an|phap|thuc|huong|cham))|quoc gia|trung uong|quoc hoi)\b")
+    rf"\b(huyen|thi xa|thanh pho|{_QUAN}|xa(?! hoi)|{_PHUONG}|quoc gia|trung uong|quoc hoi)\b")
 _INTERNAL_HEADS = re.compile(r"^(phong|chi cuc|trung tam|van phong so|thanh tra so)\b")
 # Bodies whose own Phòng or Trung tâm a plan may name: "Phòng Cảnh sát kinh tế Công an tỉnh" is
 # the police's, not the department's.
@@ -353,13 +359,18 @@ def is_collective(name: str) -> bool:
 # Party board's office. Rows: issuer pattern, unit pattern over unit_key, and the places whose
 # name makes such a unit another body's: any district, commune or national body (True), none
 # (None: a district's units carry its name) or a pattern (a commune's units carry "xã").
-_OUTSIDE_COMMUNE = (r"\b(huyen|thi xa|thanh pho|quan(?! ly)|tinh|quoc gia|trung uong"
+_OUTSIDE_COMMUNE = (rf"\b(huyen|thi xa|thanh pho|{_QUAN}|tinh|quoc gia|trung uong"
                     r"|quoc hoi)\b")
 # A department of health runs the district medical centres too, not the national hospitals.
 _OUTSIDE_STATE = r"\b(quoc gia|trung uong|quoc hoi|bo)\b"
+# A ministry's units are national ("Cục Thông tin khoa học và công nghệ quốc gia"); one named
+# after a province, district or commune is a local body.
+_OUTSIDE_MINISTRY = rf"\b(tinh|huyen|thi xa|thanh pho|{_QUAN}|xa(?! hoi)|{_PHUONG})\b"
 OWN_UNITS_OF_ISSUER: tuple[tuple[str, str, bool | str | None], ...] = (
     (r"^bo ", r"^(?:vu|cuc|tong cuc|vien|van phong bo|thanh tra bo|trung tam|hoc vien|"
-              r"ban quan ly|bao|tap chi|nha xuat ban)\b", True),
+              r"ban quan ly|bao|tap chi|nha xuat ban|van phong (?!(?:chinh phu|quoc hoi|"
+              r"trung uong|chu tich|ubnd|uy ban|hdnd|hoi dong|tinh|thanh uy|dang|so)\b))\b",
+     _OUTSIDE_MINISTRY),
     (r"^so y te\b", r"^(?:benh vien|trung tam y te|trung tam kiem soat benh tat|chi cuc)\b",
      _OUTSIDE_STATE),
     (r"^so giao duc\b", r"^(?:truong|trung tam giao duc)\b", True),
@@ -367,19 +378,21 @@ OWN_UNITS_OF_ISSUER: tuple[tuple[str, str, bool | str | None], ...] = (
      r"^(?:phong|trung tam|van phong (?:hdnd va ubnd|hoi dong nhan dan va uy ban nhan dan|"
      r"ubnd|uy ban nhan dan)|thanh tra (?:huyen|quan|thi xa|thanh pho))\b", None),
     (r"^(?:ubnd|uy ban nhan dan) (?:xa|phuong|thi tran|dac khu)\b",
-     r"^(?:phong|trung tam phuc vu hanh chinh cong|van phong (?:hdnd va ubnd|"
+     r"^(?:phong|trung tam phuc vu hanh chinh cong|cong chuc|van phong (?:hdnd va ubnd|"
      r"hoi dong nhan dan va uy ban nhan dan|ubnd|uy ban nhan dan|dang uy))\b", _OUTSIDE_COMMUNE),
     (r"^(?:ban|uy ban kiem tra|van phong) .*\b(?:tinh uy|thanh uy|trung uong|dang uy|huyen uy)\b",
      r"^(?:phong|van phong ban|vu|cuc)\b", True),
-    # A Party committee's office, boards and inspection commission ("Văn phòng Đảng ủy").
-    (r"^dang uy\b", r"^(?:van phong|uy ban kiem tra|ban [a-z ]+?) dang uy$", None),
+    # A Party committee's office, boards and inspection commission ("Văn phòng Đảng ủy", "Ban
+    # Xây dựng Đảng Đảng ủy xã").
+    (r"^dang uy\b", r"^(?:van phong|uy ban kiem tra|ban [a-z ]+?) dang uy"
+                    r"(?: (?:xa|phuong|thi tran|dac khu))?$", None),
     # A mass organisation's boards, office and centres ("Ban Tuyên huấn", "Văn phòng Hội"),
     # not the Party's or the state's boards it names ("Ban Dân vận Tỉnh ủy").
     (r"^(?:(?:bch|ban chap hanh|ban thuong vu) )?(?:hoi nong dan|hoi lien hiep phu nu"
      r"|hoi cuu chien binh|lien doan lao dong|tinh doan|thanh doan|doan (?:tncs|thanh nien))\b",
      r"^(?:ban|van phong|trung tam|quy ho tro)\b",
      r"\b(?:tinh uy|thanh uy|huyen uy|dang uy|ubnd|uy ban|chi dao|quan ly|so|huyen|thi xa"
-     r"|thanh pho|quan(?! ly)|xa(?! hoi)|phuong|quoc gia|trung uong|quoc hoi)\b"),
+     rf"|thanh pho|{_QUAN}|xa(?! hoi)|{_PHUONG}|quoc gia|trung uong|quoc hoi)\b"),
 )
 
 
