@@ -4,7 +4,9 @@ Node ids and attributes (every layer relies on these):
 
 ``doc:…``        Plan (an ingested plan) or LegalDocument (known from references).
                  Central documents ``doc:36-NQ/TW@2023``; local ones carry their
-                 province ``doc:tay-ninh:3300/KH-UBND@2023``; an unnumbered one
+                 province ``doc:tay-ninh:3300/KH-UBND@2023``, and a commune's or
+                 district's that body too ``doc:gia-lai:xa-ia-grai:61/KH-UBND@2025``
+                 (:func:`~policykg.graph.identity.document_scope`); an unnumbered one
                  ``doc:<province>:<TYPE>@<date>:<hash>``. Attributes: ``doctype``,
                  ``key``, ``date``, ``year``, ``scope``, ``province`` (node id),
                  ``issuer``, ``title``; a Plan also ``file``, ``sha256``, ``number``,

@@ -112,6 +112,19 @@ def _ref_scope(ref: DocRef, plan: Plan) -> str:
     return ident.province_slug(ref.province or plan.province)
 
 
+def _plan_number_scope(plan: Plan, scope: str) -> str:
+    """Where ``plan``'s number is unique: its province, or the commune or district issuing
+    it (see :func:`~policykg.graph.identity.document_scope`)."""
+    return ident.document_scope(scope, plan.issuer)
+
+
+def _ref_number_scope(ref: DocRef, plan: Plan) -> str:
+    """Where a cited number is unique: the scope of :func:`_ref_scope`, narrowed to the
+    commune or district its issuer names ("UBND xã" alone: the citing plan's own)."""
+    return ident.document_scope(_ref_scope(ref, plan), ref.issuer,
+                                ident.local_area(plan.issuer))
+
+
 def _ref_year(ref: DocRef) -> int | None:
     year = ident.year_of(ref.date)
     if year is None and ref.key:
@@ -130,18 +143,21 @@ class _Resolver:
     def __init__(self, plans: list[Plan]):
         self.groups: dict[tuple[str, str], _DocGroup] = defaultdict(_DocGroup)
         self.plan_scope: dict[str, str] = {}
+        self.number_scope: dict[str, str] = {}  # plan id → where its number is unique
         for plan in plans:
             scope = _plan_scope(plan)
             self.plan_scope[plan.id] = scope
+            self.number_scope[plan.id] = _plan_number_scope(plan, scope)
             if plan.number:
-                group = self.groups[(scope, ident.match_key(plan.number))]
+                group = self.groups[(self.number_scope[plan.id], ident.match_key(plan.number))]
                 group.keys.add(plan.number)
                 group.plan_key = min(filter(None, [group.plan_key, plan.number]))
                 if (year := _plan_year(plan)) is not None:
                     group.years.add(year)
             for ref in plan.references:
                 if ref.key:
-                    group = self.groups[(_ref_scope(ref, plan), ident.match_key(ref.key))]
+                    group = self.groups[(_ref_number_scope(ref, plan),
+                                         ident.match_key(ref.key))]
                     group.keys.add(ref.key)
                     if (year := _ref_year(ref)) is not None:
                         group.years.add(year)
@@ -162,23 +178,23 @@ class _Resolver:
         return ident.document_id(display, scope, year), []
 
     def plan_node(self, plan: Plan) -> str:
-        scope = self.plan_scope[plan.id]
         if plan.number:
-            return self.numbered(scope, plan.number, _plan_year(plan))[0]
-        return ident.unnumbered_plan_id(scope, plan.doctype, plan.date, plan.id)
+            return self.numbered(self.number_scope[plan.id], plan.number, _plan_year(plan))[0]
+        return ident.unnumbered_plan_id(self.plan_scope[plan.id], plan.doctype, plan.date,
+                                        plan.id)
 
     def references(self, plan: Plan) -> list[tuple[str, list[str]]]:
         """The node id (and ambiguity) of each of ``plan.references``, in order."""
         dated: dict[tuple[str, str], set[int]] = defaultdict(set)
         for ref in plan.references:
             if ref.key and (year := _ref_year(ref)) is not None:
-                dated[(_ref_scope(ref, plan), ident.match_key(ref.key))].add(year)
+                dated[(_ref_number_scope(ref, plan), ident.match_key(ref.key))].add(year)
         resolved: list[tuple[str, list[str]] | None] = []
         for ref in plan.references:
             if not ref.key:
                 resolved.append(None)
                 continue
-            scope = _ref_scope(ref, plan)
+            scope = _ref_number_scope(ref, plan)
             years = dated.get((scope, ident.match_key(ref.key)))
             resolved.append(self.numbered(scope, ref.key, _ref_year(ref), years))
         return [r if r is not None else (self._keyless(plan, i, resolved), [])

@@ -19,7 +19,7 @@ from typing import Any
 
 from policykg.ontology import provinces
 from policykg.ontology.doctypes import issuer_scope, normalise_key, parse_key
-from policykg.ontology.issuers import match_issuer
+from policykg.ontology.issuers import local_area, match_issuer
 from policykg.ontology.normalize import canon, fold, nfc, slug, squash_spaces
 from policykg.ontology.units import canonical_unit_name
 
@@ -39,6 +39,7 @@ __all__ = [
     "all_provinces",
     "compact",
     "document_id",
+    "document_scope",
     "keyless_document_id",
     "unnumbered_plan_id",
     "issuer_org",
@@ -103,6 +104,24 @@ def document_id(key: str, scope: str, year: int | None) -> str:
     prefix = "" if scope == NATIONWIDE else f"{scope}:"
     suffix = f"@{year}" if year else ""
     return f"doc:{prefix}{norm_key(key)}{suffix}"
+
+
+def document_scope(scope: str, issuer: str | None,
+                   own: tuple[str, str | None] | None = None) -> str:
+    """The scope a local document's number is unique in: its province's, or below it the
+    issuing commune's or district's (``gia-lai:xa-ia-grai``). An issuer naming its level
+    alone ("UBND xã") is the citing plan's own body (``own``) when that is of the level."""
+    if scope == NATIONWIDE:
+        return scope
+    area = local_area(issuer)
+    if area is None:
+        return scope
+    level, name = area
+    if name is None:
+        if own is None or own[0] != level or own[1] is None:
+            return scope
+        name = own[1]
+    return f"{scope}:{slug(f'{level} {name}')}"
 
 
 def _digest(*parts: str | None, size: int = 10) -> str:

@@ -23,10 +23,11 @@ from policykg.ontology.issuers import (
     display_issuer,
     issuer_by_code,
     issuer_scope_of_code,
+    local_area,
     match_issuer,
     sector_name,
 )
-from policykg.ontology.normalize import fold, nfc, squash_spaces
+from policykg.ontology.normalize import fold, nfc, slug, squash_spaces
 from policykg.ontology.provinces import (
     Province,
     find_districts,
@@ -557,12 +558,17 @@ def _read_signature(lines: list[Line]) -> tuple[str | None, str | None]:
 # --- identity --------------------------------------------------------------------------------
 
 def plan_id(province_slug: str, number: str | None, symbol: str | None, doctype: str,
-            date: str | None, title: str | None) -> str:
+            date: str | None, title: str | None, issuer: str | None = None) -> str:
     """A content identity: the same plan read again (any file, any format) gets the same id.
 
     With a number: ``"gia-lai:19/KH-SKHCN@2024"``; without one:
-    ``"bac-giang:KH-KHCN@2021-01:1a2b3c4d"`` (hash of the folded title).
+    ``"bac-giang:KH-KHCN@2021-01:1a2b3c4d"`` (hash of the folded title). A commune or
+    district numbers its plans on its own, so its name comes first:
+    ``"gia-lai:xa-ia-grai:61/KH-UBND@2025"`` is not the province's 61/KH-UBND.
     """
+    area = local_area(issuer) if province_slug != "vn" else None
+    if area is not None and area[1] is not None:
+        province_slug = f"{province_slug}:{slug(' '.join(area))}"
     if number:
         year = f"@{date[:4]}" if date else ""
         return f"{province_slug}:{number}{year}"
@@ -700,7 +706,8 @@ def read_metadata(lines: list[Line], source: SourceFile, *,
         place = known.name  # one spelling of a province name: "Thanh Hoá" → "Thanh Hóa"
     prov_slug = prov.slug if prov else ("vn" if central else "unknown")
     return Plan(
-        id=plan_id(prov_slug, header.number, header.symbol, doctype, header.date, title),
+        id=plan_id(prov_slug, header.number, header.symbol, doctype, header.date, title,
+                   issuer),
         source=source, doctype=doctype, number=header.number, symbol=header.symbol,
         date=header.date, place=place, province=name, province_evidence=evidence,
         issuer=issuer, parent_issuer=parent, title=title, signer=signer,

@@ -27,6 +27,7 @@ from policykg.ontology.issuers import (
     IssuerMatch,
     issuer_code,
     issuer_scope_of_code,
+    local_area,
     match_issuer,
 )
 from policykg.ontology.normalize import fold, is_nfc, nfc, squash_spaces
@@ -599,8 +600,10 @@ def read_references(lines: list[Line], plan: Plan, *,
     if own is not None:
         own_codes.add(own.code)
     cites = _find_numbered(stream, skip)
-    if plan.number:
-        cites = [c for c in cites if c.key != plan.number]
+    # the plan's own number: itself, unless its issuer or year says another body's or year's
+    # plan of that number is meant (see _another_document, once the tails are read)
+    same_number = [c for c in cites if plan.number and c.key == plan.number]
+    cites = [c for c in cites if not (plan.number and c.key == plan.number)]
     cites += _find_unnumbered(stream, skip, title_span, own_codes)
     own_symbol = parse_key("0/" + plan.symbol) if plan.symbol else None
     cites += _find_blank_numbers(stream, skip, own_symbol.symbol if own_symbol else None)
@@ -612,6 +615,11 @@ def read_references(lines: list[Line], plan: Plan, *,
     cites += [c for c in bare if _key_from_issuer(c) or _key_from_cited(c, cites)]
     cites.sort(key=lambda c: c.start)
     _read_tails(stream, cites, {id(c) for c in cites} - done)
+    if same_number:
+        _read_tails(stream, sorted(cites + same_number, key=lambda c: c.start),
+                    {id(c) for c in same_number})
+        cites += [c for c in same_number if _another_document(c, plan)]
+        cites.sort(key=lambda c: c.start)
 
     pairs = _chain_pairs(stream, cites)
     _assign_relations(stream, cites, pairs, title_span, (open_start, open_end))
@@ -619,6 +627,17 @@ def read_references(lines: list[Line], plan: Plan, *,
     refs = [_to_ref(g, plan, stream) for g in groups]
     links = _links(stream, cites, pairs, plan)
     return refs, links
+
+
+def _another_document(cite: _Cite, plan: Plan) -> bool:
+    """Whether a citation of the plan's own number names another document: one of another
+    year ("Kế hoạch số 61/KH-UBND ngày 10/3/2024" in a plan of 2025), or of another body
+    numbering on its own (a commune's plan citing the province's "61/KH-UBND … của UBND
+    tỉnh")."""
+    year, own_year = (cite.date or "")[:4], (plan.date or "")[:4]
+    if year and own_year and year != own_year:
+        return True
+    return cite.issuer is not None and local_area(cite.issuer) != local_area(plan.issuer)
 
 
 # A hard-wrapped line that stops on an implement verb goes on with the cited document:

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from policykg.ontology.normalize import fold, nfc, squash_spaces
 from policykg.ontology.provinces import find_province, fold_aligned
+from policykg.ontology.provinces import province as named_province
 
 __all__ = [
     "Issuer", "ISSUERS", "SECTORS", "IssuerMatch", "issuer_by_code", "issuer_code", "is_party_code",
-    "issuer_scope_of_code", "match_issuer", "display_issuer", "sector_name",
+    "issuer_scope_of_code", "local_area", "match_issuer", "display_issuer", "sector_name",
 ]
 
 
@@ -431,3 +433,41 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
                           else named.province.name)
                 text = text[:start] + proper + text[start + len(named.text):]
     return text
+
+
+# An issuer below a province, folded: its level and name ("UBND xã Ia Grai", "Đảng ủy phường
+# 3", "UBND huyện Tuy Phước" and "Huyện ủy Tuy Phước" before July 2025). Such a body numbers
+# its documents on its own ("61/KH-UBND" of a commune is not the province's 61/KH-UBND).
+_LOCAL_LEVELS = ("xa", "phuong", "thi tran", "dac khu", "huyen", "thi xa", "quan", "thanh pho")
+_LOCAL_COMMITTEES = {"huyen uy": "huyen", "thi uy": "thi xa", "thanh uy": "thanh pho"}
+_LOCAL_SHORT = {"tp": "thanh pho", "tx": "thi xa"}  # "UBND TP. Pleiku", "UBND TX. An Khê"
+_LOCAL_AREA = re.compile(
+    rf"(?:\b(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy|dang bo)\s+"
+    rf"(?P<level>{'|'.join(_LOCAL_LEVELS)}|(?:{'|'.join(_LOCAL_SHORT)})\b\.?)"
+    rf"|\b(?P<committee>{'|'.join(_LOCAL_COMMITTEES)}))"
+    r"(?:\s*(?<=[\s.])(?P<name>[a-z0-9]+(?:\s+[a-z0-9]+)*?))?"
+    r"\s*(?=$|[,;(]|\s(?:tinh|thanh pho)\b)")
+
+
+@lru_cache(maxsize=65536)
+def local_area(issuer: str | None) -> tuple[str, str | None] | None:
+    """(level, name) of an issuer below its province, folded, or None: ``"UBND xã Ia
+    Grai"`` → ``("xa", "ia grai")``, ``"UBND xã"`` → ``("xa", None)``, ``"Huyện ủy Tuy
+    Phước"`` → ``("huyen", "tuy phuoc")``; a province's issuers ("UBND tỉnh", "UBND thành
+    phố Hà Nội", "Thành ủy Huế") and "các cơ quan" give None.
+
+    >>> local_area("Ủy ban nhân dân xã Ia Grai"), local_area("UBND thành phố Đà Nẵng")
+    (('xa', 'ia grai'), None)
+    """
+    if not issuer:
+        return None
+    found = _LOCAL_AREA.search(fold(issuer))
+    if found is None:
+        return None
+    level = found.group("level")
+    level = _LOCAL_SHORT.get(level.rstrip("."), level) if level else \
+        _LOCAL_COMMITTEES[found.group("committee")]
+    name = found.group("name")
+    if name and level == "thanh pho" and named_province(name) is not None:
+        return None  # a centrally governed city is a province
+    return level, name

@@ -15,6 +15,7 @@ import networkx as nx
 
 from policykg.graph.taskrows import bucket_of, int_or_none, reachable
 from policykg.graph.taskrows import task_order as order_of_task
+from policykg.ontology.issuers import local_area
 from policykg.ontology.normalize import fold, slug
 from policykg.ontology.schema import DOCUMENT_KINDS, Kind, Rel
 
@@ -264,11 +265,19 @@ def label(g: Graph, node: str | None) -> str:
 
 
 def doc_label(g: Graph, node: str) -> str:
-    """A document as users name it: ``36-NQ/TW (2023)``, or its title when unnumbered."""
+    """A document as users name it: ``36-NQ/TW (2023)``, or its title when unnumbered.
+
+    A commune's or district's document names its issuer, ``61/KH-UBND (2025, UBND xã Ia
+    Grai)``: such bodies number their documents on their own, so the province's 61/KH-UBND
+    of that year is another plan."""
     data = _node_data(g, node) or {}
     key = data.get("key") or data.get("number")
     year = data.get("year") or (str(data.get("date"))[:4] if data.get("date") else None)
     if key:
+        issuer = data.get("issuer")
+        area = local_area(issuer) if issuer else None
+        if area is not None and area[1] is not None:
+            return f"{key} ({year}, {issuer})" if year else f"{key} ({issuer})"
         return f"{key} ({year})" if year else str(key)
     text = " ".join(label(g, node).split())
     return text if len(text) <= 70 else text[:69] + "…"
