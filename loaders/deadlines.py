@@ -10,7 +10,10 @@ table's column) is read in the year its plan is about. "Định kỳ 6 tháng/l�
 a duty naming two periods gets the shorter ("báo cáo 6 tháng và năm", "Định kỳ 6 tháng, hằng
 năm" → half-yearly: a unit plans for every half year). A yearly duty in a part of every year
 keeps that part's month as partial ISO: "Quý I hằng năm" → yearly on ``--03``, "6 tháng đầu
-năm hằng năm" → ``--06``. Targets are numbers with what they count
+năm hằng năm" → ``--06``. Report dates recur as often as they fall: "trước ngày 20 hằng
+tháng" monthly, "trước ngày 15 tháng cuối quý" and "trước ngày 10 của tháng đầu quý" quarterly,
+"trước ngày 15/6 và 15/12 hằng năm" half-yearly (two days of the year, so no one date). Targets
+are numbers with what they count
 ("15 Doanh nghiệp, Hợp tác xã", "tối thiểu đạt 1,5%"); Vietnamese decimals use
 a comma. Years, dates, document and standard numbers are never targets.
 """
@@ -38,7 +41,11 @@ _MONTH = re.compile(rf"tháng\s+(\d{{1,2}})(?:\s*(?:năm|/)\s*({_YEAR}))", re.IG
 _HALF_YEAR = r"(?:0?6|sau) thang"
 _RECURRENCE = (
     (re.compile(r"\b(hang|moi) thang\b"), "monthly"),
-    (re.compile(r"\b(hang|moi) quy\b"), "quarterly"),
+    # "hằng quý", "trước ngày 15 tháng cuối quý", "ngày 10 của tháng đầu mỗi quý" (not "tháng
+    # cuối quý IV/2025": one quarter of one year)
+    (re.compile(r"\b(?:(?:hang|moi) quy|thang (?:dau|cuoi|giua|thu (?:nhat|hai|ba))"
+                r" (?:cua )?(?:moi |hang |cac )?quy(?! (?:i{1,3}|iv|[1-4])\b)"
+                r"(?: (?:sau|tiep theo))?)\b"), "quarterly"),
     (re.compile(rf"\b(?:(?:dinh ky|hang|moi|bao cao) {_HALF_YEAR}(?! (?:dau|cuoi)\b)"
                 rf"|{_HALF_YEAR} ?(?:/ ?|mot |1 )lan"
                 r"|(?:dinh ky|hang|moi) nua nam)\b"), "half-yearly"),
@@ -156,6 +163,23 @@ def _month_every_year(text: str) -> str | None:
     return f"--{month:02d}" if 1 <= month <= 12 else None
 
 
+# Days of every year a duty falls due on, by how many there are: "trước ngày 15/6 và 15/12 hằng
+# năm" is half-yearly, four days quarterly.
+_DAYS_A_YEAR = {2: "half-yearly", 4: "quarterly", 12: "monthly"}
+
+
+def _several_days(text: str, found: Deadline) -> bool:
+    """A yearly deadline naming several days of the year ("15/6 và 15/12 hằng năm") recurs as
+    often as it names days, and has no one date; True when it names several."""
+    days = {(int(d), int(m)) for d, m, y in _DATE.findall(text) if not y}
+    days |= {(int(d), int(m)) for d, m, y in _DATE_WORDS.findall(text) if not y}
+    if len(days) < 2:
+        return False
+    found.date = None
+    found.recurrence = _DAYS_A_YEAR.get(len(days), "yearly")
+    return True
+
+
 # Words (folded) that make a single year a start ("bắt đầu từ năm 2025") or an end.
 _FROM = re.compile(r"\b(bat dau|tu nam|tu|(?:cac|nhung) nam tiep theo|tro di)\b")
 _UNTIL = re.compile(r"\bden\b")
@@ -202,7 +226,9 @@ def _read_deadline(text: str) -> Deadline | None:
             and not (_FROM.search(folded) and not _UNTIL.search(folded)):
         # (not a period a duty starts in: "Từ quý II/2026", "… và các năm tiếp theo")
         found.date = _period_month(text)
-    if found.date is None and found.recurrence in _MONTH_OF_YEAR:
+    several = found.recurrence == "yearly" and found.date is not None \
+        and found.date.startswith("--") and _several_days(text, found)
+    if found.date is None and found.recurrence in _MONTH_OF_YEAR and not several:
         found.date = _month_every_year(text)
     span = _SPAN.search(text) if _DIGIT.search(text) else None
     if span:
@@ -233,8 +259,19 @@ _PROSE_DEADLINE = re.compile(
     rf"\s+[^.;:]*?{_YEAR}"
     # "trước ngày 30/11 hàng năm", also without "ngày": "gửi Văn phòng trước 15/12 hằng năm"
     r"|trước(?:\s+ngày)?\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?![\d/])"
+    # more days of the year: "trước ngày 15/6 và 15/12 hằng năm"
+    r"(?:\s*(?:,|và)\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?![\d/]))*"
     r"(?:\s+(?:hàng|hằng)\s+năm)?"
+    r"|trước\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s*(?:,|và)\s*(?:ngày\s+)?\d{1,2}\s+tháng"
+    r"\s+\d{1,2})*\s+(?:hàng|hằng|mỗi)\s+năm"
+    # a day of one month of every quarter: "(định kỳ) trước ngày 10 của tháng đầu quý"
+    r"|(?:định kỳ\s+)?trước\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:đầu|cuối|giữa)"
+    r"\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+|các\s+)?quý(?!\s*[IV1-4])"
+    r"(?:\s+(?:sau|tiếp theo))?"
     r"|^(?:hàng|hằng)\s+(?:năm|quý|tháng)(?=,)"
+    # a report due every month or quarter: "báo cáo tiến độ hằng quý về Văn phòng Sở"
+    r"|(?:báo cáo|tổng hợp)\s[^.;:()]{0,80}?(?<=\s)(?:hàng|hằng|mỗi)\s+(?:tháng|quý)(?![\wÀ-ỹ])"
+    r"(?:\s*\((?:trước|chậm nhất)[^()]{0,40}\))?"
     r"|định kỳ\s+(?:(?:hàng|hằng)\s+(?:năm|quý|tháng)|\d{1,2}\s+tháng|nửa\s+năm)"
     r"|trước ngày\s+\d{1,2}\s+(?:của\s+)?(?:hàng|hằng|mỗi)\s+(?:tháng|quý|năm)"
     rf"|(?:^|(?:trước|trong|chậm nhất|vào)\s+)quý\s+[IVX1-4]{{1,4}}(?:\s*,\s*[IVX1-4]{{1,4}})*"
@@ -311,10 +348,14 @@ def _may_hold_deadline(sentence: str) -> bool:
     Every alternative needs a digit or a labelled "thời gian:", except "định kỳ hằng
     tháng", the two anchored ones: "Hàng năm," (opens with h, needs a comma) and a
     standing duty ("Thực hiện thường xuyên", see :data:`_STANDING_TIMES`), and a period
-    of every year in words ("quý IV hằng năm", "hằng sáu tháng", see :data:`_ROMAN_PERIOD`).
+    of every year in words ("quý IV hằng năm", "hằng sáu tháng", see :data:`_ROMAN_PERIOD`),
+    and a report every month or quarter ("báo cáo tiến độ hằng quý").
     """
     if ":" in sentence or _DIGIT.search(sentence) is not None or "ịnh kỳ" in sentence:
         return True
+    if ("ng quý" in sentence or "ng tháng" in sentence or "ỗi quý" in sentence
+            or "ỗi tháng" in sentence) and ("áo cáo" in sentence or "ổng hợp" in sentence):
+        return True  # "báo cáo tiến độ hằng quý"
     first = sentence[:1]
     return (first in ("h", "H") and "," in sentence) or (
         first in _STANDING_FIRST and sentence.rstrip()[-1:] in _STANDING_LAST) or (

@@ -24,6 +24,7 @@ from policykg.ontology.issuers import (
     issuer_by_code,
     issuer_scope_of_code,
     local_area,
+    local_board,
     match_issuer,
     sector_name,
 )
@@ -209,7 +210,8 @@ class _Header:
 # 15/7/2025"; not a web page's "Ngày đăng: 16/07/2025" (when it was posted) or "Ngày hiệu lực".
 _DATE_LINE = re.compile(r"ngay\s*(?:\d|thang|ban hanh\b|ky\b)")
 _NUMBER_CELL = re.compile(r"^s[oố]\s*(?:[:.]\s*|(?=[\d/\-])|\s+(?=[\d/]))(.*)$", re.I)
-_PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_][^,\d]{1,40}?)\s*,\s*ngày\b", re.I)
+# "Hà Giang 1, ngày …": a ward may be numbered after the town it replaced.
+_PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_][^,\d]{1,40}?(?:\s\d{1,2})?)\s*,\s*ngày\b", re.I)
 
 
 def _cells(text: str) -> list[str]:
@@ -326,6 +328,17 @@ def _read_place_date(header: _Header, cell: str) -> None:
 # --- province --------------------------------------------------------------------------------
 
 _MERGER = "2025-07-01"  # from this day the 34 provinces replace the 63
+
+
+def _commune_place(place: str) -> bool:
+    """True for a place that is not an old province written out ("Quy Nhơn Nam", "Hà Giang
+    1": a ward named after the town it replaced), False for "tỉnh Hà Giang"."""
+    found = find_provinces(place, require_case=False)
+    if not found:
+        return True
+    rest = squash_spaces(place[:found[0].start] + " " + place[found[0].end:])
+    return bool(rest) and not found[0].prefixed and rest[:1].isalnum() and any(
+        c.isdigit() or c.isupper() for c in rest)
 
 
 def _province_of_place(place: str) -> Province | None:
@@ -609,10 +622,10 @@ def _plan_province(lines: list[Line], header: _Header, header_end: int,
         prov = _province_of_place(header.place)
         if prov is not None:
             if prov.name != prov.current and (header.date or "") >= _MERGER \
-                    and province(header.place) is None and not find_provinces(
-                        header.place, require_case=False):
-                # A commune's place after the merger ("Quy Nhơn Nam, ngày … 8 … 2025") lies
-                # in the province of today, not the one its old district belonged to.
+                    and province(header.place) is None and _commune_place(header.place):
+                # A commune's place after the merger ("Quy Nhơn Nam, ngày … 8 … 2025", "Hà
+                # Giang 1, ngày …") lies in the province of today, not the one its old
+                # district or old province belonged to.
                 return province(prov.current) or prov, "header place"
             return prov, "header place"
     for _, org in header.orgs:
@@ -697,6 +710,10 @@ def read_metadata(lines: list[Line], source: SourceFile, *,
     elif symbol is not None and symbol.issuers:
         issuer = _issuer_from_symbol(symbol.issuers[0], name, kind)
     parent = display_issuer(header.orgs[-2][1], None) if len(header.orgs) >= 2 else None
+    if parent is not None and issuer is not None and local_area(issuer) is None \
+            and issuer_text is not None:
+        # "UBND XÃ PHÚ LỘC" / "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ": the commune's own committee.
+        issuer = local_board(issuer_text, parent) or issuer
 
     recipients, signer, capacity = _read_closing(
         lines, appendix_start(lines) if appendix is None else appendix)

@@ -16,6 +16,9 @@ then each heading is read by what it holds, so one plan can mix layouts
    trì …", "…; Sở Y tế chủ trì, phối hợp với …"); the subject carries over to the next
    paragraphs of the same item ("Phối hợp với Sở Công Thương …" adds cooperating
    units); roles may be noted after the names ("…: Sở X (chủ trì); Sở Y (phối hợp).");
+   a sentence whose clauses each name a unit doing a duty of its own ("Sở Tài chính bố trí
+   kinh phí; Sở Nội vụ hướng dẫn …; UBND các xã tổ chức thực hiện.") is a task with a
+   sub-task per clause, each quoting the whole sentence;
 5. pipe tables whose header names the columns (STT, nội dung, chủ trì, phối
    hợp, tham gia, thời gian, sản phẩm); a row with only STT and content is a group. A
    column per period ("Quý I" … "Quý IV", "Tháng 1" …, "6 tháng đầu năm", "2025", or
@@ -31,7 +34,8 @@ under it is itself a task (their ``parent``).
 Task ids are stable within a plan: the Roman section then the printed number
 ("II.3.5", "IV.1", "II.NV2" for "Nhiệm vụ 2"), a lettered heading under its item
 ("II.2.2.a"), bullets and paragraphs by position under their heading ("III.4.b2",
-"II.1.p1"), table rows under their table and group row ("PL.T1.I.1"); ``number``
+"II.1.p1"), the clauses of such a sentence by position ("II.4.p1.c2"), table rows under
+their table and group row ("PL.T1.I.1"); ``number``
 is the number as printed ("3.5", "Nhiệm vụ 2", the table's STT) or the id's tail.
 
 "X phối hợp với Y" gives X the duty with Y cooperating, except when the
@@ -57,6 +61,7 @@ from policykg.loaders.deadlines import (
 )
 from policykg.loaders.model import Deadline, Line, Plan, Role, Span, Task, Unit
 from policykg.loaders.units import (
+    Subject,
     UnitBook,
     clean_piece,
     leading_subject,
@@ -645,6 +650,7 @@ class _Reader:
         self.periods: dict[str, str] = {}  # task id → the period heading it sits under
         self.year = single_year(plan.title)  # the year of a plan about one ("… năm 2024")
         self.unit_cells: dict[str, str] = {}  # the unit cells of the last table row, by column
+        self.split: set[str] = set()  # ids of sentences read as clauses (see clause_tasks)
 
     # --- helpers ---------------------------------------------------------------
 
@@ -720,7 +726,7 @@ class _Reader:
             self.add_unit(task, name, "support", line)
 
     def finish(self, task: Task, extra_text: list[str] | None = None) -> None:
-        if ")" in task.text and not self.noted_units(task) \
+        if ")" in task.text and task.id not in self.split and not self.noted_units(task) \
                 and not any(u.role == "lead" for u in task.units):
             self.bracketed_units(task)
         if task.deadline is None:
@@ -812,7 +818,11 @@ class _Reader:
             task.source = self.span(node.lines + _all_lines(node.children), task.text)
         elif (subj := leading_subject(node.text)) is not None and not (
                 carried and _STEERS.match(node.text) and _PARTY_BODY.match(fold(carried[0]))):
-            self.assign_prose(task, subj.names, subj.role, subj.partners, line)
+            clauses = _clause_duties(node.text)
+            if clauses is not None:
+                self.clause_tasks(task, clauses, ctx)
+            else:
+                self.assign_prose(task, subj.names, subj.role, subj.partners, line)
             carried = subj.names
         else:
             self.assign_prose(task, carried, *role_and_partners(node.text), line)
@@ -861,6 +871,8 @@ class _Reader:
             inherited = ctx.subject
             if subj is not None and intro:
                 inherited = subj.names
+            elif subj is not None and (clauses := _clause_duties(node.text)) is not None:
+                self.clause_tasks(task, clauses, ctx)
             elif subj is not None:
                 self.assign_prose(task, subj.names, subj.role, subj.partners, node.lines[0])
             elif not _has_tasks_below(node) and (ctx.subject or "ợp" in node.text):
@@ -876,6 +888,25 @@ class _Reader:
         sub_node = Node(node.kind, node.label, node.text, node.lines, node.level,
                         [c for c in node.children if c.kind in ("num", "letter", "table")])
         self.children(sub_node, sub)
+
+    def clause_tasks(self, task: Task, clauses: list[tuple[str, Subject]], ctx: Context) -> None:
+        """A sub-task per clause of a sentence that gives several units each their own duty
+        ("Sở Tài chính bố trí kinh phí; Sở Nội vụ hướng dẫn …; UBND các xã tổ chức thực
+        hiện."): ids ``….c1``, ``….c2``; each quotes the whole sentence and takes its own time
+        or else the sentence's."""
+        self.split.add(task.id)  # its units are its clauses
+        sub = ctx.but(prefix=task.id, parent=task.id)
+        line = Line(task.text, task.source.line_start, task.source.line_end)
+        for n, (text, subj) in enumerate(clauses, 1):
+            child = self.make_task(f"{task.id}.c{n}", text, [line], sub)
+            child.source = Span(task.source.file, task.source.line_start, task.source.line_end,
+                                task.source.quote)
+            self.assign_prose(child, subj.names, subj.role, subj.partners, line)
+            child.deadline = find_deadline(text)
+            if child.deadline is None:  # the sentence's time, for each clause
+                whole = task.deadline or find_deadline(task.text)
+                child.deadline = Deadline(**vars(whole)) if whole is not None else None
+            self.finish(child)
 
     def duties_with_fields(self, node: Node, tid: str, ctx: Context,
                            duties: list[tuple[Node, list[Node]]]) -> None:
@@ -931,7 +962,9 @@ class _Reader:
             plain = [c for c in node.children
                      if c.kind in ("bullet", "para") and c.labelled is None]
             subj = leading_subject(task.text)
-            if subj is not None:
+            if subj is not None and (clauses := _clause_duties(task.text)) is not None:
+                self.clause_tasks(task, clauses, ctx)
+            elif subj is not None:
                 self.assign_prose(task, subj.names, subj.role, subj.partners, node.lines[0])
             elif not self.said_below(task, plain) and ctx.subject:
                 # The heading's unit; "Phối hợp với X …" makes X the lead, as in a bullet.
@@ -945,7 +978,11 @@ class _Reader:
         for child in plain:
             subj = leading_subject(child.text)
             if subj is not None:
-                self.assign_prose(task, subj.names, subj.role, subj.partners, child.lines[0])
+                # "Văn phòng … tổng hợp; Phòng Kinh tế cung cấp số liệu": each clause's unit
+                # leads its part of the heading's task.
+                clauses = _clause_duties(child.text) or [(child.text, subj)]
+                for _, said in clauses:
+                    self.assign_prose(task, said.names, said.role, said.partners, child.lines[0])
                 named = True
             if task.deadline is None and (found := find_deadline(child.text)) is not None:
                 task.deadline = found
@@ -1185,6 +1222,52 @@ _PAIRED_LABEL = re.compile(r"chu tri\s*/\s*phoi hop")
 # A value that is a whole assignment: "X chủ trì, phối hợp với Y, Z" (nothing but the units).
 _LEADS_WITH_PARTNERS = re.compile(
     r"chu tri\s*(?:[,;]|va)?\s*phoi hop(?: chat che)?(?: voi| cung)\s")
+
+
+# Where a sentence's next clause starts: "; " before a capital, outside brackets.
+_CLAUSE_BREAK = re.compile(r"(?<=\S);\s+(?=[A-ZĐÀ-Ỹ]|(?:các|giao)\s)")
+_OVERSEES = re.compile(r"(?:huong dan|kiem tra|theo doi|don doc|giam sat|tham dinh)\b")
+_CLAUSE_GIAO = re.compile(r"^(?:[Gg]iao|[Đđ]ề nghị)\s+")
+
+
+def _clause_duties(text: str) -> list[tuple[str, Subject]] | None:
+    """The clauses of a sentence naming two or more units each as the subject of its own duty,
+    with their subjects ("Sở Tài chính tham mưu bố trí kinh phí; Sở Nội vụ hướng dẫn …; UBND
+    các xã tổ chức thực hiện."); a clause without a unit of its own goes on with the one before.
+    None for one duty: a list of units ("Sở A, Sở B; UBND các xã thực hiện"), roles after the
+    names ("X chủ trì; Y, Z phối hợp") or one unit throughout."""
+    if "; " not in text:
+        return None
+    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(text)
+            if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())]
+    if not cuts:
+        return None
+    # "X thực hiện; Y theo dõi, đôn đốc": the units that oversee X's duty support it.
+    whole = leading_subject(text)
+    overseers = {unit_identity(n) for n in whole.partners} if whole is not None else set()
+    found: list[tuple[str, Subject]] = []
+    start = 0
+    for end in [*cuts, len(text)]:
+        clause = text[start:end].strip(" ;")
+        start = end + 1
+        opens = _CLAUSE_GIAO.sub("", clause, count=1)
+        subj = leading_subject(clause) if not found or looks_like_unit(
+            clean_piece(opens[:60]), strict=True) else None
+        if subj is None or (found and subj.end != len(clause) - len(opens) + subject_end(opens)) \
+                or (found and any(unit_identity(n) in overseers for n in subj.names)
+                    and _OVERSEES.match(char_fold(clause[subj.end:]).lstrip(" ,"))):
+            if not found:
+                return None
+            prev, psubj = found[-1]
+            glued = f"{prev}; {clause}"
+            found[-1] = (glued, leading_subject(glued) or psubj)  # its partners may be here
+            continue
+        predicate = char_fold(clause[subj.end:]).strip(" .,;")
+        if subj.role != "lead" or len(predicate.split()) < 2 or _ROLE_ONLY.match(predicate):
+            return None
+        found.append((clause, subj))
+    subjects = {tuple(unit_identity(n) for n in subj.names) for _, subj in found}
+    return found if len(subjects) >= 2 else None
 
 
 def _field_units(text: str, kind: str, value: str) -> list[tuple[str, Role]]:

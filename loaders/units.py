@@ -52,7 +52,9 @@ _STOP_WORDS = sorted({
     "thanh tra", "ky ket", "tiep can", "gioi thieu", "van dong",
     "can doi", "bo tri", "sap xep", "kien toan", "phe duyet", "giai quyet", "bien soan",
     "lap dat", "duy tri", "nang cap", "mo rong", "thuc day", "khao sat", "tap huan", "so hoa",
-    "chuan bi", "soan thao", "dieu chinh", "thiet lap",
+    "chuan bi", "soan thao", "dieu chinh", "thiet lap", "dua", "long ghep", "phan cong",
+    "lap", "thong ke", "phan loai", "niem yet", "cong khai", "thu hoi", "xu phat", "phat hien",
+    "kich hoat", "huy dong",
 })
 
 
@@ -200,7 +202,7 @@ _STOP_SPELLINGS: dict[str, tuple[str, ...]] = {
     "trong": ("trong",), "tai": ("tại",), "de": ("để",), "cho": ("cho",), "can": ("cần",),
     "la": ("là",), "da": ("đã",), "se": ("sẽ",), "phai": ("phải",), "duoc": ("được",),
     "theo": ("theo",), "nham": ("nhằm",), "gui": ("gửi",), "giup": ("giúp",),
-    "trinh": ("trình",),
+    "trinh": ("trình",), "dua": ("đưa",), "lap": ("lập",),
 }
 
 

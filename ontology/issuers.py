@@ -318,7 +318,8 @@ _LOCAL_HEADS = [
 
 _AREA_WORDS = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "xa": "xã",
                "phuong": "phường", "thi tran": "thị trấn", "dac khu": "đặc khu"}
-_AREA = re.compile(r"^(thi xa|thi tran|dac khu|huyen|quan|xa|phuong)\s+[a-z].*$")
+# "XÃ TÂN PHÚ", "PHƯỜNG 3": a place is a name or a number.
+_AREA = re.compile(r"^(thi xa|thi tran|dac khu|huyen|quan|xa|phuong)\s+[a-z0-9].*$")
 
 
 # Words of a body's name written with capitals even in sentence case (folded → as written):
@@ -332,6 +333,7 @@ PROPER_PHRASES: dict[str, str] = {
     "tncs": "TNCS", "ho chi minh": "Hồ Chí Minh", "mat tran to quoc": "Mặt trận Tổ quốc",
     "thuong truc": "Thường trực", "ubnd": "UBND", "hdnd": "HĐND", "mttq": "MTTQ",
     "co quan dang": "cơ quan Đảng",
+    "ban xay dung dang": "Ban Xây dựng Đảng", "uy ban kiem tra": "Ủy ban Kiểm tra",
 }
 _PROPER_LONGEST = max(len(k.split()) for k in PROPER_PHRASES)
 
@@ -413,6 +415,8 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
                                                        for w in words[len(area.group(1).split()):])
                 return f"{head} {_AREA_WORDS[level]} {name}"
             rest = text[pattern.match(folded).end():].strip()
+            if head == "Ban Chỉ đạo" and (board := local_board(text)) is not None:
+                return board
             if head == "Huyện ủy" and rest and not named:  # "HUYỆN ỦY ĐẦM HÀ"
                 return f"{head} {rest.title() if rest.isupper() else rest}"
             return f"{head}{suffix}"
@@ -433,6 +437,54 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
                           else named.province.name)
                 text = text[:start] + proper + text[start + len(named.text):]
     return text
+
+
+# A steering committee of a body below the province: "BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI XÃ PHÚ
+# LỘC" (folded; groups: its level and place). "xã hội" is a word, not a commune.
+_BOARD_AREA = re.compile(r"^ban chi dao\b(?P<topic>.*?)\s(?P<level>xa(?! hoi\b)|phuong|dac khu|"
+                         r"thi tran|huyen|thi xa)\s+(?P<name>[a-z0-9][a-z0-9 ]*)$")
+_BOARD = "Ban Chỉ đạo"
+
+
+def _sentence_case(text: str) -> str:
+    """A header's words in capitals as a name writes them: "CHUYỂN ĐỔI SỐ" → "chuyển đổi số"."""
+    return _proper_phrases(text.lower()) if text.isupper() else text
+
+
+def local_board(text: str, parent: str | None = None) -> str | None:
+    """The name of a steering committee below the province, or None: one that names its
+    commune ("BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI XÃ PHÚ LỘC" → "Ban Chỉ đạo phòng, chống
+    thiên tai xã Phú Lộc"), or one headed by the commune's body ``parent`` ("UBND xã Phú
+    Lộc" over "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ" → "Ban Chỉ đạo chuyển đổi số UBND xã Phú Lộc"):
+    like the commune, it numbers its documents on its own."""
+    text = squash_spaces(nfc(text)).strip(" ,.;:-")
+    folded = fold(text)
+    if folded.startswith("ban chi dao"):
+        m = _BOARD_AREA.match(folded)
+        if m is not None:
+            place = text[m.start("name"):].title()
+            return squash_spaces(f"{_BOARD} {_sentence_case(text[len(_BOARD):m.start('level')])}"
+                                 f" {_AREA_WORDS[m.group('level')]} {place}")
+        name = squash_spaces(f"{_BOARD} {_sentence_case(text[len(_BOARD):].strip(' ,'))}")
+    elif folded.startswith(_BOARD_OPENERS):
+        # "BAN XÂY DỰNG ĐẢNG", "ỦY BAN KIỂM TRA" under "ĐẢNG ỦY XÃ …": the committee's board
+        lowered = _sentence_case(text)
+        name = lowered[:1].upper() + lowered[1:]
+    else:
+        return None
+    area = local_area(parent)
+    if parent is None or area is None or area[1] is None or area[0] not in _COMMUNE_LEVELS:
+        return None
+    if fold(name).endswith(" dang uy") and fold(parent).startswith("dang uy "):
+        name = name[:-len(" Đảng ủy")]  # "Văn phòng Đảng ủy" of "Đảng ủy xã …"
+    return f"{name} {parent}"
+
+
+# What the name of a Party committee's board or office opens with (folded).
+_BOARD_OPENERS = ("ban ", "uy ban kiem tra", "van phong dang uy")
+# Levels below the province after July 2025 (and the districts before) whose bodies head a
+# steering committee of their own.
+_COMMUNE_LEVELS = frozenset({"xa", "phuong", "thi tran", "dac khu", "huyen", "thi xa"})
 
 
 # An issuer below a province, folded: its level and name ("UBND xã Ia Grai", "Đảng ủy phường
@@ -461,9 +513,11 @@ def local_area(issuer: str | None) -> tuple[str, str | None] | None:
     """
     if not issuer:
         return None
-    found = _LOCAL_AREA.search(fold(issuer))
+    folded = fold(issuer)
+    found = _LOCAL_AREA.search(folded)
     if found is None:
-        return None
+        board = _BOARD_AREA.match(folded) if folded.startswith("ban chi dao") else None
+        return (board.group("level"), board.group("name")) if board is not None else None
     level = found.group("level")
     level = _LOCAL_SHORT.get(level.rstrip("."), level) if level else \
         _LOCAL_COMMITTEES[found.group("committee")]
