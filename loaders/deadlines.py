@@ -541,7 +541,9 @@ def _read_targets(text: str) -> list[Target]:
         before = text[max(0, start - 40):start]
         qualifier = _QUALIFIED.search(before)
         lead = before[qualifier.start():] if qualifier else ""
-        if _NOT_BEFORE.search(before[:len(before) - len(lead)].rstrip()[-_NOT_BEFORE_SPAN:]):
+        # a word naming what a number is ("năm 2025", "Quyết định số 12", "thôn 3") is not
+        # a target; after "ít nhất", "tối thiểu" … the number counts ("mỗi năm ít nhất 10 lớp")
+        if not lead and _NOT_BEFORE.search(before.rstrip()[-_NOT_BEFORE_SPAN:]):
             continue
         noun = _noun_phrase(text[m.end():])
         if not noun or fold(noun.split()[0]) in _TIME_NOUNS:

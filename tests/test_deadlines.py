@@ -58,6 +58,17 @@ def test_targets_with_units_and_decimal_comma():
     assert need.value == 100 and "nhu cầu" in need.text
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    ("tập huấn kỹ năng số cho người dân; mỗi năm ít nhất 10 lớp.", ("ít nhất 10 lớp", 10)),
+    ("hoàn thiện hồ sơ sản phẩm hạt điều đạt 3 sao trở lên", ("đạt 3 sao", 3)),
+    ("hằng năm tối thiểu 5 doanh nghiệp được hỗ trợ", ("tối thiểu 5 doanh nghiệp", 5)),
+])
+def test_a_qualified_count_after_a_word_that_names_numbers_is_a_target(text, target):
+    """"năm", "điều", "thôn" … before a number name it ("năm 2025", "Điều 3"); after "ít
+    nhất", "tối thiểu", "đạt" the number counts something, whatever word came before."""
+    assert [(t.text, t.value) for t in read_targets(text)] == [target]
+
+
 def test_years_dates_and_document_numbers_are_not_targets():
     assert read_targets("Quyết định số 2303/QĐ-UBND ngày 25/11/2021 giai đoạn 2021 – 2025") == []
     assert read_targets("phù hợp tiêu chuẩn quốc gia TCVN 11892-1:2017 Thực hành") == []
