@@ -29,7 +29,8 @@ LONG_AN = "long-an_skhcn_36_van-xuoi.txt"
 BINH_DINH = "binh-dinh_skhcn_txng_phu-luc.md"
 PHU_YEN = "phu-yen_skhcn_57_bang.docx"
 HA_TINH = "ha-tinh_skhcn_36_nfd.txt"
-PLAN_FILES = (QN_SKHCN, QN_UBND, DAK_LAK, LANG_SON, LONG_AN, BINH_DINH, PHU_YEN, HA_TINH)
+QN_XA = "quang-ninh_xa_57_dam-ha.txt"
+PLAN_FILES = (QN_SKHCN, QN_UBND, DAK_LAK, LANG_SON, LONG_AN, BINH_DINH, PHU_YEN, HA_TINH, QN_XA)
 DEPARTMENT_PLANS = (QN_SKHCN, DAK_LAK, LANG_SON, LONG_AN, BINH_DINH, PHU_YEN, HA_TINH)
 BAD_FILES = ("hong.docx", "tin-tuc_hoi-thao.txt", "trong.txt")
 BAD_DIR = Path(__file__).resolve().parent / "data" / "bad"
@@ -243,6 +244,44 @@ def test_department_plan_cites_the_ingested_committee_plan(plans: dict[str, Plan
     assert fold(cited.key or "") == fold(committee.number or "")
     assert cited.province == committee.province
     assert cited.year == int(committee.date[:4])
+
+
+# --- Quảng Ninh: a commune's plan with the province plan's number -------------------------
+
+
+def test_commune_plan_header(plans: dict[str, Plan]) -> None:
+    plan = plans[QN_XA]
+    check_header(plan, "28/KH-UBND", "KH-UBND", "2025-08-12", "Quảng Ninh",
+                 "Nguyễn Văn Hưng", deputy=False)
+    assert same(plan.issuer, "UBND xã Đầm Hà")
+    assert plan.id != plans[QN_UBND].id  # the province's 28/KH-UBND is another plan
+
+
+def test_commune_plan_carries_out_the_province_plan_of_its_number(
+        plans: dict[str, Plan]) -> None:
+    plan = plans[QN_XA]
+    province = ref(plan, "28/KH-UBND")
+    assert province.relation == "implements"
+    assert same(province.issuer, "UBND tỉnh Quảng Ninh") and province.date == "2025-02-05"
+    assert has_link(plan, "28/KH-UBND", "46-CTr/TU"), links_of(plan)
+    assert ref(plan, "15/KH-UBND").relation == "basis"
+
+
+def test_commune_plan_tasks(plans: dict[str, Plan]) -> None:
+    plan = plans[QN_XA]
+    check_task(task(plan, "mã số, mã vạch"), "Phòng Kinh tế", ("Hội Nông dân xã",),
+               "Quý IV/2025", "danh sách sản phẩm")
+    check_task(task(plan, "nhãn hiệu tập thể"), "Phòng Kinh tế", ("Văn phòng HĐND và UBND xã",))
+    online = task(plan, "trực tuyến toàn trình")
+    check_task(online, "Trung tâm Phục vụ hành chính công xã", (), "thường xuyên")
+    assert [t.value for t in online.targets] == [80]
+    training = task(plan, "kỹ năng số")
+    check_task(training, "Phòng Văn hóa - Xã hội", ("Đoàn Thanh niên xã",), "hằng năm")
+    assert [t.value for t in training.targets] == [10]
+    report = task(plan, "tổng hợp, báo cáo kết quả")
+    assert report.deadline is not None and report.deadline.recurrence == "half-yearly"
+    own = {fold(u.name): u.category for u in plan.units}
+    assert own["phong kinh te"] == own["trung tam phuc vu hanh chinh cong xa"] == "internal"
 
 
 # --- Đắk Lắk: labelled lines in markdown ---------------------------------------------------
