@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (fixture lines are as long as real plans print them)
-"""Plans in styles neither the seeds nor the earlier layout sweeps show, read as a careful reader would.
+"""Plans in styles neither the seeds nor the other layout test files show, read as a careful reader would.
 
 Our own writing in the Vietnamese administrative style: a provincial decision that issues a plan
 as its attachment (and the attached plan alone, known by its decision's number); a Department

@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (fixture lines are as long as real plans print them)
-"""Plans in layouts and wordings the earlier layout sweeps do not cover, read as a careful reader would.
+"""Plans in layouts and wordings the other layout test files do not cover, read as a careful reader would.
 
 Our own writing in the Vietnamese administrative style: a department's yearly work programme
 ("CHƯƠNG TRÌNH CÔNG TÁC …") whose tables mark quarters under one "Quý" header and months under a

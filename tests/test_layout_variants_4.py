@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (fixture lines are as long as real plans print them)
-"""Plans in wordings the earlier layout sweeps do not cover, read as a careful reader would.
+"""Plans in wordings the other layout test files do not cover, read as a careful reader would.
 
 Our own writing in the Vietnamese administrative style: a department's plan whose numbered tasks
 say their units in a paragraph under the heading ("Giao X chủ trì thực hiện, Y hướng dẫn, kiểm

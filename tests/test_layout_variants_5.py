@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (fixture lines are as long as real plans print them)
-"""Plans from bodies and layouts the earlier layout sweeps do not cover, read as a careful reader
+"""Plans from bodies and layouts the other layout test files do not cover, read as a careful reader
 would.
 
 Our own writing in the Vietnamese administrative style: a provincial Farmers' Union plan with
