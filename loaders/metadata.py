@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from policykg.loaders.charmap import fold_aligned
 from policykg.loaders.model import Line, Plan, SourceFile
 from policykg.loaders.units import looks_like_unit
-from policykg.ontology.doctypes import doctype_from_word, parse_key
+from policykg.ontology.doctypes import ParsedKey, doctype_from_word, parse_key
 from policykg.ontology.issuers import (
     display_issuer,
     issuer_by_code,
@@ -568,6 +568,26 @@ def _read_signature(lines: list[Line]) -> tuple[str | None, str | None]:
     return signer, " / ".join(capacity) or None
 
 
+# "HĐND - UBND XÃ TÂN LẬP", "HĐND VÀ UBND PHƯỜNG 3": the office a commune's council and
+# committee share heads the papers of both.
+_JOINT_OFFICE = re.compile(
+    r"^(?:HĐND|Hội đồng nhân dân)\s*(?:-|–|và|&|,)\s*(?P<committee>UBND|[ỦU][ỷy] ban nhân dân)\b",
+    re.IGNORECASE)
+
+
+def _one_of_joint_office(text: str, symbol: ParsedKey | None) -> str:
+    """The body a joint header names for this document: the committee ("UBND xã Tân Lập"),
+    or the council when the symbol is the council's ("…/NQ-HĐND")."""
+    found = _JOINT_OFFICE.match(text)
+    if found is None:
+        return text
+    rest = text[found.end():]
+    codes = [fold(c) for c in (symbol.issuers if symbol is not None else ())]
+    if "hdnd" in codes:
+        return "HĐND" + rest
+    return found.group("committee") + rest
+
+
 # --- identity --------------------------------------------------------------------------------
 
 def plan_id(province_slug: str, number: str | None, symbol: str | None, doctype: str,
@@ -692,6 +712,8 @@ def read_metadata(lines: list[Line], source: SourceFile, *,
     open_start, open_end = opening_range(lines, (title_idx, title_end))
     issuer_text = (header.orgs[-1][1] if header.orgs else None) \
         or _issuer_from_body(lines, open_start, open_end) or _issuer_from_closing(lines)
+    if issuer_text is not None:
+        issuer_text = _one_of_joint_office(issuer_text, symbol)
     found_issuer = match_issuer(issuer_text) if issuer_text else None
     # A central body's plan (a ministry, the Party delegation …) belongs to no province.
     central = ((symbol is not None and bool(symbol.issuers)

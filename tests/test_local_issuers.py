@@ -179,3 +179,49 @@ def test_a_citation_of_ubnd_xa_alone_is_the_communes_own_document(plans, tmp_pat
 ])
 def test_the_body_below_a_province_an_issuer_names(issuer, area):
     assert local_area(issuer) == area
+
+
+JOINT_HEADER = """{header}
+Số: {number}
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+{place}, ngày 02 tháng 10 năm 2025
+
+{title}
+Triển khai thực hiện Kế hoạch số 120/KH-UBND ngày 15/8/2025 của UBND tỉnh Đồng Nai về chuyển đổi số
+
+I. NHIỆM VỤ
+1. Văn phòng HĐND và UBND xã chủ trì số hóa hồ sơ, kết quả giải quyết thủ tục hành chính. Thời gian: Quý IV/2025.
+"""
+
+
+@pytest.mark.parametrize(("header", "number", "place", "title", "issuer", "scope"), [
+    ("HĐND - UBND XÃ TÂN LẬP", "45/KH-UBND", "Tân Lập", "KẾ HOẠCH", "UBND xã Tân Lập",
+     "xa-tan-lap"),
+    ("HĐND VÀ UBND\nPHƯỜNG 3", "12/KH-UBND", "Phường 3", "KẾ HOẠCH", "UBND phường 3",
+     "phuong-3"),
+    ("HĐND - UBND XÃ TÂN LẬP", "08/NQ-HĐND", "Tân Lập", "NGHỊ QUYẾT", "HĐND xã Tân Lập",
+     "xa-tan-lap"),
+])
+def test_a_joint_office_header_names_the_body_whose_document_it_is(
+        tmp_path, header, number, place, title, issuer, scope):
+    """The office a commune's council and committee share heads both their papers; the
+    symbol says whose this one is."""
+    path = _write(tmp_path, "plan.txt", JOINT_HEADER.format(
+        header=header, number=number, place=place, title=title))
+    plan = load_file(path)
+    assert plan.issuer == issuer
+    assert plan.province == "Đồng Nai"
+    assert plan.id == f"dong-nai:{scope}:{number}@2025"  # numbered on its own
+
+
+def test_a_communes_own_offices_are_of_a_kind_that_says_so(examples_dir, tmp_path):
+    """Kinds that span levels say so: a commune's Phòng Kinh tế and Đoàn Thanh niên are not
+    labelled as district or provincial bodies only."""
+    from policykg.queries import workload
+
+    store = open_store(tmp_path / "store.db")
+    assert store.ingest([str(examples_dir / "quang-ninh_xa_57_dam-ha.txt")]).ok
+    kinds = {r.unit: r.kind for r in workload(store)}
+    assert "cấp xã" in kinds["Phòng Kinh tế"]
+    assert "cấp xã" in kinds["Đoàn Thanh niên xã"]
