@@ -105,14 +105,20 @@ _PERIOD_OF_YEAR = re.compile(
 _LAST_QUARTER = re.compile(rf"{_QUARTER_NO}$", re.IGNORECASE)
 
 
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text``: the period a deadline ends with."""
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the loop keeps the last one
+        pass
+    return found
+
+
 def _period_month(text: str) -> str | None:
     """The month a quarter or half-year deadline ends in, as partial ISO ("Quý IV năm 2026" →
     ``2026-12``, "Quý III, IV/2026" → its last quarter, "6 tháng đầu năm 2026" → ``2026-06``);
     "trước quý III/2026" ends with the quarter before. None unless the last period named is
     in the last year the text names."""
-    found = None
-    for last in _PERIOD_OF_YEAR.finditer(text):
-        found = last
+    found = _last_match(_PERIOD_OF_YEAR, text)
     if found is None or max(_YEARS.findall(text)) != found.group("year"):
         return None
     year = int(found.group("year"))
@@ -154,9 +160,7 @@ def _month_every_year(text: str) -> str | None:
     """The month of the year a yearly or half-yearly duty falls due in, as partial ISO
     (``--03`` for "Quý I hằng năm", as ``--12-15`` is the day of "trước ngày 15/12 hằng
     năm"), or None when the text names no period of the year."""
-    found = None
-    for last in _PERIOD_EVERY_YEAR.finditer(text):
-        found = last
+    found = _last_match(_PERIOD_EVERY_YEAR, text)
     if found is None:
         return None
     month = _ending_month(found) or 12  # "trước quý I": by the end of the year before
@@ -168,16 +172,10 @@ def _month_every_year(text: str) -> str | None:
 _DAYS_A_YEAR = {2: "half-yearly", 4: "quarterly", 12: "monthly"}
 
 
-def _several_days(text: str, found: Deadline) -> bool:
-    """A yearly deadline naming several days of the year ("15/6 và 15/12 hằng năm") recurs as
-    often as it names days, and has no one date; True when it names several."""
+def _days_of_year(text: str) -> set[tuple[int, int]]:
+    """The (day, month) pairs ``text`` names without a year ("15/6 và 15/12 hằng năm")."""
     days = {(int(d), int(m)) for d, m, y in _DATE.findall(text) if not y}
-    days |= {(int(d), int(m)) for d, m, y in _DATE_WORDS.findall(text) if not y}
-    if len(days) < 2:
-        return False
-    found.date = None
-    found.recurrence = _DAYS_A_YEAR.get(len(days), "yearly")
-    return True
+    return days | {(int(d), int(m)) for d, m, y in _DATE_WORDS.findall(text) if not y}
 
 
 # Words (folded) that make a single year a start ("bắt đầu từ năm 2025") or an end.
@@ -226,9 +224,12 @@ def _read_deadline(text: str) -> Deadline | None:
             and not (_FROM.search(folded) and not _UNTIL.search(folded)):
         # (not a period a duty starts in: "Từ quý II/2026", "… và các năm tiếp theo")
         found.date = _period_month(text)
-    several = found.recurrence == "yearly" and found.date is not None \
-        and found.date.startswith("--") and _several_days(text, found)
-    if found.date is None and found.recurrence in _MONTH_OF_YEAR and not several:
+    if found.recurrence == "yearly" and (found.date or "").startswith("--") \
+            and len(days := _days_of_year(text)) >= 2:
+        # several days of every year: as often as it names them, and no one date
+        found.date = None
+        found.recurrence = _DAYS_A_YEAR.get(len(days), "yearly")
+    elif found.date is None and found.recurrence in _MONTH_OF_YEAR:
         found.date = _month_every_year(text)
     span = _SPAN.search(text) if _DIGIT.search(text) else None
     if span:

@@ -292,7 +292,7 @@ _IF_ANY = re.compile(r"\s*\((?:nếu có|neu co)\)\s*$")
 
 
 @lru_cache(maxsize=1 << 14)
-def _clean_piece(piece: str) -> str:
+def clean_piece(piece: str) -> str:
     """A unit name without list joiners, a person's title or "(nếu có)"; remembered, as
     every name is cleaned when split, when recorded and when compared."""
     piece = squash_spaces(piece)
@@ -300,11 +300,6 @@ def _clean_piece(piece: str) -> str:
     piece = _TITLE.sub("", piece)
     piece = _IF_ANY.sub("", piece)
     return piece.strip(" ,;:.…-–")
-
-
-def clean_piece(piece: str) -> str:
-    """A piece of a list of units as a name: without joiners, titles or "(nếu có)"."""
-    return _clean_piece(piece)
 
 
 @lru_cache(maxsize=8192)
@@ -366,7 +361,7 @@ def _cut_list(text: str) -> tuple[list[str], list[bool]]:
             right = text[i + 4:]
             left = text[start:i]
             if (right[:1].isupper() or ftext.startswith("cac ", i + 4)) and \
-                    looks_like_unit(_clean_piece(left), strict=False):
+                    looks_like_unit(clean_piece(left), strict=False):
                 sep = 4
             elif ftext.startswith("cac ", i + 4) and start > 0 \
                     and _COLLECTIVE_START.match(unit_key(right[:40])):
@@ -436,21 +431,21 @@ def _split_units(text: str, strict: bool) -> tuple[str, ...]:
     for raw, after_semicolon in zip(pieces, hard, strict=True):
         if raw.strip().startswith(("...", "…")):
             break
-        piece = _clean_piece(raw)
+        piece = clean_piece(raw)
         if not piece:
             continue
         lower_start = piece[:1].islower()
         key = unit_key(piece)
         if out and not lower_start and not after_semicolon and is_collective(out[-1]) \
                 and _BARE_GROUP.match(unit_key(trim_clause(piece))):
-            out[-1] = _clean_piece(out[-1] + ", " + trim_clause(piece))
+            out[-1] = clean_piece(out[-1] + ", " + trim_clause(piece))
             if trim_clause(piece) != piece:
                 break
             continue
         if out and lower_start and not after_semicolon and not _COLLECTIVE_START.match(key) and (
                 is_collective(out[-1]) or not looks_like_unit(piece, strict=False)):
             # "các sở, ban, ngành tỉnh": a bare group noun continues the group.
-            merged = _clean_piece(out[-1] + ", " + trim_clause(piece))
+            merged = clean_piece(out[-1] + ", " + trim_clause(piece))
             out[-1] = merged
             if trim_clause(piece) != piece:
                 break
@@ -459,9 +454,9 @@ def _split_units(text: str, strict: bool) -> tuple[str, ...]:
                 and not looks_like_unit(piece, strict=False) \
                 and not is_collective(out[-1]) and not _COLLECTIVE_START.match(key):
             # "Phòng Bưu chính, Viễn thông và Chuyển đổi số": a name with a comma.
-            out[-1] = _clean_piece(out[-1] + ", " + trim_clause(piece))
+            out[-1] = clean_piece(out[-1] + ", " + trim_clause(piece))
             continue
-        trimmed = _clean_piece(trim_clause(piece))
+        trimmed = clean_piece(trim_clause(piece))
         if not trimmed or not looks_like_unit(trimmed, strict=strict):
             if strict:
                 break
@@ -550,7 +545,7 @@ def leading_subject(text: str) -> Subject | None:
                 after_semicolon.add(m.end())
     for n, offset in enumerate(candidates):
         rest = text[offset:]
-        head = _clean_piece(rest[:60])
+        head = clean_piece(rest[:60])
         if not looks_like_unit(head, strict=True):
             continue
         end = subject_end(rest)
@@ -649,7 +644,7 @@ def category_of(name: str, rule: int | None = None) -> Category:
 def _mention_facts(name: str, rule: int | None) -> tuple[str, str, str, Category]:
     """A mentioned name cleaned, with its identity, canonical name and category: one
     lookup per mention instead of four, as plans name the same units again and again."""
-    name = _clean_piece(name)
+    name = clean_piece(name)
     return name, unit_identity(name), canonical_unit_name(name), category_of(name, rule)
 
 

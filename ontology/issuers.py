@@ -319,7 +319,7 @@ _LOCAL_HEADS = [
 _AREA_WORDS = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "xa": "xã",
                "phuong": "phường", "thi tran": "thị trấn", "dac khu": "đặc khu"}
 # "XÃ TÂN PHÚ", "PHƯỜNG 3": a place is a name or a number.
-_AREA = re.compile(r"^(thi xa|thi tran|dac khu|huyen|quan|xa|phuong)\s+[a-z0-9].*$")
+_AREA = re.compile(rf"^({'|'.join(_AREA_WORDS)})\s+[a-z0-9].*$")
 
 
 # Words of a body's name written with capitals even in sentence case (folded → as written):
@@ -473,7 +473,7 @@ def local_board(text: str, parent: str | None = None) -> str | None:
     else:
         return None
     area = local_area(parent)
-    if parent is None or area is None or area[1] is None or area[0] not in _COMMUNE_LEVELS:
+    if parent is None or area is None or area[1] is None or area[0] not in _BOARD_LEVELS:
         return None
     if fold(name).endswith(" dang uy") and fold(parent).startswith("dang uy "):
         name = name[:-len(" Đảng ủy")]  # "Văn phòng Đảng ủy" of "Đảng ủy xã …"
@@ -484,13 +484,13 @@ def local_board(text: str, parent: str | None = None) -> str | None:
 _BOARD_OPENERS = ("ban ", "uy ban kiem tra", "van phong dang uy")
 # Levels below the province after July 2025 (and the districts before) whose bodies head a
 # steering committee of their own.
-_COMMUNE_LEVELS = frozenset({"xa", "phuong", "thi tran", "dac khu", "huyen", "thi xa"})
+_BOARD_LEVELS = frozenset({"xa", "phuong", "thi tran", "dac khu", "huyen", "thi xa"})
 
 
 # An issuer below a province, folded: its level and name ("UBND xã Ia Grai", "Đảng ủy phường
 # 3", "UBND huyện Tuy Phước" and "Huyện ủy Tuy Phước" before July 2025). Such a body numbers
 # its documents on its own ("61/KH-UBND" of a commune is not the province's 61/KH-UBND).
-_LOCAL_LEVELS = ("xa", "phuong", "thi tran", "dac khu", "huyen", "thi xa", "quan", "thanh pho")
+_LOCAL_LEVELS = (*_AREA_WORDS, "thanh pho")
 _LOCAL_COMMITTEES = {"huyen uy": "huyen", "thi uy": "thi xa", "thanh uy": "thanh pho"}
 _LOCAL_SHORT = {"tp": "thanh pho", "tx": "thi xa"}  # "UBND TP. Pleiku", "UBND TX. An Khê"
 _LOCAL_AREA = re.compile(
