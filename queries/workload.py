@@ -8,6 +8,7 @@ with ``category == "collective"`` so a reader never mistakes them for one.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -112,8 +113,10 @@ def workload(g: Source, province: str | None = None, unit: str | None = None,
         supported = {t for t, _ in in_rel(g, node, [Rel.SUPPORTED_BY])} - led
         row.tasks_led, row.tasks_supported = sorted(led), sorted(supported)
         for role, tasks in ((_LEAD, row.tasks_led), (_SUPPORT, row.tasks_supported)):
+            by_plan = Counter(task_plan(g, task) for task in tasks)
+            tally.add(g, [(plan, role, n) for plan, n in by_plan.items()], facts)
             for task in tasks:
-                tally.add(g, task_plan(g, task), deadline_bucket(g, task), role, 1, facts)
+                tally.due(deadline_bucket(g, task), role, 1)
         if led or supported:
             rows.append(tally.into(row))
     rows.sort(key=lambda r: (r.collective, r.province, -r.lead, -r.support, r.unit))
@@ -140,7 +143,15 @@ def _workload_rows(store: Any, province: str | None, unit: str | None, kind: str
         if not groups:
             continue
         row, tally = _row(g, node, kid), _Tally()
-        row.tasks_led, row.tasks_supported = tally.add_plans(g, groups.plans, facts)
+        # a group's local ids are joined by UNIT_SEPARATOR: they are counted, not split
+        tally.add(g, [(plan, _LEAD if leads else _SUPPORT, packed.count(UNIT_SEPARATOR) + 1)
+                      for plan, leads, packed in groups.plans], facts)
+        row.tasks_led = PackedTaskIds(
+            [(plan, packed) for plan, leads, packed in groups.plans if leads],
+            tally.counts[_LEAD])
+        row.tasks_supported = PackedTaskIds(
+            [(plan, packed) for plan, leads, packed in groups.plans if not leads],
+            tally.counts[_SUPPORT])
         for bucket, leads, count in groups.buckets:
             tally.due(bucket, _LEAD if leads else _SUPPORT, count)
         rows.append(tally.into(row))
@@ -215,37 +226,15 @@ class _Tally:
         self.by_directive: tuple[dict[str, int], dict[str, int]] = ({}, {})
         self.by_deadline: tuple[dict[str, int], dict[str, int]] = ({}, {})
 
-    def add(self, g: Graph, plan: str | None, bucket: str | None, role: int, n: int,
+    def add(self, g: Graph, groups: Iterable[tuple[str | None, int, int]],
             facts: dict[str | None, tuple[str, list[str]]]) -> None:
-        """Add ``n`` tasks of ``plan`` due in ``bucket`` (None: counted apart, see
-        :meth:`due`) in ``role``; ``facts`` keeps each plan's label and its root
+        """Add ``n`` tasks of ``plan`` in ``role`` for each ``(plan, role, n)`` of
+        ``groups``, in one pass (a province's units have ~100,000 such groups); deadlines
+        are counted by :meth:`due`. ``facts`` keeps each plan's label and its root
         directives' labels."""
-        self.counts[role] += n
-        known = facts.get(plan)
-        if known is None:
-            known = facts[plan] = _plan_facts(g, plan)
-        by_plan = self.by_plan[role]
-        by_plan[known[0]] = by_plan.get(known[0], 0) + n
-        by_directive = self.by_directive[role]
-        for root in known[1]:
-            by_directive[root] = by_directive.get(root, 0) + n
-        if bucket is not None:
-            self.due(bucket, role, n)
-
-    def add_plans(self, g: Graph, groups: Iterable[tuple[str, bool, str]],
-                  facts: dict[str | None, tuple[str, list[str]]]
-                  ) -> tuple[PackedTaskIds, PackedTaskIds]:
-        """:meth:`add` of a unit's stored ``(plan, leads, local ids)`` groups (see
-        :class:`~policykg.graph.store.UnitRoles`; deadlines are counted by :meth:`due`),
-        in one pass: a province's units have ~100,000 of them. Gives the tasks led and
-        supported."""
         counts, by_plans, by_directives = self.counts, self.by_plan, self.by_directive
-        parts: tuple[list[tuple[str, str]], list[tuple[str, str]]] = ([], [])
-        for plan, leads, packed in groups:
-            role = _LEAD if leads else _SUPPORT
-            n = packed.count(UNIT_SEPARATOR) + 1
+        for plan, role, n in groups:
             counts[role] += n
-            parts[role].append((plan, packed))
             known = facts.get(plan)
             if known is None:
                 known = facts[plan] = _plan_facts(g, plan)
@@ -254,8 +243,6 @@ class _Tally:
             by_directive = by_directives[role]
             for root in known[1]:
                 by_directive[root] = by_directive.get(root, 0) + n
-        return (PackedTaskIds(parts[_LEAD], counts[_LEAD]),
-                PackedTaskIds(parts[_SUPPORT], counts[_SUPPORT]))
 
     def due(self, bucket: str, role: int, n: int) -> None:
         """Count ``n`` tasks in ``role`` due in ``bucket``."""
