@@ -47,7 +47,7 @@ class SourceFile:
 
     path: str
     sha256: str
-    format: str  # "txt", "md", "docx", "pdf", "html"
+    format: str  # "txt", "md", "doc", "docx", "pdf", "html"
     encoding: str | None = None  # for text formats: "utf-8", "utf-16", "cp1258" …
 
 

@@ -12,9 +12,9 @@ deletions, hidden text, field codes and empty form prompts are left out; a PDF's
 running heads and feet are dropped and a table cut by a page break is put back
 together; a web page's menus, toolbars and related links are dropped. A merged
 cell naming the lead unit or the deadline of several tasks is read on each of
-their rows. A file named ``.doc`` is read by what its bytes are (a ``.docx`` or
-a web page are common); a real Word 97-2003 file, RTF or MHTML is refused with
-what to do.
+their rows. A file named ``.doc`` is read by what its bytes are: a Word 97-2003
+file (:mod:`policykg.loaders.msword`), or a ``.docx`` or a web page, as portals
+often name them; RTF and MHTML are refused with what to do.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from pathlib import Path
 
 from policykg.loaders.decode import decode_bytes, repair_text, vietnamese_score
 from policykg.loaders.model import LoadError, SourceFile
+from policykg.loaders.msword import OLE_MAGIC, DocTable, doc_blocks
 from policykg.ontology.normalize import fold
 
 __all__ = [
@@ -488,7 +489,6 @@ def _numbering_of(document) -> _Numbering:
     return _Numbering(numbering_xml, styles_xml)
 
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: Word 97-2003, or encrypted
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _RTF_MAGIC = b"{\\rtf"
 # Word's "Strict Open XML" saves name the same parts with other namespaces; python-docx
@@ -523,7 +523,7 @@ _OTHER_WORD_MAINS = (
 def _not_a_package(data: bytes, path: str) -> LoadError | None:
     """Why bytes named ``.docx`` are not a Word package, when a look at them tells."""
     head = data[:8]
-    if head.startswith(_OLE_MAGIC):
+    if head.startswith(OLE_MAGIC):
         if _ENCRYPTED_PACKAGE in data:
             return LoadError(path, "Word file is password protected (encrypted): open it in "
                                    "Word, remove the password and save it again")
@@ -584,6 +584,45 @@ def docx_text(data: bytes, path: str) -> str:
         raise LoadError(path, f"not a valid Word .docx file ({err})") from None
     except Exception as err:  # malformed XML inside the package
         raise LoadError(path, f"cannot read Word file: {type(err).__name__}: {err}") from None
+
+
+def doc_text(data: bytes, path: str) -> str:
+    """Paragraphs and tables of a Word 97-2003 ``.doc`` file in document order, as
+    :func:`docx_text` gives those of a ``.docx``."""
+    lines: list[str] = []
+    for block in doc_blocks(data, path):
+        if isinstance(block, str):
+            lines.append(block)
+        else:
+            lines.extend(_doc_table_lines(block))
+    return "\n".join(lines)
+
+
+def _doc_table_lines(rows: DocTable) -> list[str]:
+    """A ``.doc`` table's lines: a layout table's paragraphs, else a pipe row per row,
+    a cell continuing a vertical merge filled from the cell above in the columns
+    :func:`_fills_down` names."""
+    if max(map(len, rows)) <= _LAYOUT_MAX_COLUMNS and len(rows) <= _LAYOUT_MAX_ROWS:
+        return [p for row in rows for cell in row if not cell.merged
+                for p in cell.paragraphs if p.strip()]
+    lines: list[str] = []
+    headers: list[str] = []
+    above: dict[int, str] = {}
+    for row in rows:
+        cells = []
+        for column, cell in enumerate(row):
+            text = " ".join(p.strip() for p in cell.paragraphs if p.strip())
+            if cell.merged:
+                text = above.get(column, "") if column < len(headers) and \
+                    _fills_down(headers[column]) else ""
+            else:
+                above[column] = text
+            cells.append(text)
+        if not headers and len(cells) >= 2:
+            headers = cells
+        if any(c.strip() for c in cells):
+            lines.append(_pipe_row(cells))
+    return lines
 
 
 # --- PDF -------------------------------------------------------------------------
@@ -1254,6 +1293,10 @@ _GARBLED_MIN = 20
 _GARBLED_SHARE = 0.25
 
 
+def _read_doc(data: bytes, path: str) -> tuple[str, str | None]:
+    return repair_text(doc_text(data, path), path)
+
+
 def _read_pdf(data: bytes, path: str) -> tuple[str, str | None]:
     text, note = repair_text(pdf_text(data, path), path)
     letters, odd = vietnamese_score(unicodedata.normalize("NFC", text))
@@ -1281,14 +1324,14 @@ _READERS: dict[str, tuple[str, Reader]] = {
     ".pdf": ("pdf", _read_pdf),
     ".html": ("html", html_text),
     ".htm": ("html", html_text),
-    ".doc": ("docx", _read_docx),  # told by its bytes: see _sniff_doc
+    ".doc": ("doc", _read_doc),  # told by its bytes: see _sniff_doc
+    ".dot": ("doc", _read_doc),
 }
 SUPPORTED_SUFFIXES = frozenset(_READERS)
 _ZIP_MAGIC = b"PK\x03\x04"
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
                          re.IGNORECASE | re.DOTALL)
 _HINTS = {
-    ".doc": "old Word .doc: save it as .docx",
     ".rtf": "RTF: save it as .docx",
     ".odt": "OpenDocument: save it as .docx",
     ".xls": "spreadsheet",
@@ -1321,7 +1364,7 @@ def max_file_mb(max_mb: float | None = None) -> float:
 def _size_limit(fmt: str, max_mb: float | None) -> float:
     """Limit in MB for a file of format ``fmt``."""
     limit = max_file_mb(max_mb)
-    return limit * _CONTAINER_FACTOR if fmt in ("docx", "pdf") else limit
+    return limit * _CONTAINER_FACTOR if fmt in ("doc", "docx", "pdf") else limit
 
 
 def _too_large(name: str, fmt: str, size: int, limit_mb: float, what: str = "file") -> LoadError:
@@ -1344,20 +1387,22 @@ def _unpacked_size(data: bytes) -> int:
 
 
 def _sniff_doc(data: bytes, name: str) -> tuple[str, Reader]:
-    """The reader for a ``.doc`` file, told by its bytes: portals and mail often deliver a
-    ``.docx`` or a web page ("Export to Word", "Save as Web Page") named ``.doc``; a real
-    Word 97-2003 file (or RTF) cannot be read and is refused with what to do."""
+    """The reader for a ``.doc`` file, told by its bytes: a Word 97-2003 file, or what
+    portals and mail often name ``.doc``: a ``.docx`` or a web page ("Export to Word",
+    "Save as Web Page"). RTF and MHTML are refused with what to do."""
     text_start = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+    if data.startswith(OLE_MAGIC):
+        return _READERS[".doc"]
     if data.startswith(_ZIP_MAGIC):
         return _READERS[".docx"]
     if _HTML_START.match(text_start[:4096]):
         return _READERS[".html"]
     if data.lstrip()[:5].lower() == _RTF_MAGIC:
-        hint = "RTF: save it as .docx"
+        hint = _HINTS[".rtf"]
     elif data[:64].lower().lstrip().startswith(b"mime-version:"):
         hint = "a single-file web page (MHTML): save it as .docx"
     else:
-        hint = _HINTS[".doc"]
+        hint = "neither Word 97-2003 nor .docx nor a web page"
     raise LoadError(name, f"unsupported file type .doc ({hint})")
 
 
@@ -1399,8 +1444,8 @@ def read_document(path: str | Path, *, max_mb: float | None = None) -> tuple[str
         raise _too_large(name, fmt, len(data), limit_mb)
     if not data.strip():
         raise LoadError(name, "empty file")
-    if suffix == ".doc":
-        fmt, reader = _sniff_doc(data, name)
+    if fmt == "doc" or (fmt == "docx" and data.startswith(OLE_MAGIC)):
+        fmt, reader = _sniff_doc(data, name)  # a .docx that is a Word 97-2003 file is read
     if fmt == "docx":
         unpacked = _unpacked_size(data)
         if unpacked > limit:

@@ -567,7 +567,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
 
 @pytest.mark.parametrize(("name", "data", "words"), [
-    ("cu.doc", _OLE + b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00", "old Word .doc: save it as .docx"),
+    ("cu.doc", _OLE + b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00", "damaged Word 97-2003"),
     ("cu.docx", _OLE + b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00", "Word 97-2003"),
     ("khoa.docx", _OLE + "EncryptedPackage".encode("utf-16-le"), "password protected"),
     ("rtf.doc", rb"{\rtf1\ansi K\'ea ho\'e1ch}", "RTF"),
@@ -1045,7 +1045,7 @@ def test_a_folder_of_real_world_files_loads_the_good_and_names_each_bad_one(tmp_
         "f.html": _portal(_paragraphs()).encode("utf-8"),
     }
     bad = {
-        "cu.doc": (_OLE, "old Word .doc"),
+        "cu.doc": (_OLE, "damaged Word 97-2003 .doc"),
         "khoa.docx": (_OLE + "EncryptedPackage".encode("utf-16-le"), "password protected"),
         "rtf.doc": (rb"{\rtf1\ansi K\'ea ho\'e1ch}", "RTF"),
         "khoa.pdf": (encrypted_pdf(ASCII_LINES, user=b"mat-khau"), "encrypted"),

@@ -185,7 +185,7 @@ def test_empty_file_is_refused(tmp_path):
 def test_unsupported_suffix_is_named(tmp_path):
     with pytest.raises(LoadError, match=r"unsupported file type \.xyz"):
         read_document(write(tmp_path, "plan.xyz", PLAN))
-    with pytest.raises(LoadError, match=r"unsupported file type \.doc \(old Word"):
+    with pytest.raises(LoadError, match=r"unsupported file type \.doc \(neither Word 97-2003"):
         read_document(write(tmp_path, "plan.doc", b"\xd0\xcf\x11\xe0"))
 
 

@@ -1,0 +1,126 @@
+"""Write the Word 97-2003 test plans: each as a ``.docx`` (python-docx) and the same
+document saved as ``.doc`` by LibreOffice.
+
+Run from the repository root: ``python tests/data/word97/make_word97.py`` (needs
+``soffice`` on the PATH). Both files are kept in the repository, so the tests need
+neither this script nor LibreOffice.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+HERE = Path(__file__).resolve().parent
+
+LETTERHEAD = (
+    ["UBND TỈNH HÀ NAM", "SỞ NỘI VỤ", "Số: 215/KH-SNV"],
+    ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+     "Hà Nam, ngày 09 tháng 4 năm 2025"],
+)
+OPENING = [
+    ("KẾ HOẠCH", True),
+    ("Cải cách hành chính nhà nước năm 2025", True),
+    ("Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình "
+     "tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030 và Kế hoạch số 120/KH-UBND "
+     "ngày 20/01/2025 của UBND tỉnh Hà Nam, Sở Nội vụ ban hành Kế hoạch như sau:", False),
+    ("I. NHIỆM VỤ VÀ PHÂN CÔNG", True),
+]
+HEAD = ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]
+# rows of the task table; None: the cell continues the merged cell above
+ROWS = [
+    ["1", "Rà soát, kiện toàn tổ chức bộ máy các phòng chuyên môn thuộc Sở",
+     "Phòng Tổ chức, biên chế và tổ chức phi chính phủ", "Văn phòng Sở", "Quý II/2025"],
+    ["2", "Xây dựng vị trí việc làm của công chức, viên chức",
+     "Phòng Công chức, viên chức", "Các phòng, đơn vị thuộc Sở", "Tháng 6/2025"],
+    ["3", "Tổ chức thi tuyển công chức năm 2025", None, "Hội đồng tuyển dụng",
+     "Quý III/2025"],
+    ["4", "Số hóa hồ sơ công chức, viên chức trên phần mềm quản lý", None,
+     "Trung tâm Phục vụ hành chính công tỉnh", "Tháng 12/2025"],
+    ["5", "Kiểm tra công tác cải cách hành chính tại các xã, phường", "Thanh tra Sở",
+     "UBND các xã, phường", "Thường xuyên"],
+]
+CLOSING = [
+    ("II. TỔ CHỨC THỰC HIỆN", True),
+    ("Văn phòng Sở theo dõi, tổng hợp, báo cáo Giám đốc Sở kết quả thực hiện trước ngày "
+     "15/12/2025. Văn bản hướng dẫn xem tại Cổng thông tin điện tử của Sở.", False),
+]
+SIGNATURE = (["Nơi nhận:", "- UBND tỉnh;", "- Lưu: VT."],
+             ["GIÁM ĐỐC", "Trần Thị Lan"])
+LINK = "https://snv.hanam.gov.vn"
+
+
+def _field(paragraph, code: str, shown: str) -> None:
+    """A complex field (``HYPERLINK …``) whose shown text is ``shown``."""
+    def char(kind: str) -> None:
+        run = paragraph.add_run()
+        mark = OxmlElement("w:fldChar")
+        mark.set(qn("w:fldCharType"), kind)
+        run._r.append(mark)
+
+    char("begin")
+    run = paragraph.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {code} "
+    run._r.append(instr)
+    char("separate")
+    paragraph.add_run(shown)
+    char("end")
+
+
+def _layout(doc, columns: tuple[list[str], list[str]]) -> None:
+    """A borderless two-column table of stacked lines (letterhead, signature)."""
+    table = doc.add_table(rows=1, cols=2)
+    for cell, lines in zip(table.rows[0].cells, columns, strict=True):
+        cell.text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+
+
+def build_docx(path: Path) -> Path:
+    doc = Document()
+    _layout(doc, LETTERHEAD)
+    for text, bold in OPENING:
+        doc.add_paragraph().add_run(text).bold = bold
+    table = doc.add_table(rows=1, cols=len(HEAD))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, HEAD, strict=True):
+        cell.text = text
+    for values in ROWS:
+        row = table.add_row()
+        for i, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
+            if text is None:
+                above = table.rows[len(table.rows) - 2].cells[i]
+                above.merge(cell)
+            else:
+                cell.text = text
+    for text, bold in CLOSING[:1]:
+        doc.add_paragraph().add_run(text).bold = bold
+    paragraph = doc.add_paragraph()
+    paragraph.add_run(CLOSING[1][0].replace("Cổng thông tin điện tử của Sở.", ""))
+    _field(paragraph, f'HYPERLINK "{LINK}"', "Cổng thông tin điện tử của Sở")
+    paragraph.add_run(".")
+    _layout(doc, SIGNATURE)
+    doc.save(path)
+    return path
+
+
+def build(name: str = "ha-nam_snv_cchc") -> tuple[Path, Path]:
+    docx = build_docx(HERE / f"{name}.docx")
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run([shutil.which("soffice") or "soffice", "--headless", "--convert-to",
+                        "doc", "--outdir", out, str(docx)], check=True, capture_output=True)
+        doc = HERE / f"{name}.doc"
+        shutil.copyfile(Path(out) / f"{name}.doc", doc)
+    return docx, doc
+
+
+if __name__ == "__main__":
+    print(*build())
