@@ -5,8 +5,9 @@ Portals and mail still deliver plans as ``.doc``. Such a file is an OLE containe
 or ``1Table`` stream says where each piece lies and whether it is 8-bit or UTF-16), and
 whose paragraph properties (in 512-byte pages the ``PlcBtePapx`` lists) tell which
 paragraph marks end a table cell or a table row, and which cells continue a vertical
-merge. This module reads exactly that, after the Word 97-2007 binary format ([MS-DOC]);
-automatic list numbers, headers, footers, footnotes and text boxes are not read.
+merge; the list tables give each list paragraph's number. This module reads exactly
+that, after the Word 97-2007 binary format ([MS-DOC]); headers, footers, footnotes, text
+boxes and numbering a paragraph takes from its style alone are not read.
 
 >>> blocks = doc_blocks(open("plan.doc", "rb").read(), "plan.doc")  # doctest: +SKIP
 >>> blocks[0]  # a paragraph, or a table: a list of rows of DocCell  # doctest: +SKIP
@@ -22,6 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from policykg.loaders.model import LoadError
+from policykg.loaders.numbering import Level, ListNumbering
 
 __all__ = ["DocCell", "DocTable", "doc_blocks", "OLE_MAGIC"]
 
@@ -44,6 +46,15 @@ _VERT_MERGE = 0xD62B  # sprmTVertMerge: one cell's vertical merge flag
 _TAB_CHANGES = 0xC615  # sprmPChgTabs: a variable operand with its own length rule
 _OPERAND_SIZES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the sprm's top 3 bits
 _MERGE_CONTINUES = 1  # VerticalMergeFlag fvmMerge: the cell continues the one above
+_LIST_INSTANCE = 0x460B  # sprmPIlfo: the paragraph's list instance (1-based; 0: none)
+_LIST_LEVEL = 0x260A  # sprmPIlvl: its level in that list
+# where the file information block gives the structures read here (FibRgFcLcb97)
+_PAPX_PAGES, _PIECES, _LISTS, _LIST_INSTANCES = 13, 33, 73, 74
+_PAIRS_READ = 75
+# number formats (MS-DOC "nfc" codes) by the names the .docx reader uses
+_NUMBER_FORMATS = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter",
+                   4: "lowerLetter", 22: "decimalZero", 23: "bullet", 255: "none"}
+_LSTF_SIZE, _LVLF_SIZE, _LFO_SIZE = 28, 28, 16
 
 # characters of the text stream that are marks, not text
 _FIELD_START, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
@@ -80,6 +91,8 @@ class _Marks:
     row_end: bool = False
     inner: bool = False  # a mark of a table nested in a cell (read as text of that cell)
     merged: tuple[int, ...] = ()  # at a row's end: the cells continuing a vertical merge
+    list_instance: int = 0  # the paragraph's list instance, 0 when it is in no list
+    list_level: int = 0
 
 
 def _u16(data: bytes, at: int) -> int:
@@ -138,7 +151,7 @@ def _fib(word: bytes) -> tuple[int, dict[int, tuple[int, int]]]:
     pairs_at = longs + 4 * cslw
     count = _u16(word, pairs_at)
     pairs = {i: (_u32(word, pairs_at + 2 + 8 * i), _u32(word, pairs_at + 6 + 8 * i))
-             for i in range(min(count, 34))}
+             for i in range(min(count, _PAIRS_READ, (len(word) - pairs_at - 2) // 8))}
     return text_length, pairs
 
 
@@ -276,11 +289,14 @@ def _paragraph_marks(word: bytes, table: bytes, at: int, size: int
                 inner = sprms.get(_INNER_CELL, b"\0")[:1] != b"\0" or \
                     sprms.get(_INNER_ROW_END, b"\0")[:1] != b"\0"
                 depth = _u32(sprms[_DEPTH], 0) if len(sprms.get(_DEPTH, b"")) == 4 else 1
+                instance = sprms.get(_LIST_INSTANCE, b"")
                 found = _Marks(
                     in_table=sprms.get(_IN_TABLE, b"\0")[:1] != b"\0" or depth > 1 or inner,
                     row_end=sprms.get(_ROW_END, b"\0")[:1] != b"\0" and depth <= 1,
                     inner=inner or depth > 1,
-                    merged=_merged_cells(sprms))
+                    merged=_merged_cells(sprms),
+                    list_instance=struct.unpack("<h", instance)[0] if len(instance) == 2 else 0,
+                    list_level=sprms.get(_LIST_LEVEL, b"\0")[0])
             starts.append(start)
             marks.append(found)
     order = sorted(range(len(starts)), key=starts.__getitem__)
@@ -311,6 +327,53 @@ def _without_fields(text: str) -> str:
     return "".join(out)
 
 
+def _level(table: bytes, at: int) -> tuple[Level, int]:
+    """One list level (``LVL``) at ``at``: its first number, format and label text (the
+    level placeholders, characters 0-8, written ``%1`` … ``%9``), and where the next
+    level begins."""
+    start = struct.unpack_from("<i", table, at)[0]
+    number_format = _NUMBER_FORMATS.get(table[at + 4], "decimal")
+    at += _LVLF_SIZE + table[at + 24] + table[at + 25]  # its character and paragraph props
+    size = _u16(table, at)
+    raw = table[at + 2:at + 2 + 2 * size].decode("utf-16-le", "replace")
+    text = "".join(f"%{ord(ch) + 1}" if ord(ch) < 9 else ch for ch in raw)
+    return (start, number_format, text), at + 2 + 2 * size
+
+
+def _lists(table: bytes, pairs: dict[int, tuple[int, int]]) -> ListNumbering:
+    """The document's lists (``PlfLst`` and the levels after it) and list instances
+    (``PlfLfo``, with their restarts), as :class:`ListNumbering` counts them."""
+    levels: dict[str, dict[int, Level]] = {}
+    instances: dict[str, tuple[str, dict[int, int]]] = {}
+    at, size = pairs.get(_LISTS, (0, 0))
+    if size >= 2:
+        count = max(struct.unpack_from("<h", table, at)[0], 0)
+        pos = at + 2 + _LSTF_SIZE * count
+        for i in range(count):
+            lstf = at + 2 + _LSTF_SIZE * i
+            simple = table[lstf + 26] & 1
+            lst = levels[str(_u32(table, lstf))] = {}
+            for ilvl in range(1 if simple else 9):
+                lst[ilvl], pos = _level(table, pos)
+    at, size = pairs.get(_LIST_INSTANCES, (0, 0))
+    if size >= 4:
+        count = _u32(table, at)
+        pos = at + 4 + _LFO_SIZE * count  # each instance's overrides follow the array
+        for i in range(count):
+            lfo = at + 4 + _LFO_SIZE * i
+            restarts: dict[int, int] = {}
+            pos += 4  # LFOData.cp
+            for _ in range(table[lfo + 12]):
+                start, flags = struct.unpack_from("<iI", table, pos)
+                pos += 8
+                if flags & 0x10:  # fStartAt
+                    restarts[flags & 0xF] = start
+                if flags & 0x20:  # fFormatting: a whole level follows
+                    _, pos = _level(table, pos)
+            instances[str(i + 1)] = (str(_u32(table, lfo)), restarts)
+    return ListNumbering(levels, instances)
+
+
 def doc_blocks(data: bytes, path: str) -> list[str | DocTable]:
     """The main text of a Word 97-2003 file in document order: each paragraph as a
     string, each table as its rows of :class:`DocCell` (a table nested in a cell is read
@@ -319,17 +382,22 @@ def doc_blocks(data: bytes, path: str) -> list[str | DocTable]:
     word, table = _streams(data, path)
     try:
         length, pairs = _fib(word)
-        pieces = _pieces(table, *pairs[33])  # fcClx, lcbClx
+        pieces = _pieces(table, *pairs[_PIECES])
         text, offsets = _text(word, pieces, length)
-        starts, marks = _paragraph_marks(word, table, *pairs.get(13, (0, 0)))
+        starts, marks = _paragraph_marks(word, table, *pairs.get(_PAPX_PAGES, (0, 0)))
     except (ValueError, struct.error, IndexError, KeyError) as err:
         raise LoadError(path, f"damaged Word 97-2003 .doc file ({err})") from None
-    return _blocks(text, offsets, starts, marks)
+    try:
+        numbering = _lists(table, pairs)
+    except (ValueError, struct.error, IndexError):  # the text is still worth reading
+        numbering = ListNumbering()
+    return _blocks(text, offsets, starts, marks, numbering)
 
 
-def _blocks(text: str, offsets: list[int], starts: list[int], marks: list[_Marks]
-            ) -> list[str | DocTable]:
-    """Paragraphs and tables from the text and what its paragraph marks are."""
+def _blocks(text: str, offsets: list[int], starts: list[int], marks: list[_Marks],
+            numbering: ListNumbering) -> list[str | DocTable]:
+    """Paragraphs (with their list labels) and tables from the text and what its
+    paragraph marks are."""
     blocks: list[str | DocTable] = []
     rows: DocTable = []
     cells: list[DocCell] = []
@@ -351,6 +419,9 @@ def _blocks(text: str, offsets: list[int], starts: list[int], marks: list[_Marks
         begin = pos + 1
         found = marks[bisect_right(starts, offsets[pos]) - 1] if starts and \
             offsets[pos] >= starts[0] else plain
+        if found.list_instance > 0 and not found.row_end:
+            paragraph = numbering.label_for(str(found.list_instance), found.list_level) \
+                + paragraph
         in_table = found.in_table or ch == _CELL_MARK
         if not in_table:
             close_table()

@@ -32,6 +32,7 @@ from pathlib import Path
 from policykg.loaders.decode import decode_bytes, repair_text, vietnamese_score
 from policykg.loaders.model import LoadError, SourceFile
 from policykg.loaders.msword import OLE_MAGIC, DocTable, doc_blocks
+from policykg.loaders.numbering import ListNumbering
 from policykg.ontology.normalize import fold
 
 __all__ = [
@@ -73,47 +74,14 @@ _LAYOUT_MAX_COLUMNS = 2
 _LAYOUT_MAX_ROWS = 4
 
 
-def _letters(n: int) -> str:
-    """1 → a, 26 → z, 27 → aa (Word repeats the letter)."""
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
-                          (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
-                          (4, "iv"), (1, "i")):
-        while n >= value:
-            out, n = out + digits, n - value
-    return out
-
-
-_FORMATS: dict[str, Callable[[int], str]] = {
-    "decimal": str,
-    "decimalZero": lambda n: f"{n:02d}",
-    "lowerLetter": _letters,
-    "upperLetter": lambda n: _letters(n).upper(),
-    "lowerRoman": _roman,
-    "upperRoman": lambda n: _roman(n).upper(),
-    "none": lambda n: "",
-}
-
-
-class _Numbering:
-    """Word's automatic numbering, replayed: the "1.", "a)", "-" a paragraph shows.
-
-    Counters are kept per abstract list and level; a deeper level restarts when
-    a shallower one advances; a list instance with a start override restarts
-    its level the first time it is used.
-    """
+class _Numbering(ListNumbering):
+    """The numbering of a ``.docx``: its lists and levels from ``numbering.xml``, and the
+    list each paragraph style carries from ``styles.xml``."""
 
     def __init__(self, numbering_xml, styles_xml) -> None:
-        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
-        self.instances: dict[str, tuple[str, dict[int, int]]] = {}
+        super().__init__()
         self.style_numbering: dict[str, tuple[str | None, int | None]] = {}
         self.style_parent: dict[str, str] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        self.started: set[tuple[str, int]] = set()
         if numbering_xml is not None:
             self._read_numbering(numbering_xml)
         if styles_xml is not None:
@@ -175,37 +143,7 @@ class _Numbering:
 
     def label(self, p) -> str:
         """The label Word draws before paragraph ``p``, or ``""``."""
-        num_id, ilvl = self._num_pr(p)
-        if not num_id or num_id == "0" or num_id not in self.instances:
-            return ""
-        abstract_id, overrides = self.instances[num_id]
-        levels = self.levels.get(abstract_id, {})
-        if ilvl not in levels:
-            return ""
-        counters = self.counters.setdefault(abstract_id, {})
-        start = overrides.get(ilvl, levels[ilvl][0])
-        if ilvl in overrides and (num_id, ilvl) not in self.started:
-            counters[ilvl] = start
-        else:
-            counters[ilvl] = counters.get(ilvl, start - 1) + 1
-        self.started.add((num_id, ilvl))
-        for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]
-        _, fmt, text = levels[ilvl]
-        if fmt == "bullet":  # symbol-font glyphs (, o, §) read as the plan's own marks
-            glyph = text.strip()
-            if glyph in ("-", "+"):
-                return glyph + " "
-            first_bullet = min(k for k, level in levels.items() if level[1] == "bullet")
-            return ("- " if ilvl == first_bullet else "+ ")
-
-        def number(m: re.Match[str]) -> str:
-            level = int(m.group(1)) - 1
-            value = counters.get(level, levels.get(level, (1, "", ""))[0])
-            return _FORMATS.get(levels.get(level, (1, "decimal", ""))[1], str)(value)
-
-        label = re.sub(r"%([1-9])", number, text).strip()
-        return label + " " if label else ""
+        return self.label_for(*self._num_pr(p))
 
 
 def _val(el, default):

@@ -110,9 +110,10 @@ def test_an_office_file_that_is_no_word_document_is_named(tmp_path):
         read_document(path)
 
 
-def test_damaged_doc_files_give_a_reason_never_a_traceback(tmp_path):
+@pytest.mark.parametrize("sample", ["ha-nam_snv_cchc.doc", "ninh-binh_skhcn_57_danh-so.doc"])
+def test_damaged_doc_files_give_a_reason_never_a_traceback(tmp_path, sample):
     """Cut and scrambled copies: each is read or refused with a LoadError."""
-    data = DOC.read_bytes()
+    data = (DATA / sample).read_bytes()
     rng = random.Random(7)
     refused = 0
     for i in range(120):
@@ -164,3 +165,32 @@ def test_a_character_outside_the_basic_plane_keeps_the_offsets_in_step():
     read, offsets = _text(word, [(0, units, 0, False)], units)
     assert read == text and len(offsets) == len(text)
     assert offsets[text.index("m")] == 2 * (text.index("m") + 1)  # the emoji took 4 bytes
+
+
+NUMBERED_DOC = DATA / "ninh-binh_skhcn_57_danh-so.doc"
+
+
+def test_automatic_list_numbers_are_written_out_as_word_shows_them():
+    doc_text, _ = read_document(NUMBERED_DOC)
+    assert doc_text == read_document(NUMBERED_DOC.with_suffix(".docx"))[0]
+    lines = doc_text.splitlines()
+    assert "I. MỤC ĐÍCH, YÊU CẦU" in lines and "III. TỔ CHỨC THỰC HIỆN" in lines
+    assert any(line.startswith("- Triển khai đồng bộ") for line in lines)
+    parts = [line[:3] for line in lines if line[:2] in ("a)", "b)")]
+    assert parts == ["a) ", "b) "]
+    # the task numbers restart under each section
+    after = lines[lines.index("III. TỔ CHỨC THỰC HIỆN") + 1]
+    assert after.startswith("1. Các phòng, đơn vị thuộc Sở")
+
+
+def test_a_numbered_doc_plan_has_its_tasks_and_parts():
+    plan = load_file(NUMBERED_DOC)
+    assert plan.number == "88/KH-SKHCN"
+    assert tasks_of(NUMBERED_DOC) == tasks_of(NUMBERED_DOC.with_suffix(".docx"))
+    leads = {t.number: t.lead for t in plan.tasks if t.id.startswith("II.")}
+    assert leads["1"] == ["Phòng Quản lý khoa học"]
+    assert leads["3"] == ["Văn phòng Sở"]
+    parts = {t.number: t for t in plan.tasks if t.id.startswith("II.2.")}
+    assert sorted(parts) == ["2.a", "2.b"]
+    assert all(t.lead == ["Trung tâm Ứng dụng khoa học và công nghệ"] for t in parts.values())
+    assert parts["2.b"].deadline.text == "quý III năm 2026"

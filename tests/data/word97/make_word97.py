@@ -112,8 +112,83 @@ def build_docx(path: Path) -> Path:
     return path
 
 
-def build(name: str = "ha-nam_snv_cchc") -> tuple[Path, Path]:
-    docx = build_docx(HERE / f"{name}.docx")
+# a plan numbered by Word's lists: sections I., II. (level 1), tasks 1., 2. (level 2),
+# their parts a), b) (level 3) and bullets; the task numbers restart in each section
+NUMBERED = [
+    (None, "UBND TỈNH NINH BÌNH"),
+    (None, "SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
+    (None, "Số: 88/KH-SKHCN"),
+    (None, "Ninh Bình, ngày 02 tháng 10 năm 2025"),
+    (None, "KẾ HOẠCH"),
+    (None, "Triển khai Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị năm 2026"),
+    (0, "MỤC ĐÍCH, YÊU CẦU"),
+    ("bullet", "Triển khai đồng bộ, hiệu quả các nhiệm vụ được giao."),
+    (0, "NHIỆM VỤ CỤ THỂ"),
+    (1, "Phòng Quản lý khoa học chủ trì tổ chức tuyển chọn nhiệm vụ khoa học và công nghệ "
+        "cấp tỉnh; hoàn thành trong quý I năm 2026."),
+    (1, "Trung tâm Ứng dụng khoa học và công nghệ chủ trì, phối hợp với Sở Nông nghiệp và "
+        "Môi trường thực hiện các nội dung sau:"),
+    (2, "Xây dựng mô hình ứng dụng công nghệ sinh học trong sản xuất lúa; thời gian: năm 2026."),
+    (2, "Chuyển giao quy trình nhân giống cây dược liệu; thời gian: quý III năm 2026."),
+    (1, "Văn phòng Sở chủ trì xây dựng cơ sở dữ liệu khoa học và công nghệ của tỉnh; "
+        "thời gian hoàn thành: tháng 12 năm 2026."),
+    (0, "TỔ CHỨC THỰC HIỆN"),
+    (1, "Các phòng, đơn vị thuộc Sở báo cáo kết quả về Văn phòng Sở trước ngày 10/12/2026."),
+    (None, "GIÁM ĐỐC"),
+    (None, "Đinh Văn Hùng"),
+]
+_LEVEL_FORMATS = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)")]
+
+
+def _numbering_xml(doc) -> tuple[int, int]:
+    """Add a three-level list and a bullet list to ``doc``; their instance ids."""
+    numbering = doc.part.numbering_part.element
+
+    def element(tag: str, **attrs: str):
+        el = OxmlElement(tag)
+        for key, value in attrs.items():
+            el.set(qn(key), value)
+        return el
+
+    ids = []
+    for abstract_id, levels in ((90, _LEVEL_FORMATS), (91, [("bullet", "-")])):
+        abstract = element("w:abstractNum", **{"w:abstractNumId": str(abstract_id)})
+        for ilvl, (fmt, text) in enumerate(levels):
+            lvl = element("w:lvl", **{"w:ilvl": str(ilvl)})
+            lvl.append(element("w:start", **{"w:val": "1"}))
+            lvl.append(element("w:numFmt", **{"w:val": fmt}))
+            lvl.append(element("w:lvlText", **{"w:val": text}))
+            abstract.append(lvl)
+        numbering.insert(0, abstract)
+        num = element("w:num", **{"w:numId": str(abstract_id)})
+        num.append(element("w:abstractNumId", **{"w:val": str(abstract_id)}))
+        numbering.append(num)
+        ids.append(abstract_id)
+    return ids[0], ids[1]
+
+
+def build_numbered_docx(path: Path) -> Path:
+    doc = Document()
+    listed, bullets = _numbering_xml(doc)
+    for level, text in NUMBERED:
+        paragraph = doc.add_paragraph(text)
+        if level is None:
+            continue
+        props = paragraph._p.get_or_add_pPr()
+        num_pr = OxmlElement("w:numPr")
+        ilvl = OxmlElement("w:ilvl")
+        ilvl.set(qn("w:val"), "0" if level == "bullet" else str(level))
+        num_id = OxmlElement("w:numId")
+        num_id.set(qn("w:val"), str(bullets if level == "bullet" else listed))
+        num_pr.append(ilvl)
+        num_pr.append(num_id)
+        props.append(num_pr)
+    doc.save(path)
+    return path
+
+
+def build(name: str = "ha-nam_snv_cchc", builder=build_docx) -> tuple[Path, Path]:
+    docx = builder(HERE / f"{name}.docx")
     with tempfile.TemporaryDirectory() as out:
         subprocess.run([shutil.which("soffice") or "soffice", "--headless", "--convert-to",
                         "doc", "--outdir", out, str(docx)], check=True, capture_output=True)
@@ -124,3 +199,4 @@ def build(name: str = "ha-nam_snv_cchc") -> tuple[Path, Path]:
 
 if __name__ == "__main__":
     print(*build())
+    print(*build("ninh-binh_skhcn_57_danh-so", build_numbered_docx))
