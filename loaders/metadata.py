@@ -33,6 +33,7 @@ from policykg.ontology.provinces import (
     Province,
     find_districts,
     find_provinces,
+    level_pattern,
     province,
 )
 from policykg.ontology.units import expand_abbreviations
@@ -268,7 +269,8 @@ def _read_header(lines: list[Line], end: int) -> _Header:
 _STAMPS = frozenset({"du thao", "khan", "thuong khan", "hoa toc", "hoa toc hen gio", "mat",
                      "toi mat", "tuyet mat"})
 _COUNCILS = frozenset({"uy ban nhan dan", "hoi dong nhan dan", "ubnd", "hdnd"})
-_AREA_LINE = re.compile(r"^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\s+\S")
+# "TỈNH QUẢNG NINH", "XÃ TÂN PHÚ" on the line under a council's name (folded).
+_AREA_LINE = re.compile(rf"^{level_pattern(place_expected=True)}\s+\S")
 
 
 # Names that hold a province's name without being in it: the Youth Union is named after

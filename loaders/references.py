@@ -31,7 +31,14 @@ from policykg.ontology.issuers import (
     match_issuer,
 )
 from policykg.ontology.normalize import fold, is_nfc, nfc, squash_spaces
-from policykg.ontology.provinces import find_districts, find_provinces, province
+from policykg.ontology.provinces import (
+    find_districts,
+    find_provinces,
+    level_pattern,
+    level_words,
+    province,
+    short_levels,
+)
 
 __all__ = ["read_references", "IMPLEMENT_VERBS", "NOT_IMPLEMENTING"]
 
@@ -136,9 +143,12 @@ _SUBJECT_START = re.compile(r"(?<![\w])(?:ve viec|ve|phe duyet|ban hanh|quy dinh
 _ANNOUNCE = re.compile(
     r"(?:xay dung|lap|ban hanh)\s+(?:ke hoach|chuong trinh|de an)(?!\s+so)(?![\w])"
 )
-# A "." ends a clause when a space or the end follows it, except after "TP"/"Tp" ("TP. Hà Nội").
-# Each branch opens with its character, so the regex engine skips straight to candidates.
-_CLAUSE_END = re.compile(r";|\.(?<!TP\.)(?<!Tp\.)(?=\s|$)|\n")
+# A "." ends a clause when a space or the end follows it, except after a level's abbreviation
+# ("TP. Hà Nội", "TX. An Khê"). Each branch opens with its character, so the regex engine skips
+# straight to candidates.
+_ABBREVIATED_LEVEL = "".join(rf"(?<!{a}\.)" for s in short_levels()
+                             for a in (s.upper(), s.capitalize()))
+_CLAUSE_END = re.compile(rf";|\.{_ABBREVIATED_LEVEL}(?=\s|$)|\n")
 
 
 @dataclass
@@ -297,9 +307,10 @@ def _read_tail(stream: _Stream, cite: _Cite, limit: int, clause_end: int) -> Non
         cite.short_name = squash_spaces(text[m.start(1):m.end(1)])
 
 
-_AREA_WORD = re.compile(r"\s+(?:tinh|thanh pho|tp\.?|huyen|thi xa|quan|xa|phuong|thi tran)"
-                        r"(?![^\W_])")
-_COMMUNE_LEVELS = frozenset({"xa", "phuong", "thi tran"})
+# A level word after an issuer's name ("UBND tỉnh", "UBND xã Cát Tiến", "UBND TP. Quy Nhơn"),
+# not a word that folds alike ("… Sở Tài chính quản lý").
+_AREA_WORD = re.compile(rf"\s+{level_pattern(place_expected=True, short=True)}(?![^\W_])")
+_COMMUNE_LEVELS = frozenset(level_words("commune"))
 # A Party committee named after its province with no "tỉnh" between: "Tỉnh ủy Phú Yên".
 _PROVINCE_COMMITTEE = re.compile(r"(?:tinh|thanh) uy$")
 # The name of a district or commune after its level word: "huyện Tuy Phước", "xã Cát Tiến".

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policykg.ontology.normalize import fold, nfc, squash_spaces
-from policykg.ontology.provinces import find_province, fold_aligned
+from policykg.ontology.provinces import (
+    area_level,
+    area_levels,
+    committee_pattern,
+    find_province,
+    fold_aligned,
+    level_pattern,
+    short_levels,
+)
 from policykg.ontology.provinces import province as named_province
 
 __all__ = [
@@ -316,10 +324,13 @@ _LOCAL_HEADS = [
 ]
 
 
-_AREA_WORDS = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "xa": "xã",
-               "phuong": "phường", "thi tran": "thị trấn", "dac khu": "đặc khu"}
+# Levels below the province only (folded → as written): "thành phố" is left out, as "UBND
+# THÀNH PHỐ HÀ NỘI" is a province's.
+_AREA_WORDS = {lv.word: lv.display for lv in area_levels("district", "commune", only=True)}
 # "XÃ TÂN PHÚ", "PHƯỜNG 3": a place is a name or a number.
-_AREA = re.compile(rf"^({'|'.join(_AREA_WORDS)})\s+[a-z0-9].*$")
+_AREA = re.compile(
+    rf"^({level_pattern('district', 'commune', only=True, place_expected=True)})"
+    r"\s+[a-z0-9].*$")
 
 
 # Words of a body's name written with capitals even in sentence case (folded → as written):
@@ -358,8 +369,7 @@ def _proper_phrases(text: str) -> str:
 
 # A level word and the place's name after it, at the end of a body's name (folded).
 _PLACE_AFTER_LEVEL = re.compile(
-    r"\b(xa(?! hoi)|phuong|thi tran|dac khu|huyen|(?<!co )quan(?! su)|thi xa|tinh|thanh pho)"
-    r"\s+(?!uy$)([a-z][a-z ]*)$")
+    rf"\b({level_pattern(place_expected=True)})\s+(?!uy$)([a-z][a-z ]*)$")
 # Boards of a provincial Party committee: their name, then the province they serve.
 _PROVINCE_BOARDS = frozenset({"BTGDVTU", "BDVTU", "BTGTU", "BTCTU", "UBKTTU", "VPTU"})
 
@@ -413,7 +423,7 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
                 words = text.split()[-len(area.group(0).split()):]
                 level, name = area.group(1), " ".join(w[:1].upper() + w[1:].lower()
                                                        for w in words[len(area.group(1).split()):])
-                return f"{head} {_AREA_WORDS[level]} {name}"
+                return f"{head} {_level_display(level)} {name}"
             rest = text[pattern.match(folded).end():].strip()
             if head == "Ban Chỉ đạo" and (board := local_board(text)) is not None:
                 return board
@@ -441,8 +451,10 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
 
 # A steering committee of a body below the province: "BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI XÃ PHÚ
 # LỘC" (folded; groups: its level and place). "xã hội" is a word, not a commune.
-_BOARD_AREA = re.compile(r"^ban chi dao\b(?P<topic>.*?)\s(?P<level>xa(?! hoi\b)|phuong|dac khu|"
-                         r"thi tran|huyen|thi xa)\s+(?P<name>[a-z0-9][a-z0-9 ]*)$")
+_BOARD_AREA = re.compile(
+    r"^ban chi dao\b(?P<topic>.*?)"
+    rf"\s(?P<level>{level_pattern('district', 'commune', only=True, place_expected=True)})"
+    r"\s+(?P<name>[a-z0-9][a-z0-9 ]*)$")
 _BOARD = "Ban Chỉ đạo"
 
 
@@ -464,7 +476,7 @@ def local_board(text: str, parent: str | None = None) -> str | None:
         if m is not None:
             place = text[m.start("name"):].title()
             return squash_spaces(f"{_BOARD} {_sentence_case(text[len(_BOARD):m.start('level')])}"
-                                 f" {_AREA_WORDS[m.group('level')]} {place}")
+                                 f" {_level_display(m.group('level'))} {place}")
         name = squash_spaces(f"{_BOARD} {_sentence_case(text[len(_BOARD):].strip(' ,'))}")
     elif folded.startswith(_BOARD_OPENERS):
         # "BAN XÂY DỰNG ĐẢNG", "ỦY BAN KIỂM TRA" under "ĐẢNG ỦY XÃ …": the committee's board
@@ -480,25 +492,32 @@ def local_board(text: str, parent: str | None = None) -> str | None:
     return f"{name} {parent}"
 
 
+def _level_display(word: str) -> str:
+    """"xã" for "xa": a level word as a name writes it."""
+    found = area_level(word)
+    return found.display if found is not None else word
+
+
 # What the name of a Party committee's board or office opens with (folded).
 _BOARD_OPENERS = ("ban ", "uy ban kiem tra", "van phong dang uy")
 # Levels below the province after July 2025 (and the districts before) whose bodies head a
 # steering committee of their own.
-_BOARD_LEVELS = frozenset({"xa", "phuong", "thi tran", "dac khu", "huyen", "thi xa"})
+_BOARD_LEVELS = frozenset(_AREA_WORDS)
 
 
 # An issuer below a province, folded: its level and name ("UBND xã Ia Grai", "Đảng ủy phường
 # 3", "UBND huyện Tuy Phước" and "Huyện ủy Tuy Phước" before July 2025). Such a body numbers
 # its documents on its own ("61/KH-UBND" of a commune is not the province's 61/KH-UBND).
-_LOCAL_LEVELS = (*_AREA_WORDS, "thanh pho")
-_LOCAL_COMMITTEES = {"huyen uy": "huyen", "thi uy": "thi xa", "thanh uy": "thanh pho"}
-_LOCAL_SHORT = {"tp": "thanh pho", "tx": "thi xa"}  # "UBND TP. Pleiku", "UBND TX. An Khê"
+# A Party committee below the province and its level: "huyen uy" → "huyen", "thi uy" → "thi xa".
+_LOCAL_COMMITTEES = {lv.committee: lv.word for lv in area_levels("district") if lv.committee}
+_LOCAL_SHORT = short_levels()  # "UBND TP. Pleiku", "UBND TX. An Khê"
 _LOCAL_AREA = re.compile(
     rf"(?:\b(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy|dang bo)\s+"
-    rf"(?P<level>{'|'.join(_LOCAL_LEVELS)}|(?:{'|'.join(_LOCAL_SHORT)})\b\.?)"
-    rf"|\b(?P<committee>{'|'.join(_LOCAL_COMMITTEES)}))"
+    rf"(?P<level>{level_pattern('district', 'commune', place_expected=True)}"
+    rf"|(?:{'|'.join(_LOCAL_SHORT)})\b\.?)"
+    rf"|\b(?P<committee>{committee_pattern('district')}))"
     r"(?:\s*(?<=[\s.])(?P<name>[a-z0-9]+(?:\s+[a-z0-9]+)*?))?"
-    r"\s*(?=$|[,;(]|\s(?:tinh|thanh pho)\b)")
+    rf"\s*(?=$|[,;(]|\s{level_pattern('province')}\b)")
 
 
 @lru_cache(maxsize=65536)

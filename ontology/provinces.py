@@ -7,7 +7,11 @@ province it belongs to now (34 from 1 July 2025, Resolution 202/2025/QH15 of
 Names are matched on :func:`~policykg.ontology.normalize.fold` forms, with
 aliases for common spellings ("TP.HCM", "Đắc Lắc", "Thừa Thiên - Huế").
 A table of distinctive pre-2025 district-level names gives province evidence
-when a plan never names its province.
+when a plan never names its province. :data:`AREA_LEVELS` holds the words that name a
+level of local government before a place ("tỉnh", "huyện", "xã", "đặc khu" …), with the
+neighbouring words that make the same letters another word once folded ("xã hội",
+"quản lý", "địa phương"); :func:`level_pattern` builds the regex every module matches
+them with.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ __all__ = [
     "Province", "ProvinceMatch", "PROVINCES_2024", "PROVINCES_2025", "DISTRICTS",
     "province", "current_province", "find_province", "find_provinces", "find_districts",
     "all_provinces", "fold_aligned",
+    "AreaLevel", "AREA_LEVELS", "TIERS", "area_level", "area_levels", "level_pattern",
+    "level_words", "short_levels", "committee_pattern",
 ]
 
 TINH, TP = "tỉnh", "thành phố"
@@ -107,6 +113,135 @@ _NEW: tuple[tuple[str, str], ...] = (
     ("Lâm Đồng", TINH), ("Đắk Lắk", TINH), ("Đồng Nai", TINH), ("Tây Ninh", TINH),
     ("Vĩnh Long", TINH), ("Đồng Tháp", TINH), ("Cà Mau", TINH), ("An Giang", TINH),
 )
+
+
+TIERS = ("province", "district", "commune")
+
+
+@dataclass(frozen=True)
+class AreaLevel:
+    """A level of local government as a text names it before a place: "xã Ia Grai".
+
+    Until 30 June 2025 there were three tiers (province; district: huyện, quận, thị xã,
+    provincial thành phố; commune: xã, phường, thị trấn); from 1 July 2025 districts are
+    gone and the commune tier has xã, phường and đặc khu. Plans of both periods are read,
+    so every word stays. Words are folded: the exceptions say which neighbours make the
+    same letters another word ("xa hoi" is society, "dia phuong" a locality).
+    """
+
+    word: str  # folded: "xa", "thi tran"
+    display: str  # as written in a name: "xã", "thị trấn"
+    tiers: tuple[str, ...]  # of TIERS; "thành phố" is a province (Hà Nội) or a district
+    not_before: tuple[str, ...] = ()  # next words that make another word: "xa" + "hoi"
+    not_after: tuple[str, ...] = ()  # previous words that make another word: "dia" + "phuong"
+    # Next words that make another word but also begin place names ("phương án" /
+    # "phường An Phú"): not applied where a place's name is expected after the level.
+    ambiguous_before: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()  # abbreviations: "tp" (TP. Pleiku), "tx" (TX. An Khê)
+    committee: str | None = None  # its Party committee, folded: "huyen uy", "thi uy"
+
+
+AREA_LEVELS: tuple[AreaLevel, ...] = (
+    AreaLevel("tinh", "tỉnh", ("province",),
+              not_before=("hinh", "trang", "than", "toan", "nang", "chat", "gian", "huong"),
+              not_after=("dac", "thuoc"),  # tình hình, tinh thần, tính năng, đặc tính
+              committee="tinh uy"),
+    AreaLevel("thanh pho", "thành phố", ("province", "district"), short=("tp",),
+              committee="thanh uy"),
+    AreaLevel("huyen", "huyện", ("district",), committee="huyen uy"),
+    # quản lý, quản trị, quan hệ, quan trọng, quan tâm, quan sát, quan điểm, quan niệm, quần
+    # chúng, quân sự, quân đội, quân khu; cơ quan, hải quan, liên quan, tương quan, khách
+    # quan, chủ quan, tham quan.
+    AreaLevel("quan", "quận", ("district",),
+              not_before=("ly", "tri", "he", "trong", "tam", "sat", "diem", "niem", "chung",
+                          "su", "doi", "khu"),
+              not_after=("co", "hai", "lien", "tuong", "khach", "chu", "tham"),
+              committee="quan uy"),  # "cơ quan Ủy ban" is no Quận ủy
+    AreaLevel("thi xa", "thị xã", ("district",), short=("tx",), committee="thi uy"),
+    # xã hội; hợp tác xã (a cooperative), vùng sâu vùng xa, đào tạo từ xa.
+    AreaLevel("xa", "xã", ("commune",), not_before=("hoi",),
+              not_after=("hop tac", "vung", "tu")),
+    # phương pháp, phương thức, phương châm, phương trình; địa phương, đa phương, song
+    # phương; phương án, phương tiện, phương hướng (but phường An Phú, Tiền Phong, Hương Sơn).
+    AreaLevel("phuong", "phường", ("commune",),
+              not_before=("phap", "thuc", "cham", "trinh"),
+              not_after=("dia", "da", "song"),
+              ambiguous_before=("an", "tien", "huong")),
+    AreaLevel("thi tran", "thị trấn", ("commune",)),
+    AreaLevel("dac khu", "đặc khu", ("commune",)),
+)
+
+_LEVEL_BY_WORD: dict[str, AreaLevel] = {
+    w: lv for lv in AREA_LEVELS for w in (lv.word, *lv.short)}
+
+
+def area_level(word: str) -> AreaLevel | None:
+    """The level a word names, in any spelling or abbreviation ("Xã", "TP.", "thi tran")."""
+    return _LEVEL_BY_WORD.get(fold(word).strip().rstrip("."))
+
+
+def area_levels(*tiers: str, only: bool = False) -> tuple[AreaLevel, ...]:
+    """The levels of ``tiers`` (all when none is given); with ``only``, the levels that
+    are of no other tier ("thành phố", also a province, is left out of the district's)."""
+    wanted = set(tiers or TIERS)
+    unknown = wanted - set(TIERS)
+    if unknown:
+        raise ValueError(f"unknown tier {sorted(unknown)}; tiers are {TIERS}")
+    return tuple(lv for lv in AREA_LEVELS
+                 if (set(lv.tiers) <= wanted if only else wanted & set(lv.tiers)))
+
+
+def level_words(*tiers: str, only: bool = False) -> tuple[str, ...]:
+    """The folded words of :func:`area_levels`."""
+    return tuple(lv.word for lv in area_levels(*tiers, only=only))
+
+
+def short_levels() -> dict[str, str]:
+    """Abbreviation → folded level word: ``{"tp": "thanh pho", "tx": "thi xa"}``."""
+    return {s: lv.word for lv in AREA_LEVELS for s in lv.short}
+
+
+def _esc(word: str) -> str:
+    return re.escape(word).replace("\\ ", " ")
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(_esc(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=64)
+def _level_pattern(levels: tuple[AreaLevel, ...], place_expected: bool, short: bool) -> str:
+    parts = []
+    for lv in sorted(levels, key=lambda lv: -len(lv.word)):
+        before = lv.not_before + (() if place_expected else lv.ambiguous_before)
+        after = "".join(rf"(?<!\b{_esc(w)} )" for w in lv.not_after)
+        ahead = rf"(?! (?:{_words(before)})\b)" if before else ""
+        parts.append(f"{after}{_esc(lv.word)}{ahead}")
+    if short:
+        parts += [rf"{_esc(s)}\.?" for lv in levels for s in lv.short]
+    return f"(?:{'|'.join(parts)})"
+
+
+def level_pattern(*tiers: str, only: bool = False, place_expected: bool = False,
+                  short: bool = False) -> str:
+    """A regex fragment (a non-capturing group, over folded text) matching the level words
+    of ``tiers`` but not where a neighbouring word makes them another word.
+
+    ``place_expected``: the text after the level is known to be a place's name (the line
+    after "ỦY BAN NHÂN DÂN"), so exceptions that also begin place names are not applied.
+    ``short`` adds the abbreviations with an optional dot ("tp." "tx"). The caller adds
+    what surrounds the word (word boundaries, line start, the name after it).
+    """
+    return _level_pattern(area_levels(*tiers, only=only), place_expected, short)
+
+
+def committee_pattern(*tiers: str, only: bool = False) -> str:
+    """A regex fragment matching the Party committees of the levels of ``tiers`` ("tinh uy",
+    "huyen uy", "thi uy" …, folded), but not after a word that makes the letters another
+    ("cơ quan Ủy ban" is no Quận ủy)."""
+    parts = ["".join(rf"(?<!\b{_esc(w)} )" for w in lv.not_after) + _esc(lv.committee)
+             for lv in area_levels(*tiers, only=only) if lv.committee]
+    return f"(?:{'|'.join(sorted(parts, key=len, reverse=True))})"
 
 
 @dataclass(frozen=True)

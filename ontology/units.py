@@ -4,8 +4,10 @@ Kinds compare units across provinces: "Phòng Quản lý Khoa học" of Gia Lai 
 Tây Ninh are two units of kind ``phong-quan-ly-khoa-hoc``. The "Phòng Quản lý công
 nghệ" variants (… và Sở hữu trí tuệ / Thị trường công nghệ / Đổi mới sáng tạo) are one
 kind, ``phong-quan-ly-cong-nghe``: the same remit renamed per province. A unit is
-internal when it belongs to a department (Sở) — the units plans of a Sở assign —
-and external otherwise; a group named as one ("các sở, ban, ngành tỉnh") is collective.
+internal when it belongs to the issuer — a department's (Sở) Phòng and Chi cục, a ministry's
+Vụ and Cục, a Party committee's boards and office in its own plans (see
+:data:`OWN_UNITS_OF_ISSUER`) — and external otherwise; a group named as one ("các sở, ban,
+ngành tỉnh") is collective.
 
 Plans name the same organisation many ways ("Trung tâm KH&CN", "Trung tâm Khoa học
 và Công nghệ"; "Phòng Quản lý khoa học", "Phòng Quản lý Khoa học"). This module
@@ -28,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from policykg.ontology.normalize import canon, fold, nfc, squash_spaces
+from policykg.ontology.provinces import AREA_LEVELS, all_provinces, level_pattern
 
 __all__ = [
     "UnitKind", "ABBREVIATIONS", "COMMA_NAMES", "NOT_UNITS", "UNIT_HEADS", "canonical_unit_name",
@@ -186,20 +189,18 @@ _COLLECTIVE = re.compile(
     r"|^(to chuc|ca nhan|doanh nghiep|nguoi dan|don vi|bo phan)( |$)"
 )
 _INTERNAL_COLLECTIVE = re.compile(r"\b(thuoc so|truc thuoc|phong chuyen mon|cac phong|bo phan)\b")
-# "quận" and "phường" (folded) as a place: "quản lý", "quản trị", "quan hệ" … and "phương
-# tiện", "địa phương" … fold alike.
-_QUAN = r"quan(?! (?:ly|tri|he|trong|tam|sat|diem|niem|chung)\b)"
-_PHUONG = r"(?<!dia )phuong(?! (?:tien|an|phap|thuc|huong|cham))"
-# Words of a body outside the department: a district, commune or the state ("xã" folds like the
-# first syllable of "xã hội").
-_OUTSIDE = re.compile(
-    rf"\b(huyen|thi xa|thanh pho|{_QUAN}|xa(?! hoi)|{_PHUONG}|quoc gia|trung uong|quoc hoi)\b")
+# Level words of local government (folded) with the words that fold alike ("xã hội", "quản
+# lý", "địa phương", "phương tiện"), from :data:`~policykg.ontology.provinces.AREA_LEVELS`.
+_BELOW_PROVINCE = level_pattern("district", "commune")
+_ANY_LEVEL = level_pattern()
+# Words of a body outside the department: a district, commune or the state.
+_OUTSIDE = re.compile(rf"\b({_BELOW_PROVINCE}|quoc gia|trung uong|quoc hoi)\b")
 _INTERNAL_HEADS = re.compile(r"^(phong|chi cuc|trung tam|van phong so|thanh tra so)\b")
 # Bodies whose own Phòng or Trung tâm a plan may name: "Phòng Cảnh sát kinh tế Công an tỉnh" is
-# the police's, not the department's.
+# the police's, not the department's; "Trung tâm Huấn luyện quân sự" the army's.
 _OTHER_BODIES = re.compile(
-    r"\b(cong an (?:tinh|thanh pho|huyen|xa|phuong)|bo chi huy|bo doi bien phong"
-    r"|vien kiem sat|toa an|kho bac|cuc thue|cuc hai quan)\b")
+    rf"\b(cong an {_ANY_LEVEL}|bo chi huy|bo doi bien phong"
+    r"|quan su|quan doi|quan khu|vien kiem sat|toa an|kho bac|cuc thue|cuc hai quan)\b")
 # Local branches of central agencies, named like a department's own units but outside it.
 _CENTRAL_BRANCHES = re.compile(
     r"^chi cuc (quan ly thi truong|thue|thong ke|hai quan|thi hanh an|du tru|kiem lam vung)\b")
@@ -359,13 +360,41 @@ def is_collective(name: str) -> bool:
 # Party board's office. Rows: issuer pattern, unit pattern over unit_key, and the places whose
 # name makes such a unit another body's: any district, commune or national body (True), none
 # (None: a district's units carry its name) or a pattern (a commune's units carry "xã").
-_OUTSIDE_COMMUNE = (rf"\b(huyen|thi xa|thanh pho|{_QUAN}|tinh|quoc gia|trung uong"
-                    r"|quoc hoi)\b")
+_OUTSIDE_COMMUNE = rf"\b({level_pattern('province', 'district')}|quoc gia|trung uong|quoc hoi)\b"
 # A department of health runs the district medical centres too, not the national hospitals.
 _OUTSIDE_STATE = r"\b(quoc gia|trung uong|quoc hoi|bo)\b"
 # A ministry's units are national ("Cục Thông tin khoa học và công nghệ quốc gia"); one named
 # after a province, district or commune is a local body.
-_OUTSIDE_MINISTRY = rf"\b(tinh|huyen|thi xa|thanh pho|{_QUAN}|xa(?! hoi)|{_PHUONG})\b"
+_OUTSIDE_MINISTRY = rf"\b{_ANY_LEVEL}\b"
+# The level words that open the name of a district's or a commune's body ("UBND huyện …",
+# "UBND xã …"), where a place's name follows.
+_DISTRICT = level_pattern("district", place_expected=True)
+_COMMUNE = level_pattern("commune", place_expected=True)
+# A Party committee's advisory boards and office, in its own plans: "Ban Tổ chức Tỉnh ủy", "Ban
+# Tuyên giáo và Dân vận Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Tỉnh ủy" (with or
+# without the province after them), or a board its own plan names bare ("Ban Tổ chức"). The
+# committee itself and its standing board are the issuer, not one of its units; the Party
+# committees under it ("Đảng ủy UBND tỉnh") and the People's Committee side (Sở, UBND) are
+# other bodies.
+_COMMITTEES = tuple(lv.committee for lv in AREA_LEVELS if lv.committee)
+_COMMITTEE_LEADS = r"(?:(?:ban thuong vu|btv|thuong truc|ban chap hanh|bch) )?"
+_PARTY_BOARDS = (r"ban (?:to chuc|tuyen giao(?: va dan van)?|dan van|noi chinh|kinh te"
+                 r"|chinh sach(?: chien luoc)?|doi ngoai)|uy ban kiem tra")
+_PROVINCE_NAMES = "|".join(re.escape(n) for n in sorted(
+    {squash_spaces(_PUNCT.sub(" ", fold(name)))
+     for p in all_provinces() for name in (p.name, *p.aliases)}, key=len, reverse=True))
+
+
+def _committee_row(committee: str) -> tuple[str, str, None]:
+    """The :data:`OWN_UNITS_OF_ISSUER` row of a Party committee ("tinh uy", folded)."""
+    issuer = rf"^{_COMMITTEE_LEADS}{committee}\b"
+    if committee == "tinh uy":
+        issuer += r"|^ban chap hanh dang bo tinh\b"
+    own = (rf"^(?:(?:ban (?!thuong vu |chap hanh )[a-z ]+?|uy ban kiem tra|van phong) {committee}"
+           rf"(?: (?:{_PROVINCE_NAMES}))?|{_PARTY_BOARDS})$")
+    return issuer, own, None
+
+
 OWN_UNITS_OF_ISSUER: tuple[tuple[str, str, bool | str | None], ...] = (
     (r"^bo ", r"^(?:vu|cuc|tong cuc|vien|van phong bo|thanh tra bo|trung tam|hoc vien|"
               r"ban quan ly|bao|tap chi|nha xuat ban|van phong (?!(?:chinh phu|quoc hoi|"
@@ -374,25 +403,26 @@ OWN_UNITS_OF_ISSUER: tuple[tuple[str, str, bool | str | None], ...] = (
     (r"^so y te\b", r"^(?:benh vien|trung tam y te|trung tam kiem soat benh tat|chi cuc)\b",
      _OUTSIDE_STATE),
     (r"^so giao duc\b", r"^(?:truong|trung tam giao duc)\b", True),
-    (r"^(?:ubnd|uy ban nhan dan) (?:huyen|quan|thi xa|thanh pho)\b",
+    (rf"^(?:ubnd|uy ban nhan dan) {_DISTRICT}\b",
      r"^(?:phong|trung tam|van phong (?:hdnd va ubnd|hoi dong nhan dan va uy ban nhan dan|"
-     r"ubnd|uy ban nhan dan)|thanh tra (?:huyen|quan|thi xa|thanh pho))\b", None),
-    (r"^(?:ubnd|uy ban nhan dan) (?:xa|phuong|thi tran|dac khu)\b",
+     rf"ubnd|uy ban nhan dan)|thanh tra {_DISTRICT})\b", None),
+    (rf"^(?:ubnd|uy ban nhan dan) {_COMMUNE}\b",
      r"^(?:phong|trung tam phuc vu hanh chinh cong|cong chuc|van phong (?:hdnd va ubnd|"
      r"hoi dong nhan dan va uy ban nhan dan|ubnd|uy ban nhan dan|dang uy))\b", _OUTSIDE_COMMUNE),
+    *(_committee_row(c) for c in _COMMITTEES),
     (r"^(?:ban|uy ban kiem tra|van phong) .*\b(?:tinh uy|thanh uy|trung uong|dang uy|huyen uy)\b",
      r"^(?:phong|van phong ban|vu|cuc)\b", True),
     # A Party committee's office, boards and inspection commission ("Văn phòng Đảng ủy", "Ban
     # Xây dựng Đảng Đảng ủy xã").
     (r"^dang uy\b", r"^(?:van phong|uy ban kiem tra|ban [a-z ]+?) dang uy"
-                    r"(?: (?:xa|phuong|thi tran|dac khu))?$", None),
+                    rf"(?: {_COMMUNE})?$", None),
     # A mass organisation's boards, office and centres ("Ban Tuyên huấn", "Văn phòng Hội"),
     # not the Party's or the state's boards it names ("Ban Dân vận Tỉnh ủy").
     (r"^(?:(?:bch|ban chap hanh|ban thuong vu) )?(?:hoi nong dan|hoi lien hiep phu nu"
      r"|hoi cuu chien binh|lien doan lao dong|tinh doan|thanh doan|doan (?:tncs|thanh nien))\b",
      r"^(?:ban|van phong|trung tam|quy ho tro)\b",
-     r"\b(?:tinh uy|thanh uy|huyen uy|dang uy|ubnd|uy ban|chi dao|quan ly|so|huyen|thi xa"
-     rf"|thanh pho|{_QUAN}|xa(?! hoi)|{_PHUONG}|quoc gia|trung uong|quoc hoi)\b"),
+     r"\b(?:tinh uy|thanh uy|huyen uy|dang uy|ubnd|uy ban|chi dao|quan ly|so"
+     rf"|{_BELOW_PROVINCE}|quoc gia|trung uong|quoc hoi)\b"),
 )
 
 
@@ -416,9 +446,9 @@ def is_internal(name: str, rule: int | None = None) -> bool:
     """True for a unit of the issuing body (or a group of them).
 
     ``rule`` is the issuer's :func:`own_units_rule`, when the issuer is not a department:
-    a ministry's "Vụ Pháp chế" is its own unit. Then known kinds decide; otherwise a
-    "Phòng", "Chi cục" or "Trung tâm" that names no district or national body is taken as
-    the department's own.
+    a ministry's "Vụ Pháp chế", a Tỉnh ủy's "Ban Tổ chức Tỉnh ủy" is its own unit. Then
+    known kinds decide; otherwise a "Phòng", "Chi cục" or "Trung tâm" that names no district
+    or national body is taken as the department's own.
     """
     key = unit_key(name)
     if rule is not None and not is_collective(name) and _OWN_RULES[rule][1].match(key) and (
