@@ -18,6 +18,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+from policykg.loaders import ocr
 from policykg.loaders.model import LoadError, Plan
 from policykg.loaders.readers import read_document
 
@@ -166,12 +167,14 @@ def _load_one(path: Path, max_mb: float | None = None, prepare: Prepare | None =
 
 DEFAULT_TIMEOUT = 60.0
 TIMEOUT_ENV = "POLICYKG_FILE_TIMEOUT"
+_STILL_READING = "still reading"  # what a worker sends while a long file goes on
 
 
 def file_timeout(timeout: float | None = None) -> float | None:
     """Seconds one file may take: ``timeout``, else ``$POLICYKG_FILE_TIMEOUT``, else 60.
 
-    ``0`` (or a negative value) means no bound: files are read in this process.
+    ``0`` (or a negative value) means no bound: files are read in this process. A
+    scanned PDF read by OCR has this long for each page.
     """
     if timeout is None:
         raw = os.environ.get(TIMEOUT_ENV, "").strip()
@@ -227,6 +230,7 @@ def _serve(conn, parent_end, prepare: Prepare | None = None) -> None:
     _die_with_parent()
     _forget_parent_state()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it ends the workers
+    ocr.on_page = lambda: conn.send(_STILL_READING)  # each OCR'd page renews the time bound
     while True:
         try:
             request = conn.recv()
@@ -293,12 +297,19 @@ class _Worker:
             return self._died()
         return None
 
-    def receive(self) -> Result:
-        """The result for the file sent (the worker has answered or ended)."""
+    def receive(self) -> Result | None:
+        """The result for the file sent (the worker has answered or ended), or None when
+        the worker only says it is still reading (a scanned page was read by OCR): its
+        time bound starts again."""
+        import time
+
         try:
             result = self.conn.recv()
         except (EOFError, OSError):
             return self._died()
+        if isinstance(result, str) and result == _STILL_READING:
+            self.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
+            return None
         self.path = None
         return result
 
@@ -318,11 +329,16 @@ class _Worker:
 
     def load(self, path: Path, max_mb: float | None) -> Result:
         """Read one file and wait for it (at most the time bound)."""
+        import time
+
         failed = self.send(path, max_mb)
         if failed is not None:
             return failed
-        if self.conn.poll(self.timeout):
-            return self.receive()
+        while self.conn.poll(max(0.0, self.deadline - time.monotonic())
+                             if self.timeout else None):
+            result = self.receive()
+            if result is not None:
+                return result
         return self.expire()
 
     def stop(self) -> None:
@@ -397,7 +413,10 @@ def _load_pooled(files: list[Path], jobs: int, timeout: float | None, max_mb: fl
             now = time.monotonic()
             for worker, index in list(busy.items()):
                 if worker.conn in answered:
-                    ready[index] = worker.receive()
+                    result = worker.receive()
+                    if result is None:  # still reading
+                        continue
+                    ready[index] = result
                 elif now >= worker.deadline:
                     ready[index] = worker.expire()
                 else:

@@ -566,6 +566,7 @@ def _doc_table_lines(rows: DocTable) -> list[str]:
 # --- PDF -------------------------------------------------------------------------
 
 _NO_TEXT_LAYER = "PDF has no text layer (scanned?): OCR is needed"
+_NO_TEXT_LAYER_START = "PDF has no text layer"
 
 
 # Words further apart than this many font sizes on one printed line belong to
@@ -894,6 +895,20 @@ def pdf_text(data: bytes, path: str) -> str:
         raise LoadError(path, f"PDF has no text layer (scanned pages; their only text is "
                               f"{words[:60]!r}): OCR is needed")
     return text
+
+
+def _read_scan(data: bytes, path: str, refusal: LoadError) -> tuple[str, str | None]:
+    """A scanned PDF's text by OCR (:mod:`policykg.loaders.ocr`), or ``refusal`` with how
+    to read it when OCR is off or not installed. The note names the OCR and its mean
+    confidence (the plan's warnings repeat it)."""
+    from policykg.loaders import ocr
+
+    if not ocr.ocr_enabled():
+        raise LoadError(path, f"{refusal.reason} (OCR is turned off: {ocr.OCR_ENV}=0)")
+    if ocr.ocr_engine() is None:
+        raise LoadError(path, f"{refusal.reason}: {ocr.INSTALL_HINT}")
+    text, confidence = ocr.ocr_pdf(data, path)
+    return unicodedata.normalize("NFC", text), f"{ocr.NOTE} {confidence:.0f}%"
 
 
 # --- HTML ------------------------------------------------------------------------
@@ -1236,7 +1251,13 @@ def _read_doc(data: bytes, path: str) -> tuple[str, str | None]:
 
 
 def _read_pdf(data: bytes, path: str) -> tuple[str, str | None]:
-    text, note = repair_text(pdf_text(data, path), path)
+    try:
+        raw = pdf_text(data, path)
+    except LoadError as err:
+        if not err.reason.startswith(_NO_TEXT_LAYER_START):
+            raise
+        return _read_scan(data, path, err)
+    text, note = repair_text(raw, path)
     letters, odd = vietnamese_score(unicodedata.normalize("NFC", text))
     if odd >= _GARBLED_MIN and odd >= _GARBLED_SHARE * (letters + odd):
         sample = "".join(dict.fromkeys(ch for ch in text if _is_odd(ch)))[:8]

@@ -89,6 +89,21 @@ def _matches_province(record: dict[str, Any], wanted: str | None) -> bool:
     return query in names
 
 
+def _set_for_this_command(name: str, value: str) -> None:
+    """Set an environment variable until the running command ends (the CLI may run inside
+    another program, a notebook or a test, which keeps its own environment)."""
+    before = os.environ.get(name)
+    os.environ[name] = value
+
+    def restore() -> None:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
+
+    click.get_current_context().call_on_close(restore)
+
+
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
@@ -96,9 +111,12 @@ def _matches_province(record: dict[str, Any], wanted: str | None) -> bool:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Read and parse this many files at once, each in its own process "
                    "[default: one per CPU core; 1 reads one file at a time].")
+@click.option("--no-ocr", is_flag=True,
+              help="Skip scanned PDFs instead of reading them by OCR (which needs tesseract "
+                   "with Vietnamese data installed).")
 @store_option
 def ingest_command(paths: tuple[str, ...], as_json: bool, verbose: bool, jobs: int | None,
-                   store_path: str) -> None:
+                   no_ocr: bool, store_path: str) -> None:
     """Read plans from files and folders (recursively) into the store.
 
     Files unchanged since the last ingest (by this version of policykg) are not read
@@ -106,6 +124,10 @@ def ingest_command(paths: tuple[str, ...], as_json: bool, verbose: bool, jobs: i
     written at once, so an interrupted run leaves the store as it was. Files are
     read by several processes at once (--jobs); the store is the same whatever
     their number.
+
+    Scanned PDFs are read by OCR when tesseract and its Vietnamese data are installed
+    (tesseract-ocr, tesseract-ocr-vie); their plans carry a warning to check names and
+    numbers against the original.
 
     Exit status: 0 every file ingested (or unchanged), 1 some files skipped (each
     is listed with the reason), 2 usage error, 5 the store could not be used
@@ -116,6 +138,10 @@ def ingest_command(paths: tuple[str, ...], as_json: bool, verbose: bool, jobs: i
 
     from policykg.loaders.batch import Loaded
 
+    if no_ocr:  # read where the files are read: here and in the workers
+        from policykg.loaders.ocr import OCR_ENV
+
+        _set_for_this_command(OCR_ENV, "0")
     store = _open_store(store_path, must_exist=False)
     errors = Console(stderr=True, highlight=False)
     progress: Any = None

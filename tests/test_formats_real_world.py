@@ -11,6 +11,7 @@ still loads its good files.
 from __future__ import annotations
 
 import io
+import os
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -21,6 +22,7 @@ import pytest
 from policykg.loaders import parse
 from policykg.loaders.batch import Loaded, Skipped, load_file, load_paths
 from policykg.loaders.model import LoadError, SourceFile
+from policykg.loaders.ocr import ocr_engine
 from policykg.loaders.readers import read_document
 from tests.test_readers import _pdf_with_text, to_cp1258, to_tcvn3
 
@@ -942,11 +944,27 @@ def scanned_pdf(browser, path: Path, stamp: str = "", pages: int = 2) -> Path:
 @pytest.mark.parametrize(("stamp", "pages"), [("", 2), ("Scanned with CamScanner", 2),
                                               ("Scanned with CamScanner", 1)],
                          ids=["bare", "stamped", "one-stamped-page"])
-def test_scanned_pdf_says_it_has_no_text_layer(browser, tmp_path, stamp, pages):
+def test_scanned_pdf_says_it_has_no_text_layer(browser, tmp_path, monkeypatch, stamp, pages):
+    monkeypatch.setenv("POLICYKG_OCR", "0")
     path = scanned_pdf(browser, tmp_path / "scan.pdf", stamp, pages)
     with pytest.raises(LoadError, match="no text layer") as caught:
         load_file(path)
     assert caught.value.path == str(path) and "OCR" in caught.value.reason
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(ocr_engine() is None and not os.environ.get("CI"),
+                    reason="tesseract with Vietnamese data is not installed (CI installs it)")
+def test_a_scanned_pdf_is_read_by_ocr(browser, tmp_path):
+    """A screen-resolution scan with a scanning app's stamp: OCR misreads a letter here
+    and there, but the plan's number, citations and tasks are there, with a warning."""
+    path = scanned_pdf(browser, tmp_path / "scan.pdf", "Scanned with CamScanner", 2)
+    plan, want = load_file(path), expected()
+    got = summary(plan)
+    assert got["number"] == want["number"] and got["references"] == want["references"]
+    assert [t[0] for t in got["tasks"]] == [t[0] for t in want["tasks"]]
+    assert sum(t == w for t, w in zip(got["tasks"], want["tasks"], strict=True)) >= 3
+    assert any("OCR" in warning for warning in plan.warnings)
 
 
 _PDF_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")

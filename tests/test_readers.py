@@ -360,9 +360,15 @@ def test_pdf_text_layer_is_read_page_by_page(tmp_path):
     )
 
 
-def test_pdf_without_text_layer_asks_for_ocr(tmp_path):
+def test_pdf_without_text_layer_asks_for_ocr(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYKG_OCR", "0")
     with pytest.raises(LoadError, match=r"PDF has no text layer \(scanned\?\): OCR is needed"):
         read_document(write(tmp_path, "scan.pdf", _minimal_pdf()))
+
+
+def test_a_blank_pdf_is_refused_whether_or_not_ocr_runs(tmp_path):
+    with pytest.raises(LoadError, match=r"PDF has no text layer.*OCR"):
+        read_document(write(tmp_path, "blank.pdf", _minimal_pdf()))
 
 
 def test_encrypted_pdf_is_refused_clearly(tmp_path):

@@ -1,0 +1,202 @@
+"""Scanned PDFs are read by OCR (Tesseract, Vietnamese) when it is installed.
+
+The scan is made here: our own plan drawn as a page image at 300 dpi and saved as a PDF
+with no text layer, as a scanner gives it. Its OCR must give the plan the text gives
+(number, references, tasks with their units and deadlines) and a warning; without OCR the
+file is refused with how to read it. The paragraph joining and the spelling fixes are
+checked on Tesseract's own output format.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+import time
+from pathlib import Path
+
+import matplotlib
+import pytest
+from click.testing import CliRunner
+
+from policykg.cli import cli
+from policykg.loaders import ocr
+from policykg.loaders.batch import Loaded, Skipped, load_paths
+from policykg.loaders.model import LoadError, SourceFile
+from policykg.loaders.parse import parse_text
+from policykg.loaders.readers import read_document
+
+PLAN = """UBND TỈNH THÁI NGUYÊN
+SỞ KHOA HỌC VÀ CÔNG NGHỆ
+Số: 412/KH-SKHCN
+Thái Nguyên, ngày 18 tháng 8 năm 2025
+KẾ HOẠCH
+Thực hiện Kế hoạch số 97/KH-UBND ngày 30/7/2025 của UBND tỉnh về chuyển đổi số năm 2025
+I. MỤC ĐÍCH, YÊU CẦU
+Triển khai kịp thời, hiệu quả các nhiệm vụ được giao.
+II. NHIỆM VỤ CỤ THỂ
+1. Văn phòng Sở chủ trì số hóa hồ sơ lưu trữ của Sở, hoàn thành trong quý IV năm 2025.
+2. Chi cục Tiêu chuẩn Đo lường Chất lượng chủ trì, phối hợp với Sở Công Thương kiểm tra \
+đo lường tại các chợ đầu mối, hoàn thành trước ngày 30/11/2025.
+3. Phòng Quản lý khoa học chủ trì tuyển chọn các nhiệm vụ khoa học và công nghệ cấp tỉnh \
+năm 2026, hoàn thành trong tháng 10 năm 2025.
+III. TỔ CHỨC THỰC HIỆN
+Các phòng, đơn vị thuộc Sở báo cáo kết quả về Văn phòng Sở trước ngày 15/12/2025.
+GIÁM ĐỐC
+Hoàng Văn Minh
+"""
+
+needs_ocr = pytest.mark.skipif(
+    ocr.ocr_engine() is None and not os.environ.get("CI"),
+    reason="tesseract with Vietnamese data is not installed (CI installs it)")
+
+
+def scan(lines: list[str], path: Path) -> Path:
+    """``lines`` drawn on A4 pages at 300 dpi and saved as an image-only PDF."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+                                  / "DejaVuSerif.ttf"), 44)
+    wrapped = [part for line in lines for part in (textwrap.wrap(line, 66) or [""])]
+    pages = []
+    for first in range(0, len(wrapped), 45):
+        page = Image.new("L", (2480, 3508), 255)
+        draw = ImageDraw.Draw(page)
+        for row, line in enumerate(wrapped[first:first + 45]):
+            draw.text((200, 220 + 68 * row), line, font=font, fill=0)
+        pages.append(page)
+    pages[0].save(path, save_all=True, append_images=pages[1:], resolution=300)
+    return path
+
+
+def summary(plan) -> dict:
+    return {
+        "number": plan.number,
+        "references": sorted(r.key for r in plan.references),
+        "tasks": [(t.lead, t.support, t.deadline.date if t.deadline else None)
+                  for t in plan.tasks],
+    }
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory) -> Path:
+    return scan(PLAN.splitlines(), tmp_path_factory.mktemp("scan") / "ke-hoach-412.pdf")
+
+
+@needs_ocr
+def test_a_scanned_plan_reads_as_its_text(scanned):
+    text, source = read_document(scanned)
+    assert source.format == "pdf"
+    assert source.encoding.startswith(ocr.NOTE)
+    plan = parse_text(text, source)
+    want = parse_text(PLAN, SourceFile(path="ke-hoach-412.txt", sha256="", format="txt"))
+    assert summary(plan) == summary(want)
+    assert any("OCR" in warning for warning in plan.warnings)
+
+
+@needs_ocr
+def test_a_scan_gives_one_line_per_sentence_and_keeps_header_lines_apart(scanned):
+    lines = [line for line in read_document(scanned)[0].splitlines() if line.strip()]
+    assert lines[:2] == ["UBND TỈNH THÁI NGUYÊN", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"]
+    wrapped = [line for line in lines if line.startswith("2. Chi cục")]
+    assert wrapped and wrapped[0].endswith("trước ngày 30/11/2025.")
+
+
+def test_without_ocr_a_scan_is_refused_with_how_to_read_it(tmp_path, monkeypatch):
+    path = scan(PLAN.splitlines()[:6], tmp_path / "scan.pdf")
+    monkeypatch.setattr(ocr, "ocr_engine", lambda: None)
+    with pytest.raises(LoadError, match="tesseract-ocr-vie") as caught:
+        read_document(path)
+    assert caught.value.path == str(path)
+    monkeypatch.setenv(ocr.OCR_ENV, "0")
+    with pytest.raises(LoadError, match="OCR is turned off"):
+        read_document(path)
+
+
+@needs_ocr
+def test_ingest_no_ocr_skips_the_scan_and_says_why(tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    scan(PLAN.splitlines()[:8], folder / "scan.pdf")
+    (folder / "plan.txt").write_text(PLAN, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", "--no-ocr", "--json", "--store",
+                                      str(tmp_path / "s.db"), str(folder)])
+    assert result.exit_code == 1, result.output
+    assert "OCR is turned off" in result.output and "scan.pdf" in result.output
+
+
+# --- what is done with Tesseract's output ------------------------------------------
+
+def tsv(rows: list[tuple[int, int, int, int, int, str]]) -> str:
+    """Tesseract's TSV for words ``(block, paragraph, line, left, right, text)``."""
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\t" \
+           "height\tconf\ttext"
+    body = [f"5\t1\t{b}\t{p}\t{n}\t1\t{left}\t0\t{right - left}\t10\t95\t{text}"
+            for b, p, n, left, right, text in rows]
+    return "\n".join([head, *body])
+
+
+def test_wrapped_lines_join_short_lines_and_list_items_stay_apart():
+    text, confidences = ocr._paragraphs(tsv([
+        (1, 1, 1, 300, 900, "UBND TỈNH THÁI NGUYÊN"),
+        (1, 1, 2, 250, 950, "SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
+        (2, 1, 1, 100, 2000, "1. Văn phòng Sở chủ trì số hóa hồ sơ lưu trữ của Sở, hoàn"),
+        (2, 1, 2, 100, 900, "thành trong quý IV năm 2025."),
+        (2, 1, 3, 100, 1990, "- Tổ chức tập huấn cho công chức về lưu trữ điện tử và"),
+        (2, 1, 4, 100, 700, "số hóa tài liệu."),
+        (2, 1, 5, 100, 600, "a) Lập danh mục hồ sơ."),
+        (3, 1, 1, 100, 1990, "3. Phòng Quản lý khoa học chủ trì tuyển chọn các nhiệm vụ"),
+        (4, 1, 1, 100, 1200, "khoa học và công nghệ cấp tỉnh."),
+        (5, 1, 1, 100, 800, "II NHIỆM VỤ CỤ THỂ"),
+    ]))
+    assert text.split("\n") == [
+        "UBND TỈNH THÁI NGUYÊN", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "",
+        "1. Văn phòng Sở chủ trì số hóa hồ sơ lưu trữ của Sở, hoàn thành trong quý IV năm 2025.",
+        "- Tổ chức tập huấn cho công chức về lưu trữ điện tử và số hóa tài liệu.",
+        "a) Lập danh mục hồ sơ.", "",
+        "3. Phòng Quản lý khoa học chủ trì tuyển chọn các nhiệm vụ khoa học và công nghệ "
+        "cấp tỉnh.", "",
+        "II. NHIỆM VỤ CỤ THỂ",
+    ]
+    assert len(confidences) == 10
+
+
+@pytest.mark.parametrize(("read", "meant"), [
+    ("5. Chỉ cục Tiêu chuẩn Đo lường Chất lượng", "5. Chi cục Tiêu chuẩn Đo lường Chất lượng"),
+    ("CHỈ CỤC THUẾ KHU VỰC", "CHI CỤC THUẾ KHU VỰC"),
+    ("Trung tăm Ứng dụng khoa học", "Trung tâm Ứng dụng khoa học"),
+    ("phối hợp với các chỉ cục", "phối hợp với các chi cục"),
+    ("xây dựng kế hoạch chỉ tiết", "xây dựng kế hoạch chỉ tiết"),  # not a unit's head
+    ("Số: 412/KH-SKHCN", "Số: 412/KH-SKHCN"),
+])
+def test_unit_heads_misread_by_a_tone_mark_are_spelt_as_known(read, meant):
+    assert ocr._known_heads(read) == meant
+
+
+def test_each_ocr_page_renews_a_files_time_bound(tmp_path, monkeypatch):
+    """A long scan read page by page is not cut off by the per-file bound; a file that
+    goes quiet for longer than the bound still is."""
+    scan(PLAN.splitlines()[:6], tmp_path / "dai.pdf")
+    quiet = tmp_path / "im-lang"
+    quiet.mkdir()
+    scan(PLAN.splitlines()[:6], quiet / "im.pdf")
+    monkeypatch.setattr(ocr, "ocr_engine", lambda: "tesseract")
+
+    def pages(data: bytes, path: str) -> tuple[str, float]:
+        for _ in range(6):  # 6 pages of 0.5 s: three times the bound in all
+            time.sleep(0.5)
+            if ocr.on_page is not None:
+                ocr.on_page()
+        return PLAN, 90.0
+
+    monkeypatch.setattr(ocr, "ocr_pdf", pages)
+    results = list(load_paths(tmp_path / "dai.pdf", timeout=1.0))
+    assert isinstance(results[0], Loaded), results[0]
+    assert results[0].plan.number == "412/KH-SKHCN"
+
+    def stuck(data: bytes, path: str) -> tuple[str, float]:
+        time.sleep(3)
+        return PLAN, 90.0
+
+    monkeypatch.setattr(ocr, "ocr_pdf", stuck)
+    results = list(load_paths(quiet, timeout=1.0))
+    assert isinstance(results[0], Skipped) and "longer than 1 s" in results[0].reason
