@@ -6,8 +6,9 @@ SQLite ships with Python, gives atomic transactions and keeps everything as data
 - ``meta``: the format version (a store of another version is refused with a
   message saying how to rebuild it) and a generation counter;
 - ``files``: every file ingested — path, sha256, the plan it gave and its status
-  (``ingested``, ``skipped`` with the reason, ``superseded`` when another file
-  gave the same plan later);
+  (``ingested``, ``skipped`` with the reason, ``skipped for now`` when the cause lies
+  outside the file and the next ingest reads it again, ``superseded`` when another
+  file gave the same plan later);
 - ``plans``: each plan as read, in three zlib-compressed JSON parts: ``head``
   (number, dates, issuer, references: what identities are resolved from),
   ``data`` (tasks, units and the rest) and ``lines`` (the text, kept for display);
@@ -119,6 +120,8 @@ __all__ = [
 FORMAT_VERSION = 5
 _UPGRADABLE = ("2", "3", "4")  # a store of these formats is brought to FORMAT_VERSION by a write
 DEFAULT_STORE = os.path.join(".policykg", "store.db")
+# a file skipped for a cause outside it (a time bound, OCR not available): read again
+_SKIPPED_FOR_NOW = "skipped for now"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -844,7 +847,8 @@ class Store:
                     todo.append(path)  # the loader reports why it cannot be read
                     continue
                 row = known.get(path)
-                if row and row[0] == shas[path] and row[1] == __version__:
+                if row and row[0] == shas[path] and row[1] == __version__ \
+                        and row[2] != _SKIPPED_FOR_NOW:
                     if row[2] == "skipped":
                         report.skipped.append((path, row[3] or "not a plan"))
                     else:
@@ -858,8 +862,10 @@ class Store:
                     self._put_plan(conn, path, shas.get(path), result.plan, report)
                 else:
                     conn.execute(
-                        "INSERT OR REPLACE INTO files VALUES (?, ?, NULL, 'skipped', ?, ?)",
-                        (path, shas.get(path), result.reason, __version__))
+                        "INSERT OR REPLACE INTO files VALUES (?, ?, NULL, ?, ?, ?)",
+                        (path, shas.get(path),
+                         "skipped" if result.lasting else _SKIPPED_FOR_NOW, result.reason,
+                         __version__))
                     report.skipped.append((path, result.reason))
             if todo:
                 report.nodes, report.edges, report.duplicates = self._rebuild(conn)

@@ -40,10 +40,13 @@ class Loaded:
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file that gave no plan, and why (one line)."""
+    """A file that gave no plan, and why (one line). ``lasting`` is False when the
+    cause may pass (a time bound, a reader that crashed, OCR not available): a store
+    tries the file again on its next ingest."""
 
     path: Path
     reason: str
+    lasting: bool = True
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
@@ -154,11 +157,11 @@ def _load_one(path: Path, max_mb: float | None = None, prepare: Prepare | None =
         plan = load_file(path, max_mb=max_mb)
         return Loaded(path, prepare(plan) if prepare is not None else plan)
     except LoadError as err:
-        return Skipped(path, " ".join(err.reason.split()))
+        return Skipped(path, " ".join(err.reason.split()), err.lasting)
     except RecursionError:
         return Skipped(path, "nested too deeply to read")
     except MemoryError:
-        return Skipped(path, "ran out of memory reading it")
+        return Skipped(path, "ran out of memory reading it", lasting=False)
     except Exception as err:  # a parser bug on one file must not stop the batch
         return Skipped(path, f"unexpected error: {_one_line(err)}")
 
@@ -318,14 +321,15 @@ class _Worker:
         self._process.join(1)
         code = self._process.exitcode
         self.stop()
-        return Skipped(path, f"reading it stopped the reader (exit status {code})")
+        return Skipped(path, f"reading it stopped the reader (exit status {code})",
+                       lasting=False)
 
     def expire(self) -> Result:
         """Stop a worker past its deadline: the file is skipped with the bound."""
         path = self.path
         self.stop()
         return Skipped(path, f"took longer than {self.timeout:g} s to read; skipped "
-                             f"(set {TIMEOUT_ENV} to allow more time)")
+                             f"(set {TIMEOUT_ENV} to allow more time)", lasting=False)
 
     def load(self, path: Path, max_mb: float | None) -> Result:
         """Read one file and wait for it (at most the time bound)."""

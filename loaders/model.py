@@ -308,9 +308,12 @@ _NESTED.update({
 
 
 class LoadError(Exception):
-    """A file could not be read as a plan; the message says why."""
+    """A file could not be read as a plan; the message says why. ``lasting`` is False
+    when the cause lies outside the file (OCR turned off or not installed), so a store
+    reads the file again next time."""
 
-    def __init__(self, path: str, reason: str):
+    def __init__(self, path: str, reason: str, *, lasting: bool = True):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+        self.lasting = lasting

@@ -71,7 +71,8 @@ def ocr_pdf(data: bytes, path: str) -> tuple[str, float]:
 
     program = ocr_engine()
     if program is None:
-        raise LoadError(path, f"PDF has no text layer (scanned?): OCR is needed: {INSTALL_HINT}")
+        raise LoadError(path, f"PDF has no text layer (scanned?): OCR is needed: {INSTALL_HINT}",
+                        lasting=False)
     try:
         document = pypdfium2.PdfDocument(data)
     except Exception as err:  # pypdfium2 raises its own PdfiumError
@@ -109,13 +110,13 @@ def _read_page(program: str, image: Path, path: str, number: int
         done = subprocess.run([program, str(image), "-", "-l", LANGUAGE, "tsv"],
                               capture_output=True, text=True, timeout=PAGE_SECONDS, env=env)
     except subprocess.TimeoutExpired:
-        raise LoadError(path, f"OCR of page {number} took longer than {PAGE_SECONDS} s") \
-            from None
+        raise LoadError(path, f"OCR of page {number} took longer than {PAGE_SECONDS} s",
+                        lasting=False) from None
     except OSError as err:
-        raise LoadError(path, f"cannot run tesseract: {err}") from None
+        raise LoadError(path, f"cannot run tesseract: {err}", lasting=False) from None
     if done.returncode != 0:
         reason = " ".join(done.stderr.split())[:200]
-        raise LoadError(path, f"OCR of page {number} failed: {reason}")
+        raise LoadError(path, f"OCR of page {number} failed: {reason}", lasting=False)
     return _paragraphs(done.stdout)
 
 

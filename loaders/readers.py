@@ -904,9 +904,10 @@ def _read_scan(data: bytes, path: str, refusal: LoadError) -> tuple[str, str | N
     from policykg.loaders import ocr
 
     if not ocr.ocr_enabled():
-        raise LoadError(path, f"{refusal.reason} (OCR is turned off: {ocr.OCR_ENV}=0)")
+        raise LoadError(path, f"{refusal.reason} (OCR is turned off: {ocr.OCR_ENV}=0)",
+                        lasting=False)
     if ocr.ocr_engine() is None:
-        raise LoadError(path, f"{refusal.reason}: {ocr.INSTALL_HINT}")
+        raise LoadError(path, f"{refusal.reason}: {ocr.INSTALL_HINT}", lasting=False)
     text, confidence = ocr.ocr_pdf(data, path)
     return unicodedata.normalize("NFC", text), f"{ocr.NOTE} {confidence:.0f}%"
 

@@ -200,3 +200,17 @@ def test_each_ocr_page_renews_a_files_time_bound(tmp_path, monkeypatch):
     monkeypatch.setattr(ocr, "ocr_pdf", stuck)
     results = list(load_paths(quiet, timeout=1.0))
     assert isinstance(results[0], Skipped) and "longer than 1 s" in results[0].reason
+
+
+@needs_ocr
+def test_a_scan_skipped_without_ocr_is_read_by_the_next_ingest(tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    scan(PLAN.splitlines(), folder / "scan.pdf")
+    store = str(tmp_path / "s.db")
+    first = CliRunner().invoke(cli, ["ingest", "--no-ocr", "--store", store, str(folder)])
+    assert first.exit_code == 1 and "OCR is turned off" in first.output
+    again = CliRunner().invoke(cli, ["ingest", "--json", "--store", store, str(folder)])
+    assert again.exit_code == 0, again.output
+    shown = CliRunner().invoke(cli, ["show", "--json", "--store", store, "412/KH-SKHCN"])
+    assert shown.exit_code == 0 and "Chi cục Tiêu chuẩn Đo lường Chất lượng" in shown.output
