@@ -116,8 +116,20 @@ def print_basis(console: Console, found: Basis) -> None:
     console.print(table)
 
 
-def _split(split: dict[str, dict[str, int]]) -> str:
-    return ", ".join(f"{k} {v['lead']}/{v['support']}" for k, v in split.items())
+# a table cell lists a unit's largest plans and directives; --json gives every one
+SPLIT_SHOWN = 12
+
+
+def _split(split: dict[str, dict[str, int]], shown: int | None = None) -> str:
+    """``key lead/support`` for each entry; past ``shown`` entries, the largest that
+    many (in key order) and how many more there are."""
+    items = list(split.items())
+    if shown is not None and len(items) > shown:
+        largest = sorted(items, key=lambda kv: -(kv[1]["lead"] + kv[1]["support"]))[:shown]
+        kept = {key for key, _ in largest}
+        text = ", ".join(f"{k} {v['lead']}/{v['support']}" for k, v in items if k in kept)
+        return f"{text}, … {len(items) - shown} more (--json lists all)"
+    return ", ".join(f"{k} {v['lead']}/{v['support']}" for k, v in items)
 
 
 def print_workload(console: Console, rows: list[WorkloadRow]) -> None:
@@ -136,7 +148,8 @@ def print_workload(console: Console, rows: list[WorkloadRow]) -> None:
             table.add_column(name, overflow="fold")
         for r in chosen:
             table.add_row(r.unit, r.kind, r.province, str(r.lead), str(r.support),
-                          _split(r.by_deadline), _split(r.by_directive), _split(r.by_plan))
+                          _split(r.by_deadline), _split(r.by_directive, SPLIT_SHOWN),
+                          _split(r.by_plan, SPLIT_SHOWN))
         console.print(table)
 
 

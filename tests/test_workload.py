@@ -124,3 +124,22 @@ def test_task_ids_read_from_a_store_behave_as_the_graphs_lists(seeds_dir, tmp_pa
     assert led[0] in led and led[-1] == sorted(led)[-1] and led[:2] == sorted(led)[:2]
     assert led + busiest.tasks_supported == [*led, *busiest.tasks_supported]
     assert "task:nothing#1" not in led and led != led[:-1]
+
+
+def test_the_table_lists_a_units_largest_plans_and_counts_the_rest(monkeypatch):
+    from rich.console import Console
+
+    from policykg.queries import render
+    from policykg.queries.workload import WorkloadRow
+
+    plans = {f"{n}/KH-SKHCN (2025)": {"lead": n, "support": 0} for n in (3, 9, 5, 1)}
+    row = WorkloadRow(unit="Văn phòng Sở", unit_id="unit:x", kind="", kind_id=None,
+                      province="Gia Lai", province_id=None, category="internal", lead=18,
+                      by_plan=dict(sorted(plans.items())))
+    monkeypatch.setattr(render, "SPLIT_SHOWN", 2)
+    console = Console(width=400, record=True)
+    render.print_workload(console, [row])
+    shown = console.export_text()
+    assert "9/KH-SKHCN (2025) 9/0" in shown and "5/KH-SKHCN (2025) 5/0" in shown
+    assert "3/KH-SKHCN" not in shown and "1/KH-SKHCN" not in shown
+    assert "… 2 more (--json lists all)" in shown
