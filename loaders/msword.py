@@ -5,9 +5,10 @@ Portals and mail still deliver plans as ``.doc``. Such a file is an OLE containe
 or ``1Table`` stream says where each piece lies and whether it is 8-bit or UTF-16), and
 whose paragraph properties (in 512-byte pages the ``PlcBtePapx`` lists) tell which
 paragraph marks end a table cell or a table row, and which cells continue a vertical
-merge; the list tables give each list paragraph's number. This module reads exactly
-that, after the Word 97-2007 binary format ([MS-DOC]); headers, footers, footnotes, text
-boxes and numbering a paragraph takes from its style alone are not read.
+merge; the list tables give each list paragraph's number, and the character properties
+which characters Word does not show (tracked deletions, hidden text). This module reads
+exactly that, after the Word 97-2007 binary format ([MS-DOC]); headers, footers,
+footnotes, text boxes and numbering a paragraph takes from its style alone are not read.
 
 >>> blocks = doc_blocks(open("plan.doc", "rb").read(), "plan.doc")  # doctest: +SKIP
 >>> blocks[0]  # a paragraph, or a table: a list of rows of DocCell  # doctest: +SKIP
@@ -46,10 +47,12 @@ _VERT_MERGE = 0xD62B  # sprmTVertMerge: one cell's vertical merge flag
 _TAB_CHANGES = 0xC615  # sprmPChgTabs: a variable operand with its own length rule
 _OPERAND_SIZES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the sprm's top 3 bits
 _MERGE_CONTINUES = 1  # VerticalMergeFlag fvmMerge: the cell continues the one above
+_DELETED = 0x0800  # sprmCFRMarkDel: the characters are a tracked deletion
+_HIDDEN = 0x083C  # sprmCFVanish: hidden text
 _LIST_INSTANCE = 0x460B  # sprmPIlfo: the paragraph's list instance (1-based; 0: none)
 _LIST_LEVEL = 0x260A  # sprmPIlvl: its level in that list
 # where the file information block gives the structures read here (FibRgFcLcb97)
-_PAPX_PAGES, _PIECES, _LISTS, _LIST_INSTANCES = 13, 33, 73, 74
+_CHPX_PAGES, _PAPX_PAGES, _PIECES, _LISTS, _LIST_INSTANCES = 12, 13, 33, 73, 74
 _PAIRS_READ = 75
 # number formats (MS-DOC "nfc" codes) by the names the .docx reader uses
 _NUMBER_FORMATS = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter",
@@ -308,6 +311,47 @@ def _shown(text: str) -> str:
     return _without_fields(text).translate(_REPLACED)
 
 
+def _unshown_runs(word: bytes, table: bytes, at: int, size: int) -> list[tuple[int, int]]:
+    """Stretches of the stream (start, end) whose characters Word does not show: tracked
+    deletions and hidden text (character properties, ``PlcBteChpx``)."""
+    runs: list[tuple[int, int]] = []
+    count = (size - 4) // 8 if size >= 12 else 0
+    plc = table[at:at + size]
+    for i in range(count):
+        page_no = _u32(plc, 4 * (count + 1) + 4 * i) & 0x3FFFFF
+        page = word[page_no * _PAGE:(page_no + 1) * _PAGE]
+        if len(page) < _PAGE:
+            continue
+        crun = page[_PAGE - 1]
+        for j in range(crun):
+            offset = 2 * page[4 * (crun + 1) + j]
+            if not offset:
+                continue
+            sprms = _sprms(page[offset + 1:offset + 1 + page[offset]])
+            # a toggle: 1 on, 0x81 the opposite of the style's (off in any plain style)
+            if any(sprms.get(op, b"\0")[:1] in (b"\x01", b"\x81") for op in (_DELETED, _HIDDEN)):
+                runs.append((_u32(page, 4 * j), _u32(page, 4 * (j + 1))))
+    return sorted(runs)
+
+
+def _shown_only(text: str, offsets: list[int], runs: list[tuple[int, int]]
+                ) -> tuple[str, list[int]]:
+    """``text`` without the characters of ``runs``; a table's cell and row marks stay
+    (a deleted paragraph mark joins its paragraph to the next, as Word shows it)."""
+    if not runs:
+        return text, offsets
+    starts = [start for start, _ in runs]
+    kept_text: list[str] = []
+    kept_offsets: list[int] = []
+    for ch, at in zip(text, offsets, strict=False):
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < runs[i][1] and ch != _CELL_MARK:
+            continue
+        kept_text.append(ch)
+        kept_offsets.append(at)
+    return "".join(kept_text), kept_offsets
+
+
 def _without_fields(text: str) -> str:
     """Field codes dropped, their results kept: ``\\x13 HYPERLINK "…" \\x14shown\\x15``
     gives ``shown`` (fields nest)."""
@@ -384,6 +428,8 @@ def doc_blocks(data: bytes, path: str) -> list[str | DocTable]:
         length, pairs = _fib(word)
         pieces = _pieces(table, *pairs[_PIECES])
         text, offsets = _text(word, pieces, length)
+        text, offsets = _shown_only(text, offsets, _unshown_runs(
+            word, table, *pairs.get(_CHPX_PAGES, (0, 0))))
         starts, marks = _paragraph_marks(word, table, *pairs.get(_PAPX_PAGES, (0, 0)))
     except (ValueError, struct.error, IndexError, KeyError) as err:
         raise LoadError(path, f"damaged Word 97-2003 .doc file ({err})") from None

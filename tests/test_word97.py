@@ -194,3 +194,10 @@ def test_a_numbered_doc_plan_has_its_tasks_and_parts():
     assert sorted(parts) == ["2.a", "2.b"]
     assert all(t.lead == ["Trung tâm Ứng dụng khoa học và công nghệ"] for t in parts.values())
     assert parts["2.b"].deadline.text == "quý III năm 2026"
+
+
+def test_tracked_deletions_and_hidden_text_are_left_out_as_word_shows_them():
+    text, _ = read_document(NUMBERED_DOC)
+    assert "Kế hoạch - Tài chính" not in text and "ghi chú nội bộ" not in text
+    assert "1. Phòng Quản lý khoa học chủ trì tổ chức tuyển chọn" in text
+    assert "3. Văn phòng Sở chủ trì xây dựng cơ sở dữ liệu" in text

@@ -113,7 +113,8 @@ def build_docx(path: Path) -> Path:
 
 
 # a plan numbered by Word's lists: sections I., II. (level 1), tasks 1., 2. (level 2),
-# their parts a), b) (level 3) and bullets; the task numbers restart in each section
+# their parts a), b) (level 3) and bullets; the task numbers restart in each section; two
+# tasks carry words Word does not show (a tracked deletion, hidden text)
 NUMBERED = [
     (None, "UBND TỈNH NINH BÌNH"),
     (None, "SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
@@ -167,11 +168,43 @@ def _numbering_xml(doc) -> tuple[int, int]:
     return ids[0], ids[1]
 
 
+# words a reviewer deleted with tracked changes on, and words hidden: Word shows neither
+UNSHOWN = {"Phòng Quản lý khoa học chủ trì": ("deleted", "Phòng Kế hoạch - Tài chính chủ trì "),
+           "Văn phòng Sở chủ trì": ("hidden", "(ghi chú nội bộ: xem lại) ")}
+
+
+def _unshown_run(paragraph, kind: str, text: str) -> None:
+    """Put ``text`` before the paragraph's runs as a tracked deletion or hidden text."""
+    run = OxmlElement("w:r")
+    if kind == "deleted":
+        piece = OxmlElement("w:delText")
+        wrapper = OxmlElement("w:del")
+        for key, value in (("w:id", "1"), ("w:author", "Chuyên viên"),
+                           ("w:date", "2025-10-01T08:00:00Z")):
+            wrapper.set(qn(key), value)
+    else:
+        props = OxmlElement("w:rPr")
+        props.append(OxmlElement("w:vanish"))
+        run.append(props)
+        piece = OxmlElement("w:t")
+        wrapper = None
+    piece.set(qn("xml:space"), "preserve")
+    piece.text = text
+    run.append(piece)
+    if wrapper is not None:
+        wrapper.append(run)
+        run = wrapper
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, run)
+
+
 def build_numbered_docx(path: Path) -> Path:
     doc = Document()
     listed, bullets = _numbering_xml(doc)
     for level, text in NUMBERED:
         paragraph = doc.add_paragraph(text)
+        for start, (kind, unshown) in UNSHOWN.items():
+            if text.startswith(start):
+                _unshown_run(paragraph, kind, unshown)
         if level is None:
             continue
         props = paragraph._p.get_or_add_pPr()
