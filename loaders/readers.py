@@ -898,9 +898,10 @@ def pdf_text(data: bytes, path: str) -> str:
 
 
 def _read_scan(data: bytes, path: str, refusal: LoadError) -> tuple[str, str | None]:
-    """A scanned PDF's text by OCR (:mod:`policykg.loaders.ocr`), or ``refusal`` with how
-    to read it when OCR is off or not installed. The note names the OCR and its mean
-    confidence (the plan's warnings repeat it)."""
+    """The text of a PDF without a usable text layer (a scan, or fonts that give wrong
+    letters) by OCR (:mod:`policykg.loaders.ocr`), or ``refusal`` with how to read it
+    when OCR is off or not installed. The note names the OCR and its mean confidence (the
+    plan's warnings repeat it)."""
     from policykg.loaders import ocr
 
     if not ocr.ocr_enabled():
@@ -1262,8 +1263,10 @@ def _read_pdf(data: bytes, path: str) -> tuple[str, str | None]:
     letters, odd = vietnamese_score(unicodedata.normalize("NFC", text))
     if odd >= _GARBLED_MIN and odd >= _GARBLED_SHARE * (letters + odd):
         sample = "".join(dict.fromkeys(ch for ch in text if _is_odd(ch)))[:8]
-        raise LoadError(path, f"PDF text layer is garbled: its fonts give wrong letters (such as "
-                              f"{sample!r}); read the original .docx, or OCR the PDF")
+        # the pages show the right letters: OCR reads them, when it can
+        return _read_scan(data, path, LoadError(
+            path, f"PDF text layer is garbled: its fonts give wrong letters (such as "
+                  f"{sample!r}); read the original .docx, or OCR the PDF"))
     return text, note
 
 

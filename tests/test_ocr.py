@@ -52,6 +52,13 @@ needs_ocr = pytest.mark.skipif(
 
 def scan(lines: list[str], path: Path) -> Path:
     """``lines`` drawn on A4 pages at 300 dpi and saved as an image-only PDF."""
+    pages = page_images(lines)
+    pages[0].save(path, save_all=True, append_images=pages[1:], resolution=300)
+    return path
+
+
+def page_images(lines: list[str]) -> list:
+    """``lines`` drawn on A4 pages at 300 dpi (PIL images)."""
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -64,8 +71,7 @@ def scan(lines: list[str], path: Path) -> Path:
         for row, line in enumerate(wrapped[first:first + 45]):
             draw.text((200, 220 + 68 * row), line, font=font, fill=0)
         pages.append(page)
-    pages[0].save(path, save_all=True, append_images=pages[1:], resolution=300)
-    return path
+    return pages
 
 
 def summary(plan) -> dict:
@@ -214,3 +220,39 @@ def test_a_scan_skipped_without_ocr_is_read_by_the_next_ingest(tmp_path):
     assert again.exit_code == 0, again.output
     shown = CliRunner().invoke(cli, ["show", "--json", "--store", store, "412/KH-SKHCN"])
     assert shown.exit_code == 0 and "Chi cục Tiêu chuẩn Đo lường Chất lượng" in shown.output
+
+
+# glyph numbers read as code points: what a PDF whose fonts lack a Unicode map gives for
+# every letter with a diacritic
+_GLYPH_NUMBERS = {ord(ch): 0x0460 + k for k, ch in enumerate(sorted(
+    {ch for ch in PLAN if ord(ch) > 127 and ch.isalpha()}))}
+
+
+def garbled_layer(lines: list[str], path: Path) -> Path:
+    """Pages that show ``lines`` rightly over a text layer whose letters are wrong (an
+    invisible layer, as a PDF made with legacy fonts reads to a machine)."""
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(path) as pdf:
+        for page in page_images(lines):
+            fig = plt.figure(figsize=(8.27, 11.69))
+            fig.add_axes((0, 0, 1, 1)).imshow(page, cmap="gray")
+            fig.axes[0].set_axis_off()
+            for i, line in enumerate(lines):
+                fig.text(0.08, 0.92 - i * 0.03, line.translate(_GLYPH_NUMBERS), fontsize=10,
+                         alpha=0)
+            pdf.savefig(fig, dpi=300)
+            plt.close(fig)
+    return path
+
+
+@needs_ocr
+def test_a_pdf_whose_text_layer_has_wrong_letters_is_read_by_ocr(tmp_path, monkeypatch):
+    path = garbled_layer(PLAN.splitlines(), tmp_path / "loi font.pdf")
+    plan = parse_text(*read_document(path))
+    want = parse_text(PLAN, SourceFile(path="ke-hoach-412.txt", sha256="", format="txt"))
+    assert summary(plan) == summary(want)
+    monkeypatch.setenv(ocr.OCR_ENV, "0")
+    with pytest.raises(LoadError, match="garbled.*OCR is turned off"):
+        read_document(path)
