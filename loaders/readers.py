@@ -527,8 +527,13 @@ def docx_text(data: bytes, path: str) -> str:
 def doc_text(data: bytes, path: str) -> str:
     """Paragraphs and tables of a Word 97-2003 ``.doc`` file in document order, as
     :func:`docx_text` gives those of a ``.docx``."""
+    return _blocks_text(doc_blocks(data, path))
+
+
+def _blocks_text(blocks: list[str | DocTable]) -> str:
+    """Paragraphs and tables (as the Word reader gives them) one line each."""
     lines: list[str] = []
-    for block in doc_blocks(data, path):
+    for block in blocks:
         if isinstance(block, str):
             lines.append(block)
         else:
@@ -909,8 +914,8 @@ def _read_scan(data: bytes, path: str, refusal: LoadError) -> tuple[str, str | N
                         lasting=False)
     if ocr.ocr_engine() is None:
         raise LoadError(path, f"{refusal.reason}: {ocr.INSTALL_HINT}", lasting=False)
-    text, confidence = ocr.ocr_pdf(data, path)
-    return unicodedata.normalize("NFC", text), f"{ocr.NOTE} {confidence:.0f}%"
+    blocks, confidence = ocr.ocr_pdf(data, path)
+    return unicodedata.normalize("NFC", _blocks_text(blocks)), f"{ocr.NOTE} {confidence:.0f}%"
 
 
 # --- HTML ------------------------------------------------------------------------

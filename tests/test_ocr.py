@@ -132,17 +132,14 @@ def test_ingest_no_ocr_skips_the_scan_and_says_why(tmp_path):
 
 # --- what is done with Tesseract's output ------------------------------------------
 
-def tsv(rows: list[tuple[int, int, int, int, int, str]]) -> str:
-    """Tesseract's TSV for words ``(block, paragraph, line, left, right, text)``."""
-    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\t" \
-           "height\tconf\ttext"
-    body = [f"5\t1\t{b}\t{p}\t{n}\t1\t{left}\t0\t{right - left}\t10\t95\t{text}"
-            for b, p, n, left, right, text in rows]
-    return "\n".join([head, *body])
+def words(rows: list[tuple[int, int, int, int, int, str]]) -> list:
+    """OCR'd words ``(block, paragraph, line, left, right, text)``, one line 40 px high."""
+    return [ocr._Word(b, p, n, left, 40 * (10 * b + n), right, 40 * (10 * b + n) + 30, 95.0,
+                      text) for b, p, n, left, right, text in rows]
 
 
 def test_wrapped_lines_join_short_lines_and_list_items_stay_apart():
-    text, confidences = ocr._paragraphs(tsv([
+    lines = ocr._paragraphs(words([
         (1, 1, 1, 300, 900, "UBND TỈNH THÁI NGUYÊN"),
         (1, 1, 2, 250, 950, "SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
         (2, 1, 1, 100, 2000, "1. Văn phòng Sở chủ trì số hóa hồ sơ lưu trữ của Sở, hoàn"),
@@ -150,20 +147,20 @@ def test_wrapped_lines_join_short_lines_and_list_items_stay_apart():
         (2, 1, 3, 100, 1990, "- Tổ chức tập huấn cho công chức về lưu trữ điện tử và"),
         (2, 1, 4, 100, 700, "số hóa tài liệu."),
         (2, 1, 5, 100, 600, "a) Lập danh mục hồ sơ."),
-        (3, 1, 1, 100, 1990, "3. Phòng Quản lý khoa học chủ trì tuyển chọn các nhiệm vụ"),
-        (4, 1, 1, 100, 1200, "khoa học và công nghệ cấp tỉnh."),
+        (3, 1, 1, 100, 1990, "3. Phòng Quản lý khoa học chủ trì theo Kế hoạch số 97/KH-"),
+        (4, 1, 1, 100, 1200, "UBND tuyển chọn các nhiệm vụ khoa học và công nghệ cấp tỉnh."),
         (5, 1, 1, 100, 800, "II NHIỆM VỤ CỤ THỂ"),
     ]))
-    assert text.split("\n") == [
+    assert [text for _, text in lines] == [
         "UBND TỈNH THÁI NGUYÊN", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "",
         "1. Văn phòng Sở chủ trì số hóa hồ sơ lưu trữ của Sở, hoàn thành trong quý IV năm 2025.",
         "- Tổ chức tập huấn cho công chức về lưu trữ điện tử và số hóa tài liệu.",
         "a) Lập danh mục hồ sơ.", "",
-        "3. Phòng Quản lý khoa học chủ trì tuyển chọn các nhiệm vụ khoa học và công nghệ "
-        "cấp tỉnh.", "",
+        "3. Phòng Quản lý khoa học chủ trì theo Kế hoạch số 97/KH-UBND tuyển chọn các nhiệm "
+        "vụ khoa học và công nghệ cấp tỉnh.", "",
         "II. NHIỆM VỤ CỤ THỂ",
     ]
-    assert len(confidences) == 10
+    assert [y for y, _ in lines][:2] == [40 * 11, 40 * 12]
 
 
 @pytest.mark.parametrize(("read", "meant"), [
@@ -187,21 +184,21 @@ def test_each_ocr_page_renews_a_files_time_bound(tmp_path, monkeypatch):
     scan(PLAN.splitlines()[:6], quiet / "im.pdf")
     monkeypatch.setattr(ocr, "ocr_engine", lambda: "tesseract")
 
-    def pages(data: bytes, path: str) -> tuple[str, float]:
+    def pages(data: bytes, path: str) -> tuple[list[str], float]:
         for _ in range(6):  # 6 pages of 0.5 s: three times the bound in all
             time.sleep(0.5)
             if ocr.on_page is not None:
                 ocr.on_page()
-        return PLAN, 90.0
+        return PLAN.splitlines(), 90.0
 
     monkeypatch.setattr(ocr, "ocr_pdf", pages)
     results = list(load_paths(tmp_path / "dai.pdf", timeout=1.0))
     assert isinstance(results[0], Loaded), results[0]
     assert results[0].plan.number == "412/KH-SKHCN"
 
-    def stuck(data: bytes, path: str) -> tuple[str, float]:
+    def stuck(data: bytes, path: str) -> tuple[list[str], float]:
         time.sleep(3)
-        return PLAN, 90.0
+        return PLAN.splitlines(), 90.0
 
     monkeypatch.setattr(ocr, "ocr_pdf", stuck)
     results = list(load_paths(quiet, timeout=1.0))
@@ -256,3 +253,95 @@ def test_a_pdf_whose_text_layer_has_wrong_letters_is_read_by_ocr(tmp_path, monke
     monkeypatch.setenv(ocr.OCR_ENV, "0")
     with pytest.raises(LoadError, match="garbled.*OCR is turned off"):
         read_document(path)
+
+
+TABLE_HEAD = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+              "Thời gian hoàn thành"]
+# None: the cell is merged with the one above (no line between them)
+TABLE_ROWS = [
+    ["1", "Số hóa hồ sơ lưu trữ của Sở", "Văn phòng Sở", "Phòng Kế hoạch - Tài chính",
+     "Quý IV năm 2025"],
+    ["2", "Kiểm tra đo lường tại các chợ đầu mối", "Chi cục Tiêu chuẩn Đo lường Chất lượng",
+     "Sở Công Thương", "Trước ngày 30/11/2025"],
+    ["3", "Kiểm tra chất lượng xăng dầu tại các cửa hàng", None, "Công an tỉnh",
+     "Tháng 12 năm 2025"],
+    ["4", "Tuyển chọn nhiệm vụ khoa học và công nghệ cấp tỉnh năm 2026",
+     "Phòng Quản lý khoa học", "Các phòng, đơn vị thuộc Sở", "Tháng 10 năm 2025"],
+]
+TABLE_PLAN = PLAN.split("II. NHIỆM VỤ CỤ THỂ")[0] + "II. NHIỆM VỤ CỤ THỂ\n" \
+    + "Nhiệm vụ và phân công theo bảng sau:\n" \
+    + "\n".join("| " + " | ".join(cells) + " |" for cells in [
+        TABLE_HEAD, *([c if c is not None else TABLE_ROWS[1][2] for c in row]
+                      for row in TABLE_ROWS)]) \
+    + "\nIII. TỔ CHỨC THỰC HIỆN\nCác phòng, đơn vị thuộc Sở báo cáo kết quả về Văn phòng Sở " \
+      "trước ngày 15/12/2025.\nGIÁM ĐỐC\nHoàng Văn Minh\n"
+
+
+def table_scan(path: Path) -> Path:
+    """:data:`TABLE_PLAN` as a scanner gives it (see :func:`table_page`)."""
+    table_page().save(path, resolution=300)
+    return path
+
+
+def table_page():
+    """:data:`TABLE_PLAN` drawn: lines of text, then the task table with its rules (the
+    lead cell of task 3 merged with task 2's), then the closing."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+                                  / "DejaVuSerif.ttf"), 44)
+    page = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(page)
+    y = 200
+    for line in TABLE_PLAN.split("| STT")[0].splitlines():
+        for part in textwrap.wrap(line, 70) or [""]:
+            draw.text((200, y), part, font=font, fill=0)
+            y += 66
+    widths = [160, 640, 520, 520, 360]
+    xs = [150]
+    for width in widths:
+        xs.append(xs[-1] + width)
+    wrapped = [[textwrap.wrap(cell or "", width // 26) for cell, width in zip(
+        row, widths, strict=True)] for row in [TABLE_HEAD, *TABLE_ROWS]]  # ~26 px a letter
+    top = y + 20
+    ys = [top]
+    for cells in wrapped:
+        ys.append(ys[-1] + 66 * max(len(lines) for lines in cells) + 40)
+    for r, cells in enumerate(wrapped):
+        for c, lines in enumerate(cells):
+            for k, line in enumerate(lines):
+                draw.text((xs[c] + 20, ys[r] + 20 + 66 * k), line, font=font, fill=0)
+            merged = r > 0 and TABLE_ROWS[r - 1][c] is None
+            if not merged:  # the rule above the cell
+                draw.line([(xs[c], ys[r]), (xs[c + 1], ys[r])], fill=0, width=4)
+    draw.line([(xs[0], ys[-1]), (xs[-1], ys[-1])], fill=0, width=4)
+    for x in xs:
+        draw.line([(x, top), (x, ys[-1])], fill=0, width=4)
+    y = ys[-1] + 40
+    for line in TABLE_PLAN.split("| 4 |")[1].splitlines()[1:]:
+        for part in textwrap.wrap(line, 70) or [""]:
+            draw.text((200, y), part, font=font, fill=0)
+            y += 66
+    return page
+
+
+@needs_ocr
+def test_a_scanned_task_table_reads_as_the_table_it_shows(tmp_path):
+    text, source = read_document(table_scan(tmp_path / "bang.pdf"))
+    plan = parse_text(text, source)
+    want = parse_text(TABLE_PLAN, SourceFile(path="bang.txt", sha256="", format="txt"))
+    assert summary(plan) == summary(want)
+    merged = [t for t in plan.tasks if t.number in ("2", "3")]
+    assert [t.lead for t in merged] == [["Chi cục Tiêu chuẩn Đo lường Chất lượng"]] * 2
+    assert [t.support for t in merged] == [["Sở Công Thương"], ["Công an tỉnh"]]
+
+
+def test_a_ruled_table_is_found_with_its_merged_cells():
+    import numpy as np
+
+    from policykg.loaders.scan_tables import find_grids
+
+    picture = np.asarray(table_page().convert("L"))
+    grid, = find_grids(picture)
+    assert (len(grid.rows) - 1, len(grid.columns) - 1) == (5, 5)
+    assert grid.merged_down == {(3, 2)} and not grid.merged_right
