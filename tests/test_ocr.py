@@ -277,52 +277,75 @@ TABLE_PLAN = PLAN.split("II. NHIỆM VỤ CỤ THỂ")[0] + "II. NHIỆM VỤ C�
       "trước ngày 15/12/2025.\nGIÁM ĐỐC\nHoàng Văn Minh\n"
 
 
-def table_scan(path: Path) -> Path:
-    """:data:`TABLE_PLAN` as a scanner gives it (see :func:`table_page`)."""
-    table_page().save(path, resolution=300)
+def table_scan(path: Path, pages: int = 1) -> Path:
+    """:data:`TABLE_PLAN` as a scanner gives it (see :func:`table_pages`)."""
+    drawn = table_pages(pages)
+    drawn[0].save(path, save_all=True, append_images=drawn[1:], resolution=300)
     return path
 
 
-def table_page():
+_WIDTHS = [160, 640, 520, 520, 360]  # the table's columns, in pixels (~26 a letter)
+
+
+def table_pages(pages: int = 1) -> list:
     """:data:`TABLE_PLAN` drawn: lines of text, then the task table with its rules (the
-    lead cell of task 3 merged with task 2's), then the closing."""
+    lead cell of task 3 merged with task 2's), then the closing. On two pages, the page
+    break falls inside task 2's row: its first lines end page 1, the rest of it (without
+    its number) opens page 2 under the repeated header row."""
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf"
                                   / "DejaVuSerif.ttf"), 44)
-    page = Image.new("L", (2480, 3508), 255)
-    draw = ImageDraw.Draw(page)
-    y = 200
-    for line in TABLE_PLAN.split("| STT")[0].splitlines():
-        for part in textwrap.wrap(line, 70) or [""]:
-            draw.text((200, y), part, font=font, fill=0)
-            y += 66
-    widths = [160, 640, 520, 520, 360]
+    drawn = [Image.new("L", (2480, 3508), 255) for _ in range(pages)]
+    draw = ImageDraw.Draw(drawn[0])
+
+    def text(draw, y: int, lines: list[str]) -> int:
+        for line in lines:
+            for part in textwrap.wrap(line, 70) or [""]:
+                draw.text((200, y), part, font=font, fill=0)
+                y += 66
+        return y
+
+    y = text(draw, 200, TABLE_PLAN.split("| STT")[0].splitlines())
+    rows = [TABLE_HEAD, *TABLE_ROWS]
+    if pages == 1:
+        y = _draw_table(draw, font, y + 20, rows, [None, *TABLE_ROWS])
+    else:
+        task = TABLE_ROWS[1]
+        what, lead = task[1].split(), task[2].split()
+        first = [task[0], " ".join(what[:4]), " ".join(lead[:4]), "", ""]
+        rest = ["", " ".join(what[4:]), " ".join(lead[4:]), task[3], task[4]]
+        _draw_table(draw, font, y + 20, [TABLE_HEAD, TABLE_ROWS[0], first],
+                    [None, TABLE_ROWS[0], first])
+        draw = ImageDraw.Draw(drawn[1])
+        y = _draw_table(draw, font, 200, [TABLE_HEAD, rest, *TABLE_ROWS[2:]],
+                        [None, rest, *TABLE_ROWS[2:]])
+    text(draw, y + 40, TABLE_PLAN.split("| 4 |")[1].splitlines()[1:])
+    return drawn
+
+
+def _draw_table(draw, font, top: int, rows: list[list[str | None]],
+                merges: list[list[str | None] | None]) -> int:
+    """Draw ``rows`` as a ruled table from ``top``; a None in ``merges`` (by row and
+    column) leaves out the rule above that cell. The table's bottom."""
     xs = [150]
-    for width in widths:
+    for width in _WIDTHS:
         xs.append(xs[-1] + width)
     wrapped = [[textwrap.wrap(cell or "", width // 26) for cell, width in zip(
-        row, widths, strict=True)] for row in [TABLE_HEAD, *TABLE_ROWS]]  # ~26 px a letter
-    top = y + 20
+        row, _WIDTHS, strict=True)] for row in rows]
     ys = [top]
     for cells in wrapped:
-        ys.append(ys[-1] + 66 * max(len(lines) for lines in cells) + 40)
+        ys.append(ys[-1] + 66 * max(len(lines) or 1 for lines in cells) + 40)
     for r, cells in enumerate(wrapped):
         for c, lines in enumerate(cells):
             for k, line in enumerate(lines):
                 draw.text((xs[c] + 20, ys[r] + 20 + 66 * k), line, font=font, fill=0)
-            merged = r > 0 and TABLE_ROWS[r - 1][c] is None
-            if not merged:  # the rule above the cell
+            if merges[r] is None or merges[r][c] is not None:  # the rule above the cell
                 draw.line([(xs[c], ys[r]), (xs[c + 1], ys[r])], fill=0, width=4)
     draw.line([(xs[0], ys[-1]), (xs[-1], ys[-1])], fill=0, width=4)
     for x in xs:
         draw.line([(x, top), (x, ys[-1])], fill=0, width=4)
-    y = ys[-1] + 40
-    for line in TABLE_PLAN.split("| 4 |")[1].splitlines()[1:]:
-        for part in textwrap.wrap(line, 70) or [""]:
-            draw.text((200, y), part, font=font, fill=0)
-            y += 66
-    return page
+    return ys[-1]
 
 
 @needs_ocr
@@ -331,6 +354,7 @@ def test_a_scanned_task_table_reads_as_the_table_it_shows(tmp_path):
     plan = parse_text(text, source)
     want = parse_text(TABLE_PLAN, SourceFile(path="bang.txt", sha256="", format="txt"))
     assert summary(plan) == summary(want)
+    assert [t.text for t in plan.tasks] == [t.text for t in want.tasks]
     merged = [t for t in plan.tasks if t.number in ("2", "3")]
     assert [t.lead for t in merged] == [["Chi cục Tiêu chuẩn Đo lường Chất lượng"]] * 2
     assert [t.support for t in merged] == [["Sở Công Thương"], ["Công an tỉnh"]]
@@ -341,7 +365,18 @@ def test_a_ruled_table_is_found_with_its_merged_cells():
 
     from policykg.loaders.scan_tables import find_grids
 
-    picture = np.asarray(table_page().convert("L"))
+    picture = np.asarray(table_pages()[0].convert("L"))
     grid, = find_grids(picture)
     assert (len(grid.rows) - 1, len(grid.columns) - 1) == (5, 5)
     assert grid.merged_down == {(3, 2)} and not grid.merged_right
+
+
+@needs_ocr
+def test_a_scanned_table_cut_by_a_page_break_is_one_table(tmp_path):
+    text, source = read_document(table_scan(tmp_path / "bang-2-trang.pdf", pages=2))
+    rows = [line for line in text.splitlines() if line.startswith("|")]
+    assert len(rows) == 1 + len(TABLE_ROWS)  # the repeated header and the cut row joined
+    plan = parse_text(text, source)
+    want = parse_text(TABLE_PLAN, SourceFile(path="bang.txt", sha256="", format="txt"))
+    assert summary(plan) == summary(want)
+    assert [t.text for t in plan.tasks] == [t.text for t in want.tasks]
