@@ -245,6 +245,7 @@ class IngestReport:
     ingested: list[tuple[str, str]] = field(default_factory=list)  # (path, plan id)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    ocr: list[tuple[str, str]] = field(default_factory=list)  # (path, OCR and confidence)
     replaced: list[tuple[str, str, str]] = field(default_factory=list)  # (plan, old, new path)
     # one document given by plans of several files: (node id, file kept, other files)
     duplicates: list[tuple[str, str, list[str]]] = field(default_factory=list)
@@ -265,6 +266,7 @@ class IngestReport:
             "ingested": [{"file": p, "plan": i} for p, i in self.ingested],
             "unchanged": list(self.unchanged),
             "skipped": [{"file": p, "reason": r} for p, r in self.skipped],
+            "ocr": [{"file": p, "ocr": o} for p, o in self.ocr],
             "replaced": [{"plan": i, "old_file": o, "new_file": n} for i, o, n in self.replaced],
             "duplicates": [{"node": n, "kept": k, "also": a} for n, k, a in self.duplicates],
             "read": {"plans": self.plans, "tasks": self.tasks, "units": self.units,
@@ -382,6 +384,8 @@ class PreparedPlan:
     rows: tuple[str | None, list[TaskRow], list[RoleRow]] | None = None
     # each task's search text (:func:`policykg.graph.searchtext.block_texts`)
     texts: list[tuple[str, str, str]] | None = None
+    # how the text was read when not from a text layer: the OCR and its confidence
+    ocr: str | None = None
 
 
 def prepare_plan(plan: Plan) -> PreparedPlan:
@@ -396,7 +400,15 @@ def prepare_plan(plan: Plan) -> PreparedPlan:
             ops=_pack({"scope": frag.scope, "ops": frag.ops}), nodes=_pack(frag.nodes),
             edges=_pack(frag.edges), node_count=len(frag.nodes), edge_count=len(frag.edges),
             touches=_touches(frag.nodes, frag.edges), rows=block_rows(frag.nodes, frag.edges),
-            texts=block_texts(frag.nodes))
+            texts=block_texts(frag.nodes), ocr=_ocr_note(plan))
+
+
+def _ocr_note(plan: Plan) -> str | None:
+    """The OCR a plan's text was read by, with its confidence (None: it was not)."""
+    from policykg.loaders.ocr import NOTE
+
+    note = plan.source.encoding
+    return note.removeprefix("ocr: ") if note and note.startswith(NOTE) else None
 
 
 def _touches(nodes: list[list[Any]], edges: list[list[Any]]) -> tuple[str, ...]:
@@ -922,6 +934,8 @@ class Store:
         conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, 'ingested', NULL, ?)",
                      (path, sha or ready.sha256, ready.plan_id, __version__))
         report.ingested.append((path, ready.plan_id))
+        if ready.ocr:
+            report.ocr.append((path, ready.ocr))
         report.plans += 1
         report.tasks += ready.tasks
         report.units += ready.units

@@ -179,6 +179,8 @@ def ingest_command(paths: tuple[str, ...], as_json: bool, verbose: bool, jobs: i
                        f"tasks are taken from {kept}")
         for path, reason in report.skipped:
             click.echo(f"  skipped {path}: {reason}")
+        for path, how in report.ocr:
+            click.echo(f"  read by OCR, check names and numbers: {path} ({how})")
         click.echo(f"store {store.path}: {report.nodes} nodes, {report.edges} edges")
     if report.skipped:
         raise SystemExit(1)

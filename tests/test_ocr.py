@@ -213,8 +213,9 @@ def test_a_scan_skipped_without_ocr_is_read_by_the_next_ingest(tmp_path):
     store = str(tmp_path / "s.db")
     first = CliRunner().invoke(cli, ["ingest", "--no-ocr", "--store", store, str(folder)])
     assert first.exit_code == 1 and "OCR is turned off" in first.output
-    again = CliRunner().invoke(cli, ["ingest", "--json", "--store", store, str(folder)])
+    again = CliRunner().invoke(cli, ["ingest", "--store", store, str(folder)])
     assert again.exit_code == 0, again.output
+    assert f"read by OCR, check names and numbers: {folder / 'scan.pdf'}" in again.output
     shown = CliRunner().invoke(cli, ["show", "--json", "--store", store, "412/KH-SKHCN"])
     assert shown.exit_code == 0 and "Chi cục Tiêu chuẩn Đo lường Chất lượng" in shown.output
 
