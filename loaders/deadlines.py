@@ -34,6 +34,8 @@ _DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\
 _DATE_WORDS = re.compile(
     rf"ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+({_YEAR}))?", re.IGNORECASE)
 _MONTH = re.compile(rf"tháng\s+(\d{{1,2}})(?:\s*(?:năm|/)\s*({_YEAR}))", re.IGNORECASE)
+# A month written alone as a table's time cell gives it: "03/2026", "3 / 2026".
+_MONTH_ALONE = re.compile(rf"(\d{{1,2}})\s*/\s*({_YEAR})")
 # How often a duty recurs, read from its folded text; the shortest period named wins ("Định
 # kỳ 6 tháng, hằng năm" is half-yearly: that is what a unit must plan for). Six months are
 # half-yearly when they recur ("định kỳ 6 tháng", "6 tháng/lần", "hằng 6 tháng", "báo cáo 6
@@ -217,7 +219,7 @@ def _read_deadline(text: str) -> Deadline | None:
             found.date = f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
             if year:
                 found.end_year = int(year)
-    month = _MONTH.search(text)
+    month = _MONTH.search(text) or _MONTH_ALONE.fullmatch(text)
     if month and found.date is None and 1 <= int(month.group(1)) <= 12:
         found.date = f"{month.group(2)}-{int(month.group(1)):02d}"
     if found.date is None and ("q" in folded or "dau" in folded or "cuoi" in folded) \
@@ -317,13 +319,22 @@ _PROSE_PERIOD = re.compile(
     rf"(?P<span>{_SPAN_TEXT})"
     rf"|(?:trước|trong|chậm nhất|vào)\s+tháng\s+\d{{1,2}}\s*(?:năm\s+|/\s*){_YEAR}"
     rf"|(?<!kết quả )(?:thực hiện|triển khai|tổ chức)\s+trong\s+(?:năm|giai đoạn)\s+{_YEAR}"
-    rf"(?:\s*[-–]\s*{_YEAR})?",
+    rf"(?:\s*[-–]\s*{_YEAR})?"
+    # a duty from one year on: "(từ) năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi"
+    rf"|(?P<onward>(?:từ\s+)?năm\s+{_YEAR}\s*(?:,|và)\s*(?:các|những)\s+năm\s+tiếp\s+theo"
+    rf"|từ\s+năm\s+{_YEAR}\s+trở\s+đi)"
+    # the year that closes the duty's sentence: "… tại cửa khẩu trong năm 2026."
+    rf"|(?<!kết quả )(?<!được )trong\s+năm\s+{_YEAR}$",
     re.IGNORECASE)
 # A span that is part of a programme's or document's name: "Chương trình phát triển tài sản
 # trí tuệ giai đoạn từ năm 2021 đến năm 2030" is when that programme runs.
 _NAMED_PERIOD = re.compile(
     r"(?:Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Chương trình|Kết luận|Đề án|Chiến lược|"
     r"Quy hoạch)\b[^.;]*giai đoạn\s*$")
+# A document named just before a year it runs from: "Kế hoạch … năm 2026 và các năm tiếp theo".
+_NAMED_ONWARD = re.compile(
+    r"(?:Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Chương trình|Kết luận|Đề án|Chiến lược|"
+    r"Quy hoạch)\b[^.;]*$")
 
 
 def _prose_period(sentence: str) -> re.Match[str] | None:
@@ -331,11 +342,15 @@ def _prose_period(sentence: str) -> re.Match[str] | None:
     are tested first: the pattern is costly and most sentences hold none of them."""
     low = sentence.lower()
     if not (("từ" in low and ("đến" in low or "tới" in low)) or "tháng" in low
-            or "trong năm" in low or "trong giai" in low):
+            or "trong năm" in low or "trong giai" in low or "tiếp theo" in low
+            or "trở đi" in low):
         return None
     for m in _PROSE_PERIOD.finditer(sentence):
-        if m.group("span") is None or not _NAMED_PERIOD.search(sentence, 0, m.start()):
-            return m
+        if m.group("span") is not None and _NAMED_PERIOD.search(sentence, 0, m.start()):
+            continue
+        if m.group("onward") is not None and _NAMED_ONWARD.search(sentence, 0, m.start()):
+            continue
+        return m
     return None
 
 

@@ -7,8 +7,11 @@ between them) and :mod:`.tasks` (tasks, their units, deadlines and outputs).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from policykg.loaders.metadata import appendix_start, find_title, read_metadata
 from policykg.loaders.model import LoadError, Plan, SourceFile
+from policykg.loaders.readers import read_document
 from policykg.loaders.references import read_references
 from policykg.loaders.tasks import read_tasks
 from policykg.loaders.text import clean_lines
@@ -32,3 +35,13 @@ def parse_text(text: str, source: SourceFile) -> Plan:
     if not plan.tasks:
         raise LoadError(source.path, "not a plan: no tasks or assigned duties found")
     return plan
+
+
+def parse_file(path: str | Path, *, max_mb: float | None = None) -> Plan:
+    """Read and parse one file (text, Markdown, Word, PDF or web page) into a :class:`Plan`.
+
+    Raises :class:`LoadError` naming the file and the reason when it cannot be read or holds
+    no plan.
+    """
+    text, source = read_document(path, max_mb=max_mb)
+    return parse_text(text, source)

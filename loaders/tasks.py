@@ -18,7 +18,10 @@ then each heading is read by what it holds, so one plan can mix layouts
    units); roles may be noted after the names ("…: Sở X (chủ trì); Sở Y (phối hợp).");
    a sentence whose clauses each name a unit doing a duty of its own ("Sở Tài chính bố trí
    kinh phí; Sở Nội vụ hướng dẫn …; UBND các xã tổ chức thực hiện.") is a task with a
-   sub-task per clause, each quoting the whole sentence;
+   sub-task per clause, each quoting the whole sentence; so is a paragraph whose sentences
+   each open with a unit and its verb ("Sở Y tế chủ trì …. Sở Giáo dục và Đào tạo phối hợp
+   …."), a sentence without a unit of its own going on with the duty before it and a closing
+   time or product line ("Thời gian hoàn thành: quý IV/2026.") holding for every duty;
 5. pipe tables whose header names the columns (STT, nội dung, chủ trì, phối
    hợp, tham gia, thời gian, sản phẩm); a row with only STT and content is a group. A
    column per period ("Quý I" … "Quý IV", "Tháng 1" …, "6 tháng đầu năm", "2025", or
@@ -34,14 +37,16 @@ under it is itself a task (their ``parent``).
 Task ids are stable within a plan: the Roman section then the printed number
 ("II.3.5", "IV.1", "II.NV2" for "Nhiệm vụ 2"), a lettered heading under its item
 ("II.2.2.a"), bullets and paragraphs by position under their heading ("III.4.b2",
-"II.1.p1"), the clauses of such a sentence by position ("II.4.p1.c2"), table rows under
-their table and group row ("PL.T1.I.1"); ``number``
+"II.1.p1"), the clauses or sentences of such a paragraph by position ("II.4.p1.c2"), table
+rows under their table and group row ("PL.T1.I.1"); ``number``
 is the number as printed ("3.5", "Nhiệm vụ 2", the table's STT) or the id's tail.
 
 "X phối hợp với Y" gives X the duty with Y cooperating, except when the
-partners are all named units of the same department as X ("Văn phòng Sở: Phối
-hợp với Phòng Quản lý Khoa học theo dõi, báo cáo"): then the partner leads the
-work and X supports it.
+partners are all named units of the same department as X and X is carried by a
+heading, written as a label, or an office ("Văn phòng Sở: Phối hợp với Phòng Quản
+lý Khoa học theo dõi, báo cáo"): then the partner leads the work and X supports it.
+A unit named as its sentence's subject otherwise keeps its duty ("Ủy ban Kiểm tra
+Tỉnh ủy phối hợp với Văn phòng Tỉnh ủy kiểm tra, giám sát").
 """
 
 from __future__ import annotations
@@ -68,6 +73,7 @@ from policykg.loaders.units import (
     looks_like_unit,
     partners,
     role_and_partners,
+    sentence_end,
     split_units,
     subject_end,
     unit_identity,
@@ -145,6 +151,9 @@ _TABLE_COLUMNS = (
     ("support", re.compile(r"phoi hop")),
     ("participate", re.compile(r"tham gia")),
     ("stt", re.compile(r"^(stt|tt|so tt|so thu tu)$")),
+    # a time in two columns: "Bắt đầu | Kết thúc", "Thời gian bắt đầu | Thời gian hoàn thành"
+    ("start", re.compile(r"^(?:(?:thoi gian|thoi diem|ngay) )?bat dau$|^tu (?:ngay|thang)$")),
+    ("end", re.compile(r"^(?:(?:thoi gian|thoi diem|ngay) )?ket thuc$|^den (?:ngay|thang)$")),
     ("deadline", re.compile(r"thoi gian|thoi han|tien do")),
     ("output", re.compile(r"san pham|ket qua")),
     ("content", re.compile(r"noi dung|nhiem vu|hoat dong|ten")),
@@ -651,6 +660,7 @@ class _Reader:
         self.year = single_year(plan.title)  # the year of a plan about one ("… năm 2024")
         self.unit_cells: dict[str, str] = {}  # the unit cells of the last table row, by column
         self.split: set[str] = set()  # ids of sentences read as clauses (see clause_tasks)
+        self.by_sentence: set[str] = set()  # ids of paragraphs read as a duty per sentence
 
     # --- helpers ---------------------------------------------------------------
 
@@ -704,11 +714,16 @@ class _Reader:
             self.book.forget(found)
 
     def assign_prose(self, task: Task, subject: list[str] | None, role: Role,
-                     partner_names: list[str], line: Line) -> None:
-        """Units of a duty read from prose, with the "phối hợp với" rule of the module doc."""
+                     partner_names: list[str], line: Line, *, said: str | None = None) -> None:
+        """Units of a duty read from prose, with the "phối hợp với" rule of the module doc.
+        ``said`` is the text when the subject is named in it ("Ủy ban Kiểm tra phối hợp với
+        Văn phòng … kiểm tra, giám sát"): the subject keeps its duty then, unless it is an
+        office ("Văn phòng Sở phối hợp với Phòng X tổng hợp …") or a label ("Phòng X: Phối
+        hợp với …")."""
         subject = subject or []
         named_partners = [p for p in partner_names if not is_collective(p)]
         flip = (role == "support" and subject and named_partners
+                and (said is None or _hands_over(said, subject))
                 and len(named_partners) == len(partner_names)
                 and all(is_internal(p, self.book.rule) for p in partner_names)
                 and all(is_internal(s, self.book.rule) and not is_collective(s)
@@ -729,10 +744,10 @@ class _Reader:
         if ")" in task.text and task.id not in self.split and not self.noted_units(task) \
                 and not any(u.role == "lead" for u in task.units):
             self.bracketed_units(task)
-        if task.deadline is None:
+        if task.deadline is None and task.id not in self.by_sentence:
             task.deadline = find_deadline(task.text)
-        if not task.outputs and ":" in task.text and ("ản phẩm" in task.text
-                                                     or "ết quả" in task.text):
+        if not task.outputs and task.id not in self.by_sentence and ":" in task.text \
+                and ("ản phẩm" in task.text or "ết quả" in task.text):
             task.outputs.extend(squash_spaces(m.group("value"))
                                 for m in _INLINE_OUTPUT.finditer(task.text))
         seen = {(t.value, fold(t.unit)) for t in task.targets}
@@ -822,7 +837,8 @@ class _Reader:
             if clauses is not None:
                 self.clause_tasks(task, clauses, ctx)
             else:
-                self.assign_prose(task, subj.names, subj.role, subj.partners, line)
+                self.assign_prose(task, subj.names, subj.role, subj.partners, line,
+                                  said=node.text)
             carried = subj.names
         else:
             self.assign_prose(task, carried, *role_and_partners(node.text), line)
@@ -874,7 +890,8 @@ class _Reader:
             elif subj is not None and (clauses := _clause_duties(node.text)) is not None:
                 self.clause_tasks(task, clauses, ctx)
             elif subj is not None:
-                self.assign_prose(task, subj.names, subj.role, subj.partners, node.lines[0])
+                self.assign_prose(task, subj.names, subj.role, subj.partners, node.lines[0],
+                                  said=node.text)
             elif not _has_tasks_below(node) and (ctx.subject or "ợp" in node.text):
                 # The heading's own unit, or none ("2. Phối hợp với Sở Y tế …": the
                 # partners are still named, as in a bullet).
@@ -889,23 +906,37 @@ class _Reader:
                         [c for c in node.children if c.kind in ("num", "letter", "table")])
         self.children(sub_node, sub)
 
-    def clause_tasks(self, task: Task, clauses: list[tuple[str, Subject]], ctx: Context) -> None:
-        """A sub-task per clause of a sentence that gives several units each their own duty
-        ("Sở Tài chính bố trí kinh phí; Sở Nội vụ hướng dẫn …; UBND các xã tổ chức thực
-        hiện."): ids ``….c1``, ``….c2``; each quotes the whole sentence and takes its own time
-        or else the sentence's."""
+    def clause_tasks(self, task: Task, duties: _Duties, ctx: Context) -> None:
+        """A sub-task per clause of a sentence, or per sentence of a paragraph, that gives
+        several units each their own duty ("Sở Tài chính bố trí kinh phí; Sở Nội vụ hướng dẫn
+        …; UBND các xã tổ chức thực hiện."): ids ``….c1``, ``….c2``; each quotes the whole
+        sentence and takes its own time or else its sentence's; closing sentences naming a
+        time or product ("Thời gian hoàn thành: quý IV/2026.") hold for every duty."""
         self.split.add(task.id)  # its units are its clauses
         sub = ctx.but(prefix=task.id, parent=task.id)
         line = Line(task.text, task.source.line_start, task.source.line_end)
-        for n, (text, subj) in enumerate(clauses, 1):
-            child = self.make_task(f"{task.id}.c{n}", text, [line], sub)
+        shared_time, shared_outputs = _shared_fields(duties.shared)
+        if duties.by_sentence:
+            # The paragraph's own time and product are those its duties share, no one's own.
+            self.by_sentence.add(task.id)
+            task.deadline = task.deadline or shared_time
+            task.outputs.extend(o for o in shared_outputs if o not in task.outputs)
+            whole = task.deadline
+        else:
+            whole = task.deadline or find_deadline(task.text)
+        for n, clause in enumerate(duties.clauses, 1):
+            subj = clause.subject
+            child = self.make_task(f"{task.id}.c{n}", clause.text, [line], sub)
             child.source = Span(task.source.file, task.source.line_start, task.source.line_end,
                                 task.source.quote)
-            self.assign_prose(child, subj.names, subj.role, subj.partners, line)
-            child.deadline = find_deadline(text)
+            self.assign_prose(child, subj.names, subj.role, subj.partners, line,
+                              said=clause.text)
+            child.deadline = find_deadline(clause.text)
+            if child.deadline is None and clause.context != clause.text:
+                child.deadline = find_deadline(clause.context)
             if child.deadline is None:  # the sentence's time, for each clause
-                whole = task.deadline or find_deadline(task.text)
                 child.deadline = Deadline(**vars(whole)) if whole is not None else None
+            child.outputs.extend(shared_outputs)
             self.finish(child)
 
     def duties_with_fields(self, node: Node, tid: str, ctx: Context,
@@ -965,7 +996,8 @@ class _Reader:
             if subj is not None and (clauses := _clause_duties(task.text)) is not None:
                 self.clause_tasks(task, clauses, ctx)
             elif subj is not None:
-                self.assign_prose(task, subj.names, subj.role, subj.partners, node.lines[0])
+                self.assign_prose(task, subj.names, subj.role, subj.partners, node.lines[0],
+                                  said=task.text)
             elif not self.said_below(task, plain) and ctx.subject:
                 # The heading's unit; "Phối hợp với X …" makes X the lead, as in a bullet.
                 self.assign_prose(task, ctx.subject, *role_and_partners(task.text), node.lines[0])
@@ -980,9 +1012,10 @@ class _Reader:
             if subj is not None:
                 # "Văn phòng … tổng hợp; Phòng Kinh tế cung cấp số liệu": each clause's unit
                 # leads its part of the heading's task.
-                clauses = _clause_duties(child.text) or [(child.text, subj)]
-                for _, said in clauses:
-                    self.assign_prose(task, said.names, said.role, said.partners, child.lines[0])
+                duties = _clause_duties(child.text)
+                for said in [c.subject for c in duties.clauses] if duties else [subj]:
+                    self.assign_prose(task, said.names, said.role, said.partners, child.lines[0],
+                                      said=child.text)
                 named = True
             if task.deadline is None and (found := find_deadline(child.text)) is not None:
                 task.deadline = found
@@ -1064,7 +1097,7 @@ class _Reader:
                 continue
             row_no += 1
             others = [cell(k) for k in _ROW_FIELDS]
-            is_group = not any(others) and not marked
+            is_group = not any(others) and not marked and not (cell("start") or cell("end"))
             if is_group:
                 # Roman numerals and capital letters ("A", "B") number the top groups.
                 roman = bool(stt) and (_valid_roman(stt) or bool(_CAPITAL.fullmatch(stt)))
@@ -1096,6 +1129,8 @@ class _Reader:
                 self.noted_duties(task, cell("note"), line)
             if cell("deadline") and cell("deadline") not in _MARKS:
                 task.deadline = self.deadline_in(cell("deadline"), heads)
+            elif cell("start") or cell("end"):
+                task.deadline = _start_to_end(cell("start"), cell("end"))
             elif marked:
                 task.deadline = self.period_deadline(marked, heads)
             if cell("output"):
@@ -1205,7 +1240,13 @@ class _Reader:
                 self.add_unit(task, name, role, line)
         if deadline and task.deadline is None and deadline not in _MARKS:
             task.deadline = read_deadline(deadline)
-        if output and output not in task.outputs:
+        elif deadline[:1].islower() and task.deadline is not None:
+            # "Quý II" / "năm 2026": the rest of a time cell split over two rows.
+            task.deadline = read_deadline(f"{task.deadline.text} {deadline}")
+        if output and output[:1].islower() and task.outputs:
+            # "Báo cáo đánh giá" / "tiềm năng": the rest of a product cell split over two rows.
+            task.outputs[-1] = squash_spaces(f"{task.outputs[-1]} {output}")
+        elif output and output not in task.outputs:
             task.outputs.append(output)
         task.source = Span(task.source.file, min(task.source.line_start, line.start),
                            max(task.source.line_end, line.end), _quote(task.text))
@@ -1230,7 +1271,153 @@ _OVERSEES = re.compile(r"(?:huong dan|kiem tra|theo doi|don doc|giam sat|tham di
 _CLAUSE_GIAO = re.compile(r"^(?:[Gg]iao|[Đđ]ề nghị)\s+")
 
 
-def _clause_duties(text: str) -> list[tuple[str, Subject]] | None:
+@dataclass
+class _Clause:
+    """One unit's duty inside a sentence or paragraph that gives several units each their own:
+    its words, its subject, and the words whose time it takes when it names none."""
+
+    text: str
+    subject: Subject
+    context: str
+
+
+@dataclass
+class _Duties:
+    """The duties of a sentence or paragraph (see :func:`_clause_duties`); ``shared`` holds the
+    closing sentences that time or name the product of every duty ("Thời gian hoàn thành: quý
+    IV/2026.") when the duties are whole sentences."""
+
+    clauses: list[_Clause]
+    by_sentence: bool = False
+    shared: str = ""
+
+
+# A closing sentence naming the time or product of every duty before it (folded).
+_SHARED_FIELD = re.compile(r"^(?:(?:thoi gian|thoi han|tien do|thoi diem)\b|hoan thanh\s"
+                           r"|(?:du kien )?(?:san pham|ket qua)[^:]{0,30}:)")
+# "căn cứ chức năng, nhiệm vụ (được giao)": words before the verb that give no duty (folded).
+_DUTY_LEAD_IN = re.compile(r"^(?:can cu|theo|trong pham vi)\s+chuc nang,?\s*(?:va\s+)?nhiem vu"
+                           r"(?:,?\s*(?:va\s+)?quyen han)?(?:\s+(?:duoc giao|cua minh))?\s*,?\s*")
+_OUTPUT_FIELD = re.compile(r"^(?:du kien )?(?:san pham|ket qua)[^:]{0,30}:")
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a paragraph; a period inside brackets or after an abbreviation
+    ("UBND TP. Hồ Chí Minh") ends none (see :func:`~policykg.loaders.units.sentence_end`)."""
+    out: list[str] = []
+    rest = text
+    while rest:
+        end = sentence_end(rest)
+        out.append(rest[:end + 1].strip())
+        rest = rest[end + 1:].lstrip()
+    return [s for s in out if s]
+
+
+def _may_open_with_unit(sentence: str) -> bool:
+    """Whether a sentence's first words read as a unit: what :func:`_opening_subject` needs."""
+    return looks_like_unit(clean_piece(_CLAUSE_GIAO.sub("", sentence, count=1)[:60]), strict=True)
+
+
+def _opening_subject(sentence: str) -> Subject | None:
+    """The unit(s) a sentence opens with ("Sở Y tế chủ trì …", "Giao Sở Y tế …"), not a
+    unit named further on."""
+    opens = _CLAUSE_GIAO.sub("", sentence, count=1)
+    if not looks_like_unit(clean_piece(opens[:60]), strict=True):
+        return None
+    subj = leading_subject(sentence)
+    if subj is None or subj.end != len(sentence) - len(opens) + subject_end(opens):
+        return None
+    if len(sentence[subj.end:].split()) < 2 and subj.names:
+        # A verb the subject's end does not know ("Trung tâm X lấy mẫu xét nghiệm."): the
+        # subject ends where its last name does.
+        last = sentence.find(subj.names[-1], len(sentence) - len(opens))
+        end = last + len(subj.names[-1]) if last >= 0 else -1
+        if end > 0 and sentence[end:end + 2].strip()[:1].islower():
+            role, partner_names = role_and_partners(sentence[end:])
+            return Subject(subj.names, role, end, partner_names)
+    return subj
+
+
+def _clause_duties(text: str) -> _Duties | None:
+    """The duties of a sentence or paragraph naming two or more units each as the subject of a
+    duty of its own, with their subjects: clauses ("Sở Tài chính tham mưu bố trí kinh phí; Sở
+    Nội vụ hướng dẫn …; UBND các xã tổ chức thực hiện.") or whole sentences ("Sở Y tế chủ trì
+    … . Sở Giáo dục và Đào tạo phối hợp tuyên truyền … . UBND các xã bố trí địa điểm."). A
+    sentence or clause without a unit of its own goes on with the one before ("Đồng thời,
+    hướng dẫn …", "Định kỳ báo cáo UBND tỉnh …"). None for one duty."""
+    if ". " in text:
+        sentences = _sentences(text)
+        if len(sentences) > 1:
+            found = _sentence_duties(sentences)
+            if found is not None:
+                return found
+    clauses = _semicolon_duties(text)
+    return _Duties([_Clause(t, subj, text) for t, subj in clauses]) if clauses else None
+
+
+def _sentence_duties(sentences: list[str]) -> _Duties | None:
+    """:func:`_clause_duties` of a paragraph of several sentences: a duty per sentence whose
+    subject is a unit followed by its verb, or None when fewer than two units have one."""
+    if not any(_may_open_with_unit(s) for s in sentences[1:]):
+        return None  # most paragraphs: no later sentence opens with a unit
+    first = _opening_subject(sentences[0])
+    if first is None:
+        return None
+    groups: list[tuple[list[str], list[str]]] = []  # sentences, partners named on their own
+    subjects: list[tuple[str, ...]] = []
+    for sentence in sentences:
+        subj = first if not groups else _opening_subject(sentence)
+        if subj is not None:
+            predicate = char_fold(sentence[subj.end:]).strip(" .,;")
+            bare = _DUTY_LEAD_IN.sub("", predicate, count=1)
+            if groups and _ROLE_ONLY.match(bare) and not bare.startswith("chu tri"):
+                # "Sở A chủ trì …. Sở B, Sở C phối hợp.", "Các cơ quan, đơn vị căn cứ chức
+                # năng, nhiệm vụ phối hợp thực hiện.": partners of the duty before.
+                groups[-1][1].extend(subj.names)
+                groups[-1][0].append(sentence)
+                continue
+            if len(predicate.split()) >= 2 and not _ROLE_ONLY.match(predicate):
+                groups.append(([sentence], []))
+                subjects.append(tuple(unit_identity(n) for n in subj.names))
+                continue
+        if not groups:
+            return None
+        groups[-1][0].append(sentence)
+    if len(set(subjects)) < 2:
+        return None
+    shared: list[str] = []
+    last = groups[-1][0]
+    while len(last) > 1 and _SHARED_FIELD.match(char_fold(last[-1])):
+        shared.insert(0, last.pop())
+    clauses: list[_Clause] = []
+    for group, extra in groups:
+        words = " ".join(group)
+        inner = _semicolon_duties(words)
+        if inner is not None:
+            clauses.extend(_Clause(t, subj, words) for t, subj in inner)
+            continue
+        subj = leading_subject(words)
+        if subj is None:  # cannot happen: the group opens with its subject
+            return None
+        subj.partners.extend(n for n in extra if n not in subj.partners)
+        clauses.append(_Clause(words, subj, words))
+    return _Duties(clauses, by_sentence=True, shared=" ".join(shared))
+
+
+def _shared_fields(shared: str) -> tuple[Deadline | None, list[str]]:
+    """The time and products named by closing sentences every duty shares."""
+    if not shared:
+        return None, []
+    outputs = []
+    for sentence in _sentences(shared):
+        if _OUTPUT_FIELD.match(char_fold(sentence)):
+            value = sentence.split(":", 1)[1].strip(" .;")
+            if value:
+                outputs.append(squash_spaces(value))
+    return find_deadline(shared), outputs
+
+
+def _semicolon_duties(text: str) -> list[tuple[str, Subject]] | None:
     """The clauses of a sentence naming two or more units each as the subject of its own duty,
     with their subjects ("Sở Tài chính tham mưu bố trí kinh phí; Sở Nội vụ hướng dẫn …; UBND
     các xã tổ chức thực hiện."); a clause without a unit of its own goes on with the one before.
@@ -1367,6 +1554,28 @@ def _continues_row(last: Task, content: str, stt: str, numbered: bool) -> bool:
     if numbered and not stt and content[:1].islower() and not _LETTER_ITEM.match(content):
         return True
     return bool(content) and stt == last.number and fold(content) == fold(last.text)
+
+
+def _start_to_end(start: str, end: str) -> Deadline | None:
+    """The deadline of a row that gives its time in a start and an end column: due at the
+    end ("03/2026" → March 2026), running from the start's year."""
+    first, last = read_deadline(start), read_deadline(end)
+    if first is None or last is None:
+        return first or last
+    return Deadline(text=f"{first.text} - {last.text}",
+                    start_year=first.start_year or first.end_year,
+                    end_year=last.end_year or last.start_year, date=last.date,
+                    recurrence=last.recurrence)
+
+
+def _hands_over(text: str, subject: list[str]) -> bool:
+    """Whether a subject named in ``text`` that "phối hợp với" a unit of its own body hands
+    the duty to it: an office does ("Văn phòng Sở phối hợp với Phòng X tổng hợp …"), and so
+    does a unit written as a label over its duty ("Phòng X: phối hợp với Trung tâm Y …")."""
+    if all(fold(name).startswith("van phong") for name in subject):
+        return True
+    head = text[:text.find(subject[-1]) + len(subject[-1]) + 3] if subject[-1] in text else ""
+    return ":" in head[-4:]
 
 
 # Headings of purpose and budget inside a section of tasks (folded, without end marks).

@@ -15,7 +15,10 @@ What is cleaned, and why:
 - Page debris: a line that is only a page number (``2``, ``- 2 -``,
   ``Trang 2/5``) is dropped, and a paragraph split by a page break or a hard
   wrap is re-joined when the next line starts in lower case and the previous
-  one did not end a sentence.
+  one did not end a sentence, or starts with the number a date left open needs
+  ("… trong tháng 9 năm" / "2026.").
+- Web portal debris: a line that is only a button, link or breadcrumb ("Tải về",
+  "In trang", "Chia sẻ: Facebook | Zalo", "Trang chủ > Văn bản") is dropped.
 """
 
 from __future__ import annotations
@@ -77,6 +80,26 @@ _PAGE_NUMBER = re.compile(
 )
 # What a line that _PAGE_NUMBER matches can open with, besides a digit (it has no leading space).
 _PAGE_NUMBER_OPENERS = "tT-–—"
+# A web portal's buttons, links and breadcrumb copied with the page ("Tải về", "In trang", "Chia
+# sẻ: Facebook | Zalo", "Trang chủ > Văn bản"): debris, when the line is nothing else. First the
+# openings (lower case) a cheap test looks for, then the whole line (folded).
+_CHROME_OPENERS = ("tải", "in ", "in trang", "bản in", "chia sẻ", "gửi email", "xem thêm",
+                   "quay lại", "về đầu", "lên đầu", "văn bản liên quan", "các văn bản liên quan",
+                   "tin liên quan", "file đính kèm", "tệp đính kèm", "lượt xem", "trang chủ",
+                   "ngày đăng", "bình luận")
+_CHROME = re.compile(
+    r"^(?:tai ve|tai xuong|tai file(?: dinh kem)?|tai van ban|tai tep(?: dinh kem)?"
+    r"|(?:file|tep) dinh kem|in trang|in van ban|ban in|chia se|gui email|xem them|quay lai"
+    r"|(?:ve|len) dau trang|(?:cac )?van ban lien quan|tin lien quan|binh luan)\s*:?$"
+    r"|^(?:chia se|luot xem|ngay dang)\s*:.{0,60}$"
+    r"|^trang chu\s*[>»›/|].*$")
+_CHROME_MAX = 80
+_CHROME_FIRST = frozenset(c for w in _CHROME_OPENERS for c in (w[0], w[0].upper()))
+# A line that opens with the number a date or count needs ("… trong tháng 9 năm" / "2026."),
+# and the words that leave the line above waiting for one.
+_NUMBER_GOES_ON = re.compile(r"^\d{1,4}(?:\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)?(?:[\s.,;:)]|$)")
+_WANTS_NUMBER = re.compile(r"(?:^|\s)(?:năm|tháng|ngày|số|quý|Quý|giai đoạn|đến|trước|từ|đạt)$")
+_NUMBERED_ITEM = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)/]?\s+\S")
 # An enumerator in lower case ("a)", "b.", "đ)", "c/") opens a new item, not a continuation.
 _LOWER_ENUMERATOR = re.compile(r"^[a-zđ]{1,2}[.)/]\s")
 _SENTENCE_END = (".", ":", ";", "!", "?", "…")
@@ -178,7 +201,16 @@ def _plain(line: str) -> str | None:
     first = line[:1]
     if (first in _PAGE_NUMBER_OPENERS or first.isdecimal()) and _PAGE_NUMBER.match(line):
         return None
-    return line if unicodedata.is_normalized("NFC", line) else unicodedata.normalize("NFC", line)
+    line = line if unicodedata.is_normalized("NFC", line) else unicodedata.normalize("NFC", line)
+    return None if _is_chrome(line) else line
+
+
+def _is_chrome(line: str) -> bool:
+    """True for a line that is only a web portal's button, link or breadcrumb (_CHROME)."""
+    if len(line) > _CHROME_MAX or line[:1] not in _CHROME_FIRST \
+            or not line[:20].lower().startswith(_CHROME_OPENERS):
+        return False
+    return bool(_CHROME.match(fold(line).strip()))
 
 
 def _normalise(segment: str) -> str | None:
@@ -215,6 +247,8 @@ def _normalise(segment: str) -> str | None:
         return None
     if not unicodedata.is_normalized("NFC", cleaned):  # a mark was parted by a removed char
         cleaned = unicodedata.normalize("NFC", cleaned)
+    if _is_chrome(cleaned):  # "[Tải về](…)", "**In trang**"
+        return None
     return "- " + cleaned if bullet else cleaned
 
 
@@ -284,7 +318,12 @@ def _is_all_caps(text: str) -> bool:
 
 
 def _continues(previous: str, line: str) -> bool:
-    """True when ``line`` continues the paragraph ``previous`` (page break or wrap)."""
+    """True when ``line`` continues the paragraph ``previous`` (page break or wrap): it opens
+    in lower case, or with the number a date the line above left open needs ("… trong tháng
+    9 năm" / "2026.")."""
+    if line[0].isdecimal():
+        return bool(_WANTS_NUMBER.search(previous) and _NUMBER_GOES_ON.match(line)
+                    and not _NUMBERED_ITEM.match(line) and not previous.startswith("|"))
     if not line[0].islower() or previous.endswith(_SENTENCE_END):
         return False
     if line.startswith("|") or previous.startswith("|") or _LOWER_ENUMERATOR.match(line):
@@ -370,7 +409,8 @@ def _clean(physicals: list[str], inline_breaks: bool,
                 prev = out[-1]
                 text = prev.text.rstrip()
                 out[-1] = Line(text + _joined(text, cleaned) + cleaned, prev.start, number)
-            elif out and cleaned[0].islower() and _continues(out[-1].text, cleaned):
+            elif out and (cleaned[0].islower() or cleaned[0].isdecimal()) \
+                    and _continues(out[-1].text, cleaned):
                 prev = out[-1]
                 out[-1] = Line(prev.text.rstrip() + " " + cleaned, prev.start, number)
             else:

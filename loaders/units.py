@@ -20,6 +20,7 @@ from policykg.loaders.charmap import char_fold
 from policykg.loaders.model import Category, Role, Span, Unit, UnitMention
 from policykg.ontology.normalize import canon, nfc, squash_spaces
 from policykg.ontology.units import (
+    ABBREVIATIONS,
     NOT_UNITS,
     UNIT_HEADS,
     canonical_unit_name,
@@ -54,7 +55,7 @@ _STOP_WORDS = sorted({
     "lap dat", "duy tri", "nang cap", "mo rong", "thuc day", "khao sat", "tap huan", "so hoa",
     "chuan bi", "soan thao", "dieu chinh", "thiet lap", "dua", "long ghep", "phan cong",
     "lap", "thong ke", "phan loai", "niem yet", "cong khai", "thu hoi", "xu phat", "phat hien",
-    "kich hoat", "huy dong",
+    "kich hoat", "huy dong", "don tiep",
 })
 
 
@@ -477,9 +478,30 @@ def subject_end(text: str) -> int:
         if ftext[max(0, pos - 2):pos] == ", ":
             continue  # a list goes on: "các cơ quan, tổ chức hữu quan"
         if _is_stop(text, ftext, mask, pos, m.group(1)):
-            return pos
+            return sentence_end(text, pos) if ". " in text else pos
     m = _CLAUSE_MARK.search(text)
     return m.start() if m else len(text)
+
+
+# Where a sentence ends: ". " before a capital; and the words a period ends without ending the
+# sentence ("UBND TP. Hồ Chí Minh", "ThS. Nguyễn Văn A").
+_SENTENCE_END = re.compile(r"(?<=[^\s.])\.\s+(?=[A-ZĐÀ-Ỹ])")
+ABBREVIATED_WORDS = frozenset({"TP", "Tp", "TX", "Tx", "TT", "ThS", "TS", "PGS", "GS", "BS",
+                               "St"})
+
+
+def sentence_end(text: str, limit: int | None = None) -> int:
+    """Where the first sentence of ``text`` ends (the offset of its period) before ``limit``,
+    else ``limit`` (or the text's length): a subject or name never runs on past it."""
+    limit = len(text) if limit is None else limit
+    for m in _SENTENCE_END.finditer(text, 0, limit):
+        pos = m.start()
+        word = text[max(0, pos - 4):pos].rsplit(None, 1)[-1].lstrip("(")
+        if word in ABBREVIATED_WORDS or (len(word) == 1 and word.isupper()) \
+                or _inside_brackets(text, pos):
+            continue
+        return pos
+    return limit
 
 
 _ROLE_PREFIX = re.compile(
@@ -583,8 +605,24 @@ def partners(text: str) -> list[str]:
 
 
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+
+
+def _stop_of(text: str) -> int:
+    """Where the sentence of ``text`` stops: its first end mark not after an abbreviation
+    ("Viện Pasteur TP. Hồ Chí Minh" goes on)."""
+    for m in _SENTENCE_STOP.finditer(text):
+        pos = m.start()
+        word = text[max(0, pos - 4):pos].rsplit(None, 1)[-1] if pos else ""
+        if text[pos] == "." and (word in ABBREVIATED_WORDS or (len(word) == 1 and word.isupper())):
+            continue
+        return pos
+    return len(text)
 _FORE_PARTNERS = re.compile(r"(?:chu tri\s*[,;]|;)\s*(?P<list>[^;.()]{3,200}?)\s+phoi hop"
-                            r"(?!\s+(?:voi|cung|chat che))(?![a-z])")
+                            r"(?!\s+(?:voi|cung|chat che))(?![a-z])"
+                            # "X chủ trì …. Y, Z phối hợp.": a sentence of nothing but partners
+                            r"|\.\s+(?P<after>[^;.()]{3,200}?)\s+(?:(?:can cu|theo)\s+chuc nang,?"
+                            r"\s*nhiem vu(?:\s+duoc giao)?,?\s+)?(?:cung\s+)?phoi hop"
+                            r"(?:\s+thuc hien)?\s*(?:\.|$)")
 
 
 # "Giao X chủ trì thực hiện, Y hướng dẫn, kiểm tra", "X thực hiện; Y và Z theo dõi, đôn đốc":
@@ -613,12 +651,12 @@ def _partners_in(text: str, ftext: str) -> list[str]:
     for m in _FORE_PARTNERS.finditer(ftext):
         # "X chủ trì, Y, Z phối hợp", "X chủ trì …; Y và Z phối hợp thực hiện": the partners
         # are named before the verb; the words between must all be units.
-        listed = text[m.start("list"):m.end("list")]
+        group = "list" if m.group("list") is not None else "after"
+        listed = text[m.start(group):m.end(group)]
         found.extend(n for n in _listed_units(listed) if n not in found)
     for m in _PARTNER.finditer(ftext):
         tail = text[m.end():]
-        stop = _SENTENCE_STOP.search(tail)
-        tail = tail[:stop.start()] if stop else tail
+        tail = tail[:_stop_of(tail)]
         for name in split_units(tail, strict=True):
             if name not in found:
                 found.append(name)
@@ -645,7 +683,41 @@ def _mention_facts(name: str, rule: int | None) -> tuple[str, str, str, Category
     """A mentioned name cleaned, with its identity, canonical name and category: one
     lookup per mention instead of four, as plans name the same units again and again."""
     name = clean_piece(name)
-    return name, unit_identity(name), canonical_unit_name(name), category_of(name, rule)
+    return name, unit_identity(name), display_name(name), category_of(name, rule)
+
+
+# Words after which a place's name follows, capitalised ("tỉnh Đồng Tháp"); "xã hội" is none.
+_PLACE_WORD = re.compile(r"(?:^|\s)(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|phường"
+                         r"|đặc khu|xã(?! hội))\s+(?=\S)")
+_ACRONYMS = frozenset(short for short, _ in ABBREVIATIONS) | {"UBND", "HĐND", "TP"}
+
+
+def display_name(name: str) -> str:
+    """:func:`~policykg.ontology.units.canonical_unit_name`, with a name written in capitals
+    (a heading "2. TRUNG TÂM KIỂM SOÁT BỆNH TẬT") in the case names are written in."""
+    if not name.isupper() or sum(c.isalpha() for c in name) < 4:
+        return canonical_unit_name(name)
+    return canonical_unit_name(_from_capitals(name))
+
+
+@lru_cache(maxsize=1024)
+def _from_capitals(name: str) -> str:
+    """"TRUNG TÂM KIỂM SOÁT BỆNH TẬT TỈNH ĐỒNG THÁP" → "Trung tâm Kiểm soát bệnh tật tỉnh Đồng
+    Tháp": the head, the first word after it and a place's name capitalised; acronyms kept."""
+    words = nfc(name).split()
+    low = [w if w in _ACRONYMS or "&" in w or any(c.isdigit() for c in w) else w.lower()
+           for w in words]
+    text = " ".join(low)
+    head = next((h for h in sorted(UNIT_HEADS, key=len, reverse=True)
+                 if text.startswith(h + " ")), "")
+    n_head = len(head.split())
+    out = [w[:1].upper() + w[1:] if i == 0 or i == n_head else w for i, w in enumerate(low)]
+    text = " ".join(out)
+    place = _PLACE_WORD.search(text)
+    if place:
+        rest = " ".join(w[:1].upper() + w[1:] for w in text[place.end():].split())
+        text = text[:place.end()] + rest
+    return text
 
 
 class UnitBook:
@@ -690,7 +762,7 @@ class UnitBook:
     def _display(self, key: str) -> str:
         counts = self._aliases[key]
         best = max(counts, key=lambda a: (len(a), counts[a], -list(counts).index(a)))
-        return canonical_unit_name(best)
+        return display_name(best)
 
     def units(self) -> list[Unit]:
         """The resolved units; every recorded mention gets its plan-wide canonical name."""
