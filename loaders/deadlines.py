@@ -272,6 +272,9 @@ _PROSE_DEADLINE = re.compile(
     r"\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+|các\s+)?quý(?!\s*[IV1-4])"
     r"(?:\s+(?:sau|tiếp theo))?"
     r"|^(?:hàng|hằng)\s+(?:năm|quý|tháng)(?=,)"
+    # a duty's sentence that ends on how often it recurs: "Giám sát dịch bệnh tại các
+    # trường học hằng tháng.", "Kiểm tra việc thực hiện Nghị quyết hằng năm."
+    r"|(?<=\s)(?:hàng|hằng)\s+(?:năm|quý|tháng)(?=\s*[.;]?\s*$)"
     # a report due every month or quarter: "báo cáo tiến độ hằng quý về Văn phòng Sở"
     r"|(?:báo cáo|tổng hợp)\s[^.;:()]{0,80}?(?<=\s)(?:hàng|hằng|mỗi)\s+(?:tháng|quý)(?![\wÀ-ỹ])"
     r"(?:\s*\((?:trước|chậm nhất)[^()]{0,40}\))?"
@@ -372,12 +375,15 @@ def _may_hold_deadline(sentence: str) -> bool:
     if ("ng quý" in sentence or "ng tháng" in sentence or "ỗi quý" in sentence
             or "ỗi tháng" in sentence) and ("áo cáo" in sentence or "ổng hợp" in sentence):
         return True  # "báo cáo tiến độ hằng quý"
+    if sentence.endswith(_RECURS_LAST):
+        return True  # "… tại các trường học hằng tháng"
     first = sentence[:1]
     return (first in ("h", "H") and "," in sentence) or (
         first in _STANDING_FIRST and sentence.rstrip()[-1:] in _STANDING_LAST) or (
         "ng năm" in sentence and _ROMAN_PERIOD.search(sentence) is not None)
 
 
+_RECURS_LAST = ("hằng năm", "hàng năm", "hằng quý", "hàng quý", "hằng tháng", "hàng tháng")
 # What a period of every year written without a digit needs ("quý IV hằng năm", "hằng sáu
 # tháng"), tested only on sentences that hold none of the cheaper signs.
 _ROMAN_PERIOD = re.compile(r"quý\s+[IVX]|sáu\s+tháng", re.IGNORECASE)

@@ -222,13 +222,23 @@ class Context:
     group: str | None = None
     subject: list[str] | None = None
     period: str | None = None  # "Quý I": a heading that says when its tasks are due
+    # the subject's partners: "X chủ trì, phối hợp với Y thực hiện các nội dung sau:"
+    partners: list[str] | None = None
 
     def but(self, **changes: Any) -> Context:
         """A copy with ``changes``: :func:`dataclasses.replace` without its per-call
-        inspection of the fields, as every heading and table row derives one."""
+        inspection of the fields, as every heading and table row derives one. A new
+        subject comes without the old one's partners unless they are given."""
         return Context(changes.get("section", self.section), changes.get("prefix", self.prefix),
                        changes.get("parent", self.parent), changes.get("group", self.group),
-                       changes.get("subject", self.subject), changes.get("period", self.period))
+                       changes.get("subject", self.subject), changes.get("period", self.period),
+                       changes.get("partners", None if "subject" in changes else self.partners))
+
+    def with_partners(self, role: Role, named: list[str]) -> tuple[Role, list[str]]:
+        """A duty's role and partners under this context's subject: its own partners, or
+        when it names none, those the subject was given ("… phối hợp với Y thực hiện các
+        nội dung sau:" / "a) …")."""
+        return role, named or list(self.partners or [])
 
 
 def _field_of(text: str) -> tuple[str, str] | None:
@@ -788,13 +798,15 @@ class _Reader:
             if child.kind == "para" and child.text.rstrip().endswith(":") and not child.children:
                 # An introduction: "… các nhiệm vụ sau:"; one naming a unit ("Sở Y tế:",
                 # "Sở Y tế chủ trì các nhiệm vụ sau:") hands its duties to the lines below.
-                names = _heading_units(child.text)
+                names, partnered = _heading_units(child.text), None
                 if names is None:
                     subj = leading_subject(child.text)
                     names = subj.names if subj is not None and subj.role == "lead" else None
+                    partnered = subj.partners if names else None
                 if names:
                     carried = names
-                    ctx = ctx.but(group=squash_spaces(child.text).rstrip(" :."))
+                    ctx = ctx.but(group=squash_spaces(child.text).rstrip(" :."), subject=names,
+                                  partners=partnered)
                 continue
             if not child.children and len(child.text) < _POINTER_MAX \
                     and _POINTER.match(char_fold(child.text)):
@@ -840,6 +852,9 @@ class _Reader:
                 self.assign_prose(task, subj.names, subj.role, subj.partners, line,
                                   said=node.text)
             carried = subj.names
+        elif carried is ctx.subject:
+            self.assign_prose(task, carried, *ctx.with_partners(*role_and_partners(node.text)),
+                              line)
         else:
             self.assign_prose(task, carried, *role_and_partners(node.text), line)
         self.finish(task, task.steps)
@@ -884,9 +899,10 @@ class _Reader:
         else:
             intro = node.text.rstrip().endswith(":")
             subj = leading_subject(node.text)
-            inherited = ctx.subject
+            inherited, partnered = ctx.subject, ctx.partners
             if subj is not None and intro:
                 inherited = subj.names
+                partnered = subj.partners if subj.role == "lead" else None
             elif subj is not None and (clauses := _clause_duties(node.text)) is not None:
                 self.clause_tasks(task, clauses, ctx)
             elif subj is not None:
@@ -895,9 +911,11 @@ class _Reader:
             elif not _has_tasks_below(node) and (ctx.subject or "ợp" in node.text):
                 # The heading's own unit, or none ("2. Phối hợp với Sở Y tế …": the
                 # partners are still named, as in a bullet).
-                self.assign_prose(task, ctx.subject, *role_and_partners(node.text), node.lines[0])
+                self.assign_prose(task, ctx.subject,
+                                  *ctx.with_partners(*role_and_partners(node.text)),
+                                  node.lines[0])
             self.finish(task)
-            sub = ctx.but(prefix=tid, parent=task.id, subject=inherited)
+            sub = ctx.but(prefix=tid, parent=task.id, subject=inherited, partners=partnered)
             self.children(node, sub)
             return
         self.finish(task, task.steps)
@@ -1000,7 +1018,9 @@ class _Reader:
                                   said=task.text)
             elif not self.said_below(task, plain) and ctx.subject:
                 # The heading's unit; "Phối hợp với X …" makes X the lead, as in a bullet.
-                self.assign_prose(task, ctx.subject, *role_and_partners(task.text), node.lines[0])
+                self.assign_prose(task, ctx.subject,
+                                  *ctx.with_partners(*role_and_partners(task.text)),
+                                  node.lines[0])
 
     def said_below(self, task: Task, plain: list[Node]) -> bool:
         """Units and time a task with labelled lines but no lead label says in the prose

@@ -271,3 +271,20 @@ def test_a_half_yearly_duty_conforms_to_the_shapes(store_path):
     owl = Graph().parse(vocab.ONTOLOGY_FILE, format="turtle")
     conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=owl)
     assert conforms, text
+
+
+@pytest.mark.parametrize("sentence, recurrence", [
+    ("Giám sát dịch bệnh tại các trường học hằng tháng.", "monthly"),
+    ("Kiểm tra, giám sát việc thực hiện Nghị quyết hằng năm.", "yearly"),
+    ("Xây dựng dự toán kinh phí thực hiện Kế hoạch hàng năm", "yearly"),
+    ("Rà soát danh mục thủ tục hành chính hằng quý;", "quarterly"),
+])
+def test_a_duty_that_ends_on_how_often_it_recurs_recurs(sentence, recurrence):
+    for form in ("NFC", "NFD"):
+        found = find_deadline(unicodedata.normalize(form, sentence))
+        assert found is not None and found.recurrence == recurrence, (form, found)
+
+
+def test_how_often_inside_a_duty_is_no_deadline():
+    # the yearly plan is what is made; when the duty falls due is not said
+    assert find_deadline("Xây dựng kế hoạch hằng năm của Sở và tổ chức thực hiện.") is None
