@@ -30,7 +30,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from policykg.ontology.normalize import canon, fold, nfc, squash_spaces
-from policykg.ontology.provinces import AREA_LEVELS, all_provinces, level_pattern
+from policykg.ontology.provinces import (
+    AREA_LEVELS,
+    all_provinces,
+    fold_aligned,
+    level_pattern,
+)
 
 __all__ = [
     "UnitKind", "ABBREVIATIONS", "COMMA_NAMES", "NOT_UNITS", "UNIT_HEADS", "canonical_unit_name",
@@ -121,6 +126,10 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("CSDL", "cơ sở dữ liệu"),
     ("CCHC", "cải cách hành chính"),
     ("BCĐ", "Ban Chỉ đạo"),
+    # the military command before the Party's executive committee: "BCH Quân sự tỉnh"
+    ("BCH Quân sự", "Bộ Chỉ huy Quân sự"),
+    ("BCHQS", "Bộ Chỉ huy Quân sự"),
+    ("CHQS", "Chỉ huy Quân sự"),
     ("BCH", "Ban Chấp hành"),
     ("QH", "Quốc hội"),
     ("DN", "Doanh nghiệp"),
@@ -304,6 +313,25 @@ def _capitalise_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# One body written several ways, by the start of its name's key: the written start becomes
+# the full one ("MTTQ tỉnh", "Ủy ban MTTQ tỉnh", "Mặt trận Tổ quốc Việt Nam tỉnh" are all
+# "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh").
+FULL_NAMES: tuple[tuple[str, str], ...] = (
+    (r"(?:uy ban )?mat tran to quoc(?: viet nam)?", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+)
+_FULL_NAMES = tuple((re.compile(rf"^{key}\b"), full) for key, full in FULL_NAMES)
+
+
+def _full_start(text: str) -> str:
+    """``text`` with a start that :data:`FULL_NAMES` lists written in full."""
+    folded = fold_aligned(text)  # one character for each of text's
+    for pattern, full in _FULL_NAMES:
+        m = pattern.match(folded)
+        if m:
+            return full + text[m.end():]
+    return text
+
+
 @lru_cache(maxsize=4096)
 def canonical_unit_name(name: str) -> str:
     """The display form of a unit name, the same for every spelling of it.
@@ -314,7 +342,7 @@ def canonical_unit_name(name: str) -> str:
     Khoa học" → "Phòng Quản lý khoa học"); otherwise the written casing is kept
     with the first letter capitalised.
     """
-    text = squash_spaces(canon(expand_abbreviations(name)))
+    text = _full_start(squash_spaces(canon(expand_abbreviations(name))))
     text = _REPEAT.sub(r"\1", text).strip(" ,;:.-–")
     official = _official_names().get(unit_key(text))
     if official:

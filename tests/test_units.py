@@ -154,3 +154,27 @@ def test_vocabulary_is_in_canonical_form():
     for kind in kinds():
         assert kind.pattern.fullmatch(unit_key(kind.names[0])), kind.id
         assert unit_kind(kind.names[0]) == kind.id, kind.id
+
+
+@pytest.mark.parametrize("written", [
+    "MTTQ tỉnh", "Ủy ban MTTQ Việt Nam tỉnh", "Mặt trận Tổ quốc tỉnh", "UBMTTQ tỉnh",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Uỷ ban Mặt trận Tổ quốc tỉnh",
+])
+def test_the_fatherland_front_is_one_unit_however_it_is_written(written):
+    from policykg.loaders.units import unit_identity
+    from policykg.ontology.units import canonical_unit_name
+
+    assert canonical_unit_name(written) == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+    assert unit_identity(written) == unit_identity("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("BCH Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+    ("Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+    ("BCHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+    ("BCH Đoàn tỉnh", "Ban Chấp hành Đoàn tỉnh"),  # the youth union's executive committee
+])
+def test_bch_is_the_military_command_before_quan_su(written, meant):
+    from policykg.ontology.units import canonical_unit_name
+
+    assert canonical_unit_name(written) == meant
