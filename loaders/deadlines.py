@@ -193,6 +193,10 @@ def _recurrence(folded: str) -> str | None:
     return None
 
 
+# what joins the first and last day of a span: "đến", or a dash between dates
+_TO = re.compile(r"\s(?:đến|tới)\s|\s[-–]\s|(?<=\d)[-–](?=\d)")
+
+
 def read_deadline(text: str) -> Deadline | None:
     """A deadline as written with its start/end year, date and recurrence."""
     found = _read_deadline(text)
@@ -207,12 +211,15 @@ def _read_deadline(text: str) -> Deadline | None:
         return None
     folded = fold(text)
     found = Deadline(text=text, recurrence=_recurrence(folded))
-    date = _DATE_WORDS.search(text)
+    dates = list(_DATE_WORDS.finditer(text)) or list(_DATE.finditer(text))
+    # a span of days ("từ ngày 15/01/2026 đến ngày 30/3/2026", "01/4/2026 - 30/4/2026")
+    # falls due on its last day
+    spans = len(dates) >= 2 and \
+        _TO.search(text, dates[0].end(), dates[-1].start() + 1) is not None
+    date = dates[-1] if spans else dates[0] if dates else None
     day_month = (date.group(1), date.group(2), date.group(3)) if date else None
-    if day_month is None:
-        m = _DATE.search(text)
-        if m:
-            day_month = (m.group(1), m.group(2), m.group(3))
+    if spans and dates[0].group(3):
+        found.start_year = int(dates[0].group(3))
     if day_month:
         day, month, year = int(day_month[0]), int(day_month[1]), day_month[2]
         if 1 <= day <= 31 and 1 <= month <= 12:

@@ -288,3 +288,15 @@ def test_a_duty_that_ends_on_how_often_it_recurs_recurs(sentence, recurrence):
 def test_how_often_inside_a_duty_is_no_deadline():
     # the yearly plan is what is made; when the duty falls due is not said
     assert find_deadline("Xây dựng kế hoạch hằng năm của Sở và tổ chức thực hiện.") is None
+
+
+@pytest.mark.parametrize("text, date, start", [
+    ("từ ngày 15/01/2026 đến ngày 30/3/2026", "2026-03-30", 2026),
+    ("Từ 01/4/2026 - 30/4/2026", "2026-04-30", 2026),
+    ("01/4/2026-30/4/2026", "2026-04-30", 2026),
+    ("từ ngày 05 tháng 3 năm 2026 đến ngày 20 tháng 4 năm 2026", "2026-04-20", 2026),
+    ("trước ngày 30/6/2026", "2026-06-30", None),
+])
+def test_a_span_of_days_falls_due_on_its_last_day(text, date, start):
+    found = read_deadline(text)
+    assert (found.date, found.start_year, found.end_year) == (date, start, 2026)
