@@ -73,10 +73,16 @@ _BESIDE_SIGNATURE = re.compile(
 
 # --- dates -----------------------------------------------------------------------------------
 
+# A day or month left blank on an unsigned copy is spaces, dots, "…" or "_": "ngày ..... tháng 3
+# năm 2025", "ngày …/3/2025".
+_BLANK = r"[\s.…_]*"
 _DATE_WORDS = re.compile(
-    r"ngay\s*(\d{1,2})?\s*[,.]?\s*thang\s*(\d{1,2})?\s*[,.]?\s*nam\s*((?:19|20)\d{2})"
+    rf"ngay{_BLANK}(\d{{1,2}})?\s*[,.]?{_BLANK}thang{_BLANK}(\d{{1,2}})?\s*[,.]?{_BLANK}"
+    r"nam\s*((?:19|20)\d{2})"
 )
 _DATE_NUM = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d{2})(?!\d)")
+_DATE_BLANK_DAY = re.compile(
+    rf"ngay[\s_]*[.…_]+\s*/{_BLANK}(\d{{1,2}})?{_BLANK}/\s*((?:19|20)\d{{2}})(?!\d)")
 
 
 def _iso(day: str | None, month: str | None, year: str) -> str:
@@ -101,6 +107,9 @@ def parse_date(text: str) -> str | None:
              for m in _DATE_WORDS.finditer(folded)]
     found += [(m.start(), _iso(m.group(1), m.group(2), m.group(3)))
               for m in _DATE_NUM.finditer(folded)]
+    if not found and "/" in folded:
+        found = [(m.start(), _iso(None, m.group(1), m.group(2)))
+                 for m in _DATE_BLANK_DAY.finditer(folded)]
     return min(found)[1] if found else None
 
 
@@ -210,8 +219,10 @@ class _Header:
 
 # A date line without a place: "ngày 15 tháng 7 năm 2025", "Ngày 15/7/2025", "Ngày ban hành:
 # 15/7/2025"; not a web page's "Ngày đăng: 16/07/2025" (when it was posted) or "Ngày hiệu lực".
-_DATE_LINE = re.compile(r"ngay\s*(?:\d|thang|ban hanh\b|ky\b)")
-_NUMBER_CELL = re.compile(r"^s[oố]\s*(?:[:.]\s*|(?=[\d/\-])|\s+(?=[\d/]))(.*)$", re.I)
+_DATE_LINE = re.compile(r"ngay[\s.…_]*(?:\d|thang|/|ban hanh\b|ky\b)")
+# "Số: 19/KH-SKHCN", and a web page's "Số hiệu: …" or "Số, ký hiệu: …".
+_NUMBER_CELL = re.compile(r"^s[oố](?:\s*,?\s*(?:k[ýy]\s+)?hi[ệe]u(?=\s*:))?"
+                          r"\s*(?:[:.]\s*|(?=[\d/\-])|\s+(?=[\d/]))(.*)$", re.I)
 # "Hà Giang 1, ngày …": a ward may be numbered after the town it replaced.
 _PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_][^,\d]{1,40}?(?:\s\d{1,2})?)\s*,\s*ngày\b", re.I)
 
@@ -274,6 +285,14 @@ _COUNCILS = frozenset({"uy ban nhan dan", "hoi dong nhan dan", "ubnd", "hdnd"})
 _AREA_LINE = re.compile(rf"^{level_pattern(place_expected=True)}\s+\S")
 
 
+# A body whose line ends with its level ("UBND TỈNH" / "GIA LAI") or a Party committee named
+# by its level alone ("TỈNH ỦY" / "BÌNH ĐỊNH"): the province's bare name on the next line
+# completes it (folded).
+_COMMITTEE_ENDS = (" tinh", " thanh pho", "tinh uy", "thanh uy")
+# A committee's board written on a line of its own above the committee's name (folded).
+_BOARDS_ONLY = frozenset({"ban thuong vu", "thuong truc", "ban chap hanh"})
+
+
 # Names that hold a province's name without being in it: the Youth Union is named after
 # Hồ Chí Minh ("BCH ĐOÀN TNCS HỒ CHÍ MINH" / "TỈNH THÁI NGUYÊN" is one body).
 _NOT_A_PLACE = re.compile(r"(?i)\b(?:TNCS|Thanh niên Cộng sản)\s+Hồ\s+Chí\s+Minh\b")
@@ -288,16 +307,18 @@ def _add_org(header: _Header, index: int, cell: str) -> None:
     if header.orgs:
         prev_index, prev = header.orgs[-1]
         found = find_provinces(cell, require_case=False)
-        only_province = bool(found) and found[0].start == 0 and found[0].prefixed and not cell[
-            found[0].end:].strip()
+        only_province = bool(found) and found[0].start == 0 and not cell[found[0].end:].strip() \
+            and (found[0].prefixed or fold(prev).endswith(_COMMITTEE_ENDS))
         dangling = fold(prev).endswith((" va", " -", ",", " cua"))
         # "ỦY BAN NHÂN DÂN" / "XÃ TÂN PHÚ": a council needs the area it governs.
         area = fold(prev).strip() in _COUNCILS and bool(_AREA_LINE.match(fold(cell)))
         # "BAN CHỈ ĐẠO VỀ PHÁT TRIỂN" / "KHOA HỌC, CÔNG NGHỆ …" / "VÀ CHUYỂN ĐỔI SỐ": a line
         # that names no body of its own goes on with the name above it.
         unnamed = not found and not looks_like_unit(expand_abbreviations(cell))
+        # "BAN THƯỜNG VỤ" / "TỈNH ỦY ĐỒNG NAI": a board, then the committee it is the board of.
+        board = fold(prev).strip() in _BOARDS_ONLY
         if only_province and not find_provinces(_NOT_A_PLACE.sub(" ", prev), require_case=False) \
-                or dangling or area or unnamed:
+                or dangling or area or unnamed or board:
             header.orgs[-1] = (prev_index, f"{prev} {cell}")
             return
     header.orgs.append((index, cell))
@@ -531,7 +552,8 @@ def _read_closing(lines: list[Line],
             j += 1
         j -= capitals if not interleaved else 0
         for item in items:
-            for part in re.split(r"(?:^|\s)[-+•]\s+", item):
+            # "- Như trên;" on its own line, or "Nơi nhận: Như trên; Lưu VT." on one
+            for part in re.split(r"(?:^|\s)[-+•]\s+|;\s+", item):
                 part = part.strip().rstrip(";,.").strip()
                 if part:
                     recipients.append(part)
@@ -558,7 +580,8 @@ def _read_signature(lines: list[Line]) -> tuple[str | None, str | None]:
         text = line.text.strip().strip("*").strip()
         if not text or _DEBRIS.match(text) or _BESIDE_SIGNATURE.match(fold(text)):
             continue
-        if (text.startswith(("-", "+", "•")) or is_section_heading(text)
+        signing = bool(_CAPACITY_PREFIX.match(text)) and _is_upper(text)
+        if (text.startswith(("-", "+", "•")) or is_section_heading(text) and not signing
                 or _title_word(text) or _is_motto(text) or fold(text).startswith("noi nhan")):
             break
         if _is_upper(text) or _CAPACITY_PREFIX.match(text) and _is_upper(text[3:]):
@@ -641,8 +664,13 @@ def _read_title(lines: list[Line], title_idx: int | None,
 def _plan_province(lines: list[Line], header: _Header, header_end: int,
                    issuer_text: str | None) -> tuple[Province | None, str | None]:
     """The plan's province and the evidence used, in order of reliability."""
+    named = _header_province(header)
     if header.place:
         prov = _province_of_place(header.place)
+        if prov is not None and named is not None and named.name != prov.name:
+            # "UBND TỈNH BẮC NINH" dated "Bắc Giang, ngày …", a body meeting in Hà Nội: the
+            # body the header names is the plan's, wherever it was signed.
+            return named, "header"
         if prov is not None:
             if prov.name != prov.current and (header.date or "") >= _MERGER \
                     and province(header.place) is None and _commune_place(header.place):
@@ -651,15 +679,23 @@ def _plan_province(lines: list[Line], header: _Header, header_end: int,
                 # district or old province belonged to.
                 return province(prov.current) or prov, "header place"
             return prov, "header place"
-    for _, org in header.orgs:
-        found = find_provinces(org, require_case=False)
-        if found:
-            return found[0].province, "header"
+    if named is not None:
+        return named, "header"
     if issuer_text:
         found = find_provinces(issuer_text, require_case=False)
         if found:
             return found[0].province, "issuer"
     return _province_from_text(lines, set(range(header_end)))
+
+
+def _header_province(header: _Header) -> Province | None:
+    """The first province the header's bodies name ("TỈNH ỦY BÌNH ĐỊNH"), not one a body is
+    named after ("ĐOÀN TNCS HỒ CHÍ MINH")."""
+    for _, org in header.orgs:
+        found = find_provinces(_NOT_A_PLACE.sub(" ", org), require_case=False)
+        if found:
+            return found[0].province
+    return None
 
 
 def _issuer_from_symbol(code: str, province_name: str | None, kind: str) -> str | None:

@@ -247,7 +247,8 @@ _COMMA = re.compile(r",\s+")
 _LINE_OR_SEMICOLON = re.compile(r"[;\n]")
 
 
-def _read_tail(stream: _Stream, cite: _Cite, limit: int, clause_end: int) -> None:
+def _read_tail(stream: _Stream, cite: _Cite, limit: int, clause_end: int,
+               wrap_end: int | None = None) -> None:
     """Date, issuer, subject and short name written after a citation.
 
     Date and issuer are read up to the next citation (``limit``); a subject
@@ -265,12 +266,22 @@ def _read_tail(stream: _Stream, cite: _Cite, limit: int, clause_end: int) -> Non
         m = _OF.match(folded, pos, limit)
         if m and cite.issuer is None:
             found = match_issuer(text[m.end():limit])
+            end = m.end() + len(found.text) if found is not None else m.end()
+            reach = limit
+            if wrap_end is not None and wrap_end > limit:
+                # "của Bộ" / "Chính trị", "của UBND tỉnh" / "Đồng Nai": the name and its
+                # province go on over the line break.
+                reach = wrap_end
+                joined = match_issuer(text[m.end():wrap_end].replace("\n", " "))
+                if joined is not None and m.end() + len(joined.text) > end:
+                    found, end = joined, m.end() + len(joined.text)
             if found is not None:
-                end = m.end() + len(found.text)
-                end = _extend_with_province(stream, cite, end, limit)
+                end = _extend_with_province(stream, cite, end, reach)
                 cite.issuer = squash_spaces(text[m.end():end])
                 cite.issuer_match = found
                 pos = end
+                if pos > limit:  # read on, on the next line
+                    limit = clause_end = reach
                 continue
         if cite.issuer is None and cite.date is not None:
             # "… ngày 22/12/2024 Bộ Chính trị về …": a central issuer without "của".
@@ -378,21 +389,65 @@ def _find_numbered(stream: _Stream, skip: list[tuple[int, int]]) -> list[_Cite]:
                 is None and not _SO_ONLY.search(before):
             continue  # a bare "12/ABC" with nothing saying it is a document
         doctype = parsed.doctype or word_type
+        subject = None
         if doctype is None and parsed.issuers and fold(parsed.issuers[0]).startswith("qh"):
             # "Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15": a law's name
             # stands between the word "Luật" and its number, which carries no type code.
             clause = _LINE_OR_SEMICOLON.split(stream.folded[max(0, key_start - 200):key_start])
-            doctype = "L" if _LAW_WORD.search(clause[-1]) else None
+            law = list(_LAW_WORD.finditer(clause[-1]))
+            doctype = "L" if law else None
+            if law:  # the law's name is what a reader knows it by: keep it as its subject
+                name_start = key_start - len(clause[-1]) + law[-1].start()
+                name = re.sub(r"(?i)[\s,]*(?:số)?\s*:?\s*$", "",
+                              stream.text[name_start:key_start])
+                subject = squash_spaces(name) if len(name) < 200 else None
         doctype = doctype or ("CV" if parsed.issuers else None)
         cites.append(_Cite(
             start=start, key_start=key_start, end=end, tail_end=end, key=parsed.key,
             number=parsed.number, symbol=parsed.symbol, doctype=doctype,
-            key_issuer=parsed.issuers[0] if parsed.issuers else None,
+            key_issuer=parsed.issuers[0] if parsed.issuers else None, subject=subject,
         ))
     return cites
 
 
 _LAW_WORD = re.compile(r"(?<![\w])(?:bo luat|luat)\s")
+# A law cited by its name and year or date, without its number (folded): "Luật Khoa học, công
+# nghệ và đổi mới sáng tạo năm 2025", "Luật Tổ chức chính quyền địa phương ngày 16/6/2025".
+# The name holds no other law ("Luật sửa đổi … của Luật A và Luật B ngày …" is left out).
+_LAW_NAMED = re.compile(
+    r"(?<![\w])(?P<word>bo luat|luat)\s+(?P<name>(?:(?!(?:bo luat|luat)\s)[^;:\n()\d.]){3,150}?)"
+    r"\s*,?\s*(?:(?P<dated>(?:ban hanh\s+)?ngay\s+\d)|nam\s+(?P<year>(?:19|20)\d{2})(?!\s*\d))")
+_AMENDING = re.compile(r"(?<![\w])(?:sua doi|bo sung)(?![\w])")
+
+
+def _find_named_laws(stream: _Stream, skip: list[tuple[int, int]],
+                     taken: list[_Cite]) -> list[_Cite]:
+    """Laws cited by name and year or date, kept without a key and identified by name: a
+    plan's basis is often "Căn cứ Luật … năm 2025" with no number."""
+    cites: list[_Cite] = []
+    if "luat" not in stream.folded:
+        return cites
+    spans = [(c.start, c.end) for c in taken]
+    for m in _LAW_NAMED.finditer(stream.folded):
+        start = m.start()
+        if any(a <= start < b for a, b in skip + spans) or not stream.text[start].isupper() \
+                or not stream.text[m.start("name")].isupper():
+            continue  # a law's name is a proper name: "Luật Đất đai", not "Luật có liên quan"
+        clause_start, _ = stream.clause(start)
+        before = stream.folded[clause_start:start].rstrip()
+        if _AMENDING.search(before) or before.endswith((" cua", "du an")):
+            continue  # a law amended by another, a part of one ("Điều 5 của Luật …"), a bill
+        name_end = m.end("name")
+        name = squash_spaces(stream.text[start:name_end]).rstrip(" ,")
+        cite = _Cite(start=start, key_start=start, end=name_end, tail_end=name_end, key=None,
+                     number=None, symbol=None, doctype="L", key_issuer=None)
+        cite.subject = name
+        cite.issuer_match = match_issuer("Quốc hội")
+        if m.group("year"):
+            cite.date = m.group("year")
+            cite.end = cite.tail_end = m.end()
+        cites.append(cite)
+    return cites
 
 # "Kế hoạch số     /KH-BCĐ ngày …": a cited copy whose number was left blank (on folded text).
 _BLANK_NUMBER = re.compile(r"so\s*:?[ \t]*/[ \t]*(?P<sym>[a-z][a-z0-9&]*(?:[-/][a-z][a-z0-9&]*)+)"
@@ -488,7 +543,12 @@ _BARE = re.compile(
 # The symbol a central issuer gives each type: Party bodies "57-NQ/TW", the Government
 # and the Prime Minister "03/NQ-CP", "1131/QĐ-TTg".
 _PARTY_CODES = frozenset({"BCT", "BBT", "TW"})
-_STATE_SYMBOL = {"CP": ("NQ", "QĐ", "CT", "KH"), "TTg": ("QĐ", "CT")}
+_STATE_SYMBOL = {"CP": ("NQ", "QĐ", "CT", "KH"), "TTg": ("QĐ", "CT"),
+                 # and a province's People's Committee, "40/KH-UBND", "1520/QĐ-UBND"
+                 "UBND": ("KH", "QĐ", "CT")}
+# A province's Party committee numbers Party-style: "20-CTr/TU", "15-TB/TU".
+_LOCAL_PARTY_SYMBOL = {"TU": ("NQ", "KL", "CT", "CTr", "KH", "TB", "HD")}
+_YEAR_LIKE = re.compile(r"^(?:19|20)\d{2}$")
 
 
 def _read_tails(stream: _Stream, ordered: list[_Cite], which: set[int]) -> None:
@@ -498,7 +558,14 @@ def _read_tails(stream: _Stream, ordered: list[_Cite], which: set[int]) -> None:
             continue
         _, clause_end = stream.clause(cite.end)
         nxt = ordered[i + 1].start if i + 1 < len(ordered) else len(stream.text)
-        _read_tail(stream, cite, max(cite.end, min(clause_end, nxt)), clause_end)
+        limit = max(cite.end, min(clause_end, nxt))
+        wrap_end = limit
+        if limit == clause_end < nxt and stream.text[limit:limit + 1] == "\n" \
+                and stream.text[limit - 1:limit] not in ".;:,":
+            # A hard-wrapped line may break inside the issuer's name ("… của UBND tỉnh" /
+            # "Đồng Nai; …"): it may be read on to the end of the next line's clause.
+            wrap_end = max(limit, min(stream.clause(limit + 1)[1], nxt))
+        _read_tail(stream, cite, limit, clause_end, wrap_end)
 
 
 def _find_bare_numbers(stream: _Stream, skip: list[tuple[int, int]],
@@ -519,12 +586,18 @@ def _find_bare_numbers(stream: _Stream, skip: list[tuple[int, int]],
 
 
 def _key_from_issuer(cite: _Cite) -> bool:
-    """Complete a bare "NQ số 57" from its central issuer; False when it cannot be."""
+    """Complete a bare "NQ số 57" from its issuer ("của Bộ Chính trị" → 57-NQ/TW, "Chương
+    trình hành động 20 của Tỉnh ủy" → 20-CTr/TU); False when it cannot be."""
     code = cite.issuer_match.code if cite.issuer_match else None
     if code is None or cite.doctype is None:
         return False
+    if code in _LOCAL_PARTY_SYMBOL or code == "UBND":
+        if _YEAR_LIKE.match(cite.number or ""):
+            return False  # "Kế hoạch 2025 của UBND tỉnh" names a year, not a number
     if code in _PARTY_CODES:
         raw = f"{cite.number}-{cite.doctype}/TW"
+    elif cite.doctype in _LOCAL_PARTY_SYMBOL.get(code, ()):
+        raw = f"{cite.number}-{cite.doctype}/{code}"
     elif cite.doctype in _STATE_SYMBOL.get(code, ()):
         raw = f"{cite.number}/{cite.doctype}-{code}"
     else:
@@ -618,6 +691,7 @@ def read_references(lines: list[Line], plan: Plan, *,
     cites += _find_unnumbered(stream, skip, title_span, own_codes)
     own_symbol = parse_key("0/" + plan.symbol) if plan.symbol else None
     cites += _find_blank_numbers(stream, skip, own_symbol.symbol if own_symbol else None)
+    cites += _find_named_laws(stream, skip, cites)
     # Bare numbers ("NQ số 57 … của Bộ Chính trị") first: only those whose issuer
     # completes them stay, and the others do not cut the tails of real citations.
     bare = _find_bare_numbers(stream, skip, cites)
@@ -714,6 +788,11 @@ def _assign_relations(stream: _Stream, cites: list[_Cite], pairs: list[tuple[int
             and _coordinated(stream, cites[i - 1], cite))
         implements = (opener.startswith(_IMPLEMENT_OPENERS)
                       and not opener.startswith(_BASIS_OPENERS) and governed)
+        if not implements and i > 0 and cites[i - 1].relation == "implements" \
+                and cites[i - 1].start >= o_start and _coordinated(stream, cites[i - 1], cite):
+            # "…; Chỉ thị số 45-CT/TW … và Hướng dẫn số 25-HD/BTGTW …" after "Thực hiện": the
+            # document joined to an implemented one in a later clause of the list.
+            implements = True
         if not implements and _type_opener(opener) and _listed_after(stream, cites, i, o_start):
             # "Thực hiện Nghị quyết …; Kế hoạch số … của UBND tỉnh, Sở … ban hành": the list
             # after "thực hiện" goes on past ";" with each document's own name.

@@ -369,7 +369,7 @@ def _proper_phrases(text: str) -> str:
 
 # A level word and the place's name after it, at the end of a body's name (folded).
 _PLACE_AFTER_LEVEL = re.compile(
-    rf"\b({level_pattern(place_expected=True)})\s+(?!uy$)([a-z][a-z ]*)$")
+    rf"\b({level_pattern(place_expected=True)})\s+(?!uy$)([a-z][a-z \-–]*)$")
 # Boards of a provincial Party committee: their name, then the province they serve.
 _PROVINCE_BOARDS = frozenset({"BTGDVTU", "BDVTU", "BTGTU", "BTCTU", "UBKTTU", "VPTU"})
 
@@ -440,12 +440,33 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
         place = _PLACE_AFTER_LEVEL.search(fold(text))
         if place:
             text = text[:place.start(2)] + text[place.start(2):].title()
+        text = _proper_departments(text)
         if named:
             start = fold(text).find(fold(named.text))
             if start >= 0:
                 proper = (f"{named.province.kind} {named.province.name}" if named.prefixed
                           else named.province.name)
                 text = text[:start] + proper + text[start + len(named.text):]
+    return text
+
+
+# A ministry or department named inside a longer name (folded): "đảng ủy sở khoa học …".
+_INNER_MINISTRY = re.compile(rf"(?<![\w])(?:bo|so)\s+(?:{_SECTOR_ALT})(?![\w&])")
+
+
+def _proper_departments(text: str) -> str:
+    """``text`` with each ministry or department it names in its canonical spelling: "Đảng ủy
+    sở khoa học và công nghệ" → "Đảng ủy Sở Khoa học và Công nghệ"."""
+    folded = fold_aligned(text)
+    if len(folded) != len(text):
+        return text
+    for m in reversed(list(_INNER_MINISTRY.finditer(folded))):
+        found = _MINISTRY.match(folded, m.start())
+        if found is None:
+            continue
+        sector = _SECTOR_BY_NAME.get(found.group(2)) or _SECTOR_BY_ABBR.get(found.group(2))
+        name = ("Bộ " if found.group(1) == "bo" else "Sở ") + sector
+        text = text[:m.start()] + name + text[found.end():]
     return text
 
 
@@ -468,9 +489,14 @@ def local_board(text: str, parent: str | None = None) -> str | None:
     commune ("BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI XÃ PHÚ LỘC" → "Ban Chỉ đạo phòng, chống
     thiên tai xã Phú Lộc"), or one headed by the commune's body ``parent`` ("UBND xã Phú
     Lộc" over "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ" → "Ban Chỉ đạo chuyển đổi số UBND xã Phú Lộc"):
-    like the commune, it numbers its documents on its own."""
+    like the commune, it numbers its documents on its own. A Party committee or an
+    association's board under the header line above it is named in full the same way
+    (:func:`_party_committee`)."""
     text = squash_spaces(nfc(text)).strip(" ,.;:-")
     folded = fold(text)
+    committee = _party_committee(text, folded, parent)
+    if committee is not None:
+        return committee
     if folded.startswith("ban chi dao"):
         m = _BOARD_AREA.match(folded)
         if m is not None:
@@ -490,6 +516,50 @@ def local_board(text: str, parent: str | None = None) -> str | None:
     if fold(name).endswith(" dang uy") and fold(parent).startswith("dang uy "):
         name = name[:-len(" Đảng ủy")]  # "Văn phòng Đảng ủy" of "Đảng ủy xã …"
     return f"{name} {parent}"
+
+
+# A Party committee's board named without its committee (folded → as written).
+_PARTY_BOARDS = {"ban thuong vu": "Ban Thường vụ", "thuong truc": "Thường trực",
+                 "ban chap hanh": "Ban Chấp hành"}
+# "BCH TỈNH GIA LAI" under an association's name: the board, then its province (folded).
+_BOARD_OF_AREA = re.compile(r"^(bch|ban chap hanh|ban thuong vu)\s+")
+# Mass associations whose provincial committees sign under the national name (folded).
+_ASSOCIATIONS = ("hoi nong dan", "hoi lien hiep phu nu", "hoi cuu chien binh")
+# "ĐẢNG BỘ XÃ TÂN PHÚ": the Party organisation of an area below the province, whose committee
+# ("ĐẢNG ỦY" on the next header line) issues the plan (folded).
+_AREA_PARTY = re.compile(
+    rf"^dang bo\s+{level_pattern('district', 'commune', only=True, place_expected=True)}\s+\S")
+
+
+def _party_committee(text: str, folded: str, parent: str | None) -> str | None:
+    """The full name of a Party committee or board its header gives in two lines: "ĐẢNG BỘ
+    XÃ TÂN PHÚ" over "ĐẢNG ỦY" → "Đảng ủy xã Tân Phú" (over "BAN THƯỜNG VỤ ĐẢNG ỦY" → "Ban
+    Thường vụ Đảng ủy xã Tân Phú"); "TỈNH ỦY ĐỒNG NAI" over "BAN THƯỜNG VỤ" → "Ban Thường
+    vụ Tỉnh ủy Đồng Nai"."""
+    if not parent:
+        return None
+    parent = squash_spaces(nfc(parent)).strip(" ,.;:-")
+    parent_folded = fold(parent)
+    if folded in _PARTY_BOARDS and parent_folded.startswith(("tinh uy ", "thanh uy ")):
+        return f"{_PARTY_BOARDS[folded]} {parent}"
+    board = _BOARD_OF_AREA.match(folded)
+    if board is not None and parent_folded.startswith(_ASSOCIATIONS):
+        # "HỘI NÔNG DÂN VIỆT NAM" / "BCH TỈNH GIA LAI": the association's committee there.
+        # It signs for the association, as "BCH HỘI NÔNG DÂN TỈNH …" does.
+        named = find_province(text[board.end():], require_case=False)
+        if named is not None and named.prefixed and named.start == 0 \
+                and not text[board.end() + named.end:].strip():
+            association = re.sub(r"(?i)\s+Việt Nam$", "", parent)
+            return f"{association} {named.province.kind} {named.province.name}"
+    if not _AREA_PARTY.match(parent_folded):
+        return None
+    area = parent[len("Đảng bộ"):].strip()
+    if folded == "dang uy":
+        return f"Đảng ủy {area}"
+    board = folded.removesuffix(" dang uy")
+    if board != folded and board in _PARTY_BOARDS:
+        return f"{_PARTY_BOARDS[board]} Đảng ủy {area}"
+    return None
 
 
 def _level_display(word: str) -> str:
@@ -516,8 +586,8 @@ _LOCAL_AREA = re.compile(
     rf"(?P<level>{level_pattern('district', 'commune', place_expected=True)}"
     rf"|(?:{'|'.join(_LOCAL_SHORT)})\b\.?)"
     rf"|\b(?P<committee>{committee_pattern('district')}))"
-    r"(?:\s*(?<=[\s.])(?P<name>[a-z0-9]+(?:\s+[a-z0-9]+)*?))?"
-    rf"\s*(?=$|[,;(]|\s{level_pattern('province')}\b)")
+    r"(?:\s*(?<=[\s.])(?P<name>[a-z0-9]+(?:(?:\s*[-–]\s*|\s+)[a-z0-9]+)*?))?"
+    rf"\s*(?=$|[,;(]|(?:[-–]\s*|\s){level_pattern('province')}\b)")
 
 
 @lru_cache(maxsize=65536)
@@ -541,6 +611,8 @@ def local_area(issuer: str | None) -> tuple[str, str | None] | None:
     level = _LOCAL_SHORT.get(level.rstrip("."), level) if level else \
         _LOCAL_COMMITTEES[found.group("committee")]
     name = found.group("name")
+    if name and ("-" in name or "–" in name):  # "Xuân Hương - Đà Lạt", "Xuân Hương-Đà Lạt"
+        name = re.sub(r"\s*[-–]\s*", " - ", name)
     if name and level == "thanh pho" and named_province(name) is not None:
         return None  # a centrally governed city is a province
     return level, name
