@@ -21,6 +21,7 @@ import io
 import re
 import struct
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from policykg.loaders.model import LoadError
@@ -264,20 +265,26 @@ def _merged_cells(sprms: dict[int, bytes]) -> tuple[int, ...]:
     return tuple(sorted(i for i, flag in flags.items() if flag == _MERGE_CONTINUES))
 
 
+def _property_pages(word: bytes, table: bytes, at: int, size: int
+                    ) -> Iterator[tuple[bytes, int]]:
+    """The 512-byte pages of formatting a bin table (``PlcBtePapx`` or ``PlcBteChpx``, at
+    ``at`` in the table stream) lists, each with how many runs it describes."""
+    count = (size - 4) // 8 if size >= 12 else 0
+    plc = table[at:at + size]
+    for i in range(count):
+        page_no = _u32(plc, 4 * (count + 1) + 4 * i) & 0x3FFFFF
+        page = word[page_no * _PAGE:(page_no + 1) * _PAGE]
+        if len(page) == _PAGE:
+            yield page, page[_PAGE - 1]
+
+
 def _paragraph_marks(word: bytes, table: bytes, at: int, size: int
                      ) -> tuple[list[int], list[_Marks]]:
     """Stretches of the stream (their first offsets, sorted) and what the paragraph
     properties say of the marks in each."""
     starts: list[int] = []
     marks: list[_Marks] = []
-    count = (size - 4) // 8 if size >= 12 else 0
-    plc = table[at:at + size]
-    for i in range(count):
-        page_no = _u32(plc, 4 * (count + 1) + 4 * i) & 0x3FFFFF
-        page = word[page_no * _PAGE:(page_no + 1) * _PAGE]
-        if len(page) < _PAGE:
-            continue
-        runs = page[_PAGE - 1]
+    for page, runs in _property_pages(word, table, at, size):
         for j in range(runs):
             start = _u32(page, 4 * j)
             offset = 2 * page[4 * (runs + 1) + 13 * j]
@@ -315,14 +322,7 @@ def _unshown_runs(word: bytes, table: bytes, at: int, size: int) -> list[tuple[i
     """Stretches of the stream (start, end) whose characters Word does not show: tracked
     deletions and hidden text (character properties, ``PlcBteChpx``)."""
     runs: list[tuple[int, int]] = []
-    count = (size - 4) // 8 if size >= 12 else 0
-    plc = table[at:at + size]
-    for i in range(count):
-        page_no = _u32(plc, 4 * (count + 1) + 4 * i) & 0x3FFFFF
-        page = word[page_no * _PAGE:(page_no + 1) * _PAGE]
-        if len(page) < _PAGE:
-            continue
-        crun = page[_PAGE - 1]
+    for page, crun in _property_pages(word, table, at, size):
         for j in range(crun):
             offset = 2 * page[4 * (crun + 1) + j]
             if not offset:
