@@ -262,16 +262,16 @@ def _layout_row(segment: str) -> list[str]:
     return [line for cell in cells for line in _HTML_BREAK.split(cell)]
 
 
-_WIDE_GAP = re.compile(r"(?<=\S) {6,}(?=\S)")
+_WIDE_GAP = re.compile(r"(?<=\S)(?: {6,}|[ ]*\t[\t ]*)(?=\S)")  # wide spaces, or tabs
 _RECIPIENT_MARKS = ("-", "+", "•")
 _NOI_NHAN = ("nơi nhận", "noi nhan")
 
 
 def _side_by_side(segment: str) -> list[str]:
-    """The recipients and the signature laid side by side with spaces: "Nơi nhận:      KT.
-    GIÁM ĐỐC", "- Lưu: VT.      PHÓ GIÁM ĐỐC" are two lines each. The right block is in
-    capitals; a blank left to fill in ("ngày      tháng 5", "Số:     /KH-UBND") is not a
-    gap between blocks."""
+    """The recipients and the signature laid side by side with spaces or tabs: "Nơi
+    nhận:      KT. GIÁM ĐỐC", "- Lưu: VT.\t\tPHÓ GIÁM ĐỐC" are two lines each. The right
+    block is in capitals; a blank left to fill in ("ngày      tháng 5", "Số:     /KH-UBND")
+    is not a gap between blocks."""
     m = _WIDE_GAP.search(segment)
     if m is None:
         return [segment]
@@ -392,7 +392,7 @@ def _clean(physicals: list[str], inline_breaks: bool,
         if "<" in physical and physical.lstrip().startswith("|") \
                 and _opens_table(physicals, number - 1):
             segments = [part for segment in segments for part in _layout_row(segment)]
-        if "      " in physical:
+        if "      " in physical or "\t" in physical:
             segments = [part for segment in segments for part in _side_by_side(segment)]
         for segment in segments:
             if not segment or segment.isspace():  # blank: nothing to clean

@@ -774,6 +774,18 @@ def test_recipients_and_signature_side_by_side():
     assert len(plan.tasks) == len(parse(TAB_TABLE).tasks)
 
 
+def test_recipients_and_signature_side_by_side_with_tabs():
+    # The same closing as Word's tab stops give it when saved as text.
+    closing = ("Nơi nhận:\t\tKT. GIÁM ĐỐC\n"
+               "- UBND tỉnh (b/c);\t\tPHÓ GIÁM ĐỐC\n"
+               "- Lưu: VT, KHTC.\n\n"
+               "\t\t\tLê Hoàng Nam\n")
+    plan = parse(TAB_TABLE[:TAB_TABLE.index("Nơi nhận:")] + closing)
+    assert plan.recipients == ["UBND tỉnh (b/c)", "Lưu: VT, KHTC"]
+    assert plan.signer == "Lê Hoàng Nam"
+    assert plan.signer_capacity == "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"
+
+
 # --- 9. A steering committee: a name over several header lines, "Cơ quan tham mưu" --------
 
 BAN_CHI_DAO = """TỈNH ỦY LẠNG SƠN
