@@ -37,7 +37,9 @@ from policykg.graph import identity as ident
 from policykg.loaders.model import DocRef, Plan, Span, Task
 from policykg.ontology import topics, units
 from policykg.ontology.normalize import fold, slug, squash_spaces
+from policykg.ontology.provinces import find_province
 from policykg.ontology.schema import Kind, Rel
+from policykg.ontology.units import party_committee_of
 
 __all__ = ["build_graph", "plan_node_ids", "RELATION_TO_REL", "Fragment", "Assembly",
            "plan_fragment", "assemble", "plan_scope", "gc_paused", "add_bulk",
@@ -646,7 +648,18 @@ def _unit_ops(name: str, category: str, org: str | None, scope: str, province: s
     pid = ident.province_id(province) if province else None
     part_of: str | None
     org_op = None
-    if internal:
+    board = party_committee_of(name) if category != "collective" else None
+    if board is not None:
+        # a Party committee's board: one node under the committee, in its own plans
+        # (internal) and in others' (external) alike
+        board_name, committee = board
+        named = find_province(committee)
+        home = named.province.name if named else province
+        org_op = ("org", committee, None, home)
+        part_of = ident.issuer_org(committee, None, home)[0]
+        org_scope, org_slug = part_of.split(":")[1:3]
+        uid = ident.unit_id(org_scope, org_slug, _unit_facts(board_name, category)[0])
+    elif internal:
         part_of = org
         org_slug = org.rsplit(":", 1)[-1] if org else "unknown"
         uid = ident.unit_id(scope, org_slug, usl)

@@ -33,14 +33,16 @@ from policykg.ontology.normalize import canon, fold, nfc, squash_spaces
 from policykg.ontology.provinces import (
     AREA_LEVELS,
     all_provinces,
+    committee_pattern,
     fold_aligned,
     level_pattern,
+    province,
 )
 
 __all__ = [
     "UnitKind", "ABBREVIATIONS", "COMMA_NAMES", "NOT_UNITS", "UNIT_HEADS", "canonical_unit_name",
     "char_fold", "expand_abbreviations", "is_collective", "is_internal", "kinds",
-    "OWN_UNITS_OF_ISSUER", "own_units_rule",
+    "OWN_UNITS_OF_ISSUER", "own_units_rule", "party_committee_of",
     "unit_key", "unit_kind", "unit_kind_label",
 ]
 
@@ -489,3 +491,29 @@ def is_internal(name: str, rule: int | None = None) -> bool:
         return next(k.category for k in kinds() if k.id == kid) == "internal"
     return bool(_INTERNAL_HEADS.match(key)) and not _OUTSIDE.search(key) \
         and not _CENTRAL_BRANCHES.match(key) and not _OTHER_BODIES.search(key)
+
+
+# A Party committee's board, inspection committee or office, named with its committee:
+# "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ủy ban Kiểm tra Huyện ủy Chư Sê", "Văn phòng Thành ủy".
+_COMMITTEE_BOARD = re.compile(
+    rf"^(?:ban|uy ban kiem tra|van phong)\b.*?\b(?P<committee>{committee_pattern()})\b"
+    r"(?P<place>(?: [a-z0-9-]+){0,4})$")
+
+
+@lru_cache(maxsize=8192)
+def party_committee_of(name: str) -> tuple[str, str] | None:
+    """A Party committee's board, inspection committee or office: ``(the unit's name,
+    its committee)`` as the name writes them, the unit's name without the province after a
+    provincial committee ("Ban Tổ chức Tỉnh ủy Gia Lai" → ("Ban Tổ chức Tỉnh ủy", "Tỉnh ủy
+    Gia Lai"); "Ủy ban Kiểm tra Huyện ủy Chư Sê" → (itself, "Huyện ủy Chư Sê")), or None.
+    Such a unit is its committee's whether the committee's own plan or another body's
+    names it, so it has one node."""
+    text = canonical_unit_name(name)
+    m = _COMMITTEE_BOARD.match(fold_aligned(text))
+    if m is None:
+        return None
+    committee = text[m.start("committee"):].strip()
+    place = text[m.start("place"):].strip()
+    if place and m.group("committee") in ("tinh uy", "thanh uy") and province(place):
+        text = text[:m.start("place")].rstrip()
+    return text, committee

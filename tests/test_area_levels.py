@@ -230,3 +230,34 @@ def test_the_same_boards_stay_another_bodys_in_a_departments_plan():
     assert is_internal("Ban Tổ chức", committee)
     assert not is_internal("Ban Thường vụ Tỉnh ủy", committee)
     assert not is_internal("Ban Tuyên giáo Thành ủy", committee)
+
+
+UBND_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH GIA LAI
+Số: 88/KH-UBND
+Gia Lai, ngày 20 tháng 3 năm 2025
+KẾ HOẠCH
+Thực hiện Kế hoạch số 45-KH/TU ngày 10/3/2025 của Ban Thường vụ Tỉnh ủy
+I. NHIỆM VỤ
+1. Sở Nội vụ chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy Gia Lai rà soát đội ngũ cán bộ.
+2. Ủy ban Kiểm tra Tỉnh ủy phối hợp với Thanh tra tỉnh giám sát việc thực hiện hằng năm.
+II. TỔ CHỨC THỰC HIỆN
+Văn phòng UBND tỉnh theo dõi, tổng hợp.
+"""
+
+
+@pytest.mark.parametrize("issuer_line", ["TỈNH ỦY GIA LAI", "BAN THƯỜNG VỤ TỈNH ỦY GIA LAI"])
+def test_a_board_is_one_unit_in_its_committees_plans_and_in_others(issuer_line):
+    g = build_graph([_parse(PARTY_PLAN.replace("TỈNH ỦY GIA LAI", issuer_line)),
+                     _parse(UBND_PLAN)])
+    ids: dict[str, set[str]] = {}
+    for node, data in g.nodes(data=True):
+        if node.startswith("unit:"):
+            ids.setdefault(fold(data["name"]).removesuffix(" gia lai"), set()).add(node)
+    for name in ("Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"):
+        assert len(ids[fold(name)]) == 1, ids[fold(name)]
+        node = next(iter(ids[fold(name)]))
+        assert g.nodes[node]["org"] == "org:gia-lai:tinh-uy"
+        plans = {task.split("#")[0] for task, _, data in g.in_edges(node, data=True)
+                 if data.get("rel") in ("LED_BY", "SUPPORTED_BY", "ledBy", "supportedBy")}
+        assert len(plans) == 2, plans  # its tasks in both plans
