@@ -257,6 +257,8 @@ _ISSUERS: dict[str, tuple[str, str, str]] = {
     "thuong truc tinh uy": ("Thường trực Tỉnh ủy", "local", "TU"),
 }
 _CENTRAL_PREFIXES = ("bo ", "ban chi dao trung uong", "bcd trung uong", "van phong chinh phu")
+# "Bộ …" names a ministry, except a province's military and border-guard commands
+_LOCAL_DESPITE_PREFIX = ("bo chi huy ",)
 
 
 def _strip_province(folded: str, province: str | None) -> str:
@@ -279,7 +281,7 @@ def _issuer_entry(issuer: str, province: str | None) -> tuple[str, str | None, s
     entry = _ISSUERS.get(key)
     if entry:
         return slug(compact(entry[0])), entry[0], entry[1]
-    if key.startswith(_CENTRAL_PREFIXES):
+    if key.startswith(_CENTRAL_PREFIXES) and not key.startswith(_LOCAL_DESPITE_PREFIX):
         return slug(key), None, NATIONWIDE
     match = match_issuer(issuer)
     scope = match.scope if match else None

@@ -16,6 +16,7 @@ from typing import Any
 
 from policykg.ontology.normalize import fold, slug
 from policykg.ontology.schema import DOCUMENT_KINDS, Kind
+from policykg.ontology.units import ABBREVIATIONS
 from policykg.queries.common import (
     Graph,
     _Lookups,
@@ -408,8 +409,9 @@ def _ontology_province(text: str) -> str | None:
 
 # --- units -------------------------------------------------------------------------------
 
-# Abbreviations in unit names (folded) → their words. Applied to both sides of a match.
-UNIT_ABBREVIATIONS: dict[str, str] = {
+# Abbreviations users type for units (folded) → their words, beyond the vocabulary's
+# (:data:`~policykg.ontology.units.ABBREVIATIONS`). Applied to both sides of a match.
+_TYPED_ABBREVIATIONS: dict[str, str] = {
     "kh&cn": "khoa hoc va cong nghe", "khcn": "khoa hoc va cong nghe",
     "tdc": "tieu chuan do luong chat luong", "shtt": "so huu tri tue",
     "dmst": "doi moi sang tao", "qlkh": "quan ly khoa hoc", "qlcn": "quan ly cong nghe",
@@ -423,10 +425,32 @@ _UNIT_TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*\.?|[&]")
 _UNIT_FILLER = {"-", "–", ","}
 
 
+def _folded_abbreviations() -> tuple[dict[str, str], list[tuple[re.Pattern[str], str]]]:
+    """The vocabulary's abbreviations and the typed ones, folded: one-word ones by token
+    ("mttq", "chqs"), the others as phrases ("bch quan su", "nn va ptnt")."""
+    words: dict[str, str] = {}
+    phrases: list[tuple[re.Pattern[str], str]] = []
+    for short, full in ABBREVIATIONS:
+        key, value = fold(short), fold(full)
+        if _UNIT_TOKEN.fullmatch(key):
+            words.setdefault(key, value)
+        else:
+            phrases.append((re.compile(rf"(?<![a-z0-9&]){re.escape(key)}(?![a-z0-9&])"), value))
+    words.update(_TYPED_ABBREVIATIONS)
+    return words, phrases
+
+
+UNIT_ABBREVIATIONS, _ABBREVIATED_PHRASES = _folded_abbreviations()
+
+
 def unit_words(text: str) -> list[str]:
     """Folded words of a unit name with abbreviations spelt out and hyphens dropped."""
     words: list[str] = []
-    for token in _UNIT_TOKEN.findall(fold(text).replace("–", " ")):
+    folded = fold(text).replace("–", " ")
+    for pattern, full in _ABBREVIATED_PHRASES:
+        if pattern.search(folded):
+            folded = pattern.sub(full, folded)
+    for token in _UNIT_TOKEN.findall(folded):
         expansion = UNIT_ABBREVIATIONS.get(token) or UNIT_ABBREVIATIONS.get(token.rstrip("."))
         if expansion:
             words.extend(expansion.split())
