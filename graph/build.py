@@ -637,6 +637,13 @@ def _edge_data(rel: str, span: Span | None, role: str | None = None) -> dict[str
     return data
 
 
+# A provincial Party committee, by the slug of its organisation or of its standing board
+_PROVINCIAL_COMMITTEES = {"tinh-uy": "Tỉnh ủy", "ban-thuong-vu-tinh-uy": "Tỉnh ủy",
+                          "thuong-truc-tinh-uy": "Tỉnh ủy", "thanh-uy": "Thành ủy",
+                          "ban-thuong-vu-thanh-uy": "Thành ủy",
+                          "thuong-truc-thanh-uy": "Thành ủy"}
+
+
 @lru_cache(maxsize=16384)
 def _unit_ops(name: str, category: str, org: str | None, scope: str, province: str | None,
               plan_kind: str | None) -> tuple[tuple[Any, ...] | None, tuple[Any, ...]]:
@@ -649,6 +656,10 @@ def _unit_ops(name: str, category: str, org: str | None, scope: str, province: s
     part_of: str | None
     org_op = None
     board = party_committee_of(name) if category != "collective" else None
+    if board is None and internal and org:
+        # "Ban Tổ chức" in its own committee's plan is "Ban Tổ chức Tỉnh ủy"
+        committee = _PROVINCIAL_COMMITTEES.get(org.rsplit(":", 1)[-1])
+        board = party_committee_of(f"{name} {committee}") if committee else None
     if board is not None:
         # a Party committee's board: one node under the committee, in its own plans
         # (internal) and in others' (external) alike

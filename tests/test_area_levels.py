@@ -261,3 +261,11 @@ def test_a_board_is_one_unit_in_its_committees_plans_and_in_others(issuer_line):
         plans = {task.split("#")[0] for task, _, data in g.in_edges(node, data=True)
                  if data.get("rel") in ("LED_BY", "SUPPORTED_BY", "ledBy", "supportedBy")}
         assert len(plans) == 2, plans  # its tasks in both plans
+
+
+def test_a_board_its_committee_names_bare_is_the_same_unit():
+    bare = PARTY_PLAN.replace("2. Ban Tổ chức Tỉnh ủy chủ trì", "2. Ban Tổ chức chủ trì")
+    g = build_graph([_parse(bare), _parse(UBND_PLAN)])
+    boards = [n for n in g.nodes if n.startswith("unit:") and "ban-to-chuc" in n
+              and "huyen" not in n]
+    assert boards == ["unit:gia-lai:tinh-uy:ban-to-chuc-tinh-uy"]
