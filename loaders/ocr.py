@@ -5,7 +5,11 @@ layer; when the ``tesseract`` program and its Vietnamese data (Debian and Ubuntu
 ``tesseract-ocr tesseract-ocr-vie``) are on the machine, each page is drawn at 300 dpi
 (pypdfium2, which pdfplumber already brings) and read by Tesseract, offline. Lines that
 Tesseract puts in one paragraph are joined when the first reaches the right margin (a
-wrapped sentence), and kept apart when it is short (a centred header line).
+wrapped sentence), and kept apart when it is short (a centred header line). Ruled tables
+are found in the picture (:mod:`policykg.loaders.scan_tables`) and read cell by cell, so
+a task table keeps its rows and columns; words OCR misreads in ways that break the
+parser (a tone mark on a unit's head or a label's word, a Roman number's lost dot) are
+mended against the vocabulary.
 
 ``$POLICYKG_OCR`` set to ``0`` (or ``ingest --no-ocr``) turns OCR off. While a page is
 read, :data:`on_page` (when set) is called, so a caller timing each file knows the work
@@ -41,10 +45,10 @@ PAGE_SECONDS = 120  # Tesseract's bound for one page
 NOTE = "ocr: Tesseract (vie), mean word confidence"  # how a scan's SourceFile.encoding begins
 INSTALL_HINT = "install tesseract-ocr and tesseract-ocr-vie to read scanned PDFs"
 _WRAPPED_SHARE = 0.8  # a line reaching this share of the text width wraps into the next
-# a line opening a list item or a numbered part starts a line of its own
-_ENDS = (".", ":", ";", "!", "?")
+_ENDS = (".", ":", ";", "!", "?")  # a line ending so ends its sentence
 # "II NHIỆM VỤ": the dot after a section's Roman number, which OCR often loses
 _HEADING_NUMBER = re.compile(r"^([IVX]{1,5})\s+(?=[A-ZĐÀ-Ỹ]{2,}(?:\s|,|$))")
+# a line opening a list item or a numbered part starts a line of its own
 _ITEM_START = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVXLC]+\.)\s")
 
 on_page: Callable[[], None] | None = None
