@@ -115,13 +115,14 @@ def _read_page(program: str, document, number: int, folder: str, path: str
     tables, and the words' confidences."""
     import numpy as np
 
-    from policykg.loaders.scan_tables import erase_grids, find_grids
+    from policykg.loaders.scan_tables import deskew, erase_grids, find_grids
 
     page = document[number]
     try:
         picture = np.asarray(page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L"))
     finally:
         page.close()
+    picture = deskew(picture)
     grids = find_grids(picture)
     if grids:
         picture = erase_grids(picture, grids)

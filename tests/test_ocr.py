@@ -381,3 +381,29 @@ def test_a_scanned_table_cut_by_a_page_break_is_one_table(tmp_path):
     want = parse_text(TABLE_PLAN, SourceFile(path="bang.txt", sha256="", format="txt"))
     assert summary(plan) == summary(want)
     assert [t.text for t in plan.tasks] == [t.text for t in want.tasks]
+
+
+def test_a_page_scanned_at_a_slant_is_turned_level_and_its_table_found():
+    import numpy as np
+
+    from policykg.loaders.scan_tables import deskew, find_grids
+
+    slanted = np.asarray(table_pages()[0].rotate(1.2, fillcolor=255, resample=3).convert("L"))
+    assert find_grids(slanted) == []  # its rules broken into short runs
+    grid, = find_grids(deskew(slanted))
+    assert (len(grid.rows) - 1, len(grid.columns) - 1) == (5, 5)
+    assert grid.merged_down == {(3, 2)}
+    level = np.asarray(table_pages()[0].convert("L"))
+    assert deskew(level) is level
+
+
+@needs_ocr
+def test_a_slanted_scan_of_a_task_table_reads_as_the_table(tmp_path):
+    path = tmp_path / "nghieng.pdf"
+    table_pages()[0].rotate(-0.8, fillcolor=255, resample=3).save(path, resolution=300)
+    text, source = read_document(path)
+    assert sum(line.startswith("|") for line in text.splitlines()) == 1 + len(TABLE_ROWS)
+    plan = parse_text(text, source)
+    merged = [t for t in plan.tasks if t.number in ("2", "3")]
+    assert [t.lead for t in merged] == [["Chi cục Tiêu chuẩn Đo lường Chất lượng"]] * 2
+    assert [t.support for t in merged] == [["Sở Công Thương"], ["Công an tỉnh"]]
