@@ -47,7 +47,7 @@ class SourceFile:
 
     path: str
     sha256: str
-    format: str  # "txt", "md", "doc", "docx", "pdf", "html"
+    format: str  # "txt", "md", "doc", "docx", "pdf", "html", "image"
     # for text formats: "utf-8", "utf-16", "cp1258" …; for a scanned PDF, the OCR and
     # its mean confidence (see policykg.loaders.ocr.NOTE)
     encoding: str | None = None

@@ -18,12 +18,13 @@ goes on.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +36,7 @@ from policykg.loaders.msword import DocCell, DocTable
 if TYPE_CHECKING:
     from policykg.loaders.scan_tables import Grid
 
-__all__ = ["OCR_ENV", "NOTE", "ocr_engine", "ocr_enabled", "ocr_pdf", "on_page"]
+__all__ = ["OCR_ENV", "NOTE", "ocr_engine", "ocr_enabled", "ocr_image", "ocr_pdf", "on_page"]
 
 OCR_ENV = "POLICYKG_OCR"
 LANGUAGE = "vie"
@@ -78,50 +79,95 @@ def ocr_pdf(data: bytes, path: str) -> tuple[list[str | DocTable], float]:
     """The paragraphs and ruled tables of a scanned PDF in reading order (pages separated
     by an empty paragraph; a table cut by a page break put back together), and
     Tesseract's mean word confidence (0-100)."""
+    import numpy as np
     import pypdfium2
 
-    program = ocr_engine()
-    if program is None:
-        raise LoadError(path, f"PDF has no text layer (scanned?): OCR is needed: {INSTALL_HINT}",
-                        lasting=False)
+    program = _engine(path, "PDF has no text layer (scanned?)")
     try:
         document = pypdfium2.PdfDocument(data)
     except Exception as err:  # pypdfium2 raises its own PdfiumError
         raise LoadError(path, f"cannot draw the scanned PDF's pages ({err})") from None
-    blocks: list[str | DocTable] = []
-    confidences: list[float] = []
+
+    def pages() -> Iterator[Any]:
+        for number in range(min(len(document), MAX_PAGES)):
+            page = document[number]
+            try:
+                yield np.asarray(page.render(scale=DPI / 72, grayscale=True).to_pil()
+                                 .convert("L"))
+            finally:
+                page.close()
+
     try:
-        with tempfile.TemporaryDirectory(prefix="policykg-ocr-") as folder:
-            for number in range(min(len(document), MAX_PAGES)):
-                page_blocks, confidence = _read_page(program, document, number, folder, path)
-                if blocks and page_blocks:
-                    blocks.append("")
-                blocks.extend(page_blocks)
-                confidences.extend(confidence)
-                if on_page is not None:
-                    on_page()
+        return _read_pictures(program, pages(), path, "PDF has no text layer, and OCR")
     finally:
         document.close()
+
+
+# a picture narrower than this many pixels is enlarged (a photo or a low-resolution scan):
+# Tesseract reads letters best some 30 pixels high
+_MIN_WIDTH = 1600
+
+
+def ocr_image(data: bytes, path: str) -> tuple[list[str | DocTable], float]:
+    """The paragraphs and ruled tables of a scanned page or a photo of one (PNG, JPEG,
+    TIFF; each frame of a multi-page TIFF a page), as :func:`ocr_pdf` gives them."""
+    import numpy as np
+    from PIL import Image, ImageOps, ImageSequence
+
+    program = _engine(path, "a picture of a document")
+    try:
+        image = Image.open(io.BytesIO(data))
+        frames = []
+        for frame in ImageSequence.Iterator(image):
+            frame = ImageOps.exif_transpose(frame).convert("L")  # a photo's orientation
+            if frame.width < _MIN_WIDTH:
+                scale = _MIN_WIDTH / max(frame.width, 1)
+                frame = frame.resize((_MIN_WIDTH, max(int(frame.height * scale), 1)),
+                                     Image.Resampling.BICUBIC)
+            frames.append(np.asarray(frame))
+            if len(frames) >= MAX_PAGES:
+                break
+    except Exception as err:  # PIL raises many kinds (and DecompressionBombError)
+        raise LoadError(path, f"cannot read the image ({type(err).__name__}: {err})") from None
+    return _read_pictures(program, iter(frames), path, "OCR")
+
+
+def _engine(path: str, what: str) -> str:
+    """The Tesseract program, or a refusal saying ``what`` needs OCR and how to get it."""
+    program = ocr_engine()
+    if program is None:
+        raise LoadError(path, f"{what}: OCR is needed: {INSTALL_HINT}", lasting=False)
+    return program
+
+
+def _read_pictures(program: str, pictures: Iterator[Any], path: str, nothing: str
+                   ) -> tuple[list[str | DocTable], float]:
+    """Each page picture read (:func:`_read_page`); ``nothing`` opens the refusal when
+    no page held text."""
+    blocks: list[str | DocTable] = []
+    confidences: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="policykg-ocr-") as folder:
+        for number, picture in enumerate(pictures):
+            page_blocks, confidence = _read_page(program, picture, number, folder, path)
+            if blocks and page_blocks:
+                blocks.append("")
+            blocks.extend(page_blocks)
+            confidences.extend(confidence)
+            if on_page is not None:
+                on_page()
     if not any(blocks):
-        raise LoadError(path, "PDF has no text layer, and OCR found no text on its pages "
-                              "(blank, or too faint to read)")
+        raise LoadError(path, f"{nothing} found no text on its pages (blank, or too faint "
+                              "to read)")
     return _joined_tables(blocks), sum(confidences) / len(confidences) if confidences else 0.0
 
 
-def _read_page(program: str, document, number: int, folder: str, path: str
+def _read_page(program: str, picture: Any, number: int, folder: str, path: str
                ) -> tuple[list[str | DocTable], list[float]]:
-    """One page drawn, its tables found and their lines painted out, its words read by
-    Tesseract (and the cells it passed over read again on their own); its paragraphs and
-    tables, and the words' confidences."""
-    import numpy as np
-
+    """One page's picture turned level, its tables found and their lines painted out, its
+    words read by Tesseract (and the cells it passed over read again on their own); its
+    paragraphs and tables, and the words' confidences."""
     from policykg.loaders.scan_tables import deskew, erase_grids, find_grids
 
-    page = document[number]
-    try:
-        picture = np.asarray(page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L"))
-    finally:
-        page.close()
     picture = deskew(picture)
     grids = find_grids(picture)
     if grids:

@@ -904,17 +904,33 @@ def pdf_text(data: bytes, path: str) -> str:
 
 def _read_scan(data: bytes, path: str, refusal: LoadError) -> tuple[str, str | None]:
     """The text of a PDF without a usable text layer (a scan, or fonts that give wrong
-    letters) by OCR (:mod:`policykg.loaders.ocr`), or ``refusal`` with how to read it
-    when OCR is off or not installed. The note names the OCR and its mean confidence (the
-    plan's warnings repeat it)."""
+    letters) by OCR, or ``refusal`` with how to read it."""
+    from policykg.loaders import ocr
+
+    return _by_ocr(path, refusal.reason, lambda: ocr.ocr_pdf(data, path))
+
+
+def _read_image(data: bytes, path: str) -> tuple[str, str | None]:
+    """A scanned page or a photo of one (PNG, JPEG, TIFF) by OCR."""
+    from policykg.loaders import ocr
+
+    return _by_ocr(path, "a picture of a document: OCR is needed",
+                   lambda: ocr.ocr_image(data, path))
+
+
+def _by_ocr(path: str, reason: str, read: Callable[[], tuple[list[str | DocTable], float]]
+            ) -> tuple[str, str | None]:
+    """Text read by OCR (:mod:`policykg.loaders.ocr`), or a refusal giving ``reason`` and
+    how to read the file when OCR is off or not installed (tried again by the next
+    ingest). The note names the OCR and its mean confidence (the plan's warnings repeat
+    it)."""
     from policykg.loaders import ocr
 
     if not ocr.ocr_enabled():
-        raise LoadError(path, f"{refusal.reason} (OCR is turned off: {ocr.OCR_ENV}=0)",
-                        lasting=False)
+        raise LoadError(path, f"{reason} (OCR is turned off: {ocr.OCR_ENV}=0)", lasting=False)
     if ocr.ocr_engine() is None:
-        raise LoadError(path, f"{refusal.reason}: {ocr.INSTALL_HINT}", lasting=False)
-    blocks, confidence = ocr.ocr_pdf(data, path)
+        raise LoadError(path, f"{reason}: {ocr.INSTALL_HINT}", lasting=False)
+    blocks, confidence = read()
     return unicodedata.normalize("NFC", _blocks_text(blocks)), f"{ocr.NOTE} {confidence:.0f}%"
 
 
@@ -1294,6 +1310,12 @@ _READERS: dict[str, tuple[str, Reader]] = {
     ".htm": ("html", html_text),
     ".doc": ("doc", _read_doc),  # told by its bytes: see _sniff_doc
     ".dot": ("doc", _read_doc),
+    # a scanned page or a photo of one, read by OCR
+    ".png": ("image", _read_image),
+    ".jpg": ("image", _read_image),
+    ".jpeg": ("image", _read_image),
+    ".tif": ("image", _read_image),
+    ".tiff": ("image", _read_image),
 }
 SUPPORTED_SUFFIXES = frozenset(_READERS)
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -1332,7 +1354,7 @@ def max_file_mb(max_mb: float | None = None) -> float:
 def _size_limit(fmt: str, max_mb: float | None) -> float:
     """Limit in MB for a file of format ``fmt``."""
     limit = max_file_mb(max_mb)
-    return limit * _CONTAINER_FACTOR if fmt in ("doc", "docx", "pdf") else limit
+    return limit * _CONTAINER_FACTOR if fmt in ("doc", "docx", "pdf", "image") else limit
 
 
 def _too_large(name: str, fmt: str, size: int, limit_mb: float, what: str = "file") -> LoadError:

@@ -407,3 +407,38 @@ def test_a_slanted_scan_of_a_task_table_reads_as_the_table(tmp_path):
     merged = [t for t in plan.tasks if t.number in ("2", "3")]
     assert [t.lead for t in merged] == [["Chi cục Tiêu chuẩn Đo lường Chất lượng"]] * 2
     assert [t.support for t in merged] == [["Sở Công Thương"], ["Công an tỉnh"]]
+
+
+@needs_ocr
+def test_a_picture_of_a_page_is_read_like_its_scan(tmp_path):
+    png = tmp_path / "trang.png"
+    table_pages()[0].save(png)
+    plan = parse_text(*read_document(png))
+    want = parse_text(TABLE_PLAN, SourceFile(path="bang.txt", sha256="", format="txt"))
+    assert plan.source.format == "image"
+    assert summary(plan) == summary(want)
+    assert any("OCR" in warning for warning in plan.warnings)
+
+
+@needs_ocr
+def test_each_frame_of_a_tiff_is_a_page(tmp_path):
+    pages = table_pages(pages=2)
+    tiff = tmp_path / "fax.tif"
+    pages[0].save(tiff, save_all=True, append_images=pages[1:], compression="tiff_lzw")
+    text, source = read_document(tiff)
+    assert sum(line.startswith("|") for line in text.splitlines()) == 1 + len(TABLE_ROWS)
+    assert summary(parse_text(text, source))["number"] == "412/KH-SKHCN"
+
+
+def test_a_broken_picture_or_no_ocr_gives_a_reason(tmp_path, monkeypatch):
+    broken = tmp_path / "hong.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    monkeypatch.setattr(ocr, "ocr_engine", lambda: "tesseract")
+    with pytest.raises(LoadError, match="cannot read the image") as caught:
+        read_document(broken)
+    assert caught.value.path == str(broken)
+    png = tmp_path / "trang.png"
+    table_pages()[0].save(png)
+    monkeypatch.setenv(ocr.OCR_ENV, "0")
+    with pytest.raises(LoadError, match="picture of a document.*OCR is turned off"):
+        read_document(png)
