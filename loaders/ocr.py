@@ -1,9 +1,11 @@
-"""Text of scanned PDFs, by OCR with Tesseract's Vietnamese model, when it is installed.
+"""Text of scanned PDFs and pictures of pages, by OCR with Tesseract's Vietnamese model,
+when it is installed.
 
-Many plans reach portals as scans of the signed and stamped paper. Such a PDF has no text
-layer; when the ``tesseract`` program and its Vietnamese data (Debian and Ubuntu:
-``tesseract-ocr tesseract-ocr-vie``) are on the machine, each page is drawn at 300 dpi
-(pypdfium2, which pdfplumber already brings) and read by Tesseract, offline. Lines that
+Many plans reach portals as scans of the signed and stamped paper, or analysts as photos
+of it. Such a PDF has no text layer; when the ``tesseract`` program and its Vietnamese
+data (Debian and Ubuntu: ``tesseract-ocr tesseract-ocr-vie``) are on the machine, each
+page is drawn at 300 dpi (pypdfium2, which pdfplumber already brings), turned level, and
+read by Tesseract, offline. Lines that
 Tesseract puts in one paragraph are joined when the first reaches the right margin (a
 wrapped sentence), and kept apart when it is short (a centred header line). Ruled tables
 are found in the picture (:mod:`policykg.loaders.scan_tables`) and read cell by cell, so
