@@ -8,7 +8,8 @@ SQLite ships with Python, gives atomic transactions and keeps everything as data
 - ``files``: every file ingested — path, sha256, the plan it gave and its status
   (``ingested``, ``skipped`` with the reason, ``skipped for now`` when the cause lies
   outside the file and the next ingest reads it again, ``superseded`` when another
-  file gave the same plan later);
+  file gave the same plan later, or gave it from text when this one was read by OCR;
+  the reason of a file read by OCR names the OCR and its confidence);
 - ``plans``: each plan as read, in three zlib-compressed JSON parts: ``head``
   (number, dates, issuer, references: what identities are resolved from),
   ``data`` (tasks, units and the rest) and ``lines`` (the text, kept for display);
@@ -122,6 +123,7 @@ _UPGRADABLE = ("2", "3", "4")  # a store of these formats is brought to FORMAT_V
 DEFAULT_STORE = os.path.join(".policykg", "store.db")
 # a file skipped for a cause outside it (a time bound, OCR not available): read again
 _SKIPPED_FOR_NOW = "skipped for now"
+_BY_OCR = "read by OCR: "  # how the reason of a file read by OCR begins
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -247,6 +249,8 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     ocr: list[tuple[str, str]] = field(default_factory=list)  # (path, OCR and confidence)
     replaced: list[tuple[str, str, str]] = field(default_factory=list)  # (plan, old, new path)
+    # a plan read by OCR that another file gave from text: (plan, file kept, scan left)
+    kept: list[tuple[str, str, str]] = field(default_factory=list)
     # one document given by plans of several files: (node id, file kept, other files)
     duplicates: list[tuple[str, str, list[str]]] = field(default_factory=list)
     plans: int = 0
@@ -268,6 +272,7 @@ class IngestReport:
             "skipped": [{"file": p, "reason": r} for p, r in self.skipped],
             "ocr": [{"file": p, "ocr": o} for p, o in self.ocr],
             "replaced": [{"plan": i, "old_file": o, "new_file": n} for i, o, n in self.replaced],
+            "kept": [{"plan": i, "kept": k, "scan": n} for i, k, n in self.kept],
             "duplicates": [{"node": n, "kept": k, "also": a} for n, k, a in self.duplicates],
             "read": {"plans": self.plans, "tasks": self.tasks, "units": self.units,
                      "references": self.references},
@@ -901,9 +906,16 @@ class Store:
     def _put_plan(self, conn: sqlite3.Connection, path: str, sha: str | None,
                   plan: Plan | PreparedPlan, report: IngestReport) -> None:
         ready = plan if isinstance(plan, PreparedPlan) else prepare_plan(plan)
-        old = conn.execute("SELECT path FROM plans WHERE plan_id = ?",
-                           (ready.plan_id,)).fetchone()
+        old = conn.execute("SELECT p.path, f.reason FROM plans p LEFT JOIN files f "
+                           "ON f.path = p.path WHERE p.plan_id = ?", (ready.plan_id,)).fetchone()
         if old and old[0] != path:
+            if ready.ocr and not (old[1] or "").startswith(_BY_OCR):
+                # the same plan read from text stays: OCR misreads letters here and there
+                report.kept.append((ready.plan_id, old[0], path))
+                conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, 'superseded', ?, ?)",
+                             (path, sha or ready.sha256, ready.plan_id,
+                              f"same plan as {old[0]}, which was read from text", __version__))
+                return
             report.replaced.append((ready.plan_id, old[0], path))
             conn.execute("UPDATE files SET status = 'superseded', reason = ? WHERE path = ?",
                          (f"same plan as {path}", old[0]))
@@ -931,8 +943,9 @@ class Store:
                                  f"block ({err}); ingest the file again") from err
         self._put_touches(conn, ready.plan_id, touches)
         self._put_task_rows(conn, ready.plan_id, rows, texts)
-        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, 'ingested', NULL, ?)",
-                     (path, sha or ready.sha256, ready.plan_id, __version__))
+        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, 'ingested', ?, ?)",
+                     (path, sha or ready.sha256, ready.plan_id,
+                      f"{_BY_OCR}{ready.ocr}" if ready.ocr else None, __version__))
         report.ingested.append((path, ready.plan_id))
         if ready.ocr:
             report.ocr.append((path, ready.ocr))

@@ -174,6 +174,8 @@ def ingest_command(paths: tuple[str, ...], as_json: bool, verbose: bool, jobs: i
         )
         for plan_id, old, new in report.replaced:
             click.echo(f"  plan {plan_id}: {new} replaces {old} (same plan)")
+        for plan_id, kept, scan in report.kept:
+            click.echo(f"  plan {plan_id}: {kept} is kept; {scan} is the same plan read by OCR")
         for node, kept, others in report.duplicates:
             click.echo(f"  {node}: the same document as {kept} is also in {', '.join(others)}; "
                        f"tasks are taken from {kept}")

@@ -9,6 +9,7 @@ checked on Tesseract's own output format.
 
 from __future__ import annotations
 
+import json
 import os
 import textwrap
 import time
@@ -442,3 +443,21 @@ def test_a_broken_picture_or_no_ocr_gives_a_reason(tmp_path, monkeypatch):
     monkeypatch.setenv(ocr.OCR_ENV, "0")
     with pytest.raises(LoadError, match="picture of a document.*OCR is turned off"):
         read_document(png)
+
+
+@needs_ocr
+@pytest.mark.parametrize("scan_name", ["a-ban-quet.pdf", "z-ban-quet.pdf"])
+def test_a_scan_of_a_plan_also_read_from_text_does_not_replace_it(tmp_path, scan_name):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "m-ke-hoach.txt").write_text(PLAN, encoding="utf-8")
+    scan(PLAN.splitlines(), folder / scan_name)
+    store = str(tmp_path / "s.db")
+    done = CliRunner().invoke(cli, ["ingest", "--store", store, str(folder)])
+    assert done.exit_code == 0, done.output
+    shown = CliRunner().invoke(cli, ["show", "--json", "--store", store, "412/KH-SKHCN"])
+    assert json.loads(shown.output)["file"] == str(folder / "m-ke-hoach.txt")
+    stats = CliRunner().invoke(cli, ["stats", "--json", "--store", store])
+    assert json.loads(stats.output)["files"] == {"ingested": 1, "superseded": 1}
+    if scan_name.startswith("z"):  # read after the text: said so
+        assert "is the same plan read by OCR" in done.output
