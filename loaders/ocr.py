@@ -152,7 +152,7 @@ def _read_pictures(program: str, pictures: Iterator[Any], path: str, nothing: st
         for number, picture in enumerate(pictures):
             page_blocks, confidence = _read_page(program, picture, number, folder, path)
             if blocks and page_blocks:
-                blocks.append("")
+                blocks.append(_PAGE_BREAK)
             blocks.extend(page_blocks)
             confidences.extend(confidence)
             if on_page is not None:
@@ -337,16 +337,22 @@ def _reading_order(words: list[_Word]) -> list[_Word]:
     return [w for line in lines for w in sorted(line, key=lambda w: w.left)]
 
 
+_PAGE_BREAK = "\f"  # between two pages' blocks until tables cut by the break are joined
+
+
 def _joined_tables(blocks: list[str | DocTable]) -> list[str | DocTable]:
-    """Tables cut by a page break put back together: a table that begins a page and has
-    as many columns as the one that ended the page before continues it; its header row,
-    when repeated, is dropped, and a first row without its number continues the last row."""
+    """Tables cut by a page break put back together: a table that opens a page, right
+    after a table that closed the page before with as many columns, continues it; its
+    header row, when repeated, is dropped, and a first row without its number continues
+    the last row. Page breaks become empty paragraphs."""
     out: list[str | DocTable] = []
     for block in blocks:
-        previous = _last_table(out) if not isinstance(block, str) else None
-        if previous is None or not block:
+        previous = _table_before_break(out) if not isinstance(block, str) else None
+        if previous is None or not block or _width(block) != _width(previous):
             out.append(block)
             continue
+        while out and isinstance(out[-1], str):  # the break between the two parts
+            out.pop()
         rows = list(block)
         if _texts(rows[0]) == _texts(previous[0]):
             rows = rows[1:]
@@ -356,19 +362,26 @@ def _joined_tables(blocks: list[str | DocTable]) -> list[str | DocTable]:
                 cell.paragraphs.extend(more.paragraphs)
             rows = rows[1:]
         previous.extend(rows)
-    return out
+    return ["" if block == _PAGE_BREAK else block for block in out]
 
 
-def _last_table(blocks: list[str | DocTable]) -> DocTable | None:
-    """The table ``blocks`` end with (past the empty paragraph between pages), when
-    nothing else stands between it and the next page."""
+def _table_before_break(blocks: list[str | DocTable]) -> DocTable | None:
+    """The table that ``blocks`` end with when only a page break (and empty paragraphs)
+    follows it."""
+    broke = False
     for block in reversed(blocks):
         if isinstance(block, str):
-            if block:
+            if block == _PAGE_BREAK:
+                broke = True
+            elif block:
                 return None
             continue
-        return block
+        return block if broke else None
     return None
+
+
+def _width(table: DocTable) -> int:
+    return max((len(row) for row in table), default=0)
 
 
 def _texts(row: list[DocCell]) -> list[str]:

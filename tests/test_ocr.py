@@ -461,3 +461,25 @@ def test_a_scan_of_a_plan_also_read_from_text_does_not_replace_it(tmp_path, scan
     assert json.loads(stats.output)["files"] == {"ingested": 1, "superseded": 1}
     if scan_name.startswith("z"):  # read after the text: said so
         assert "is the same plan read by OCR" in done.output
+
+
+def test_only_a_table_cut_by_a_page_break_is_joined():
+    from policykg.loaders.msword import DocCell
+
+    def table(*rows):
+        return [[DocCell([c] if c else []) for c in row] for row in rows]
+
+    head = ["STT", "Nhiệm vụ", "Chủ trì"]
+    first = table(head, ["1", "Số hóa hồ sơ", "Văn phòng Sở"])
+    rest = table(head, ["", "lưu trữ", ""], ["2", "Kiểm tra", "Thanh tra Sở"])
+    other = table(["Chỉ tiêu", "Năm 2026"], ["Doanh nghiệp", "50"])
+    joined = ocr._joined_tables([first, ocr._PAGE_BREAK, rest])
+    assert [[c.paragraphs for c in row] for row in joined[0]] == [
+        [["STT"], ["Nhiệm vụ"], ["Chủ trì"]],
+        [["1"], ["Số hóa hồ sơ", "lưu trữ"], ["Văn phòng Sở"]],
+        [["2"], ["Kiểm tra"], ["Thanh tra Sở"]]]
+    assert len(joined) == 1
+    # another table on the next page, two tables on one page, text between: apart
+    assert len(ocr._joined_tables([table(head), ocr._PAGE_BREAK, other])) == 3
+    assert len(ocr._joined_tables([table(head), table(head, ["3", "x", "y"])])) == 2
+    assert len(ocr._joined_tables([table(head), ocr._PAGE_BREAK, "Phụ lục 2", table(head)])) == 4
