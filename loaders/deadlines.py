@@ -286,7 +286,10 @@ _PROSE_DEADLINE = re.compile(
     r"|(?:báo cáo|tổng hợp)\s[^.;:()]{0,80}?(?<=\s)(?:hàng|hằng|mỗi)\s+(?:tháng|quý)(?![\wÀ-ỹ])"
     r"(?:\s*\((?:trước|chậm nhất)[^()]{0,40}\))?"
     r"|định kỳ\s+(?:(?:hàng|hằng)\s+(?:năm|quý|tháng)|\d{1,2}\s+tháng|nửa\s+năm)"
-    r"|trước ngày\s+\d{1,2}\s+(?:của\s+)?(?:hàng|hằng|mỗi)\s+(?:tháng|quý|năm)"
+    r"|(?:định kỳ\s+)?trước ngày\s+\d{1,2}\s+(?:của\s+)?(?:hàng|hằng|mỗi)\s+(?:tháng|quý|năm)"
+    # a time counted from the plan: "trong 30 ngày kể từ ngày Kế hoạch được ban hành"
+    r"|(?:trong(?:\s+thời\s+hạn)?|chậm nhất|sau)\s+\d{1,3}\s+ngày(?:\s+làm\s+việc)?"
+    r",?\s+kể\s+từ\s+(?:ngày\s+)?[^.;:(),]{1,60}"
     rf"|(?:^|(?:trước|trong|chậm nhất|vào)\s+)quý\s+[IVX1-4]{{1,4}}(?:\s*,\s*[IVX1-4]{{1,4}})*"
     rf"\s*(?:năm\s+|/\s*){_YEAR}"
     # a period alone in brackets after the duty: "(Quý II/2026)", "(tháng 9/2026)"
@@ -396,6 +399,10 @@ _RECURS_LAST = ("hằng năm", "hàng năm", "hằng quý", "hàng quý", "hằn
 _ROMAN_PERIOD = re.compile(r"quý\s+[IVX]|sáu\s+tháng", re.IGNORECASE)
 
 
+_DAY_OF_PERIOD = re.compile(r"(?:định kỳ\s+)?trước ngày\s+\d{1,2}\s+(?:của\s+)?(?:hàng|hằng|mỗi)"
+                            r"\s+(?:tháng|quý|năm)", re.IGNORECASE)
+
+
 def find_deadline(text: str) -> Deadline | None:
     """A deadline written inside prose ("Hoàn thành trong năm 2021", "trước ngày
     30/11 hàng năm", "thời gian từ tháng 10 đến tháng 12/2025"), or None. Horizons
@@ -413,6 +420,11 @@ def find_deadline(text: str) -> Deadline | None:
             if recurring and (m is None or recurring.start() < m.start()):
                 m = recurring
         m = m or _prose_period(sentence)
+        if m and m.group(0)[:1] in "bBtT":
+            # "báo cáo … định kỳ trước ngày 20 hằng tháng": the day is the time, not the report
+            day = _DAY_OF_PERIOD.search(m.group(0))
+            if day is not None:
+                return read_deadline(day.group(0))
         if m:
             return read_deadline(m.group(0))
     return None

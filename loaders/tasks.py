@@ -483,7 +483,8 @@ def build_outline(lines: list[Line]) -> list[Node]:
             # or a long wrapped line with no closing stop.
             host = stack[-1].children[-1] if stack[-1].children else stack[-1]
             if host.kind != "table" and (body[:1].islower() or _OPEN_END.search(
-                    char_fold(host.text[-20:])) or _wrapped(host, body)):
+                    char_fold(host.text[-20:])) or _wrapped(host, body)
+                    or _assigns_the_duty_above(host, body)):
                 host.text = f"{host.text} {body}"
                 host.lines.append(line)
                 if host.kind in ("bullet", "para"):
@@ -537,6 +538,28 @@ def _attached_title(text: str) -> bool:
 # Capitalised words that go on a sentence rather than open a duty: a cited document.
 _DOC_WORD = re.compile(r"^(?:ke hoach|nghi quyet|quyet dinh|chi thi|chuong trinh|ket luan|"
                        r"thong tu|nghi dinh|luat|de an|thong bao|cong van)(?![a-z0-9])")
+
+
+# What may follow "Giao X chủ trì" in a line that only assigns the duty above it: partners
+# (cut out before), "thực hiện", a report to a body, a time (folded).
+_BARE_ASSIGNMENT = re.compile(
+    r"^(?:chu tri|phu trach|lam dau moi)(?:[\s,]*phoi hop (?:voi|cung)[\s,;va]*)?"
+    r"(?:[\s,]*(?:to chuc )?thuc hien)?(?:[\s,]*bao cao [^.;:]{0,60})?"
+    r"(?:[\s.;,]*(?:thoi gian|thoi han)[^:]{0,25}:[^;]*)?[\s.;]*$")
+
+
+def _assigns_the_duty_above(host: Node, body: str) -> bool:
+    """True when ``body`` only gives the paragraph above a unit: "Sửa đổi Thông tư …" then
+    "Giao Cục X chủ trì, phối hợp với Vụ Y thực hiện; thời gian: Quý III/2026."."""
+    if host.kind != "para" or host.labelled is not None or not body.startswith("Giao "):
+        return False
+    subj = leading_subject(body)
+    if subj is None or leading_subject(host.text) is not None:
+        return False
+    rest = char_fold(body[subj.end:])
+    for name in subj.partners:
+        rest = rest.replace(char_fold(name), " ")
+    return _BARE_ASSIGNMENT.match(rest.strip(" ,")) is not None
 
 
 def _wrapped(node: Node, body: str) -> bool:
@@ -1200,7 +1223,14 @@ class _Reader:
         notes = list(_ROLE_NOTE.finditer(task.text))
         if not notes:
             return False
-        if task.text[notes[-1].end():].strip(" .;,"):
+        end = notes[-1].end()
+        tail = task.text[end:].strip(" .;,")
+        if tail and task.text[end:end + 1] in ",;" and _all_units(tail) \
+                and any(task.text.rfind(m, 0, notes[0].start()) >= 0 for m in _LIST_OPENERS):
+            # "…: Sở X (chủ trì), Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh.": the list runs on.
+            end = len(task.text)
+            tail = ""
+        if tail:
             # "Sở X (chủ trì), Sở Y (phối hợp) xây dựng …": the list is the sentence's subject.
             cut = (-1, 0)
             listed = task.text[:notes[-1].end()]
@@ -1212,7 +1242,7 @@ class _Reader:
             first = notes[0].start()
             cut = max((task.text.rfind(mark, 0, first), len(mark)) for mark in _LIST_OPENERS)
             start = cut[0] + cut[1] if cut[0] >= 0 else 0
-            named = _cell_units(task.text[start:notes[-1].end()], "lead")
+            named = _cell_units(task.text[start:end].rstrip(" ."), "lead")
         if not named or not any(role == "lead" for _, role in named):
             return False
         line = Line(task.text, task.source.line_start, task.source.line_end)
@@ -1514,7 +1544,15 @@ def _field_units(text: str, kind: str, value: str) -> list[tuple[str, Role]]:
 
 
 _ROLE_NOTE = re.compile(r"\(\s*(chủ trì|phối hợp|tham gia)\s*\)", re.IGNORECASE)
+# A role word ending one clause of a cell before the next unit: "Sở Y tế chủ trì, Sở Tài chính …"
+_ROLE_THEN_COMMA = re.compile(r"([Cc]hủ trì|[Pp]hối hợp|[Tt]ham gia)\s*,\s+(?=[A-ZĐÀ-Ỹ])")
 _ROLE_OF_NOTE = {"chu tri": "lead", "phoi hop": "support", "tham gia": "participate"}
+
+
+def _all_units(text: str) -> bool:
+    """True when ``text`` is nothing but a list of units: "Công an tỉnh, Bộ Chỉ huy Quân sự"."""
+    names = split_units(text, strict=True)
+    return bool(names) and sum(map(len, names)) >= 0.8 * len(text.replace(",", "").replace(";", ""))
 
 
 def _cell_units(value: str, column: str) -> list[tuple[str, Role]]:
@@ -1525,9 +1563,14 @@ def _cell_units(value: str, column: str) -> list[tuple[str, Role]]:
         return []
     default: Role = column  # type: ignore[assignment]
     if ":" not in value and "(" not in value:
+        if _ROLE_WORDS.search(char_fold(value)):
+            # "Sở Y tế chủ trì; Trường Cao đẳng Y tế phối hợp" (or ", "): each clause's verb.
+            return _field_units("", column, _ROLE_THEN_COMMA.sub(r"\1; ", value))
         return [(name, default) for name in split_units(value, strict=False)]
     out: list[tuple[str, Role]] = []
     for piece in value.split(";"):
+        if default == "lead" and any(role == "lead" for _, role in out):
+            default = "support"  # "Sở Y tế (chủ trì); Sở Tài chính, Sở Nội vụ": the rest partner
         role = default
         labelled = _field_of(piece.strip())
         if labelled is not None and labelled[0] in _ROLE_OF_NOTE.values():
@@ -1537,6 +1580,8 @@ def _cell_units(value: str, column: str) -> list[tuple[str, Role]]:
             noted: Role = _ROLE_OF_NOTE[fold(note.group(1))]  # type: ignore[assignment]
             out.extend((name, noted) for name in split_units(piece[start:note.start()]))
             start = note.end()
+            if noted == "lead" == role:
+                role = "support"  # "Sở X (chủ trì), Công an tỉnh": the names after partner
         out.extend((name, role) for name in split_units(piece[start:], strict=False))
     return out
 

@@ -111,6 +111,9 @@ _CONDITION_REACH = 120
 # "Giao X chủ trì …" assigns; "Đề nghị X phối hợp …" asks a body the plan cannot order.
 _GIAO = re.compile(r"(?:^|(?<=[.;:,]\s))(?:[Gg]iao|[Đđ]ề nghị)(?:\s*:)?\s+(?=\S)")
 _GIAO_CORE = ("iao", "ề nghị")  # in every match of _GIAO: a cheap test before it
+# "…, do Sở Tài chính chủ trì thực hiện": the unit named after the duty, as its agent (the
+# verb after it tells this "do" from "because": "do thiếu kinh phí").
+_DO = re.compile(r"(?<=\s)do\s+(?=\S)")
 _PARTNER = re.compile(r"(?<![a-z])phoi hop(?: chat che)?(?: voi| cung)?\s+")
 
 
@@ -565,6 +568,8 @@ def leading_subject(text: str) -> Subject | None:
             if _LEAD_VERB.search(folded, m.end()) and not _inside_brackets(text, m.start()):
                 candidates.append(m.end())
                 after_semicolon.add(m.end())
+    if " do " in text:
+        candidates.extend(m.end() for m in _DO.finditer(text))
     for n, offset in enumerate(candidates):
         rest = text[offset:]
         head = clean_piece(rest[:60])

@@ -182,6 +182,9 @@ UNIT_HEADS: tuple[str, ...] = (
     # A commune's civil servant by post, who carries a duty as a unit would ("Công chức Tư
     # pháp - Hộ tịch").
     "công chức",
+    # The head of a village or residential group, whom a commune gives duties as a unit
+    # ("Trưởng thôn, tổ dân phố").
+    "trưởng thôn", "trưởng ấp", "trưởng bản", "tổ trưởng",
 )
 
 # Bodies that are not task units: the department's own leadership, to whom
@@ -437,7 +440,8 @@ OWN_UNITS_OF_ISSUER: tuple[tuple[str, str, bool | str | None], ...] = (
      r"^(?:phong|trung tam|van phong (?:hdnd va ubnd|hoi dong nhan dan va uy ban nhan dan|"
      rf"ubnd|uy ban nhan dan)|thanh tra {_DISTRICT})\b", None),
     (rf"^(?:ubnd|uy ban nhan dan) {_COMMUNE}\b",
-     r"^(?:phong|trung tam phuc vu hanh chinh cong|cong chuc|van phong (?:hdnd va ubnd|"
+     r"^(?:phong|trung tam phuc vu hanh chinh cong|cong chuc|truong (?:thon|ap|ban)|to truong"
+     r"|van phong (?:hdnd va ubnd|"
      r"hoi dong nhan dan va uy ban nhan dan|ubnd|uy ban nhan dan|dang uy))\b", _OUTSIDE_COMMUNE),
     *(_committee_row(c) for c in _COMMITTEES),
     (r"^(?:ban|uy ban kiem tra|van phong) .*\b(?:tinh uy|thanh uy|trung uong|dang uy|huyen uy)\b",
