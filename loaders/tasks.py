@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -1802,4 +1803,29 @@ def read_tasks(lines: list[Line], plan: Plan) -> tuple[list[Task], list[Unit]]:
     reader = _Reader(plan)
     reader.read(build_outline(lines))
     units = reader.book.units()
+    if plan.date and len(plan.date) == 10:
+        for task in reader.tasks:
+            _date_from_issue(task, plan.date)
     return reader.tasks, units
+
+
+# A time counted from the plan's own date: "trong 30 ngày kể từ ngày Kế hoạch được ban
+# hành", "15 ngày kể từ ngày ký" (not from another event: "… kể từ ngày kết thúc đợt").
+_FROM_ISSUE = re.compile(
+    r"(\d{1,3})\s+ngày\s+(?:làm việc\s+)?kể\s+từ\s+ngày\s+(?:(?:kế hoạch|văn bản|quyết"
+    r" định)(?:\s+này)?\s+(?:được\s+)?(?:ban hành|ký)|ký(?:\s+ban hành)?)", re.IGNORECASE)
+
+
+def _date_from_issue(task: Task, issued: str) -> None:
+    """A deadline counted in days from the plan's date is given its day."""
+    deadline = task.deadline
+    if deadline is None or deadline.date is not None or "kể từ" not in deadline.text:
+        return
+    m = _FROM_ISSUE.search(deadline.text)
+    if m is None:
+        return
+    try:
+        due = date.fromisoformat(issued) + timedelta(days=int(m.group(1)))
+    except ValueError:
+        return
+    deadline.date, deadline.end_year = due.isoformat(), due.year

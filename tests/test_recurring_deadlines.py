@@ -300,3 +300,22 @@ def test_how_often_inside_a_duty_is_no_deadline():
 def test_a_span_of_days_falls_due_on_its_last_day(text, date, start):
     found = read_deadline(text)
     assert (found.date, found.start_year, found.end_year) == (date, start, 2026)
+
+
+PLAN_HEAD = """UBND TỈNH NINH BÌNH
+SỞ Y TẾ
+Số: 12/KH-SYT
+Ninh Bình, ngày 05 tháng 3 năm 2026
+KẾ HOẠCH
+Phòng, chống dịch năm 2026
+I. NHIỆM VỤ
+"""
+
+
+def test_days_counted_from_the_plans_date_give_a_day():
+    text = (PLAN_HEAD + "1. Văn phòng Sở chủ trì xây dựng quy chế phối hợp, trong 30 ngày kể "
+            "từ ngày Kế hoạch được ban hành.\n2. Phòng Nghiệp vụ Y chủ trì tổng kết trong 15 "
+            "ngày kể từ ngày kết thúc đợt cao điểm.\n")
+    first, second = parse(text).tasks
+    assert first.deadline.date == "2026-04-04"  # 5 March 2026 + 30 days
+    assert second.deadline is not None and second.deadline.date is None  # another day
