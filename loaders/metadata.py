@@ -326,7 +326,8 @@ def _add_org(header: _Header, index: int, cell: str) -> None:
 
 def _read_number(header: _Header, rest: str) -> str:
     """Read "19/KH-SKHCN" or a blank "/KH-KHCN"; return what follows it on the line."""
-    rest = rest.strip()
+    # "Số:…../KH-UBND", "Số: ___/KH-UBND": dots or a rule where the number will be written.
+    rest = rest.strip().lstrip(".…_ ")
     token = re.match(r"^[\w/\-–.&ĐđÐ]+(?:\s*[-/–]\s*[\w&Đđ]+)*", rest)
     raw = token.group(0) if token else rest
     remainder = rest[len(raw):]
@@ -576,7 +577,9 @@ def _read_signature(lines: list[Line]) -> tuple[str | None, str | None]:
     """
     capacity: list[str] = []
     signer = None
-    for line in reversed(lines[-12:]):
+    # A joint plan is signed by each body, one block above the other: the blocks read so far.
+    blocks: list[tuple[str, str]] = []
+    for line in reversed(lines[-16:]):
         text = line.text.strip().strip("*").strip()
         if not text or _DEBRIS.match(text) or _BESIDE_SIGNATURE.match(fold(text)):
             continue
@@ -590,7 +593,17 @@ def _read_signature(lines: list[Line]) -> tuple[str | None, str | None]:
         if signer is None and not capacity and _looks_like_name(text):
             signer = squash_spaces(text)
             continue
+        if signer is not None and capacity and _looks_like_name(text):
+            # "GIÁM ĐỐC SỞ …" / "Nguyễn Văn A" above "CHỦ TỊCH HỘI …" / "Lê Thị B".
+            blocks.insert(0, (signer, " / ".join(capacity)))
+            signer, capacity = squash_spaces(text), []
+            continue
         break
+    if blocks and signer is not None and capacity:
+        blocks.insert(0, (signer, " / ".join(capacity)))
+        return "; ".join(b[0] for b in blocks), "; ".join(b[1] for b in blocks)
+    if blocks:  # the line above the last block was a name in no block: not a signature
+        signer, capacity = blocks[-1][0], blocks[-1][1].split(" / ")
     return signer, " / ".join(capacity) or None
 
 
@@ -612,6 +625,31 @@ def _one_of_joint_office(text: str, symbol: ParsedKey | None) -> str:
     if "hdnd" in codes:
         return "HĐND" + rest
     return found.group("committee") + rest
+
+
+# Two bodies named on one header line: "SỞ KHOA HỌC VÀ CÔNG NGHỆ – HỘI NÔNG DÂN TỈNH".
+_JOINT_SEPARATOR = re.compile(r"\s+[-–—]\s+")
+
+
+def _joint_issuer(orgs: list[tuple[int, str]], symbol: ParsedKey | None,
+                  province_name: str | None, kind: str) -> tuple[str, str | None] | None:
+    """The issuers of a joint plan ("…/KH-SKHCN-HND") joined by " – ", and the body above
+    them, when the header names each on a line or on one line split by a dash; None for a
+    plan of one body (a ward "XUÂN HƯƠNG - ĐÀ LẠT" has one issuer part)."""
+    if symbol is None or symbol.doctype is None or len(symbol.issuers) < 2 or not orgs:
+        return None
+    count = len(symbol.issuers)
+    names = _JOINT_SEPARATOR.split(orgs[-1][1])
+    above = orgs[-2][1] if len(orgs) >= 2 else None
+    if len(names) != count:
+        names = [cell for _, cell in orgs[-count:]]
+        above = orgs[-count - 1][1] if len(orgs) > count else None
+    found = [match_issuer(n) for n in names]
+    if len(names) != count or any(f is None or fold(f.code) != fold(part)  # "…-VP": an office
+                                  for f, part in zip(found, symbol.issuers, strict=False)):
+        return None
+    issuer = " – ".join(display_issuer(n, province_name, kind) for n in names)
+    return issuer, display_issuer(above, None) if above else None
 
 
 # --- identity --------------------------------------------------------------------------------
@@ -775,6 +813,9 @@ def read_metadata(lines: list[Line], source: SourceFile, *,
     elif symbol is not None and symbol.issuers:
         issuer = _issuer_from_symbol(symbol.issuers[0], name, kind)
     parent = display_issuer(header.orgs[-2][1], None) if len(header.orgs) >= 2 else None
+    joint = _joint_issuer(header.orgs, symbol, name, kind)
+    if joint is not None:
+        issuer, parent = joint
     if parent is not None and issuer is not None and local_area(issuer) is None \
             and issuer_text is not None:
         # "UBND XÃ PHÚ LỘC" / "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ": the commune's own committee.

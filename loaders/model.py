@@ -193,8 +193,9 @@ class Plan:
     issuer: str | None = None
     parent_issuer: str | None = None  # the body above the issuer in the header
     title: str | None = None
-    signer: str | None = None
-    signer_capacity: str | None = None  # "GIÁM ĐỐC", "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"
+    signer: str | None = None  # a joint plan's signers joined by "; "
+    # "GIÁM ĐỐC", "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"; a joint plan's capacities joined by "; "
+    signer_capacity: str | None = None
     recipients: list[str] = field(default_factory=list)
     references: list[DocRef] = field(default_factory=list)
     links: list[DocLink] = field(default_factory=list)

@@ -139,7 +139,7 @@ _DATE_AT = re.compile(
     r"|\d{0,2}\s*thang\s*\d{0,2}\s*,?\s*nam\s*(?:19|20)\d{2})"
 )
 _OF = re.compile(r"\s*,?\s*(?:cua|do)\s+")
-_SUBJECT_START = re.compile(r"(?<![\w])(?:ve viec|ve|phe duyet|ban hanh|quy dinh)\s")
+_SUBJECT_START = re.compile(r"(?<![\w])(?:(?:ve viec|ve|phe duyet|ban hanh|quy dinh)\s|sua doi\b)")
 _ANNOUNCE = re.compile(
     r"(?:xay dung|lap|ban hanh)\s+(?:ke hoach|chuong trinh|de an)(?!\s+so)(?![\w])"
 )
@@ -277,6 +277,7 @@ def _read_tail(stream: _Stream, cite: _Cite, limit: int, clause_end: int,
                     found, end = joined, m.end() + len(joined.text)
             if found is not None:
                 end = _extend_with_province(stream, cite, end, reach)
+                end = _joint_issuers(stream, cite, end, reach)
                 cite.issuer = squash_spaces(text[m.end():end])
                 cite.issuer_match = found
                 pos = end
@@ -326,6 +327,26 @@ _COMMUNE_LEVELS = frozenset(level_words("commune"))
 _PROVINCE_COMMITTEE = re.compile(r"(?:tinh|thanh) uy$")
 # The name of a district or commune after its level word: "huyện Tuy Phước", "xã Cát Tiến".
 _PLACE_NAME = re.compile(r"(?:[ \t]+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d{1,2}(?![\w/])))+")
+
+
+# "của Sở Khoa học và Công nghệ và Hội Nông dân tỉnh": the next issuer of a joint document.
+_NEXT_ISSUER = re.compile(r"\s*(?:,|\bva\b|[-–])\s*")
+
+
+def _joint_issuers(stream: _Stream, cite: _Cite, end: int, limit: int) -> int:
+    """The end of the issuers of a joint document ("…/KH-SKHCN-HND"): each body its symbol
+    names after the first, joined by "và", "-" or ",", with its province; a part that names
+    no body written there (a drafting office) ends it."""
+    parsed = parse_key("0/" + cite.symbol) if cite.symbol else None
+    if parsed is None or parsed.doctype is None:  # a letter's "SNNPTNT-VPNTM": one issuer
+        return end
+    for part in parsed.issuers[1:]:
+        m = _NEXT_ISSUER.match(stream.folded, end, limit)
+        found = match_issuer(stream.text[m.end():limit]) if m is not None else None
+        if found is None or fold(found.code) != fold(part):  # "…/TWĐTN-VP": VP drafted it
+            break
+        end = _extend_with_province(stream, cite, m.end() + len(found.text), limit)
+    return end
 
 
 def _extend_with_province(stream: _Stream, cite: _Cite, end: int, limit: int) -> int:
@@ -551,6 +572,23 @@ _LOCAL_PARTY_SYMBOL = {"TU": ("NQ", "KL", "CT", "CTr", "KH", "TB", "HD")}
 _YEAR_LIKE = re.compile(r"^(?:19|20)\d{2}$")
 
 
+# Nothing but "và" or a comma between two citations (folded).
+_JOINED = re.compile(r"\s*(?:va|,)\s*")
+
+
+def _share_issuers(stream: _Stream, cites: list[_Cite]) -> None:
+    """"Chương trình số 30-CTr/TU ngày … và Kế hoạch số 45-KH/TU ngày … của Ban Thường vụ
+    Tỉnh ủy": documents joined by "và" before one issuer are that issuer's, when their
+    symbols name the same body."""
+    for before, after in reversed(list(zip(cites, cites[1:], strict=False))):
+        if before.issuer is not None or after.issuer is None or before.key_issuer is None \
+                or fold(before.key_issuer) != fold(after.key_issuer or "") \
+                or not _JOINED.fullmatch(stream.folded, before.tail_end, after.start):
+            continue
+        before.issuer, before.issuer_match = after.issuer, after.issuer_match
+        before.issuer_province = after.issuer_province
+
+
 def _read_tails(stream: _Stream, ordered: list[_Cite], which: set[int]) -> None:
     """Read the tail of each citation in ``which`` (ids), up to the next one in ``ordered``."""
     for i, cite in enumerate(ordered):
@@ -700,6 +738,7 @@ def read_references(lines: list[Line], plan: Plan, *,
     cites += [c for c in bare if _key_from_issuer(c) or _key_from_cited(c, cites)]
     cites.sort(key=lambda c: c.start)
     _read_tails(stream, cites, {id(c) for c in cites} - done)
+    _share_issuers(stream, cites)
     if same_number:
         _read_tails(stream, sorted(cites + same_number, key=lambda c: c.start),
                     {id(c) for c in same_number})
@@ -949,6 +988,9 @@ def _to_ref(group: _Group, plan: Plan, stream: _Stream) -> DocRef:
     match = next((c.issuer_match for c in ranked if c.issuer_match), None)
     if head.key_issuer:
         scope = issuer_scope_of_code(head.key_issuer)
+        if scope == "local" and match is not None and match.scope == "central" \
+                and fold(match.code).startswith(fold(head.key_issuer)):
+            scope = "central"  # "07-KH/ĐU … của Đảng ủy Chính phủ": the central one of its kind
     elif match is not None:
         scope = match.scope
     else:

@@ -114,6 +114,14 @@ ISSUERS: tuple[Issuer, ...] = (
            (r"ban kinh te trung uong",)),
     Issuer("UBKTTW", "Ủy ban Kiểm tra Trung ương", "Central Inspection Commission", "central",
            True, (r"uy ban kiem tra trung uong",)),
+    # The Party committees of central bodies since 2025 (symbol "…/ĐU"), not a local one.
+    Issuer("ĐUCP", "Đảng ủy Chính phủ", "Party Committee of the Government", "central", True,
+           (r"dang uy chinh phu",)),
+    Issuer("ĐUQH", "Đảng ủy Quốc hội", "Party Committee of the National Assembly", "central",
+           True, (r"dang uy quoc hoi",)),
+    Issuer("ĐUCCQĐTW", "Đảng ủy các cơ quan Đảng Trung ương",
+           "Party Committee of Central Party Agencies", "central", True,
+           (r"dang uy cac co quan dang trung uong",)),
     Issuer("BCĐTW", "Ban Chỉ đạo Trung ương", "Central Steering Committee", "central", True,
            (r"ban chi dao trung uong",)),
     Issuer("TWĐTN", "Trung ương Đoàn TNCS Hồ Chí Minh", "Central Youth Union", "central", True,
@@ -343,7 +351,8 @@ PROPER_PHRASES: dict[str, str] = {
     "doan thanh nien cong san ho chi minh": "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
     "tncs": "TNCS", "ho chi minh": "Hồ Chí Minh", "mat tran to quoc": "Mặt trận Tổ quốc",
     "thuong truc": "Thường trực", "ubnd": "UBND", "hdnd": "HĐND", "mttq": "MTTQ",
-    "co quan dang": "cơ quan Đảng",
+    "co quan dang": "cơ quan Đảng", "viet nam": "Việt Nam", "chinh phu": "Chính phủ",
+    "quoc hoi": "Quốc hội",
     "ban xay dung dang": "Ban Xây dựng Đảng", "uy ban kiem tra": "Ủy ban Kiểm tra",
 }
 _PROPER_LONGEST = max(len(k.split()) for k in PROPER_PHRASES)
@@ -400,6 +409,11 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
     folded = fold(text)
     if folded in _FIXED_NAMES:
         return _FIXED_NAMES[folded]
+    central = match_issuer(text) if " ve " in folded else None
+    if central is not None and central.scope == "central" \
+            and fold(text[len(central.text):]).startswith("ve "):
+        # "BAN CHỈ ĐẠO TRUNG ƯƠNG VỀ PHÁT TRIỂN …": a central body named with its remit.
+        return f"{central.name} {_sentence_case(text[len(central.text):].strip())}"
     named = find_province(text, require_case=False)
     prov_name = named.province.name if named else province
     kind = named.province.kind if named else province_kind
@@ -524,7 +538,8 @@ _PARTY_BOARDS = {"ban thuong vu": "Ban Thường vụ", "thuong truc": "Thườn
 # "BCH TỈNH GIA LAI" under an association's name: the board, then its province (folded).
 _BOARD_OF_AREA = re.compile(r"^(bch|ban chap hanh|ban thuong vu)\s+")
 # Mass associations whose provincial committees sign under the national name (folded).
-_ASSOCIATIONS = ("hoi nong dan", "hoi lien hiep phu nu", "hoi cuu chien binh")
+_YOUTH_UNION = ("doan tncs ho chi minh", "doan thanh nien cong san ho chi minh")
+_ASSOCIATIONS = ("hoi nong dan", "hoi lien hiep phu nu", "hoi cuu chien binh", *_YOUTH_UNION)
 # "ĐẢNG BỘ XÃ TÂN PHÚ": the Party organisation of an area below the province, whose committee
 # ("ĐẢNG ỦY" on the next header line) issues the plan (folded).
 _AREA_PARTY = re.compile(
@@ -542,6 +557,8 @@ def _party_committee(text: str, folded: str, parent: str | None) -> str | None:
     parent_folded = fold(parent)
     if folded in _PARTY_BOARDS and parent_folded.startswith(("tinh uy ", "thanh uy ")):
         return f"{_PARTY_BOARDS[folded]} {parent}"
+    if folded == "thuong truc" and parent_folded.startswith(("hdnd ", "hoi dong nhan dan ")):
+        return f"Thường trực {parent}"  # "HĐND TỈNH NGHỆ AN" / "THƯỜNG TRỰC"
     board = _BOARD_OF_AREA.match(folded)
     if board is not None and parent_folded.startswith(_ASSOCIATIONS):
         # "HỘI NÔNG DÂN VIỆT NAM" / "BCH TỈNH GIA LAI": the association's committee there.
@@ -549,6 +566,9 @@ def _party_committee(text: str, folded: str, parent: str | None) -> str | None:
         named = find_province(text[board.end():], require_case=False)
         if named is not None and named.prefixed and named.start == 0 \
                 and not text[board.end() + named.end:].strip():
+            if parent_folded.startswith(_YOUTH_UNION):  # "ĐOÀN TNCS HỒ CHÍ MINH" / "BCH TỈNH …"
+                return (f"{PROPER_PHRASES[board.group(1)]} {parent} {named.province.kind} "
+                        f"{named.province.name}")
             association = re.sub(r"(?i)\s+Việt Nam$", "", parent)
             return f"{association} {named.province.kind} {named.province.name}"
     if not _AREA_PARTY.match(parent_folded):
