@@ -278,6 +278,8 @@ def _side_by_side(segment: str) -> list[str]:
     left = segment.lstrip()
     if left[:1] not in _RECIPIENT_MARKS and not left.lower().startswith(_NOI_NHAN):
         return [segment]
+    if len(segment[:m.start()].strip()) < 2:  # "-\tTT HĐND, UBND;": a list's tab, no gap
+        return [segment]
     right = segment[m.end():].strip()
     letters = [c for c in right if c.isalpha()]
     if not right[:1].isalpha() or len(letters) < 2 or not all(c.isupper() for c in letters):

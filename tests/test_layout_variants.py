@@ -775,13 +775,15 @@ def test_recipients_and_signature_side_by_side():
 
 
 def test_recipients_and_signature_side_by_side_with_tabs():
-    # The same closing as Word's tab stops give it when saved as text.
+    # The same closing as Word's tab stops give it when saved as text; a list's tab after
+    # its mark is no gap between blocks, whatever follows it.
     closing = ("Nơi nhận:\t\tKT. GIÁM ĐỐC\n"
                "- UBND tỉnh (b/c);\t\tPHÓ GIÁM ĐỐC\n"
+               "-\tTT HĐND, UBND;\n"
                "- Lưu: VT, KHTC.\n\n"
                "\t\t\tLê Hoàng Nam\n")
     plan = parse(TAB_TABLE[:TAB_TABLE.index("Nơi nhận:")] + closing)
-    assert plan.recipients == ["UBND tỉnh (b/c)", "Lưu: VT, KHTC"]
+    assert plan.recipients == ["UBND tỉnh (b/c)", "TT HĐND, UBND", "Lưu: VT, KHTC"]
     assert plan.signer == "Lê Hoàng Nam"
     assert plan.signer_capacity == "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"
 
