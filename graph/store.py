@@ -98,6 +98,7 @@ from policykg.graph.taskrows import (
     stored_quote,
 )
 from policykg.loaders.model import Plan
+from policykg.loaders.ocr import read_by
 from policykg.ontology.normalize import fold
 from policykg.ontology.schema import Kind
 
@@ -405,15 +406,8 @@ def prepare_plan(plan: Plan) -> PreparedPlan:
             ops=_pack({"scope": frag.scope, "ops": frag.ops}), nodes=_pack(frag.nodes),
             edges=_pack(frag.edges), node_count=len(frag.nodes), edge_count=len(frag.edges),
             touches=_touches(frag.nodes, frag.edges), rows=block_rows(frag.nodes, frag.edges),
-            texts=block_texts(frag.nodes), ocr=_ocr_note(plan))
+            texts=block_texts(frag.nodes), ocr=read_by(plan.source.encoding))
 
-
-def _ocr_note(plan: Plan) -> str | None:
-    """The OCR a plan's text was read by, with its confidence (None: it was not)."""
-    from policykg.loaders.ocr import NOTE
-
-    note = plan.source.encoding
-    return note.removeprefix("ocr: ") if note and note.startswith(NOTE) else None
 
 
 def _touches(nodes: list[list[Any]], edges: list[list[Any]]) -> tuple[str, ...]:

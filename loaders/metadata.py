@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from policykg.loaders.charmap import fold_aligned
 from policykg.loaders.model import Line, Plan, SourceFile
-from policykg.loaders.ocr import NOTE as OCR_NOTE
+from policykg.loaders.ocr import read_by
 from policykg.loaders.units import looks_like_unit
 from policykg.ontology.doctypes import ParsedKey, doctype_from_word, parse_key
 from policykg.ontology.issuers import (
@@ -800,9 +800,8 @@ def read_metadata(lines: list[Line], source: SourceFile, *,
         lines, header, header_end, issuer_text)
     if prov is None and not central:
         warnings.append("no province found in the header or the text")
-    if source.encoding and source.encoding.startswith(OCR_NOTE):
-        warnings.append(f"text read by OCR from scanned pages "
-                        f"({source.encoding.removeprefix('ocr: ')}): check names and "
+    if (ocr := read_by(source.encoding)) is not None:
+        warnings.append(f"text read by OCR from scanned pages ({ocr}): check names and "
                         "numbers against the original")
 
     kind = prov.kind if prov else "tỉnh"

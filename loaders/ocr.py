@@ -38,7 +38,8 @@ from policykg.loaders.msword import DocCell, DocTable
 if TYPE_CHECKING:
     from policykg.loaders.scan_tables import Grid
 
-__all__ = ["OCR_ENV", "NOTE", "ocr_engine", "ocr_enabled", "ocr_image", "ocr_pdf", "on_page"]
+__all__ = ["OCR_ENV", "NOTE", "ocr_engine", "ocr_enabled", "ocr_image", "ocr_pdf", "on_page",
+           "read_by"]
 
 OCR_ENV = "POLICYKG_OCR"
 LANGUAGE = "vie"
@@ -55,6 +56,14 @@ _HEADING_NUMBER = re.compile(r"^([IVX]{1,5})\s+(?=[A-ZĐÀ-Ỹ]{2,}(?:\s|,|$))")
 _ITEM_START = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVXLC]+\.)\s")
 
 on_page: Callable[[], None] | None = None
+
+
+def read_by(encoding: str | None) -> str | None:
+    """The OCR a file's text came from and its confidence ("Tesseract (vie), mean word
+    confidence 95%"), from its ``SourceFile.encoding``; None when OCR did not read it."""
+    if encoding and encoding.startswith(NOTE):
+        return encoding.removeprefix("ocr: ")
+    return None
 
 
 def ocr_enabled() -> bool:
@@ -228,7 +237,7 @@ def _read_missed_cells(program: str, picture, grid: Grid,
                 missed.append(((r, c), box[ys.min():ys.max() + 1, xs.min():xs.max() + 1]))
     if not missed:
         return
-    height = max(crop.shape[0] for _, crop in missed) + 2 * _GAP // 2
+    height = max(crop.shape[0] for _, crop in missed) + _GAP  # half a gap above and below
     line = np.full((height, sum(crop.shape[1] + _GAP for _, crop in missed) + _GAP), 255,
                    np.uint8)
     spans = []

@@ -114,10 +114,7 @@ def _line_at(mask: np.ndarray, y: int, x0: int, x1: int) -> bool:
 
 def _column_at(mask: np.ndarray, x: int, y0: int, y1: int) -> bool:
     """Whether a vertical line runs at ``x`` (give or take its thickness) over y0-y1."""
-    if y1 - y0 <= 2 * _EDGE:
-        return True
-    band = mask[y0 + _EDGE:y1 - _EDGE, max(x - _MIN_GAP // 2, 0):x + _MIN_GAP // 2 + 1]
-    return bool(band.size) and float(band.any(axis=1).mean()) >= _CROSSING
+    return _line_at(mask.T, x, y0, y1)
 
 
 def find_grids(page: np.ndarray) -> list[Grid]:
@@ -151,7 +148,10 @@ def _grid(mask: np.ndarray, lines: list[tuple[int, int, int]]) -> list[Grid]:
     top, bottom = lines[0][0], lines[-1][0]
     left = min(x0 for _, x0, _ in lines)
     right = max(x1 for _, _, x1 in lines)
-    crossing = mask[top:bottom + 1, left:right + 1].mean(axis=0) >= _CROSSING
+    # the share of ink across the table along each row and down each column
+    row_ink = mask[:, left:right + 1].mean(axis=1)
+    column_ink = mask[top:bottom + 1].mean(axis=0)
+    crossing = column_ink[left:right + 1] >= _CROSSING
     columns: list[int] = []
     run: list[int] = []
     for x in np.flatnonzero(crossing):
@@ -165,8 +165,8 @@ def _grid(mask: np.ndarray, lines: list[tuple[int, int, int]]) -> list[Grid]:
         return []
     rows = [y for y, _, _ in lines]
     grid = Grid(rows, columns,
-                row_bands=[_band(mask[:, left:right + 1].mean(axis=1), y) for y in rows],
-                column_bands=[_band(mask[top:bottom + 1].mean(axis=0), x) for x in columns])
+                row_bands=[_band(row_ink, y) for y in rows],
+                column_bands=[_band(column_ink, x) for x in columns])
     for r in range(len(rows) - 1):
         for c in range(len(columns) - 1):
             if r and not _line_at(mask, rows[r], columns[c], columns[c + 1]):
