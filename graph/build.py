@@ -669,7 +669,7 @@ def _unit_ops(name: str, category: str, org: str | None, scope: str, province: s
         org_op = ("org", committee, None, home)
         part_of = ident.issuer_org(committee, None, home)[0]
         org_scope, org_slug = part_of.split(":")[1:3]
-        uid = ident.unit_id(org_scope, org_slug, _unit_facts(board_name, category)[0])
+        uid = ident.unit_id(org_scope, org_slug, ident.unit_slug(board_name))
     elif internal:
         part_of = org
         org_slug = org.rsplit(":", 1)[-1] if org else "unknown"
