@@ -288,30 +288,32 @@ class _Worker:
 
     def send(self, path: Path, max_mb: float | None) -> Result | None:
         """Give the worker ``path``; a result at once when the worker cannot take it."""
-        import time
-
         if self._process is None:
             self._start()
         self.path = path
-        self.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
+        self._renew_deadline()
         try:
             self.conn.send((str(path), max_mb))
         except OSError:
             return self._died()
         return None
 
+    def _renew_deadline(self) -> None:
+        """The file being read has the whole time bound from now."""
+        import time
+
+        self.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
+
     def receive(self) -> Result | None:
         """The result for the file sent (the worker has answered or ended), or None when
         the worker only says it is still reading (a scanned page was read by OCR): its
         time bound starts again."""
-        import time
-
         try:
             result = self.conn.recv()
         except (EOFError, OSError):
             return self._died()
         if isinstance(result, str) and result == _STILL_READING:
-            self.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
+            self._renew_deadline()
             return None
         self.path = None
         return result
