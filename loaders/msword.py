@@ -27,15 +27,18 @@ from dataclasses import dataclass, field
 from policykg.loaders.model import LoadError
 from policykg.loaders.numbering import Level, ListNumbering
 
-__all__ = ["DocCell", "DocTable", "doc_blocks", "OLE_MAGIC"]
+__all__ = ["DocCell", "DocTable", "doc_blocks", "OLE_MAGIC", "ENCRYPTED_REASON",
+           "ENCRYPTED_STREAM"]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD_IDENT = 0xA5EC
 _WORD97_NFIB = 0x00C0  # Word 6 and Word 95 files carry a smaller nFib
 _PAGE = 512
-_ENCRYPTED = ("Word file is password protected (encrypted): open it in Word, remove the "
-              "password and save it again")
-_ENCRYPTED_NAME = "EncryptedPackage".encode("utf-16-le")  # the stream of an encrypted .docx
+# what an encrypted Word file (of either format) is refused with, and the name of the
+# stream an encrypted .docx keeps its package in
+ENCRYPTED_REASON = ("Word file is password protected (encrypted): open it in Word, remove the "
+                    "password and save it again")
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 # paragraph-property operators read here (sprm codes of [MS-DOC] 2.6.2 and 2.6.4)
 _IN_TABLE = 0x2416  # sprmPFInTable: the paragraph is in a table cell
@@ -114,12 +117,12 @@ def _streams(data: bytes, path: str) -> tuple[bytes, bytes]:
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
     except (OSError, ValueError, struct.error, IndexError) as err:
-        if _ENCRYPTED_NAME in data:
-            raise LoadError(path, _ENCRYPTED) from None
+        if ENCRYPTED_STREAM in data:
+            raise LoadError(path, ENCRYPTED_REASON) from None
         raise LoadError(path, f"damaged Word 97-2003 .doc file ({err})") from None
     try:
         if ole.exists("EncryptedPackage"):
-            raise LoadError(path, _ENCRYPTED)
+            raise LoadError(path, ENCRYPTED_REASON)
         if not ole.exists("WordDocument"):
             kind = ("an Excel workbook" if ole.exists("Workbook") or ole.exists("Book") else
                     "a PowerPoint file" if ole.exists("PowerPoint Document") else
@@ -133,7 +136,7 @@ def _streams(data: bytes, path: str) -> tuple[bytes, bytes]:
                                   "or LibreOffice and save it as .docx")
         flags = _u16(word, 0x0A)
         if flags & 0x0100:
-            raise LoadError(path, _ENCRYPTED)
+            raise LoadError(path, ENCRYPTED_REASON)
         name = "1Table" if flags & 0x0200 else "0Table"
         if not ole.exists(name):
             raise LoadError(path, f"damaged Word 97-2003 .doc file (no {name} stream)")

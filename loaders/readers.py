@@ -31,7 +31,13 @@ from pathlib import Path
 
 from policykg.loaders.decode import decode_bytes, repair_text, vietnamese_score
 from policykg.loaders.model import LoadError, SourceFile
-from policykg.loaders.msword import OLE_MAGIC, DocTable, doc_blocks
+from policykg.loaders.msword import (
+    ENCRYPTED_REASON,
+    ENCRYPTED_STREAM,
+    OLE_MAGIC,
+    DocTable,
+    doc_blocks,
+)
 from policykg.loaders.numbering import ListNumbering
 from policykg.ontology.normalize import fold
 
@@ -427,7 +433,6 @@ def _numbering_of(document) -> _Numbering:
     return _Numbering(numbering_xml, styles_xml)
 
 
-_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _RTF_MAGIC = b"{\\rtf"
 # Word's "Strict Open XML" saves name the same parts with other namespaces; python-docx
 # knows the usual ("transitional") ones, so a strict package is renamed before reading.
@@ -462,9 +467,8 @@ def _not_a_package(data: bytes, path: str) -> LoadError | None:
     """Why bytes named ``.docx`` are not a Word package, when a look at them tells."""
     head = data[:8]
     if head.startswith(OLE_MAGIC):
-        if _ENCRYPTED_PACKAGE in data:
-            return LoadError(path, "Word file is password protected (encrypted): open it in "
-                                   "Word, remove the password and save it again")
+        if ENCRYPTED_STREAM in data:
+            return LoadError(path, ENCRYPTED_REASON)
         return LoadError(path, "old binary Word .doc file (Word 97-2003), not .docx: "
                                "open it in Word or LibreOffice and save it as .docx")
     if data.lstrip()[:5].lower() == _RTF_MAGIC:
