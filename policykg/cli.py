@@ -76,6 +76,42 @@ def _console() -> Any:
     return Console(highlight=False)
 
 
+class Output:
+    """How a command prints its answer: a readable table, JSON, or CSV (``bom``: with the
+    byte-order mark Excel needs to show Vietnamese)."""
+
+    def __init__(self, as_json: bool, as_csv: bool, bom: bool):
+        if as_json and as_csv:
+            raise click.UsageError("give --json or --csv, not both")
+        if bom and not as_csv:
+            raise click.UsageError("--bom goes with --csv")
+        self.json, self.csv, self.bom = as_json, as_csv, bom
+
+    def write_csv(self, table: Any) -> None:
+        from policykg.queries.tables import to_csv
+
+        click.echo(to_csv(table, bom=self.bom), nl=False)
+
+
+def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--json``, ``--csv`` and ``--bom``, handed to the command as one ``out``."""
+    import functools
+
+    @functools.wraps(func)
+    def command(*args: Any, as_json: bool, as_csv: bool, bom: bool, **kwargs: Any) -> Any:
+        return func(*args, out=Output(as_json, as_csv, bom), **kwargs)
+
+    for option in (
+        click.option("--bom", is_flag=True,
+                     help="Start the CSV with a byte-order mark, so Excel opens it as UTF-8."),
+        click.option("--csv", "as_csv", is_flag=True,
+                     help="Print CSV: a header, then a row per item."),
+        click.option("--json", "as_json", is_flag=True, help="Print JSON."),
+    ):
+        command = option(command)
+    return command
+
+
 def _matches_province(record: dict[str, Any], wanted: str | None) -> bool:
     """``wanted`` names the province as written or the one it belongs to since 2025."""
     from policykg.ontology.normalize import fold
@@ -191,9 +227,9 @@ def ingest_command(paths: tuple[str, ...], as_json: bool, verbose: bool, jobs: i
 @cli.command("plans")
 @click.option("--province", help="Province as written on the plan or as merged in 2025 "
               "(diacritics optional).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@output_options
 @store_option
-def plans_command(province: str | None, as_json: bool, store_path: str) -> None:
+def plans_command(province: str | None, out: Output, store_path: str) -> None:
     """List the plans in the store."""
     from policykg.graph.store import plan_record
 
@@ -201,8 +237,13 @@ def plans_command(province: str | None, as_json: bool, store_path: str) -> None:
     graph = _store_call(store.graph)
     records = [plan_record(p, graph) for p in _store_call(store.plans)]
     records = [r for r in records if _matches_province(r, province)]
-    if as_json:
+    if out.json:
         _echo_json(records)
+        return
+    if out.csv:
+        from policykg.queries.tables import plans_table
+
+        out.write_csv(plans_table(records))
         return
     from rich.table import Table
 
@@ -220,9 +261,9 @@ def plans_command(province: str | None, as_json: bool, store_path: str) -> None:
 @click.option("--plan", "plan_ref", help="Plan id, graph node id, number or file.")
 @click.option("--unit", help="Part of a unit's name (diacritics optional).")
 @click.option("--province", help="Province as written or as merged in 2025.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@output_options
 @store_option
-def tasks_command(plan_ref: str | None, unit: str | None, province: str | None, as_json: bool,
+def tasks_command(plan_ref: str | None, unit: str | None, province: str | None, out: Output,
                   store_path: str) -> None:
     """List tasks with their lead and supporting units, deadline and source lines."""
     from policykg.graph.store import plan_record, task_records
@@ -244,8 +285,13 @@ def tasks_command(plan_ref: str | None, unit: str | None, province: str | None, 
             if wanted and not any(wanted in n for n in names):
                 continue
             rows.append(record)
-    if as_json:
+    if out.json:
         _echo_json(rows)
+        return
+    if out.csv:
+        from policykg.queries.tables import task_records_table
+
+        out.write_csv(task_records_table(rows))
         return
     from rich.table import Table
 
@@ -456,12 +502,12 @@ def export_command(fmt: str | None, out: str, store_path: str) -> None:
 
 @cli.command("sparql")
 @click.argument("query", required=False)
-@click.option("--json", "as_json", is_flag=True, help="Print rows as JSON.")
+@output_options
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
 @click.option("--backend", type=click.Choice(["rdflib", "oxigraph"]), default="rdflib",
               show_default=True, help="oxigraph answers large stores faster (needs pyoxigraph).")
 @store_option
-def sparql_command(query: str | None, as_json: bool, list_queries: bool, backend: str,
+def sparql_command(query: str | None, out: Output, list_queries: bool, backend: str,
                    store_path: str) -> None:
     """Run a SPARQL query over the RDF view of the graph.
 
@@ -503,7 +549,13 @@ def sparql_command(query: str | None, as_json: bool, list_queries: bool, backend
     except SparqlError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    click.echo(result.to_json() if as_json else result.to_table())
+    if out.csv:
+        from policykg.queries.tables import Table
+
+        records = ([{"answer": result.answer}] if result.kind == "ask" else result.records())
+        out.write_csv(Table(["answer"] if result.kind == "ask" else result.columns, records))
+        return
+    click.echo(result.to_json() if out.json else result.to_table())
 
 
 # --- queries: stems-from, basis, workload, compare, overlaps, search, due ---
@@ -622,10 +674,6 @@ def _query_json(value: Any) -> None:
     _echo_json(plain(value))
 
 
-def _json_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(func)
-
-
 @cli.command("stems-from", epilog=QUERY_EXIT_CODES)
 @click.argument("ref", metavar="REF")
 @click.option("--province", help="Only tasks of this province (as written or merged in 2025).")
@@ -637,11 +685,11 @@ def _json_option(func: Callable[..., Any]) -> Callable[..., Any]:
               help="List the downstream documents instead of tasks.")
 @click.option("--year", type=int, help="Year of REF when its number recurs (36-NQ/TW).")
 @click.option("--evidence", is_flag=True, help="Print each link's source line and quote.")
-@_json_option
+@output_options
 @store_option
 def stems_from_command(ref: str, province: str | None, unit: str | None, depth: int | None,
                        group_by: str | None, show_plans: bool, year: int | None,
-                       evidence: bool, as_json: bool, store_path: str) -> None:
+                       evidence: bool, out: Output, store_path: str) -> None:
     """Tasks stemming from REF at any depth: 36-NQ/TW, "nghi quyet 36", "QĐ 673" …
 
     Follows every plan or document implementing or based on REF, and those
@@ -663,35 +711,47 @@ def stems_from_command(ref: str, province: str | None, unit: str | None, depth: 
     if show_plans:
         docs = _answer(lambda: _store_call(downstream_documents, source, root,
                                            province=province, depth=depth))
-        if as_json:
+        if out.json:
             _query_json({"directive": root, "label": name, "documents": docs})
+        elif out.csv:
+            from policykg.queries.tables import documents_table
+
+            out.write_csv(documents_table(name, docs))
         else:
             print_documents(_console(), name, docs)
         return
     hits = _answer(lambda: _store_call(stems_from, source, root, province=province, unit=unit,
                                        depth=depth))
-    if as_json:
+    if out.json:
         data: dict[str, Any] = {"directive": root, "label": name, "tasks": hits}
         if group_by:
             data["groups"] = {k: [h.task for h in v] for k, v in group_hits(hits, group_by).items()}
         _query_json(data)
+    elif out.csv:
+        from policykg.queries.tables import stems_table
+
+        out.write_csv(stems_table(name, hits))
     else:
         print_stems(_console(), name, hits, group_by, evidence)
 
 
 @cli.command("basis", epilog=QUERY_EXIT_CODES)
 @click.argument("node", metavar="TASK|PLAN")
-@_json_option
+@output_options
 @store_option
-def basis_command(node: str, as_json: bool, store_path: str) -> None:
+def basis_command(node: str, out: Output, store_path: str) -> None:
     """The directives a task or plan ultimately serves, and every document on the way."""
     from policykg.queries import basis
     from policykg.queries.render import print_basis
 
     g = _query_graph(store_path)
     found = _answer(lambda: basis(g, node))
-    if as_json:
+    if out.json:
         _query_json(found)
+    elif out.csv:
+        from policykg.queries.tables import documents_table
+
+        out.write_csv(documents_table(found.node_label, found.documents, asked="node"))
     else:
         print_basis(_console(), found)
 
@@ -700,9 +760,9 @@ def basis_command(node: str, as_json: bool, store_path: str) -> None:
 @click.option("--province", help="Units of this province (as written or merged in 2025).")
 @click.option("--unit", help="Units this name resolves to (\"chi cuc tdc\").")
 @click.option("--kind", help="Units of this kind (\"phong quan ly khoa hoc\").")
-@_json_option
+@output_options
 @store_option
-def workload_command(province: str | None, unit: str | None, kind: str | None, as_json: bool,
+def workload_command(province: str | None, unit: str | None, kind: str | None, out: Output,
                      store_path: str) -> None:
     """Tasks each unit leads and supports, by deadline, directive and plan.
 
@@ -714,9 +774,13 @@ def workload_command(province: str | None, unit: str | None, kind: str | None, a
     source = _query_store(store_path)
     rows = _answer(lambda: _store_call(workload, source, province=province, unit=unit,
                                        kind=kind))
-    if as_json:
+    if out.json:
         _query_json({"units": [r for r in rows if not r.collective],
                      "collective": [r for r in rows if r.collective]})
+    elif out.csv:
+        from policykg.queries.tables import workload_table
+
+        out.write_csv(workload_table(rows))
     else:
         print_workload(_console(), rows)
 
@@ -724,9 +788,9 @@ def workload_command(province: str | None, unit: str | None, kind: str | None, a
 @cli.command("compare", epilog=QUERY_EXIT_CODES)
 @click.argument("sides", nargs=-1, required=True, metavar="PROVINCE|PLAN...")
 @click.option("--as-of", help="Date (YYYY-MM-DD); from 2025-07-01 provinces compare as merged.")
-@_json_option
+@output_options
 @store_option
-def compare_command(sides: tuple[str, ...], as_of: str | None, as_json: bool,
+def compare_command(sides: tuple[str, ...], as_of: str | None, out: Output,
                     store_path: str) -> None:
     """Provinces or plans side by side: directives, topics, leading units, targets."""
     from policykg.queries import compare
@@ -734,8 +798,12 @@ def compare_command(sides: tuple[str, ...], as_of: str | None, as_json: bool,
 
     source = _query_store(store_path)
     result = _answer(lambda: _store_call(compare, source, list(sides), as_of=as_of))
-    if as_json:
+    if out.json:
         _query_json(result)
+    elif out.csv:
+        from policykg.queries.tables import comparison_table
+
+        out.write_csv(comparison_table(result))
     else:
         print_comparison(_console(), result)
 
@@ -745,10 +813,10 @@ def compare_command(sides: tuple[str, ...], as_of: str | None, as_json: bool,
 @click.option("--province", help="Only pairs within this province.")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.25, show_default=True)
 @click.option("--top", type=click.IntRange(min=1), default=30, show_default=True)
-@_json_option
+@output_options
 @store_option
 def overlaps_command(across_provinces: bool, province: str | None, min_score: float, top: int,
-                     as_json: bool, store_path: str) -> None:
+                     out: Output, store_path: str) -> None:
     """Pairs of duties that are the same work, with the shared words explaining each."""
     from policykg.queries import overlaps
     from policykg.queries.render import print_overlaps
@@ -756,8 +824,12 @@ def overlaps_command(across_provinces: bool, province: str | None, min_score: fl
     g = _query_graph(store_path)
     report = _answer(lambda: overlaps(g, across_provinces=across_provinces,
                                       within_province=province, min_score=min_score, top=top))
-    if as_json:
+    if out.json:
         _query_json(report)
+    elif out.csv:
+        from policykg.queries.tables import overlaps_table
+
+        out.write_csv(overlaps_table(report))
     else:
         print_overlaps(_console(), report)
 
@@ -768,9 +840,9 @@ def overlaps_command(across_provinces: bool, province: str | None, min_score: fl
               type=click.Choice(["plan", "task", "unit", "document", "topic", "province"]),
               help="Only this kind (repeatable).")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
-@_json_option
+@output_options
 @store_option
-def search_command(text: tuple[str, ...], kinds: tuple[str, ...], limit: int, as_json: bool,
+def search_command(text: tuple[str, ...], kinds: tuple[str, ...], limit: int, out: Output,
                    store_path: str) -> None:
     """Plans, tasks, units and documents by words (diacritics optional)."""
     from policykg.queries import search
@@ -779,8 +851,12 @@ def search_command(text: tuple[str, ...], kinds: tuple[str, ...], limit: int, as
     source = _query_store(store_path)
     hits = _answer(lambda: _store_call(search, source, " ".join(text),
                                        kinds=list(kinds) or None, limit=limit))
-    if as_json:
+    if out.json:
         _query_json(hits)
+    elif out.csv:
+        from policykg.queries.tables import search_table
+
+        out.write_csv(search_table(hits))
     else:
         print_search(_console(), hits)
 
@@ -789,9 +865,9 @@ def search_command(text: tuple[str, ...], kinds: tuple[str, ...], limit: int, as
 @click.argument("period", metavar="PERIOD")
 @click.option("--province", help="Only tasks of this province (as written or merged in 2025).")
 @click.option("--unit", help="Only tasks this unit leads or supports.")
-@_json_option
+@output_options
 @store_option
-def due_command(period: str, province: str | None, unit: str | None, as_json: bool,
+def due_command(period: str, province: str | None, unit: str | None, out: Output,
                 store_path: str) -> None:
     """Tasks due in PERIOD (2025, 2025-Q3, 2025-06); yearly and ongoing duties apart."""
     from policykg.queries import due
@@ -799,8 +875,12 @@ def due_command(period: str, province: str | None, unit: str | None, as_json: bo
 
     source = _query_store(store_path)
     report = _answer(lambda: _store_call(due, source, period, province=province, unit=unit))
-    if as_json:
+    if out.json:
         _query_json(report)
+    elif out.csv:
+        from policykg.queries.tables import due_table
+
+        out.write_csv(due_table(report))
     else:
         print_due(_console(), report)
 
