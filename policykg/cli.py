@@ -810,20 +810,36 @@ def compare_command(sides: tuple[str, ...], as_of: str | None, out: Output,
 
 @cli.command("overlaps", epilog=QUERY_EXIT_CODES)
 @click.option("--across-provinces", is_flag=True, help="Only pairs from different provinces.")
-@click.option("--province", help="Only pairs within this province.")
+@click.option("--province", "provinces", multiple=True,
+              help="Only pairs within this province (repeatable: within these provinces; "
+              "with --across-provinces, between them).")
+@click.option("--plan", "plans", multiple=True,
+              help="Only pairs within this plan (number or id; repeatable: with two or more, "
+              "pairs between different plans).")
+@click.option("--across-plans", is_flag=True, help="Only pairs from different plans.")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.25, show_default=True)
 @click.option("--top", type=click.IntRange(min=1), default=30, show_default=True)
 @output_options
 @store_option
-def overlaps_command(across_provinces: bool, province: str | None, min_score: float, top: int,
-                     out: Output, store_path: str) -> None:
-    """Pairs of duties that are the same work, with the shared words explaining each."""
+def overlaps_command(across_provinces: bool, provinces: tuple[str, ...], plans: tuple[str, ...],
+                     across_plans: bool, min_score: float, top: int, out: Output,
+                     store_path: str) -> None:
+    """Pairs of duties that are the same work, with the shared words explaining each.
+
+    \b
+    policykg overlaps --province "quang ninh" --across-plans   # one province's plans
+    policykg overlaps --plan 245/KH-SKHCN --plan 28/KH-UBND     # two plans
+    policykg overlaps --province "dak lak" --province "phu yen" --across-provinces
+    """
     from policykg.queries import overlaps
     from policykg.queries.render import print_overlaps
 
     g = _query_graph(store_path)
     report = _answer(lambda: overlaps(g, across_provinces=across_provinces,
-                                      within_province=province, min_score=min_score, top=top))
+                                      within_province=list(provinces) or None,
+                                      plans=list(plans) or None,
+                                      across_plans=across_plans or None,
+                                      min_score=min_score, top=top))
     if out.json:
         _query_json(report)
     elif out.csv:

@@ -33,7 +33,7 @@ from policykg.queries.common import (
     task_topics,
     task_units,
 )
-from policykg.queries.refs import resolve_province
+from policykg.queries.refs import resolve_document, resolve_province
 from policykg.queries.terms import WEAK_SYLLABLES, TermBag, content_terms, lexicon_for, term_factor
 
 __all__ = ["OverlapPair", "OverlapReport", "OverlapTask", "overlaps", "task_vectors"]
@@ -140,27 +140,48 @@ def _ancestors(parents: dict[str, str], task: str) -> set[str]:
     return found
 
 
-def overlaps(g: Graph, across_provinces: bool = False, within_province: str | None = None,
+def overlaps(g: Graph, across_provinces: bool = False,
+             within_province: str | list[str] | None = None,
              min_score: float = 0.25, top: int | None = 50,
-             postings_cap: int | None = None) -> OverlapReport:
+             postings_cap: int | None = None, plans: str | list[str] | None = None,
+             across_plans: bool | None = None) -> OverlapReport:
     """Pairs of tasks doing the same work, best first.
 
     ``across_provinces`` keeps pairs whose tasks lie in different provinces (as
     written on the plans); ``within_province`` keeps pairs whose tasks both lie
-    in that province (as written or as merged today). A task and its own
-    sub-task are never paired. ``postings_cap`` bounds the tasks indexed under
-    one term (default: grows with the corpus, at least 50).
+    in that province, or in those provinces (as written or as merged today): with
+    two provinces and ``across_provinces``, the duties one shares with the other.
+    ``plans`` (ids, numbers or node ids) keeps pairs whose tasks both lie in those
+    plans; ``across_plans`` keeps pairs from two different plans, which is the
+    default when two or more ``plans`` are given (do these plans assign the same
+    duty twice?). A task and its own sub-task are never paired. ``postings_cap``
+    bounds the tasks indexed under one term (default: grows with the corpus, at
+    least 50).
+
+    >>> report = overlaps(g, plans=["245/KH-SKHCN", "28/KH-UBND"])  # doctest: +SKIP
+    >>> [(p.a.plan_label, p.b.plan_label) for p in report.pairs]  # doctest: +SKIP
+    [('245/KH-SKHCN (2025)', '28/KH-UBND (2025)'), ...]
     """
-    wanted = {resolve_province(g, within_province)} if within_province else None
-    tasks = [t for t in nodes_of(g, Kind.TASK) if in_provinces(g, t, wanted)]
+    provinces = [within_province] if isinstance(within_province, str) else within_province
+    wanted = {resolve_province(g, p) for p in provinces} if provinces else None
+    chosen_plans = _chosen_plans(g, plans, provinces[0] if provinces and len(provinces) == 1
+                                 else None)
+    if across_plans is None:
+        across_plans = chosen_plans is not None and len(chosen_plans) > 1
+    tasks = [t for t in nodes_of(g, Kind.TASK) if in_provinces(g, t, wanted)
+             and (chosen_plans is None or task_plan(g, t) in chosen_plans)]
     vectors = task_vectors(g, tasks)
     n = len(vectors.weights)
     ids = sorted(vectors.weights)
     index = _key_index(vectors, ids, postings_cap or max(50, int(4 * math.sqrt(n))))
-    region = [node_province(g, t) for t in ids]
+    # pairs must differ in province, or else in plan; with both asked, plans are
+    # compared again below (a plan may hold tasks of several provinces)
+    region = ([(node_province(g, t) if across_provinces else task_plan(g, t)) for t in ids]
+              if across_provinces or across_plans else [None] * len(ids))
     parents = {child: parent for parent, child, rel in g.edges(data="rel")
                if rel == Rel.HAS_SUBTASK}
-    shared = _shared_keys(ids, index, region, across_provinces)
+    shared = _shared_keys(ids, index, region, across_provinces or across_plans)
+    recheck_plans = across_provinces and across_plans
     floor = 1 if len(shared) <= SCORE_BUDGET else 2
     trigram_cache: dict[str, set[str]] = {}
     scored: list[tuple[float, str, str]] = []
@@ -170,6 +191,8 @@ def overlaps(g: Graph, across_provinces: bool = False, within_province: str | No
         a, b = ids[code // n], ids[code % n]
         if a in _ancestors(parents, b) or b in _ancestors(parents, a):
             continue
+        if recheck_plans and task_plan(g, a) == task_plan(g, b):
+            continue
         score = _score(vectors, a, b, trigram_cache, min_score)
         if score >= min_score:
             scored.append((score, a, b))
@@ -178,6 +201,16 @@ def overlaps(g: Graph, across_provinces: bool = False, within_province: str | No
     clusters = _clusters([(a, b) for _, a, b in chosen])
     pairs = [_pair(g, vectors, score, a, b) for score, a, b in chosen]
     return OverlapReport(pairs, clusters, n, len(shared))
+
+
+def _chosen_plans(g: Graph, plans: str | list[str] | None, province: str | None
+                  ) -> set[str] | None:
+    """The plan nodes ``plans`` name (each an id, a number or a node id; ``province``
+    picks among plans of several provinces sharing a number), or None."""
+    if not plans:
+        return None
+    return {resolve_document(g, p, province=province)
+            for p in ([plans] if isinstance(plans, str) else plans)}
 
 
 def _key_index(vectors: _Vectors, ids: list[str], cap: int) -> dict[str, list[int]]:

@@ -196,3 +196,101 @@ def test_seed_top_overlaps_are_not_explained_by_places_or_units(seeds):
         assert own, (pair.terms, pair.a.text[:60], pair.b.text[:60])
         assert not any(fold(t) in {"gia lai", "tay ninh", "bac giang", "lang son"}
                        for t in pair.terms)
+
+
+# --- which pairs: between plans, within a plan, between chosen provinces -------------
+
+
+def _plans_graph():
+    """Two plans of Gia Lai and one of Lạng Sơn; plan A repeats one duty in two sections
+    (the second time with a date), the other plans carry it once in their own words."""
+    k = GraphKit()
+    docs = {
+        "A": k.doc("12/KH-SKHCN", doctype="KH", date="2025-03-01", province="Gia Lai",
+                   plan=True, file="a.txt"),
+        "B": k.doc("40/KH-UBND", doctype="KH", date="2025-05-01", province="Gia Lai",
+                   plan=True, file="b.txt"),
+        "C": k.doc("7/KH-SKHCN", doctype="KH", date="2025-04-01", province="Lạng Sơn",
+                   plan=True, file="c.txt"),
+    }
+    duties = [
+        ("A", "1", "Tập huấn đăng ký mã số mã vạch và truy xuất nguồn gốc cho hợp tác xã"),
+        ("A", "7", "Tổ chức tập huấn về đăng ký mã số mã vạch, truy xuất nguồn gốc cho các "
+                   "hợp tác xã trong quý III"),
+        ("A", "2", "Xây dựng cơ sở dữ liệu chuyên gia khoa học và công nghệ"),
+        ("B", "3", "Tập huấn cho hợp tác xã về mã số mã vạch và truy xuất nguồn gốc nông sản"),
+        ("B", "4", "Hỗ trợ đăng ký bảo hộ nhãn hiệu tập thể cho sản phẩm OCOP"),
+        ("C", "5", "Tập huấn mã số mã vạch, truy xuất nguồn gốc cho hợp tác xã nông nghiệp"),
+        ("C", "6", "Hỗ trợ bảo hộ nhãn hiệu tập thể cho đặc sản OCOP của tỉnh"),
+    ]
+    ids = {}
+    for plan, number, text in duties:
+        lead = k.unit("Gia Lai" if plan != "C" else "Lạng Sơn", "Chi cục Tiêu chuẩn Đo lường")
+        ids[plan + number] = k.task(docs[plan], number, text, lead=(lead,), line=int(number))
+    return k.g, ids
+
+
+@pytest.fixture(scope="module")
+def plans_graph():
+    return _plans_graph()
+
+
+def _plan_pairs(report):
+    return {frozenset((p.a.plan_label.split()[0], p.b.plan_label.split()[0]))
+            for p in report.pairs}
+
+
+def test_a_plan_repeating_its_own_duty_is_found_and_across_plans_drops_it(plans_graph):
+    g, ids = plans_graph
+    everything = _pairs(overlaps(g, min_score=0.2, top=None))
+    assert frozenset((ids["A1"], ids["A7"])) in everything
+    across = overlaps(g, min_score=0.2, top=None, across_plans=True)
+    assert frozenset((ids["A1"], ids["A7"])) not in _pairs(across)
+    assert all(p.a.plan != p.b.plan for p in across.pairs)
+    assert frozenset((ids["A1"], ids["B3"])) in _pairs(across)
+
+
+def test_two_plans_give_only_the_pairs_between_them(plans_graph):
+    g, ids = plans_graph
+    report = overlaps(g, plans=["12/KH-SKHCN", "40/KH-UBND"], min_score=0.2, top=None)
+    assert _plan_pairs(report) == {frozenset(("12/KH-SKHCN", "40/KH-UBND"))}
+    assert frozenset((ids["A1"], ids["B3"])) in _pairs(report)
+    one = overlaps(g, plans="12/KH-SKHCN", min_score=0.2, top=None)  # within one plan
+    assert _pairs(one) == {frozenset((ids["A1"], ids["A7"]))}
+
+
+def test_chosen_provinces_across_provinces_gives_the_duties_they_share(plans_graph):
+    g, ids = plans_graph
+    report = overlaps(g, within_province=["gia lai", "Lạng Sơn"], across_provinces=True,
+                      min_score=0.2, top=None)
+    assert report.pairs and all({p.a.province_name, p.b.province_name} == {"Gia Lai", "Lạng Sơn"}
+                                for p in report.pairs)
+    assert frozenset((ids["B4"], ids["C6"])) in _pairs(report)
+    alone = overlaps(g, within_province=["Lạng Sơn"], min_score=0.2, top=None)
+    assert not alone.pairs  # Lạng Sơn's two duties differ
+
+
+def test_overlaps_command_takes_plans_and_provinces(plans_graph, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+
+    import policykg.cli as cli_module
+
+    g, ids = plans_graph
+    monkeypatch.setattr(cli_module, "_query_graph", lambda store_path: g)
+    runner = CliRunner()
+    result = runner.invoke(cli_module.cli, ["overlaps", "--plan", "12/KH-SKHCN", "--plan",
+                                            "7/KH-SKHCN", "--min-score", "0.2", "--json"])
+    assert result.exit_code == 0, result.output
+    pairs = json.loads(result.output)["pairs"]
+    assert {frozenset((p["a"]["task"], p["b"]["task"])) for p in pairs} == {
+        frozenset((ids["A1"], ids["C5"])), frozenset((ids["A7"], ids["C5"]))}
+    result = runner.invoke(cli_module.cli, ["overlaps", "--province", "gia lai", "--province",
+                                            "lang son", "--across-provinces", "--min-score",
+                                            "0.2", "--json"])
+    assert result.exit_code == 0, result.output
+    assert all(p["a"]["province_name"] != p["b"]["province_name"]
+               for p in json.loads(result.output)["pairs"])
+    unknown = runner.invoke(cli_module.cli, ["overlaps", "--plan", "999/KH-XYZ"])
+    assert unknown.exit_code == 4
