@@ -13,9 +13,11 @@ asks the store for the task blocks the answer can come from:
   ``unit``; with ``show_plans`` the plans listed (their task counts are shown);
 - ``basis``: the task's plan and every plan upstream (their task counts);
 - ``workload``: every plan with a task led or supported by a selected unit;
-- ``compare``: the plans of the sides.
+- ``compare``: the plans of the sides;
+- ``overlaps`` between chosen plans or provinces: those plans.
 
-Other questions (``due``, ``overlaps``, ``search``, pictures …) get the whole graph.
+Other questions (``due``, ``overlaps`` over everything, ``search``, pictures …) get the
+whole graph.
 The question then runs unchanged on the returned graph and gives what it gives on
 the whole graph.
 
@@ -167,9 +169,28 @@ def _compare(store: Any, g: Graph, sides: Iterable[str] = (), as_of: str | date 
     return {p for text in sides for p in _side_plans(g, text, merged)[3]}, set()
 
 
+def _overlaps(store: Any, g: Graph, provinces: Iterable[str] = (), plans: Iterable[str] = (),
+              **_: Any) -> Need:
+    """The chosen plans, else the plans whose tasks may lie in the chosen provinces: the
+    pairs are sought among their tasks only (term weights too are counted over them);
+    with neither, every task."""
+    from policykg.queries.overlaps import _chosen_plans
+    from policykg.queries.refs import resolve_province
+
+    provinces, plans = list(provinces or ()), list(plans or ())
+    if not provinces and not plans:
+        return None
+    if plans:
+        province = provinces[0] if len(provinces) == 1 else None
+        return _chosen_plans(g, plans, province) or set(), set()
+    wanted = {resolve_province(g, p) for p in provinces}
+    return {p for p in _plans_of(g, g.nodes) if _tasks_may_lie_in(g, p, wanted)}, set()
+
+
 QUESTIONS: dict[str, Callable[..., Need]] = {
     "stems-from": _stems_from,
     "basis": _basis,
     "workload": _workload,
     "compare": _compare,
+    "overlaps": _overlaps,
 }

@@ -26,6 +26,7 @@ from policykg.queries import (
     compare,
     downstream_documents,
     due,
+    overlaps,
     search,
     stems_from,
     workload,
@@ -236,6 +237,34 @@ def test_due(full, store_path, shared_store):
     _same(full, store_path, shared_store, due, "2025", province="no such province")
 
 
+def test_overlaps_between_chosen_plans_or_provinces(full, store_path):
+    """Pairs among chosen plans or provinces read only those plans, and are the pairs
+    found on the whole graph (term weights count the chosen tasks either way)."""
+    provinces = _provinces(full)
+    plans = sorted(nodes_of(full, Kind.PLAN))
+    rnd = random.Random(9)
+    cases = [
+        {"provinces": provinces[:2], "across_provinces": True},
+        {"provinces": provinces[:1], "across_plans": True},
+        {"provinces": provinces[-1:]},
+        {"plans": rnd.sample(plans, 2)},
+        {"plans": rnd.sample(plans, 6), "across_plans": False},
+        {"plans": rnd.sample(plans, 3), "provinces": provinces[:3]},
+    ]
+    found = []
+    for case in cases:
+        chosen = {"within_province": case.get("provinces"), "plans": case.get("plans"),
+                  "across_provinces": case.get("across_provinces", False),
+                  "across_plans": case.get("across_plans"), "min_score": 0.2, "top": None}
+        part = graph_for(open_store(store_path), "overlaps", provinces=case.get("provinces"),
+                         plans=case.get("plans"))
+        assert part.number_of_nodes() < full.number_of_nodes()
+        assert overlaps(part, **chosen).to_dict() == overlaps(full, **chosen).to_dict(), case
+        found.append(len(overlaps(full, **chosen).pairs))
+    assert sum(1 for n in found if n) >= 5, found  # most cases have pairs to compare
+    assert blocks_for(open_store(store_path), "overlaps") is None  # every task
+
+
 def test_the_part_read_is_small(full, store_path):
     """A province's share of a directive reads that province's plans, not all of them."""
     store = open_store(store_path)
@@ -279,6 +308,10 @@ def test_cli_answers_as_on_the_whole_graph(full, store_path, monkeypatch):
         ["compare", *_provinces(full)[:3]], ["compare", province, "--as-of", "2025-07-01"],
         ["search", "ma so ma vach"], ["stems-from", "no such doc"],
         ["due", "2025", "--province", province], ["due", "2026-Q1", "--unit", unit[0]],
+        ["overlaps", "--province", province, "--province", _provinces(full)[1],
+         "--across-provinces", "--top", "100"],
+        ["overlaps", "--plan", sorted(nodes_of(full, Kind.PLAN))[0], "--plan",
+         sorted(nodes_of(full, Kind.PLAN))[-1]],
     ]
     partial = [_cli_json(store_path, *c) for c in commands]
     monkeypatch.setattr(cli_module, "_query_graph", lambda store_path: full)
