@@ -77,33 +77,32 @@ def _console() -> Any:
 
 
 class Output:
-    """How a command prints its answer: a readable table, JSON, or CSV (``bom``: with the
-    byte-order mark Excel needs to show Vietnamese)."""
+    """How a command prints its answer: a readable table, JSON, or CSV (``excel``: CSV as
+    Excel opens it, see :func:`policykg.queries.tables.to_csv`)."""
 
-    def __init__(self, as_json: bool, as_csv: bool, bom: bool):
-        if as_json and as_csv:
-            raise click.UsageError("give --json or --csv, not both")
-        if bom and not as_csv:
-            raise click.UsageError("--bom goes with --csv")
-        self.json, self.csv, self.bom = as_json, as_csv, bom
+    def __init__(self, as_json: bool, as_csv: bool, excel: bool):
+        if as_json and (as_csv or excel):
+            raise click.UsageError("give --json or --csv/--excel, not both")
+        self.json, self.csv, self.excel = as_json, as_csv or excel, excel
 
     def write_csv(self, table: Any) -> None:
         from policykg.queries.tables import to_csv
 
-        click.echo(to_csv(table, bom=self.bom), nl=False)
+        click.echo(to_csv(table, excel=self.excel), nl=False)
 
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """``--json``, ``--csv`` and ``--bom``, handed to the command as one ``out``."""
+    """``--json``, ``--csv`` and ``--excel``, handed to the command as one ``out``."""
     import functools
 
     @functools.wraps(func)
-    def command(*args: Any, as_json: bool, as_csv: bool, bom: bool, **kwargs: Any) -> Any:
-        return func(*args, out=Output(as_json, as_csv, bom), **kwargs)
+    def command(*args: Any, as_json: bool, as_csv: bool, excel: bool, **kwargs: Any) -> Any:
+        return func(*args, out=Output(as_json, as_csv, excel), **kwargs)
 
     for option in (
-        click.option("--bom", is_flag=True,
-                     help="Start the CSV with a byte-order mark, so Excel opens it as UTF-8."),
+        click.option("--excel", is_flag=True,
+                     help="Print CSV for Excel: with a byte-order mark, so the Vietnamese "
+                     "shows, and no cell Excel would run as a formula."),
         click.option("--csv", "as_csv", is_flag=True,
                      help="Print CSV: a header, then a row per item."),
         click.option("--json", "as_json", is_flag=True, help="Print JSON."),
@@ -592,7 +591,7 @@ def _query_graph(store_path: str) -> Any:
     for the commands that read every task)."""
     import networkx as nx
 
-    from policykg.queries.partial import QUESTIONS, graph_for
+    from policykg.queries.partial import graph_for, reads_whole_graph
 
     store = _query_store(store_path)
     if isinstance(store, nx.Graph):  # --backend neo4j
@@ -604,7 +603,7 @@ def _query_graph(store_path: str) -> Any:
         names.insert(0, str(ctx.command.name))
         ctx = ctx.parent
     question = " ".join(names)
-    if question not in QUESTIONS:
+    if reads_whole_graph(question, **options):
         _warn_if_whole_graph_is_large(store, question)
     return _answer(lambda: _store_call(graph_for, store, question, **options))
 

@@ -47,7 +47,7 @@ from policykg.queries.common import (
     share_skeleton_index,
 )
 
-__all__ = ["graph_for", "blocks_for", "QUESTIONS"]
+__all__ = ["graph_for", "blocks_for", "reads_whole_graph", "QUESTIONS"]
 
 # What a question needs: (plan node ids, nodes whose plans' tasks reach them), or None
 # when it reads the whole graph.
@@ -79,6 +79,15 @@ def graph_for(store: Any, question: str, **options: Any) -> nx.MultiDiGraph:
     skeleton, graph = done
     share_skeleton_index(graph, skeleton)
     return graph
+
+
+def reads_whole_graph(question: str, **options: Any) -> bool:
+    """Whether ``question`` with ``options`` reads every task (so memory may run short on a
+    large store): the questions without a part of their own, and ``overlaps`` over
+    everything."""
+    if question == "overlaps":
+        return not (options.get("provinces") or options.get("plans"))
+    return question not in QUESTIONS
 
 
 def blocks_for(store: Any, question: str, **options: Any) -> Need:

@@ -5,6 +5,11 @@ duties …), the columns named as in the ``--json`` output. Lists of names are j
 ``"; "``; a path by ``" → "``. Counts split by plan, directive or deadline come in long
 form (one row per unit and key), which a pivot table turns into any cross-tab.
 
+For Excel (``excel=True``) the text starts with a byte-order mark, without which Excel
+reads the file in the machine's legacy code page and garbles the Vietnamese, and a cell
+that Excel would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return: plan text comes from documents off the web) gets an apostrophe first.
+
 >>> rows = [{"unit": "Sở Y tế", "lead": 3}]
 >>> print(to_csv(Table(("unit", "lead"), rows)), end="")
 unit,lead
@@ -58,15 +63,25 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def to_csv(table: Table, *, bom: bool = False) -> str:
-    """``table`` as CSV text (RFC 4180, ``\\n`` line ends); ``bom`` puts :data:`BOM` first."""
+def _inert(text: str) -> str:
+    """``text`` as Excel shows it but never runs it."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def to_csv(table: Table, *, excel: bool = False) -> str:
+    """``table`` as CSV text (RFC 4180, ``\\n`` line ends); ``excel``: with :data:`BOM`
+    first and formula-like cells made inert."""
     out = io.StringIO()
-    if bom:
+    if excel:
         out.write(BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(table.columns)
     for row in table.rows:
-        writer.writerow([_cell(row.get(name)) for name in table.columns])
+        cells = [_cell(row.get(name)) for name in table.columns]
+        writer.writerow([_inert(c) for c in cells] if excel else cells)
     return out.getvalue()
 
 

@@ -199,3 +199,7 @@ def test_a_command_reading_the_whole_graph_warns_when_memory_looks_short(seed_st
     sizes["SC_PHYS_PAGES"] = 1
     asked = CliRunner().invoke(cli, ["workload", "--store", str(seed_store)])
     assert asked.exit_code == 0 and "warning" not in asked.stderr
+    # nor do overlaps among chosen plans or provinces: only those plans are read
+    chosen = CliRunner().invoke(cli, ["overlaps", "--province", "gia lai", "--store",
+                                      str(seed_store)])
+    assert chosen.exit_code == 0 and "warning" not in chosen.stderr, chosen.output

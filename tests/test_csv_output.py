@@ -135,24 +135,25 @@ def test_sparql_rows_as_csv(ask):
     assert list(rows[0]) == data["columns"] and len(rows) == len(data["rows"])
 
 
-def test_bom_makes_the_file_excel_reads_as_utf8(ask):
-    text = ask("workload", "--province", "Đắk Lắk", "--csv", "--bom")
+def test_excel_gets_a_byte_order_mark_and_the_same_rows(ask):
+    text = ask("workload", "--province", "Đắk Lắk", "--excel")
     assert text.startswith(BOM) and not text.startswith(BOM * 2)
     plain = ask("workload", "--province", "Đắk Lắk", "--csv")
-    assert text[len(BOM):] == plain
-    assert "Đắk Lắk" in plain.encode("utf-8").decode("utf-8-sig")
+    assert text[len(BOM):] == plain  # nothing there looks like a formula
+    assert "Đắk Lắk" in text.encode("utf-8").decode("utf-8-sig")
+    assert ask("workload", "--province", "Đắk Lắk", "--csv", "--excel") == text
 
 
-def test_csv_and_json_together_or_bom_alone_are_usage_errors(ask):
+def test_json_with_csv_or_excel_is_a_usage_error(ask):
     assert "not both" in ask("stems-from", "57-NQ/TW", "--csv", "--json", code=2)
-    assert "--bom goes with --csv" in ask("due", "2025", "--bom", code=2)
+    assert "not both" in ask("due", "2025", "--excel", "--json", code=2)
 
 
 def test_every_list_command_offers_csv():
     for name in ("plans", "tasks", "stems-from", "basis", "workload", "compare", "overlaps",
                  "search", "due", "sparql"):
         help_text = CliRunner().invoke(cli, [name, "--help"]).output
-        assert "--csv" in help_text and "--bom" in help_text, name
+        assert "--csv" in help_text and "--excel" in help_text, name
 
 
 def test_cells_are_written_as_rfc_4180_and_read_back():
@@ -162,3 +163,13 @@ def test_cells_are_written_as_rfc_4180_and_read_back():
     rows = rows_of(to_csv(table))
     assert rows == [{"text": 'Sở "A", dòng 1\ndòng 2', "units": "Sở Y tế; Sở Tài chính",
                      "n": "3", "ok": "true"}, {"text": "", "units": "", "n": "", "ok": ""}]
+
+
+def test_excel_never_runs_a_cell_as_a_formula():
+    """Plan text comes off the web: a cell Excel would run gets an apostrophe first."""
+    table = Table(("text",), [{"text": t} for t in (
+        '=HYPERLINK("http://x","bấm")', "+84 912", "-1+2", "@SUM(A1)", "\tx", "Sở Y tế")])
+    rows = rows_of(to_csv(table, excel=True).removeprefix(BOM))
+    assert [r["text"] for r in rows] == ["'=HYPERLINK(\"http://x\",\"bấm\")", "'+84 912",
+                                         "'-1+2", "'@SUM(A1)", "'\tx", "Sở Y tế"]
+    assert [r["text"] for r in rows_of(to_csv(table))][0].startswith("=")  # --csv: as is

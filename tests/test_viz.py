@@ -411,6 +411,32 @@ def test_report_is_a_linked_offline_site(graph, tmp_path):
         assert all((page.parent / ref).is_file() for ref in local), page.name
 
 
+def test_report_spreadsheets_hold_the_answers_the_pages_show(graph, tmp_path):
+    import csv
+
+    from policykg.queries import overlaps, stems_from, workload
+
+    index = write_report(graph, tmp_path / "site")
+    html = index.read_text(encoding="utf-8")
+    sheets = [link for link in re.findall(r'href="(csv/[^"]+)"', html)]
+    assert sheets and all((index.parent / s).is_file() for s in sheets)
+
+    def rows(name: str) -> list[dict[str, str]]:
+        raw = (index.parent / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
+        return list(csv.DictReader(raw.decode("utf-8-sig").splitlines(keepends=True)))
+
+    nq36 = rows("csv/tasks-36-nq-tw-2023.csv")
+    assert [r["task"] for r in nq36] == [h.task for h in stems_from(graph, "36-NQ/TW")]
+    assert {r["province"] for r in nq36} >= {"Tây Ninh"}
+    gia_lai = rows("csv/workload-gia-lai.csv")
+    totals = {r["unit_id"]: int(r["lead"]) for r in gia_lai if r["split"] == "total"}
+    assert totals == {r.unit_id: r.lead for r in workload(graph, province="Gia Lai")}
+    pairs = rows("csv/overlaps.csv")
+    assert len(pairs) == len(overlaps(graph, top=500).pairs) > 0
+    assert sum(s.startswith("csv/workload-") for s in sheets) >= 4
+
+
 def test_cli_viz_commands(store, tmp_path):
     runner = CliRunner()
     cases = [

@@ -5,6 +5,8 @@ it links one lineage page per central directive the plans serve, one workload
 page per province, and one page per plan (the largest, up to a cap). The pages
 share one local copy of vis-network in the folder, so the folder is the
 self-contained unit: nothing is fetched from the network, links are relative.
+The same answers go to ``csv/`` as spreadsheets written for Excel: the tasks stemming
+from each directive, each province's workload, and the overlapping duties.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from policykg.ontology.normalize import fold, slug
 from policykg.ontology.schema import Kind
 from policykg.queries import basis, overlaps, stems_from, workload
 from policykg.queries.common import Graph, doc_label, nodes_of, province_name
+from policykg.queries.tables import Table, overlaps_table, stems_table, to_csv, workload_table
 from policykg.viz.compare import write_compare
 from policykg.viz.labels import check_lang, t
 from policykg.viz.lineage import lineage_picture
@@ -25,6 +28,7 @@ from policykg.viz.plan import plan_picture
 from policykg.viz.workload import workload_picture
 
 TOP_OVERLAPS = 15
+CSV_OVERLAPS = 500  # pairs in csv/overlaps.csv
 MAX_PLAN_PAGES = 100  # plans with most tasks get a page; `policykg viz plan` draws any other
 
 
@@ -65,13 +69,13 @@ class _Names:
     def __init__(self) -> None:
         self.used: set[str] = set()
 
-    def __call__(self, prefix: str, text: str) -> str:
+    def __call__(self, prefix: str, text: str, ext: str = "html") -> str:
         base = f"{prefix}-{slug(text)[:60] or 'x'}"
         name, n = base, 2
         while name in self.used:
             name, n = f"{base}-{n}", n + 1
         self.used.add(name)
-        return f"{name}.html"
+        return f"{name}.{ext}"
 
 
 _STYLE = """
@@ -138,6 +142,7 @@ def write_report(g: Graph, out_dir: str | Path, lang: str = "vi") -> Path:
 
     sections.append(_overlaps(g, lang))
     sections.append(_comparison(g, corpus, out, lang))
+    sections.append(_spreadsheets(g, corpus, out, lang))
     index = out / "index.html"
     title = t("title.report", lang)
     index.write_text(
@@ -197,3 +202,29 @@ def _comparison(g: Graph, corpus: Corpus, out: Path, lang: str) -> str:
     write_compare(g, sides, out / "compare", lang=lang)
     return (heading + f'<p><img src="compare.png" alt="{esc(t("title.compare", lang))}"></p>'
             f'<p><a href="compare.svg">{esc(t("r.svg", lang))}</a></p>')
+
+
+def _spreadsheets(g: Graph, corpus: Corpus, out: Path, lang: str) -> str:
+    """Write ``csv/``: per central directive its tasks, per province its workload (long
+    form), and the overlapping duties; return the section linking them."""
+    folder = out / "csv"
+    folder.mkdir(exist_ok=True)
+    name = _Names()
+    links: list[tuple[str, str, str | None]] = []
+
+    def write(file: str, table: Table, label: str, detail: str | None) -> None:
+        (folder / file).write_text(to_csv(table, excel=True), encoding="utf-8", newline="")
+        links.append((f"csv/{file}", label, detail))
+
+    for directive in corpus.directives:
+        label = doc_label(g, directive)
+        hits = stems_from(g, directive)
+        write(name("tasks", label, "csv"), stems_table(label, hits), label,
+              t("tasks_count", lang, n=len(hits)))
+    for pid, pname in corpus.provinces.items():
+        write(name("workload", pname, "csv"), workload_table(workload(g, province=pid)),
+              f"{t('r.workload_of', lang)} {pname}", None)
+    pairs = overlaps(g, top=CSV_OVERLAPS)
+    write("overlaps.csv", overlaps_table(pairs), t("r.overlaps", lang),
+          t("r.pairs_count", lang, n=len(pairs.pairs)))
+    return _link_list(t("r.spreadsheets", lang), links, lang, t("r.none", lang))
