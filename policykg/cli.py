@@ -233,8 +233,8 @@ def plans_command(province: str | None, out: Output, store_path: str) -> None:
     from policykg.graph.store import plan_record
 
     store = _open_store(store_path)
-    graph = _store_call(store.graph)
-    records = [plan_record(p, graph) for p in _store_call(store.plans)]
+    skeleton = _store_call(store.skeleton)  # plan nodes and provinces: no task is read
+    records = [plan_record(p, skeleton, tasks=n) for p, n in _store_call(store.plan_heads)]
     records = [r for r in records if _matches_province(r, province)]
     if out.json:
         _echo_json(records)
@@ -269,16 +269,23 @@ def tasks_command(plan_ref: str | None, unit: str | None, province: str | None, 
     from policykg.ontology.normalize import fold
 
     store = _open_store(store_path)
-    graph = _store_call(store.graph)
-    plans = (_store_call(store.find_plans, plan_ref) if plan_ref
-             else _store_call(store.plans))
-    if plan_ref and not plans:
-        raise click.UsageError(f"no plan matches {plan_ref!r}")
+    skeleton = _store_call(store.skeleton)
+    if plan_ref:
+        plans = _store_call(store.find_plans, plan_ref)
+        if not plans:
+            raise click.UsageError(f"no plan matches {plan_ref!r}")
+    elif province:  # only the province's plans are decoded
+        heads = [p for p, _ in _store_call(store.plan_heads)
+                 if _matches_province(plan_record(p, skeleton, tasks=0), province)]
+        plans = _store_call(store.plans, [p.id for p in heads])
+    else:
+        plans = _store_call(store.plans)
+    records = [(plan, plan_record(plan, skeleton)) for plan in plans]
+    plans = [plan for plan, record in records if _matches_province(record, province)]
+    graph = _store_call(store.subgraph, plans=[r["node"] for _, r in records if r["node"]])
     wanted = fold(unit) if unit else None
     rows = []
     for plan in plans:
-        if not _matches_province(plan_record(plan, graph), province):
-            continue
         for record in task_records(plan, graph):
             names = [fold(n) for u in record["units"] for n in (u["name"], u["as_written"])]
             if wanted and not any(wanted in n for n in names):
@@ -320,8 +327,8 @@ def show_command(plan_ref: str, as_json: bool, store_path: str) -> None:
         plan = store.plan(plan_ref)
     except StoreError as exc:
         raise click.UsageError(str(exc)) from None
-    graph = _store_call(store.graph)
-    record = plan_record(plan, graph)
+    record = plan_record(plan, _store_call(store.skeleton))
+    graph = _store_call(store.subgraph, plans=[record["node"]] if record["node"] else [])
     tasks = task_records(plan, graph)
     links = [{"child": record["references"][link.child]["id"],
               "parent": record["references"][link.parent]["id"], "relation": link.relation,

@@ -288,3 +288,59 @@ def test_a_block_repeating_shared_nodes_merges_as_the_full_graph_does(tmp_path):
     assert items(part) == items(restricted(full, {node}))
     assert part.nodes[node]["note"] == "x" and part.edges[u, v, k]["note"] == "y"
     assert items(skeleton) == before and "note" not in skeleton.nodes[node]
+
+
+# --- lists of plans and tasks read what they show ------------------------------------------
+
+
+def test_plan_heads_are_the_plans_without_their_tasks_and_count_them(real_store, tmp_path):
+    from policykg.graph.store import plan_record
+
+    full, skeleton = real_store.graph(), real_store.skeleton()
+    plans = real_store.plans()
+    heads = real_store.plan_heads()
+    assert [p.id for p, _ in heads] == [p.id for p in plans]
+    for (head, count), whole in zip(heads, plans, strict=True):
+        assert count == len(whole.tasks) and head.tasks == [] and head.lines == []
+        assert plan_record(head, skeleton, tasks=count) == plan_record(whole, full)
+    picked = [plans[3].id, plans[0].id, "no-such-plan"]
+    assert [p.id for p in real_store.plans(picked)] == [plans[0].id, plans[3].id]
+    # a copy whose tasks were taken from the other copy counts its own tasks
+    folder = tmp_path / "copies"
+    write_two_copies_of_one_document(folder)
+    store = make_store(tmp_path)
+    store.ingest([folder])
+    assert sorted(n for _, n in store.plan_heads()) == [1, 1]
+
+
+def test_plans_tasks_and_show_read_only_what_they_list(real_store, monkeypatch):
+    """The listing commands answer as they would from the whole graph, which they no
+    longer read (it is ~330 KB a plan)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+    from policykg.graph.store import plan_record, task_records
+
+    full, path = real_store.graph(), str(real_store.path)
+    plans = real_store.plans()
+    whole_plans = [plan_record(p, full) for p in plans]
+    gia_lai = [p for p, r in zip(plans, whole_plans, strict=True)  # Bình Định merged in
+               if "Gia Lai" in (r["province"], r["current_province"])]
+    assert {p.province for p in gia_lai} == {"Gia Lai", "Bình Định"}
+    whole_tasks = [r for p in gia_lai for r in task_records(p, full)]
+    one = real_store.plan(gia_lai[0].id)
+    whole_show = plan_record(one, full)
+    monkeypatch.setattr(Store, "graph", lambda self: pytest.fail("the whole graph was read"))
+
+    def ask(*args: str):
+        result = CliRunner().invoke(cli, [*args, "--json", "--store", path])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    assert ask("plans") == whole_plans
+    assert ask("tasks", "--province", "gia lai") == whole_tasks and whole_tasks
+    shown = ask("show", gia_lai[0].id)
+    assert {k: shown[k] for k in whole_show} == whole_show
+    assert shown["task_list"] == task_records(one, full)
