@@ -91,6 +91,13 @@ class Output:
         click.echo(to_csv(table, excel=self.excel), nl=False)
 
 
+def all_tasks_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--all``: a table of every task even when there are many (see ``TASKS_SHOWN``)."""
+    return click.option("--all", "every_task", is_flag=True,
+                        help="List every task even when there are many (above 300 the "
+                        "table gives counts per plan or group).")(func)
+
+
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--json``, ``--csv`` and ``--excel``, handed to the command as one ``out``."""
     import functools
@@ -691,11 +698,13 @@ def _query_json(value: Any) -> None:
               help="List the downstream documents instead of tasks.")
 @click.option("--year", type=int, help="Year of REF when its number recurs (36-NQ/TW).")
 @click.option("--evidence", is_flag=True, help="Print each link's source line and quote.")
+@all_tasks_option
 @output_options
 @store_option
 def stems_from_command(ref: str, province: str | None, unit: str | None, depth: int | None,
                        group_by: str | None, show_plans: bool, year: int | None,
-                       evidence: bool, out: Output, store_path: str) -> None:
+                       evidence: bool, every_task: bool, out: Output, store_path: str
+                       ) -> None:
     """Tasks stemming from REF at any depth: 36-NQ/TW, "nghi quyet 36", "QĐ 673" …
 
     Follows every plan or document implementing or based on REF, and those
@@ -738,7 +747,7 @@ def stems_from_command(ref: str, province: str | None, unit: str | None, depth: 
 
         out.write_csv(stems_table(name, hits))
     else:
-        print_stems(_console(), name, hits, group_by, evidence)
+        print_stems(_console(), name, hits, group_by, evidence, every_task)
 
 
 @cli.command("basis", epilog=QUERY_EXIT_CODES)
@@ -887,10 +896,11 @@ def search_command(text: tuple[str, ...], kinds: tuple[str, ...], limit: int, ou
 @click.argument("period", metavar="PERIOD")
 @click.option("--province", help="Only tasks of this province (as written or merged in 2025).")
 @click.option("--unit", help="Only tasks this unit leads or supports.")
+@all_tasks_option
 @output_options
 @store_option
-def due_command(period: str, province: str | None, unit: str | None, out: Output,
-                store_path: str) -> None:
+def due_command(period: str, province: str | None, unit: str | None, every_task: bool,
+                out: Output, store_path: str) -> None:
     """Tasks due in PERIOD (2025, 2025-Q3, 2025-06); yearly and ongoing duties apart."""
     from policykg.queries import due
     from policykg.queries.render import print_due
@@ -904,7 +914,7 @@ def due_command(period: str, province: str | None, unit: str | None, out: Output
 
         out.write_csv(due_table(report))
     else:
-        print_due(_console(), report)
+        print_due(_console(), report, every_task)
 
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from rich.console import Console
@@ -49,13 +50,46 @@ def _task_table(title: str, hits: list[TaskHit], *, plan_column: bool = True) ->
     return table
 
 
+# an answer with more tasks than this prints its counts per group, not every task: a
+# terminal of tens of thousands of rows helps no one (and rich takes ~0.1 ms a line)
+TASKS_SHOWN = 300
+MORE_HINT = "--all lists every task; --csv or --json gives them to a spreadsheet or a program."
+
+
+def _counts_table(title: str, groups: dict[str, list[TaskHit]], key_name: str) -> Table:
+    """A row per group, largest first: its tasks and the units leading most of them (for
+    a group of one lead unit, the plans they come from)."""
+    by_unit = key_name == "Unit"
+    table = Table(title=title, title_justify="left")
+    table.add_column(key_name, overflow="fold", ratio=3)
+    table.add_column("Tasks", justify="right", ratio=1)
+    table.add_column("Most from" if by_unit else "Most led by", overflow="fold", ratio=3)
+    for key, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        most = Counter(hit.plan_label for hit in group) if by_unit else Counter(
+            name for hit in group for name in hit.lead)
+        table.add_row(key, str(len(group)),
+                      ", ".join(f"{name} ({n})" for name, n in most.most_common(3)))
+    return table
+
+
 def print_stems(console: Console, directive: str, hits: list[TaskHit],
-                group_by: str | None = None, evidence: bool = False) -> None:
-    """One table per plan under its path from the directive, or per ``group_by`` key."""
+                group_by: str | None = None, evidence: bool = False,
+                every_task: bool = False) -> None:
+    """One table per plan under its path from the directive, or per ``group_by`` key;
+    above :data:`TASKS_SHOWN` tasks (unless ``every_task``), a row of counts per group."""
     if not hits:
         console.print(f"No task stems from {directive}.")
         return
     console.print(f"{len(hits)} task(s) stem from {directive}.")
+    if len(hits) > TASKS_SHOWN and not every_task:
+        by = group_by or "plan"
+        groups = group_hits(hits, by)
+        if by == "plan":
+            groups = {f"{g[0].plan_label} · {g[0].province_name}\n{path_text(g[0])}": g
+                      for g in groups.values()}
+        console.print(_counts_table(f"{len(groups)} {by}(s)", groups, by.capitalize()))
+        console.print(MORE_HINT)
+        return
     if group_by and group_by != "plan":
         for key, group in group_hits(hits, group_by).items():
             console.print(_task_table(f"{key} — {len(group)} task(s)", group))
@@ -228,17 +262,27 @@ def print_search(console: Console, hits: list[SearchHit]) -> None:
     console.print(table)
 
 
-def print_due(console: Console, report: DueReport) -> None:
-    any_rows = False
-    for title, hits in ((f"Due in {report.period}", report.dated),
-                        ("Yearly and other recurring duties", report.yearly),
-                        ("Ongoing duties", report.ongoing)):
+def print_due(console: Console, report: DueReport, every_task: bool = False) -> None:
+    """The tasks due, then the yearly and the ongoing ones; above :data:`TASKS_SHOWN`
+    tasks (unless ``every_task``), a row of counts per plan in each part."""
+    sections = [(f"Due in {report.period}", report.dated),
+                ("Yearly and other recurring duties", report.yearly),
+                ("Ongoing duties", report.ongoing)]
+    if not any(hits for _, hits in sections):
+        console.print(f"Nothing due in {report.period}.")
+        return
+    counts_only = sum(len(hits) for _, hits in sections) > TASKS_SHOWN and not every_task
+    for title, hits in sections:
         if not hits:
             continue
-        any_rows = True
-        console.print(_task_table(f"{title}: {len(hits)}", hits))
-    if not any_rows:
-        console.print(f"Nothing due in {report.period}.")
+        if counts_only:
+            groups = {f"{g[0].plan_label} · {g[0].province_name}": g
+                      for g in group_hits(hits, "plan").values()}
+            console.print(_counts_table(f"{title}: {len(hits)}", groups, "Plan"))
+        else:
+            console.print(_task_table(f"{title}: {len(hits)}", hits))
+    if counts_only:
+        console.print(MORE_HINT)
 
 
 def plain(value: Any) -> Any:
