@@ -267,10 +267,11 @@ def plans_command(province: str | None, out: Output, store_path: str) -> None:
 @click.option("--plan", "plan_ref", help="Plan id, graph node id, number or file.")
 @click.option("--unit", help="Part of a unit's name (diacritics optional).")
 @click.option("--province", help="Province as written or as merged in 2025.")
+@all_tasks_option
 @output_options
 @store_option
-def tasks_command(plan_ref: str | None, unit: str | None, province: str | None, out: Output,
-                  store_path: str) -> None:
+def tasks_command(plan_ref: str | None, unit: str | None, province: str | None,
+                  every_task: bool, out: Output, store_path: str) -> None:
     """List tasks with their lead and supporting units, deadline and source lines."""
     from policykg.graph.store import plan_record, task_records
     from policykg.ontology.normalize import fold
@@ -308,6 +309,19 @@ def tasks_command(plan_ref: str | None, unit: str | None, province: str | None, 
         return
     from rich.table import Table
 
+    from policykg.queries.render import MORE_HINT, TASKS_SHOWN
+
+    if len(rows) > TASKS_SHOWN and not every_task:
+        from collections import Counter
+
+        per_plan = Counter(r["plan"] for r in rows)
+        table = Table("plan", "tasks", title=f"{len(rows)} tasks in {len(per_plan)} plans",
+                      title_justify="left")
+        for plan_id, count in per_plan.most_common():
+            table.add_row(plan_id, str(count))
+        _console().print(table)
+        _console().print(MORE_HINT)
+        return
     table = Table("plan", "task", "text", "lead", "support", "deadline", "lines")
     for r in rows:
         src = r["source"]

@@ -65,3 +65,26 @@ def test_due_counts_each_part_when_large():
     assert "Nhiệm vụ số" not in text and "--all" in text
     every = printed(lambda c: print_due(c, report, every_task=True))
     assert "Nhiệm vụ số 299 " in every
+
+
+def test_tasks_command_counts_per_plan_when_large(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from bench.generate import generate
+    from policykg.cli import cli
+
+    generate(tmp_path / "plans", 20, 3)
+    store = str(tmp_path / "store.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(tmp_path / "plans"), "--store", store]).exit_code == 0
+    every = json.loads(runner.invoke(cli, ["tasks", "--json", "--store", store]).output)
+    assert len(every) > TASKS_SHOWN
+    counted = runner.invoke(cli, ["tasks", "--store", store], env={"COLUMNS": "200"}).output
+    assert f"{len(every)} tasks in 20 plans" in counted and "--all" in counted
+    plan = every[0]["plan"]
+    row = next(line for line in counted.splitlines() if plan in line)
+    assert f" {sum(r['plan'] == plan for r in every)} " in row
+    listed = runner.invoke(cli, ["tasks", "--all", "--store", store], env={"COLUMNS": "400"})
+    assert listed.exit_code == 0 and every[-1]["text"][:40] in listed.output
