@@ -177,9 +177,13 @@ def resolve_document(g: Graph, text: str, province: str | None = None,
     if raw in g and is_document(g, raw):
         return raw
     folded = fold(raw)
+    docs = _documents(g)
+    shown = docs.by_shown_label(folded)  # a label as listed, "28/KH-UBND (2025, UBND xã Đầm Hà)"
+    if len(shown) == 1 and (not province or _scope_fits(g, shown[0],
+                                                        resolve_province(g, province))):
+        return shown[0]
     date = _typed_date(folded)
     wanted_year = int(year) if year else (int(date[:4]) if date else _typed_year(folded))
-    docs = _documents(g)
     candidates = _by_full_key(g, docs, folded)
     if candidates is None:
         candidates = _by_type_and_number(g, docs, folded)
@@ -238,6 +242,11 @@ class _Documents(_Lookups):
                 table.setdefault(value(d), []).append(d)
             return table
         return self.memo(name, build)
+
+    def by_shown_label(self, typed: str) -> list[str]:
+        """Documents whose label, as lists and candidates show it, is ``typed`` (folded)."""
+        return list(self._table("shown", lambda d: fold(doc_label(self.graph, d))
+                                ).get(typed, ()))
 
     def by_key(self, typed: str) -> list[str]:
         nodes = self.graph.nodes

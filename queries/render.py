@@ -221,6 +221,26 @@ def print_comparison(console: Console, result: Comparison) -> None:
     for side in result.sides:
         console.print(f"{side.name}: {len(side.plans)} plan(s), {side.tasks} task(s)"
                       + (f" — provinces {', '.join(side.provinces)}" if side.provinces else ""))
+    console.print(f"Duties the sides share: {overlaps_command(result)}", markup=False,
+                  highlight=False)
+
+
+def overlaps_command(result: Comparison) -> str:
+    """The ``policykg overlaps`` command giving the duties a comparison's sides share."""
+    if all(side.kind == "province" for side in result.sides):
+        names = list(dict.fromkeys(side.name for side in result.sides))
+        wanted = " ".join(f"--province {_quoted(name)}" for name in names)
+        # provinces as merged hold several as written: their duties are paired across plans
+        across = (" --across-provinces" if len(names) > 1 and result.as_of is None
+                  else " --across-plans")
+        return f"policykg overlaps {wanted}{across}"
+    plans = dict.fromkeys(p for side in result.sides
+                          for p in ([side.id] if side.kind == "plan" else side.plans))
+    return "policykg overlaps " + " ".join(f"--plan {_quoted(p)}" for p in plans)
+
+
+def _quoted(text: str) -> str:
+    return f'"{text}"' if any(ch in text for ch in ' ()"') else text
 
 
 def _side(task: OverlapTask) -> str:

@@ -87,3 +87,30 @@ def test_a_bad_date_says_how_to_write_one(graph):
     g, _ = graph
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         compare(g, ["Tây Ninh"], as_of="1/7/2025")
+
+
+def test_a_comparison_names_the_overlaps_command_for_its_sides(examples_dir, tmp_path):
+    """The command printed under a comparison runs, and pairs duties of different sides."""
+    import json
+    import shlex
+
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+
+    store = str(tmp_path / "kg.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(examples_dir), "--store", store]).exit_code == 0
+    for sides, between in ((["Quảng Ninh", "dak lak"], "province_name"),
+                           (["245/KH-SKHCN", "1520/KH-SKHCN"], "plan_label"),
+                           (["Quảng Ninh", "1520/KH-SKHCN"], "plan_label")):
+        shown = runner.invoke(cli, ["compare", *sides, "--store", store],
+                              env={"COLUMNS": "300"})
+        assert shown.exit_code == 0, shown.output
+        line = next(x for x in shown.output.splitlines() if x.startswith("Duties the sides"))
+        args = shlex.split(line.split(": ", 1)[1])
+        assert args[:2] == ["policykg", "overlaps"]
+        ran = runner.invoke(cli, [*args[1:], "--json", "--min-score", "0.2", "--store", store])
+        assert ran.exit_code == 0, (line, ran.output)
+        pairs = json.loads(ran.output)["pairs"]
+        assert pairs and all(p["a"][between] != p["b"][between] for p in pairs), line

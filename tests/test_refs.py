@@ -56,6 +56,19 @@ def test_type_word_and_number(graph, typed, key):
     assert resolve_document(g, typed) == ids[key]
 
 
+def test_a_label_as_candidates_list_it_names_that_document(graph):
+    """What an ambiguous reference lists ("36-NQ/TW (2014)") can be typed back."""
+    from policykg.queries.common import doc_label
+
+    g, ids = graph
+    with pytest.raises(AmbiguousReference) as err:
+        resolve_document(g, "36-NQ/TW")
+    for candidate in err.value.candidates:
+        assert resolve_document(g, candidate.label) == candidate.id
+        assert resolve_document(g, candidate.label.lower()) == candidate.id
+    assert doc_label(g, ids["nq36_2014"]) == "36-NQ/TW (2014)"
+
+
 def test_local_numbers_need_their_province(graph):
     g, ids = graph
     with pytest.raises(AmbiguousReference) as err:
@@ -155,3 +168,26 @@ def test_seed_units(seeds):
     tdc = resolve_unit(seeds, "chi cuc tdc")
     assert len(tdc) >= 3  # one per province that names it
     assert len(resolve_unit(seeds, "phong quan ly khoa hoc")) >= 3
+
+
+def test_a_label_tells_apart_a_provinces_plan_and_a_communes_of_one_number(examples_dir,
+                                                                           tmp_path):
+    """Quảng Ninh's 28/KH-UBND and the commune of Đầm Hà's 28/KH-UBND, both of 2025: the
+    number is ambiguous, and each label as listed names one of them."""
+    from policykg import open_store
+    from policykg.queries.common import doc_label
+
+    store = open_store(tmp_path / "kg.db")
+    store.ingest([examples_dir])
+    g = store.skeleton()
+    with pytest.raises(AmbiguousReference) as err:
+        resolve_document(g, "28/KH-UBND ngày 2025")
+    labels = {c.label: c.id for c in err.value.candidates}
+    assert set(labels) == {"28/KH-UBND (2025)", "28/KH-UBND (2025, UBND xã Đầm Hà)"}
+    for label, node in labels.items():
+        assert resolve_document(g, label) == node
+        assert doc_label(g, node) == label
+    assert resolve_document(g, "28/kh-ubnd (2025, ubnd xa dam ha)") == labels[
+        "28/KH-UBND (2025, UBND xã Đầm Hà)"]
+    assert resolve_document(g, "28/KH-UBND (2025)", province="Quảng Ninh") == labels[
+        "28/KH-UBND (2025)"]
