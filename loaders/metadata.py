@@ -27,6 +27,7 @@ from policykg.ontology.issuers import (
     local_area,
     local_board,
     match_issuer,
+    party_agency,
     sector_name,
 )
 from policykg.ontology.normalize import fold, nfc, slug, squash_spaces
@@ -223,18 +224,59 @@ _DATE_LINE = re.compile(r"ngay[\s.…_]*(?:\d|thang|/|ban hanh\b|ky\b)")
 # "Số: 19/KH-SKHCN", and a web page's "Số hiệu: …" or "Số, ký hiệu: …".
 _NUMBER_CELL = re.compile(r"^s[oố](?:\s*,?\s*(?:k[ýy]\s+)?hi[ệe]u(?=\s*:))?"
                           r"\s*(?:[:.]\s*|(?=[\d/\-])|\s+(?=[\d/]))(.*)$", re.I)
+# A header line that is a number and symbol alone: "125/KH-SKHCN", "05-KH/ĐU".
+_KEY_CELL = re.compile(r"^\d{1,6}\s*[-/]\s*(?:(?:19|20)\d{2}\s*/\s*)?[A-ZĐ][\wĐđ&]*"
+                       r"(?:\s*[-/]\s*[A-ZĐ][\wĐđ&]*)+$")
 # "Hà Giang 1, ngày …": a ward may be numbered after the town it replaced.
 _PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_][^,\d]{1,40}?(?:\s\d{1,2})?)\s*,\s*ngày\b", re.I)
 
 
+# A number label inside a cell: two header columns joined by one space when a copy lost the
+# tab between them ("SỞ KHOA HỌC VÀ CÔNG NGHỆ Số: 125/KH-SKHCN").
+_INNER_NUMBER = re.compile(r"(?<=\S)\s+(?=Số\s*:|Số\s+\d|SỐ\s*:)")
+# The mark a converter makes of the "*" under a Party header: "- Quảng Trị, ngày …".
+_CELL_BULLET = re.compile(r"^[-–•*]+\s+")
+
+
 def _cells(text: str) -> list[str]:
-    """Header cells: table columns, tab- or wide-space-separated parts, mottos cut out."""
+    """Header cells: table columns, tab- or wide-space-separated parts, mottos cut out, a
+    number label and a second body written on the same line as a body parted from it."""
     cells = []
-    for cell in re.split(r"\s*\|\s*|\t+|\s{3,}", text):
-        cell = _cut_mottos(cell).strip(" *|")
-        if cell:
-            cells.append(cell)
+    for part in re.split(r"\s*\|\s*|\t+|\s{3,}", text):
+        for cell in _INNER_NUMBER.split(_cut_mottos(part), maxsplit=1):
+            cell = _CELL_BULLET.sub("", cell.strip(" *|")).strip()
+            if cell:
+                cells.extend(_two_bodies(cell))
     return cells
+
+
+# Bodies that head a header over the issuer (folded): "UBND TỈNH LÀO CAI" over "SỞ …".
+_HEADS_ABOVE = frozenset({"ubnd", "uy ban nhan dan", "dang bo", "dang uy ubnd",
+                          "dang uy cac co quan dang"})
+# How the name of the body under such a head opens (folded).
+_BODIES_BELOW = ("so ", "ban ", "dang uy ", "chi bo ", "van phong ", "hoi ", "trung tam ",
+                 "chi cuc ", "thanh tra ")
+
+
+def _two_bodies(cell: str) -> list[str]:
+    """ "UBND TỈNH LÀO CAI SỞ KHOA HỌC VÀ CÔNG NGHỆ" → the province's committee and its
+    department: the two header lines a copy joined into one."""
+    if not _is_upper(cell):
+        return [cell]
+    found = find_provinces(cell, require_case=False)
+    if not found or not found[0].prefixed:
+        return [cell]
+    head, rest = cell[:found[0].start].strip(), cell[found[0].end:].strip()
+    if fold(head) in _HEADS_ABOVE and fold(rest).startswith(_BODIES_BELOW):
+        return [cell[:found[0].end].strip(), rest]
+    return [cell]
+
+
+def _is_key(cell: str) -> bool:
+    """True when ``cell`` is a document's number: its symbol names a type or a known body."""
+    parsed = parse_key(cell)
+    return parsed is not None and (parsed.doctype is not None or any(
+        issuer_by_code(part) is not None for part in parsed.issuers))
 
 
 def _cut_mottos(cell: str) -> str:
@@ -266,6 +308,10 @@ def _read_header(lines: list[Line], end: int) -> _Header:
                 continue
             if date_m or _DATE_LINE.match(fold(cell)) and parse_date(cell):
                 _read_place_date(header, cell)
+                continue
+            if header.number_line is None and _KEY_CELL.match(cell) and _is_key(cell):
+                header.number_line = i  # "125/KH-SKHCN" under the body, the label left out
+                _read_number(header, cell)
                 continue
             if _is_motto(cell) or fold(cell).strip(" ()[]") in _STAMPS:
                 continue
@@ -348,6 +394,41 @@ def _read_place_date(header: _Header, cell: str) -> None:
         header.place = squash_spaces(m.group("place")).strip(" ,")
     if header.date is None:
         header.date = parse_date(cell)
+
+
+def _read_closing_date(header: _Header, lines: list[Line]) -> None:
+    """The place and date a copy prints by the signature when its header has none ("Lào Cai,
+    ngày 05 tháng 3 năm 2026" above "KT. GIÁM ĐỐC"): a line that is that and nothing more,
+    from "Nơi nhận" on (the last lines when there is none)."""
+    start = max(0, len(lines) - 8)
+    for i in range(len(lines) - 1, max(-1, len(lines) - 40), -1):
+        if fold(lines[i].text).startswith("noi nhan"):
+            start = i
+            break
+    for line in lines[start:]:
+        text = _NOI_NHAN_LABEL.sub("", squash_spaces(nfc(line.text)).strip(" *"))
+        if _is_place_date(text):
+            _read_place_date(header, text)
+            return
+
+
+# "Nơi nhận:" before what a copy laid beside it: "Nơi nhận:    Lào Cai, ngày 05 tháng 3 …".
+_NOI_NHAN_LABEL = re.compile(r"^n[ơo]i nh[ậa]n\s*:\s*", re.I)
+
+
+# A line that is only a date, after its place: "ngày 05 tháng 3 năm 2026", "ngày 5/3/2026" (folded).
+_ONLY_DATE = re.compile(r"ngay\s*(?:\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*(?:19|20)\d{2}"
+                        r"|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2})\s*\.?$")
+
+
+def _is_place_date(text: str) -> bool:
+    """True for a line that is a place and date and nothing more: "Lào Cai, ngày 05 tháng 3
+    năm 2026", "ngày 5/3/2026"."""
+    if len(text) > 80:
+        return False
+    m = _PLACE_DATE.search(text)
+    rest = fold(text[m.end() - len("ngày"):] if m else text)
+    return _ONLY_DATE.match(rest) is not None
 
 
 # --- province --------------------------------------------------------------------------------
@@ -538,6 +619,8 @@ def _read_closing(lines: list[Line],
     if noi_nhan is not None:
         start = noi_nhan + 1
         inline = lines[noi_nhan].text.split(":", 1)[1] if ":" in lines[noi_nhan].text else ""
+        if _is_place_date(squash_spaces(inline).strip()):
+            inline = ""  # the place and date laid beside the label, not a recipient
         items = [inline] if inline.strip() else []
         j = start
         capitals = 0  # signing lines met among the recipients, laid side by side with them
@@ -581,8 +664,9 @@ def _read_signature(lines: list[Line]) -> tuple[str | None, str | None]:
     blocks: list[tuple[str, str]] = []
     for line in reversed(lines[-16:]):
         text = line.text.strip().strip("*").strip()
-        if not text or _DEBRIS.match(text) or _BESIDE_SIGNATURE.match(fold(text)):
-            continue
+        if not text or _DEBRIS.match(text) or _BESIDE_SIGNATURE.match(fold(text)) \
+                or signer is None and not capacity and _is_place_date(text):
+            continue  # a copy may print the place and date under the signature
         signing = bool(_CAPACITY_PREFIX.match(text)) and _is_upper(text)
         if (text.startswith(("-", "+", "•")) or is_section_heading(text) and not signing
                 or _title_word(text) or _is_motto(text) or fold(text).startswith("noi nhan")):
@@ -661,11 +745,15 @@ def plan_id(province_slug: str, number: str | None, symbol: str | None, doctype:
     With a number: ``"gia-lai:19/KH-SKHCN@2024"``; without one:
     ``"bac-giang:KH-KHCN@2021-01:1a2b3c4d"`` (hash of the folded title). A commune or
     district numbers its plans on its own, so its name comes first:
-    ``"gia-lai:xa-ia-grai:61/KH-UBND@2025"`` is not the province's 61/KH-UBND.
+    ``"gia-lai:xa-ia-grai:61/KH-UBND@2025"`` is not the province's 61/KH-UBND; so does the
+    Party committee of a province's agency: ``"gia-lai:dang-uy-ubnd-tinh:05-KH/ĐU@2026"``.
     """
     area = local_area(issuer) if province_slug != "vn" else None
     if area is not None and area[1] is not None:
         province_slug = f"{province_slug}:{slug(' '.join(area))}"
+    elif province_slug != "vn" and (agency := party_agency(issuer)) is not None:
+        # "Đảng ủy UBND tỉnh" and "Đảng ủy các cơ quan Đảng tỉnh" both number "05-KH/ĐU".
+        province_slug = f"{province_slug}:{slug(agency)}"
     if number:
         year = f"@{date[:4]}" if date else ""
         return f"{province_slug}:{number}{year}"
@@ -766,6 +854,10 @@ def read_metadata(lines: list[Line], source: SourceFile, *,
     title_idx, title_end = find_title(lines) if title is None else title
     header_end = title_idx if title_idx is not None else min(len(lines), 12)
     header = _read_header(lines, header_end)
+    if appendix is None:
+        appendix = appendix_start(lines)
+    if header.date is None:
+        _read_closing_date(header, lines[:appendix])
     warnings: list[str] = []
     doctype, title = _read_title(lines, title_idx, title_end)
     issued_with = _ISSUED_WITH.search(title) if title and "(" in title else None
@@ -820,8 +912,7 @@ def read_metadata(lines: list[Line], source: SourceFile, *,
         # "UBND XÃ PHÚ LỘC" / "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ": the commune's own committee.
         issuer = local_board(issuer_text, parent) or issuer
 
-    recipients, signer, capacity = _read_closing(
-        lines, appendix_start(lines) if appendix is None else appendix)
+    recipients, signer, capacity = _read_closing(lines, appendix)
     place = header.place
     known = province(place) if place else None
     if known is not None and fold(place or "") == fold(known.name):

@@ -29,6 +29,7 @@ from policykg.ontology.issuers import (
     issuer_scope_of_code,
     local_area,
     match_issuer,
+    party_agency,
 )
 from policykg.ontology.normalize import fold, is_nfc, nfc, squash_spaces
 from policykg.ontology.provinces import (
@@ -100,7 +101,13 @@ _INTRO = re.compile(
 )
 _SO_ONLY = re.compile(r"(?<![\w])so\s*:?\s*$")
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in IMPLEMENT_VERBS), key=len, reverse=True))
-_VERB_END = re.compile(rf"(?<![\w])(?:{_VERB_ALT})(?:\s+(?:viec|co hieu qua|tot))?\s*$")
+# The directive or task a document carries, between the verb and the document: "Thực hiện ý
+# kiến chỉ đạo của UBND tỉnh tại Văn bản số …", "Triển khai nhiệm vụ được giao tại Quyết định
+# số …" carry out that document (folded; the group is the issuer the words name).
+_DIRECTED_AT = (r"\s+(?:y kien\s+)?(?:chi dao|ket luan|nhiem vu(?:\s+duoc giao)?|yeu cau)"
+                r"(?:\s+cua\s+(?P<by>[^,;.\n]{2,60}?))?\s+tai")
+_VERB_END = re.compile(rf"(?<![\w])(?:{_VERB_ALT})(?:\s+(?:viec|co hieu qua|tot)|{_DIRECTED_AT})?"
+                       r"\s*$")
 # Documents named by type and issuer: "Chương trình hành động của Tỉnh ủy".
 _UNNUMBERED_WORDS = (
     "nghi quyet", "ket luan", "chi thi", "quyet dinh", "chuong trinh hanh dong", "chuong trinh",
@@ -514,6 +521,21 @@ def _verb_before(folded: str, pos: int, floor: int) -> bool:
     return not any(rx.search(lead) for rx in _NOT_IMPLEMENTING_END)
 
 
+# What opens a new part of the sentence right before an implement verb (folded): a comma, or
+# the plan's purpose "để", "nhằm" ("Căn cứ A, thực hiện B", "Căn cứ A và để triển khai B").
+_FRESH_LEAD = re.compile(r"(?:,\s*|(?:^|\s)(?:va\s+)?(?:de|nham)\s+)$")
+
+
+def _fresh_verb(folded: str, pos: int, floor: int) -> bool:
+    """True when the implement verb before ``pos`` starts a new part of the sentence rather
+    than going on with the document cited before it: in "Căn cứ Nghị định số 13/2023/NĐ-CP
+    …, thực hiện Kế hoạch số 40/KH-UBND …" the plan carries out 40, the decree does not."""
+    before = folded[max(floor, pos - 80):pos]
+    m = _VERB_END.search(before)
+    return m is not None and _verb_before(folded, pos, floor) \
+        and _FRESH_LEAD.search(before[:m.start()]) is not None
+
+
 _BAN_HANH_END = re.compile(r"(?<![\w])ban hanh\s*$")
 
 
@@ -557,10 +579,11 @@ def _listed_in_opening_clause(stream: _Stream, clause_start: int, start: int) ->
     return opener.startswith(_IMPLEMENT_OPENERS) and "\n" not in stream.text[before:start]
 
 
-# "NQ số 57 ngày 22/12/2024 của Bộ Chính trị": a type and a bare number, the symbol left out.
+# "NQ số 57 ngày 22/12/2024 của Bộ Chính trị": a type and a bare number, the symbol left out;
+# typed on portals with the number glued to the type's code ("NQ57 của Bộ Chính trị").
 _BARE = re.compile(
-    rf"(?P<word>{_at_word_start(type_word_pattern())})\s+(?:so\s*:?\s*)?(?P<n>\d{{1,5}})"
-    r"(?![\w/\-–])")
+    rf"(?P<word>{_at_word_start(type_word_pattern())})(?:\s+(?:so\s*:?\s*)?|(?<=[a-z])(?=\d))"
+    r"(?P<n>\d{1,5})(?![\w/\-–])")
 # The symbol a central issuer gives each type: Party bodies "57-NQ/TW", the Government
 # and the Prime Minister "03/NQ-CP", "1131/QĐ-TTg".
 _PARTY_CODES = frozenset({"BCT", "BBT", "TW"})
@@ -587,6 +610,21 @@ def _share_issuers(stream: _Stream, cites: list[_Cite]) -> None:
             continue
         before.issuer, before.issuer_match = after.issuer, after.issuer_match
         before.issuer_province = after.issuer_province
+
+
+def _issuers_before(stream: _Stream, cites: list[_Cite]) -> None:
+    """"Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Văn bản số 250/UBND-KT": the issuer named
+    before a document that names none after it."""
+    for cite in cites:
+        if cite.issuer is not None:
+            continue
+        m = _VERB_END.search(stream.folded, max(0, cite.start - 80), cite.start)
+        by = m.group("by") if m is not None else None
+        found = match_issuer(stream.text[m.start("by"):m.end("by")]) if by else None
+        if found is None:
+            continue
+        end = _extend_with_province(stream, cite, m.start("by") + len(found.text), m.end("by"))
+        cite.issuer, cite.issuer_match = squash_spaces(stream.text[m.start("by"):end]), found
 
 
 def _read_tails(stream: _Stream, ordered: list[_Cite], which: set[int]) -> None:
@@ -739,6 +777,7 @@ def read_references(lines: list[Line], plan: Plan, *,
     cites.sort(key=lambda c: c.start)
     _read_tails(stream, cites, {id(c) for c in cites} - done)
     _share_issuers(stream, cites)
+    _issuers_before(stream, cites)
     if same_number:
         _read_tails(stream, sorted(cites + same_number, key=lambda c: c.start),
                     {id(c) for c in same_number})
@@ -757,11 +796,15 @@ def _another_document(cite: _Cite, plan: Plan) -> bool:
     """Whether a citation of the plan's own number names another document: one of another
     year ("Kế hoạch số 61/KH-UBND ngày 10/3/2024" in a plan of 2025), or of another body
     numbering on its own (a commune's plan citing the province's "61/KH-UBND … của UBND
-    tỉnh")."""
+    tỉnh", one Party committee of a province's agency citing another's "05-KH/ĐU")."""
     year, own_year = (cite.date or "")[:4], (plan.date or "")[:4]
     if year and own_year and year != own_year:
         return True
-    return cite.issuer is not None and local_area(cite.issuer) != local_area(plan.issuer)
+    if cite.issuer is None:
+        return False
+    agency = party_agency(cite.issuer)  # "05-KH/ĐU … của Đảng ủy các cơ quan Đảng tỉnh"
+    return local_area(cite.issuer) != local_area(plan.issuer) or (
+        agency is not None and agency != party_agency(plan.issuer))
 
 
 # A hard-wrapped line that stops on an implement verb goes on with the cited document:
@@ -779,11 +822,24 @@ def _chain_pairs(stream: _Stream, cites: list[_Cite]) -> list[tuple[int, int]]:
         if not (a_clause[0] <= b.start < a_clause[1]) and "\n" in gap \
                 and not _WRAPPED.search(gap):
             continue
-        if ";" in stream.text[a.end:b.start]:
+        if ";" in stream.text[a.end:b.start] or _central_over_local(a, b) \
+                or _fresh_verb(stream.folded, b.start, a.end):
             continue
         if _verb_before(stream.folded, b.start, a.end):
             pairs.append((i, i + 1))
     return pairs
+
+
+def _scope_of(cite: _Cite) -> str | None:
+    """"central" or "local" as the symbol or the named issuer says, None when neither does."""
+    if cite.key_issuer:
+        return issuer_scope_of_code(cite.key_issuer)
+    return cite.issuer_match.scope if cite.issuer_match is not None else None
+
+
+def _central_over_local(child: _Cite, parent: _Cite) -> bool:
+    """True when a central document would carry out a local one, which none does."""
+    return _scope_of(child) == "central" and _scope_of(parent) == "local"
 
 
 def _announcement(stream: _Stream, start: int, end: int) -> int | None:
@@ -825,8 +881,9 @@ def _assign_relations(stream: _Stream, cites: list[_Cite], pairs: list[tuple[int
         governed = _verb_before(stream.folded, cite.start, clause_start) or (
             i > 0 and cites[i - 1].relation == "implements"
             and _coordinated(stream, cites[i - 1], cite))
-        implements = (opener.startswith(_IMPLEMENT_OPENERS)
-                      and not opener.startswith(_BASIS_OPENERS) and governed)
+        implements = governed and (
+            opener.startswith(_IMPLEMENT_OPENERS) and not opener.startswith(_BASIS_OPENERS)
+            or _fresh_verb(stream.folded, cite.start, clause_start))
         if not implements and i > 0 and cites[i - 1].relation == "implements" \
                 and cites[i - 1].start >= o_start and _coordinated(stream, cites[i - 1], cite):
             # "…; Chỉ thị số 45-CT/TW … và Hướng dẫn số 25-HD/BTGTW …" after "Thực hiện": the

@@ -48,6 +48,7 @@ DOCTYPES: tuple[DocType, ...] = (
     DocType("TB", "Thông báo", "Notice", ("Thông báo kết luận", "Thông báo")),
     DocType("HD", "Hướng dẫn", "Guidance", ("Hướng dẫn",)),
     DocType("CV", "Công văn", "Official letter", ("Công văn", "Văn bản")),
+    DocType("CĐ", "Công điện", "Official dispatch", ("Công điện",)),
     DocType("NĐ", "Nghị định", "Decree", ("Nghị định",)),
     DocType("TT", "Thông tư", "Circular", ("Thông tư liên tịch", "Thông tư")),
     DocType("BC", "Báo cáo", "Report", ("Báo cáo",)),

@@ -28,7 +28,8 @@ from policykg.ontology.provinces import province as named_province
 
 __all__ = [
     "Issuer", "ISSUERS", "SECTORS", "IssuerMatch", "issuer_by_code", "issuer_code", "is_party_code",
-    "issuer_scope_of_code", "local_area", "match_issuer", "display_issuer", "sector_name",
+    "issuer_scope_of_code", "local_area", "party_agency", "match_issuer", "display_issuer",
+    "sector_name",
 ]
 
 
@@ -83,6 +84,29 @@ _SECTOR_BY_NAME.update({
     fold("Nông nghiệp và PTNT"): "Nông nghiệp và Phát triển nông thôn",
 })
 
+
+def _sector_alternation() -> str:
+    names = sorted(set(_SECTOR_BY_NAME) | set(_SECTOR_BY_ABBR), key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names)
+
+
+_SECTOR_ALT = _sector_alternation()
+# The Party committees of a province's agencies since 2025 ("Đảng ủy UBND tỉnh", "Đảng ủy các
+# cơ quan Đảng tỉnh", "Đảng ủy Công an tỉnh") and of its departments before ("Đảng ủy Sở Y
+# tế"), each numbering "…/ĐU" on its own; a board of any Party committee ("Ban Thường vụ Đảng
+# ủy …"), but not of a central one (folded).
+_PARTY_AGENCIES = (r"cac co quan dang", r"khoi cac co quan(?: va doanh nghiep)?",
+                   r"khoi co quan", r"khoi doanh nghiep", r"ubnd", r"uy ban nhan dan",
+                   r"cong an", r"quan su", r"bo chi huy quan su", r"bo doi bien phong")
+_PARTY_BOARD = r"(?:ban thuong vu|thuong truc|ban chap hanh) dang uy"
+_CENTRAL_COMMITTEES = r"(?! (?:chinh phu|quoc hoi|cac co quan dang trung uong)\b)"
+_AGENCY_COMMITTEES = (
+    rf"(?:{_PARTY_BOARD}|dang uy) (?:{'|'.join(_PARTY_AGENCIES)})(?= (?:tinh|thanh pho)\b)",
+    rf"(?:{_PARTY_BOARD}|dang uy) so (?:{_SECTOR_ALT})",
+    _PARTY_BOARD + _CENTRAL_COMMITTEES,
+)
+
+
 ISSUERS: tuple[Issuer, ...] = (
     # Central Party bodies.
     Issuer("TW", "Ban Chấp hành Trung ương Đảng", "Party Central Committee", "central", True,
@@ -116,12 +140,12 @@ ISSUERS: tuple[Issuer, ...] = (
            True, (r"uy ban kiem tra trung uong",)),
     # The Party committees of central bodies since 2025 (symbol "…/ĐU"), not a local one.
     Issuer("ĐUCP", "Đảng ủy Chính phủ", "Party Committee of the Government", "central", True,
-           (r"dang uy chinh phu",)),
+           (r"(?:(?:ban thuong vu|thuong truc) )?dang uy chinh phu",)),
     Issuer("ĐUQH", "Đảng ủy Quốc hội", "Party Committee of the National Assembly", "central",
-           True, (r"dang uy quoc hoi",)),
+           True, (r"(?:(?:ban thuong vu|thuong truc) )?dang uy quoc hoi",)),
     Issuer("ĐUCCQĐTW", "Đảng ủy các cơ quan Đảng Trung ương",
            "Party Committee of Central Party Agencies", "central", True,
-           (r"dang uy cac co quan dang trung uong",)),
+           (r"(?:(?:ban thuong vu|thuong truc) )?dang uy cac co quan dang trung uong",)),
     Issuer("BCĐTW", "Ban Chỉ đạo Trung ương", "Central Steering Committee", "central", True,
            (r"ban chi dao trung uong",)),
     Issuer("TWĐTN", "Trung ương Đoàn TNCS Hồ Chí Minh", "Central Youth Union", "central", True,
@@ -155,7 +179,9 @@ ISSUERS: tuple[Issuer, ...] = (
             r"thuong truc tinh uy", r"tinh uy", r"ban thuong vu thanh uy", r"thanh uy")),
     Issuer("HU", "Huyện ủy", "District Party Committee", "local", True,
            (r"ban thuong vu huyen uy", r"huyen uy")),
-    Issuer("ĐU", "Đảng ủy", "Party Committee", "local", True, (r"dang uy",)),
+    Issuer("ĐU", "Đảng ủy", "Party Committee", "local", True,
+           (*_AGENCY_COMMITTEES, r"dang uy")),
+    Issuer("CB", "Chi bộ", "Party cell", "local", True, (r"chi bo",)),
     Issuer("QU", "Quận ủy", "Urban District Party Committee", "local", True, (r"quan uy",)),
     Issuer("BCĐ", "Ban Chỉ đạo", "Steering Committee", "local", True,
            (r"ban chi dao", r"bcd")),
@@ -273,12 +299,6 @@ class IssuerMatch:
     name: str  # canonical name without province
 
 
-def _sector_alternation() -> str:
-    names = sorted(set(_SECTOR_BY_NAME) | set(_SECTOR_BY_ABBR), key=len, reverse=True)
-    return "|".join(re.escape(n) for n in names)
-
-
-_SECTOR_ALT = _sector_alternation()
 # "Bộ Tài chính", "Sở Y tế", and the head who signs for one: "Bộ trưởng Bộ Văn hóa, …".
 _MINISTRY = re.compile(rf"(?:(?:bo truong|thu truong|giam doc|pho giam doc)\s+)?(bo|so)\s+"
                        rf"({_SECTOR_ALT})(?![\w&])")
@@ -354,6 +374,11 @@ PROPER_PHRASES: dict[str, str] = {
     "co quan dang": "cơ quan Đảng", "viet nam": "Việt Nam", "chinh phu": "Chính phủ",
     "quoc hoi": "Quốc hội",
     "ban xay dung dang": "Ban Xây dựng Đảng", "uy ban kiem tra": "Ủy ban Kiểm tra",
+    # the agencies whose Party committees sign "ĐẢNG ỦY CÔNG AN TỈNH", "ĐẢNG ỦY ỦY BAN NHÂN
+    # DÂN THÀNH PHỐ"
+    "uy ban nhan dan": "Ủy ban nhân dân", "hoi dong nhan dan": "Hội đồng nhân dân",
+    "cong an": "Công an", "bo chi huy quan su": "Bộ Chỉ huy Quân sự",
+    "bo doi bien phong": "Bộ đội Biên phòng",
 }
 _PROPER_LONGEST = max(len(k.split()) for k in PROPER_PHRASES)
 
@@ -455,6 +480,7 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
         if place:
             text = text[:place.start(2)] + text[place.start(2):].title()
         text = _proper_departments(text)
+        text = _proper_village(text)
         if named:
             start = fold(text).find(fold(named.text))
             if start >= 0:
@@ -462,6 +488,21 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
                           else named.province.name)
                 text = text[:start] + proper + text[start + len(named.text):]
     return text
+
+
+# Villages, hamlets and street groups, whose Party cells sign "CHI BỘ ẤP MỸ AN" (folded).
+_VILLAGE_WORDS = ("ap", "thon", "ban", "buon", "khom", "xom", "lang", "plei", "soc",
+                 "to dan pho", "khu pho", "khu dan cu")
+_CELL_OF_VILLAGE = re.compile(
+    rf"^chi bo\s+(?:{'|'.join(sorted(_VILLAGE_WORDS, key=len, reverse=True))})\s+(?=[a-z0-9])")
+
+
+def _proper_village(text: str) -> str:
+    """ "Chi bộ ấp mỹ an" → "Chi bộ ấp Mỹ An": the village a Party cell is named after."""
+    m = _CELL_OF_VILLAGE.match(fold(text))
+    if m is None or len(fold(text)) != len(text):
+        return text
+    return text[:m.end()] + text[m.end():].title()
 
 
 # A ministry or department named inside a longer name (folded): "đảng ủy sở khoa học …".
@@ -608,6 +649,29 @@ _LOCAL_AREA = re.compile(
     rf"|\b(?P<committee>{committee_pattern('district')}))"
     r"(?:\s*(?<=[\s.])(?P<name>[a-z0-9]+(?:(?:\s*[-–]\s*|\s+)[a-z0-9]+)*?))?"
     rf"\s*(?=$|[,;(]|(?:[-–]\s*|\s){level_pattern('province')}\b)")
+
+
+_AGENCY_COMMITTEE = re.compile(
+    rf"^(?:(?:ban thuong vu|thuong truc|ban chap hanh) )?dang uy "
+    rf"(?:(?P<agency>{'|'.join(_PARTY_AGENCIES)}) (?P<level>tinh|thanh pho)\b"
+    rf"|so (?P<sector>{_SECTOR_ALT})(?![\w&]))")
+
+
+@lru_cache(maxsize=65536)
+def party_agency(issuer: str | None) -> str | None:
+    """The Party committee of a province's agency an issuer names, folded, or None: "Ban
+    Thường vụ Đảng ủy UBND tỉnh Gia Lai" → "dang uy ubnd tinh", "Đảng ủy Sở KH&CN" → "dang
+    uy so khoa hoc va cong nghe". Each numbers its "…/ĐU" documents on its own, apart from
+    the other committees of its province."""
+    if not issuer:
+        return None
+    m = _AGENCY_COMMITTEE.match(fold(issuer))
+    if m is None:
+        return None
+    if m.group("sector"):
+        return f"dang uy so {fold(sector_name(m.group('sector')) or m.group('sector'))}"
+    agency = "ubnd" if m.group("agency") == "uy ban nhan dan" else m.group("agency")
+    return f"dang uy {agency} {m.group('level')}"
 
 
 @lru_cache(maxsize=65536)
