@@ -12,6 +12,18 @@ citation without a year by the one dated document with that key in the same plan
 else the one known anywhere in its scope, else its own year-less node (marked
 ``ambiguous`` when several dated ones exist).
 
+A province's steering committees (Ban Chỉ đạo) all number their documents "…/KH-BCĐ"
+from 1 each year, so a committee's number is unique within the committee
+(:func:`with_committee`, :func:`~policykg.graph.identity.committee_key`). A citation
+naming the committee ("… của Ban Chỉ đạo 389 tỉnh") goes to that committee's document.
+One that does not ("… của Ban Chỉ đạo", "… của Ban Chỉ đạo tỉnh") is, in a committee's
+own plan, that committee's; elsewhere it goes to the one document of that number and
+year any committee of the province is known to have, to the province-wide node when none
+is known, and when several are, to a node of its own (``doc:<province>:bcd:<key>``) whose
+``ambiguous`` lists them: an analyst decides, the graph does not pick one. "… của Ban
+Chỉ đạo tỉnh về <X>" names the committee whose remit is X when the province has one,
+else X is the document's subject.
+
 Most of the graph belongs to one plan: its tasks and the edges leaving them. That
 part is a pure function of the plan and its node id (:func:`plan_fragment`), so the
 store computes it once per plan and keeps it; :func:`assemble` does the cross-plan
@@ -22,6 +34,7 @@ both give the same graph.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import re
 from collections import defaultdict
@@ -34,6 +47,7 @@ from typing import Any
 import networkx as nx
 
 from policykg.graph import identity as ident
+from policykg.loaders.metadata import header_bodies
 from policykg.loaders.model import DocRef, Plan, Span, Task
 from policykg.ontology import topics, units
 from policykg.ontology.normalize import fold, slug, squash_spaces
@@ -43,7 +57,7 @@ from policykg.ontology.units import party_committee_of
 
 __all__ = ["build_graph", "plan_node_ids", "RELATION_TO_REL", "Fragment", "Assembly",
            "plan_fragment", "assemble", "plan_scope", "gc_paused", "add_bulk",
-           "FRAGMENT_VERSION"]
+           "FRAGMENT_VERSION", "with_committee"]
 
 RELATION_TO_REL: dict[str, Rel] = {
     "implements": Rel.IMPLEMENTS,
@@ -89,6 +103,7 @@ class _DocGroup:
 
     keys: set[str] = field(default_factory=set)
     years: set[int] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)  # full ISO dates the texts give
     plan_key: str | None = None  # the number as printed on an ingested plan, if any
 
     def display_key(self) -> str:
@@ -127,6 +142,85 @@ def _ref_number_scope(ref: DocRef, plan: Plan) -> str:
                                 ident.local_area(plan.issuer))
 
 
+_BOARD = re.compile(r"^(?:ban chi dao|bcd)\b")
+
+
+def _names_board(issuer: str | None) -> bool:
+    """Whether ``issuer`` is a steering committee ("Ban Chỉ đạo …", "BCĐ …")."""
+    return bool(issuer) and _BOARD.match(_fold(issuer)) is not None
+
+
+def _board_number(number: str | None, issuer: str | None) -> bool:
+    """Whether a number is in a steering committee's book: its symbol says so ("12/KH-BCĐ"),
+    or, when it has no issuer code, its issuer is a committee."""
+    code = ident.symbol_parts(number)[1] if number else None
+    return _fold(code).startswith("bcd") if code else _names_board(issuer)
+
+
+def _board_document(ref: DocRef) -> bool:
+    """Whether a local citation is of a steering committee's document."""
+    return _board_number(ref.key, ref.issuer)
+
+
+def _cited_board(ref: DocRef) -> tuple[str, str | None] | None:
+    """The steering committee a citation names, as :func:`~policykg.graph.identity.
+    cited_committee` reads it from the quoted words."""
+    quote = ref.source.quote if ref.source else ""
+    return ident.cited_committee(quote, ref.key) if quote else None
+
+
+def _cited_board_name(ref: DocRef, plan: Plan) -> str | None:
+    """The committee a citation names by its remit ("BCĐ 389 tỉnh"), else its issuer."""
+    cited = _cited_board(ref)
+    if cited is not None and ident.committee_key(cited[0], plan.province):
+        return cited[0]
+    return ref.issuer
+
+
+def _board_scope(scope: str) -> bool:
+    """Whether a number scope is a steering committee's (``gia-lai:bcd-389``)."""
+    return ":bcd-" in scope
+
+
+def _header_committee(plan: Plan) -> str | None:
+    """The steering committee ``plan``'s header names with its remit ("BAN CHỈ ĐẠO 389"
+    under "UBND TỈNH GIA LAI"), else the one its title names ("hoạt động của Ban Chỉ đạo
+    389 tỉnh năm 2025"), else None."""
+    if plan.lines:
+        named = [text for text in header_bodies(plan.lines)
+                 if ident.committee_key(text, plan.province) is not None]
+        if named:
+            return named[-1]
+    cited = ident.cited_committee(plan.title) if plan.title else None
+    if cited is not None and ident.committee_key(cited[0], plan.province) is not None:
+        return cited[0]
+    return None
+
+
+def with_committee(plan: Plan) -> Plan:
+    """``plan`` as its steering committee's, when a province's committee issues it: the
+    issuer is the committee by its remit ("Ban Chỉ đạo tỉnh Gia Lai" read from "BAN CHỈ
+    ĐẠO 389" → "Ban Chỉ đạo 389 tỉnh Gia Lai") and the id holds the committee
+    (``gia-lai:bcd-389:12-KH/BCĐ@2025``), as a commune's does its commune: each committee
+    numbers its documents on its own. The header is read from ``plan.lines``; a plan
+    already named so (or any other plan) is returned as it is."""
+    issuer = plan.issuer
+    if not _names_board(issuer) or ident.local_area(issuer) is not None \
+            or not _board_number(plan.number, issuer) or _plan_scope(plan) == ident.NATIONWIDE:
+        return plan
+    name = issuer if ident.committee_key(issuer, plan.province) else _header_committee(plan)
+    key = ident.committee_key(name, plan.province) if name else None
+    if name is None or key is None:
+        return plan
+    segment = f"bcd-{key}"
+    head, _, tail = plan.id.partition(":")
+    plan_id = plan.id if tail.startswith(f"{segment}:") else f"{head}:{segment}:{tail}"
+    label = issuer if name is issuer else ident.committee_label(name, plan.province)
+    if plan_id == plan.id and label == issuer:
+        return plan
+    return dataclasses.replace(plan, id=plan_id, issuer=label)
+
+
 def _ref_year(ref: DocRef) -> int | None:
     year = ident.year_of(ref.date)
     if year is None and ref.key:
@@ -146,23 +240,91 @@ class _Resolver:
         self.groups: dict[tuple[str, str], _DocGroup] = defaultdict(_DocGroup)
         self.plan_scope: dict[str, str] = {}
         self.number_scope: dict[str, str] = {}  # plan id → where its number is unique
+        # province scope → remits of its steering committees that texts name
+        self.boards: dict[str, set[str]] = defaultdict(set)
+        # (province scope, key) → committee scopes with a document of that number; the
+        # province scope itself when a committee plan there names no remit (with its years)
+        self.board_docs: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.unnamed_board_plans: dict[tuple[str, str], set[int | None]] = defaultdict(set)
         for plan in plans:
             scope = _plan_scope(plan)
             self.plan_scope[plan.id] = scope
             self.number_scope[plan.id] = _plan_number_scope(plan, scope)
+            self._learn_boards(plan)
+        for plan in plans:
             if plan.number:
-                group = self.groups[(self.number_scope[plan.id], ident.match_key(plan.number))]
-                group.keys.add(plan.number)
-                group.plan_key = min(filter(None, [group.plan_key, plan.number]))
-                if (year := _plan_year(plan)) is not None:
-                    group.years.add(year)
+                self._add(self.number_scope[plan.id], self.plan_scope[plan.id], plan.number,
+                          _plan_year(plan), plan.date, plan_key=plan.number)
+                if _names_board(plan.issuer) and self.number_scope[plan.id] == \
+                        self.plan_scope[plan.id] != ident.NATIONWIDE:
+                    self.unnamed_board_plans[(self.plan_scope[plan.id],
+                                              ident.match_key(plan.number))].add(
+                        _plan_year(plan))
             for ref in plan.references:
                 if ref.key:
-                    group = self.groups[(_ref_number_scope(ref, plan),
-                                         ident.match_key(ref.key))]
-                    group.keys.add(ref.key)
-                    if (year := _ref_year(ref)) is not None:
-                        group.years.add(year)
+                    place, unnamed = self.ref_place(ref, plan)
+                    # an unnamed committee's day tells no committee's document apart
+                    self._add(place, _ref_scope(ref, plan), ref.key, _ref_year(ref),
+                              None if unnamed else ref.date)
+
+    def _learn_boards(self, plan: Plan) -> None:
+        """Record the steering committees ``plan`` and its citations name for sure."""
+        own = self.number_scope[plan.id]
+        if _board_scope(own):
+            self.boards[self.plan_scope[plan.id]].add(own.rsplit(":bcd-", 1)[1])
+        for ref in plan.references:
+            if not ref.key or not _board_document(ref):
+                continue
+            scope = _ref_scope(ref, plan)
+            cited = _cited_board(ref) if scope != ident.NATIONWIDE else None
+            key = ident.committee_key(cited[0], plan.province) if cited else None
+            if key:
+                self.boards[scope].add(key)
+
+    def _add(self, scope: str, province: str, key: str, year: int | None, date: str | None,
+             plan_key: str | None = None) -> None:
+        """Count a mention of ``key`` in number scope ``scope`` (of ``province``)."""
+        mkey = ident.match_key(key)
+        group = self.groups[(scope, mkey)]
+        group.keys.add(key)
+        if plan_key:
+            group.plan_key = min(filter(None, [group.plan_key, plan_key]))
+        if year is not None:
+            group.years.add(year)
+        if date and len(date) == 10:
+            group.dates.add(date)
+        if _board_scope(scope):
+            self.board_docs[(province, mkey)].add(scope)
+
+    def ref_place(self, ref: DocRef, plan: Plan) -> tuple[str, bool]:
+        """(number scope, unnamed) of a numbered citation; ``unnamed`` is True for a
+        steering committee's document whose committee the citation does not tell, whose
+        scope is then its province's (see module docstring)."""
+        scope = _ref_scope(ref, plan)
+        if scope == ident.NATIONWIDE or not _board_document(ref) \
+                or ident.local_area(ref.issuer) is not None:
+            return _ref_number_scope(ref, plan), False
+        cited = _cited_board(ref)
+        if cited is not None and ident.local_area(cited[0]) is not None:
+            return ident.document_scope(scope, cited[0]), False  # a commune's committee
+        key = ident.committee_key(cited[0], plan.province) if cited else None
+        if key is None and cited is not None and cited[1]:
+            key = self._board_of_remit(scope, cited[1], plan.province)
+        if key is not None:
+            return ident.committee_scope(scope, key), False
+        own = self.number_scope.get(plan.id, scope)
+        if _board_scope(own) and own.startswith(f"{scope}:"):
+            return own, False  # "của Ban Chỉ đạo" in a committee's own plan
+        return scope, True
+
+    def _board_of_remit(self, scope: str, remit: str, province: str | None) -> str | None:
+        """The one committee of ``scope`` whose remit "về <remit>" names, if any."""
+        wanted = ident.committee_key(f"Ban Chỉ đạo {remit}", province)
+        if not wanted:
+            return None
+        found = [k for k in self.boards.get(scope, ()) if wanted == k
+                 or wanted.startswith(f"{k}-")]
+        return found[0] if len(found) == 1 else None
 
     def numbered(self, scope: str, key: str, year: int | None,
                  plan_years: set[int] | None = None) -> tuple[str, list[str]]:
@@ -179,6 +341,33 @@ class _Resolver:
                     ident.document_id(display, scope, y) for y in sorted(group.years)]
         return ident.document_id(display, scope, year), []
 
+    def unnamed_board(self, scope: str, key: str, year: int | None,
+                      plan_years: set[int] | None = None,
+                      date: str | None = None) -> tuple[str, list[str]]:
+        """(node id, ambiguous candidates) of a committee's document cited without its
+        committee: the one document of that number and year (of that day, when the
+        citation gives it and the texts give theirs) of a committee of the province, else
+        the province-wide one, else (several) a node listing them."""
+        mkey = ident.match_key(key)
+        wanted = year if year is not None else (
+            next(iter(plan_years)) if plan_years and len(plan_years) == 1 else None)
+        places = [s for s in sorted(self.board_docs.get((scope, mkey), ()))
+                  if wanted is None or not self.groups[(s, mkey)].years
+                  or wanted in self.groups[(s, mkey)].years]
+        years = self.unnamed_board_plans.get((scope, mkey), set())
+        if wanted is None and years or wanted in years or None in years:
+            places.append(scope)  # a committee plan naming no remit has that number
+        same_day = [s for s in places if date in self.groups[(s, mkey)].dates]
+        if len(same_day) == 1:
+            places = same_day
+        if len(places) == 1:
+            return self.numbered(places[0], key, year, plan_years)
+        if not places:
+            return self.numbered(scope, key, year, plan_years)
+        candidates = [self.numbered(s, key, wanted, plan_years)[0] for s in places]
+        display = self.groups[(places[0], mkey)].display_key()
+        return ident.document_id(display, f"{scope}:bcd", wanted), candidates
+
     def plan_node(self, plan: Plan) -> str:
         if plan.number:
             return self.numbered(self.number_scope[plan.id], plan.number, _plan_year(plan))[0]
@@ -187,18 +376,23 @@ class _Resolver:
 
     def references(self, plan: Plan) -> list[tuple[str, list[str]]]:
         """The node id (and ambiguity) of each of ``plan.references``, in order."""
+        places = [self.ref_place(ref, plan) if ref.key else None for ref in plan.references]
         dated: dict[tuple[str, str], set[int]] = defaultdict(set)
-        for ref in plan.references:
-            if ref.key and (year := _ref_year(ref)) is not None:
-                dated[(_ref_number_scope(ref, plan), ident.match_key(ref.key))].add(year)
+        for ref, place in zip(plan.references, places, strict=True):
+            if place is not None and (year := _ref_year(ref)) is not None:
+                dated[(place[0], ident.match_key(ref.key or ""))].add(year)
         resolved: list[tuple[str, list[str]] | None] = []
-        for ref in plan.references:
-            if not ref.key:
+        for ref, place in zip(plan.references, places, strict=True):
+            if place is None or not ref.key:
                 resolved.append(None)
                 continue
-            scope = _ref_number_scope(ref, plan)
+            scope, unnamed = place
             years = dated.get((scope, ident.match_key(ref.key)))
-            resolved.append(self.numbered(scope, ref.key, _ref_year(ref), years))
+            if unnamed:
+                resolved.append(self.unnamed_board(scope, ref.key, _ref_year(ref), years,
+                                                   ref.date))
+            else:
+                resolved.append(self.numbered(scope, ref.key, _ref_year(ref), years))
         return [r if r is not None else (self._keyless(plan, i, resolved), [])
                 for i, r in enumerate(resolved)]
 
@@ -232,9 +426,10 @@ class _Resolver:
 
 def plan_node_ids(plans: Iterable[Plan]) -> dict[str, str]:
     """The graph node id of each plan (by :attr:`Plan.id`) among ``plans``."""
-    ordered = sorted(plans, key=lambda p: (p.id, p.source.path))
-    resolver = _Resolver(ordered)
-    return {plan.id: resolver.plan_node(plan) for plan in ordered}
+    named = [(plan.id, with_committee(plan)) for plan in plans]
+    named.sort(key=lambda pair: (pair[1].id, pair[1].source.path))
+    resolver = _Resolver([plan for _, plan in named])
+    return {given: resolver.plan_node(plan) for given, plan in named}
 
 
 class _Builder:
@@ -330,11 +525,12 @@ class _Builder:
         else:
             label = squash_spaces(" ".join(filter(None, [doctype, "của", ref.issuer or "?"])))
         existed = nid in self.g
+        issuer = _cited_board_name(ref, plan) if _board_scope(nid) else ref.issuer
         data = self.node(
             nid, Kind.DOCUMENT, label=label, doctype=doctype,
             key=ident.norm_key(ref.key) if ref.key else None,
             year=ident.year_of(ref.date) or (_ref_year(ref) if ref.key else None),
-            scope=ref.scope, province=pid, issuer=ref.issuer, title=ref.subject,
+            scope=ref.scope, province=pid, issuer=issuer, title=ref.subject,
         )
         data["date"] = _better_date(data.get("date"), ref.date)
         if data.get("year") is None and data.get("date"):
@@ -343,8 +539,8 @@ class _Builder:
             data["ambiguous"] = sorted(set(data.get("ambiguous", [])) | set(ambiguous))
         if not existed and pid:
             self.edge(nid, pid, Rel.IN_PROVINCE)
-        if ref.issuer:
-            self.doc_issuers[nid].add((ref.issuer, ref.scope, province or ""))
+        if issuer:
+            self.doc_issuers[nid].add((issuer, ref.scope, province or ""))
 
     def issuers(self) -> None:
         """One ISSUED_BY per document: the most specific issuer any text names."""
@@ -700,6 +896,7 @@ def plan_fragment(plan: Plan, node: str | None = None) -> Fragment:
     """The :class:`Fragment` of ``plan`` for plan node id ``node`` (by default the
     id the plan has on its own, which is its id among other plans but for rare
     spelling choices that :func:`assemble` detects)."""
+    plan = with_committee(plan)
     if node is None:
         node = plan_node_ids([plan])[plan.id]
     return _Fragmenter(plan, node, _plan_scope(plan)).run()
@@ -770,7 +967,7 @@ def assemble(plans: Iterable[Plan],
     """
     fragment_of = fragment_of or (lambda plan, nid: plan_fragment(plan, nid))
     with gc_paused():
-        ordered = sorted(plans, key=lambda p: (p.id, p.source.path))
+        ordered = sorted(map(with_committee, plans), key=lambda p: (p.id, p.source.path))
         unique: dict[str, Plan] = {}
         for plan in ordered:
             unique.setdefault(plan.id, plan)

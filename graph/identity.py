@@ -19,8 +19,9 @@ from typing import Any
 
 from policykg.ontology import provinces
 from policykg.ontology.doctypes import issuer_scope, normalise_key, parse_key
-from policykg.ontology.issuers import local_area, match_issuer
+from policykg.ontology.issuers import local_area, match_issuer, party_agency
 from policykg.ontology.normalize import canon, fold, nfc, slug, squash_spaces
+from policykg.ontology.provinces import find_provinces, fold_aligned
 from policykg.ontology.units import canonical_unit_name
 
 __all__ = [
@@ -40,6 +41,10 @@ __all__ = [
     "compact",
     "document_id",
     "document_scope",
+    "committee_key",
+    "committee_label",
+    "committee_scope",
+    "cited_committee",
     "keyless_document_id",
     "unnumbered_plan_id",
     "issuer_org",
@@ -109,13 +114,21 @@ def document_id(key: str, scope: str, year: int | None) -> str:
 def document_scope(scope: str, issuer: str | None,
                    own: tuple[str, str | None] | None = None) -> str:
     """The scope a local document's number is unique in: its province's, or below it the
-    issuing commune's or district's (``gia-lai:xa-ia-grai``). An issuer naming its level
-    alone ("UBND xã") is the citing plan's own body (``own``) when that is of the level."""
+    issuing commune's or district's (``gia-lai:xa-ia-grai``), the Party committee of one of
+    the province's agencies (``gia-lai:dang-uy-ubnd-tinh``, see
+    :func:`~policykg.ontology.issuers.party_agency`), or the province's steering committee
+    the issuer names (``gia-lai:bcd-389``, see :func:`committee_key`). An issuer
+    naming its level alone ("UBND xã") is the citing plan's own body (``own``) when that
+    is of the level."""
     if scope == NATIONWIDE:
         return scope
     area = local_area(issuer)
     if area is None:
-        return scope
+        agency = party_agency(issuer)  # "Đảng ủy UBND tỉnh" numbers its "…/ĐU" on its own
+        if agency is not None:
+            return f"{scope}:{slug(agency)}"
+        key = committee_key(issuer) if issuer else None
+        return committee_scope(scope, key) if key else scope
     level, name = area
     if name is None:
         if own is None or own[0] != level or own[1] is None:
@@ -283,6 +296,9 @@ def _issuer_entry(issuer: str, province: str | None) -> tuple[str, str | None, s
         return slug(compact(entry[0])), entry[0], entry[1]
     if key.startswith(_CENTRAL_PREFIXES) and not key.startswith(_LOCAL_DESPITE_PREFIX):
         return slug(key), None, NATIONWIDE
+    board = committee_key(issuer, province) if key.startswith("bcd ") else None
+    if board is not None:  # "BCĐ 389 tỉnh" = "Ban Chỉ đạo 389 tỉnh Gia Lai"
+        return f"bcd-{board}", None, "local"
     match = match_issuer(issuer)
     scope = match.scope if match else None
     scope = NATIONWIDE if scope == "central" else ("local" if scope == "local" else None)
@@ -321,6 +337,199 @@ def issuer_org(issuer: str, scope: str | None, province: str | None) -> tuple[st
         kind = "" if folded.endswith((" tinh", " thanh pho")) else f" {province_kind(prov)}"
         display = f"{display}{kind} {prov}"
     return f"org:{province_slug(province)}:{key or 'unknown'}", display, province_slug(province)
+
+
+# --- steering committees --------------------------------------------------------
+
+# A province has many steering committees (Ban Chỉ đạo), each numbering its documents
+# from 1 every year under the same symbol ("12-KH/BCĐ"): the remit in a committee's name
+# (the words between "Ban Chỉ đạo" and its province) tells them apart.
+_BOARD_HEADS = (("ban", "chi", "dao"), ("bcd",))
+# Abbreviations in a remit that compact() keeps long, spelled out (folded).
+_REMIT_WORDS: dict[str, str] = {
+    "cds": "chuyen doi so",
+    "ntm": "nong thon moi",
+    "cchc": "cai cach hanh chinh",
+    "ctmtqg": "chuong trinh muc tieu quoc gia",
+    "mtqg": "muc tieu quoc gia",
+    "attp": "an toan thuc pham",
+    "pctt": "phong chong thien tai",
+    "pctn": "phong chong tham nhung",
+}
+# Words a remit is written with or without ("A, B và C" = "A, B, C"; "về" after "Ban Chỉ
+# đạo"; "các chương trình" = "chương trình"), folded.
+_REMIT_FILLERS = frozenset({"va", "ve", "cua", "cac"})
+# Whom a committee belongs to, named in its name: "Ban Chỉ đạo của Tỉnh ủy về …" (folded).
+_REMIT_OWNERS = (("tinh", "uy"), ("thanh", "uy"), ("ubnd",), ("uy", "ban", "nhan", "dan"))
+_PUNCT = re.compile(r"[,;:.()\[\]\-–/]+")
+
+
+def _board_words(name: str, province: str | None) -> tuple[list[str], list[str]] | None:
+    """(words as written, lower-cased; folded) of a steering committee's name after "Ban
+    Chỉ đạo", its province left out; None when ``name`` names no steering committee."""
+    text = nfc(name)
+    own = fold(province_name(province) or "") if province else ""
+    for m in reversed(find_provinces(text, require_case=False)):
+        if m.prefixed or fold(m.province.name) == own:
+            text = f"{text[:m.start]} {text[m.end:]}"
+    words = _PUNCT.sub(" ", text).lower().split()
+    folded = [fold(w) for w in words]
+    head = next((len(h) for h in _BOARD_HEADS if tuple(folded[:len(h)]) == h), None)
+    if head is None:
+        return None
+    return words[head:], folded[head:]
+
+
+def _drop_place_words(words: list[str], folded: list[str]) -> list[str]:
+    """The folded words of a remit without its level word ("tỉnh", a last "thành phố") and
+    the body owning the committee ("của Tỉnh ủy"). "tỉnh" is told from "tinh" ("tinh gọn
+    bộ máy") by its tone mark; a text written without marks loses only a last "tinh"."""
+    plain = all(w.isascii() for w in words)
+    kept: list[str] = []
+    i = 0
+    while i < len(folded):
+        owner = next((len(o) for o in _REMIT_OWNERS if tuple(folded[i:i + len(o)]) == o), 0)
+        last = i + 1 == len(folded) or folded[i + 1] == "ve"
+        if owner:
+            i += owner
+        elif words[i] == "tỉnh" or (plain and folded[i] == "tinh" and last):
+            i += 1
+        elif folded[i:i + 2] == ["thanh", "pho"] and (i + 2 == len(folded)
+                                                      or folded[i + 2] == "ve"):
+            i += 2
+        else:
+            kept.append(folded[i])
+            i += 1
+    return kept
+
+
+@lru_cache(maxsize=65536)
+def committee_key(name: str, province: str | None = None) -> str | None:
+    """The remit of a province's steering committee as an id fragment, or None when
+    ``name`` is not one or gives no remit ("Ban Chỉ đạo", "Ban Chỉ đạo tỉnh"); a
+    committee of a commune ("… xã Phú Lộc") or a central one ("Ban Chỉ đạo Trung ương …")
+    is identified otherwise (:func:`document_scope`, ``NATIONWIDE``).
+
+    >>> committee_key("BCĐ 389 tỉnh"), committee_key("Ban Chỉ đạo 389 tỉnh Gia Lai")
+    ('389', '389')
+    >>> committee_key("Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và "
+    ...               "chuyển đổi số tỉnh")
+    'phat-trien-khcn-dmst-chuyen-doi-so'
+    """
+    found = _board_words(name, province)
+    if found is None or local_area(name) is not None:
+        return None
+    kept = " ".join(_drop_place_words(*found))
+    if re.search(r"\btrung uong\b", kept):
+        return None
+    words = compact(kept).split()
+    remit = [w for word in words for w in _REMIT_WORDS.get(word, word).split()
+             if w not in _REMIT_FILLERS]
+    return slug(" ".join(remit)) or None
+
+
+def committee_scope(scope: str, key: str) -> str:
+    """Where a steering committee's numbers are unique: ``gia-lai:bcd-389``."""
+    return f"{scope}:bcd-{key}"
+
+
+def committee_label(name: str, province: str | None) -> str:
+    """A steering committee's display name with its province: "BAN CHỈ ĐẠO 389" of Gia
+    Lai → "Ban Chỉ đạo 389 tỉnh Gia Lai"."""
+    text = squash_spaces(nfc(name)).strip(" ,.;:-")
+    prov = province_name(province)
+    for m in reversed(find_provinces(text, require_case=False)):
+        if m.prefixed or (prov and fold(m.province.name) == fold(prov)):
+            text = f"{text[:m.start]} {text[m.end:]}"
+    words = squash_spaces(text).strip(" ,.;:-").split(" ")
+    head = next((len(h) for h in _BOARD_HEADS
+                 if tuple(fold(w) for w in words[:len(h)]) == h), 0)
+    rest = " ".join(words[head:])
+    if rest.isupper():
+        rest = rest.lower()
+    place = f"{province_kind(prov)} {prov}" if prov else ""
+    level = re.search(r"(?<!\w)(?:tỉnh|thành phố)(?=\s+về\b|$)", rest)
+    if level and place:
+        rest = f"{rest[:level.start()]}{place}{rest[level.end():]}"
+    elif place:
+        rest = f"{rest} {place}"
+    return squash_spaces(f"Ban Chỉ đạo {rest}")
+
+
+# How a citation names its issuer: "… của Ban Chỉ đạo …" (folded).
+_CITED_BOARD = re.compile(r"\bcua\s+(?=(?:ban chi dao|bcd)\b)")
+# Where a citation's issuer ends at the latest: the next document cited (folded).
+_NEXT_CITATION = re.compile(
+    r"\s(?:va\s+)?(?:ke hoach|nghi quyet|quyet dinh|chi thi|ket luan|chuong trinh|cong van"
+    r"|thong bao|huong dan|de an)\s+(?:so\s*:?\s*)?\d")
+# A committee's level ending its name: "… tỉnh", "… thành phố", not "Tỉnh ủy" (lower-case).
+_LEVEL_WORD = re.compile(r"(?<!\w)(?:tỉnh|thành phố)(?!\w)(?!\s+(?:ủy|uỷ))")
+# What may follow the level word ending a committee's name: nothing, "về …", a comma.
+_AFTER_LEVEL = re.compile(r"\s*(?:$|về\s|[,(])")
+# What follows a committee's name when no level word ends it (folded).
+_AFTER_NAME = re.compile(r"\s(?:ve|ngay|nam\s+\d)\b|\(")
+# Where the words after "về" end (folded).
+_REMIT_END = re.compile(r"\s(?:ngay|nam\s+\d)|\(")
+
+
+def _issuer_end(text: str, folded: str, start: int) -> int:
+    """Where the issuer named from ``start`` ends: at a semicolon, the next document
+    cited, or a comma opening a new clause (", Sở Khoa học …")."""
+    end = len(text)
+    semicolon = text.find(";", start)
+    if semicolon >= 0:
+        end = semicolon
+    citation = _NEXT_CITATION.search(folded, start, end)
+    if citation:
+        end = citation.start()
+    for comma in re.finditer(r",\s*(\S)", text[start:end]):
+        if comma.group(1).isupper():
+            return start + comma.start()
+    return end
+
+
+@lru_cache(maxsize=65536)
+def cited_committee(quote: str, key: str | None = None) -> tuple[str, str | None] | None:
+    """The steering committee a citation names after "của": (its name as cited, the words
+    after "về" that may be its remit or the cited document's subject); None when the
+    citation names no steering committee.
+
+    "Kế hoạch số 12/KH-BCĐ … của Ban Chỉ đạo 389 tỉnh, …" → ("Ban Chỉ đạo 389 tỉnh",
+    None); "… của Ban Chỉ đạo tỉnh về phát triển khoa học, công nghệ" → ("Ban Chỉ đạo
+    tỉnh", "phát triển khoa học, công nghệ").
+    """
+    text = nfc(quote)
+    folded = fold_aligned(text)
+    start = 0
+    number = re.match(r"\d+", norm_key(key)) if key else None
+    if number:
+        at = re.search(rf"(?<!\d){number.group(0)}\s*[-/]", folded)
+        start = at.end() if at else 0
+    found = _CITED_BOARD.search(folded, start)
+    if found is None:
+        return None
+    begin = found.end()
+    end = _issuer_end(text, folded, begin)
+    segment = text[begin:end]
+    level, stop = None, end
+    for found_level in _LEVEL_WORD.finditer(segment.lower()):
+        named = [m for m in find_provinces(segment, require_case=False)
+                 if m.prefixed and m.start == found_level.start()]
+        if named or _AFTER_LEVEL.match(segment.lower(), found_level.end()):
+            level = found_level  # "… tỉnh", "… tỉnh Gia Lai", not "… thành phố thông minh"
+            stop = begin + (named[0].end if named else found_level.end())
+            break
+    if level is None:
+        after = _AFTER_NAME.search(folded, begin, end)
+        stop = after.start() if after else end
+    name = text[begin:stop].strip(" ,.;:")
+    rest = text[stop:end].strip(" ,.;:")
+    about = re.match(r"(?i)về\s+", rest)
+    remit = None
+    if about:
+        cut = _REMIT_END.search(fold_aligned(rest), about.end())
+        remit = rest[about.end():cut.start() if cut else None].strip(" ,.;:") or None
+    return name, remit
 
 
 # --- units, kinds, topics, tasks ------------------------------------------------

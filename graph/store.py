@@ -85,6 +85,7 @@ from policykg.graph.build import (
     assemble,
     gc_paused,
     plan_fragment,
+    with_committee,
 )
 from policykg.graph.identity import match_key
 from policykg.graph.searchtext import block_texts, words_of
@@ -395,8 +396,10 @@ class PreparedPlan:
 
 
 def prepare_plan(plan: Plan) -> PreparedPlan:
-    """The stored form of ``plan`` (see :class:`PreparedPlan`)."""
+    """The stored form of ``plan`` (see :class:`PreparedPlan`), a steering committee's
+    plan named by its committee (:func:`~policykg.graph.build.with_committee`)."""
     with gc_paused():
+        plan = with_committee(plan)
         head, rest, lines = _split_plan(plan)
         frag = plan_fragment(plan)
         return PreparedPlan(

@@ -42,7 +42,7 @@ from policykg.ontology.units import expand_abbreviations
 
 __all__ = [
     "read_metadata", "parse_date", "find_title", "opening_range", "is_section_heading",
-    "plan_id", "appendix_start",
+    "plan_id", "appendix_start", "header_bodies",
 ]
 
 # Lines of the national motto and Party heading, not issuing bodies.
@@ -386,6 +386,14 @@ def _read_number(header: _Header, rest: str) -> str:
         if parsed is not None:
             header.symbol = parsed.symbol
     return remainder
+
+
+def header_bodies(lines: list[Line]) -> list[str]:
+    """The bodies a plan's header names, top down ("UBND TỈNH GIA LAI", "BAN CHỈ ĐẠO 389"),
+    as its header is read for the issuer."""
+    title = find_title(lines)[0]
+    header = _read_header(lines, title if title is not None else min(len(lines), 12))
+    return [text for _, text in header.orgs]
 
 
 def _read_place_date(header: _Header, cell: str) -> None:
