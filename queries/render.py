@@ -50,6 +50,8 @@ def _task_table(title: str, hits: list[TaskHit], *, plan_column: bool = True) ->
     return table
 
 
+# targets a comparison prints per side; --json gives every one
+TARGETS_SHOWN = 15
 # an answer with more tasks than this prints its counts per group, not every task: a
 # terminal of tens of thousands of rows helps no one (and rich takes ~0.1 ms a line)
 TASKS_SHOWN = 300
@@ -214,8 +216,11 @@ def print_comparison(console: Console, result: Comparison) -> None:
     table.add_column("Side")
     table.add_column("Target", overflow="fold")
     for side in result.sides:
-        for target in side.targets:
+        for target in side.targets[:TARGETS_SHOWN]:
             table.add_row(side.name, _short(str(target.get("text") or ""), 100))
+        if len(side.targets) > TARGETS_SHOWN:
+            table.add_row(side.name, f"… and {len(side.targets) - TARGETS_SHOWN} more "
+                          "(--json lists every one)")
     if table.row_count:
         console.print(table)
     for side in result.sides:

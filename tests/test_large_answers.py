@@ -88,3 +88,18 @@ def test_tasks_command_counts_per_plan_when_large(tmp_path):
     assert f" {sum(r['plan'] == plan for r in every)} " in row
     listed = runner.invoke(cli, ["tasks", "--all", "--store", store], env={"COLUMNS": "400"})
     assert listed.exit_code == 0 and every[-1]["text"][:40] in listed.output
+
+
+def test_a_comparison_prints_a_few_targets_a_side_and_says_how_many_more():
+    from policykg.queries.compare import Comparison, Side
+    from policykg.queries.render import TARGETS_SHOWN, print_comparison
+
+    many = Side("Gia Lai", "province", "province:gia-lai", ["Gia Lai"], ["1/KH"], 40,
+                targets=[{"text": f"Đạt {i} doanh nghiệp khoa học và công nghệ"}
+                         for i in range(TARGETS_SHOWN + 5)])
+    few = Side("Tây Ninh", "province", "province:tay-ninh", ["Tây Ninh"], ["2/KH"], 3,
+               targets=[{"text": "Đạt 90% hồ sơ trực tuyến"}])
+    text = printed(lambda c: print_comparison(c, Comparison([many, few], [], [])))
+    assert f"Đạt {TARGETS_SHOWN - 1} doanh nghiệp" in text
+    assert f"Đạt {TARGETS_SHOWN} doanh nghiệp" not in text
+    assert "… and 5 more" in text and "Đạt 90% hồ sơ trực tuyến" in text
