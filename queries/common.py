@@ -269,14 +269,16 @@ def doc_label(g: Graph, node: str) -> str:
 
     A commune's or district's document names its issuer, ``61/KH-UBND (2025, UBND xã Ia
     Grai)``: such bodies number their documents on their own, so the province's 61/KH-UBND
-    of that year is another plan."""
+    of that year is another plan. So do a steering committee's and an agency's Party
+    committee's (their ids hold the body: ``doc:gia-lai:bcd-389:12-KH/BCĐ@2025``)."""
     data = _node_data(g, node) or {}
     key = data.get("key") or data.get("number")
     year = data.get("year") or (str(data.get("date"))[:4] if data.get("date") else None)
     if key:
         issuer = data.get("issuer")
         area = local_area(issuer) if issuer else None
-        if area is not None and area[1] is not None:
+        own_numbers = area is not None and area[1] is not None or node.count(":") >= 3
+        if issuer and own_numbers:
             return f"{key} ({year}, {issuer})" if year else f"{key} ({issuer})"
         return f"{key} ({year})" if year else str(key)
     text = " ".join(label(g, node).split())

@@ -226,6 +226,22 @@ def test_two_committees_plans_of_one_number_are_both_kept(tmp_path, form):
                        SMUGGLING_NODE: {"org:gia-lai:bcd-389"}}
 
 
+def test_each_committees_plan_is_named_apart_where_candidates_are_listed(tmp_path):
+    """Asked for "12/KH-BCĐ", the analyst is shown two labels that name the committees,
+    and either label typed back names its plan."""
+    from policykg.queries.common import doc_label
+
+    store, _ = _store(tmp_path, {"khcn": KHCN_BOARD, "389": SMUGGLING_BOARD}, "NFC")
+    g = store.skeleton()
+    with pytest.raises(AmbiguousReference) as err:
+        resolve_document(g, "12/KH-BCĐ")
+    labels = {c.label: c.id for c in err.value.candidates}
+    assert labels == {doc_label(g, n): n for n in (KHCN_NODE, SMUGGLING_NODE)}
+    assert "12-KH/BCĐ (2025, Ban Chỉ đạo 389 tỉnh Gia Lai)" in labels
+    for label, node in labels.items():
+        assert resolve_document(g, label) == node
+
+
 def test_the_order_of_ingest_does_not_matter(tmp_path):
     plans = {"khcn": KHCN_BOARD, "389": SMUGGLING_BOARD, "so": DEPARTMENT, "sct": TRADE}
     graphs = []
@@ -290,7 +306,9 @@ def test_a_citation_naming_the_committee_carries_out_its_plan(tmp_path, form):
         assert {h.plan for h in smuggling} == {SMUGGLING_NODE, nodes["sct"], nodes["ca"]}
         trade = next(h for h in smuggling if h.plan == nodes["sct"])
         assert [fold(x) for x in trade.lead] == ["phong quan ly thuong mai"]
-        assert trade.path_labels[:3] == ["389/QĐ-TTg (2014)", "12-KH/BCĐ (2025)", "55/KH-SCT (2025)"]
+        assert trade.path_labels[:3] == ["389/QĐ-TTg (2014)",
+                                         "12-KH/BCĐ (2025, Ban Chỉ đạo 389 tỉnh Gia Lai)",
+                                         "55/KH-SCT (2025)"]
         assert {h.plan for h in stems_from(source, SMUGGLING_NODE)} == {
             SMUGGLING_NODE, nodes["sct"], nodes["ca"]}
 
