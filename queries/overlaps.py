@@ -209,8 +209,14 @@ def _chosen_plans(g: Graph, plans: str | list[str] | None, province: str | None
     picks among plans of several provinces sharing a number), or None."""
     if not plans:
         return None
-    return {resolve_document(g, p, province=province)
-            for p in ([plans] if isinstance(plans, str) else plans)}
+    chosen = set()
+    for typed in [plans] if isinstance(plans, str) else plans:
+        node = resolve_document(g, typed, province=province)
+        if g.nodes[node].get("kind") != Kind.PLAN:
+            raise ValueError(f"{doc_label(g, node)} is a document the plans cite, not a plan "
+                             "with tasks: name plans (policykg plans lists them)")
+        chosen.add(node)
+    return chosen
 
 
 def _key_index(vectors: _Vectors, ids: list[str], cap: int) -> dict[str, list[int]]:

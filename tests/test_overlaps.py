@@ -213,6 +213,7 @@ def _plans_graph():
         "C": k.doc("7/KH-SKHCN", doctype="KH", date="2025-04-01", province="Lạng Sơn",
                    plan=True, file="c.txt"),
     }
+    k.doc("57-NQ/TW", doctype="NQ", date="2024-12-22")  # cited by the plans, no tasks
     duties = [
         ("A", "1", "Tập huấn đăng ký mã số mã vạch và truy xuất nguồn gốc cho hợp tác xã"),
         ("A", "7", "Tổ chức tập huấn về đăng ký mã số mã vạch, truy xuất nguồn gốc cho các "
@@ -294,3 +295,5 @@ def test_overlaps_command_takes_plans_and_provinces(plans_graph, monkeypatch):
                for p in json.loads(result.output)["pairs"])
     unknown = runner.invoke(cli_module.cli, ["overlaps", "--plan", "999/KH-XYZ"])
     assert unknown.exit_code == 4
+    cited = runner.invoke(cli_module.cli, ["overlaps", "--plan", "57-NQ/TW"])
+    assert cited.exit_code == 1 and "not a plan" in cited.output
