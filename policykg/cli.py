@@ -970,7 +970,7 @@ def _echo_page(path: os.PathLike[str]) -> None:
 
 @cli.group("viz", epilog=VIZ_NOTE)
 def viz_group() -> None:
-    """Interactive pages (lineage, workload, plan) and the comparison chart."""
+    """Interactive pages (lineage, workload, plan, overlaps) and the comparison chart."""
 
 
 @viz_group.command("lineage", epilog=QUERY_EXIT_CODES)
@@ -1048,6 +1048,33 @@ def viz_compare_command(sides: tuple[str, ...], out: str, as_of: str | None, lan
     g = _query_graph(store_path)
     for path in _write(lambda: write_compare(g, list(sides), out, lang=lang, as_of=as_of)):
         click.echo(str(path))
+
+
+@viz_group.command("overlaps", epilog=QUERY_EXIT_CODES)
+@_out_option
+@click.option("--plan", "plans", multiple=True,
+              help="Only pairs within this plan (repeatable: with two or more, pairs "
+              "between different plans).")
+@click.option("--province", "provinces", multiple=True,
+              help="Only pairs within this province (repeatable).")
+@click.option("--across-provinces", is_flag=True, help="Only pairs from different provinces.")
+@click.option("--across-plans", is_flag=True, help="Only pairs from different plans.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.25, show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=60, show_default=True)
+@_lang_option
+@store_option
+def viz_overlaps_command(out: str, plans: tuple[str, ...], provinces: tuple[str, ...],
+                         across_provinces: bool, across_plans: bool, min_score: float,
+                         top: int, lang: str, store_path: str) -> None:
+    """Page: the plans, their duties that overlap, and a link for each pair (as overlaps)."""
+    from policykg.viz.overlaps import write_overlaps
+
+    g = _query_graph(store_path)
+    path = _write(lambda: write_overlaps(
+        g, out, plans=list(plans) or None, provinces=list(provinces) or None,
+        across_provinces=across_provinces, across_plans=across_plans or None,
+        min_score=min_score, top=top, lang=lang))
+    _echo_page(path)
 
 
 @cli.command("report", epilog=VIZ_NOTE)

@@ -85,7 +85,7 @@ def reads_whole_graph(question: str, **options: Any) -> bool:
     """Whether ``question`` with ``options`` reads every task (so memory may run short on a
     large store): the questions without a part of their own, and ``overlaps`` over
     everything."""
-    if question == "overlaps":
+    if question in ("overlaps", "viz overlaps"):
         return not (options.get("provinces") or options.get("plans"))
     return question not in QUESTIONS
 
@@ -202,4 +202,5 @@ QUESTIONS: dict[str, Callable[..., Need]] = {
     "workload": _workload,
     "compare": _compare,
     "overlaps": _overlaps,
+    "viz overlaps": _overlaps,
 }

@@ -382,6 +382,35 @@ def test_hostile_text_is_data_not_markup(graph):
         assert any("</script><script>" in s for s in shown)  # kept verbatim as data
 
 
+# --- overlaps ---------------------------------------------------------------------------
+
+
+def test_overlaps_page_links_each_pair_under_its_plans(graph):
+    from policykg.queries import overlaps
+    from policykg.viz.overlaps import overlaps_picture
+
+    report = overlaps(graph, across_provinces=True, top=20)
+    assert report.pairs
+    html = render_page(overlaps_picture(graph, across_provinces=True, top=20, lang="en"))
+    assert remote_references(html) == []
+    data = page_data(html)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    pairs = [e for e in data["edges"] if e["rel"] == "OVERLAPS"]
+    assert {frozenset((e["from"], e["to"])) for e in pairs} == {
+        frozenset((p.a.task, p.b.task)) for p in report.pairs}
+    for pair, edge in zip(report.pairs, pairs, strict=True):
+        assert edge["label"] == f"{pair.score:.2f}" and pair.terms[0] in edge["title"]
+        assert nodes[edge["from"]]["x"] <= nodes[edge["to"]]["x"]  # arcs bend below the row
+    for pair in report.pairs:
+        for task in (pair.a, pair.b):
+            assert task.text[:40] in nodes[task.task]["title"]
+            assert {"from": task.plan, "to": task.task} in [
+                {"from": e["from"], "to": e["to"]} for e in data["edges"]
+                if e["rel"] == "HAS_TASK"]
+            assert nodes[task.plan]["kind"] == "plan"
+    assert "Overlapping duties" in html
+
+
 # --- report and CLI ---------------------------------------------------------------------
 
 
@@ -447,6 +476,8 @@ def test_cli_viz_commands(store, tmp_path):
          "p.html"),
         (["viz", "compare", "Gia Lai", "Tay Ninh", "-o", str(tmp_path / "c.png")], "c.png"),
         (["report", "-o", str(tmp_path / "r")], "r/index.html"),
+        (["viz", "overlaps", "--province", "gia lai", "--across-plans", "-o",
+          str(tmp_path / "o.html")], "o.html"),
     ]
     for args, name in cases:
         result = runner.invoke(cli, [*args, "--store", store])

@@ -152,6 +152,23 @@ def test_plan_page_renders(browser, graph, tmp_path):
     visit.close()
 
 
+def test_overlaps_page_renders(browser, graph, tmp_path):
+    from policykg.queries import overlaps
+    from policykg.viz.overlaps import overlaps_picture
+
+    report = overlaps(graph, across_provinces=True, top=10)
+    visit = Visit(browser, write_page(overlaps_picture(graph, across_provinces=True, top=10,
+                                                       lang="en"), tmp_path / "o.html"),
+                  tmp_path / "overlaps.png")
+    nodes, edges = visit.counts()
+    tasks = {t.task for p in report.pairs for t in (p.a, p.b)}
+    assert nodes == len(tasks) + len({t.plan for p in report.pairs for t in (p.a, p.b)})
+    assert edges == len(report.pairs) + len(tasks)  # each pair, and each task under its plan
+    assert "Overlapping duties" in visit.page.inner_text("h1")
+    visit.clean()
+    visit.close()
+
+
 def test_hostile_plan_runs_no_script(browser, graph, tmp_path):
     g = hostile_graph(graph)
     root = next(n for n, d in g.nodes(data=True) if str(d.get("key", "")).endswith("61-KL/TW"))

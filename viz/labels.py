@@ -27,6 +27,7 @@ TEXT: dict[str, dict[str, str]] = {
     "rel.HAS_SUBTASK": {"vi": "nhiệm vụ con", "en": "sub-task"},
     "rel.LED_BY": {"vi": "chủ trì", "en": "leads"},
     "rel.SUPPORTED_BY": {"vi": "phối hợp", "en": "supports"},
+    "rel.OVERLAPS": {"vi": "trùng lặp (điểm {score})", "en": "overlap (score {score})"},
     "edge.lead": {"vi": "chủ trì (nét liền)", "en": "leads (solid line)"},
     "edge.support": {"vi": "phối hợp (nét đứt)", "en": "supports (dashed line)"},
     # titles
@@ -43,6 +44,10 @@ TEXT: dict[str, dict[str, str]] = {
     "where.province": {"vi": " tỉnh {name}", "en": " in {name}"},
     "where.unit": {"vi": " ({name})", "en": " ({name})"},
     "where.all": {"vi": " (toàn bộ dữ liệu)", "en": " (whole corpus)"},
+    "where.everything": {"vi": "toàn bộ dữ liệu", "en": "the whole corpus"},
+    "title.overlaps": {"vi": "Nhiệm vụ trùng lặp: {where}", "en": "Overlapping duties: {where}"},
+    "sub.overlaps": {"vi": "{pairs} cặp nhiệm vụ trùng lặp trong {tasks} nhiệm vụ",
+                     "en": "{pairs} overlapping pairs among {tasks} tasks"},
     "from_plans": {"vi": "Từ các kế hoạch: {plans}", "en": "From plans: {plans}"},
     "no_plans": {"vi": "Không có kế hoạch nào.", "en": "No plans."},
     "color_by.topic": {"vi": "Màu nhiệm vụ theo lĩnh vực", "en": "Tasks coloured by topic"},
