@@ -430,7 +430,7 @@ def test_report_is_a_linked_offline_site(graph, tmp_path):
     assert any(link.startswith("lineage-") for link in links)
     assert sum(link.startswith("workload-") for link in links) >= 4  # one per province
     assert sum(link.startswith("plan-") for link in links) == len(plan_ids(graph))
-    assert "compare.png" in links
+    assert "compare.png" in links and "overlaps.html" in links
     for name in ("36-NQ/TW", "61-KL/TW", "Bắc Giang", "Tây Ninh"):
         assert name in html
     for page in index.parent.glob("*.html"):

@@ -115,6 +115,8 @@ TEXT: dict[str, dict[str, str]] = {
                        "en": "Spreadsheets (CSV, open in Excel)"},
     "r.workload_of": {"vi": "Khối lượng công việc:", "en": "Workload:"},
     "r.pairs_count": {"vi": "{n} cặp nhiệm vụ", "en": "{n} pairs of tasks"},
+    "r.overlaps_page": {"vi": "Sơ đồ {n} cặp trùng lặp nhiều nhất",
+                        "en": "Picture of the top {n} overlapping pairs"},
     "r.open": {"vi": "mở", "en": "open"},
     "r.svg": {"vi": "bản SVG", "en": "SVG version"},
     "r.more_plans": {"vi": "Còn {n} kế hoạch khác: vẽ bằng lệnh policykg viz plan.",

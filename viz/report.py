@@ -2,7 +2,8 @@
 
 The index holds the corpus summary, the top overlaps and the comparison chart;
 it links one lineage page per central directive the plans serve, one workload
-page per province, and one page per plan (the largest, up to a cap). The pages
+page per province, one page per plan (the largest, up to a cap) and a page drawing
+the top overlapping pairs. The pages
 share one local copy of vis-network in the folder, so the folder is the
 self-contained unit: nothing is fetched from the network, links are relative.
 The same answers go to ``csv/`` as spreadsheets written for Excel: the tasks stemming
@@ -16,12 +17,13 @@ from pathlib import Path
 
 from policykg.ontology.normalize import fold, slug
 from policykg.ontology.schema import Kind
-from policykg.queries import basis, overlaps, stems_from, workload
+from policykg.queries import OverlapReport, basis, overlaps, stems_from, workload
 from policykg.queries.common import Graph, doc_label, nodes_of, province_name
 from policykg.queries.tables import Table, overlaps_table, stems_table, to_csv, workload_table
 from policykg.viz.compare import write_compare
 from policykg.viz.labels import check_lang, t
 from policykg.viz.lineage import lineage_picture
+from policykg.viz.overlaps import overlaps_picture
 from policykg.viz.page import Picture, esc, write_lib, write_page
 from policykg.viz.parts import short
 from policykg.viz.plan import plan_picture
@@ -29,6 +31,7 @@ from policykg.viz.workload import workload_picture
 
 TOP_OVERLAPS = 15
 CSV_OVERLAPS = 500  # pairs in csv/overlaps.csv
+PAGE_OVERLAPS = 60  # pairs drawn on overlaps.html
 MAX_PLAN_PAGES = 100  # plans with most tasks get a page; `policykg viz plan` draws any other
 
 
@@ -140,7 +143,10 @@ def write_report(g: Graph, out_dir: str | Path, lang: str = "vi") -> Path:
         sections.append(f"<p>{esc(t('r.more_plans', lang, n=len(corpus.plans) - len(drawn)))}"
                         "</p>")
 
-    sections.append(_overlaps(g, lang))
+    pairs = overlaps(g, top=TOP_OVERLAPS)
+    if pairs.pairs:  # the top pairs drawn: plans, their duties, a link per pair
+        page(overlaps_picture(g, top=PAGE_OVERLAPS, lang=lang, back_href=back), "overlaps.html")
+    sections.append(_overlaps(pairs, lang, "overlaps.html" if pairs.pairs else None))
     sections.append(_comparison(g, corpus, out, lang))
     sections.append(_spreadsheets(g, corpus, out, lang))
     index = out / "index.html"
@@ -173,9 +179,12 @@ def _link_list(heading: str, links: list[tuple[str, str, str | None]], lang: str
     return f"<h2>{esc(heading)}</h2><ul>{items}</ul>"
 
 
-def _overlaps(g: Graph, lang: str) -> str:
-    report = overlaps(g, top=TOP_OVERLAPS)
+def _overlaps(report: OverlapReport, lang: str, picture: str | None) -> str:
+    """The top pairs as a table, and a link to their ``picture`` page."""
     heading = f"<h2>{esc(t('r.overlaps', lang))}</h2>"
+    if picture:
+        heading += (f'<p><a href="{esc(picture)}">'
+                    f'{esc(t("r.overlaps_page", lang, n=PAGE_OVERLAPS))}</a></p>')
     if not report.pairs:
         return heading + f"<p>{esc(t('r.none', lang))}</p>"
     rows = []
