@@ -344,3 +344,35 @@ def test_plans_tasks_and_show_read_only_what_they_list(real_store, monkeypatch):
     shown = ask("show", gia_lai[0].id)
     assert {k: shown[k] for k in whole_show} == whole_show
     assert shown["task_list"] == task_records(one, full)
+
+
+def whole_graph_counts(store: Store) -> dict:
+    """What stats counts, counted on the whole graph."""
+    from collections import Counter
+
+    g = store.graph()
+    names = {n: d.get("name") or d.get("label") for n, d in g.nodes(data=True)
+             if d.get("kind") == Kind.PROVINCE.value}
+    per: dict = defaultdict(Counter)
+    for _, d in g.nodes(data=True):
+        if d.get("province") and d.get("kind") in ("Plan", "LegalDocument", "Task", "Unit"):
+            per[names.get(d["province"], d["province"])][d["kind"]] += 1
+    return {"nodes": dict(Counter(d.get("kind") for _, d in g.nodes(data=True))),
+            "edges": dict(Counter(d.get("rel") for *_, d in g.edges(data=True))),
+            "provinces": {p: dict(c) for p, c in per.items()},
+            "total_nodes": g.number_of_nodes(), "total_edges": g.number_of_edges()}
+
+
+def test_stats_count_what_the_whole_graph_holds_without_building_it(real_store, tmp_path,
+                                                                     monkeypatch):
+    expected = whole_graph_counts(real_store)
+    folder = tmp_path / "copies"
+    write_two_copies_of_one_document(folder)  # a node in two blocks, merged once
+    copies = make_store(tmp_path)
+    copies.ingest([folder])
+    expected_copies = whole_graph_counts(copies)
+    monkeypatch.setattr(Store, "graph", lambda self: pytest.fail("the whole graph was built"))
+    for store, counts in ((real_store, expected), (copies, expected_copies)):
+        stats = store.stats()
+        assert {k: stats[k] for k in counts} == counts
+    assert expected["nodes"]["Task"] > 50 and expected["edges"]["LED_BY"] > 50
