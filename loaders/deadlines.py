@@ -33,7 +33,10 @@ _YEARS = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])")
 _DATE_WORDS = re.compile(
     rf"ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+({_YEAR}))?", re.IGNORECASE)
-_MONTH = re.compile(rf"tháng\s+(\d{{1,2}})(?:\s*(?:năm|/)\s*({_YEAR}))", re.IGNORECASE)
+# A month with its year, or months listed before it ("tháng 9 - 10/2026", "tháng 9, 10 năm
+# 2026"): due by the last of them.
+_MONTH = re.compile(rf"tháng\s+(?:\d{{1,2}}\s*(?:[-–,]|và)\s*(?:tháng\s+)?)*"
+                    rf"(\d{{1,2}})(?:\s*(?:năm|/)\s*({_YEAR}))", re.IGNORECASE)
 # A month written alone as a table's time cell gives it: "03/2026", "3 / 2026".
 _MONTH_ALONE = re.compile(rf"(\d{{1,2}})\s*/\s*({_YEAR})")
 # How often a duty recurs, read from its folded text; the shortest period named wins ("Định
@@ -145,12 +148,12 @@ def _ending_month(found: re.Match[str]) -> int:
 
 
 # A period of the year a recurring duty falls in, written without a year: "Quý I hằng năm",
-# "trong quý IV hằng năm", "tháng 12 hằng năm", "6 tháng đầu năm hằng năm" (groups as in
-# :data:`_PERIOD_OF_YEAR`, or the month named).
+# "trong quý IV hằng năm", "tháng 12 hằng năm", "tháng 9 - 10 hằng năm", "6 tháng đầu năm hằng
+# năm" (groups as in :data:`_PERIOD_OF_YEAR`, or the (last) month named).
 _PERIOD_EVERY_YEAR = re.compile(
     rf"(?<![\wÀ-ỹ])(?:(?P<before>trước\s+)?quý\s+(?P<quarters>{_QUARTER_NO}"
     rf"(?:\s*(?:,|-|–|và|đến)\s*(?:quý\s+)?{_QUARTER_NO})*)"
-    rf"|tháng\s+(?P<month>\d{{1,2}})(?!\d)"
+    rf"|tháng\s+(?:\d{{1,2}}\s*[-–]\s*)?(?P<month>\d{{1,2}})(?!\d)"
     rf"|(?:(?P<months>\d{{1,2}}|sáu)\s+tháng|(?P<half>nửa))\s+(?P<side>đầu|cuối)(?:\s+năm)?)"
     rf"(?!\s*(?:năm\s+|/\s*|-\s*)?{_YEAR})",
     re.IGNORECASE)
@@ -180,6 +183,19 @@ def _days_of_year(text: str) -> set[tuple[int, int]]:
     return days | {(int(d), int(m)) for d, m, y in _DATE_WORDS.findall(text) if not y}
 
 
+# Months of every year listed after one "tháng": "tháng 3, 6, 9, 12 hằng năm", "(ngày 15) tháng
+# 6 và tháng 12 hằng năm" (not a span "tháng 9 - 10", nor months with their year).
+_MONTHS_LISTED = re.compile(
+    rf"tháng\s+(\d{{1,2}}(?:\s*(?:,|và)\s*(?:tháng\s+)?\d{{1,2}})+)(?!\s*(?:/|năm\s+{_YEAR}))(?![\d/])",
+    re.IGNORECASE)
+
+
+def _months_of_year(text: str) -> set[int]:
+    """The months of every year ``text`` lists (see :data:`_MONTHS_LISTED`)."""
+    return {int(n) for m in _MONTHS_LISTED.finditer(text)
+            for n in re.findall(r"\d{1,2}", m.group(1)) if 1 <= int(n) <= 12}
+
+
 # Words (folded) that make a single year a start ("bắt đầu từ năm 2025") or an end.
 _FROM = re.compile(r"\b(bat dau|tu nam|tu|(?:cac|nhung) nam tiep theo|tro di)\b")
 _UNTIL = re.compile(r"\bden\b")
@@ -195,6 +211,17 @@ def _recurrence(folded: str) -> str | None:
 
 # what joins the first and last day of a span: "đến", or a dash between dates
 _TO = re.compile(r"\s(?:đến|tới)\s|\s[-–]\s|(?<=\d)[-–](?=\d)")
+
+
+def _month_due(text: str) -> re.Match[str] | None:
+    """The month a deadline falls due in: the first named ("Tháng 6/2026 và tháng 12/2026"),
+    or the last of a span ("tháng 12/2026 - tháng 01/2027"); a month written alone ("03/2026")."""
+    months = list(_MONTH.finditer(text))
+    if not months:
+        return _MONTH_ALONE.fullmatch(text)
+    if len(months) > 1 and _TO.search(text, months[0].end(), months[-1].start() + 1):
+        return months[-1]
+    return months[0]
 
 
 def read_deadline(text: str) -> Deadline | None:
@@ -226,7 +253,7 @@ def _read_deadline(text: str) -> Deadline | None:
             found.date = f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
             if year:
                 found.end_year = int(year)
-    month = _MONTH.search(text) or _MONTH_ALONE.fullmatch(text)
+    month = _month_due(text)
     if month and found.date is None and 1 <= int(month.group(1)) <= 12:
         found.date = f"{month.group(2)}-{int(month.group(1)):02d}"
     if found.date is None and ("q" in folded or "dau" in folded or "cuoi" in folded) \
@@ -238,6 +265,10 @@ def _read_deadline(text: str) -> Deadline | None:
         # several days of every year: as often as it names them, and no one date
         found.date = None
         found.recurrence = _DAYS_A_YEAR.get(len(days), "yearly")
+    elif found.recurrence == "yearly" and len(months := _months_of_year(text)) >= 2:
+        # several months of every year: "tháng 6 và tháng 12 hằng năm" is half-yearly
+        found.date = None
+        found.recurrence = _DAYS_A_YEAR.get(len(months), "yearly")
     elif found.date is None and found.recurrence in _MONTH_OF_YEAR:
         found.date = _month_every_year(text)
     span = _SPAN.search(text) if _DIGIT.search(text) else None
@@ -301,13 +332,14 @@ _PROSE_DEADLINE = re.compile(
     re.IGNORECASE)
 # A recurring time in prose that :data:`_PROSE_DEADLINE` leaves: a half-yearly duty ("hằng 6
 # tháng", "6 tháng một lần", "báo cáo 6 tháng và năm") or a period of every year ("trong quý
-# IV hằng năm", "tháng 12 hàng năm", "6 tháng đầu năm hằng năm"). Tried only on sentences
-# that :func:`_may_recur`.
+# IV hằng năm", "tháng 12 hàng năm", "tháng 6 và tháng 12 hằng năm", "6 tháng đầu năm hằng
+# năm"). Tried only on sentences that :func:`_may_recur`.
 _PROSE_RECURRING = re.compile(
     r"(?:(?:hàng|hằng|mỗi)\s+(?:\d{1,2}|sáu)\s+tháng|(?:\d{1,2}|sáu)\s+tháng\s*(?:/\s*|một\s+)lần"
     r"|báo cáo\s+(?:\d{1,2}|sáu)\s+tháng\s+(?:và|,)\s+(?:cả\s+)?năm)(?![\wÀ-ỹ])"
     r"|(?:(?:trong|trước|vào)\s+)?(?:quý\s+[IVX1-4]{1,4}(?:\s*(?:,|và)\s*(?:quý\s+)?[IVX1-4]{1,4})*"
-    r"|tháng\s+\d{1,2}|(?:\d{1,2}|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm)\s+(?:hàng|hằng|mỗi)\s+năm",
+    r"|tháng\s+\d{1,2}(?:\s*(?:,|và|[-–])\s*(?:tháng\s+)?\d{1,2})*"
+    r"|(?:\d{1,2}|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm)\s+(?:hàng|hằng|mỗi)\s+năm",
     re.IGNORECASE)
 
 
@@ -327,10 +359,11 @@ _STANDING_LAST = frozenset(c for w in _STANDING_TIMES for c in (w[-1], w[-1].upp
 
 # Times written in prose without a label, tried when :data:`_PROSE_DEADLINE` finds nothing:
 # "(thời gian) từ tháng 10 đến tháng 12/2025", "từ năm 2025 đến năm 2030" (see _SPAN), "trong
-# tháng 9/2025", "thực hiện trong năm 2025 - 2026".
+# tháng 9/2025", "trong tháng 9 - 10/2025", "thực hiện trong năm 2025 - 2026".
 _PROSE_PERIOD = re.compile(
     rf"(?P<span>{_SPAN_TEXT})"
-    rf"|(?:trước|trong|chậm nhất|vào)\s+tháng\s+\d{{1,2}}\s*(?:năm\s+|/\s*){_YEAR}"
+    rf"|(?:trước|trong|chậm nhất|vào)\s+tháng\s+\d{{1,2}}"
+    rf"(?:\s*(?:[-–,]|và)\s*(?:tháng\s+)?\d{{1,2}})*\s*(?:năm\s+|/\s*){_YEAR}"
     rf"|(?<!kết quả )(?:thực hiện|triển khai|tổ chức)\s+trong\s+(?:năm|giai đoạn)\s+{_YEAR}"
     rf"(?:\s*[-–]\s*{_YEAR})?"
     # a duty from one year on: "(từ) năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi"

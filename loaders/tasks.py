@@ -92,6 +92,8 @@ _LETTER_MARKS = (")", "/", ".")
 _BULLET_MARKS = "-–—•·"
 _BULLET = re.compile(rf"^[{_BULLET_MARKS}]\s*(?P<t>\S.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<t>\S.*)$")
+# "(1) Phòng Kinh tế chủ trì …": an item numbered in brackets, read as a bullet.
+_BRACKETED_NUMBER = re.compile(r"^\(\d{1,2}\)\s*(?P<t>\S.*)$")
 _FIELD = re.compile(r"^(?P<label>[^:]{2,70}?)\s*:\s*(?P<value>.*)$")
 _FIELDS = (
     ("lead", re.compile(r"^(?:(?:don vi|co quan|bo phan|phong|co quan, don vi|co quan don vi)\s+)?"
@@ -125,9 +127,10 @@ _INLINE_FIELD = re.compile(
     r"|thời gian(?:\s+(?:thực hiện|hoàn thành))?|thời hạn|sản phẩm|kết quả(?:\s+thực hiện)?)"
     r"\s*:\s*(?P<value>[^;()]+?)\s*(?=;|\)|$|\.\s)", re.IGNORECASE)
 # A product named inside the duty's sentence: "…; sản phẩm: sàn giao dịch được vận hành; …",
-# "… (Sản phẩm: danh sách doanh nghiệp được hỗ trợ)".
+# "… (Sản phẩm: danh sách doanh nghiệp được hỗ trợ)", "…; Kết quả/ Sản phẩm dự kiến: …".
 _INLINE_OUTPUT = re.compile(
-    r"(?:[;(]\s*|\.\s+)(?:sản phẩm|kết quả thực hiện|kết quả)\s*:\s*(?P<value>[^;()]+?)"
+    r"(?:[;(]\s*|\.\s+)(?:(?:sản phẩm|kết quả)\s*/\s*)?(?:sản phẩm|kết quả)"
+    r"(?:\s+(?:thực hiện|dự kiến|đầu ra))?\s*:\s*(?P<value>[^;()]+?)"
     r"\s*(?=;|\)|\.?$|\.\s)", re.IGNORECASE)
 # The longest label _INLINE_FIELD reads, when its words are one space apart.
 _INLINE_LABEL_MAX = len("cơ quan phối hợp thực hiện")
@@ -304,8 +307,8 @@ def _shape(text: str) -> tuple[str, str, str]:
 
     Kinds, tried in this order: table (a pipe row), closing ("Trên đây là …",
     "Nơi nhận", a signer's title), appendix, section (Roman), num ("2.", "2.1"),
-    nv ("Nhiệm vụ 2:"), letter ("a)"), plus, bullet, para. Each pattern is tried only
-    when the first characters could open it, so a line of prose costs a few
+    nv ("Nhiệm vụ 2:"), letter ("a)"), plus, bullet ("-", "(1)"), para. Each pattern is
+    tried only when the first characters could open it, so a line of prose costs a few
     string tests instead of a dozen regex calls.
     """
     first = text[:1]
@@ -341,6 +344,10 @@ def _shape(text: str) -> tuple[str, str, str]:
             return "plus", "", m.group("t")
     if first in _BULLET_MARKS:
         m = _BULLET.match(text)
+        if m:
+            return "bullet", "", m.group("t")
+    if first == "(":
+        m = _BRACKETED_NUMBER.match(text)
         if m:
             return "bullet", "", m.group("t")
     return "para", "", text
@@ -382,9 +389,19 @@ def build_outline(lines: list[Line]) -> list[Node]:
             parent = stack[-1] if stack else None
             last = parent.children[-1] if parent and parent.children else (
                 roots[-1] if not parent and roots else None)
+            labelled = _labelled_row(cells)
+            if labelled is not None and last is not None and last.kind == "table" \
+                    and (content := _content_row(last)) is not None:
+                # "| Nội dung | … |" then "| Đơn vị chủ trì | … |": the task's lines, no table.
+                siblings = parent.children if parent else roots
+                siblings[-1] = content
+                last = content
             if last is not None and last.kind == "table":
                 last.rows.append(cells)
                 last.lines.append(line)
+            elif labelled is not None:
+                # "| Đơn vị chủ trì | Phòng X |": a task's labelled line, as a two-cell row.
+                attach(Node("para", "", f"{cells[0]}: {cells[1]}", [line], labelled=labelled))
             else:
                 attach(Node("table", "", "", [line], rows=[cells]))
             continue
@@ -544,9 +561,34 @@ _DOC_WORD = re.compile(r"^(?:ke hoach|nghi quyet|quyet dinh|chi thi|chuong trinh
 # What may follow "Giao X chủ trì" in a line that only assigns the duty above it: partners
 # (cut out before), "thực hiện", a report to a body, a time (folded).
 _BARE_ASSIGNMENT = re.compile(
-    r"^(?:chu tri|phu trach|lam dau moi)(?:[\s,]*phoi hop (?:voi|cung)[\s,;va]*)?"
+    r"^(?:chu tri|phu trach|lam dau moi)(?:[\s,;]*phoi hop(?: voi| cung)?[\s,;va]*)?"
     r"(?:[\s,]*(?:to chuc )?thuc hien)?(?:[\s,]*bao cao [^.;:]{0,60})?"
     r"(?:[\s.;,]*(?:thoi gian|thoi han)[^:]{0,25}:[^;]*)?[\s.;]*$")
+
+
+def _only_assigns(text: str) -> bool:
+    """True when ``text`` names units, their roles and perhaps a time, and no duty: "Phòng X
+    chủ trì; các phòng, đơn vị liên quan phối hợp.", "Giao Cục X chủ trì, phối hợp với Vụ Y
+    thực hiện; thời gian: Quý III/2026."."""
+    subj = leading_subject(text)
+    if subj is None or subj.role != "lead":
+        return False
+    rest = char_fold(text[subj.end:])
+    for name in subj.partners:
+        rest = rest.replace(char_fold(name), " ")
+    return _BARE_ASSIGNMENT.match(rest.strip(" ,")) is not None
+
+
+def _assignments_below(node: Node) -> list[Node]:
+    """The lines straight under a heading that only assign it (see :func:`_only_assigns`),
+    when they come before anything else under it."""
+    found: list[Node] = []
+    for child in node.children:
+        if child.kind not in ("para", "bullet") or child.children or child.labelled is not None \
+                or not _only_assigns(child.text):
+            break
+        found.append(child)
+    return found
 
 
 def _assigns_the_duty_above(host: Node, body: str) -> bool:
@@ -554,13 +596,7 @@ def _assigns_the_duty_above(host: Node, body: str) -> bool:
     "Giao Cục X chủ trì, phối hợp với Vụ Y thực hiện; thời gian: Quý III/2026."."""
     if host.kind != "para" or host.labelled is not None or not body.startswith("Giao "):
         return False
-    subj = leading_subject(body)
-    if subj is None or leading_subject(host.text) is not None:
-        return False
-    rest = char_fold(body[subj.end:])
-    for name in subj.partners:
-        rest = rest.replace(char_fold(name), " ")
-    return _BARE_ASSIGNMENT.match(rest.strip(" ,")) is not None
+    return leading_subject(host.text) is None and _only_assigns(body)
 
 
 def _wrapped(node: Node, body: str) -> bool:
@@ -581,6 +617,18 @@ def _valid_roman(text: str) -> bool:
     return bool(_ROMAN_NUMBER.fullmatch(text)) and text != ""
 
 
+def _group_numbering(stt: str) -> str:
+    """How a table's group row is numbered: "roman" ("II"), "letter" ("B"), "a" ("b"), "1" or
+    "2" … for numbers with that many parts ("1", "1.2"), else "other"; each is one level."""
+    if _valid_roman(stt):
+        return "roman"
+    if _CAPITAL.fullmatch(stt):
+        return "letter"
+    if stt[:1].isdigit():
+        return str(stt.count(".") + 1)
+    return "a" if len(stt) == 1 and stt.islower() else "other"
+
+
 _ROW_KINDS = frozenset({"lead", "support", "participate", "deadline", "output"})
 
 
@@ -591,6 +639,27 @@ def _looks_like_header(cells: list[str]) -> bool:
     if "content" not in kinds:
         return False
     return bool(kinds & _ROW_KINDS) or len({c for c in cells if _is_period_column(c)}) >= 2
+
+
+def _labelled_row(cells: list[str]) -> tuple[str, str] | None:
+    """(field kind, value) of a two-cell row that gives a task's unit, time or product ("|
+    Thời gian thực hiện | Quý III/2026 |"), as Word templates lay out each task."""
+    if len(cells) != 2 or not all(cells) or _looks_like_header(cells):
+        return None
+    labelled = _field_of(f"{cells[0]}: {cells[1]}")
+    return labelled if labelled is not None and labelled[0] in _VALUE_BELOW else None
+
+
+def _content_row(table: Node) -> Node | None:
+    """A table of one two-cell row that labels a task's content ("| Nội dung | Hỗ trợ … |"),
+    as a labelled line, when the rows after it label its other fields; else None."""
+    if len(table.rows) != 1 or len(table.rows[0]) != 2 or not all(table.rows[0]):
+        return None
+    label, value = table.rows[0]
+    labelled = _field_of(f"{label}: {value}")
+    if labelled is None or labelled[0] != "content":
+        return None
+    return Node("para", "", f"{label}: {value}", table.lines, labelled=labelled)
 
 
 def _header_continues(cells: list[str]) -> bool:
@@ -808,7 +877,8 @@ class _Reader:
         """Tasks from the headings, bullets, paragraphs and tables under ``node``."""
         carried = ctx.subject
         counters = {"bullet": 0, "para": 0, "table": 0, "plus": 0}
-        below = _fields_below_duties(node.children) if node.kind == "section" else {}
+        # A unit heading's labelled lines follow its duties (see heading()): they are theirs.
+        below = _fields_below_duties(node.children, need_lead=node.kind == "section")
         for child in node.children:
             if child.kind in ("num", "letter"):
                 self.heading(child, ctx)
@@ -852,7 +922,8 @@ class _Reader:
         returns the subject to carry on."""
         line = node.lines[0]
         task = self.make_task(tid, node.text, node.lines + _all_lines(node.children), ctx)
-        task.steps = [squash_spaces(c.text) for c in node.children if c.kind == "plus"]
+        task.steps, own_fields = _steps_and_fields(node.children)
+        labelled = [*(labelled or []), *own_fields]
         if labelled:
             # "- Tổ chức ra quân …" / "Chủ trì: Phòng X" / "Thời gian: Hằng tháng"
             self.fields(task, Node(node.kind, "", node.text, node.lines), labelled, ctx)
@@ -905,7 +976,7 @@ class _Reader:
             period = squash_spaces(node.text).rstrip(" :.")
             self.children(node, ctx.but(prefix=tid, group=period, period=period))
             return
-        if unit_names and not fields:
+        if unit_names and (not fields or _fields_follow_duties(node.children)):
             group = squash_spaces(node.text).rstrip(" :.")
             sub = ctx.but(prefix=tid, group=group, subject=unit_names)
             self.children(node, sub)
@@ -932,6 +1003,15 @@ class _Reader:
             elif subj is not None:
                 self.assign_prose(task, subj.names, subj.role, subj.partners, node.lines[0],
                                   said=node.text)
+            elif assigned := _assignments_below(node):
+                # "1.1. Rà soát …" / "Phòng X chủ trì; các phòng liên quan phối hợp.": the
+                # line under the heading gives it its units: a step of it, as beside labelled
+                # lines, not a duty of its own.
+                self.said_below(task, assigned)
+                task.steps.extend(squash_spaces(a.text) for a in assigned)
+                task.source = self.span(node.lines + _all_lines(assigned), task.text)
+                node = Node(node.kind, node.label, node.text, node.lines, node.level,
+                            [c for c in node.children if not any(c is a for a in assigned)])
             elif not _has_tasks_below(node) and (ctx.subject or "ợp" in node.text):
                 # The heading's own unit, or none ("2. Phối hợp với Sở Y tế …": the
                 # partners are still named, as in a bullet).
@@ -1100,8 +1180,10 @@ class _Reader:
                     columns[kind] = i
 
         prefix = f"{ctx.prefix}.T{number}" if ctx.prefix else f"T{number}"
-        top: Task | None = None
-        sub: Task | None = None
+        groups: list[tuple[int, Task]] = []  # the open group rows, outermost first, by rank
+        order: list[str] = []  # the group numberings in the order the table first uses them
+        numbered: dict[str, Task] = {}  # the data rows since the last group row, by number
+        named: dict[str, list[str]] = {}  # group rows that name units ("I | Sở Tài chính"), by id
         last: Task | None = None  # the task of the last data row
         row_no = 0
         for cells, line in zip(node.rows, node.lines, strict=False):
@@ -1143,21 +1225,29 @@ class _Reader:
             others = [cell(k) for k in _ROW_FIELDS]
             is_group = not any(others) and not marked and not (cell("start") or cell("end"))
             if is_group:
-                # Roman numerals and capital letters ("A", "B") number the top groups.
-                roman = bool(stt) and (_valid_roman(stt) or bool(_CAPITAL.fullmatch(stt)))
-                host = top if (top is not None and not roman) else None
+                # "A" over "I" over "1" over "1.1": a group row closes the groups of its own
+                # numbering and of those the table opened after it.
+                kind = _group_numbering(stt)
+                if kind not in order:
+                    order.append(kind)
+                rank = order.index(kind)
+                while groups and groups[-1][0] >= rank:
+                    groups.pop()
+                host = groups[-1][1] if groups else None
                 gctx = ctx.but(parent=host.id if host else ctx.parent)
                 gid = f"{host.id}.{stt or row_no}" if host else f"{prefix}.{stt or row_no}"
                 task = self.make_task(gid, content, [line], gctx)
                 task.number = stt or task.number
                 self.finish(task)
-                if host is None:
-                    top, sub = task, None
-                else:
-                    sub = task
+                if (names := _heading_units(content)) is not None:
+                    named[task.id] = names
+                groups.append((rank, task))
+                numbered.clear()
                 last = None
                 continue
-            host = sub or top
+            # "1.1" below the data row "1": a part of that row's task.
+            host = numbered.get(stt.rpartition(".")[0]) if "." in stt else None
+            host = host or (groups[-1][1] if groups else None)
             rctx = ctx.but(parent=host.id if host else ctx.parent)
             base = host.id if host else prefix
             tail = stt or f"r{row_no}"
@@ -1165,6 +1255,8 @@ class _Reader:
                 tail = tail[len(host.number) + 1:]  # "1.1" under group "1" → "….1.1"
             task = self.make_task(f"{base}.{tail}", content, [line], rctx)
             task.number = stt or task.number
+            if stt:
+                numbered[stt] = task
             self.unit_cells = {kind: cell(kind) for kind in _UNIT_COLUMNS}
             for kind in _UNIT_COLUMNS:
                 for name, role in _cell_units(cell(kind), kind):
@@ -1183,6 +1275,10 @@ class _Reader:
                 subj = leading_subject(content)
                 if subj is not None:
                     self.assign_prose(task, subj.names, subj.role, subj.partners, line)
+                elif names := next((named[g.id] for _, g in reversed(groups) if g.id in named),
+                                   ctx.subject):
+                    # The unit of the group row above, or of the heading over the table.
+                    self.assign_prose(task, names, *role_and_partners(content), line)
             self.finish(task)
             last = task
 
@@ -1313,7 +1409,7 @@ _ROLE_ONLY = re.compile(r"^(?:chu tri|phoi hop|tham gia)(?: thuc hien)?$")
 _PAIRED_LABEL = re.compile(r"chu tri\s*/\s*phoi hop")
 # A value that is a whole assignment: "X chủ trì, phối hợp với Y, Z" (nothing but the units).
 _LEADS_WITH_PARTNERS = re.compile(
-    r"chu tri\s*(?:[,;]|va)?\s*phoi hop(?: chat che)?(?: voi| cung)\s")
+    r"chu tri\s*(?:[,;]|va)?\s*phoi hop(?: chat che)?(?: voi| cung)?\s")
 
 
 # Where a sentence's next clause starts: "; " before a capital, outside brackets.
@@ -1687,9 +1783,21 @@ def _duties_with_fields(children: list[Node]) -> list[tuple[Node, list[Node]]] |
     return duties
 
 
-def _fields_below_duties(children: list[Node]) -> dict[int, list[Node]]:
-    """The labelled lines written under each duty of a section, by the duty's ``id``: a
-    bullet or paragraph, then lines of units, time and products that name its lead."""
+def _fields_follow_duties(children: list[Node]) -> bool:
+    """True when a duty comes before the first labelled line: "2. Phòng X" / "- Xây dựng …" /
+    "Hình thức văn bản: Báo cáo" gives the line to the duty, not to the heading."""
+    for child in children:
+        if child.labelled is not None and child.labelled[0] != "nv":
+            return False
+        if child.kind in ("bullet", "para"):
+            return True
+    return False
+
+
+def _fields_below_duties(children: list[Node], *, need_lead: bool = True) -> dict[int, list[Node]]:
+    """The labelled lines written under each duty, by the duty's ``id``: a bullet or
+    paragraph, then lines of units, time and products; under a section only those that name
+    the duty's lead (``need_lead``), as other lines there may be the section's own."""
     found: dict[int, list[Node]] = {}
     duty: Node | None = None
     labelled: list[Node] = []
@@ -1698,12 +1806,29 @@ def _fields_below_duties(children: list[Node]) -> dict[int, list[Node]]:
                 and child.labelled[0] in _VALUE_BELOW:
             labelled.append(child)
             continue
-        if duty is not None and any(f.labelled is not None and f.labelled[0] == "lead"
-                                    for f in labelled):
+        if duty is not None and labelled and (not need_lead or any(
+                f.labelled is not None and f.labelled[0] == "lead" for f in labelled)):
             found[id(duty)] = _split_fields(labelled)
         plain = child is not None and child.kind in ("bullet", "para") and child.labelled is None
         duty, labelled = (child if plain else None), []
     return found
+
+
+def _steps_and_fields(children: list[Node]) -> tuple[list[str], list[Node]]:
+    """The "+" lines under a bullet: its steps, and the labelled lines that give its units, time
+    or product ("+ Chủ trì: Văn phòng Sở", "+ Thời gian: Quý IV/2026"), one per field."""
+    steps: list[str] = []
+    fields: list[Node] = []
+    for child in children:
+        if child.kind != "plus":
+            continue
+        labelled = _field_of(child.text)
+        if labelled is not None and labelled[0] in _VALUE_BELOW:
+            fields.append(Node("plus", "", child.text, child.lines + _all_lines(child.children),
+                               labelled=labelled))
+        else:
+            steps.append(squash_spaces(child.text))
+    return steps, _split_fields(fields)
 
 
 def _field_lines(fields: list[Node]) -> list[Line]:

@@ -314,6 +314,40 @@ def _tab_row(text: str) -> str:
 _TAB_BULLETS = frozenset("-–—+•·●▪◦○■□►▸▶➢➤❖✓✔⁃∙")
 
 
+# A header cell that opens a table written with bars and no borders ("STT | Nội dung | …"),
+# folded: a line of properties parted by bars ("Số ký hiệu: … | Ngày ban hành: …") is none.
+_BARE_HEADER = re.compile(
+    r"^(?:stt|tt|so tt|noi dung|nhiem vu|ten nhiem vu|cong viec|hoat dong)\b")
+
+
+def _bare_row(segment: str, width: int) -> list[str] | None:
+    r"""The cells of a table row written without markdown's borders, parted by tabs (Word, a
+    spreadsheet) or by "|" (a plain-text export), or None for any other line.
+
+    The first row needs three filled cells, and with bars a header cell ("STT", "Nội dung");
+    a row below it (``width``: the number of cells of the row above) is one whatever it leaves
+    empty, at its start too: "\t\tChủ trì\tPhối hợp\t\t" under a header of six cells, "B. |
+    Nhóm nhiệm vụ | | |" under one of four.
+    """
+    text = segment.strip(" \r\n")
+    if "\t" in text:
+        cells = [c.strip() for c in text.split("\t")]
+        if width and len(cells) == width and any(cells):
+            return cells
+        cells = [c.strip() for c in text.strip().split("\t")]
+        if cells[0] in _TAB_BULLETS:
+            return None  # "-\tĐơn vị chủ trì:\tPhòng …": Word's tab after a bullet and a label
+    elif "|" in text and (width or not text.startswith("|")) and not _is_chrome(_compose(text)):
+        cells = [c.strip() for c in text.split("|")]
+        if width and 2 <= len(cells) <= width:
+            return cells + [""] * (width - len(cells))
+        if not any(_BARE_HEADER.match(fold(c)) for c in cells):
+            return None
+    else:
+        return None
+    return cells if sum(1 for c in cells if c) >= 3 else None
+
+
 def _is_all_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -389,6 +423,7 @@ def _clean(physicals: list[str], inline_breaks: bool,
     out: list[Line] = []
     page_numbers: list[int] = []
     hyphenated = False  # the last line kept ended with a soft hyphen: its word goes on
+    width = 0  # the number of cells of the table row without borders above, if any
     for number, physical in enumerate(physicals, start=1):
         segments = _INLINE_BREAK.split(physical) if inline_breaks else (physical,)
         if "<" in physical and physical.lstrip().startswith("|") \
@@ -399,6 +434,10 @@ def _clean(physicals: list[str], inline_breaks: bool,
         for segment in segments:
             if not segment or segment.isspace():  # blank: nothing to clean
                 continue
+            cells = _bare_row(segment, width) if "\t" in segment or "|" in segment else None
+            width = len(cells) if cells is not None else 0
+            if cells is not None:
+                segment = "| " + " | ".join(cells) + " |"
             cleaned = _normalise(segment)
             if cleaned is None:
                 if _PAGE_NUMBER.match(segment.strip()):

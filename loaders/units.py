@@ -227,7 +227,7 @@ def _is_stop(text: str, ftext: str, mask: list[bool], pos: int, word: str) -> bo
 
 
 _AFTER_NAME = re.compile(
-    r"^(?:\s+(?:tỉnh|thành phố|huyện|thị xã|thị trấn|xã|phường|quận|của tỉnh|cấp tỉnh|"
+    r"^(?:\s+(?:tỉnh|thành phố|huyện|thị xã|thị trấn|xã|phường|đặc khu|quận|của tỉnh|cấp tỉnh|"
     r"cấp huyện|cấp xã|các (?:huyện|thị xã|thị trấn|xã|phường|quận|địa phương|cấp)"
     r"|các tỉnh(?:, thành phố)?(?: trực thuộc Trung ương)?))?"
     r"(?:\s+(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ&]*|\d{1,2}(?![\w/.,%])))*")
