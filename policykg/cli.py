@@ -837,17 +837,32 @@ def compare_command(sides: tuple[str, ...], as_of: str | None, out: Output,
         print_comparison(_console(), result)
 
 
+def _pair_options(top: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Which pairs ``overlaps`` and ``viz overlaps`` look for, and how many they keep."""
+    options = (
+        click.option("--across-provinces", is_flag=True,
+                     help="Only pairs from different provinces."),
+        click.option("--province", "provinces", multiple=True,
+                     help="Only pairs within this province (repeatable: within these "
+                     "provinces; with --across-provinces, between them)."),
+        click.option("--plan", "plans", multiple=True,
+                     help="Only pairs within this plan (number or id; repeatable: with two "
+                     "or more, pairs between different plans)."),
+        click.option("--across-plans", is_flag=True, help="Only pairs from different plans."),
+        click.option("--min-score", type=click.FloatRange(0, 1), default=0.25,
+                     show_default=True),
+        click.option("--top", type=click.IntRange(min=1), default=top, show_default=True),
+    )
+
+    def add(func: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(options):
+            func = option(func)
+        return func
+    return add
+
+
 @cli.command("overlaps", epilog=QUERY_EXIT_CODES)
-@click.option("--across-provinces", is_flag=True, help="Only pairs from different provinces.")
-@click.option("--province", "provinces", multiple=True,
-              help="Only pairs within this province (repeatable: within these provinces; "
-              "with --across-provinces, between them).")
-@click.option("--plan", "plans", multiple=True,
-              help="Only pairs within this plan (number or id; repeatable: with two or more, "
-              "pairs between different plans).")
-@click.option("--across-plans", is_flag=True, help="Only pairs from different plans.")
-@click.option("--min-score", type=click.FloatRange(0, 1), default=0.25, show_default=True)
-@click.option("--top", type=click.IntRange(min=1), default=30, show_default=True)
+@_pair_options(top=30)
 @output_options
 @store_option
 def overlaps_command(across_provinces: bool, provinces: tuple[str, ...], plans: tuple[str, ...],
@@ -1052,15 +1067,7 @@ def viz_compare_command(sides: tuple[str, ...], out: str, as_of: str | None, lan
 
 @viz_group.command("overlaps", epilog=QUERY_EXIT_CODES)
 @_out_option
-@click.option("--plan", "plans", multiple=True,
-              help="Only pairs within this plan (repeatable: with two or more, pairs "
-              "between different plans).")
-@click.option("--province", "provinces", multiple=True,
-              help="Only pairs within this province (repeatable).")
-@click.option("--across-provinces", is_flag=True, help="Only pairs from different provinces.")
-@click.option("--across-plans", is_flag=True, help="Only pairs from different plans.")
-@click.option("--min-score", type=click.FloatRange(0, 1), default=0.25, show_default=True)
-@click.option("--top", type=click.IntRange(min=1), default=60, show_default=True)
+@_pair_options(top=60)
 @_lang_option
 @store_option
 def viz_overlaps_command(out: str, plans: tuple[str, ...], provinces: tuple[str, ...],
