@@ -178,7 +178,8 @@ def resolve_document(g: Graph, text: str, province: str | None = None,
         return raw
     folded = fold(raw)
     docs = _documents(g)
-    shown = docs.by_shown_label(folded)  # a label as listed, "28/KH-UBND (2025, UBND xã Đầm Hà)"
+    # a label as lists show it, "28/KH-UBND (2025, UBND xã Đầm Hà)" (a numbered one has "(")
+    shown = docs.by_shown_label(folded) if "(" in raw else []
     if len(shown) == 1 and (not province or _scope_fits(g, shown[0],
                                                         resolve_province(g, province))):
         return shown[0]
