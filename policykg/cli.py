@@ -1301,5 +1301,20 @@ for _name in BACKEND_COMMANDS:
         _with_backend(cli.commands[_name])
 
 
+def _utf8_output() -> None:
+    """Write UTF-8 whatever the locale says. Redirected to a file on Windows, standard
+    output is encoded in the ANSI code page (cp1252, or cp1258 on a Vietnamese system),
+    which holds neither every Vietnamese letter nor the byte-order mark ``--excel`` writes:
+    a table, JSON or CSV sent to a file would stop on the first such letter. A Windows
+    console is written in UTF-16 by Python whatever this says."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main() -> None:
+    _utf8_output()
     cli()

@@ -173,3 +173,29 @@ def test_excel_never_runs_a_cell_as_a_formula():
     assert [r["text"] for r in rows] == ["'=HYPERLINK(\"http://x\",\"bấm\")", "'+84 912",
                                          "'-1+2", "'@SUM(A1)", "'\tx", "Sở Y tế"]
     assert [r["text"] for r in rows_of(to_csv(table))][0].startswith("=")  # --csv: as is
+
+
+@pytest.mark.parametrize("legacy", ["cp1252", "cp1258"])
+def test_output_sent_to_a_file_is_utf8_on_a_legacy_code_page(tmp_path, legacy):
+    """Windows encodes redirected output in its ANSI code page, which holds neither the BOM
+    nor every Vietnamese letter: the table, the JSON and the CSV are written in UTF-8."""
+    import os
+    import subprocess
+    import sys
+
+    store = tmp_path / "kg.db"
+    env = {**os.environ, "PYTHONIOENCODING": legacy}
+    command = [sys.executable, "-c", "from policykg.cli import main; main()"]
+
+    def run(*args: str) -> bytes:
+        done = subprocess.run([*command, *args, "--store", str(store)], env=env,
+                              capture_output=True, timeout=300)
+        assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+        return done.stdout
+
+    run("ingest", str(EXAMPLES))
+    sheet = run("workload", "--province", "Đắk Lắk", "--excel").decode("utf-8")
+    assert sheet.startswith(BOM) and "Trung tâm Khoa học và Công nghệ" in sheet
+    answer = json.loads(run("stems-from", "nghi quyet 57", "--json").decode("utf-8"))
+    assert any(t["province_name"] == "Đắk Lắk" for t in answer["tasks"])
+    assert "Đắk Lắk" in run("stems-from", "nghi quyet 57").decode("utf-8")
