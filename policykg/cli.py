@@ -554,7 +554,7 @@ def sparql_command(query: str | None, out: Output, list_queries: bool, backend: 
     if not query:
         raise click.UsageError("give a query, a file holding one, or a name from --list")
     if query == "-":
-        text = sys.stdin.read()
+        text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")  # not the locale's
     elif query in QUERIES:
         text = QUERIES[query]
     elif os.path.isfile(query):

@@ -187,8 +187,8 @@ def test_output_sent_to_a_file_is_utf8_on_a_legacy_code_page(tmp_path, legacy):
     env = {**os.environ, "PYTHONIOENCODING": legacy}
     command = [sys.executable, "-c", "from policykg.cli import main; main()"]
 
-    def run(*args: str) -> bytes:
-        done = subprocess.run([*command, *args, "--store", str(store)], env=env,
+    def run(*args: str, given: bytes | None = None) -> bytes:
+        done = subprocess.run([*command, *args, "--store", str(store)], env=env, input=given,
                               capture_output=True, timeout=300)
         assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
         return done.stdout
@@ -199,3 +199,8 @@ def test_output_sent_to_a_file_is_utf8_on_a_legacy_code_page(tmp_path, legacy):
     answer = json.loads(run("stems-from", "nghi quyet 57", "--json").decode("utf-8"))
     assert any(t["province_name"] == "Đắk Lắk" for t in answer["tasks"])
     assert "Đắk Lắk" in run("stems-from", "nghi quyet 57").decode("utf-8")
+    # a query piped in is read as UTF-8 too, not in the code page
+    query = ('SELECT ?l WHERE { ?p a pkg:Province ; rdfs:label ?l . '
+             'FILTER(CONTAINS(STR(?l), "Đắk")) }')
+    rows = run("sparql", "-", "--csv", given=query.encode("utf-8")).decode("utf-8")
+    assert "Đắk Lắk" in rows.splitlines()
