@@ -372,12 +372,33 @@ def _cut_list(text: str) -> tuple[list[str], list[bool]]:
                 # "UBND các huyện, thị xã, thành phố và các cơ quan, đơn vị liên quan": a
                 # second group after the bare nouns that ended the first.
                 sep = 4
+            elif right[:1].isupper() and _BARE_GROUP.match(_GROUP_TAIL.sub("", unit_key(left))) \
+                    and _group_opens(pieces):
+                # "các sở, ban, ngành và UBND các xã, phường": a body named after the bare
+                # nouns that ended a group.
+                sep = 4
         if sep:
             pieces.append(text[start:i])
             hard.append(ch == ";" or sep == 4)
             start = i + sep
     pieces.append(text[start:])
     return pieces, hard
+
+
+# Words that may close a group's last noun ("các sở, ngành liên quan").
+_GROUP_TAIL = re.compile(r" (?:lien quan|tinh|cap tinh|tren dia ban(?: tinh)?)$")
+
+
+def _group_opens(pieces: list[str]) -> bool:
+    """True when the last pieces cut so far are a group and its bare nouns ("các sở", "ban",
+    "ngành"), so that what follows "và" is not one more of its nouns."""
+    for raw in reversed(pieces):
+        key = unit_key(clean_piece(raw))
+        if _COLLECTIVE_START.match(key):
+            return True
+        if not _BARE_GROUP.match(key):
+            return False
+    return False
 
 
 # "Các sở: Tài chính, Xây dựng, Công Thương": one head shared by the names after the colon.

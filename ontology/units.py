@@ -99,6 +99,10 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("NNMT", "Nông nghiệp và Môi trường"),
     ("GD&ĐT", "Giáo dục và Đào tạo"),
     ("GDĐT", "Giáo dục và Đào tạo"),
+    ("GD-ĐT", "Giáo dục và Đào tạo"),
+    ("DT&TG", "Dân tộc và Tôn giáo"),
+    ("DTTG", "Dân tộc và Tôn giáo"),
+    ("VP UBND", "Văn phòng Ủy ban nhân dân"),
     ("GTVT", "Giao thông vận tải"),
     ("VH-TT&DL", "Văn hóa, Thể thao và Du lịch"),
     ("VHTT&DL", "Văn hóa, Thể thao và Du lịch"),
@@ -253,6 +257,8 @@ _ABBR_RE = re.compile(
     r"(?<![\wĐđ])(" + "|".join(re.escape(a) for a, _ in ABBREVIATIONS) + r")(?![\wĐđ])"
 )
 _ABBR_MAP = dict(ABBREVIATIONS)
+# "&" left after the abbreviations are expanded joins two words: "Sở Giáo dục & Đào tạo".
+_AMPERSAND = re.compile(r"\s*&\s*")
 
 
 def expand_abbreviations(text: str) -> str:
@@ -265,10 +271,11 @@ def unit_key(name: str) -> str:
     """The comparison key of a unit name: expanded, folded, punctuation as spaces.
 
     "Trung tâm KH&CN" and "Trung tâm Khoa học và công nghệ" share one key;
-    "Sở Văn hóa thể thao và Du lịch" and "Sở Văn hóa, Thể thao và Du lịch" too.
+    "Sở Văn hóa thể thao và Du lịch" and "Sở Văn hóa, Thể thao và Du lịch" too; "&" between
+    two words is "và" ("Sở Giáo dục & Đào tạo").
     """
-    text = expand_abbreviations(name)
-    return squash_spaces(_PUNCT.sub(" ", fold(text)))
+    text = _AMPERSAND.sub(" va ", fold(expand_abbreviations(name)))
+    return squash_spaces(_PUNCT.sub(" ", text))
 
 
 @lru_cache(maxsize=1)
@@ -364,12 +371,13 @@ _GROUP_WORD = re.compile(r"^(cac|nhung|toan the|tat ca|moi|truong|lanh dao|thu t
 @lru_cache(maxsize=4096)
 def unit_kind(name: str) -> str | None:
     """The kind id of a unit ("phong-quan-ly-khoa-hoc"), or None when unknown."""
-    key = unit_key(name)
     if is_collective(name):
         return None
-    for kind in kinds():
-        if kind.pattern.fullmatch(key):
-            return kind.id
+    key = unit_key(name)
+    for candidate in dict.fromkeys((key, _DEPARTMENT_PLACE.sub(r"\g<remit>", key))):
+        for kind in kinds():
+            if kind.pattern.fullmatch(candidate):
+                return kind.id
     return None
 
 
@@ -416,6 +424,10 @@ _PARTY_BOARDS = (r"ban (?:to chuc|tuyen giao(?: va dan van)?|dan van|noi chinh|k
 _PROVINCE_NAMES = "|".join(re.escape(n) for n in sorted(
     {squash_spaces(_PUNCT.sub(" ", fold(name)))
      for p in all_provinces() for name in (p.name, *p.aliases)}, key=len, reverse=True))
+
+# The province a department's name may end with ("Sở Y tế tỉnh Gia Lai"): the same kind.
+_DEPARTMENT_PLACE = re.compile(
+    rf"(?<=^so )(?P<remit>.+?) (?:tinh|thanh pho)(?: (?:{_PROVINCE_NAMES}))?$")
 
 
 def _committee_row(committee: str) -> tuple[str, str, None]:
