@@ -364,17 +364,28 @@ _REMIT_OWNERS = (("tinh", "uy"), ("thanh", "uy"), ("ubnd",), ("uy", "ban", "nhan
 _PUNCT = re.compile(r"[,;:.()\[\]\-–/]+")
 
 
+def _without_provinces(text: str, province: str | None) -> str:
+    """``text`` without the provinces it names after their level ("tỉnh Gia Lai") and
+    without ``province`` however it is named."""
+    own = fold(province_name(province) or "") if province else ""
+    for m in reversed(find_provinces(text, require_case=False)):
+        if m.prefixed or (own and fold(m.province.name) == own):
+            text = f"{text[:m.start]} {text[m.end:]}"
+    return text
+
+
+def _board_head(folded: list[str]) -> int | None:
+    """How many of the first words (folded) name a steering committee ("ban chi dao",
+    "bcd"); None when they name none."""
+    return next((len(h) for h in _BOARD_HEADS if tuple(folded[:len(h)]) == h), None)
+
+
 def _board_words(name: str, province: str | None) -> tuple[list[str], list[str]] | None:
     """(words as written, lower-cased; folded) of a steering committee's name after "Ban
     Chỉ đạo", its province left out; None when ``name`` names no steering committee."""
-    text = nfc(name)
-    own = fold(province_name(province) or "") if province else ""
-    for m in reversed(find_provinces(text, require_case=False)):
-        if m.prefixed or fold(m.province.name) == own:
-            text = f"{text[:m.start]} {text[m.end:]}"
-    words = _PUNCT.sub(" ", text).lower().split()
+    words = _PUNCT.sub(" ", _without_provinces(nfc(name), province)).lower().split()
     folded = [fold(w) for w in words]
-    head = next((len(h) for h in _BOARD_HEADS if tuple(folded[:len(h)]) == h), None)
+    head = _board_head(folded)
     if head is None:
         return None
     return words[head:], folded[head:]
@@ -436,14 +447,10 @@ def committee_scope(scope: str, key: str) -> str:
 def committee_label(name: str, province: str | None) -> str:
     """A steering committee's display name with its province: "BAN CHỈ ĐẠO 389" of Gia
     Lai → "Ban Chỉ đạo 389 tỉnh Gia Lai"."""
-    text = squash_spaces(nfc(name)).strip(" ,.;:-")
     prov = province_name(province)
-    for m in reversed(find_provinces(text, require_case=False)):
-        if m.prefixed or (prov and fold(m.province.name) == fold(prov)):
-            text = f"{text[:m.start]} {text[m.end:]}"
+    text = _without_provinces(squash_spaces(nfc(name)).strip(" ,.;:-"), province)
     words = squash_spaces(text).strip(" ,.;:-").split(" ")
-    head = next((len(h) for h in _BOARD_HEADS
-                 if tuple(fold(w) for w in words[:len(h)]) == h), 0)
+    head = _board_head([fold(w) for w in words]) or 0
     rest = " ".join(words[head:])
     if rest.isupper():
         rest = rest.lower()
