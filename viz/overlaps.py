@@ -12,37 +12,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from policykg.queries import OverlapReport, overlaps
+from policykg.queries import Link, OverlapReport, overlaps
 from policykg.queries.common import Graph
 from policykg.queries.overlaps import OverlapTask
 from policykg.viz.labels import check_lang, t
 from policykg.viz.layout import fixed_options
 from policykg.viz.lineage import place_tree
-from policykg.viz.page import (
-    KIND_COLORS,
-    LegendItem,
-    Picture,
-    node_color,
-    text_color,
-    tooltip,
-    write_page,
-)
-from policykg.viz.parts import REL_STYLE, doc_node, short
+from policykg.viz.page import KIND_COLORS, LegendItem, Picture, tooltip, write_page
+from policykg.viz.parts import doc_node, link_edge, short, task_box
 
 PAIR_COLOR = "#8e44ad"
 
 
 def _task_node(task: OverlapTask, lang: str) -> dict[str, Any]:
     """A task box labelled with its number; its text, plan, province and lead on hover."""
-    fill = KIND_COLORS["task"]
     lines: list[tuple[str, Any]] = [
         (t("f.number", lang), task.number), (t("f.plan", lang), task.plan_label),
         (t("f.province", lang), task.province_name), (t("f.lead", lang), task.lead),
         (t("f.support", lang), task.support)]
-    return {"id": task.task, "label": task.number or short(task.text, 16), "shape": "box",
-            "color": node_color(fill), "font": {"color": text_color(fill), "size": 14},
-            "widthConstraint": {"maximum": 110}, "kind": "task",
-            "title": tooltip(lines, head=short(task.text, 600))}
+    return task_box(task.task, task.number, task.text, lines)
 
 
 def _pair_edge(score: float, a: str, b: str, terms: list[str], topics: list[str],
@@ -76,10 +64,8 @@ def overlaps_picture(g: Graph, *, plans: list[str] | None = None,
             if task.task not in nodes:
                 nodes[task.task] = _task_node(task, lang)
                 if task.plan:
-                    style = REL_STYLE["HAS_TASK"]
-                    tree.append({"id": f"{task.plan}|HAS_TASK|{task.task}", "from": task.plan,
-                                 "to": task.task, "rel": "HAS_TASK", **style,
-                                 "color": {"color": style["color"]}})
+                    tree.append(link_edge(Link(task.plan, task.plan_label, task.task,
+                                               task.number, "HAS_TASK"), lang))
     shown = list(nodes.values())
     place_tree(shown, tree, [n for n in nodes if not n.startswith("task:")])
     x = {node["id"]: node.get("x", 0) for node in shown}

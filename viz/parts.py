@@ -89,15 +89,23 @@ def task_node(hit: TaskHit, lang: str, fill: str | None = None,
         (t("f.quote", lang), via.quote if via else None),
         (t("f.source", lang), where(hit.file, hit.line_start, hit.line_end)),
     ]
-    label = hit.number or short(hit.text, 16)
-    node = {
-        "id": hit.task, "label": label, "shape": "box", "color": node_color(fill),
-        "font": {"color": text_color(fill), "size": 14}, "widthConstraint": {"maximum": 110},
-        "title": tooltip(lines, head=short(hit.text, 600)), "kind": "task",
-    }
+    node = task_box(hit.task, hit.number, hit.text, lines, fill)
     if level is not None:
         node["level"] = level
     return node
+
+
+def task_box(task: str, number: str, text: str, lines: list[tuple[str, Any]],
+             fill: str | None = None) -> dict[str, Any]:
+    """A task's box: its number (else the start of its text) as label, the text and
+    ``lines`` on hover."""
+    fill = fill or KIND_COLORS["task"]
+    return {
+        "id": task, "label": number or short(text, 16), "shape": "box",
+        "color": node_color(fill), "font": {"color": text_color(fill), "size": 14},
+        "widthConstraint": {"maximum": 110}, "title": tooltip(lines, head=short(text, 600)),
+        "kind": "task",
+    }
 
 
 def unit_node(unit_id: str, name: str, lang: str, collective: bool = False,
