@@ -90,6 +90,16 @@ class Output:
 
         click.echo(to_csv(table, excel=self.excel), nl=False)
 
+    def show(self, data: Any, rows: Callable[[], Any], draw: Callable[[], None]) -> None:
+        """Print ``data`` as JSON, the table ``rows()`` builds (:mod:`policykg.queries.
+        tables`) as CSV, or ``draw()`` it for reading."""
+        if self.json:
+            _query_json(data)
+        elif self.csv:
+            self.write_csv(rows())
+        else:
+            draw()
+
 
 def all_tasks_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--all``: a table of every task even when there are many (see ``TASKS_SHOWN``)."""
@@ -238,19 +248,16 @@ def ingest_command(paths: tuple[str, ...], as_json: bool, verbose: bool, jobs: i
 def plans_command(province: str | None, out: Output, store_path: str) -> None:
     """List the plans in the store."""
     from policykg.graph.store import plan_record
+    from policykg.queries import tables
 
     store = _open_store(store_path)
     skeleton = _store_call(store.skeleton)  # plan nodes and provinces: no task is read
     records = [plan_record(p, skeleton, tasks=n) for p, n in _store_call(store.plan_heads)]
     records = [r for r in records if _matches_province(r, province)]
-    if out.json:
-        _echo_json(records)
-        return
-    if out.csv:
-        from policykg.queries.tables import plans_table
+    out.show(records, lambda: tables.plans_table(records), lambda: _print_plans(records))
 
-        out.write_csv(plans_table(records))
-        return
+
+def _print_plans(records: list[dict[str, Any]]) -> None:
     from rich.table import Table
 
     table = Table("date", "province", "title", "tasks", "refs")
@@ -275,6 +282,7 @@ def tasks_command(plan_ref: str | None, unit: str | None, province: str | None,
     """List tasks with their lead and supporting units, deadline and source lines."""
     from policykg.graph.store import plan_record, task_records
     from policykg.ontology.normalize import fold
+    from policykg.queries import tables
 
     store = _open_store(store_path)
     skeleton = _store_call(store.skeleton)
@@ -299,14 +307,12 @@ def tasks_command(plan_ref: str | None, unit: str | None, province: str | None,
             if wanted and not any(wanted in n for n in names):
                 continue
             rows.append(record)
-    if out.json:
-        _echo_json(rows)
-        return
-    if out.csv:
-        from policykg.queries.tables import task_records_table
+    out.show(rows, lambda: tables.task_records_table(rows),
+             lambda: _print_tasks(rows, every_task))
 
-        out.write_csv(task_records_table(rows))
-        return
+
+def _print_tasks(rows: list[dict[str, Any]], every_task: bool) -> None:
+    """A row per task, or above ``TASKS_SHOWN`` (unless ``every_task``) the count per plan."""
     from rich.table import Table
 
     from policykg.queries.render import MORE_HINT, TASKS_SHOWN
@@ -729,6 +735,7 @@ def stems_from_command(ref: str, province: str | None, unit: str | None, depth: 
         group_hits,
         resolve_document,
         stems_from,
+        tables,
     )
     from policykg.queries.common import doc_label
     from policykg.queries.render import print_documents, print_stems
@@ -740,28 +747,17 @@ def stems_from_command(ref: str, province: str | None, unit: str | None, depth: 
     if show_plans:
         docs = _answer(lambda: _store_call(downstream_documents, source, root,
                                            province=province, depth=depth))
-        if out.json:
-            _query_json({"directive": root, "label": name, "documents": docs})
-        elif out.csv:
-            from policykg.queries.tables import documents_table
-
-            out.write_csv(documents_table(name, docs))
-        else:
-            print_documents(_console(), name, docs)
+        out.show({"directive": root, "label": name, "documents": docs},
+                 lambda: tables.documents_table(name, docs),
+                 lambda: print_documents(_console(), name, docs))
         return
     hits = _answer(lambda: _store_call(stems_from, source, root, province=province, unit=unit,
                                        depth=depth))
-    if out.json:
-        data: dict[str, Any] = {"directive": root, "label": name, "tasks": hits}
-        if group_by:
-            data["groups"] = {k: [h.task for h in v] for k, v in group_hits(hits, group_by).items()}
-        _query_json(data)
-    elif out.csv:
-        from policykg.queries.tables import stems_table
-
-        out.write_csv(stems_table(name, hits))
-    else:
-        print_stems(_console(), name, hits, group_by, evidence, every_task)
+    data: dict[str, Any] = {"directive": root, "label": name, "tasks": hits}
+    if group_by and out.json:
+        data["groups"] = {k: [h.task for h in v] for k, v in group_hits(hits, group_by).items()}
+    out.show(data, lambda: tables.stems_table(name, hits),
+             lambda: print_stems(_console(), name, hits, group_by, evidence, every_task))
 
 
 @cli.command("basis", epilog=QUERY_EXIT_CODES)
@@ -770,19 +766,14 @@ def stems_from_command(ref: str, province: str | None, unit: str | None, depth: 
 @store_option
 def basis_command(node: str, out: Output, store_path: str) -> None:
     """The directives a task or plan ultimately serves, and every document on the way."""
-    from policykg.queries import basis
+    from policykg.queries import basis, tables
     from policykg.queries.render import print_basis
 
     g = _query_graph(store_path)
     found = _answer(lambda: basis(g, node))
-    if out.json:
-        _query_json(found)
-    elif out.csv:
-        from policykg.queries.tables import documents_table
-
-        out.write_csv(documents_table(found.node_label, found.documents, asked="node"))
-    else:
-        print_basis(_console(), found)
+    out.show(found, lambda: tables.documents_table(found.node_label, found.documents,
+                                                   asked="node"),
+             lambda: print_basis(_console(), found))
 
 
 @cli.command("workload", epilog=QUERY_EXIT_CODES)
@@ -797,21 +788,15 @@ def workload_command(province: str | None, unit: str | None, kind: str | None, o
 
     Collective groups ("các phòng, đơn vị trực thuộc Sở") are listed apart.
     """
-    from policykg.queries import workload
+    from policykg.queries import tables, workload
     from policykg.queries.render import print_workload
 
     source = _query_store(store_path)
     rows = _answer(lambda: _store_call(workload, source, province=province, unit=unit,
                                        kind=kind))
-    if out.json:
-        _query_json({"units": [r for r in rows if not r.collective],
-                     "collective": [r for r in rows if r.collective]})
-    elif out.csv:
-        from policykg.queries.tables import workload_table
-
-        out.write_csv(workload_table(rows))
-    else:
-        print_workload(_console(), rows)
+    out.show({"units": [r for r in rows if not r.collective],
+              "collective": [r for r in rows if r.collective]},
+             lambda: tables.workload_table(rows), lambda: print_workload(_console(), rows))
 
 
 @cli.command("compare", epilog=QUERY_EXIT_CODES)
@@ -822,19 +807,13 @@ def workload_command(province: str | None, unit: str | None, kind: str | None, o
 def compare_command(sides: tuple[str, ...], as_of: str | None, out: Output,
                     store_path: str) -> None:
     """Provinces or plans side by side: directives, topics, leading units, targets."""
-    from policykg.queries import compare
+    from policykg.queries import compare, tables
     from policykg.queries.render import print_comparison
 
     source = _query_store(store_path)
     result = _answer(lambda: _store_call(compare, source, list(sides), as_of=as_of))
-    if out.json:
-        _query_json(result)
-    elif out.csv:
-        from policykg.queries.tables import comparison_table
-
-        out.write_csv(comparison_table(result))
-    else:
-        print_comparison(_console(), result)
+    out.show(result, lambda: tables.comparison_table(result),
+             lambda: print_comparison(_console(), result))
 
 
 def _pair_options(top: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -875,7 +854,7 @@ def overlaps_command(across_provinces: bool, provinces: tuple[str, ...], plans: 
     policykg overlaps --plan 245/KH-SKHCN --plan 28/KH-UBND     # two plans
     policykg overlaps --province "dak lak" --province "phu yen" --across-provinces
     """
-    from policykg.queries import overlaps
+    from policykg.queries import overlaps, tables
     from policykg.queries.render import print_overlaps
 
     g = _query_graph(store_path)
@@ -884,14 +863,8 @@ def overlaps_command(across_provinces: bool, provinces: tuple[str, ...], plans: 
                                       plans=list(plans) or None,
                                       across_plans=across_plans or None,
                                       min_score=min_score, top=top))
-    if out.json:
-        _query_json(report)
-    elif out.csv:
-        from policykg.queries.tables import overlaps_table
-
-        out.write_csv(overlaps_table(report))
-    else:
-        print_overlaps(_console(), report)
+    out.show(report, lambda: tables.overlaps_table(report),
+             lambda: print_overlaps(_console(), report))
 
 
 @cli.command("search", epilog=QUERY_EXIT_CODES)
@@ -905,20 +878,13 @@ def overlaps_command(across_provinces: bool, provinces: tuple[str, ...], plans: 
 def search_command(text: tuple[str, ...], kinds: tuple[str, ...], limit: int, out: Output,
                    store_path: str) -> None:
     """Plans, tasks, units and documents by words (diacritics optional)."""
-    from policykg.queries import search
+    from policykg.queries import search, tables
     from policykg.queries.render import print_search
 
     source = _query_store(store_path)
     hits = _answer(lambda: _store_call(search, source, " ".join(text),
                                        kinds=list(kinds) or None, limit=limit))
-    if out.json:
-        _query_json(hits)
-    elif out.csv:
-        from policykg.queries.tables import search_table
-
-        out.write_csv(search_table(hits))
-    else:
-        print_search(_console(), hits)
+    out.show(hits, lambda: tables.search_table(hits), lambda: print_search(_console(), hits))
 
 
 @cli.command("due", epilog=QUERY_EXIT_CODES)
@@ -931,19 +897,13 @@ def search_command(text: tuple[str, ...], kinds: tuple[str, ...], limit: int, ou
 def due_command(period: str, province: str | None, unit: str | None, every_task: bool,
                 out: Output, store_path: str) -> None:
     """Tasks due in PERIOD (2025, 2025-Q3, 2025-06); yearly and ongoing duties apart."""
-    from policykg.queries import due
+    from policykg.queries import due, tables
     from policykg.queries.render import print_due
 
     source = _query_store(store_path)
     report = _answer(lambda: _store_call(due, source, period, province=province, unit=unit))
-    if out.json:
-        _query_json(report)
-    elif out.csv:
-        from policykg.queries.tables import due_table
-
-        out.write_csv(due_table(report))
-    else:
-        print_due(_console(), report, every_task)
+    out.show(report, lambda: tables.due_table(report),
+             lambda: print_due(_console(), report, every_task))
 
 
 
