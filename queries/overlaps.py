@@ -164,8 +164,7 @@ def overlaps(g: Graph, across_provinces: bool = False,
     """
     provinces = [within_province] if isinstance(within_province, str) else within_province
     wanted = {resolve_province(g, p) for p in provinces} if provinces else None
-    chosen_plans = _chosen_plans(g, plans, provinces[0] if provinces and len(provinces) == 1
-                                 else None)
+    chosen_plans = _chosen_plans(g, plans, provinces)
     if across_plans is None:
         across_plans = chosen_plans is not None and len(chosen_plans) > 1
     tasks = [t for t in nodes_of(g, Kind.TASK) if in_provinces(g, t, wanted)
@@ -203,12 +202,14 @@ def overlaps(g: Graph, across_provinces: bool = False,
     return OverlapReport(pairs, clusters, n, len(shared))
 
 
-def _chosen_plans(g: Graph, plans: str | list[str] | None, province: str | None
-                  ) -> set[str] | None:
-    """The plan nodes ``plans`` name (each an id, a number or a node id; ``province``
-    picks among plans of several provinces sharing a number), or None."""
+def _chosen_plans(g: Graph, plans: str | list[str] | None,
+                  provinces: list[str] | None = None) -> set[str] | None:
+    """The plan nodes ``plans`` name (each an id, a number or a node id; one province
+    named in ``provinces`` picks among plans of several provinces sharing a number), or
+    None."""
     if not plans:
         return None
+    province = provinces[0] if provinces and len(provinces) == 1 else None
     chosen = set()
     for typed in [plans] if isinstance(plans, str) else plans:
         node = resolve_document(g, typed, province=province)

@@ -190,8 +190,7 @@ def _overlaps(store: Any, g: Graph, provinces: Iterable[str] = (), plans: Iterab
     if not provinces and not plans:
         return None
     if plans:
-        province = provinces[0] if len(provinces) == 1 else None
-        return _chosen_plans(g, plans, province) or set(), set()
+        return _chosen_plans(g, plans, provinces) or set(), set()
     wanted = {resolve_province(g, p) for p in provinces}
     return {p for p in _plans_of(g, g.nodes) if _tasks_may_lie_in(g, p, wanted)}, set()
 

@@ -58,12 +58,12 @@ TASKS_SHOWN = 300
 MORE_HINT = "--all lists every task; --csv or --json gives them to a spreadsheet or a program."
 
 
-def _counts_table(title: str, groups: dict[str, list[TaskHit]], key_name: str) -> Table:
-    """A row per group, largest first: its tasks and the units leading most of them (for
-    a group of one lead unit, the plans they come from)."""
-    by_unit = key_name == "Unit"
+def _counts_table(title: str, groups: dict[str, list[TaskHit]], by: str) -> Table:
+    """A row per group (``by`` plan, province or unit), largest first: its tasks and the
+    units leading most of them (for a group of one lead unit, the plans they come from)."""
+    by_unit = by == "unit"
     table = Table(title=title, title_justify="left")
-    table.add_column(key_name, overflow="fold", ratio=3)
+    table.add_column(by.capitalize(), overflow="fold", ratio=3)
     table.add_column("Tasks", justify="right", ratio=1)
     table.add_column("Most from" if by_unit else "Most led by", overflow="fold", ratio=3)
     for key, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
@@ -89,7 +89,7 @@ def print_stems(console: Console, directive: str, hits: list[TaskHit],
         if by == "plan":
             groups = {f"{g[0].plan_label} · {g[0].province_name}\n{path_text(g[0])}": g
                       for g in groups.values()}
-        console.print(_counts_table(f"{len(groups)} {by}(s)", groups, by.capitalize()))
+        console.print(_counts_table(f"{len(groups)} {by}(s)", groups, by))
         console.print(MORE_HINT)
         return
     if group_by and group_by != "plan":
@@ -303,7 +303,7 @@ def print_due(console: Console, report: DueReport, every_task: bool = False) -> 
         if counts_only:
             groups = {f"{g[0].plan_label} · {g[0].province_name}": g
                       for g in group_hits(hits, "plan").values()}
-            console.print(_counts_table(f"{title}: {len(hits)}", groups, "Plan"))
+            console.print(_counts_table(f"{title}: {len(hits)}", groups, "plan"))
         else:
             console.print(_task_table(f"{title}: {len(hits)}", hits))
     if counts_only:
