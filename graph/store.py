@@ -126,6 +126,8 @@ DEFAULT_STORE = os.path.join(".policykg", "store.db")
 # a file skipped for a cause outside it (a time bound, OCR not available): read again
 _SKIPPED_FOR_NOW = "skipped for now"
 _BY_OCR = "read by OCR: "  # how the reason of a file read by OCR begins
+# the node attributes stats counts by (kind, and province with its name or label)
+_COUNTED = ("kind", "province", "name", "label")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -410,7 +412,6 @@ def prepare_plan(plan: Plan) -> PreparedPlan:
             edges=_pack(frag.edges), node_count=len(frag.nodes), edge_count=len(frag.edges),
             touches=_touches(frag.nodes, frag.edges), rows=block_rows(frag.nodes, frag.edges),
             texts=block_texts(frag.nodes), ocr=read_by(plan.source.encoding))
-
 
 
 def _touches(nodes: list[list[Any]], edges: list[list[Any]]) -> tuple[str, ...]:
@@ -1710,11 +1711,10 @@ class Store:
         and merged as :meth:`graph` merges them (a later value of an attribute wins), keeping
         only what is counted: a tenth of the whole graph's memory."""
         files = Counter(f["status"] for f in self.files())
-        nodes: dict[str, list[Any]] = {}  # id → [kind, province, name, label]
+        nodes: dict[str, list[Any]] = {}  # id → its _COUNTED attributes
         edges: dict[tuple[str, str, Any], Any] = {}  # (source, target, key) → rel
-        counted = ("kind", "province", "name", "label")
         with gc_paused():
-            self._tally_items(nodes, edges, counted)
+            self._tally_items(nodes, edges)
         kinds = Counter(facts[0] for facts in nodes.values())
         rels = Counter(edges.values())
         names = {n: facts[2] or facts[3] for n, facts in nodes.items()
@@ -1736,17 +1736,17 @@ class Store:
         }
 
     def _tally_items(self, nodes: dict[str, list[Any]],
-                     edges: dict[tuple[str, str, Any], Any], counted: tuple[str, ...]) -> None:
-        """Merge the graph's items into ``nodes`` (id → the ``counted`` attributes) and
+                     edges: dict[tuple[str, str, Any], Any]) -> None:
+        """Merge the graph's items into ``nodes`` (id → the :data:`_COUNTED` attributes) and
         ``edges`` ((source, target, key) → rel), as :meth:`graph` merges them (the cycle
         collector paused by the caller: these are millions of small objects)."""
         for node_items, edge_items in self.iter_block_items():
             for node, attrs in node_items:
                 facts = nodes.get(node)
                 if facts is None:
-                    nodes[node] = [attrs.get(name) for name in counted]
+                    nodes[node] = [attrs.get(name) for name in _COUNTED]
                     continue
-                for i, name in enumerate(counted):
+                for i, name in enumerate(_COUNTED):
                     if name in attrs:
                         facts[i] = attrs[name]
             for source, target, key, attrs in edge_items:
@@ -1755,9 +1755,9 @@ class Store:
                     edges[(source, target, key)] = rel
             for source, target, _key, _attrs in edge_items:  # an edge adds its ends
                 if source not in nodes:
-                    nodes[source] = [None, None, None, None]
+                    nodes[source] = [None] * len(_COUNTED)
                 if target not in nodes:
-                    nodes[target] = [None, None, None, None]
+                    nodes[target] = [None] * len(_COUNTED)
 
 
 def open_store(path: str | os.PathLike[str] | None = None, **kwargs: Any) -> Store:
