@@ -1451,11 +1451,13 @@ class Store:
                 "WHERE n.name IN (SELECT value FROM json_each(?)) GROUP BY t.plan",
                 (json.dumps(wanted),)))
 
-    def unit_roles(self, units: Iterable[str]) -> dict[str, UnitRoles]:
+    def unit_roles(self, units: Iterable[str], plans: Iterable[str] | None = None
+                   ) -> dict[str, UnitRoles]:
         """What each of ``units`` (unit node ids) does, from indexed rows (no block is
         decoded): its tasks by plan and role, and how many fall in each deadline bucket
-        (see :class:`UnitRoles`). A task a unit both leads and supports counts as led; a
-        unit with no task is left out."""
+        (see :class:`UnitRoles`); only the tasks of ``plans`` (plan node ids) when given.
+        A task a unit both leads and supports counts as led; a unit with no task is left
+        out."""
         found: dict[str, UnitRoles] = {}
         with self._snapshot() as (conn, _generation), gc_paused():
             if conn is None:
@@ -1463,16 +1465,26 @@ class Store:
             numbers = dict(conn.execute("SELECT name, id FROM names WHERE name IN "
                                         "(SELECT value FROM json_each(?))",
                                         (json.dumps(_ids(units)),)))
+            within = ""
+            if plans is not None:
+                # plan numbers kept in a temporary table: a directive's plans run to
+                # thousands, too many for one statement's parameters
+                conn.execute("CREATE TEMP TABLE IF NOT EXISTS kept_plans "
+                             "(id INTEGER PRIMARY KEY)")
+                conn.execute("DELETE FROM temp.kept_plans")
+                conn.execute("INSERT INTO temp.kept_plans SELECT id FROM names WHERE name IN "
+                             "(SELECT value FROM json_each(?))", (json.dumps(_ids(plans)),))
+                within = " AND plan IN (SELECT id FROM temp.kept_plans)"
             read = []
             for unit, number in numbers.items():
                 # plan numbers, not names: joining ``names`` per group costs half the scan
-                groups = conn.execute("SELECT plan, lead, tasks FROM unit_tasks WHERE unit = ?",
-                                      (number,)).fetchall()
+                groups = conn.execute("SELECT plan, lead, tasks FROM unit_tasks "
+                                      f"WHERE unit = ?{within}", (number,)).fetchall()
                 if groups:
                     read.append((unit, groups, [
                         (bucket, bool(lead), count) for bucket, lead, count in conn.execute(
                             "SELECT bucket, lead, sum(count) FROM unit_buckets "
-                            "WHERE unit = ? GROUP BY bucket, lead", (number,))]))
+                            f"WHERE unit = ?{within} GROUP BY bucket, lead", (number,))]))
             heads = dict(conn.execute("SELECT id, name FROM names WHERE id IN "
                                       "(SELECT value FROM json_each(?))",
                                       (json.dumps(list({plan for _, groups, _ in read

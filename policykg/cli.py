@@ -776,24 +776,37 @@ def basis_command(node: str, out: Output, store_path: str) -> None:
              lambda: print_basis(_console(), found))
 
 
+_directive_option = click.option(
+    "--directive", metavar="REF",
+    help="Only tasks stemming from REF at any depth, as stems-from finds them "
+         "(\"nghi quyet 57\").")
+_plans_option = click.option("--plan", "plans", multiple=True, metavar="PLAN",
+                             help="Only tasks of this plan (repeatable).")
+
+
 @cli.command("workload", epilog=QUERY_EXIT_CODES)
 @click.option("--province", help="Units of this province (as written or merged in 2025).")
 @click.option("--unit", help="Units this name resolves to (\"chi cuc tdc\").")
 @click.option("--kind", help="Units of this kind (\"phong quan ly khoa hoc\").")
+@_directive_option
+@_plans_option
 @output_options
 @store_option
-def workload_command(province: str | None, unit: str | None, kind: str | None, out: Output,
+def workload_command(province: str | None, unit: str | None, kind: str | None,
+                     directive: str | None, plans: tuple[str, ...], out: Output,
                      store_path: str) -> None:
     """Tasks each unit leads and supports, by deadline, directive and plan.
 
-    Collective groups ("các phòng, đơn vị trực thuộc Sở") are listed apart.
+    Collective groups ("các phòng, đơn vị trực thuộc Sở") are listed apart. With
+    --directive or --plan only those tasks count, and units with none are left out.
     """
     from policykg.queries import tables, workload
     from policykg.queries.render import print_workload
 
     source = _query_store(store_path)
     rows = _answer(lambda: _store_call(workload, source, province=province, unit=unit,
-                                       kind=kind))
+                                       kind=kind, directive=directive,
+                                       plans=list(plans) or None))
     out.show({"units": [r for r in rows if not r.collective],
               "collective": [r for r in rows if r.collective]},
              lambda: tables.workload_table(rows), lambda: print_workload(_console(), rows))
@@ -978,16 +991,20 @@ def viz_lineage_command(ref: str, out: str, depth: int | None, year: int | None,
               show_default=True, help="Colour tasks by topic or by root directive.")
 @click.option("--max-tasks", type=click.IntRange(min=1), default=150, show_default=True,
               help="Above this many tasks, draw one expandable node per topic or directive.")
+@_directive_option
+@_plans_option
 @_lang_option
 @store_option
 def viz_workload_command(out: str, province: str | None, unit: str | None, color_by: str,
-                         max_tasks: int, lang: str, store_path: str) -> None:
+                         max_tasks: int, directive: str | None, plans: tuple[str, ...],
+                         lang: str, store_path: str) -> None:
     """Page: units sized by the tasks they lead, linked to their tasks."""
     from policykg.viz.workload import write_workload
 
     g = _query_graph(store_path)
     path = _write(lambda: write_workload(g, out, province=province, unit=unit,
-                                         color_by=color_by, max_tasks=max_tasks, lang=lang))
+                                         color_by=color_by, max_tasks=max_tasks, lang=lang,
+                                         directive=directive, plans=list(plans) or None))
     _echo_page(path)
 
 

@@ -392,10 +392,13 @@ class CypherQuestions:
         return sorted(kept)
 
     def workload_graph(self, province: str | None = None, unit: str | None = None,
-                       kind: str | None = None, collective: bool = True
-                       ) -> nx.MultiDiGraph:
+                       kind: str | None = None, collective: bool = True,
+                       directive: str | None = None,
+                       plans: str | Iterable[str] | None = None) -> nx.MultiDiGraph:
         """What workload reads: the units, the tasks of those it is asked about, and
-        their plans with every document above them."""
+        their plans with every document above them (and the documents ``directive`` and
+        ``plans`` name, so a name without tasks here is told apart from an unknown one)."""
+        from policykg.queries.refs import resolve_document
         from policykg.queries.workload import _candidates
 
         graph = self.base()
@@ -405,9 +408,13 @@ class CypherQuestions:
         add_nodes(graph, list({r["id"]: r for r in roles}.values()))
         add_edges(graph, [{"src": r["id"], "dst": r["unit"], "rel": r["rel"],
                            "props": r["rel_props"]} for r in roles])
-        plans = {str(graph.nodes[r["id"]].get("plan")) for r in roles
-                 if graph.nodes[r["id"]].get("plan")}
-        self.add_documents_above(graph, plans)
+        held = {str(graph.nodes[r["id"]].get("plan")) for r in roles
+                if graph.nodes[r["id"]].get("plan")}
+        self.add_documents_above(graph, held)
+        named = [plans] if isinstance(plans, str) else list(plans or [])
+        for ref in filter(None, [directive, *named]):
+            self._resolved(graph, ref,
+                           lambda ref=ref: resolve_document(graph, ref, province=province))
         return graph
 
     def compare_graph(self, sides: list[str], as_of: str | date | None = None
@@ -552,7 +559,8 @@ class CypherQuestions:
                                     options.get("year"), options.get("unit"))
         if question == "workload":
             return self.workload_graph(options.get("province"), options.get("unit"),
-                                       options.get("kind"), options.get("collective", True))
+                                       options.get("kind"), options.get("collective", True),
+                                       options.get("directive"), options.get("plans"))
         if question == "compare":
             return self.compare_graph(list(options["sides"]), options.get("as_of"))
         if question == "overlaps":

@@ -53,7 +53,7 @@ from policykg.queries.common import (
 from policykg.queries.refs import resolve_document, resolve_province, resolve_unit
 
 __all__ = ["Basis", "DocHit", "Link", "TaskHit", "basis", "downstream_documents",
-           "group_hits", "stems_from"]
+           "downstream_plans", "group_hits", "stems_from"]
 
 
 @dataclass
@@ -462,6 +462,17 @@ def _plans_by_place(store: Any, g: Graph) -> dict[str | None, list[str]]:
                 found.setdefault(pid, []).append(plan)
         return found
     return static_memo(g, "plans by row province", build)
+
+
+def downstream_plans(g: Graph, doc: str, province: str | None = None,
+                     year: int | str | None = None) -> frozenset[str]:
+    """The plans whose tasks stem from ``doc`` (an id or a typed reference) at any depth:
+    those downstream of it, and ``doc`` itself when it is a plan.
+
+    >>> sorted(downstream_plans(g, "nghi quyet 57"))  # doctest: +SKIP
+    ['doc:dak-lak:1520/KH-SKHCN@2025', 'doc:phu-yen:318/KH-SKHCN@2025', ...]
+    """
+    return _tree_plan_set(g, _resolve_doc(g, doc, year, province), None)
 
 
 def _tree_plan_set(g: Graph, root: str, depth: int | None) -> frozenset[str]:

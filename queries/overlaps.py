@@ -33,7 +33,7 @@ from policykg.queries.common import (
     task_topics,
     task_units,
 )
-from policykg.queries.refs import resolve_document, resolve_province
+from policykg.queries.refs import resolve_plans, resolve_province
 from policykg.queries.terms import WEAK_SYLLABLES, TermBag, content_terms, lexicon_for, term_factor
 
 __all__ = ["OverlapPair", "OverlapReport", "OverlapTask", "overlaps", "task_vectors"]
@@ -164,7 +164,7 @@ def overlaps(g: Graph, across_provinces: bool = False,
     """
     provinces = [within_province] if isinstance(within_province, str) else within_province
     wanted = {resolve_province(g, p) for p in provinces} if provinces else None
-    chosen_plans = _chosen_plans(g, plans, provinces)
+    chosen_plans = resolve_plans(g, plans, provinces)
     if across_plans is None:
         across_plans = chosen_plans is not None and len(chosen_plans) > 1
     tasks = [t for t in nodes_of(g, Kind.TASK) if in_provinces(g, t, wanted)
@@ -200,24 +200,6 @@ def overlaps(g: Graph, across_provinces: bool = False,
     clusters = _clusters([(a, b) for _, a, b in chosen])
     pairs = [_pair(g, vectors, score, a, b) for score, a, b in chosen]
     return OverlapReport(pairs, clusters, n, len(shared))
-
-
-def _chosen_plans(g: Graph, plans: str | list[str] | None,
-                  provinces: list[str] | None = None) -> set[str] | None:
-    """The plan nodes ``plans`` name (each an id, a number or a node id; one province
-    named in ``provinces`` picks among plans of several provinces sharing a number), or
-    None."""
-    if not plans:
-        return None
-    province = provinces[0] if provinces and len(provinces) == 1 else None
-    chosen = set()
-    for typed in [plans] if isinstance(plans, str) else plans:
-        node = resolve_document(g, typed, province=province)
-        if g.nodes[node].get("kind") != Kind.PLAN:
-            raise ValueError(f"{doc_label(g, node)} is a document the plans cite, not a plan "
-                             "with tasks: name plans (policykg plans lists them)")
-        chosen.add(node)
-    return chosen
 
 
 def _key_index(vectors: _Vectors, ids: list[str], cap: int) -> dict[str, list[int]]:

@@ -183,14 +183,13 @@ def _overlaps(store: Any, g: Graph, provinces: Iterable[str] = (), plans: Iterab
     """The chosen plans, else the plans whose tasks may lie in the chosen provinces: the
     pairs are sought among their tasks only (term weights too are counted over them);
     with neither, every task."""
-    from policykg.queries.overlaps import _chosen_plans
-    from policykg.queries.refs import resolve_province
+    from policykg.queries.refs import resolve_plans, resolve_province
 
     provinces, plans = list(provinces or ()), list(plans or ())
     if not provinces and not plans:
         return None
     if plans:
-        return _chosen_plans(g, plans, provinces) or set(), set()
+        return resolve_plans(g, plans, provinces) or set(), set()
     wanted = {resolve_province(g, p) for p in provinces}
     return {p for p in _plans_of(g, g.nodes) if _tasks_may_lie_in(g, p, wanted)}, set()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -38,6 +39,7 @@ __all__ = [
     "UnresolvedReference",
     "reference_number",
     "resolve_document",
+    "resolve_plans",
     "resolve_province",
     "resolve_unit",
 ]
@@ -204,6 +206,26 @@ def resolve_document(g: Graph, text: str, province: str | None = None,
     if candidates:
         raise AmbiguousReference("document", raw, [_describe_doc(g, c) for c in candidates])
     raise UnknownReference("document", raw, _doc_suggestions(g, docs.ids, folded))
+
+
+def resolve_plans(g: Graph, plans: str | Iterable[str] | None,
+                  provinces: Sequence[str] | None = None) -> set[str] | None:
+    """The plan nodes ``plans`` name (each an id, a number or a node id), or None when
+    none is named; one province in ``provinces`` picks among plans of several provinces
+    sharing a number. A cited document that is not a plan is a ``ValueError``: it has
+    no tasks to keep.
+    """
+    if not plans:
+        return None
+    province = provinces[0] if provinces and len(provinces) == 1 else None
+    chosen = set()
+    for typed in [plans] if isinstance(plans, str) else plans:
+        node = resolve_document(g, typed, province=province)
+        if g.nodes[node].get("kind") != Kind.PLAN:
+            raise ValueError(f"{doc_label(g, node)} is a document the plans cite, not a plan "
+                             "with tasks: name plans (policykg plans lists them)")
+        chosen.add(node)
+    return chosen
 
 
 def reference_number(text: str) -> int | None:

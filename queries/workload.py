@@ -37,8 +37,14 @@ from policykg.queries.common import (
     unit_kind,
     units_by_province,
 )
-from policykg.queries.lineage import root_directives
-from policykg.queries.refs import UnknownReference, resolve_province, resolve_unit, unit_words
+from policykg.queries.lineage import downstream_plans, root_directives
+from policykg.queries.refs import (
+    UnknownReference,
+    resolve_plans,
+    resolve_province,
+    resolve_unit,
+    unit_words,
+)
 
 __all__ = ["WorkloadRow", "workload"]
 
@@ -92,25 +98,37 @@ def _kinds_matching(g: Graph, text: str) -> set[str]:
 
 
 def workload(g: Source, province: str | None = None, unit: str | None = None,
-             kind: str | None = None, collective: bool = True) -> list[WorkloadRow]:
+             kind: str | None = None, collective: bool = True, directive: str | None = None,
+             plans: str | Sequence[str] | None = None) -> list[WorkloadRow]:
     """Per unit: tasks led and supported, by plan, by directive and by deadline bucket.
 
     ``province`` keeps units of that province (as written or as merged today),
     ``unit`` the units a typed name resolves to, ``kind`` units of a unit kind
-    (``phong-qlkh`` or its words). Rows come sorted by province, then most led; each
-    split is sorted by its key. ``g`` is the graph or a store (the selected units'
-    tasks are then read from its indexed task rows).
+    (``phong-qlkh`` or its words). ``directive`` counts only the tasks stemming from
+    that document at any depth (as :func:`~policykg.queries.stems_from` finds them),
+    ``plans`` only the tasks of those plans; a unit left with none is left out. Rows
+    come sorted by province, then most led; each split is sorted by its key. ``g`` is
+    the graph or a store (the selected units' tasks are then read from its indexed
+    task rows).
+
+    >>> rows = workload(store, province="dak lak", directive="nghi quyet 57")  # doctest: +SKIP
+    >>> [(r.unit, r.lead, r.support) for r in rows][:2]  # doctest: +SKIP
+    [('Phòng Quản lý Khoa học', 4, 1), ('Chi cục Tiêu chuẩn Đo lường Chất lượng', 2, 3)]
     """
     if not isinstance(g, nx.Graph) and hasattr(g, "unit_roles"):
-        return _workload_rows(g, province, unit, kind, collective)
+        return _workload_rows(g, province, unit, kind, collective, directive, plans)
     g = graph_of(g, "workload", province=province, unit=unit, kind=kind,
-                 collective=collective)
+                 collective=collective, directive=directive, plans=plans)
+    kept = _kept_plans(g, province, directive, plans)
     facts: dict[str | None, tuple[str, list[str]]] = {}
     rows: list[WorkloadRow] = []
     for node, kid in _candidates(g, province, unit, kind, collective):
         row, tally = _row(g, node, kid), _Tally()
         led = {t for t, _ in in_rel(g, node, [Rel.LED_BY])}
         supported = {t for t, _ in in_rel(g, node, [Rel.SUPPORTED_BY])} - led
+        if kept is not None:
+            led = {t for t in led if task_plan(g, t) in kept}
+            supported = {t for t in supported if task_plan(g, t) in kept}
         row.tasks_led, row.tasks_supported = sorted(led), sorted(supported)
         for role, tasks in ((_LEAD, row.tasks_led), (_SUPPORT, row.tasks_supported)):
             by_plan = Counter(task_plan(g, task) for task in tasks)
@@ -125,16 +143,18 @@ def workload(g: Source, province: str | None = None, unit: str | None = None,
 
 @gc_paused()
 def _workload_rows(store: Any, province: str | None, unit: str | None, kind: str | None,
-                   collective: bool) -> list[WorkloadRow]:
+                   collective: bool, directive: str | None,
+                   plans: str | Sequence[str] | None) -> list[WorkloadRow]:
     """:func:`workload` read from a store: units from its skeleton, each unit's tasks
     from indexed rows grouped by plan and deadline bucket (no plan block is decoded)."""
     def read(g: Graph) -> tuple[list[tuple[str, str | None]], dict[str, Any]]:
         candidates = _candidates(g, province, unit, kind, collective)
-        return candidates, store.unit_roles([node for node, _ in candidates])
+        return candidates, store.unit_roles([node for node, _ in candidates],
+                                            _kept_plans(g, province, directive, plans))
 
     done = on_one_skeleton(store, read)
     if done is None:
-        return workload(store.graph(), province, unit, kind, collective)
+        return workload(store.graph(), province, unit, kind, collective, directive, plans)
     g, (candidates, roles) = done
     facts: dict[str | None, tuple[str, list[str]]] = {}
     rows: list[WorkloadRow] = []
@@ -189,6 +209,17 @@ def _candidates(g: Graph, province: str | None, unit: str | None, kind: str | No
             continue
         chosen.append((node, kid))
     return chosen
+
+
+def _kept_plans(g: Graph, province: str | None, directive: str | None,
+                plans: str | Sequence[str] | None) -> set[str] | None:
+    """The plans whose tasks a workload counts: those stemming from ``directive``,
+    those ``plans`` names, both when both are asked; None for every plan."""
+    kept = resolve_plans(g, plans, [province] if province else None)
+    if directive:
+        below = downstream_plans(g, directive, province)
+        kept = set(below) if kept is None else kept & below
+    return kept
 
 
 def _is_unit(g: Graph, node: str) -> bool:

@@ -469,10 +469,16 @@ def test_each_question_reads_its_part_and_answers_as_embedded(
             stems_from, graph, root, unit=fold(name))
     for options in [{"province": p} for p in typed_provinces] + [
             {"unit": fold(name)}, {"unit": name, "province": typed_provinces[0]},
-            {"kind": "phong quan ly khoa hoc"}, {"unit": "no such unit"}, {}]:
+            {"kind": "phong quan ly khoa hoc"}, {"unit": "no such unit"}, {},
+            {"directive": roots[0]}, {"directive": roots[1], "province": typed_provinces[0]},
+            {"directive": "99-NQ/TW"}]:
         assert _outcome(questions.workload, **options) == _outcome(
             workload, graph, **options), options
     plan = next(h.plan for h in reach[roots[0]])
+    for options in [{"plans": [plan]}, {"plans": [plan], "directive": roots[0]},
+                    {"plans": [plan], "province": typed_provinces[0]}]:
+        assert _outcome(questions.workload, **options) == _outcome(
+            workload, graph, **options), options
     for sides, as_of in [(names, None), (names, "2025-08-01"),
                          ([names[0], graph.nodes[plan].get("key") or plan], None),
                          ([names[0], "no such plan 99999/KH-XYZ"], None)]:

@@ -143,3 +143,121 @@ def test_the_table_lists_a_units_largest_plans_and_counts_the_rest(monkeypatch):
     assert "9/KH-SKHCN (2025) 9/0" in shown and "5/KH-SKHCN (2025) 5/0" in shown
     assert "3/KH-SKHCN" not in shown and "1/KH-SKHCN" not in shown
     assert "… 2 more (--json lists all)" in shown
+
+
+# --- the tasks of one directive or of chosen plans ------------------------------------------
+
+def _counted_from_hits(hits):
+    """Per unit id: (tasks led, tasks supported) among stems-from hits, a task a unit
+    both leads and supports counted as led."""
+    counts: dict[str, list[int]] = {}
+    for hit in hits:
+        for unit in set(hit.lead_ids):
+            counts.setdefault(unit, [0, 0])[0] += 1
+        for unit in set(hit.support_ids) - set(hit.lead_ids):
+            counts.setdefault(unit, [0, 0])[1] += 1
+    return {unit: tuple(pair) for unit, pair in counts.items()}
+
+
+def test_a_directive_counts_only_the_tasks_stemming_from_it(graph):
+    from policykg.queries import stems_from
+
+    g, ids = graph
+    for ref in ("nghi quyet 36 ngay 30/01/2023", "673/QĐ-TTg", "3300/KH-UBND"):
+        rows = workload(g, directive=ref)
+        assert {r.unit_id: (r.lead, r.support) for r in rows} == \
+            _counted_from_hits(stems_from(g, ref)), ref
+    rows = workload(g, directive="36-NQ/TW (2023)")
+    # Gia Lai's plan only mentions 36-NQ/TW: its units carry none of it
+    assert {r.province for r in rows} == {"Tây Ninh", "Long An"}
+    center = _row(rows, ids["tn_center"])
+    assert center.by_plan == {"12/KH-SKHCN (2024)": {"lead": 2, "support": 0}}
+    assert center.by_deadline == {"yearly": {"lead": 1, "support": 0},
+                                  "2026": {"lead": 1, "support": 0}}
+    gl = workload(g, directive="673/QĐ-TTg", province="gia lai", unit="chi cuc tdc")
+    assert [(r.unit_id, r.lead, r.support) for r in gl] == [(ids["gl_tdc"], 1, 0)]
+    with pytest.raises(UnknownReference):
+        workload(g, directive="99-NQ/TW")
+
+
+def test_chosen_plans_count_only_their_tasks(graph):
+    g, ids = graph
+    rows = workload(g, plans=["7/KH-SKHCN"])
+    assert {r.unit_id: (r.lead, r.support) for r in rows} == {
+        ids["gl_tdc"]: (1, 0), ids["gl_qlkh"]: (1, 0), ids["gl_farmers"]: (0, 1)}
+    both = workload(g, plans=["7/KH-SKHCN", "40/KH-SKHCN"])
+    assert {r.province for r in both} == {"Gia Lai", "Long An"}
+    # a plan outside the directive's lineage leaves nothing to count
+    assert workload(g, plans=["7/KH-SKHCN"], directive="36-NQ/TW (2023)") == []
+    with pytest.raises(ValueError, match="not a plan"):
+        workload(g, plans=["3300/KH-UBND"])
+
+
+def test_a_store_filters_as_its_graph_does(examples_dir, tmp_path):
+    """Asked of a store, the directive's and the plans' tasks are counted from the indexed
+    rows; the answers are the graph's, splits and task ids included."""
+    from policykg.graph.store import open_store
+    from policykg.ontology.schema import Kind
+    from policykg.queries.common import nodes_of
+
+    store = open_store(tmp_path / "store.db")
+    assert store.ingest([str(examples_dir)]).ok
+    g = store.graph()
+    some_plans = sorted(nodes_of(g, Kind.PLAN))[:2]
+    asked = [{"directive": "nghi quyet 57"}, {"directive": "NQ 57-NQ/TW", "province": "dak lak"},
+             {"directive": "QĐ 100", "collective": False}, {"plans": some_plans},
+             {"plans": some_plans[:1], "directive": "nghi quyet 57"}]
+    found = 0
+    for options in asked:
+        expected = [r.to_dict() for r in workload(g, **options)]
+        assert [r.to_dict() for r in workload(store, **options)] == expected, options
+        found += bool(expected)
+    assert found >= 3
+    everything = {r.unit_id: r for r in workload(g)}
+    for row in workload(store, directive="nghi quyet 57"):
+        whole = everything[row.unit_id]
+        assert row.lead <= whole.lead and row.support <= whole.support
+        assert set(row.tasks_led) <= set(whole.tasks_led)
+
+
+def test_the_command_line_filters_by_directive_and_plan(examples_dir, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+
+    store = str(tmp_path / "store.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(examples_dir), "--store", store]).exit_code == 0
+    stems = json.loads(runner.invoke(cli, ["stems-from", "nghi quyet 57", "--all", "--json",
+                                           "--store", store]).output)
+    led = sum(1 for task in stems["tasks"] if task["lead_ids"])
+    result = runner.invoke(cli, ["workload", "--directive", "nghi quyet 57", "--json",
+                                 "--store", store])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    # every task with a lead is led by at least one unit or group listed
+    rows = data["units"] + data["collective"]
+    assert rows and sum(r["lead"] for r in rows) >= led > 0
+    # each counted task stems from 57-NQ/TW, a root: every row's split names it
+    assert all("57-NQ/TW (2024)" in r["by_directive"] for r in rows)
+    plan = stems["tasks"][0]["plan"]
+    one = json.loads(runner.invoke(cli, ["workload", "--plan", plan, "--json",
+                                         "--store", store]).output)
+    assert {p for r in one["units"] + one["collective"] for p in r["by_plan"]} == \
+        {stems["tasks"][0]["plan_label"]}
+    unknown = runner.invoke(cli, ["workload", "--directive", "99-NQ/TW", "--store", store])
+    assert unknown.exit_code == 4
+
+
+def test_the_workload_page_draws_the_directives_tasks_only(graph):
+    from policykg.queries import stems_from
+    from policykg.viz.workload import workload_picture
+
+    g, ids = graph
+    picture = workload_picture(g, directive="673/QĐ-TTg")
+    drawn = {node["id"] for node in picture.nodes}
+    assert {h.task for h in stems_from(g, "673/QĐ-TTg")} <= drawn
+    assert ids["gl_tdc"] in drawn and ids["tn_center"] not in drawn
+    assert not any(node.startswith("task:") and "12/KH-SKHCN" in node for node in drawn)

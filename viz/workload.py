@@ -77,12 +77,14 @@ def _edge(source: str, target: str, rel: str, lang: str, count: int | None = Non
 
 def workload_picture(g: Graph, province: str | None = None, unit: str | None = None,
                      color_by: str = "topic", lang: str = "vi", max_tasks: int = MAX_TASKS,
-                     back_href: str | None = None) -> Picture:
-    """The workload network of the units ``workload(g, province, unit)`` returns."""
+                     back_href: str | None = None, directive: str | None = None,
+                     plans: list[str] | None = None) -> Picture:
+    """The workload network of the units ``workload(g, province, unit, directive=…,
+    plans=…)`` returns, with the tasks it counts."""
     check_lang(lang)
     if color_by not in COLOR_BY:
         raise ValueError(f"cannot colour by {color_by!r}: use topic or directive")
-    rows = workload(g, province=province, unit=unit)
+    rows = workload(g, province=province, unit=unit, directive=directive, plans=plans)
     led = {r.unit_id: set(r.tasks_led) for r in rows}
     supported = {r.unit_id: set(r.tasks_supported) for r in rows}
     all_tasks = sorted({tk for s in (*led.values(), *supported.values()) for tk in s})
