@@ -283,6 +283,7 @@ def tasks_command(plan_ref: str | None, unit: str | None, province: str | None,
     from policykg.graph.store import plan_record, task_records
     from policykg.ontology.normalize import fold
     from policykg.queries import tables
+    from policykg.queries.render import print_task_records
 
     store = _open_store(store_path)
     skeleton = _store_call(store.skeleton)
@@ -308,34 +309,7 @@ def tasks_command(plan_ref: str | None, unit: str | None, province: str | None,
                 continue
             rows.append(record)
     out.show(rows, lambda: tables.task_records_table(rows),
-             lambda: _print_tasks(rows, every_task))
-
-
-def _print_tasks(rows: list[dict[str, Any]], every_task: bool) -> None:
-    """A row per task, or above ``TASKS_SHOWN`` (unless ``every_task``) the count per plan."""
-    from rich.table import Table
-
-    from policykg.queries.render import MORE_HINT, TASKS_SHOWN
-
-    if len(rows) > TASKS_SHOWN and not every_task:
-        from collections import Counter
-
-        per_plan = Counter(r["plan"] for r in rows)
-        table = Table("plan", "tasks", title=f"{len(rows)} tasks in {len(per_plan)} plans",
-                      title_justify="left")
-        for plan_id, count in per_plan.most_common():
-            table.add_row(plan_id, str(count))
-        _console().print(table)
-        _console().print(MORE_HINT)
-        return
-    table = Table("plan", "task", "text", "lead", "support", "deadline", "lines")
-    for r in rows:
-        src = r["source"]
-        text = r["text"] if len(r["text"]) <= 100 else r["text"][:99] + "…"
-        table.add_row(r["plan"], r["number"], text, "; ".join(r["lead"]),
-                      "; ".join(r["support"]), r["deadline"] or "",
-                      f"{src['line_start']}-{src['line_end']}")
-    _console().print(table)
+             lambda: print_task_records(_console(), rows, every_task))
 
 
 @cli.command("show")

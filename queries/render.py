@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from rich.console import Console
 from rich.table import Table
@@ -14,6 +15,8 @@ from policykg.queries.lineage import Basis, DocHit, TaskHit, group_hits
 from policykg.queries.overlaps import OverlapReport, OverlapTask
 from policykg.queries.search import SearchHit
 from policykg.queries.workload import WorkloadRow
+
+T = TypeVar("T")
 
 _ARROW = {"IMPLEMENTS": "→", "BASED_ON": "⇢", "HAS_TASK": "›", "HAS_SUBTASK": "›"}
 
@@ -58,20 +61,26 @@ TASKS_SHOWN = 300
 MORE_HINT = "--all lists every task; --csv or --json gives them to a spreadsheet or a program."
 
 
-def _counts_table(title: str, groups: dict[str, list[TaskHit]], by: str) -> Table:
+def _counts_table(title: str, groups: dict[str, list[T]], by: str,
+                  named: Callable[[T], Iterable[str]]) -> Table:
     """A row per group (``by`` plan, province or unit), largest first: its tasks and the
-    units leading most of them (for a group of one lead unit, the plans they come from)."""
-    by_unit = by == "unit"
+    three names ``named`` gives most often over them (the units leading most; for a
+    group of one lead unit, the plans they come from)."""
     table = Table(title=title, title_justify="left")
     table.add_column(by.capitalize(), overflow="fold", ratio=3)
     table.add_column("Tasks", justify="right", ratio=1)
-    table.add_column("Most from" if by_unit else "Most led by", overflow="fold", ratio=3)
+    table.add_column("Most from" if by == "unit" else "Most led by", overflow="fold", ratio=3)
     for key, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        most = Counter(hit.plan_label for hit in group) if by_unit else Counter(
-            name for hit in group for name in hit.lead)
+        most = Counter(name for item in group for name in named(item))
         table.add_row(key, str(len(group)),
                       ", ".join(f"{name} ({n})" for name, n in most.most_common(3)))
     return table
+
+
+def _hit_names(by: str) -> Callable[[TaskHit], Iterable[str]]:
+    """What a counts table names for a task hit grouped ``by``: its plan in a unit's
+    group, else its lead units."""
+    return (lambda hit: (hit.plan_label,)) if by == "unit" else (lambda hit: hit.lead)
 
 
 def print_stems(console: Console, directive: str, hits: list[TaskHit],
@@ -89,7 +98,7 @@ def print_stems(console: Console, directive: str, hits: list[TaskHit],
         if by == "plan":
             groups = {f"{g[0].plan_label} · {g[0].province_name}\n{path_text(g[0])}": g
                       for g in groups.values()}
-        console.print(_counts_table(f"{len(groups)} {by}(s)", groups, by))
+        console.print(_counts_table(f"{len(groups)} {by}(s)", groups, by, _hit_names(by)))
         console.print(MORE_HINT)
         return
     if group_by and group_by != "plan":
@@ -303,7 +312,8 @@ def print_due(console: Console, report: DueReport, every_task: bool = False) -> 
         if counts_only:
             groups = {f"{g[0].plan_label} · {g[0].province_name}": g
                       for g in group_hits(hits, "plan").values()}
-            console.print(_counts_table(f"{title}: {len(hits)}", groups, "plan"))
+            console.print(_counts_table(f"{title}: {len(hits)}", groups, "plan",
+                                        _hit_names("plan")))
         else:
             console.print(_task_table(f"{title}: {len(hits)}", hits))
     if counts_only:
@@ -319,3 +329,25 @@ def plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     return value
+
+
+def print_task_records(console: Console, rows: list[dict[str, Any]],
+                       every_task: bool = False) -> None:
+    """The ``tasks`` command's rows (task records of stored plans): a row per task, or
+    above :data:`TASKS_SHOWN` (unless ``every_task``) a row of counts per plan."""
+    if len(rows) > TASKS_SHOWN and not every_task:
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            groups.setdefault(row["plan"], []).append(row)
+        console.print(_counts_table(f"{len(rows)} tasks in {len(groups)} plans", groups,
+                                    "plan", lambda row: row["lead"]))
+        console.print(MORE_HINT)
+        return
+    table = Table("plan", "task", "text", "lead", "support", "deadline", "lines")
+    for row in rows:
+        src = row["source"]
+        text = row["text"] if len(row["text"]) <= 100 else row["text"][:99] + "…"
+        table.add_row(row["plan"], row["number"], text, "; ".join(row["lead"]),
+                      "; ".join(row["support"]), row["deadline"] or "",
+                      f"{src['line_start']}-{src['line_end']}")
+    console.print(table)

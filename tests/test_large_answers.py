@@ -69,6 +69,7 @@ def test_due_counts_each_part_when_large():
 
 def test_tasks_command_counts_per_plan_when_large(tmp_path):
     import json
+    from collections import Counter
 
     from click.testing import CliRunner
 
@@ -86,6 +87,10 @@ def test_tasks_command_counts_per_plan_when_large(tmp_path):
     plan = every[0]["plan"]
     row = next(line for line in counted.splitlines() if plan in line)
     assert f" {sum(r['plan'] == plan for r in every)} " in row
+    # beside each plan's count, the unit leading most of its tasks
+    leads = Counter(name for r in every if r["plan"] == plan for name in r["lead"])
+    top, n = leads.most_common(1)[0]
+    assert f"{top} ({n})" in " ".join(counted.split())
     listed = runner.invoke(cli, ["tasks", "--all", "--store", store], env={"COLUMNS": "400"})
     assert listed.exit_code == 0 and every[-1]["text"][:40] in listed.output
 
