@@ -21,6 +21,7 @@ from policykg.loaders.ocr import read_by
 from policykg.loaders.units import looks_like_unit
 from policykg.ontology.doctypes import ParsedKey, doctype_from_word, parse_key
 from policykg.ontology.issuers import (
+    PARTY_BOARD_NAMES,
     display_issuer,
     issuer_by_code,
     issuer_scope_of_code,
@@ -36,6 +37,7 @@ from policykg.ontology.provinces import (
     find_districts,
     find_provinces,
     level_pattern,
+    level_words,
     province,
 )
 from policykg.ontology.units import expand_abbreviations
@@ -216,6 +218,7 @@ class _Header:
     date: str | None = None
     place: str | None = None
     number_line: int | None = None
+    area_province: str | None = None  # "TỈNH LÂM ĐỒNG" printed under a commune's body
 
 
 # A date line without a place: "ngày 15 tháng 7 năm 2025", "Ngày 15/7/2025", "Ngày ban hành:
@@ -253,6 +256,8 @@ def _cells(text: str) -> list[str]:
 # Bodies that head a header over the issuer (folded): "UBND TỈNH LÀO CAI" over "SỞ …".
 _HEADS_ABOVE = frozenset({"ubnd", "uy ban nhan dan", "dang bo", "dang uy ubnd",
                           "dang uy cac co quan dang"})
+# A province's Party committee, named before its province (folded): "TỈNH ỦY QUẢNG NINH".
+_COMMITTEES_ABOVE = frozenset({"tinh uy", "thanh uy"})
 # How the name of the body under such a head opens (folded).
 _BODIES_BELOW = ("so ", "ban ", "dang uy ", "chi bo ", "van phong ", "hoi ", "trung tam ",
                  "chi cuc ", "thanh tra ")
@@ -264,10 +269,14 @@ def _two_bodies(cell: str) -> list[str]:
     if not _is_upper(cell):
         return [cell]
     found = find_provinces(cell, require_case=False)
-    if not found or not found[0].prefixed:
+    if not found:
         return [cell]
     head, rest = cell[:found[0].start].strip(), cell[found[0].end:].strip()
-    if fold(head) in _HEADS_ABOVE and fold(rest).startswith(_BODIES_BELOW):
+    if found[0].prefixed and fold(head) in _HEADS_ABOVE and fold(rest).startswith(_BODIES_BELOW):
+        return [cell[:found[0].end].strip(), rest]
+    if fold(head) in _COMMITTEES_ABOVE and (fold(rest) in PARTY_BOARD_NAMES
+                                            or fold(rest).startswith("dang uy ")):
+        # "TỈNH ỦY QUẢNG NINH BAN TUYÊN GIÁO VÀ DÂN VẬN": the committee, then its board.
         return [cell[:found[0].end].strip(), rest]
     return [cell]
 
@@ -294,9 +303,51 @@ def _is_motto(text: str) -> bool:
     return any(folded.startswith(m) or m.startswith(folded) and len(folded) > 8 for m in _MOTTOS)
 
 
+# A web portal's table of a document's properties, one label and its value a row ("Số ký
+# hiệu | 45/KH-UBND", "Cơ quan ban hành | UBND tỉnh Lào Cai"): the label's words (folded,
+# without punctuation) → what the value is.
+_PROPERTY_LABELS = {
+    "so ky hieu": "number", "so hieu": "number", "ky hieu": "number", "so van ban": "number",
+    "ngay ban hanh": "date", "ngay ky": "date", "ngay van ban": "date",
+    "co quan ban hanh": "issuer", "don vi ban hanh": "issuer", "noi ban hanh": "issuer",
+}
+# The label, then its value after "|", ":", a tab or a space (a copy may join the columns).
+_PROPERTY_ROW = re.compile(
+    r"^\|?\s*(?P<label>"
+    + "|".join(sorted((label.replace(" ", r"[\s,]+") for label in _PROPERTY_LABELS),
+                      key=len, reverse=True))
+    + r")(?:\s*[|:\t]\s*|\s+)(?P<value>\S.*?)[\s|]*$")
+
+
+def _property(text: str) -> tuple[str, str] | None:
+    """(what, value) of a row of a portal's property table, or None for any other line."""
+    m = _PROPERTY_ROW.match(fold_aligned(text))
+    if m is None:
+        return None
+    label = squash_spaces(m.group("label").replace(",", " "))
+    return _PROPERTY_LABELS[label], text[m.start("value"):m.end("value")]
+
+
+def _read_property(header: _Header, index: int, what: str, value: str) -> None:
+    """Take one property row into the header, as its printed line would be read."""
+    if what == "number" and header.number_line is None:
+        header.number_line = index
+        remainder = _read_number(header, value)
+        if parse_date(remainder):  # "Số hiệu: 19/KH-SKHCN   Lạng Sơn, ngày …" on one line
+            _read_place_date(header, remainder.strip(" ,"))
+    elif what == "date" and header.date is None:
+        header.date = parse_date(value)
+    elif what == "issuer" and value:
+        header.orgs.append((index, squash_spaces(value)))
+
+
 def _read_header(lines: list[Line], end: int) -> _Header:
     header = _Header(orgs=[])
     for i, line in enumerate(lines[:end]):
+        prop = _property(nfc(line.text))
+        if prop is not None:
+            _read_property(header, i, *prop)
+            continue
         for cell in _cells(nfc(line.text)):
             m = _NUMBER_CELL.match(cell)
             date_m = _PLACE_DATE.search(cell)
@@ -363,6 +414,10 @@ def _add_org(header: _Header, index: int, cell: str) -> None:
         unnamed = not found and not looks_like_unit(expand_abbreviations(cell))
         # "BAN THƯỜNG VỤ" / "TỈNH ỦY ĐỒNG NAI": a board, then the committee it is the board of.
         board = fold(prev).strip() in _BOARDS_ONLY
+        if only_province and found[0].prefixed and (local_area(prev) or ("", None))[1]:
+            # "UBND XÃ ĐỨC TRỌNG" / "TỈNH LÂM ĐỒNG": the commune's province, not a body.
+            header.area_province = cell
+            return
         if only_province and not find_provinces(_NOT_A_PLACE.sub(" ", prev), require_case=False) \
                 or dangling or area or unnamed or board:
             header.orgs[-1] = (prev_index, f"{prev} {cell}")
@@ -822,6 +877,9 @@ def _plan_province(lines: list[Line], header: _Header, header_end: int,
     return _province_from_text(lines, set(range(header_end)))
 
 
+_DISTRICT_LEVELS = frozenset(level_words("district", only=True))
+
+
 def _header_province(header: _Header) -> Province | None:
     """The first province the header's bodies name ("TỈNH ỦY BÌNH ĐỊNH"), not one a body is
     named after ("ĐOÀN TNCS HỒ CHÍ MINH")."""
@@ -829,6 +887,15 @@ def _header_province(header: _Header) -> Province | None:
         found = find_provinces(_NOT_A_PLACE.sub(" ", org), require_case=False)
         if found:
             return found[0].province
+    found = find_provinces(header.area_province or "", require_case=False)
+    if found:
+        return found[0].province
+    for _, org in header.orgs:
+        # "ĐẢNG BỘ HUYỆN ĐỨC TRỌNG" before July 2025: the province the district was in.
+        if (local_area(org) or ("", None))[0] in _DISTRICT_LEVELS:
+            owners = {p.name: p for _, p, _ in find_districts(org)}
+            if len(owners) == 1:
+                return next(iter(owners.values()))
     return None
 
 

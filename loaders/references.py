@@ -22,7 +22,13 @@ from itertools import accumulate
 from policykg.loaders.charmap import fold_aligned
 from policykg.loaders.metadata import appendix_start, find_title, opening_range, parse_date
 from policykg.loaders.model import DocLink, DocRef, Line, Plan, Span
-from policykg.ontology.doctypes import doctype_from_word, parse_key, type_word_pattern
+from policykg.ontology.doctypes import (
+    doctype_from_word,
+    parse_key,
+    symbol_code,
+    type_word_pattern,
+    written_type,
+)
 from policykg.ontology.issuers import (
     IssuerMatch,
     issuer_code,
@@ -33,6 +39,7 @@ from policykg.ontology.issuers import (
 )
 from policykg.ontology.normalize import fold, is_nfc, nfc, squash_spaces
 from policykg.ontology.provinces import (
+    committee_pattern,
     find_districts,
     find_provinces,
     level_pattern,
@@ -50,7 +57,7 @@ _QUOTE_MAX = 300
 IMPLEMENT_VERBS = (
     "thuc hien", "trien khai", "trien khai thuc hien", "to chuc thuc hien",
     "tang cuong trien khai", "tiep tuc trien khai", "tiep tuc thuc hien", "cu the hoa",
-    "cu the hoa viec thuc hien", "quan triet va trien khai",
+    "cu the hoa viec thuc hien", "quan triet va trien khai", "quan triet", "theo tinh than",
 )
 # Words before such a verb that turn it into something else: checking,
 # reporting or reviewing the implementation of a document is not implementing it.
@@ -63,7 +70,7 @@ _BASIS_OPENERS = ("can cu", "tren co so", "theo", "xet")
 _IMPLEMENT_OPENERS = (
     "thuc hien", "trien khai", "tiep tuc trien khai", "tiep tuc thuc hien", "de trien khai",
     "de thuc hien", "nham trien khai", "nham thuc hien", "cu the hoa", "tang cuong trien khai",
-    "quan triet",
+    "quan triet", "theo tinh than",
 )
 
 _SEP = r"[ \t]*[-/–][ \t]*\n?[ \t]*"
@@ -106,8 +113,10 @@ _VERB_ALT = "|".join(sorted((re.escape(v) for v in IMPLEMENT_VERBS), key=len, re
 # số …" carry out that document (folded; the group is the issuer the words name).
 _DIRECTED_AT = (r"\s+(?:y kien\s+)?(?:chi dao|ket luan|nhiem vu(?:\s+duoc giao)?|yeu cau)"
                 r"(?:\s+cua\s+(?P<by>[^,;.\n]{2,60}?))?\s+tai")
+# "Thực hiện các Nghị quyết số …", "Quán triệt tinh thần Nghị quyết …": the verb governs the
+# documents through a plural or "the spirit of".
 _VERB_END = re.compile(rf"(?<![\w])(?:{_VERB_ALT})(?:\s+(?:viec|co hieu qua|tot)|{_DIRECTED_AT})?"
-                       r"\s*$")
+                       r"(?:\s+(?:cac|tinh than))?\s*$")
 # Documents named by type and issuer: "Chương trình hành động của Tỉnh ủy".
 _UNNUMBERED_WORDS = (
     "nghi quyet", "ket luan", "chi thi", "quyet dinh", "chuong trinh hanh dong", "chuong trinh",
@@ -145,7 +154,8 @@ _DATE_AT = re.compile(
     r"\s*,?\s*(?:ban hanh\s+)?ngay\s+(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}"
     r"|\d{0,2}\s*thang\s*\d{0,2}\s*,?\s*nam\s*(?:19|20)\d{2})"
 )
-_OF = re.compile(r"\s*,?\s*(?:cua|do)\s+")
+# "của UBND tỉnh", "do Sở … ban hành", a joint document's "giữa Sở … và Hội Nông dân tỉnh".
+_OF = re.compile(r"\s*,?\s*(?:cua|do|giua)\s+")
 _SUBJECT_START = re.compile(r"(?<![\w])(?:(?:ve viec|ve|phe duyet|ban hanh|quy dinh)\s|sua doi\b)")
 _ANNOUNCE = re.compile(
     r"(?:xay dung|lap|ban hanh)\s+(?:ke hoach|chuong trinh|de an)(?!\s+so)(?![\w])"
@@ -271,6 +281,9 @@ def _read_tail(stream: _Stream, cite: _Cite, limit: int, clause_end: int,
             pos = m.end()
             continue
         m = _OF.match(folded, pos, limit)
+        if m is None and wrap_end is not None and wrap_end > limit:
+            m = _OF.match(folded, pos, wrap_end)  # "… của" / "UBND tỉnh …" on the next line
+            m = m if m is not None and m.end() > limit else None
         if m and cite.issuer is None:
             found = match_issuer(text[m.end():limit])
             end = m.end() + len(found.text) if found is not None else m.end()
@@ -377,16 +390,43 @@ def _extend_with_province(stream: _Stream, cite: _Cite, end: int, limit: int) ->
         end += m.end()
         level = m.group(0).strip()
         if level != "tinh":
-            name = _PLACE_NAME.match(text, end, min(limit, end + 40))
-            if name:
-                # Districts were abolished in July 2025, so a district's document is of the
-                # province it was in; a commune may bear an old district's name in its new one.
-                districts = find_districts(text[end:name.end()]) \
-                    if level not in _COMMUNE_LEVELS else []
-                if len({d[1].name for d in districts}) == 1:
-                    cite.issuer_province = districts[0][1].name
-                end = name.end()
+            end = _extend_with_place(stream, cite, end, limit, level not in _COMMUNE_LEVELS)
+            end = _province_after_place(stream, cite, end, limit)
+    elif _DISTRICT_COMMITTEE.search(stream.folded, max(0, end - 10), end):
+        end = _extend_with_place(stream, cite, end, limit, True)  # "Huyện ủy Đức Trọng"
+        end = _province_after_place(stream, cite, end, limit)
     return end
+
+
+def _province_after_place(stream: _Stream, cite: _Cite, end: int, limit: int) -> int:
+    """Take the province written after a commune's or district's name ("UBND xã Hiệp
+    Thạnh, tỉnh Lâm Đồng") into the issuer's name: the document is that province's."""
+    window = stream.text[end:min(limit, end + 50)]
+    found = find_provinces(window, require_case=False)
+    if found and found[0].prefixed and not window[:found[0].start].strip(" ,"):
+        cite.issuer_province = found[0].province.name
+        return end + found[0].end
+    return end
+
+
+# A district's Party committee ending an issuer's name (folded): "Ban Thường vụ Huyện ủy".
+_DISTRICT_COMMITTEE = re.compile(rf"(?<![\w]){committee_pattern('district')}$")
+
+
+def _extend_with_place(stream: _Stream, cite: _Cite, end: int, limit: int,
+                       district: bool) -> int:
+    """Take the name of the district or commune at ``end`` into the issuer's name.
+
+    Districts were abolished in July 2025, so a district's document is of the province it
+    was in; a commune may bear an old district's name in its new one."""
+    text = stream.text
+    name = _PLACE_NAME.match(text, end, min(limit, end + 40))
+    if not name:
+        return end
+    districts = find_districts(text[end:name.end()]) if district else []
+    if len({d[1].name for d in districts}) == 1:
+        cite.issuer_province = districts[0][1].name
+    return name.end()
 
 
 def _find_numbered(stream: _Stream, skip: list[tuple[int, int]]) -> list[_Cite]:
@@ -416,7 +456,7 @@ def _find_numbered(stream: _Stream, skip: list[tuple[int, int]]) -> list[_Cite]:
                                                                    if parsed.issuers else "") \
                 is None and not _SO_ONLY.search(before):
             continue  # a bare "12/ABC" with nothing saying it is a document
-        doctype = parsed.doctype or word_type
+        doctype = written_type(parsed.doctype, word_type)
         subject = None
         if doctype is None and parsed.issuers and fold(parsed.issuers[0]).startswith("qh"):
             # "Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15": a law's name
@@ -670,12 +710,13 @@ def _key_from_issuer(cite: _Cite) -> bool:
     if code in _LOCAL_PARTY_SYMBOL or code == "UBND":
         if _YEAR_LIKE.match(cite.number or ""):
             return False  # "Kế hoạch 2025 của UBND tỉnh" names a year, not a number
+    printed = symbol_code(cite.doctype)  # "Quy định 232 của Ban Chấp hành …" → 232-QĐ/TW
     if code in _PARTY_CODES:
-        raw = f"{cite.number}-{cite.doctype}/TW"
-    elif cite.doctype in _LOCAL_PARTY_SYMBOL.get(code, ()):
-        raw = f"{cite.number}-{cite.doctype}/{code}"
-    elif cite.doctype in _STATE_SYMBOL.get(code, ()):
-        raw = f"{cite.number}/{cite.doctype}-{code}"
+        raw = f"{cite.number}-{printed}/TW"
+    elif printed in _LOCAL_PARTY_SYMBOL.get(code, ()):
+        raw = f"{cite.number}-{printed}/{code}"
+    elif printed in _STATE_SYMBOL.get(code, ()):
+        raw = f"{cite.number}/{printed}-{code}"
     else:
         return False
     parsed = parse_key(raw)
@@ -882,7 +923,7 @@ def _assign_relations(stream: _Stream, cites: list[_Cite], pairs: list[tuple[int
             i > 0 and cites[i - 1].relation == "implements"
             and _coordinated(stream, cites[i - 1], cite))
         implements = governed and (
-            opener.startswith(_IMPLEMENT_OPENERS) and not opener.startswith(_BASIS_OPENERS)
+            _implementing_opener(opener)
             or _fresh_verb(stream.folded, cite.start, clause_start))
         if not implements and i > 0 and cites[i - 1].relation == "implements" \
                 and cites[i - 1].start >= o_start and _coordinated(stream, cites[i - 1], cite):
@@ -894,6 +935,14 @@ def _assign_relations(stream: _Stream, cites: list[_Cite], pairs: list[tuple[int
             # after "thực hiện" goes on past ";" with each document's own name.
             implements = True
         cite.relation = "implements" if implements else "basis"
+
+
+def _implementing_opener(opener: str) -> bool:
+    """True when a clause opens by carrying out its documents: the longer opening decides, so
+    "theo tinh thần …" carries out while "theo …" only grounds."""
+    implement = max((len(o) for o in _IMPLEMENT_OPENERS if opener.startswith(o)), default=0)
+    basis = max((len(o) for o in _BASIS_OPENERS if opener.startswith(o)), default=0)
+    return implement > basis
 
 
 _LIST_BREAK = re.compile(r"\.\s|(?:^|[;,\n])\s*(?:can cu|tren co so|xet|theo)\b")

@@ -19,7 +19,8 @@ from policykg.ontology.normalize import fold, nfc
 
 __all__ = [
     "DocType", "DOCTYPES", "ParsedKey", "doctype", "doctype_from_code", "doctype_from_word",
-    "type_word_pattern", "normalise_key", "parse_key", "issuer_scope",
+    "type_word_pattern", "normalise_key", "parse_key", "issuer_scope", "written_type",
+    "symbol_code", "SHARED_CODES",
 ]
 
 _RT = "http://publications.europa.eu/resource/authority/resource-type/"
@@ -68,6 +69,10 @@ _WORDS: list[tuple[str, DocType]] = sorted(
     ((fold(w), dt) for dt in DOCTYPES for w in dt.words), key=lambda p: -len(p[0])
 )
 
+# Codes under which another type is numbered too: the Party writes "QĐ" for its Quy định
+# ("232-QĐ/TW") as for its Quyết định ("99-QĐ/TW"); the word before the number tells which.
+SHARED_CODES: dict[str, tuple[str, ...]] = {"QĐ": ("QyĐ",)}
+
 # Type codes that may carry a joint-document suffix: "CTrPHKH" (programme of
 # coordination), "KHPH", "NQLT" (liên tịch = joint).
 _COMPOUND_SUFFIX = ("ph", "lt")
@@ -109,6 +114,20 @@ def doctype_from_word(text: str) -> str | None:
     head = folded.split(" ", 1)[0] if folded else ""
     dt = _BY_CODE.get(head)
     return dt.code if dt is not None and dt.words else None
+
+
+def written_type(code_type: str | None, word_type: str | None) -> str | None:
+    """The type of a cited document: its symbol's, unless that code is shared with the type
+    its introducing word names ("Quy định số 232-QĐ/TW" → ``"QyĐ"``)."""
+    if code_type is None:
+        return word_type
+    return word_type if word_type in SHARED_CODES.get(code_type, ()) else code_type
+
+
+def symbol_code(doctype_code: str) -> str:
+    """The code a type is numbered under in symbols: ``"QyĐ"`` → ``"QĐ"`` ("232-QĐ/TW")."""
+    return next((code for code, shared in SHARED_CODES.items() if doctype_code in shared),
+                doctype_code)
 
 
 def type_word_pattern() -> str:

@@ -29,7 +29,7 @@ from policykg.ontology.provinces import province as named_province
 __all__ = [
     "Issuer", "ISSUERS", "SECTORS", "IssuerMatch", "issuer_by_code", "issuer_code", "is_party_code",
     "issuer_scope_of_code", "local_area", "party_agency", "match_issuer", "display_issuer",
-    "sector_name",
+    "sector_name", "PARTY_BOARD_NAMES",
 ]
 
 
@@ -104,6 +104,8 @@ _AGENCY_COMMITTEES = (
     rf"(?:{_PARTY_BOARD}|dang uy) (?:{'|'.join(_PARTY_AGENCIES)})(?= (?:tinh|thanh pho)\b)",
     rf"(?:{_PARTY_BOARD}|dang uy) so (?:{_SECTOR_ALT})",
     _PARTY_BOARD + _CENTRAL_COMMITTEES,
+    # "Ban Chấp hành Đảng bộ xã": the committee a commune's Party organisation elects
+    rf"(?:ban chap hanh|bch) dang bo(?= {level_pattern('commune', only=True)}(?![\w]))",
 )
 
 
@@ -341,7 +343,9 @@ _LOCAL_HEADS = [
     (re.compile(r"^(?:hoi dong nhan dan|hdnd)\b"), "HĐND"),
     (re.compile(r"^(?:(?P<board>ban thuong vu|thuong truc) )?tinh uy\b"), "Tỉnh ủy"),
     (re.compile(r"^(?:(?P<board>ban thuong vu|thuong truc) )?thanh uy\b"), "Thành ủy"),
-    (re.compile(r"^huyen uy\b"), "Huyện ủy"),
+    (re.compile(r"^(?:(?P<board>ban thuong vu|thuong truc) )?huyen uy\b"), "Huyện ủy"),
+    (re.compile(r"^(?:(?P<board>ban thuong vu|thuong truc) )?quan uy\b"), "Quận ủy"),
+    (re.compile(r"^(?:(?P<board>ban thuong vu|thuong truc) )?thi uy\b"), "Thị ủy"),
     # "BCH HỘI NÔNG DÂN TỈNH …": the association's committee signs for the association.
     (re.compile(r"^(?:(?:bch|ban chap hanh|ban thuong vu) )?hoi nong dan\b"), "Hội Nông dân"),
     (re.compile(r"^(?:(?:bch|ban chap hanh|ban thuong vu) )?hoi lien hiep phu nu\b"),
@@ -350,6 +354,10 @@ _LOCAL_HEADS = [
      "Hội Cựu chiến binh"),
     (re.compile(r"^ban chi dao\b"), "Ban Chỉ đạo"),
 ]
+
+
+# The Party committees of a district, named with their district ("HUYỆN ỦY ĐẦM HÀ").
+_DISTRICT_HEADS = frozenset({"Huyện ủy", "Quận ủy", "Thị ủy"})
 
 
 # Levels below the province only (folded → as written): "thành phố" is left out, as "UBND
@@ -456,21 +464,31 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
                 board = pattern.match(folded).group("board")
                 head = f"{PROPER_PHRASES[board]} {head}" if board else head
                 return f"{head} {prov_name}" if prov_name else head
-            area = _AREA.match(folded[pattern.match(folded).end():].strip())
+            below = text
+            if named is not None and named.prefixed and named.start > 0 \
+                    and not text[named.end:].strip():
+                below = text[:named.start].rstrip(" ,-–")  # "UBND XÃ HIỆP THẠNH TỈNH LÂM ĐỒNG"
+            area = _AREA.match(fold(below)[pattern.match(folded).end():].strip())
             if head in ("UBND", "HĐND") and area:
                 # A council below the province: "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ".
-                words = text.split()[-len(area.group(0).split()):]
+                words = below.split()[-len(area.group(0).split()):]
                 level, name = area.group(1), " ".join(w[:1].upper() + w[1:].lower()
                                                        for w in words[len(area.group(1).split()):])
                 return f"{head} {_level_display(level)} {name}"
             rest = text[pattern.match(folded).end():].strip()
             if head == "Ban Chỉ đạo" and (board := local_board(text)) is not None:
                 return board
-            if head == "Huyện ủy" and rest and not named:  # "HUYỆN ỦY ĐẦM HÀ"
-                return f"{head} {rest.title() if rest.isupper() else rest}"
+            if head in _DISTRICT_HEADS and (not named or below != text):  # "HUYỆN ỦY ĐẦM HÀ"
+                board = pattern.match(folded).group("board")
+                head = f"{PROPER_PHRASES[board]} {head}" if board else head
+                rest = below[pattern.match(folded).end():].strip()
+                if rest or board:
+                    return f"{head} {rest.title() if rest.isupper() else rest}".strip()
             return f"{head}{suffix}"
     board = _province_board(text, folded)
     if board is not None:
+        if kind == "thành phố":  # a city's board serves its Thành ủy
+            board = board.replace("Tỉnh ủy", "Thành ủy")
         return f"{board} {prov_name}" if prov_name else board
     if text.upper() == text:  # a header in capitals with no known form: sentence case
         lowered = text.lower()
@@ -561,8 +579,7 @@ def local_board(text: str, parent: str | None = None) -> str | None:
         name = squash_spaces(f"{_BOARD} {_sentence_case(text[len(_BOARD):].strip(' ,'))}")
     elif folded.startswith(_BOARD_OPENERS):
         # "BAN XÂY DỰNG ĐẢNG", "ỦY BAN KIỂM TRA" under "ĐẢNG ỦY XÃ …": the committee's board
-        lowered = _sentence_case(text)
-        name = lowered[:1].upper() + lowered[1:]
+        name = _board_name(text)
     else:
         return None
     area = local_area(parent)
@@ -587,6 +604,27 @@ _AREA_PARTY = re.compile(
     rf"^dang bo\s+{level_pattern('district', 'commune', only=True, place_expected=True)}\s+\S")
 
 
+# The boards of a Party committee, named alike at every level (folded → as written): the
+# central ones' names without "Trung ương", and the office ("VĂN PHÒNG" under "TỈNH ỦY …").
+PARTY_BOARD_NAMES: dict[str, str] = {
+    fold(i.name.removesuffix(" Trung ương")): i.name.removesuffix(" Trung ương")
+    for i in ISSUERS if i.scope == "central" and i.party and i.name.endswith(" Trung ương")
+    and i.name.startswith(("Ban ", "Ủy ban ")) and i.code != "BCĐTW"}
+PARTY_BOARD_NAMES.update({"van phong": "Văn phòng", "ban xay dung dang": "Ban Xây dựng Đảng"})
+# Party committees of a province and of its districts, whose boards sign under them (folded).
+_BOARDED_COMMITTEES = ("tinh uy ", "thanh uy ", "huyen uy ", "quan uy ", "thi uy ")
+
+
+def _board_name(text: str) -> str:
+    """A Party board's name as written: "BAN TUYÊN GIÁO VÀ DÂN VẬN" → "Ban Tuyên giáo và Dân
+    vận"; a name not in :data:`PARTY_BOARD_NAMES` in sentence case."""
+    known = PARTY_BOARD_NAMES.get(fold(text))
+    if known is not None:
+        return known
+    lowered = _sentence_case(text)
+    return lowered[:1].upper() + lowered[1:]
+
+
 def _party_committee(text: str, folded: str, parent: str | None) -> str | None:
     """The full name of a Party committee or board its header gives in two lines: "ĐẢNG BỘ
     XÃ TÂN PHÚ" over "ĐẢNG ỦY" → "Đảng ủy xã Tân Phú" (over "BAN THƯỜNG VỤ ĐẢNG ỦY" → "Ban
@@ -598,6 +636,13 @@ def _party_committee(text: str, folded: str, parent: str | None) -> str | None:
     parent_folded = fold(parent)
     if folded in _PARTY_BOARDS and parent_folded.startswith(("tinh uy ", "thanh uy ")):
         return f"{_PARTY_BOARDS[folded]} {parent}"
+    if parent_folded.startswith(_BOARDED_COMMITTEES):
+        # "TỈNH ỦY QUẢNG NINH" / "BAN TỔ CHỨC": the board of that committee, which may repeat
+        # the committee's level ("BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY").
+        level = parent_folded.split(" ", 2)[:2]
+        board = folded.removesuffix(" " + " ".join(level))
+        if board in PARTY_BOARD_NAMES:
+            return f"{PARTY_BOARD_NAMES[board]} {parent}"
     if folded == "thuong truc" and parent_folded.startswith(("hdnd ", "hoi dong nhan dan ")):
         return f"Thường trực {parent}"  # "HĐND TỈNH NGHỆ AN" / "THƯỜNG TRỰC"
     board = _BOARD_OF_AREA.match(folded)
