@@ -878,17 +878,20 @@ def search_command(text: tuple[str, ...], kinds: tuple[str, ...], limit: int, ou
 @click.argument("period", metavar="PERIOD")
 @click.option("--province", help="Only tasks of this province (as written or merged in 2025).")
 @click.option("--unit", help="Only tasks this unit leads or supports.")
+@_directive_option
+@_plans_option
 @all_tasks_option
 @output_options
 @store_option
-def due_command(period: str, province: str | None, unit: str | None, every_task: bool,
-                out: Output, store_path: str) -> None:
+def due_command(period: str, province: str | None, unit: str | None, directive: str | None,
+                plans: tuple[str, ...], every_task: bool, out: Output, store_path: str) -> None:
     """Tasks due in PERIOD (2025, 2025-Q3, 2025-06); yearly and ongoing duties apart."""
     from policykg.queries import due, tables
     from policykg.queries.render import print_due
 
     source = _query_store(store_path)
-    report = _answer(lambda: _store_call(due, source, period, province=province, unit=unit))
+    report = _answer(lambda: _store_call(due, source, period, province=province, unit=unit,
+                                         directive=directive, plans=list(plans) or None))
     out.show(report, lambda: tables.due_table(report),
              lambda: print_due(_console(), report, every_task))
 

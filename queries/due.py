@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -40,6 +41,7 @@ from policykg.queries.lineage import (
     _Places,
     _province_set,
     _unit_set,
+    chosen_plans,
     plans_in_places,
     task_hit,
 )
@@ -115,23 +117,31 @@ class DueReport:
         return data
 
 
-def due(g: Source, period: str, province: str | None = None,
-        unit: str | None = None) -> DueReport:
+def due(g: Source, period: str, province: str | None = None, unit: str | None = None,
+        directive: str | None = None, plans: str | Sequence[str] | None = None) -> DueReport:
     """Tasks whose deadline falls in ``period``; yearly and ongoing duties apart.
 
     A span deadline ("Dự kiến 2024-2026") falls in every period it overlaps; an
     open one ("Bắt đầu từ năm 2025") in every period from its start. A
-    recurring duty counts unless it starts after the period. ``g`` is the graph or
-    a store (its task rows are then read).
+    recurring duty counts unless it starts after the period. ``directive`` keeps the
+    tasks stemming from it at any depth, ``plans`` those plans' tasks. ``g`` is the
+    graph or a store (its task rows are then read).
+
+    >>> report = due(store, "2026-Q4", province="quang ninh", directive="nq 57")  # doctest: +SKIP
+    >>> [h.plan_label for h in report.dated][:1]  # doctest: +SKIP
+    ['245/KH-SKHCN (2025)']
     """
     if not isinstance(g, nx.Graph) and hasattr(g, "task_rows"):
-        return _due_rows(g, period, province, unit)
+        return _due_rows(g, period, province, unit, directive, plans)
     span = parse_period(period)
     provinces = _province_set(g, province)
     units = _unit_set(g, unit, province)
+    kept = chosen_plans(g, directive, plans, province)
     report = DueReport(span.text, span.start.isoformat(), span.end.isoformat())
     for task in sorted(nodes_of(g, Kind.TASK), key=lambda t: task_order(g, t)):
         if not in_provinces(g, task, provinces):
+            continue
+        if kept is not None and task_plan(g, task) not in kept:
             continue
         bucket = _bucket(deadline_info(g, task), span)
         if bucket is None:
@@ -145,21 +155,25 @@ def due(g: Source, period: str, province: str | None = None,
 
 
 @gc_paused()
-def _due_rows(store: Any, period: str, province: str | None, unit: str | None) -> DueReport:
+def _due_rows(store: Any, period: str, province: str | None, unit: str | None,
+              directive: str | None, plans: str | Sequence[str] | None) -> DueReport:
     """:func:`due` read from a store's task rows (with the skeleton for names and places)."""
     span = parse_period(period)
 
     def read(g: Graph) -> tuple[Any, ...]:
         provinces = _province_set(g, province)
         places = _Places(g, provinces)
-        plans = sorted(plans_in_places(store, g, places)) if provinces \
+        asked = sorted(plans_in_places(store, g, places)) if provinces \
             else list(nodes_of(g, Kind.PLAN))
+        kept = chosen_plans(g, directive, plans, province)
+        if kept is not None:
+            asked = [plan for plan in asked if plan in kept]
         return _unit_set(g, unit, province), places, store.task_rows(
-            plans, full=False, year=span.start.year)  # a period lies in one year
+            asked, full=False, year=span.start.year)  # a period lies in one year
 
     done = on_one_skeleton(store, read)
     if done is None:
-        return due(store.graph(), period, province, unit)
+        return due(store.graph(), period, province, unit, directive, plans)
     g, (units, places, rows) = done
     report = DueReport(span.text, span.start.isoformat(), span.end.isoformat())
     found: list[tuple[tuple[Any, ...], str, TaskHit]] = []

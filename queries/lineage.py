@@ -10,6 +10,7 @@ it was read from, so a user can check the chain in the sources.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -50,10 +51,15 @@ from policykg.queries.common import (
     task_plan,
     task_units,
 )
-from policykg.queries.refs import resolve_document, resolve_province, resolve_unit
+from policykg.queries.refs import (
+    resolve_document,
+    resolve_plans,
+    resolve_province,
+    resolve_unit,
+)
 
 __all__ = ["Basis", "DocHit", "Link", "TaskHit", "basis", "downstream_documents",
-           "downstream_plans", "group_hits", "stems_from"]
+           "chosen_plans", "downstream_plans", "group_hits", "stems_from"]
 
 
 @dataclass
@@ -473,6 +479,19 @@ def downstream_plans(g: Graph, doc: str, province: str | None = None,
     ['doc:dak-lak:1520/KH-SKHCN@2025', 'doc:phu-yen:318/KH-SKHCN@2025', ...]
     """
     return _tree_plan_set(g, _resolve_doc(g, doc, year, province), None)
+
+
+def chosen_plans(g: Graph, directive: str | None = None,
+                 plans: str | Sequence[str] | None = None,
+                 province: str | None = None) -> set[str] | None:
+    """The plans a question keeps the tasks of: those stemming from ``directive``, those
+    ``plans`` names, both when both are asked; None (every plan) when neither is.
+    ``province`` picks among local documents of several provinces sharing a number."""
+    kept = resolve_plans(g, plans, [province] if province else None)
+    if directive:
+        below = downstream_plans(g, directive, province)
+        kept = set(below) if kept is None else kept & below
+    return kept
 
 
 def _tree_plan_set(g: Graph, root: str, depth: int | None) -> frozenset[str]:

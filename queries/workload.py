@@ -37,10 +37,9 @@ from policykg.queries.common import (
     unit_kind,
     units_by_province,
 )
-from policykg.queries.lineage import downstream_plans, root_directives
+from policykg.queries.lineage import chosen_plans, root_directives
 from policykg.queries.refs import (
     UnknownReference,
-    resolve_plans,
     resolve_province,
     resolve_unit,
     unit_words,
@@ -119,7 +118,7 @@ def workload(g: Source, province: str | None = None, unit: str | None = None,
         return _workload_rows(g, province, unit, kind, collective, directive, plans)
     g = graph_of(g, "workload", province=province, unit=unit, kind=kind,
                  collective=collective, directive=directive, plans=plans)
-    kept = _kept_plans(g, province, directive, plans)
+    kept = chosen_plans(g, directive, plans, province)
     facts: dict[str | None, tuple[str, list[str]]] = {}
     rows: list[WorkloadRow] = []
     for node, kid in _candidates(g, province, unit, kind, collective):
@@ -150,7 +149,7 @@ def _workload_rows(store: Any, province: str | None, unit: str | None, kind: str
     def read(g: Graph) -> tuple[list[tuple[str, str | None]], dict[str, Any]]:
         candidates = _candidates(g, province, unit, kind, collective)
         return candidates, store.unit_roles([node for node, _ in candidates],
-                                            _kept_plans(g, province, directive, plans))
+                                            chosen_plans(g, directive, plans, province))
 
     done = on_one_skeleton(store, read)
     if done is None:
@@ -209,17 +208,6 @@ def _candidates(g: Graph, province: str | None, unit: str | None, kind: str | No
             continue
         chosen.append((node, kid))
     return chosen
-
-
-def _kept_plans(g: Graph, province: str | None, directive: str | None,
-                plans: str | Sequence[str] | None) -> set[str] | None:
-    """The plans whose tasks a workload counts: those stemming from ``directive``,
-    those ``plans`` names, both when both are asked; None for every plan."""
-    kept = resolve_plans(g, plans, [province] if province else None)
-    if directive:
-        below = downstream_plans(g, directive, province)
-        kept = set(below) if kept is None else kept & below
-    return kept
 
 
 def _is_unit(g: Graph, node: str) -> bool:

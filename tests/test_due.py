@@ -118,3 +118,41 @@ def test_a_store_reads_only_tasks_due_in_the_year_and_answers_as_the_graph(tmp_p
             seen.update(h["task"] for kind in ("dated", "yearly", "ongoing")
                         for h in asked[kind])
     assert len(seen) == len(_DEADLINES) - 1  # every task falls due some time but one
+
+
+# --- what falls due of one directive, or of chosen plans ------------------------------------
+
+def test_a_directive_or_chosen_plans_keep_their_tasks_only(graph):
+    from policykg.queries import stems_from
+
+    g, ids = graph
+    stemming = {h.task for h in stems_from(g, "673/QĐ-TTg")}
+    report = due(g, "2025", directive="673/QĐ-TTg")
+    assert {h.task for h in report.dated} == {ids["b2"]} <= stemming
+    assert not report.yearly and not report.ongoing  # Tây Ninh's duties are not 673's
+    plan_a = {h.task for kind in ("dated", "yearly", "ongoing")
+              for h in getattr(due(g, "2025", plans=["12/KH-SKHCN"]), kind)}
+    assert plan_a == {ids["a2"], ids["a3"], ids["a1.1"], ids["a1"]}
+    assert {h.task for h in due(g, "2025", plans=["40/KH-SKHCN"]).dated} == {ids["a2_1"]}
+    assert due(g, "2025", plans=["12/KH-SKHCN"], directive="673/QĐ-TTg").dated == []
+    with pytest.raises(ValueError, match="not a plan"):
+        due(g, "2025", plans=["3300/KH-UBND"])
+
+
+def test_a_store_keeps_a_directives_tasks_as_the_graph_does(examples_dir, tmp_path):
+    from policykg.graph.store import open_store
+
+    store = open_store(tmp_path / "kg.db")
+    assert store.ingest([str(examples_dir)]).ok
+    g = store.graph()
+    kept = 0
+    for options in ({"directive": "nghi quyet 57"}, {"directive": "QĐ 100"},
+                    {"directive": "nghi quyet 57", "province": "quang ninh"},
+                    {"plans": ["245/KH-SKHCN"]}):
+        for period in ("2025", "2026", "2025-Q4"):
+            asked = due(store, period, **options).to_dict()
+            assert asked == due(g, period, **options).to_dict(), (options, period)
+            kept += sum(len(asked[kind]) for kind in ("dated", "yearly", "ongoing"))
+        whole = due(g, "2025").to_dict()
+        assert len(due(g, "2025", **options).dated) <= len(whole["dated"])
+    assert kept > 0
