@@ -814,6 +814,10 @@ def _pair_options(top: int) -> Callable[[Callable[..., Any]], Callable[..., Any]
         click.option("--plan", "plans", multiple=True,
                      help="Only pairs within this plan (number or id; repeatable: with two "
                      "or more, pairs between different plans)."),
+        click.option("--directive", metavar="REF",
+                     help="Only pairs of tasks stemming from REF at any depth (by default "
+                     "between different plans: where do the plans carrying it out repeat "
+                     "each other?)."),
         click.option("--across-plans", is_flag=True, help="Only pairs from different plans."),
         click.option("--min-score", type=click.FloatRange(0, 1), default=0.25,
                      show_default=True),
@@ -832,14 +836,15 @@ def _pair_options(top: int) -> Callable[[Callable[..., Any]], Callable[..., Any]
 @output_options
 @store_option
 def overlaps_command(across_provinces: bool, provinces: tuple[str, ...], plans: tuple[str, ...],
-                     across_plans: bool, min_score: float, top: int, out: Output,
-                     store_path: str) -> None:
+                     directive: str | None, across_plans: bool, min_score: float, top: int,
+                     out: Output, store_path: str) -> None:
     """Pairs of duties that are the same work, with the shared words explaining each.
 
     \b
     policykg overlaps --province "quang ninh" --across-plans   # one province's plans
     policykg overlaps --plan 245/KH-SKHCN --plan 28/KH-UBND     # two plans
     policykg overlaps --province "dak lak" --province "phu yen" --across-provinces
+    policykg overlaps --directive "nghi quyet 57" --across-provinces
     """
     from policykg.queries import overlaps, tables
     from policykg.queries.render import print_overlaps
@@ -847,7 +852,7 @@ def overlaps_command(across_provinces: bool, provinces: tuple[str, ...], plans: 
     g = _query_graph(store_path)
     report = _answer(lambda: overlaps(g, across_provinces=across_provinces,
                                       within_province=list(provinces) or None,
-                                      plans=list(plans) or None,
+                                      plans=list(plans) or None, directive=directive,
                                       across_plans=across_plans or None,
                                       min_score=min_score, top=top))
     out.show(report, lambda: tables.overlaps_table(report),
@@ -1025,15 +1030,16 @@ def viz_compare_command(sides: tuple[str, ...], out: str, as_of: str | None, lan
 @_lang_option
 @store_option
 def viz_overlaps_command(out: str, plans: tuple[str, ...], provinces: tuple[str, ...],
-                         across_provinces: bool, across_plans: bool, min_score: float,
-                         top: int, lang: str, store_path: str) -> None:
+                         directive: str | None, across_provinces: bool, across_plans: bool,
+                         min_score: float, top: int, lang: str, store_path: str) -> None:
     """Page: the plans, their duties that overlap, and a link for each pair (as overlaps)."""
     from policykg.viz.overlaps import write_overlaps
 
     g = _query_graph(store_path)
     path = _write(lambda: write_overlaps(
         g, out, plans=list(plans) or None, provinces=list(provinces) or None,
-        across_provinces=across_provinces, across_plans=across_plans or None,
+        directive=directive, across_provinces=across_provinces,
+        across_plans=across_plans or None,
         min_score=min_score, top=top, lang=lang))
     _echo_page(path)
 

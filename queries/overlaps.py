@@ -33,7 +33,8 @@ from policykg.queries.common import (
     task_topics,
     task_units,
 )
-from policykg.queries.refs import resolve_plans, resolve_province
+from policykg.queries.lineage import chosen_plans
+from policykg.queries.refs import resolve_province
 from policykg.queries.terms import WEAK_SYLLABLES, TermBag, content_terms, lexicon_for, term_factor
 
 __all__ = ["OverlapPair", "OverlapReport", "OverlapTask", "overlaps", "task_vectors"]
@@ -144,7 +145,7 @@ def overlaps(g: Graph, across_provinces: bool = False,
              within_province: str | list[str] | None = None,
              min_score: float = 0.25, top: int | None = 50,
              postings_cap: int | None = None, plans: str | list[str] | None = None,
-             across_plans: bool | None = None) -> OverlapReport:
+             across_plans: bool | None = None, directive: str | None = None) -> OverlapReport:
     """Pairs of tasks doing the same work, best first.
 
     ``across_provinces`` keeps pairs whose tasks lie in different provinces (as
@@ -154,7 +155,9 @@ def overlaps(g: Graph, across_provinces: bool = False,
     ``plans`` (ids, numbers or node ids) keeps pairs whose tasks both lie in those
     plans; ``across_plans`` keeps pairs from two different plans, which is the
     default when two or more ``plans`` are given (do these plans assign the same
-    duty twice?). A task and its own sub-task are never paired. ``postings_cap``
+    duty twice?); ``directive`` keeps the tasks stemming from it at any depth, pairs
+    between plans by default (where do the plans carrying it out repeat each other?).
+    A task and its own sub-task are never paired. ``postings_cap``
     bounds the tasks indexed under one term (default: grows with the corpus, at
     least 50).
 
@@ -164,11 +167,12 @@ def overlaps(g: Graph, across_provinces: bool = False,
     """
     provinces = [within_province] if isinstance(within_province, str) else within_province
     wanted = {resolve_province(g, p) for p in provinces} if provinces else None
-    chosen_plans = resolve_plans(g, plans, provinces)
+    chosen = chosen_plans(g, directive, plans,
+                          provinces[0] if provinces and len(provinces) == 1 else None)
     if across_plans is None:
-        across_plans = chosen_plans is not None and len(chosen_plans) > 1
+        across_plans = chosen is not None and len(chosen) > 1
     tasks = [t for t in nodes_of(g, Kind.TASK) if in_provinces(g, t, wanted)
-             and (chosen_plans is None or task_plan(g, t) in chosen_plans)]
+             and (chosen is None or task_plan(g, t) in chosen)]
     vectors = task_vectors(g, tasks)
     n = len(vectors.weights)
     ids = sorted(vectors.weights)

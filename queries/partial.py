@@ -86,7 +86,8 @@ def reads_whole_graph(question: str, **options: Any) -> bool:
     large store): the questions without a part of their own, and ``overlaps`` over
     everything."""
     if question in ("overlaps", "viz overlaps"):
-        return not (options.get("provinces") or options.get("plans"))
+        return not (options.get("provinces") or options.get("plans")
+                    or options.get("directive"))
     return question not in QUESTIONS
 
 
@@ -179,17 +180,19 @@ def _compare(store: Any, g: Graph, sides: Iterable[str] = (), as_of: str | date 
 
 
 def _overlaps(store: Any, g: Graph, provinces: Iterable[str] = (), plans: Iterable[str] = (),
-              **_: Any) -> Need:
-    """The chosen plans, else the plans whose tasks may lie in the chosen provinces: the
-    pairs are sought among their tasks only (term weights too are counted over them);
-    with neither, every task."""
-    from policykg.queries.refs import resolve_plans, resolve_province
+              directive: str | None = None, **_: Any) -> Need:
+    """The chosen plans (named, or stemming from the directive), else the plans whose
+    tasks may lie in the chosen provinces: the pairs are sought among their tasks only
+    (term weights too are counted over them); with none of them, every task."""
+    from policykg.queries.lineage import chosen_plans
+    from policykg.queries.refs import resolve_province
 
     provinces, plans = list(provinces or ()), list(plans or ())
-    if not provinces and not plans:
+    if not provinces and not plans and not directive:
         return None
-    if plans:
-        return resolve_plans(g, plans, provinces) or set(), set()
+    if plans or directive:
+        province = provinces[0] if len(provinces) == 1 else None
+        return chosen_plans(g, directive, plans, province) or set(), set()
     wanted = {resolve_province(g, p) for p in provinces}
     return {p for p in _plans_of(g, g.nodes) if _tasks_may_lie_in(g, p, wanted)}, set()
 

@@ -631,8 +631,10 @@ def test_overlaps_reads_what_it_scores_and_answers_as_embedded(
     province = Counter(d.get("province") for _, d in graph.nodes(data=True)
                        if d.get("kind") == Kind.TASK and d.get("province")).most_common(1)[0][0]
     answered = 0
+    directive = max(_lineage_roots(graph), key=lambda r: len(stems_from(graph, r)))
     for options in ({}, {"across_provinces": True}, {"within_province": province},
-                    {"top": None, "min_score": 0.5}):
+                    {"top": None, "min_score": 0.5}, {"directive": directive},
+                    {"directive": directive, "across_provinces": True}):
         expected = overlaps(graph, **options)
         assert questions.overlaps(**options) == expected, options
         answered += len(expected.pairs)

@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from policykg.ontology.schema import Rel
 from policykg.queries import overlaps
 from policykg.queries.terms import content_terms
 from tests.qgraph import GraphKit
@@ -213,7 +214,9 @@ def _plans_graph():
         "C": k.doc("7/KH-SKHCN", doctype="KH", date="2025-04-01", province="Lạng Sơn",
                    plan=True, file="c.txt"),
     }
-    k.doc("57-NQ/TW", doctype="NQ", date="2024-12-22")  # cited by the plans, no tasks
+    nq57 = k.doc("57-NQ/TW", doctype="NQ", date="2024-12-22")  # cited by the plans, no tasks
+    for plan in ("A", "C"):  # B carries out something else
+        k.link(docs[plan], nq57, Rel.IMPLEMENTS, line=2)
     duties = [
         ("A", "1", "Tập huấn đăng ký mã số mã vạch và truy xuất nguồn gốc cho hợp tác xã"),
         ("A", "7", "Tổ chức tập huấn về đăng ký mã số mã vạch, truy xuất nguồn gốc cho các "
@@ -297,3 +300,36 @@ def test_overlaps_command_takes_plans_and_provinces(plans_graph, monkeypatch):
     assert unknown.exit_code == 4
     cited = runner.invoke(cli_module.cli, ["overlaps", "--plan", "57-NQ/TW"])
     assert cited.exit_code == 1 and "not a plan" in cited.output
+
+
+def test_a_directive_gives_the_pairs_between_the_plans_carrying_it_out(plans_graph):
+    g, ids = plans_graph
+    report = overlaps(g, directive="nghi quyet 57", min_score=0.2, top=None)
+    # A and C carry out 57-NQ/TW; B does not, and A's repeat within itself is left out
+    assert _pairs(report) == {frozenset((ids["A1"], ids["C5"])), frozenset((ids["A7"], ids["C5"]))}
+    within = overlaps(g, directive="nghi quyet 57", across_plans=False, min_score=0.2, top=None)
+    assert frozenset((ids["A1"], ids["A7"])) in _pairs(within)
+    assert not {ids["B3"], ids["B4"]} & {t for pair in _pairs(within) for t in pair}
+    both = overlaps(g, directive="nghi quyet 57", plans=["12/KH-SKHCN", "40/KH-UBND"],
+                    min_score=0.2, top=None)
+    # B's tasks do not stem from it: plan A is left alone, with its own repeated duty
+    assert _pairs(both) == {frozenset((ids["A1"], ids["A7"]))}
+
+
+def test_overlaps_command_takes_a_directive(plans_graph, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+
+    import policykg.cli as cli_module
+
+    g, ids = plans_graph
+    monkeypatch.setattr(cli_module, "_query_graph", lambda store_path: g)
+    result = CliRunner().invoke(cli_module.cli, ["overlaps", "--directive", "57-NQ/TW",
+                                                 "--min-score", "0.2", "--json"])
+    assert result.exit_code == 0, result.output
+    assert {frozenset((p["a"]["task"], p["b"]["task"]))
+            for p in json.loads(result.output)["pairs"]} == {
+        frozenset((ids["A1"], ids["C5"])), frozenset((ids["A7"], ids["C5"]))}
+    unknown = CliRunner().invoke(cli_module.cli, ["overlaps", "--directive", "99-NQ/TW"])
+    assert unknown.exit_code == 4

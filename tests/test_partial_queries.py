@@ -250,18 +250,22 @@ def test_overlaps_between_chosen_plans_or_provinces(full, store_path):
         {"plans": rnd.sample(plans, 2)},
         {"plans": rnd.sample(plans, 6), "across_plans": False},
         {"plans": rnd.sample(plans, 3), "provinces": provinces[:3]},
+        {"directive": _directives(full)[0]},
+        {"directive": _directives(full)[1], "provinces": provinces[:1],
+         "across_plans": False},
     ]
     found = []
     for case in cases:
         chosen = {"within_province": case.get("provinces"), "plans": case.get("plans"),
+                  "directive": case.get("directive"),
                   "across_provinces": case.get("across_provinces", False),
                   "across_plans": case.get("across_plans"), "min_score": 0.2, "top": None}
         part = graph_for(open_store(store_path), "overlaps", provinces=case.get("provinces"),
-                         plans=case.get("plans"))
+                         plans=case.get("plans"), directive=case.get("directive"))
         assert part.number_of_nodes() < full.number_of_nodes()
         assert overlaps(part, **chosen).to_dict() == overlaps(full, **chosen).to_dict(), case
         found.append(len(overlaps(full, **chosen).pairs))
-    assert sum(1 for n in found if n) >= 5, found  # most cases have pairs to compare
+    assert sum(1 for n in found if n) >= 6, found  # most cases have pairs to compare
     assert blocks_for(open_store(store_path), "overlaps") is None  # every task
 
 

@@ -47,14 +47,15 @@ def _pair_edge(score: float, a: str, b: str, terms: list[str], topics: list[str]
 def overlaps_picture(g: Graph, *, plans: list[str] | None = None,
                      provinces: list[str] | None = None, across_provinces: bool = False,
                      across_plans: bool | None = None, min_score: float = 0.25,
-                     top: int | None = 60, lang: str = "vi",
-                     back_href: str | None = None) -> Picture:
+                     top: int | None = 60, lang: str = "vi", back_href: str | None = None,
+                     directive: str | None = None) -> Picture:
     """The picture of the overlapping duties :func:`~policykg.queries.overlaps` finds with
     these options (``provinces`` is its ``within_province``)."""
     check_lang(lang)
     report: OverlapReport = overlaps(g, across_provinces=across_provinces,
                                      within_province=provinces, plans=plans,
-                                     across_plans=across_plans, min_score=min_score, top=top)
+                                     directive=directive, across_plans=across_plans,
+                                     min_score=min_score, top=top)
     nodes: dict[str, dict[str, Any]] = {}
     tree: list[dict[str, Any]] = []
     for pair in report.pairs:
