@@ -789,16 +789,20 @@ def workload_command(province: str | None, unit: str | None, kind: str | None,
 @cli.command("compare", epilog=QUERY_EXIT_CODES)
 @click.argument("sides", nargs=-1, required=True, metavar="PROVINCE|PLAN...")
 @click.option("--as-of", help="Date (YYYY-MM-DD); from 2025-07-01 provinces compare as merged.")
+@click.option("--directive", metavar="REF",
+              help="Only the plans carrying out REF at any depth: how the sides carry out "
+                   "one directive (\"nghi quyet 57\").")
 @output_options
 @store_option
-def compare_command(sides: tuple[str, ...], as_of: str | None, out: Output,
-                    store_path: str) -> None:
+def compare_command(sides: tuple[str, ...], as_of: str | None, directive: str | None,
+                    out: Output, store_path: str) -> None:
     """Provinces or plans side by side: directives, topics, leading units, targets."""
     from policykg.queries import compare, tables
     from policykg.queries.render import print_comparison
 
     source = _query_store(store_path)
-    result = _answer(lambda: _store_call(compare, source, list(sides), as_of=as_of))
+    result = _answer(lambda: _store_call(compare, source, list(sides), as_of=as_of,
+                                         directive=directive))
     out.show(result, lambda: tables.comparison_table(result),
              lambda: print_comparison(_console(), result))
 
@@ -1012,15 +1016,17 @@ def viz_plan_command(plan: str, out: str, year: int | None, province: str | None
 @click.option("-o", "--out", required=True, type=click.Path(dir_okay=False),
               help="FILE.png or FILE.svg; without a suffix both are written.")
 @click.option("--as-of", help="Date (YYYY-MM-DD); from 2025-07-01 provinces compare as merged.")
+@_directive_option
 @_lang_option
 @store_option
-def viz_compare_command(sides: tuple[str, ...], out: str, as_of: str | None, lang: str,
-                        store_path: str) -> None:
+def viz_compare_command(sides: tuple[str, ...], out: str, as_of: str | None,
+                        directive: str | None, lang: str, store_path: str) -> None:
     """Chart: topic × province task counts, and shared or unique directives."""
     from policykg.viz.compare import write_compare
 
     g = _query_graph(store_path)
-    for path in _write(lambda: write_compare(g, list(sides), out, lang=lang, as_of=as_of)):
+    for path in _write(lambda: write_compare(g, list(sides), out, lang=lang, as_of=as_of,
+                                             directive=directive)):
         click.echo(str(path))
 
 

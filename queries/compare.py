@@ -39,7 +39,7 @@ from policykg.queries.common import (
     task_units,
     unit_kind,
 )
-from policykg.queries.lineage import upstream_documents
+from policykg.queries.lineage import downstream_plans, upstream_documents
 from policykg.queries.refs import UnknownReference, resolve_document, resolve_province
 
 __all__ = ["Comparison", "Side", "compare"]
@@ -73,6 +73,7 @@ class Comparison:
     shared_directives: list[str]
     topics: list[str]
     as_of: str | None = None
+    directive: str | None = None  # the directive whose plans alone were compared, if any
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -179,22 +180,31 @@ def _store_tally(store: Any, g: Graph) -> Callable[[list[str]], _Tally]:
     return tally
 
 
-def compare(g: Source, sides: list[str], as_of: str | date | None = None) -> Comparison:
+def compare(g: Source, sides: list[str], as_of: str | date | None = None,
+            directive: str | None = None) -> Comparison:
     """Compare provinces or plans (typed names, ids or references), in the order given.
 
-    ``g`` is the graph or a store (its skeleton is then read, and the compared plans'
-    task rows counted in the store by lead units and topics).
+    ``directive`` keeps on each side only the plans stemming from it at any depth: how
+    the provinces carry out one directive. ``g`` is the graph or a store (its skeleton
+    is then read, and the compared plans' task rows counted in the store by lead units
+    and topics).
+
+    >>> result = compare(store, ["Quảng Ninh", "Đắk Lắk"], directive="nq 57")  # doctest: +SKIP
+    >>> [side.tasks for side in result.sides]  # doctest: +SKIP
+    [18, 11]
     """
     if not isinstance(g, nx.Graph) and hasattr(g, "task_tally"):
-        return _compare_rows(g, sides, as_of)
-    g = graph_of(g, "compare", sides=list(sides), as_of=as_of)
-    return _compare(g, sides, as_of, _graph_tally(g, not _has_topics(g)))
+        return _compare_rows(g, sides, as_of, directive)
+    g = graph_of(g, "compare", sides=list(sides), as_of=as_of, directive=directive)
+    return _compare(g, sides, as_of, _graph_tally(g, not _has_topics(g)), directive)
 
 
 @gc_paused()
-def _compare_rows(store: Any, sides: list[str], as_of: str | date | None) -> Comparison:
-    done = on_one_skeleton(store, lambda g: _compare(g, sides, as_of, _store_tally(store, g)))
-    return compare(store.graph(), sides, as_of) if done is None else done[1]
+def _compare_rows(store: Any, sides: list[str], as_of: str | date | None,
+                  directive: str | None) -> Comparison:
+    done = on_one_skeleton(store, lambda g: _compare(g, sides, as_of, _store_tally(store, g),
+                                                     directive))
+    return compare(store.graph(), sides, as_of, directive) if done is None else done[1]
 
 
 def _has_topics(g: Graph) -> bool:
@@ -202,13 +212,17 @@ def _has_topics(g: Graph) -> bool:
 
 
 def _compare(g: Graph, sides: list[str], as_of: str | date | None,
-             tally_of: Callable[[list[str]], _Tally]) -> Comparison:
+             tally_of: Callable[[list[str]], _Tally],
+             directive: str | None = None) -> Comparison:
     merged = _merged(as_of)
+    kept = downstream_plans(g, directive) if directive else None
     built: list[Side] = []
     directive_sets: list[set[str]] = []
     kinds_of: dict[str, str] = {}
     for text in sides:
         name, kind, sid, plans = _side_plans(g, text, merged)
+        if kept is not None:
+            plans = [plan for plan in plans if plan in kept]
         provinces = sorted({province_name(g, node_province(g, p)) for p in plans
                             if node_province(g, p)})
         side = Side(name, kind, sid, provinces, [doc_label(g, p) for p in plans], 0)
@@ -244,4 +258,5 @@ def _compare(g: Graph, sides: list[str], as_of: str | date | None,
         side.unique_directives = sorted(directives - others)
     topics = sorted({t for s in built for t in s.topics},
                     key=lambda t: (-sum(s.topics.get(t, 0) for s in built), t))
-    return Comparison(built, sorted(shared), topics, str(as_of) if as_of else None)
+    return Comparison(built, sorted(shared), topics, str(as_of) if as_of else None,
+                      doc_label(g, resolve_document(g, directive)) if directive else None)

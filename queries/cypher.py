@@ -417,12 +417,13 @@ class CypherQuestions:
                            lambda ref=ref: resolve_document(graph, ref, province=province))
         return graph
 
-    def compare_graph(self, sides: list[str], as_of: str | date | None = None
-                      ) -> nx.MultiDiGraph:
+    def compare_graph(self, sides: list[str], as_of: str | date | None = None,
+                      directive: str | None = None) -> nx.MultiDiGraph:
         """What compare reads: the plans (to find each province's), the compared plans'
-        tasks with their units, and every document above those plans."""
+        tasks with their units, and every document above those plans (and the documents
+        ``directive`` may name)."""
         from policykg.queries.compare import _merged, _side_plans
-        from policykg.queries.refs import UnknownReference, resolve_province
+        from policykg.queries.refs import UnknownReference, resolve_document, resolve_province
 
         graph = self.base()
         kinds = [Kind.PLAN.value, *BASE_KINDS]
@@ -437,6 +438,8 @@ class CypherQuestions:
         merged = _merged(as_of)
         plans = [p for text in sides for p in _side_plans(graph, text, merged)[3]]
         self.add_documents_above(graph, plans)
+        if directive:
+            self._resolved(graph, directive, lambda: resolve_document(graph, directive))
         self.add_units(graph)
         return self.add_tasks(graph, self._run_ids(COMPARE_TASKS, plans))
 
@@ -562,7 +565,8 @@ class CypherQuestions:
                                        options.get("kind"), options.get("collective", True),
                                        options.get("directive"), options.get("plans"))
         if question == "compare":
-            return self.compare_graph(list(options["sides"]), options.get("as_of"))
+            return self.compare_graph(list(options["sides"]), options.get("as_of"),
+                                      options.get("directive"))
         if question == "overlaps":
             return self.overlaps_graph()
         if question == "search":
@@ -597,10 +601,12 @@ class CypherQuestions:
 
         return workload(self.graph_for("workload", **options), **options)
 
-    def compare(self, sides: list[str], as_of: str | date | None = None) -> Any:
+    def compare(self, sides: list[str], as_of: str | date | None = None,
+                directive: str | None = None) -> Any:
         from policykg.queries.compare import compare
 
-        return compare(self.graph_for("compare", sides=sides, as_of=as_of), sides, as_of=as_of)
+        return compare(self.graph_for("compare", sides=sides, as_of=as_of, directive=directive),
+                       sides, as_of=as_of, directive=directive)
 
     def overlaps(self, **options: Any) -> Any:
         from policykg.queries.overlaps import overlaps

@@ -200,6 +200,9 @@ def print_workload(console: Console, rows: list[WorkloadRow]) -> None:
 
 def print_comparison(console: Console, result: Comparison) -> None:
     names = [s.name if s.kind == "province" else s.name for s in result.sides]
+    if result.directive:
+        console.print(f"Only the plans carrying out {result.directive}, at any depth.",
+                      markup=False, highlight=False)
     table = Table(title="Directives responded to", title_justify="left")
     table.add_column("Directive", overflow="fold")
     for name in names:
@@ -241,16 +244,17 @@ def print_comparison(console: Console, result: Comparison) -> None:
 
 def overlaps_command(result: Comparison) -> str:
     """The ``policykg overlaps`` command giving the duties a comparison's sides share."""
+    directive = f" --directive {_quoted(result.directive)}" if result.directive else ""
     if all(side.kind == "province" for side in result.sides):
         names = list(dict.fromkeys(side.name for side in result.sides))
         wanted = " ".join(f"--province {_quoted(name)}" for name in names)
         # provinces as merged hold several as written: their duties are paired across plans
         across = (" --across-provinces" if len(names) > 1 and result.as_of is None
                   else " --across-plans")
-        return f"policykg overlaps {wanted}{across}"
+        return f"policykg overlaps {wanted}{directive}{across}"
     plans = dict.fromkeys(p for side in result.sides
                           for p in ([side.id] if side.kind == "plan" else side.plans))
-    return "policykg overlaps " + " ".join(f"--plan {_quoted(p)}" for p in plans)
+    return "policykg overlaps " + " ".join(f"--plan {_quoted(p)}" for p in plans) + directive
 
 
 def _quoted(text: str) -> str:

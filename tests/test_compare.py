@@ -103,7 +103,9 @@ def test_a_comparison_names_the_overlaps_command_for_its_sides(examples_dir, tmp
     assert runner.invoke(cli, ["ingest", str(examples_dir), "--store", store]).exit_code == 0
     for sides, between in ((["Quảng Ninh", "dak lak"], "province_name"),
                            (["245/KH-SKHCN", "1520/KH-SKHCN"], "plan_label"),
-                           (["Quảng Ninh", "1520/KH-SKHCN"], "plan_label")):
+                           (["Quảng Ninh", "1520/KH-SKHCN"], "plan_label"),
+                           (["Quảng Ninh", "dak lak", "--directive", "nghi quyet 57"],
+                            "province_name")):
         shown = runner.invoke(cli, ["compare", *sides, "--store", store],
                               env={"COLUMNS": "300"})
         assert shown.exit_code == 0, shown.output
@@ -114,3 +116,34 @@ def test_a_comparison_names_the_overlaps_command_for_its_sides(examples_dir, tmp
         assert ran.exit_code == 0, (line, ran.output)
         pairs = json.loads(ran.output)["pairs"]
         assert pairs and all(p["a"][between] != p["b"][between] for p in pairs), line
+
+
+
+def test_a_directive_compares_only_the_plans_carrying_it_out(graph, examples_dir, tmp_path):
+    from policykg.graph.store import open_store
+    from policykg.queries import stems_from
+
+    g, _ = graph
+    # Gia Lai's plan only mentions 36-NQ/TW: it has nothing of it to compare
+    result = compare(g, ["Tây Ninh", "Gia Lai"], directive="36-NQ/TW (2023)")
+    tn, gl = result.sides
+    assert result.directive == "36-NQ/TW (2023)"
+    assert (gl.plans, gl.tasks) == ([], 0)
+    # Tây Ninh as written: Long An's plan (merged into it in 2025) is not on this side
+    assert tn.tasks == sum(1 for h in stems_from(g, "36-NQ/TW (2023)")
+                           if h.plan_label in tn.plans) == 4
+    store = open_store(tmp_path / "kg.db")
+    assert store.ingest([str(examples_dir)]).ok
+    whole = store.graph()
+    counted = []
+    for sides in (["Quảng Ninh", "dak lak"], ["Phú Yên", "Lạng Sơn"]):
+        for ref in ("nghi quyet 57", "QĐ 100"):
+            asked = compare(store, sides, directive=ref)
+            counted.append([side.tasks for side in asked.sides])
+            assert asked.to_dict() == compare(whole, sides, directive=ref).to_dict()
+            hits = stems_from(whole, ref)
+            for side in asked.sides:
+                assert side.tasks == sum(1 for h in hits if h.plan_label in side.plans)
+                assert side.tasks <= compare(whole, [side.name]).sides[0].tasks
+    # Lạng Sơn's plan carries out 100/QĐ-TTg only, Phú Yên's 57-NQ/TW only
+    assert counted[2][1] == 0 < counted[2][0] and counted[3][0] == 0 < counted[3][1]

@@ -485,6 +485,11 @@ def test_each_question_reads_its_part_and_answers_as_embedded(
         expected = _outcome(lambda *a, **k: [compare(*a, **k)], graph, sides, as_of=as_of)
         assert _outcome(lambda *a, **k: [questions.compare(*a, **k)], sides,
                         as_of=as_of) == expected, sides
+    for directive in (roots[0], "99-NQ/TW"):
+        expected = _outcome(lambda *a, **k: [compare(*a, **k)], graph, names,
+                            directive=directive)
+        assert _outcome(lambda *a, **k: [questions.compare(*a, **k)], names,
+                        directive=directive) == expected, directive
     read = questions.graph_for("workload", unit=name)
     rows = workload(graph, unit=name)
     assert rows and _tasks_read(read) == {t for r in rows

@@ -100,14 +100,15 @@ def _directive_panel(ax, rows, result: Comparison, sides: list[str], lang: str) 
 
 
 def write_compare(g: Graph, sides: list[str], out: str | Path, lang: str = "vi",
-                  as_of: str | date | None = None) -> list[Path]:
+                  as_of: str | date | None = None, directive: str | None = None) -> list[Path]:
     """Write the chart to ``out``: .png or .svg by its suffix, both when it has neither."""
     out = Path(out)
     suffix = out.suffix.lower().lstrip(".")
     if suffix and suffix not in FORMATS:
         raise ValueError(f"{out}: cannot write .{suffix}; use .png or .svg")
     targets = [out] if suffix else [out.with_suffix(f".{f}") for f in FORMATS]
-    fig = comparison_figure(compare(g, sides, as_of=as_of), lang, topic_names(g, lang))
+    fig = comparison_figure(compare(g, sides, as_of=as_of, directive=directive), lang,
+                            topic_names(g, lang))
     written = []
     for target in targets:
         target.parent.mkdir(parents=True, exist_ok=True)
