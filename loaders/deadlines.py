@@ -12,10 +12,12 @@ năm" → half-yearly: a unit plans for every half year). A yearly duty in a par
 keeps that part's month as partial ISO: "Quý I hằng năm" → yearly on ``--03``, "6 tháng đầu
 năm hằng năm" → ``--06``. Report dates recur as often as they fall: "trước ngày 20 hằng
 tháng" monthly, "trước ngày 15 tháng cuối quý" and "trước ngày 10 của tháng đầu quý" quarterly,
-"trước ngày 15/6 và 15/12 hằng năm" half-yearly (two days of the year, so no one date). Targets
-are numbers with what they count
-("15 Doanh nghiệp, Hợp tác xã", "tối thiểu đạt 1,5%"); Vietnamese decimals use
-a comma. Years, dates, document and standard numbers are never targets.
+"trước ngày 15/6 và 15/12 hằng năm" half-yearly (two days of the year, so no one date). Two
+times of one year fall due by the last, as a span does: "Tháng 6/2026 và tháng 12/2026" →
+``2026-12``, "30/6/2026 và 31/12/2026" → ``2026-12-31``. "30.6.2026" and "30-6-2026" are days;
+a year in two digits ("Quý IV/26") is left unread. Targets are numbers with what they count
+("15 Doanh nghiệp, Hợp tác xã", "tối thiểu đạt 1,5%", "từ 3 - 5 sản phẩm"); Vietnamese decimals
+use a comma. Years, dates, document and standard numbers are never targets.
 """
 
 from __future__ import annotations
@@ -33,6 +35,27 @@ _YEARS = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])")
 _DATE_WORDS = re.compile(
     rf"ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+({_YEAR}))?", re.IGNORECASE)
+# A date written with dots or dashes ("30.6.2026", "30-6-2026") is read as "30/6/2026". It
+# needs its year: "30.6" alone is a decimal, "tháng 10-12" months listed.
+_DOTTED_DATE = re.compile(
+    rf"(?<![\d/.,-])(?<!tháng )(?<!Tháng )(\d{{1,2}})([.-])(\d{{1,2}})\2({_YEAR})(?![\d.-]?\d)")
+# Months named in words, as "ngày 15 tháng Mười hai năm 2026" and Tết plans ("tháng Giêng",
+# "tháng Chạp") write them; longest names first.
+_MONTH_NAMES = {
+    "mười một": 11, "mười hai": 12, "giêng": 1, "chạp": 12, "một": 1, "hai": 2, "ba": 3,
+    "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+}
+_MONTH_NAME_TEXT = "|".join(_MONTH_NAMES)
+# A month name read only where a month must stand, before its year or "hằng năm" ("6 tháng
+# một lần" names no month).
+_MONTH_NAME = re.compile(
+    rf"(?<=tháng )(?:{_MONTH_NAME_TEXT})(?=\s+năm\s+{_YEAR}|\s*/\s*{_YEAR}|\s+(?:hằng|hàng)\s+năm)",
+    re.IGNORECASE)
+# A period or day whose year is written in two digits ("Quý IV/26", "tháng 6/26", "15/12/26"):
+# left unread rather than guessed, and not read in its plan's year either.
+_TWO_DIGIT_YEAR = re.compile(
+    r"(?:(?:quý|tháng)\s+[IVX\d]{1,4}|Q[1-4]|\d{1,2}\s*/\s*\d{1,2})\s*/\s*\d{2}(?![\d/])",
+    re.IGNORECASE)
 # A month with its year, or months listed before it ("tháng 9 - 10/2026", "tháng 9, 10 năm
 # 2026"): due by the last of them.
 _MONTH = re.compile(rf"tháng\s+(?:\d{{1,2}}\s*(?:[-–,]|và)\s*(?:tháng\s+)?)*"
@@ -57,6 +80,10 @@ _RECURRENCE = (
     (re.compile(r"\b(hang|moi) (nam|nam hoc)\b"), "yearly"),
     (re.compile(r"\b(thuong xuyen|lien tuc|dinh ky)\b"), "ongoing"),
 )
+# Words that make a duty ongoing without saying how often: they yield to a day with its year
+# ("Trước 31/12/2026 (báo cáo định kỳ)" falls due on that day).
+_ONGOING_UNLESS_DATED = re.compile(r"\bdinh ky\b")
+_ONGOING_WHATEVER = re.compile(r"\b(thuong xuyen|lien tuc)\b")
 
 
 # A span "từ tháng 10 đến tháng 12/2025", "từ quý III/2025 đến quý I/2026", "Từ tháng 6 đến
@@ -157,6 +184,8 @@ _PERIOD_EVERY_YEAR = re.compile(
     rf"|(?:(?P<months>\d{{1,2}}|sáu)\s+tháng|(?P<half>nửa))\s+(?P<side>đầu|cuối)(?:\s+năm)?)"
     rf"(?!\s*(?:năm\s+|/\s*|-\s*)?{_YEAR})",
     re.IGNORECASE)
+# Recurrences that come round on a cycle, counted from the first day or month they name.
+_CYCLES = frozenset({"monthly", "quarterly", "half-yearly", "yearly"})
 # Recurrences whose duties fall due in the month of the year their text names.
 _MONTH_OF_YEAR = frozenset({"yearly", "half-yearly"})
 
@@ -209,19 +238,41 @@ def _recurrence(folded: str) -> str | None:
     return None
 
 
-# what joins the first and last day of a span: "đến", or a dash between dates
-_TO = re.compile(r"\s(?:đến|tới)\s|\s[-–]\s|(?<=\d)[-–](?=\d)")
+def _yields_to_its_day(folded: str) -> bool:
+    """Whether a duty is ongoing only by being called "định kỳ", which says no period: a day
+    with its year then says when it falls due."""
+    return _ONGOING_UNLESS_DATED.search(folded) is not None \
+        and _ONGOING_WHATEVER.search(folded) is None
 
 
 def _month_due(text: str) -> re.Match[str] | None:
-    """The month a deadline falls due in: the first named ("Tháng 6/2026 và tháng 12/2026"),
-    or the last of a span ("tháng 12/2026 - tháng 01/2027"); a month written alone ("03/2026")."""
+    """The month a deadline falls due by: the last named, of a span ("tháng 12/2026 - tháng
+    01/2027") as of a list ("Tháng 6/2026 và tháng 12/2026", as "Quý I, II năm 2024" is due by
+    the end of the second quarter); a month written alone ("03/2026")."""
     months = list(_MONTH.finditer(text))
-    if not months:
-        return _MONTH_ALONE.fullmatch(text)
-    if len(months) > 1 and _TO.search(text, months[0].end(), months[-1].start() + 1):
-        return months[-1]
-    return months[0]
+    return months[-1] if months else _MONTH_ALONE.fullmatch(text)
+
+
+# What comes before the day a cited document was signed: "Công văn số 15/BCT-KH ngày".
+_SIGNED_ON = re.compile(r"\d+\s*/\s*[A-ZĐ][\w.-]*(?:/[\w.-]+)*\s+(?:ngày\s*)?$")
+
+
+def _dates(text: str) -> list[re.Match[str]]:
+    """The days ``text`` names, in words ("ngày 15 tháng 12 năm 2026") or figures, in order;
+    not the day a document it cites was signed ("theo Công văn số 15/BCT ngày 10/5/2026")."""
+    found = [*_DATE_WORDS.finditer(text), *_DATE.finditer(text)]
+    return sorted((m for m in found if _SIGNED_ON.search(text[max(0, m.start() - 60):m.start()])
+                   is None), key=lambda m: m.start())
+
+
+def _in_figures(text: str) -> str:
+    """``text`` with its dotted and dashed dates written with slashes (:data:`_DOTTED_DATE`)
+    and its months named in words given their number (:data:`_MONTH_NAME`), to be read."""
+    if "." in text or "-" in text:
+        text = _DOTTED_DATE.sub(r"\1/\3/\4", text)
+    if "háng " in text or "HÁNG " in text:
+        text = _MONTH_NAME.sub(lambda m: str(_MONTH_NAMES[m.group(0).lower()]), text)
+    return text
 
 
 def read_deadline(text: str) -> Deadline | None:
@@ -233,19 +284,19 @@ def read_deadline(text: str) -> Deadline | None:
 @lru_cache(maxsize=4096)
 def _read_deadline(text: str) -> Deadline | None:
     """:func:`read_deadline`, remembered: plans write the same few deadlines on many tasks."""
-    text = squash_spaces(nfc(text)).strip(" .;,")
-    if not text:
+    shown = squash_spaces(nfc(text)).strip(" .;,")
+    if not shown:
         return None
+    text = _in_figures(shown)
     folded = fold(text)
-    found = Deadline(text=text, recurrence=_recurrence(folded))
-    dates = list(_DATE_WORDS.finditer(text)) or list(_DATE.finditer(text))
-    # a span of days ("từ ngày 15/01/2026 đến ngày 30/3/2026", "01/4/2026 - 30/4/2026")
-    # falls due on its last day
-    spans = len(dates) >= 2 and \
-        _TO.search(text, dates[0].end(), dates[-1].start() + 1) is not None
-    date = dates[-1] if spans else dates[0] if dates else None
+    found = Deadline(text=shown, recurrence=_recurrence(folded))
+    # several days ("từ ngày 15/01/2026 đến ngày 30/3/2026", "30/6/2026 và 31/12/2026") fall
+    # due by the last, as months and quarters listed do; a duty recurring on them ("Định kỳ 6
+    # tháng, trước ngày 20/6 và 20/12") keeps the first, from which its cycle is counted
+    dates = _dates(text)
+    date = (dates[0] if found.recurrence in _CYCLES else dates[-1]) if dates else None
     day_month = (date.group(1), date.group(2), date.group(3)) if date else None
-    if spans and dates[0].group(3):
+    if len(dates) >= 2 and dates[0].group(3):
         found.start_year = int(dates[0].group(3))
     if day_month:
         day, month, year = int(day_month[0]), int(day_month[1]), day_month[2]
@@ -253,6 +304,8 @@ def _read_deadline(text: str) -> Deadline | None:
             found.date = f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
             if year:
                 found.end_year = int(year)
+                if found.recurrence == "ongoing" and _yields_to_its_day(folded):
+                    found.recurrence = None
     month = _month_due(text)
     if month and found.date is None and 1 <= int(month.group(1)) <= 12:
         found.date = f"{month.group(2)}-{int(month.group(1)):02d}"
@@ -295,13 +348,18 @@ def _read_deadline(text: str) -> Deadline | None:
 # A whole sentence that is a standing duty: "Thực hiện thường xuyên", "Tổ chức hằng năm".
 _STANDING_VERBS = ("thực hiện", "triển khai", "tổ chức")
 _STANDING_TIMES = ("thường xuyên", "liên tục", "hàng năm", "hằng năm")
+# A day in prose: "30/11", "15/12/2026", "30.6.2026", "30-6-2026", "15 tháng 12 năm 2026".
+_PROSE_DAY = (r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?![\d/])|\d{1,2}\.\d{1,2}\.\d{4}(?!\d)"
+              rf"|\d{{1,2}}-\d{{1,2}}-\d{{4}}(?!\d)"
+              rf"|\d{{1,2}}\s+tháng\s+(?:\d{{1,2}}|{_MONTH_NAME_TEXT})\s+năm\s+{_YEAR})")
 _PROSE_DEADLINE = re.compile(
     rf"(?:(?:hoàn thành|thực hiện xong|xong)[^.;:]{{0,25}}?(?:trong|trước|vào|trong năm|năm)"
     rf"\s+[^.;:]*?{_YEAR}"
-    # "trước ngày 30/11 hàng năm", also without "ngày": "gửi Văn phòng trước 15/12 hằng năm"
-    r"|trước(?:\s+ngày)?\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?![\d/])"
-    # more days of the year: "trước ngày 15/6 và 15/12 hằng năm"
-    r"(?:\s*(?:,|và)\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?![\d/]))*"
+    # "trước ngày 30/11 hàng năm", also without "ngày": "gửi Văn phòng trước 15/12 hằng năm",
+    # "chậm nhất ngày 20/11/2026", "trước ngày 15 tháng 12 năm 2026"
+    rf"|(?:trước|chậm nhất)(?:\s+ngày)?\s+{_PROSE_DAY}"
+    # more days: "trước ngày 15/6 và 15/12 hằng năm", "trước ngày 30/6/2026 và 31/12/2026"
+    rf"(?:\s*(?:,|và)\s*(?:ngày\s+)?{_PROSE_DAY})*"
     r"(?:\s+(?:hàng|hằng)\s+năm)?"
     r"|trước\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s*(?:,|và)\s*(?:ngày\s+)?\d{1,2}\s+tháng"
     r"\s+\d{1,2})*\s+(?:hàng|hằng|mỗi)\s+năm"
@@ -321,8 +379,11 @@ _PROSE_DEADLINE = re.compile(
     # a time counted from the plan: "trong 30 ngày kể từ ngày Kế hoạch được ban hành"
     r"|(?:trong(?:\s+thời\s+hạn)?|chậm nhất|sau)\s+\d{1,3}\s+ngày(?:\s+làm\s+việc)?"
     r",?\s+kể\s+từ\s+(?:ngày\s+)?[^.;:(),]{1,60}"
-    rf"|(?:^|(?:trước|trong|chậm nhất|vào)\s+)quý\s+[IVX1-4]{{1,4}}(?:\s*,\s*[IVX1-4]{{1,4}})*"
-    rf"\s*(?:năm\s+|/\s*){_YEAR}"
+    # a quarter or half of one year: "trong quý III/2026", "vào Quý II và Quý IV năm 2026",
+    # "trong 6 tháng đầu năm 2026"
+    rf"|(?:^|(?:trước|trong|chậm nhất|vào)\s+)(?:quý\s+[IVX1-4]{{1,4}}"
+    rf"(?:\s*(?:,|và|[-–])\s*(?:quý\s+)?[IVX1-4]{{1,4}})*\s*(?:năm\s+|/\s*)"
+    rf"|(?:(?:\d{{1,2}}|sáu)\s+tháng|nửa)\s+(?:đầu|cuối)\s+năm\s+){_YEAR}"
     # a period alone in brackets after the duty: "(Quý II/2026)", "(tháng 9/2026)"
     rf"|(?<=\()(?:quý|tháng)\s+[IVX\d]{{1,4}}(?:\s*(?:,|và)\s*(?:(?:quý|tháng)\s+)?[IVX\d]{{1,4}})*"
     rf"\s*(?:năm\s+|/\s*){_YEAR}(?=\))"
@@ -365,7 +426,7 @@ _PROSE_PERIOD = re.compile(
     rf"|(?:trước|trong|chậm nhất|vào)\s+tháng\s+\d{{1,2}}"
     rf"(?:\s*(?:[-–,]|và)\s*(?:tháng\s+)?\d{{1,2}})*\s*(?:năm\s+|/\s*){_YEAR}"
     rf"|(?<!kết quả )(?:thực hiện|triển khai|tổ chức)\s+trong\s+(?:năm|giai đoạn)\s+{_YEAR}"
-    rf"(?:\s*[-–]\s*{_YEAR})?"
+    rf"(?:\s*[-–]\s*{_YEAR}|\s*(?:,|và)\s*(?:các|những)\s+năm\s+tiếp\s+theo)?"
     # a duty from one year on: "(từ) năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi"
     rf"|(?P<onward>(?:từ\s+)?năm\s+{_YEAR}\s*(?:,|và)\s*(?:các|những)\s+năm\s+tiếp\s+theo"
     rf"|từ\s+năm\s+{_YEAR}\s+trở\s+đi)"
@@ -485,16 +546,20 @@ def single_year(text: str | None) -> int | None:
 
 
 def read_deadline_in(text: str, year: int | None) -> Deadline | None:
-    """:func:`read_deadline` of a period that may not write its year ("Quý II", "Tháng 3,
-    Tháng 4", "6 tháng đầu năm"), read in ``year`` (its table's or plan's) when it names
-    none. The text stays as written."""
+    """:func:`read_deadline` of a period or day that may not write its year ("Quý II", "Tháng
+    3, Tháng 4", "6 tháng đầu năm", "30/6"), read in ``year`` (its table's or plan's) when it
+    names none; a year written in two digits ("Quý IV/26") is not taken for it. The text
+    stays as written."""
     found = read_deadline(text)
-    if found is None or year is None or found.start_year or found.end_year:
+    if found is None or year is None or found.start_year or found.end_year \
+            or _TWO_DIGIT_YEAR.search(found.text):
         return found
     dated = _read_deadline(f"{found.text} năm {year}")
     if dated is not None:
         found.start_year, found.end_year = dated.start_year, dated.end_year
         found.date = found.date or dated.date
+    if found.date and found.date.startswith("--") and found.recurrence is None:
+        found.date = f"{year}{found.date[1:]}"  # "30/6": a day of the plan's year
     return found
 
 
@@ -503,13 +568,17 @@ def read_deadline_in(text: str, year: int | None) -> Deadline | None:
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:,\d+)?"
 _QUALIFIER = (r"(?:(?:tối thiểu|ít nhất|tối đa|trên|dưới|khoảng|gần|hơn|đạt|tăng|giảm|"
               r"phấn đấu|bình quân)\s+)*")
-_PERCENT = re.compile(rf"({_QUALIFIER})({_NUMBER})\s*%(\s*/\s*năm)?", re.IGNORECASE)
+# A range counts from its first number: "từ 3 - 5 sản phẩm", "2 đến 3 lớp", "3% - 5%".
+_TO_NUMBER = r"(?:\s*[-–]\s*|\s+đến\s+)"
+_PERCENT = re.compile(rf"({_QUALIFIER}(?:từ\s+(?=(?:{_NUMBER})\s*%?{_TO_NUMBER}))?)"
+                      rf"({_NUMBER})(?:\s*%?{_TO_NUMBER}(?:{_NUMBER}))?\s*%(\s*/\s*năm)?",
+                      re.IGNORECASE)
 # A count opens with a digit not written after a word, "/", ".", "," or "-". The pattern
 # starts with that digit (the test on what precedes it follows), so the regex engine
 # jumps from digit to digit instead of trying every position of the text.
 _NUMBER_AFTER_FIRST_DIGIT = r"\d{0,2}(?:\.\d{3})+(?!\d)|\d*(?:,\d+)?"
 _COUNT = re.compile(rf"(\d(?<![\w/.,-]\d)(?:{_NUMBER_AFTER_FIRST_DIGIT}))"
-                    rf"(?:\s+đến\s+({_NUMBER}))?(?![\w/%:-]|[.,]\d)\s+")
+                    rf"(?:{_TO_NUMBER}({_NUMBER}))?(?![\w/%:-]|[.,]\d)\s+")
 _QUALIFIED = re.compile(rf"{_QUALIFIER}(?:từ\s+)?$", re.IGNORECASE)
 _NOT_BEFORE_WORDS = (
     "số", "tcvn", "iso", "quyết định", "nghị quyết", "kế hoạch", "kết luận", "chỉ thị",
@@ -526,8 +595,17 @@ _NOUN_STOPS = {
     "được", "về", "cho", "của", "trên", "tại", "để", "nhằm", "thuộc", "trong", "có", "đã",
     "đạt", "sẽ", "phải", "là", "với", "từ", "đến", "theo", "vào", "ứng", "tham", "nâng",
     "thực", "triển", "xây", "hỗ", "áp", "tiếp", "và", "hoặc", "mới", "gồm", "thông", "từng",
-    "rằng", "mà", "bằng", "như", "trở", "tăng", "giảm",
+    "rằng", "mà", "bằng", "như", "trở", "tăng", "giảm", "so", "lên", "xuống", "nộp",
 }
+# Verbs that end the counted noun after its first word: "20 hợp tác xã chuyển đổi số" counts
+# "hợp tác xã", "200 học viên sử dụng thành thạo" counts "học viên" (compared in folded form; the
+# first syllable alone is often a noun: "kết quả", "sử liệu").
+_NOUN_ENDING_VERBS = frozenset(fold(v) for v in (
+    "chuyển đổi", "chuyển giao", "đổi mới", "sử dụng", "kết nối", "tiếp cận",
+    "phát triển", "hoàn thành", "hoàn thiện", "thành lập", "đáp ứng", "bảo đảm", "đảm bảo",
+    "duy trì", "mở rộng", "cung cấp", "cung ứng", "liên kết", "vận hành",
+    "lắp đặt", "số hóa", "đưa vào", "quảng bá", "giới thiệu", "tuân thủ",
+))
 
 
 _TOKEN = re.compile(r"[^\s,;.:()]+|,\s*|[;.:()]")
@@ -545,7 +623,8 @@ def _noun_phrase(tail: str, limit: int = 5) -> str:
     """The few words after a number that say what it counts."""
     words: list[str] = []
     counted = 0  # words other than ","
-    for m in _TOKEN.finditer(tail):
+    tokens = list(_TOKEN.finditer(tail[:200]))
+    for i, m in enumerate(tokens):
         token = m.group(0)
         if token[0] in ";.:()":
             break
@@ -558,6 +637,9 @@ def _noun_phrase(tail: str, limit: int = 5) -> str:
         if _ends_noun(token) or token[0].isdigit():
             break
         if not words and fold(token) in _TIME_NOUNS:
+            break
+        if words and i + 1 < len(tokens) and \
+                fold(f"{token} {tokens[i + 1].group(0)}") in _NOUN_ENDING_VERBS:
             break
         words.append(token)
         counted += 1
@@ -601,7 +683,7 @@ def _read_targets(text: str) -> list[Target]:
     used: list[tuple[int, int]] = []
     for m in _PERCENT.finditer(text) if "%" in text else ():
         unit = "%/năm" if m.group(3) else "%"
-        noun = "" if m.group(3) else _noun_phrase(text[m.end():], 3)
+        noun = "" if m.group(3) else _noun_phrase(text[m.end():], 4)
         quote = squash_spaces(m.group(0) + (" " + noun if noun else ""))
         found.append(Target(text=quote, value=_value(m.group(2)), unit=unit))
         used.append(m.span())
@@ -620,8 +702,8 @@ def _read_targets(text: str) -> list[Target]:
         if not lead and _NOT_BEFORE.search(before.rstrip()[-_NOT_BEFORE_SPAN:]):
             continue
         noun = _noun_phrase(text[m.end():])
-        if not noun or fold(noun.split()[0]) in _TIME_NOUNS:
-            continue
+        if not noun or not noun[0].isalpha() or fold(noun.split()[0]) in _TIME_NOUNS:
+            continue  # "3 - 5%": the dash is no noun
         quote = squash_spaces(lead + text[start:m.end()] + noun)
         found.append(Target(text=quote.strip(), value=_value(number), unit=noun))
     return found

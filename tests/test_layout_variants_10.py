@@ -831,8 +831,8 @@ def test_a_content_row_above_the_fields_is_the_tasks_step(plan):
     ("Tháng 10/2026", "2026-10"),
     ("Tháng 9/2026 - Tháng 10/2026", "2026-10"),
     ("từ tháng 3/2026 đến tháng 5/2026", "2026-05"),
-    # two times, not a span: the first one is due first
-    ("Tháng 6/2026 và tháng 12/2026", "2026-06"),
+    # two times, not a span: due by the last, as "Quý I, II năm 2024" is
+    ("Tháng 6/2026 và tháng 12/2026", "2026-12"),
 ])
 def test_months_listed_before_their_year_are_due_by_the_last(text, date):
     found = read_deadline(unicodedata.normalize("NFD", text))
