@@ -773,8 +773,10 @@ class _Fragmenter:
                 name = mention.canonical or mention.name
                 plan_kind = (kinds.get(_fold(name)) or kinds.get(_fold(mention.name))
                              if kinds else None)
+                placed = (units.placed_unit_name(name, plan.issuer)
+                          if mention.category == "external" else None)
                 org_op, unit_op = _unit_ops(name, mention.category, org, scope,
-                                            plan.province, plan_kind)
+                                            plan.province, plan_kind, placed)
                 if org_op is not None:
                     self.op(org_op)
                 self.op(unit_op)
@@ -842,11 +844,13 @@ _PROVINCIAL_COMMITTEES = {"tinh-uy": "Tỉnh ủy", "ban-thuong-vu-tinh-uy": "T�
 
 @lru_cache(maxsize=16384)
 def _unit_ops(name: str, category: str, org: str | None, scope: str, province: str | None,
-              plan_kind: str | None) -> tuple[tuple[Any, ...] | None, tuple[Any, ...]]:
+              plan_kind: str | None, placed: str | None = None
+              ) -> tuple[tuple[Any, ...] | None, tuple[Any, ...]]:
     """The shared operations a unit mention adds: (``org`` op or None, ``unit`` op).
 
     The unit node is scoped to the plan's province (or ``vn`` for a central plan)
-    and organisation; ``plan_kind`` is the kind the plan itself gives the unit."""
+    and organisation; ``plan_kind`` is the kind the plan itself gives the unit; ``placed``
+    the name with the commune or district a local plan means ("Công an xã Ia Grai")."""
     usl, internal, known_kind, kind_label = _unit_facts(name, category)
     pid = ident.province_id(province) if province else None
     part_of: str | None
@@ -875,8 +879,8 @@ def _unit_ops(name: str, category: str, org: str | None, scope: str, province: s
         uid = ident.unit_id(scope, "all", usl)
     else:
         central = "central" if scope == ident.NATIONWIDE else None
-        org_op = ("org", name, central, province)
-        part_of = ident.issuer_org(name, central, province)[0]
+        org_op = ("org", placed or name, central, province)
+        part_of = ident.issuer_org(placed or name, central, province)[0]
         org_scope, org_slug = part_of.split(":")[1:3]
         uid = ident.unit_id(org_scope, org_slug, org_slug)
         if org_scope == ident.NATIONWIDE:

@@ -11,7 +11,9 @@ then each heading is read by what it holds, so one plan can mix layouts
 2. and 3. a numbered item or "Nhiệm vụ N" with labelled lines ("Đơn vị chủ trì
    tham mưu:", "Đơn vị phối hợp:", "Thời gian thực hiện:", "Nội dung thực hiện:"
    with "+" steps, "Kết quả thực hiện:"/"Sản phẩm:"), lettered or not; a label alone
-   on its line ("Đơn vị phối hợp:") takes the units on the lines below;
+   on its line ("Đơn vị phối hợp:") takes the units on the lines below; the lead and
+   partners a heading names (in its lines, a bracket or its sentence) hold for the parts
+   under it ("a)" … "đ)", "3.1.1.") that name no unit of their own;
 4. prose whose subject is a unit ("Chi cục … chủ trì …", "Giao Phòng … chủ
    trì …", "…; Sở Y tế chủ trì, phối hợp với …"); the subject carries over to the next
    paragraphs of the same item ("Phối hợp với Sở Công Thương …" adds cooperating
@@ -27,7 +29,9 @@ then each heading is read by what it holds, so one plan can mix layouts
    column per period ("Quý I" … "Quý IV", "Tháng 1" …, "6 tháng đầu năm", "2025", or
    "I" … "IV" under a "Quý" header, "1" … "12" under a time header) marked "x" or "✓"
    in a row gives that task's deadline: the marked periods, in the year the time header
-   or the plan's title names.
+   or the plan's title names. A header naming other columns right under a table opens a
+   table of its own; a row with a number in its STT column is a task even when its words
+   name columns ("… bảo đảm tiến độ").
 
 Purpose, requirement and budget sections and the closing block hold no tasks.
 Numbered items without a unit (content a plan lists without assigning it) are
@@ -38,8 +42,8 @@ Task ids are stable within a plan: the Roman section then the printed number
 ("II.3.5", "IV.1", "II.NV2" for "Nhiệm vụ 2"), a lettered heading under its item
 ("II.2.2.a"), bullets and paragraphs by position under their heading ("III.4.b2",
 "II.1.p1"), the clauses or sentences of such a paragraph by position ("II.4.p1.c2"), table
-rows under their table and group row ("PL.T1.I.1"); ``number``
-is the number as printed ("3.5", "Nhiệm vụ 2", the table's STT) or the id's tail.
+rows under their table and group row ("PL.T1.I.1"; "PL2.T1.1" in a second appendix);
+``number`` is the number as printed ("3.5", "Nhiệm vụ 2", the table's STT) or the id's tail.
 
 "X phối hợp với Y" gives X the duty with Y cooperating, except when the
 partners are all named units of the same department as X and X is carried by a
@@ -104,7 +108,8 @@ _FIELDS = (
     ("support", re.compile(r"^(?:(?:don vi|co quan|bo phan|co quan, don vi|co quan don vi)\s+)?"
                            r"phoi hop\b")),
     ("participate", re.compile(r"^(?:(?:don vi|co quan|bo phan)\s+)?tham gia\b")),
-    ("deadline", re.compile(r"^(?:thoi gian|thoi han|tien do|thoi diem hoan thanh|moc thoi gian)\b"
+    ("deadline", re.compile(r"^(?:thoi gian|thoi han|tien do|thoi diem hoan thanh|moc thoi gian"
+                            r"|lo trinh)\b"
                             r"|^hoan thanh$")),
     ("output", re.compile(r"^(?:(?:du kien|hinh thuc) )?(?:san pham|ket qua)\b"
                           r"|^hinh thuc van ban\b")),
@@ -158,8 +163,8 @@ _TABLE_COLUMNS = (
     # a time in two columns: "Bắt đầu | Kết thúc", "Thời gian bắt đầu | Thời gian hoàn thành"
     ("start", re.compile(r"^(?:(?:thoi gian|thoi diem|ngay) )?bat dau$|^tu (?:ngay|thang)$")),
     ("end", re.compile(r"^(?:(?:thoi gian|thoi diem|ngay) )?ket thuc$|^den (?:ngay|thang)$")),
-    ("deadline", re.compile(r"thoi gian|thoi han|tien do")),
-    ("output", re.compile(r"san pham|ket qua")),
+    ("deadline", re.compile(r"thoi gian|thoi han|tien do|^thoi diem|^lo trinh")),
+    ("output", re.compile(r"san pham|ket qua|^hinh thuc van ban")),
     ("content", re.compile(r"noi dung|nhiem vu|hoat dong|ten")),
     ("note", re.compile(r"^ghi chu$")),
 )
@@ -285,6 +290,12 @@ def _label_kind(label: str) -> str | None:
     return None
 
 
+def field_kind(label: str) -> str | None:
+    """The field a task's label names ("Đơn vị phối hợp" → "support"), or None: how a line
+    that lost the colon after its label is told from one that never had one."""
+    return _label_kind(label)
+
+
 def _section_holds_tasks(title: str) -> bool:
     key = fold(title)
     if _HAS_TASKS.search(key):
@@ -365,6 +376,7 @@ def build_outline(lines: list[Line]) -> list[Node]:
     stack: list[Node] = []
     closed = False
     seen_section = False
+    appendices = 0
 
     def attach(node: Node) -> None:
         if stack:
@@ -396,7 +408,7 @@ def build_outline(lines: list[Line]) -> list[Node]:
                 siblings = parent.children if parent else roots
                 siblings[-1] = content
                 last = content
-            if last is not None and last.kind == "table":
+            if last is not None and last.kind == "table" and not _another_header(last, cells):
                 last.rows.append(cells)
                 last.lines.append(line)
             elif labelled is not None:
@@ -411,7 +423,10 @@ def build_outline(lines: list[Line]) -> list[Node]:
         if kind == "appendix":
             closed = False
             seen_section = True
-            node = Node("section", "PL", text, [line], holds_tasks=True)
+            appendices += 1
+            # "PHỤ LỤC I", "PHỤ LỤC II": each its own ids ("PL.T1.1", "PL2.T1.1").
+            node = Node("section", "PL" if appendices == 1 else f"PL{appendices}", text, [line],
+                        holds_tasks=True)
             roots.append(node)
             stack[:] = [node]
             continue
@@ -648,6 +663,39 @@ def _labelled_row(cells: list[str]) -> tuple[str, str] | None:
         return None
     labelled = _field_of(f"{cells[0]}: {cells[1]}")
     return labelled if labelled is not None and labelled[0] in _VALUE_BELOW else None
+
+
+def _another_header(table: Node, cells: list[str]) -> bool:
+    """True when ``cells`` head other columns than the header of ``table``: a new table
+    right below it (the blank line between them is gone), not its header again on a new
+    page."""
+    if not _names_columns(cells):
+        return False
+    header = next((row for row in table.rows if _looks_like_header(row)), None)
+    return header is not None and [_column_kind(c) for c in header] != [
+        _column_kind(c) for c in cells]
+
+
+_HEADER_WORD_MAX = 40  # a header cell naming no known column is a short label ("Kinh phí")
+
+
+def _names_columns(cells: list[str]) -> bool:
+    """True for a header whose every cell names a column: not a row of a task whose words
+    happen to name some ("Đặt hàng nhiệm vụ … bảo đảm tiến độ" | "23 nhiệm vụ …")."""
+    return _looks_like_header(cells) and all(
+        _column_kind(c) is not None or _is_period_column(c)
+        or (len(c) <= _HEADER_WORD_MAX and not any(ch.isdigit() for ch in c))
+        for c in cells if c)
+
+
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6}|[A-Z])\.?$")
+
+
+def _numbered_row(cells: list[str], columns: dict[str, int]) -> bool:
+    """True when the row bears a number in the STT column: a task's row, however many of
+    its words name columns; a header never has one."""
+    i = columns.get("stt")
+    return i is not None and i < len(cells) and bool(_ROW_NUMBER.match(cells[i].strip()))
 
 
 def _content_row(table: Node) -> Node | None:
@@ -892,7 +940,7 @@ class _Reader:
             if child.kind == "para" and child.text.rstrip().endswith(":") and not child.children:
                 # An introduction: "… các nhiệm vụ sau:"; one naming a unit ("Sở Y tế:",
                 # "Sở Y tế chủ trì các nhiệm vụ sau:") hands its duties to the lines below.
-                names, partnered = _heading_units(child.text), None
+                names, partnered = _noted_heading(child.text) or (_heading_units(child.text), None)
                 if names is None:
                     subj = leading_subject(child.text)
                     names = subj.names if subj is not None and subj.role == "lead" else None
@@ -969,6 +1017,13 @@ class _Reader:
         if fields and (duties := _duties_with_fields(node.children)) is not None:
             self.duties_with_fields(node, tid, ctx, duties)
             return
+        if not fields and (noted := _noted_heading(node.text)) is not None \
+                and _has_tasks_below(node):
+            # "4. Sở Tài chính (chủ trì), Sở Y tế:": a unit heading that notes who leads.
+            group = squash_spaces(node.text).rstrip(" :.")
+            self.children(node, ctx.but(prefix=tid, group=group, subject=noted[0],
+                                        partners=noted[1]))
+            return
         unit_names = _heading_units(node.text)
         if not unit_names and not fields and _PERIOD_HEADING.match(node.text) \
                 and _has_tasks_below(node):
@@ -1019,11 +1074,14 @@ class _Reader:
                                   *ctx.with_partners(*role_and_partners(node.text)),
                                   node.lines[0])
             self.finish(task)
+            if inherited is ctx.subject and (own := _units_handed_down(task)) is not None:
+                inherited, partnered = own
             sub = ctx.but(prefix=tid, parent=task.id, subject=inherited, partners=partnered)
             self.children(node, sub)
             return
         self.finish(task, task.steps)
-        sub = ctx.but(prefix=tid, parent=task.id, subject=None)
+        inherited, partnered = _units_handed_down(task) or (None, None)
+        sub = ctx.but(prefix=tid, parent=task.id, subject=inherited, partners=partnered)
         sub_node = Node(node.kind, node.label, node.text, node.lines, node.level,
                         [c for c in node.children if c.kind in ("num", "letter", "table")])
         self.children(sub_node, sub)
@@ -1193,8 +1251,8 @@ class _Reader:
                 if _looks_like_header(cells):
                     take_header(cells)
                 continue
-            if _looks_like_header(cells):
-                continue
+            if _looks_like_header(cells) and not _numbered_row(cells, columns):
+                continue  # the header again, on a new page
             if row_no == 0 and _header_continues(cells):
                 # A header spanning two rows: "Phân công" above "Chủ trì | Phối hợp".
                 take_header(cells)
@@ -1629,7 +1687,8 @@ def _field_units(text: str, kind: str, value: str) -> list[tuple[str, Role]]:
             out.extend((name, default) for name in split_units(piece, strict=False))
             continue
         predicate = char_fold(piece[subj.end:]).strip(" .,")
-        if _ROLE_ONLY.match(predicate):
+        if _ROLE_ONLY.match(predicate) or subj.role != "lead":
+            # "…; Sở Y tế phối hợp cung cấp thông tin": the verb's role, whatever follows it
             out.extend((name, subj.role) for name in subj.names)
         elif subj.partners and _LEADS_WITH_PARTNERS.match(predicate):
             # "Cơ quan chủ trì, phối hợp: Phòng X chủ trì, phối hợp với Phòng Y, Công an xã"
@@ -1644,6 +1703,15 @@ _ROLE_NOTE = re.compile(r"\(\s*(chủ trì|phối hợp|tham gia)\s*\)", re.IGNO
 # A role word ending one clause of a cell before the next unit: "Sở Y tế chủ trì, Sở Tài chính …"
 _ROLE_THEN_COMMA = re.compile(r"([Cc]hủ trì|[Pp]hối hợp|[Tt]ham gia)\s*,\s+(?=[A-ZĐÀ-Ỹ])")
 _ROLE_OF_NOTE = {"chu tri": "lead", "phoi hop": "support", "tham gia": "participate"}
+# The mark of a list item in a cell, at its start or after the "; " a line break became.
+_CELL_MARKS = "-–—+•·●"
+_CELL_ITEM = re.compile(rf"(^|;\s*)[{_CELL_MARKS}]\s+")
+# A role's label opening a cell's next line, once the lines are joined with a space: after a
+# list mark, or in capitals ("… - Phối hợp: Sở Y", "… Phối hợp: Sở Y").
+_ROLE_LABEL = r"(?:(?:đơn vị|cơ quan|bộ phận)\s+)?(?:chủ trì|phối hợp|tham gia)\s*:"
+_NEXT_ROLE_LABEL = re.compile(
+    rf"(?<=[^\s,;/])\s+(?:[{_CELL_MARKS}]\s+(?={_ROLE_LABEL})|(?=(?-i:[ĐCBPT]))(?={_ROLE_LABEL}))",
+    re.IGNORECASE)
 
 
 def _all_units(text: str) -> bool:
@@ -1659,6 +1727,12 @@ def _cell_units(value: str, column: str) -> list[tuple[str, Role]]:
     if not value:
         return []
     default: Role = column  # type: ignore[assignment]
+    if ":" in value and _NEXT_ROLE_LABEL.search(value):
+        # "Chủ trì: Sở X Phối hợp: Sở Y": a cell's lines joined with a space.
+        value = _NEXT_ROLE_LABEL.sub("; ", value)
+    if value[0] in _CELL_MARKS or "; " in value:
+        # "- Chủ trì: Sở X<br>- Phối hợp: Sở Y": a list in the cell, one line per role.
+        value = _CELL_ITEM.sub(r"\1", value)
     if ":" not in value and "(" not in value:
         if _ROLE_WORDS.search(char_fold(value)):
             # "Sở Y tế chủ trì; Trường Cao đẳng Y tế phối hợp" (or ", "): each clause's verb.
@@ -1886,6 +1960,16 @@ def _focal_fields(fields: list[Node]) -> list[Node]:
     return focal if 0 < len(focal) < len(leads) else []
 
 
+def _units_handed_down(task: Task) -> tuple[list[str], list[str]] | None:
+    """The leads and partners a heading gives the parts below it that name no unit ("1.
+    Kiểm soát ô nhiễm (Sở X chủ trì, phối hợp với Công an tỉnh)" / "a) …", or the heading
+    with "Đơn vị chủ trì:" lines), or None when it names no lead."""
+    leads = [u.name for u in task.units if u.role == "lead"]
+    if not leads:
+        return None
+    return leads, [u.name for u in task.units if u.role == "support"]
+
+
 def _has_tasks_below(node: Node) -> bool:
     return any(c.kind in ("num", "letter", "bullet", "para", "table") for c in node.children)
 
@@ -1901,6 +1985,18 @@ _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 # "Đảng ủy Ủy ban nhân dân tỉnh"): the verb, not the title of the body's leaders.
 _STEERS = re.compile(r"(?:[Ll]ãnh đạo|[Cc]hỉ đạo)\s")
 _PARTY_BODY = re.compile(r"(?:dang uy|dang doan|ban can su dang|chi bo|dang bo|to dang)\b")
+
+
+def _noted_heading(text: str) -> tuple[list[str], list[str]] | None:
+    """The leads and partners of a heading that is only units with their roles noted ("Sở
+    Tài chính (chủ trì), Sở Y tế:"), or None."""
+    body = squash_spaces(text).rstrip(" :.")
+    if "(" not in body or _ROLE_NOTE.search(body) is None \
+            or _heading_units(_ROLE_NOTE.sub("", body)) is None:
+        return None
+    named = _cell_units(body, "lead")
+    leads = [name for name, role in named if role == "lead"]
+    return (leads, [name for name, role in named if role == "support"]) if leads else None
 
 
 def _heading_units(text: str) -> list[str] | None:

@@ -17,6 +17,9 @@ What is cleaned, and why:
   wrap is re-joined when the next line starts in lower case and the previous
   one did not end a sentence, or starts with the number a date left open needs
   ("… trong tháng 9 năm" / "2026.").
+- Word tables pasted as text: a row whose cells tabs part becomes a pipe row; a field
+  table's row of two cells ("Đơn vị chủ trì<TAB>Phòng X") gets back the colon after its
+  label, so it reads as the labelled line it is.
 - Web portal debris: a line that is only a button, link or breadcrumb ("Tải về",
   "In trang", "Chia sẻ: Facebook | Zalo", "Trang chủ > Văn bản") is dropped.
 """
@@ -29,6 +32,7 @@ from collections import Counter
 from operator import itemgetter
 
 from policykg.loaders.model import Line
+from policykg.loaders.tasks import field_kind
 from policykg.ontology.normalize import fold
 
 # --- patterns ----------------------------------------------------------------------
@@ -303,11 +307,24 @@ def _tab_row(text: str) -> str:
     Three filled cells at least: a header line's tab parts two (number, place and date).
     """
     cells = [c.strip() for c in text.split("\t")]
-    if sum(1 for c in cells if c) < 3:
-        return text
-    if cells[0] in _TAB_BULLETS:
-        return text  # "-\tĐơn vị chủ trì:\tPhòng …": Word's tab after a bullet and a label
+    filled = [c for c in cells if c]
+    if filled[:1] and filled[0] in _TAB_BULLETS:
+        # "-\tĐơn vị chủ trì:\tPhòng …": Word's tab after a bullet and a label
+        return filled[0] + " " + (_field_line(filled[1:]) or " ".join(filled[1:]))
+    if len(filled) < 3:
+        return _field_line(filled) or text
     return "| " + " | ".join(cells) + " |"
+
+
+def _field_line(cells: list[str]) -> str | None:
+    """"Đơn vị chủ trì: Phòng X" for the two cells of a Word field table pasted as a line
+    ("Đơn vị chủ trì\tPhòng X"), whose label lost its colon with the table; else None."""
+    if len(cells) != 2 or len(cells[0]) > _FIELD_LABEL_MAX or cells[0].endswith(":"):
+        return None
+    return f"{cells[0]}: {cells[1]}" if field_kind(cells[0]) is not None else None
+
+
+_FIELD_LABEL_MAX = 70  # longer than any label of a task's field
 
 
 # Marks a Word list item opens with, a tab after it: an item, not a table's first cell.

@@ -55,7 +55,7 @@ _STOP_WORDS = sorted({
     "lap dat", "duy tri", "nang cap", "mo rong", "thuc day", "khao sat", "tap huan", "so hoa",
     "chuan bi", "soan thao", "dieu chinh", "thiet lap", "dua", "long ghep", "phan cong",
     "lap", "thong ke", "phan loai", "niem yet", "cong khai", "thu hoi", "xu phat", "phat hien",
-    "kich hoat", "huy dong", "don tiep",
+    "kich hoat", "huy dong", "don tiep", "tuan tra", "mo",
 })
 
 
@@ -97,7 +97,7 @@ _AND_HEADS = re.compile(
     r"^(van phong|thanh tra|chi cuc|trung tam|phong|so|ban|bo|cuc|cong an|uy ban|ubnd|"
     r"hoi dong|hiep hoi|hoi|lien minh|lien doan|tinh doan|dang doan|dang uy|to dang|cac|"
     r"vien|truong|bao hiem xa hoi|ngan hang|kho bac|bo chi huy|tong cong ty|cong ty|"
-    r"ubmttq|uy ban mat tran|mat tran|vu|lien hiep)(?![a-z0-9])")
+    r"ubmttq|uy ban mat tran|mat tran|vu|lien hiep|bao va phat thanh|dai phat thanh)(?![a-z0-9])")
 # An abbreviation joined by "&" or a bare comma ("KH&CN", "KH,CN&MT"); a comma and a space
 # separate two names of a list ("Sở NN&PTNT, UBND cấp huyện").
 _ABBR_COMMA = re.compile(r"(?<![\wĐđ])[A-ZĐ]{1,4}(?:(?:,|\s?&\s?)[A-ZĐ]{1,5})+(?![\wĐđ])")
@@ -201,12 +201,13 @@ _NAME_BEFORE_STOP = {"thuong xuyen": re.compile(r"(?:^|\s)giao duc\s$"),
 
 
 # Short stop words whose fold other words share ("trồng" is not "trong", "tài" not "tại",
-# "đề" not "để", "lá" not "là"): they stop a name only when written with these marks.
+# "đề" not "để", "lá" not "là", "mô" not "mở"): they stop a name only when written with these
+# marks.
 _STOP_SPELLINGS: dict[str, tuple[str, ...]] = {
     "trong": ("trong",), "tai": ("tại",), "de": ("để",), "cho": ("cho",), "can": ("cần",),
     "la": ("là",), "da": ("đã",), "se": ("sẽ",), "phai": ("phải",), "duoc": ("được",),
     "theo": ("theo",), "nham": ("nhằm",), "gui": ("gửi",), "giup": ("giúp",),
-    "trinh": ("trình",), "dua": ("đưa",), "lap": ("lập",),
+    "trinh": ("trình",), "dua": ("đưa",), "lap": ("lập",), "mo": ("mở",),
 }
 
 
@@ -578,9 +579,10 @@ def leading_subject(text: str) -> Subject | None:
         candidates.append(g.end())
     assigned = len(candidates)
     after_semicolon: set[int] = set()
+    named_after: set[int] = set()  # subjects after "," or ":"; partners may come before
+    folded = ""  # the text folded, once a verb is looked for
     if ". " in text or "; " in text:
         # "… hoàn thành trong năm 2026. Sở Nội vụ chủ trì, phối hợp với …", "…; Sở Y tế chủ trì"
-        folded = ""  # the text folded, once a ";" is met: no verb that assigns, no subject
         for m in _NEXT_SENTENCE.finditer(text):
             if text[m.start()] == ".":
                 candidates.append(m.end())
@@ -591,6 +593,15 @@ def leading_subject(text: str) -> Subject | None:
                 after_semicolon.add(m.end())
     if " do " in text:
         candidates.extend(m.end() for m in _DO.finditer(text))
+    if ", " in text or ": " in text:
+        # "Tổ chức hội thảo, Sở Y tế chủ trì thực hiện", "Đào tạo …: Sở Công Thương chủ trì,
+        # …": the unit named after the duty, as after ";", when its verb assigns outright.
+        folded = folded or char_fold(text)
+        for m in _NAMED_AFTER.finditer(text) if _LEAD_VERB.search(folded) else ():
+            if _LEAD_VERB.search(folded, m.end()) and not _inside_brackets(text, m.start()):
+                candidates.append(m.end())
+                after_semicolon.add(m.end())
+                named_after.add(m.end())
     for n, offset in enumerate(candidates):
         rest = text[offset:]
         head = clean_piece(rest[:60])
@@ -608,12 +619,18 @@ def leading_subject(text: str) -> Subject | None:
         if not names:
             continue
         role, partner_names = role_and_partners(rest[end:])
+        if offset in named_after:  # "Phối hợp với Công an tỉnh, Sở Y tế chủ trì …"
+            partner_names = [*(p for p in partners(text[:offset]) if p not in partner_names),
+                             *partner_names]
         return Subject(names=names, role=role, end=offset + end, partners=partner_names)
     return None
 
 
 # A sentence after the first, opening with a capital; and the verbs that assign its subject.
 _NEXT_SENTENCE = re.compile(r"(?<=\S)[.;]\s+(?=[A-ZĐÀ-Ỹ])")
+# A clause after a comma or colon, opening with a capital: where a unit named after its duty
+# starts.
+_NAMED_AFTER = re.compile(r"(?<=\S)[,:]\s+(?=[A-ZĐÀ-Ỹ])")
 _ROLE_VERB = re.compile(r"(?:chu tri|phoi hop|tham gia|thuc hien|to chuc thuc hien|tham muu"
                         r"|chiu trach nhiem|co trach nhiem|la co quan|lam dau moi)\b")
 _LEAD_VERB = re.compile(r"(?:chu tri|chiu trach nhiem|co trach nhiem|la co quan|lam dau moi)\b")

@@ -18,7 +18,7 @@ of units can be split without cutting a name in two.
 
 API used by the loaders and the graph: :func:`canonical_unit_name`,
 :func:`unit_kind`, :func:`unit_kind_label`, :func:`is_collective`,
-:func:`is_internal`, :func:`unit_key`.
+:func:`is_internal`, :func:`unit_key`, :func:`placed_unit_name`.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from policykg.ontology.issuers import local_area
 from policykg.ontology.normalize import canon, fold, nfc, squash_spaces
 from policykg.ontology.provinces import (
     AREA_LEVELS,
@@ -40,9 +41,10 @@ from policykg.ontology.provinces import (
 )
 
 __all__ = [
-    "UnitKind", "ABBREVIATIONS", "COMMA_NAMES", "NOT_UNITS", "UNIT_HEADS", "canonical_unit_name",
+    "UnitKind", "ABBREVIATIONS", "COMMA_NAMES", "DASHED_NAMES", "NOT_UNITS", "UNIT_HEADS",
+    "canonical_unit_name",
     "char_fold", "expand_abbreviations", "is_collective", "is_internal", "kinds",
-    "OWN_UNITS_OF_ISSUER", "own_units_rule", "party_committee_of",
+    "OWN_UNITS_OF_ISSUER", "own_units_rule", "party_committee_of", "placed_unit_name",
     "unit_key", "unit_kind", "unit_kind_label",
 ]
 
@@ -70,6 +72,18 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("KH,CN,ĐMST", "Khoa học, Công nghệ, Đổi mới sáng tạo"),
     ("KH&CN", "Khoa học và Công nghệ"),
     ("KH & CN", "Khoa học và Công nghệ"),
+    # Written with a hyphen or "và" between the letters of the two words ("Sở KH-CN").
+    ("KH-CN", "Khoa học và Công nghệ"),
+    ("KH và CN", "Khoa học và Công nghệ"),
+    ("NN-PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("NN-MT", "Nông nghiệp và Môi trường"),
+    ("NN và MT", "Nông nghiệp và Môi trường"),
+    ("TN-MT", "Tài nguyên và Môi trường"),
+    ("KH-ĐT", "Kế hoạch và Đầu tư"),
+    ("TT-TT", "Thông tin và Truyền thông"),
+    ("VH-TT-DL", "Văn hóa, Thể thao và Du lịch"),
+    ("LĐ-TB-XH", "Lao động - Thương binh và Xã hội"),
+    ("DT-TG", "Dân tộc và Tôn giáo"),
     ("KH,CN", "Khoa học, Công nghệ"),
     ("KHCN", "Khoa học và Công nghệ"),
     ("KNĐMST", "Khởi nghiệp đổi mới sáng tạo"),
@@ -112,6 +126,10 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("PT&TH", "Phát thanh và Truyền hình"),
     ("BHXH", "Bảo hiểm xã hội"),
     ("LĐLĐ", "Liên đoàn Lao động"),
+    ("UBMTTQVN", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("MTTQVN", "Mặt trận Tổ quốc Việt Nam"),
+    ("UBMTTQ VN", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("MTTQ VN", "Mặt trận Tổ quốc Việt Nam"),
     ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
     ("MTTQ", "Mặt trận Tổ quốc"),
     ("CCB", "Cựu chiến binh"),
@@ -168,6 +186,32 @@ COMMA_NAMES: tuple[str, ...] = (
     "Trung tâm Giáo dục thường xuyên",
     "Hội đồng phối hợp phổ biến, giáo dục pháp luật",
     "Phòng Phổ biến, giáo dục pháp luật",
+    # A ministry's department since 2025, and the provinces' newspaper merged with their radio
+    # and television station in 2025.
+    "Cục Thông tin, Thống kê",
+    "Báo và Phát thanh, Truyền hình",
+)
+
+# Official names with "và" that plans also write with a hyphen or dash in its place ("Sở Nông
+# nghiệp - Môi trường"), as a table: a hyphen belongs to other official names ("Bộ Lao động -
+# Thương binh và Xã hội", "Phòng Kế hoạch - Tài chính"), so no rule turns every hyphen into "và".
+# Each row: the official name, then its spellings with a dash (any dash, spaced or not).
+_DASHED_REMITS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Nông nghiệp và Môi trường", ("Nông nghiệp - Môi trường",)),
+    ("Nông nghiệp và Phát triển nông thôn", ("Nông nghiệp - Phát triển nông thôn",)),
+    ("Khoa học và Công nghệ", ("Khoa học - Công nghệ",)),
+    ("Dân tộc và Tôn giáo", ("Dân tộc - Tôn giáo",)),
+    ("Giáo dục và Đào tạo", ("Giáo dục - Đào tạo",)),
+    ("Tài nguyên và Môi trường", ("Tài nguyên - Môi trường",)),
+    ("Kế hoạch và Đầu tư", ("Kế hoạch - Đầu tư",)),
+    ("Thông tin và Truyền thông", ("Thông tin - Truyền thông",)),
+    ("Văn hóa, Thể thao và Du lịch", ("Văn hóa - Thể thao - Du lịch",)),
+    ("Lao động - Thương binh và Xã hội", ("Lao động - Thương binh - Xã hội",)),
+)
+DASHED_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    *((f"{head} {remit}", tuple(f"{head} {v}" for v in dashed))
+      for head in ("Sở", "Bộ") for remit, dashed in _DASHED_REMITS),
+    ("Đài Phát thanh và Truyền hình", ("Đài Phát thanh - Truyền hình",)),
 )
 
 # Words that head a unit name, with diacritics (compared after canon() and lower-casing,
@@ -308,8 +352,11 @@ def _official_names() -> dict[str, str]:
 
 
 def official_names() -> list[str]:
-    """Every official spelling the vocabulary knows (for list splitting)."""
-    return sorted(set(_official_names().values()) | set(COMMA_NAMES), key=len, reverse=True)
+    """Every official spelling the vocabulary knows, and the dashed spellings of
+    :data:`DASHED_NAMES` (for list splitting)."""
+    dashed = {v for _, variants in DASHED_NAMES for v in variants}
+    return sorted(set(_official_names().values()) | set(COMMA_NAMES) | dashed,
+                  key=len, reverse=True)
 
 
 # People's committees and councils keep the short form every plan and user writes
@@ -326,12 +373,45 @@ def _capitalise_first(text: str) -> str:
 
 
 # One body written several ways, by the start of its name's key: the written start becomes
-# the full one ("MTTQ tỉnh", "Ủy ban MTTQ tỉnh", "Mặt trận Tổ quốc Việt Nam tỉnh" are all
-# "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh").
+# the one form of the name ("MTTQ tỉnh", "Ủy ban MTTQ tỉnh", "Mặt trận Tổ quốc Việt Nam tỉnh"
+# are all "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"; "Đoàn TNCS Hồ Chí Minh tỉnh" is "Tỉnh Đoàn
+# Thanh niên Cộng sản Hồ Chí Minh").
 FULL_NAMES: tuple[tuple[str, str], ...] = (
     (r"(?:uy ban )?mat tran to quoc(?: viet nam)?", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    (r"doan thanh nien cong san ho chi minh tinh", "Tỉnh Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
 )
 _FULL_NAMES = tuple((re.compile(rf"^{key}\b"), full) for key, full in FULL_NAMES)
+
+
+_DASHES = ("-", "–", "—")
+
+
+def _dashed_pattern(variant: str) -> str:
+    """A variant of :data:`DASHED_NAMES` over folded text: its dashes any dash, spaced or not;
+    not followed by more of a longer name ("Bộ Khoa học, Công nghệ và Môi trường")."""
+    body, gap = "", ""
+    for token in fold(variant).split():
+        if token in _DASHES:
+            gap = r"\s*[-–—]\s*"
+            continue
+        body += gap + re.escape(token)
+        gap = r"\s+"
+    return rf"(?<![a-z0-9]){body}(?![a-z0-9])(?!\s*,|\s+va\s)"
+
+
+_DASHED = tuple((re.compile(_dashed_pattern(v)), official)
+                for official, variants in DASHED_NAMES for v in variants)
+
+
+def _undashed(text: str) -> str:
+    """``text`` with a name :data:`DASHED_NAMES` lists with a dash written officially."""
+    if not any(dash in text for dash in _DASHES):
+        return text
+    for pattern, official in _DASHED:
+        m = pattern.search(fold_aligned(text))  # one character for each of text's
+        if m:
+            text = text[:m.start()] + official + text[m.end():]
+    return text
 
 
 def _full_start(text: str) -> str:
@@ -354,7 +434,7 @@ def canonical_unit_name(name: str) -> str:
     Khoa học" → "Phòng Quản lý khoa học"); otherwise the written casing is kept
     with the first letter capitalised.
     """
-    text = _full_start(squash_spaces(canon(expand_abbreviations(name))))
+    text = _full_start(_undashed(squash_spaces(canon(expand_abbreviations(name)))))
     text = _REPEAT.sub(r"\1", text).strip(" ,;:.-–")
     official = _official_names().get(unit_key(text))
     if official:
@@ -373,7 +453,7 @@ def unit_kind(name: str) -> str | None:
     """The kind id of a unit ("phong-quan-ly-khoa-hoc"), or None when unknown."""
     if is_collective(name):
         return None
-    key = unit_key(name)
+    key = unit_key(canonical_unit_name(name))
     for candidate in dict.fromkeys((key, _DEPARTMENT_PLACE.sub(r"\g<remit>", key))):
         for kind in kinds():
             if kind.pattern.fullmatch(candidate):
@@ -507,6 +587,27 @@ def is_internal(name: str, rule: int | None = None) -> bool:
         return next(k.category for k in kinds() if k.id == kid) == "internal"
     return bool(_INTERNAL_HEADS.match(key)) and not _OUTSIDE.search(key) \
         and not _CENTRAL_BRANCHES.match(key) and not _OTHER_BODIES.search(key)
+
+
+# A unit named by a level below the province alone ("Công an xã", not "UBND các xã" or "Công an
+# cấp xã").
+_BARE_LEVEL_END = re.compile(
+    rf"(?<!\bcac )(?<!\bcap )(?<!\bmoi )\b(?P<level>{level_pattern('district', 'commune')})$")
+
+
+@lru_cache(maxsize=8192)
+def placed_unit_name(name: str, issuer: str | None) -> str | None:
+    """The name of a body a commune's or district's plan names by its level alone, with the
+    issuer's place: "Công an xã" in a plan of "UBND xã Ia Grai" is "Công an xã Ia Grai", not
+    the police of every commune; None when ``name`` does not end with the issuer's level."""
+    area = local_area(issuer)
+    end = _BARE_LEVEL_END.search(unit_key(name)) if area and area[1] else None
+    if end is None or end.group("level") != area[0] or is_collective(name):
+        return None
+    text = squash_spaces(canon(nfc(issuer or "")))
+    at = fold_aligned(text).rfind(area[1])
+    place = text[at:at + len(area[1])] if at >= 0 else area[1]
+    return f"{squash_spaces(canon(nfc(name)))} {place}"
 
 
 # A Party committee's board, inspection committee or office, named with its committee:
