@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (fixture lines are as long as real plans print them)
 """Reading a fixture plan the way the layout tests check it: parsed from text, tasks found
 by their words, units compared without diacritics, and one reading whatever the Unicode
 form or tone placement."""
@@ -56,3 +57,42 @@ def assert_same_reading_in_any_form(text: str) -> None:
     assert base and any(units for _, units, _ in base)
     assert reading(parse(unicodedata.normalize("NFD", text))) == base
     assert [(i, u) for i, u, _ in reading(parse(old))] == [(i, u) for i, u, _ in base]
+
+
+# A plan around a header under test: a title, an opening sentence (where citations go), two
+# tasks and a signature, as the header-and-citation sweeps read them.
+HEADER_BODY = """
+KẾ HOẠCH
+{title}
+
+{opening}
+
+I. NHIỆM VỤ
+1. Phòng Quản lý khoa học chủ trì rà soát nhiệm vụ khoa học và công nghệ cấp tỉnh. Thời gian: Quý II/2026.
+2. Văn phòng Sở chủ trì bảo đảm kinh phí thực hiện. Thời gian: năm 2026.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+{signature}
+"""
+STATE_SIGNATURE = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLò Thị Mai"
+PARTY_SIGNATURE = "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nHà Văn Thắng"
+
+
+def header_plan(header: str, form: str, *,
+                opening: str = "Căn cứ tình hình thực tế của đơn vị,",
+                title: str = "Triển khai chuyển đổi số năm 2026",
+                signature: str = STATE_SIGNATURE) -> Plan:
+    """``header`` above :data:`HEADER_BODY`, read in Unicode ``form`` (NFC or NFD)."""
+    text = header + "\n" + HEADER_BODY.format(title=title, opening=opening, signature=signature)
+    return parse(unicodedata.normalize(form, text))
+
+
+def nfc(text: str | None) -> str | None:
+    return unicodedata.normalize("NFC", text) if text is not None else None
+
+
+def refs_of(plan: Plan) -> dict:
+    """A plan's numbered citations by their key (in NFC)."""
+    return {nfc(r.key): r for r in plan.references if r.key}

@@ -16,43 +16,17 @@ import unicodedata
 import pytest
 
 from policykg.loaders.model import Plan
-from tests.layouts import parse
+from tests.layouts import (
+    HEADER_BODY,
+    PARTY_SIGNATURE,
+    STATE_SIGNATURE,
+    header_plan,
+    nfc,
+    parse,
+    refs_of,
+)
 
 FORMS = ("NFC", "NFD")
-
-BODY = """
-KẾ HOẠCH
-{title}
-
-{opening}
-
-I. NHIỆM VỤ
-1. Phòng Quản lý khoa học chủ trì rà soát nhiệm vụ khoa học và công nghệ cấp tỉnh. Thời gian: Quý II/2026.
-2. Văn phòng Sở chủ trì bảo đảm kinh phí thực hiện. Thời gian: năm 2026.
-
-Nơi nhận:
-- Như trên;
-- Lưu: VT.
-{signature}
-"""
-PARTY_SIGNATURE = "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nHà Văn Thắng"
-STATE_SIGNATURE = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLò Thị Mai"
-
-
-def plan_of(header: str, form: str, *, opening: str = "Căn cứ tình hình thực tế của đơn vị,",
-            title: str = "Triển khai chuyển đổi số năm 2026",
-            signature: str = STATE_SIGNATURE) -> Plan:
-    text = header + "\n" + BODY.format(title=title, opening=opening, signature=signature)
-    return parse(unicodedata.normalize(form, text))
-
-
-def nfc(text: str | None) -> str | None:
-    return unicodedata.normalize("NFC", text) if text is not None else None
-
-
-def refs_of(plan: Plan) -> dict:
-    return {nfc(r.key): r for r in plan.references if r.key}
-
 
 # --- Party headers ----------------------------------------------------------------------------
 
@@ -68,7 +42,7 @@ def refs_of(plan: Plan) -> dict:
     "ĐẢNG BỘ TỈNH QUẢNG TRỊ\nĐẢNG ỦY UBND TỈNH\n*\n05-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Trị, ngày 05 tháng 3 năm 2026",
 ])
 def test_a_party_header_with_the_motto_and_date_on_the_right(header, form):
-    plan = plan_of(header, form, signature=PARTY_SIGNATURE)
+    plan = header_plan(header, form, signature=PARTY_SIGNATURE)
     assert (nfc(plan.issuer), nfc(plan.parent_issuer)) == ("Đảng ủy UBND tỉnh", "Đảng bộ tỉnh Quảng Trị")
     assert (nfc(plan.number), plan.date, nfc(plan.place), nfc(plan.province)) == (
         "05-KH/ĐU", "2026-03-05", "Quảng Trị", "Quảng Trị")
@@ -76,7 +50,7 @@ def test_a_party_header_with_the_motto_and_date_on_the_right(header, form):
 
 
 def _party(body: str, form: str) -> Plan:
-    return plan_of(f"ĐẢNG BỘ TỈNH CÀ MAU\n{body}\n*\nSố 05-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+    return header_plan(f"ĐẢNG BỘ TỈNH CÀ MAU\n{body}\n*\nSố 05-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
                    "Cà Mau, ngày 12 tháng 01 năm 2026", form, signature=PARTY_SIGNATURE)
 
 
@@ -103,7 +77,7 @@ def test_the_party_committees_of_a_provinces_agencies_number_on_their_own(form):
 def test_a_party_cell_of_a_village_keeps_the_villages_name(form):
     header = ("ĐẢNG BỘ XÃ MỸ HÒA HƯNG\nCHI BỘ ẤP MỸ AN\n*\nSố 03-KH/CB\nĐẢNG CỘNG SẢN VIỆT NAM\n"
               "Mỹ Hòa Hưng, ngày 20 tháng 01 năm 2026")
-    plan = plan_of(header, form, signature="T/M CHI BỘ\nBÍ THƯ\nTrần Văn Nghĩa")
+    plan = header_plan(header, form, signature="T/M CHI BỘ\nBÍ THƯ\nTrần Văn Nghĩa")
     assert (nfc(plan.issuer), nfc(plan.parent_issuer)) == ("Chi bộ ấp Mỹ An", "Đảng bộ xã Mỹ Hòa Hưng")
     assert (nfc(plan.number), plan.date) == ("03-KH/CB", "2026-01-20")
 
@@ -124,7 +98,7 @@ def test_a_party_cell_of_a_village_keeps_the_villages_name(form):
     "UBND TỈNH LÀO CAI\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố : 125 / KH - SKHCN\nLào Cai, ngày 5/3/2026",
 ])
 def test_a_departments_header_however_the_copy_laid_it_out(header, form):
-    plan = plan_of(header, form)
+    plan = header_plan(header, form)
     assert (nfc(plan.issuer), nfc(plan.parent_issuer)) == (
         "Sở Khoa học và Công nghệ tỉnh Lào Cai", "UBND tỉnh Lào Cai")
     assert (nfc(plan.number), plan.date, nfc(plan.province)) == ("125/KH-SKHCN", "2026-03-05", "Lào Cai")
@@ -134,7 +108,7 @@ def test_a_departments_header_however_the_copy_laid_it_out(header, form):
 @pytest.mark.parametrize("form", FORMS)
 def test_a_sub_units_code_stays_in_the_number(form):
     header = "UBND TỈNH AN GIANG\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 125/KH-SKHCN-QLKH\nRạch Giá, ngày 05 tháng 3 năm 2026"
-    plan = plan_of(header, form)
+    plan = header_plan(header, form)
     assert (nfc(plan.number), nfc(plan.symbol)) == ("125/KH-SKHCN-QLKH", "KH-SKHCN-QLKH")
     assert (nfc(plan.issuer), nfc(plan.province)) == ("Sở Khoa học và Công nghệ tỉnh An Giang", "An Giang")
 
@@ -145,7 +119,7 @@ def test_a_sub_units_code_stays_in_the_number(form):
     "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLò Thị Mai\nLào Cai, ngày 05 tháng 3 năm 2026",
 ])
 def test_a_date_printed_by_the_signature_when_the_header_has_none(signature, form):
-    plan = plan_of("UBND TỈNH LÀO CAI\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 125/KH-SKHCN", form,
+    plan = header_plan("UBND TỈNH LÀO CAI\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 125/KH-SKHCN", form,
                    signature=signature)
     assert (plan.date, nfc(plan.place), nfc(plan.id)) == (
         "2026-03-05", "Lào Cai", "lao-cai:125/KH-SKHCN@2026")
@@ -163,7 +137,7 @@ def test_a_date_printed_by_the_signature_when_the_header_has_none(signature, for
      "UBND phường Quy Nhơn", "Gia Lai", "gia-lai:phuong-quy-nhon"),
 ])
 def test_bodies_of_the_provinces_since_july_2025(header, issuer, province, scope, form):
-    plan = plan_of(header, form, signature="KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLò Thị Mai")
+    plan = header_plan(header, form, signature="KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLò Thị Mai")
     assert (nfc(plan.issuer), nfc(plan.province)) == (issuer, province)
     assert nfc(plan.id) == f"{scope}:{nfc(plan.number)}@2026"
 
@@ -176,7 +150,7 @@ PARTY = ("ĐẢNG BỘ TỈNH TUYÊN QUANG\nĐẢNG ỦY UBND TỈNH\n*\nSố 05
 
 
 def cited(opening: str, form: str, header: str = DEPARTMENT) -> Plan:
-    return plan_of(header, form, opening=opening)
+    return header_plan(header, form, opening=opening)
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -260,7 +234,7 @@ def test_the_politburos_resolution_however_a_portal_typed_it(written, form):
 
 @pytest.mark.parametrize("form", FORMS)
 def test_a_resolution_cited_later_by_its_number_alone_is_the_one_cited_in_full(form):
-    text = (DEPARTMENT + "\n" + BODY.format(
+    text = (DEPARTMENT + "\n" + HEADER_BODY.format(
         title="Triển khai Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị năm 2026",
         opening="Căn cứ Nghị quyết 193/2025/QH15 ngày 19/02/2025 của Quốc hội; Thực hiện Kế hoạch số "
                 "40/KH-UBND ngày 21/02/2026 của UBND tỉnh, Sở Khoa học và Công nghệ ban hành Kế hoạch:",
@@ -306,7 +280,7 @@ def test_a_date_laid_beside_noi_nhan_is_the_plans_not_a_recipient(gap, form):
     closing = (f"Nơi nhận:{gap}Lào Cai, ngày 05 tháng 3 năm 2026\n- Như trên;{gap}KT. GIÁM ĐỐC\n"
                f"- Lưu: VT.{gap}PHÓ GIÁM ĐỐC\n\n{gap}Lò Thị Mai\n")
     text = ("UBND TỈNH LÀO CAI\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 125/KH-SKHCN\n"
-            + BODY.format(title="Triển khai chuyển đổi số năm 2026", opening="Căn cứ tình hình thực tế,",
+            + HEADER_BODY.format(title="Triển khai chuyển đổi số năm 2026", opening="Căn cứ tình hình thực tế,",
                           signature="").split("Nơi nhận:")[0] + closing)
     plan = parse(unicodedata.normalize(form, text))
     assert (plan.date, nfc(plan.place)) == ("2026-03-05", "Lào Cai")

@@ -12,57 +12,21 @@ is read both in NFC and in NFD, as files arrive either way.
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 
-from policykg.loaders.model import Plan
-from tests.layouts import parse
+from tests.layouts import PARTY_SIGNATURE, header_plan, nfc, refs_of
 
 FORMS = ("NFC", "NFD")
 
-BODY = """
-KẾ HOẠCH
-{title}
-
-{opening}
-
-I. NHIỆM VỤ
-1. Phòng Quản lý khoa học chủ trì rà soát nhiệm vụ khoa học và công nghệ cấp tỉnh. Thời gian: Quý II/2026.
-2. Văn phòng Sở chủ trì bảo đảm kinh phí thực hiện. Thời gian: năm 2026.
-
-Nơi nhận:
-- Như trên;
-- Lưu: VT.
-{signature}
-"""
-STATE_SIGNATURE = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLò Thị Mai"
 COMMITTEE_SIGNATURE = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐinh Văn Hòa"
-PARTY_SIGNATURE = "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nHà Văn Thắng"
 BOARD_SIGNATURE = "K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nHà Văn Thắng"
 PARTY_DATE = "ĐẢNG CỘNG SẢN VIỆT NAM\nHạ Long, ngày 05 tháng 3 năm 2026"
-
 DEPARTMENT = "UBND TỈNH TUYÊN QUANG\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 125/KH-SKHCN\nTuyên Quang, ngày 05 tháng 3 năm 2026"
 ANNOUNCE = "Sở Khoa học và Công nghệ ban hành Kế hoạch như sau:"
 
 
-def plan_of(header: str, form: str, *, opening: str = "Căn cứ tình hình thực tế của đơn vị,",
-            title: str = "Triển khai chuyển đổi số năm 2026",
-            signature: str = STATE_SIGNATURE) -> Plan:
-    text = header + "\n" + BODY.format(title=title, opening=opening, signature=signature)
-    return parse(unicodedata.normalize(form, text))
-
-
-def nfc(text: str | None) -> str | None:
-    return unicodedata.normalize("NFC", text) if text is not None else None
-
-
-def refs_of(plan: Plan) -> dict:
-    return {nfc(r.key): r for r in plan.references if r.key}
-
-
 def cited(opening: str, form: str, header: str = DEPARTMENT, **kwargs) -> dict:
-    return refs_of(plan_of(header, form, opening=opening, **kwargs))
+    return refs_of(header_plan(header, form, opening=opening, **kwargs))
 
 
 # --- the Party's Quy định and Quyết định share "QĐ" ------------------------------------------
@@ -108,7 +72,7 @@ def test_a_state_decision_stays_a_decision(form):
      "Đảng ủy phường Tân Định", "Đảng bộ thành phố Hồ Chí Minh", "ho-chi-minh:phuong-tan-dinh:15-KH/ĐU@2026"),
 ])
 def test_a_party_committee_below_the_province_numbers_in_its_area(header, issuer, parent, scope, form):
-    plan = plan_of(header, form, signature=PARTY_SIGNATURE)
+    plan = header_plan(header, form, signature=PARTY_SIGNATURE)
     assert (nfc(plan.issuer), nfc(plan.parent_issuer)) == (issuer, parent)
     assert nfc(plan.id) == scope
 
@@ -210,7 +174,7 @@ def test_a_basis_list_then_plans_listed_after_cac_are_carried_out(form):
 
 @pytest.mark.parametrize("form", FORMS)
 def test_the_resolution_named_by_its_number_alone_right_after_is_the_same_one(form):
-    plan = plan_of(DEPARTMENT, form, opening=(
+    plan = header_plan(DEPARTMENT, form, opening=(
         "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển "
         "khoa học, công nghệ; để đưa Nghị quyết 57 vào cuộc sống, " + ANNOUNCE))
     refs = refs_of(plan)
@@ -240,7 +204,7 @@ def test_a_joint_plan_cited_between_its_two_bodies(between, form):
     "Số, ký hiệu: 45/KH-UBND\nNgày ký: 12/3/2026\nCơ quan ban hành: UBND tỉnh Lào Cai",
 ])
 def test_a_portal_pages_table_of_properties_above_the_body(table, form):
-    plan = plan_of(table, form, signature=COMMITTEE_SIGNATURE)
+    plan = header_plan(table, form, signature=COMMITTEE_SIGNATURE)
     assert (nfc(plan.number), plan.date, nfc(plan.province)) == ("45/KH-UBND", "2026-03-12", "Lào Cai")
     assert nfc(plan.issuer) == "UBND tỉnh Lào Cai"
     assert nfc(plan.id) == "lao-cai:45/KH-UBND@2026"
@@ -264,7 +228,7 @@ def test_a_portal_pages_table_of_properties_above_the_body(table, form):
     ("HUYỆN ỦY TIÊN YÊN\nBAN TUYÊN GIÁO", "Ban Tuyên giáo Huyện ủy Tiên Yên", "Huyện ủy Tiên Yên", "12-KH/BTGHU"),
 ])
 def test_a_board_under_its_party_committees_name(header, issuer, parent, number, form):
-    plan = plan_of(f"{header}\n*\nSố {number}\n{PARTY_DATE}", form, signature=BOARD_SIGNATURE)
+    plan = header_plan(f"{header}\n*\nSố {number}\n{PARTY_DATE}", form, signature=BOARD_SIGNATURE)
     assert (nfc(plan.issuer), nfc(plan.parent_issuer)) == (issuer, parent)
     assert (nfc(plan.number), plan.date, nfc(plan.province)) == (
         number, "2026-03-05", "Hải Phòng" if "HẢI PHÒNG" in header else "Quảng Ninh")
@@ -272,9 +236,9 @@ def test_a_board_under_its_party_committees_name(header, issuer, parent, number,
 
 @pytest.mark.parametrize("form", FORMS)
 def test_the_party_committee_of_the_provinces_peoples_committee_in_full(form):
-    plan = plan_of(f"ĐẢNG BỘ TỈNH QUẢNG NINH\nĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH\n*\nSố 05-KH/ĐU\n{PARTY_DATE}",
+    plan = header_plan(f"ĐẢNG BỘ TỈNH QUẢNG NINH\nĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH\n*\nSố 05-KH/ĐU\n{PARTY_DATE}",
                    form, signature=PARTY_SIGNATURE)
-    short = plan_of(f"ĐẢNG BỘ TỈNH QUẢNG NINH\nĐẢNG ỦY UBND TỈNH\n*\nSố 05-KH/ĐU\n{PARTY_DATE}",
+    short = header_plan(f"ĐẢNG BỘ TỈNH QUẢNG NINH\nĐẢNG ỦY UBND TỈNH\n*\nSố 05-KH/ĐU\n{PARTY_DATE}",
                     form, signature=PARTY_SIGNATURE)
     assert nfc(plan.parent_issuer) == "Đảng bộ tỉnh Quảng Ninh"
     assert nfc(plan.id) == nfc(short.id) == "quang-ninh:dang-uy-ubnd-tinh:05-KH/ĐU@2026"
@@ -293,7 +257,7 @@ def test_the_party_committee_of_the_provinces_peoples_committee_in_full(form):
     "ỦY BAN NHÂN DÂN\nXÃ HIỆP THẠNH\nSố: 15/KH-UBND\nLâm Đồng, ngày 05 tháng 3 năm 2026",
 ])
 def test_a_communes_header_after_july_2025(header, form):
-    plan = plan_of(header, form, signature=COMMITTEE_SIGNATURE)
+    plan = header_plan(header, form, signature=COMMITTEE_SIGNATURE)
     assert (nfc(plan.issuer), plan.parent_issuer, nfc(plan.province)) == (
         "UBND xã Hiệp Thạnh", None, "Lâm Đồng")
     assert nfc(plan.id) == "lam-dong:xa-hiep-thanh:15/KH-UBND@2026"
@@ -301,7 +265,7 @@ def test_a_communes_header_after_july_2025(header, form):
 
 @pytest.mark.parametrize("form", FORMS)
 def test_a_communes_party_committee_with_its_province_below(form):
-    plan = plan_of("ĐẢNG ỦY XÃ HIỆP THẠNH\nTỈNH LÂM ĐỒNG\n*\nSố 15-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+    plan = header_plan("ĐẢNG ỦY XÃ HIỆP THẠNH\nTỈNH LÂM ĐỒNG\n*\nSố 15-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
                    "Hiệp Thạnh, ngày 05 tháng 3 năm 2026", form, signature=PARTY_SIGNATURE)
     assert (nfc(plan.issuer), nfc(plan.province)) == ("Đảng ủy xã Hiệp Thạnh", "Lâm Đồng")
     assert nfc(plan.id) == "lam-dong:xa-hiep-thanh:15-KH/ĐU@2026"
