@@ -877,7 +877,7 @@ def _plan_province(lines: list[Line], header: _Header, header_end: int,
     return _province_from_text(lines, set(range(header_end)))
 
 
-_DISTRICT_LEVELS = frozenset(level_words("district", only=True))
+_DISTRICT_LEVELS = frozenset(level_words("district"))
 
 
 def _header_province(header: _Header) -> Province | None:

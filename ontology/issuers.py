@@ -97,6 +97,7 @@ _SECTOR_ALT = _sector_alternation()
 # ủy …"), but not of a central one (folded).
 _PARTY_AGENCIES = (r"cac co quan dang", r"khoi cac co quan(?: va doanh nghiep)?",
                    r"khoi co quan", r"khoi doanh nghiep", r"ubnd", r"uy ban nhan dan",
+                   r"hdnd", r"hoi dong nhan dan",
                    r"cong an", r"quan su", r"bo chi huy quan su", r"bo doi bien phong")
 _PARTY_BOARD = r"(?:ban thuong vu|thuong truc|ban chap hanh) dang uy"
 _CENTRAL_COMMITTEES = r"(?! (?:chinh phu|quoc hoi|cac co quan dang trung uong)\b)"
@@ -107,6 +108,22 @@ _AGENCY_COMMITTEES = (
     # "Ban Chấp hành Đảng bộ xã": the committee a commune's Party organisation elects
     rf"(?:ban chap hanh|bch) dang bo(?= {level_pattern('commune', only=True)}(?![\w]))",
 )
+
+
+# The standing body and the committees of a People's Council, which sign under the council's
+# name (folded → as written).
+COUNCIL_BODIES: dict[str, str] = {
+    "thuong truc": "Thường trực", "ban kinh te - ngan sach": "Ban Kinh tế - Ngân sách",
+    "ban phap che": "Ban Pháp chế", "ban van hoa - xa hoi": "Ban Văn hóa - Xã hội",
+    "ban dan toc": "Ban Dân tộc", "ban do thi": "Ban Đô thị",
+    "ban kinh te - xa hoi": "Ban Kinh tế - Xã hội",
+}
+# "Ban Kinh tế - Ngân sách HĐND tỉnh", "Thường trực Hội đồng nhân dân": a council's body
+# cited with its council (folded).
+_COUNCIL_BODY_NAMES = (
+    r"(?:" + "|".join(re.escape(k).replace(r"\ \-\ ", r"\s*[-–]\s*").replace(r"\ ", " ")
+                     for k in sorted(COUNCIL_BODIES, key=len, reverse=True))
+    + r") (?:cua )?(?:hoi dong nhan dan|hdnd)")
 
 
 ISSUERS: tuple[Issuer, ...] = (
@@ -218,7 +235,7 @@ ISSUERS: tuple[Issuer, ...] = (
     Issuer("UBND", "UBND", "People's Committee", "local", False,
            (r"chu tich (?:uy ban nhan dan|ubnd)", r"uy ban nhan dan", r"ubnd")),
     Issuer("HĐND", "HĐND", "People's Council", "local", False,
-           (r"thuong truc (?:hoi dong nhan dan|hdnd)", r"hoi dong nhan dan", r"hdnd")),
+           (_COUNCIL_BODY_NAMES, r"hoi dong nhan dan", r"hdnd")),
     Issuer("BQL", "Ban Quản lý", "Management Board", "local", False, (r"ban quan ly",)),
     # A council of a province (not its People's Council): "Hội đồng phối hợp phổ biến,
     # giáo dục pháp luật tỉnh", "Hội đồng Thi đua - Khen thưởng tỉnh" (symbols "…/KH-HĐPH").
@@ -363,10 +380,11 @@ _DISTRICT_HEADS = frozenset({"Huyện ủy", "Quận ủy", "Thị ủy"})
 # Levels below the province only (folded → as written): "thành phố" is left out, as "UBND
 # THÀNH PHỐ HÀ NỘI" is a province's.
 _AREA_WORDS = {lv.word: lv.display for lv in area_levels("district", "commune", only=True)}
-# "XÃ TÂN PHÚ", "PHƯỜNG 3": a place is a name or a number.
+# "XÃ TÂN PHÚ", "PHƯỜNG 3", "THÀNH PHỐ ĐÀ LẠT", "TP. PLEIKU": a place is a name or a number
+# (a "thành phố" that is a province is told apart by its name).
 _AREA = re.compile(
-    rf"^({level_pattern('district', 'commune', only=True, place_expected=True)})"
-    r"\s+[a-z0-9].*$")
+    rf"^({level_pattern('district', 'commune', place_expected=True, short=True)})"
+    r"(?:\s+|(?<=\.))(?P<name>[a-z0-9].*)$")
 
 
 # Words of a body's name written with capitals even in sentence case (folded → as written):
@@ -468,13 +486,10 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
             if named is not None and named.prefixed and named.start > 0 \
                     and not text[named.end:].strip():
                 below = text[:named.start].rstrip(" ,-–")  # "UBND XÃ HIỆP THẠNH TỈNH LÂM ĐỒNG"
-            area = _AREA.match(fold(below)[pattern.match(folded).end():].strip())
+            area = _council_area(below, pattern.match(folded).end())
             if head in ("UBND", "HĐND") and area:
-                # A council below the province: "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ".
-                words = below.split()[-len(area.group(0).split()):]
-                level, name = area.group(1), " ".join(w[:1].upper() + w[1:].lower()
-                                                       for w in words[len(area.group(1).split()):])
-                return f"{head} {_level_display(level)} {name}"
+                # A council below the province: "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ", "UBND TP. PLEIKU".
+                return f"{head} {_level_display(area[0])} {area[1]}"
             rest = text[pattern.match(folded).end():].strip()
             if head == "Ban Chỉ đạo" and (board := local_board(text)) is not None:
                 return board
@@ -506,6 +521,24 @@ def display_issuer(text: str, province: str | None = None, province_kind: str = 
                           else named.province.name)
                 text = text[:start] + proper + text[start + len(named.text):]
     return text
+
+
+def _council_area(text: str, start: int) -> tuple[str, str] | None:
+    """(folded level, place as a name writes it) of the area a council's name governs after
+    ``start``, when it lies below the province: "XÃ TÂN PHÚ" → ("xa", "Tân Phú"), "THÀNH
+    PHỐ ĐÀ LẠT" → ("thanh pho", "Đà Lạt"); "THÀNH PHỐ ĐÀ NẴNG" (a province) gives None."""
+    folded = fold_aligned(text)
+    rest = folded[start:]
+    offset = start + len(rest) - len(rest.lstrip())
+    area = _AREA.match(squash_spaces(rest))
+    if area is None or fold_aligned(squash_spaces(text[offset:])) != area.group(0):
+        return None
+    level = area_level(area.group(1))
+    place = squash_spaces(text[offset:])[area.start("name"):]
+    if level is not None and level.word == "thanh pho" and named_province(place) is not None:
+        return None
+    place = re.sub(r"(?:^|(?<=[\s\-–]))\w", lambda m: m.group(0).upper(), place.lower())
+    return (level.word if level else area.group(1)), place
 
 
 # Villages, hamlets and street groups, whose Party cells sign "CHI BỘ ẤP MỸ AN" (folded).
@@ -615,6 +648,16 @@ PARTY_BOARD_NAMES.update({"van phong": "Văn phòng", "ban xay dung dang": "Ban 
 _BOARDED_COMMITTEES = ("tinh uy ", "thanh uy ", "huyen uy ", "quan uy ", "thi uy ")
 
 
+_COUNCIL_AFTER = re.compile(r"\s+(?:cua\s+)?(?:hdnd|hoi dong nhan dan)$")
+
+
+def _council_body(folded: str) -> str | None:
+    """The name of a People's Council's body a header line gives, alone or followed by the
+    council ("THƯỜNG TRỰC HĐND", "BAN KINH TẾ – NGÂN SÁCH"), or None."""
+    key = _COUNCIL_AFTER.sub("", re.sub(r"\s*[-–—]\s*", " - ", folded))
+    return COUNCIL_BODIES.get(key)
+
+
 def _board_name(text: str) -> str:
     """A Party board's name as written: "BAN TUYÊN GIÁO VÀ DÂN VẬN" → "Ban Tuyên giáo và Dân
     vận"; a name not in :data:`PARTY_BOARD_NAMES` in sentence case."""
@@ -643,8 +686,9 @@ def _party_committee(text: str, folded: str, parent: str | None) -> str | None:
         board = folded.removesuffix(" " + " ".join(level))
         if board in PARTY_BOARD_NAMES:
             return f"{PARTY_BOARD_NAMES[board]} {parent}"
-    if folded == "thuong truc" and parent_folded.startswith(("hdnd ", "hoi dong nhan dan ")):
-        return f"Thường trực {parent}"  # "HĐND TỈNH NGHỆ AN" / "THƯỜNG TRỰC"
+    if parent_folded.startswith(("hdnd ", "hoi dong nhan dan ")) \
+            and (body := _council_body(folded)) is not None:
+        return f"{body} {parent}"  # "HĐND TỈNH NGHỆ AN" / "THƯỜNG TRỰC", "BAN PHÁP CHẾ"
     board = _BOARD_OF_AREA.match(folded)
     if board is not None and parent_folded.startswith(_ASSOCIATIONS):
         # "HỘI NÔNG DÂN VIỆT NAM" / "BCH TỈNH GIA LAI": the association's committee there.
@@ -702,6 +746,10 @@ _AGENCY_COMMITTEE = re.compile(
     rf"|so (?P<sector>{_SECTOR_ALT})(?![\w&]))")
 
 
+# An agency's name in full and as its Party committee is keyed (folded).
+_AGENCY_SHORT = {"uy ban nhan dan": "ubnd", "hoi dong nhan dan": "hdnd"}
+
+
 @lru_cache(maxsize=65536)
 def party_agency(issuer: str | None) -> str | None:
     """The Party committee of a province's agency an issuer names, folded, or None: "Ban
@@ -715,7 +763,7 @@ def party_agency(issuer: str | None) -> str | None:
         return None
     if m.group("sector"):
         return f"dang uy so {fold(sector_name(m.group('sector')) or m.group('sector'))}"
-    agency = "ubnd" if m.group("agency") == "uy ban nhan dan" else m.group("agency")
+    agency = _AGENCY_SHORT.get(m.group("agency"), m.group("agency"))
     return f"dang uy {agency} {m.group('level')}"
 
 
