@@ -876,11 +876,14 @@ def _unit_ops(name: str, category: str, org: str | None, scope: str, province: s
         uid = ident.unit_id(scope, org_slug, usl)
     elif category == "collective":
         part_of = None
+        if units.nationwide_group(name):
+            scope, pid = ident.NATIONWIDE, None
         uid = ident.unit_id(scope, "all", usl)
     else:
         central = "central" if scope == ident.NATIONWIDE else None
-        org_op = ("org", placed or name, central, province)
-        part_of = ident.issuer_org(placed or name, central, province)[0]
+        body = units.identity_name(placed or name)
+        org_op = ("org", body, central, province)
+        part_of = ident.issuer_org(body, central, province)[0]
         org_scope, org_slug = part_of.split(":")[1:3]
         uid = ident.unit_id(org_scope, org_slug, org_slug)
         if org_scope == ident.NATIONWIDE:

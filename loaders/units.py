@@ -25,6 +25,7 @@ from policykg.ontology.units import (
     UNIT_HEADS,
     canonical_unit_name,
     expand_abbreviations,
+    identity_name,
     is_collective,
     is_internal,
     official_names,
@@ -55,7 +56,7 @@ _STOP_WORDS = sorted({
     "lap dat", "duy tri", "nang cap", "mo rong", "thuc day", "khao sat", "tap huan", "so hoa",
     "chuan bi", "soan thao", "dieu chinh", "thiet lap", "dua", "long ghep", "phan cong",
     "lap", "thong ke", "phan loai", "niem yet", "cong khai", "thu hoi", "xu phat", "phat hien",
-    "kich hoat", "huy dong", "don tiep", "tuan tra", "mo",
+    "kich hoat", "huy dong", "don tiep", "tuan tra", "mo", "chia se",
 })
 
 
@@ -441,6 +442,34 @@ def _share_head(text: str) -> str:
     return ", ".join(out)
 
 
+# Heads a list may write once for several names after it ("Sở Tài chính, Nội vụ, Tư pháp").
+_LIST_HEAD = re.compile(r"^(Sở|Bộ|Phòng|Ban|Cục|Vụ)\s")
+
+
+def _with_shared_head(before: str, bare: str) -> list[str] | None:
+    """``bare`` with the head of the name before it, when that makes names of a known kind or
+    official ones ("Nội vụ" after "Sở Tài chính" → "Sở Nội vụ"; "Nội vụ và Tư pháp" → "Sở Nội
+    vụ", "Sở Tư pháp"); None otherwise, so that a name with a comma of its own stays whole
+    ("Phòng Bưu chính, Viễn thông và Chuyển đổi số")."""
+    m = _LIST_HEAD.match(canon(nfc(before)))
+    if m is None or not bare[:1].isupper():
+        return None
+    whole = f"{m.group(1)} {bare}"
+    if _known_name(whole):
+        return [whole]
+    left, joiner, right = bare.rpartition(" và ")
+    if joiner and right[:1].isupper():
+        parts = [f"{m.group(1)} {left}", f"{m.group(1)} {right}"]
+        if all(_known_name(p) for p in parts):
+            return parts
+    return None
+
+
+def _known_name(name: str) -> bool:
+    """True for a name of a known kind or an official one."""
+    return unit_kind(name) is not None or unit_key(name) in _official_keys()
+
+
 @lru_cache(maxsize=1)
 def _official_keys() -> frozenset[str]:
     return frozenset(unit_key(name) for name in official_names())
@@ -479,8 +508,15 @@ def _split_units(text: str, strict: bool) -> tuple[str, ...]:
         if out and piece[:1].isupper() and not after_semicolon \
                 and not looks_like_unit(piece, strict=False) \
                 and not is_collective(out[-1]) and not _COLLECTIVE_START.match(key):
-            # "Phòng Bưu chính, Viễn thông và Chuyển đổi số": a name with a comma.
-            out[-1] = clean_piece(out[-1] + ", " + trim_clause(piece))
+            shared = _with_shared_head(out[-1], trim_clause(piece))
+            if shared is not None:
+                # "Sở Tài chính, Nội vụ, Tư pháp": the head written once, then bare names.
+                out.extend(shared)
+            else:
+                # "Phòng Bưu chính, Viễn thông và Chuyển đổi số": a name with a comma.
+                out[-1] = clean_piece(out[-1] + ", " + trim_clause(piece))
+            if trim_clause(piece) != piece:
+                break
             continue
         trimmed = clean_piece(trim_clause(piece))
         if not trimmed or not looks_like_unit(trimmed, strict=strict):
@@ -619,6 +655,8 @@ def leading_subject(text: str) -> Subject | None:
         if not names:
             continue
         role, partner_names = role_and_partners(rest[end:])
+        if role == "lead":
+            names.extend(n for n in co_leads(rest[end:]) if n not in names)
         if offset in named_after:  # "Phối hợp với Công an tỉnh, Sở Y tế chủ trì …"
             partner_names = [*(p for p in partners(text[:offset]) if p not in partner_names),
                              *partner_names]
@@ -634,6 +672,21 @@ _NAMED_AFTER = re.compile(r"(?<=\S)[,:]\s+(?=[A-ZĐÀ-Ỹ])")
 _ROLE_VERB = re.compile(r"(?:chu tri|phoi hop|tham gia|thuc hien|to chuc thuc hien|tham muu"
                         r"|chiu trach nhiem|co trach nhiem|la co quan|lam dau moi)\b")
 _LEAD_VERB = re.compile(r"(?:chu tri|chiu trach nhiem|co trach nhiem|la co quan|lam dau moi)\b")
+
+
+# "Sở Nội vụ chủ trì, Sở Tư pháp đồng chủ trì …": a second lead named after the first one's
+# verb (on folded text).
+_CO_LEAD = re.compile(r"^\s*chu tri\s*[,;]\s*(?P<list>[^;.()]{3,200}?)\s+dong chu tri(?![a-z])")
+
+
+def co_leads(predicate: str) -> list[str]:
+    """The units a predicate names as leading with its subject ("chủ trì, Sở Tư pháp đồng chủ
+    trì …" → ["Sở Tư pháp"]): each shares the lead, none is a partner."""
+    folded = char_fold(predicate)
+    if "dong chu tri" not in folded:
+        return []
+    m = _CO_LEAD.match(folded)
+    return _listed_units(predicate[m.start("list"):m.end("list")]) if m else []
 
 
 def _inside_brackets(text: str, pos: int) -> bool:
@@ -709,7 +762,7 @@ def _partners_in(text: str, ftext: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def unit_identity(name: str) -> str:
     """The key two spellings of one unit share: the key of its canonical name."""
-    return unit_key(canonical_unit_name(name))
+    return unit_key(identity_name(canonical_unit_name(name)))
 
 
 @lru_cache(maxsize=8192)

@@ -18,7 +18,8 @@ of units can be split without cutting a name in two.
 
 API used by the loaders and the graph: :func:`canonical_unit_name`,
 :func:`unit_kind`, :func:`unit_kind_label`, :func:`is_collective`,
-:func:`is_internal`, :func:`unit_key`, :func:`placed_unit_name`.
+:func:`is_internal`, :func:`unit_key`, :func:`placed_unit_name`, :func:`nationwide_group`,
+:func:`identity_name`.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ __all__ = [
     "UnitKind", "ABBREVIATIONS", "COMMA_NAMES", "DASHED_NAMES", "NOT_UNITS", "UNIT_HEADS",
     "canonical_unit_name",
     "char_fold", "expand_abbreviations", "is_collective", "is_internal", "kinds",
-    "OWN_UNITS_OF_ISSUER", "own_units_rule", "party_committee_of", "placed_unit_name",
-    "unit_key", "unit_kind", "unit_kind_label",
+    "OWN_UNITS_OF_ISSUER", "SAME_BODY", "identity_name", "own_units_rule", "party_committee_of",
+    "placed_unit_name", "nationwide_group", "unit_key", "unit_kind", "unit_kind_label",
 ]
 
 _DATA = Path(__file__).with_name("data") / "unit_kinds.tsv"
@@ -250,6 +251,14 @@ _COLLECTIVE = re.compile(
     r"|doan the|hoi doan the|co so|bo phan)( (chuyen mon|truc thuoc|lien quan|huu quan))?\s*,"
     r"|^(to chuc|ca nhan|doanh nghiep|nguoi dan|don vi|bo phan)( |$)"
 )
+# The bodies of every province named as one ("Sở Khoa học và Công nghệ các tỉnh, thành phố trực
+# thuộc Trung ương", "UBND các tỉnh, thành phố"): a nationwide group, whatever body heads it.
+_EVERY_PROVINCE = re.compile(r"\bcac tinh(?: thanh pho)?(?: truc thuoc (?:trung uong|tw))?$"
+                             r"|^cac bo(?: nganh| co quan ngang bo)\b")
+# Written without its end ("UBND các tỉnh, thành phố"), such a group is the same group: the end
+# is written in full, so both spellings are one unit.
+_EVERY_PROVINCE_SHORT = re.compile(r"\bcac tinh,? thanh pho$")
+_EVERY_PROVINCE_END = " trực thuộc Trung ương"
 _INTERNAL_COLLECTIVE = re.compile(r"\b(thuoc so|truc thuoc|phong chuyen mon|cac phong|bo phan)\b")
 # Level words of local government (folded) with the words that fold alike ("xã hội", "quản
 # lý", "địa phương", "phương tiện"), from :data:`~policykg.ontology.provinces.AREA_LEVELS`.
@@ -383,6 +392,32 @@ FULL_NAMES: tuple[tuple[str, str], ...] = (
 _FULL_NAMES = tuple((re.compile(rf"^{key}\b"), full) for key, full in FULL_NAMES)
 
 
+# One body under a long and a short name, both in use as display forms ("Tỉnh Đoàn Thanh niên
+# Cộng sản Hồ Chí Minh", "Tỉnh Đoàn"): rows of the long name's start and the short name, which
+# is the body's identity; each plan keeps the name it writes.
+SAME_BODY: tuple[tuple[str, str], ...] = (
+    ("Tỉnh Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Tỉnh Đoàn"),
+    ("Thành Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Thành Đoàn"),
+)
+_SAME_BODY = tuple((re.compile(rf"^{re.escape(unit_key(long))}\b"), short)
+                   for long, short in SAME_BODY)
+
+
+@lru_cache(maxsize=8192)
+def identity_name(name: str) -> str:
+    """The name that stands for a body's identity: ``name`` itself, or the short name
+    :data:`SAME_BODY` gives a long one ("Tỉnh Đoàn TNCS Hồ Chí Minh" → "Tỉnh Đoàn"), with the
+    words after it kept ("… tỉnh Gia Lai")."""
+    key = unit_key(name)
+    for pattern, short in _SAME_BODY:
+        m = pattern.match(key)
+        if m is not None:
+            after = len(key[m.end():].split())
+            return " ".join([short, *name.split()[len(name.split()) - after:]]) if after \
+                else short
+    return name
+
+
 _DASHES = ("-", "–", "—")
 
 
@@ -436,10 +471,13 @@ def canonical_unit_name(name: str) -> str:
     """
     text = _full_start(_undashed(squash_spaces(canon(expand_abbreviations(name)))))
     text = _REPEAT.sub(r"\1", text).strip(" ,;:.-–")
+    if _EVERY_PROVINCE_SHORT.search(fold(text)):
+        text += _EVERY_PROVINCE_END
     official = _official_names().get(unit_key(text))
     if official:
         text = canon(official)
-    elif is_collective(text) and not _GROUP_WORD.match(fold(text)):
+    elif is_collective(text) and not _GROUP_WORD.match(fold(text)) \
+            and not nationwide_group(text):
         # "tổ chức, cá nhân liên quan" after "Các hợp tác xã …;" is "các tổ chức, cá nhân …"
         text = "Các " + text[:1].lower() + text[1:]
     return _capitalise_first(_SHORT_FORMS.sub(lambda m: _SHORT[fold(m.group(0))], text))
@@ -472,7 +510,16 @@ def unit_kind_label(kind_id: str, lang: str = "vi") -> str:
 @lru_cache(maxsize=8192)
 def is_collective(name: str) -> bool:
     """True for a group named as one ("Các phòng, đơn vị trực thuộc Sở")."""
-    return bool(_COLLECTIVE.search(fold(expand_abbreviations(name))))
+    folded = fold(expand_abbreviations(name))
+    return bool(_COLLECTIVE.search(folded)) or nationwide_group(name)
+
+
+@lru_cache(maxsize=8192)
+def nationwide_group(name: str) -> bool:
+    """True for the bodies of every province named as one ("UBND các tỉnh, thành phố trực
+    thuộc Trung ương") and for the ministries ("các bộ, ngành"): a group of the whole country,
+    not of the province whose plan names it."""
+    return bool(_EVERY_PROVINCE.search(unit_key(name)))
 
 
 # Units an issuer has of its own besides a department's Phòng, Chi cục and Trung tâm, by the
@@ -581,7 +628,8 @@ def is_internal(name: str, rule: int | None = None) -> bool:
             _OWN_RULES[rule][2] is None or not _OWN_RULES[rule][2].search(key)):
         return True
     if is_collective(name):
-        return bool(_INTERNAL_COLLECTIVE.search(key))
+        # "trực thuộc Trung ương" of every province's bodies is not "trực thuộc Sở"
+        return bool(_INTERNAL_COLLECTIVE.search(key)) and not nationwide_group(name)
     kid = unit_kind(name)
     if kid is not None:
         return next(k.category for k in kinds() if k.id == kid) == "internal"
