@@ -217,13 +217,42 @@ def _symbol(el) -> str:
     return chr(code) if 0 < code < 0x110000 else ""
 
 
-def _run_texts(el, parts: list[str]) -> None:
+# Where a bold run of a table cell ends (see _run_texts).
+_BOLD_END = object()
+# The strong-emphasis mark around a bold run in a table cell: the line cleaner keeps it only
+# around a unit of a list that is not all bold ("**Sở Tài chính**, Sở Nội vụ"), where it marks
+# the lead.
+_STRONG = "**"
+# One marked bold span, its edge spaces and list marks apart (see _bold_span).
+_BOLD_SPAN = re.compile(r"\*\*(\s*)(.*?)([\s,;.]*)\*\*", re.DOTALL)
+
+
+def _bold_span(m: re.Match[str]) -> str:
+    """A bold span with its edge spaces and list marks outside; nothing left of an empty one."""
+    before, inner, after = m.groups()
+    return f"{before}{_STRONG}{inner}{_STRONG}{after}" if inner else before + after
+
+
+def _is_bold_run(r) -> bool:
+    props = r.find(f"{_W}rPr")
+    return props is not None and _on(props.find(f"{_W}b"))
+
+
+def _run_texts(el, parts: list[str], bold: bool = False) -> None:
     """The text Word shows for the children of ``el`` (no recursion: runs nest shallowly,
-    but a hostile file may nest deep)."""
+    but a hostile file may nest deep); with ``bold``, each bold run between ``**``."""
     stack = list(reversed(el))
     while stack:
         node = stack.pop()
+        if node is _BOLD_END:
+            parts.append(_STRONG)
+            continue
         tag = node.tag
+        if bold and tag == f"{_W}r" and _is_bold_run(node) and not _is_hidden_run(node):
+            parts.append(_STRONG)
+            stack.append(_BOLD_END)
+            stack.extend(reversed(node))
+            continue
         if tag == f"{_W}t":
             parts.append(node.text or "")
         elif tag in _CHARACTERS:
@@ -240,13 +269,18 @@ def _run_texts(el, parts: list[str]) -> None:
             stack.extend(reversed(node))
 
 
-def _paragraph_text(p, numbering: _Numbering | None = None) -> str:
+def _paragraph_text(p, numbering: _Numbering | None = None, bold: bool = False) -> str:
     """Text of a ``w:p`` element as Word shows it: list label, runs, tabs and breaks,
-    hyperlinks, field results, tracked insertions (not deletions), symbols."""
+    hyperlinks, field results, tracked insertions (not deletions), symbols; with ``bold``,
+    bold runs marked as :data:`_STRONG` emphasis (a table cell's)."""
     label = numbering.label(p) if numbering is not None else ""
     parts: list[str] = []
-    _run_texts(p, parts)
+    _run_texts(p, parts, bold)
     body = "".join(parts)
+    if bold and _STRONG in body:
+        # Two bold runs in a row are one; spaces and list marks at a bold run's edges stand
+        # outside its marks ("**Sở Tài chính,** Sở Nội vụ" → "**Sở Tài chính**, Sở Nội vụ").
+        body = _BOLD_SPAN.sub(_bold_span, body.replace(_STRONG * 2, ""))
     return label + body if body.strip() else ""
 
 
@@ -275,13 +309,14 @@ def _row_cells(tr) -> list:
     return cells
 
 
-def _cell_blocks(tc, numbering: _Numbering) -> tuple[list[str], list]:
-    """Paragraph texts of a cell and the tables nested in it."""
+def _cell_blocks(tc, numbering: _Numbering, bold: bool = False) -> tuple[list[str], list]:
+    """Paragraph texts of a cell and the tables nested in it; with ``bold``, a data table's
+    cell, its bold runs marked (see :func:`_run_texts`)."""
     paragraphs: list[str] = []
     nested: list = []
     for child in tc:
         if child.tag == f"{_W}p":
-            paragraphs.append(_paragraph_text(child, numbering))
+            paragraphs.append(_paragraph_text(child, numbering, bold))
         elif child.tag == f"{_W}tbl":
             nested.append(child)
         elif child.tag in (f"{_W}sdt", f"{_W}customXml") and not _is_placeholder(child):
@@ -333,7 +368,7 @@ def _table_lines(tbl, numbering: _Numbering) -> Iterator[str]:
                 filled = _fills_down(headers.get(column, ""))
                 cells.append(above.get(column, "") if filled else "")
             else:
-                paragraphs, nested = _cell_blocks(tc, numbering)
+                paragraphs, nested = _cell_blocks(tc, numbering, bold=True)
                 cells.append(" ".join(p.strip() for p in paragraphs if p.strip()))
                 nested_tables.extend(nested)
                 above[column] = cells[-1]
@@ -815,11 +850,19 @@ def _join_tables_across_pages(layouts: list[_PageLayout]) -> None:
             continue
         last = max(before.tables, key=lambda t: t.top)
         first = min(after.tables, key=lambda t: t.top)
-        if any(line["top"] > last.bottom for line in before.lines) or any(
-                line["bottom"] < first.top for line in after.lines):
-            continue  # text between them: two tables
+        below = [line for line in before.lines if line["top"] > last.bottom]
+        above = [line for line in after.lines if line["bottom"] < first.top]
         if not last.rows or not first.rows or len(first.rows[0]) != len(last.rows[-1]):
             continue
+        if below or above:
+            # Text between them: two tables, unless it is a page number and running head
+            # over the header repeated (a head on some pages only is no running line).
+            if len(below) + len(above) > _RUNNING_DEPTH or _cells(first.rows[0]) != _cells(
+                    last.header) or len(first.rows) < 2:
+                continue
+            furniture = {id(line) for line in below + above}
+            before.lines = [line for line in before.lines if id(line) not in furniture]
+            after.lines = [line for line in after.lines if id(line) not in furniture]
         first.header = last.header
         if _cells(first.rows[0]) == _cells(last.header) and len(first.rows) > 1:
             first.rows = first.rows[1:]
@@ -1120,12 +1163,16 @@ def _within(node: _Node, ancestor: _Node) -> bool:
     return False
 
 
+_BOLD_TAGS = frozenset({"b", "strong"})
+
+
 class _Renderer:
     """Block structure as lines; lists as ``- `` items; tables as pipe rows."""
 
-    def __init__(self) -> None:
+    def __init__(self, bold: bool = False) -> None:
         self.lines: list[str] = []
         self.buffer: list[str] = []
+        self.bold = bold  # a table cell's: bold words between ``**`` (see _run_texts)
 
     def flush(self) -> None:
         text = " ".join("".join(self.buffer).split())
@@ -1155,14 +1202,20 @@ class _Renderer:
                 self.flush()
                 self.render(child)
                 self.flush()
+            elif self.bold and tag in _BOLD_TAGS:
+                self.buffer.append(_STRONG)
+                self.render(child)
+                self.buffer.append(_STRONG)
             else:
                 self.render(child)
 
     def cell_text(self, cell: _Node) -> str:
-        inner = _Renderer()
+        inner = _Renderer(bold=True)
         inner.render(cell)
         inner.flush()
-        return " ".join(inner.lines)
+        text = " ".join(inner.lines)
+        return _BOLD_SPAN.sub(_bold_span, text.replace(_STRONG * 2, "")) if _STRONG in text \
+            else text
 
     def cell_lines(self, cell: _Node) -> list[str]:
         inner = _Renderer()

@@ -31,7 +31,12 @@ then each heading is read by what it holds, so one plan can mix layouts
    in a row gives that task's deadline: the marked periods, in the year the time header
    or the plan's title names. A header naming other columns right under a table opens a
    table of its own; a row with a number in its STT column is a task even when its words
-   name columns ("… bảo đảm tiến độ").
+   name columns ("… bảo đảm tiến độ"). A group row merged across the table holds its number
+   and title in one cell ("I. CÔNG TÁC TUYÊN TRUYỀN"). Under the header repeated on a new
+   page (a running head "Kế hoạch số …" above it or not), a row without a number is the rest
+   of the row the page break cut. A table whose one unit column names no partners reads its
+   first unit as the lead where the header or the line above says so ("(đơn vị đầu tiên là
+   đơn vị chủ trì)"), else a unit in bold among others ("**Sở Tài chính**, Sở Nội vụ").
 
 Purpose, requirement and budget sections and the closing block hold no tasks.
 Numbered items without a unit (content a plan lists without assigning it) are
@@ -105,8 +110,8 @@ _FIELDS = (
                         r"|^(?:don vi|co quan|bo phan|co quan, don vi|co quan don vi)"
                         r"\s+(?:thuc hien|chiu trach nhiem|phu trach|tham muu|dau moi|duoc giao)\b"
                         r"|^trach nhiem (?:thuc hien|chinh)\b|^dau moi\b")),
-    ("support", re.compile(r"^(?:(?:don vi|co quan|bo phan|co quan, don vi|co quan don vi)\s+)?"
-                           r"phoi hop\b")),
+    ("support", re.compile(r"^(?:(?:cac )?(?:don vi|co quan|bo phan|co quan, don vi"
+                           r"|co quan don vi)\s+)?phoi hop\b")),
     ("participate", re.compile(r"^(?:(?:don vi|co quan|bo phan)\s+)?tham gia\b")),
     ("deadline", re.compile(r"^(?:thoi gian|thoi han|tien do|thoi diem hoan thanh|moc thoi gian"
                             r"|lo trinh)\b"
@@ -306,11 +311,32 @@ def _section_holds_tasks(title: str) -> bool:
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
-def _cells(text: str) -> list[str]:
+def _cells(text: str, marked: bool = False) -> list[str]:
+    """A pipe row's cells; the lead marks the line cleaner kept ("**Sở Tài chính**") are
+    read by the table (see :func:`_bold_leads`) and dropped elsewhere, unless ``marked``."""
     inner = text.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") else inner
+    if _LEAD_MARK in inner and not marked:
+        inner = inner.replace(_LEAD_MARK, "")
     return [squash_spaces(_HTML_BREAK.sub(", ", c) if "<" in c else c) for c in inner.split("|")]
+
+
+_LEAD_MARK = "**"
+_MARKED_UNIT = re.compile(r"\*\*([^*]+)\*\*")
+
+
+def _bold_leads(found: list[tuple[str, Role]], marked: str) -> list[tuple[str, Role]]:
+    """The units of a cell of a table's one unit column that names no role, as its bold
+    marks tell them: a bold unit ("**Sở Tài chính**, Sở Nội vụ") leads, the others partner.
+    A cell with no mark, or all units marked, is left as it is."""
+    bold = {unit_identity(n) for m in _MARKED_UNIT.finditer(marked)
+            for n in split_units(m.group(1), strict=False)}
+    roles = [unit_identity(name) in bold for name, _ in found]
+    if not any(roles) or all(roles):
+        return found
+    return [(name, "lead" if lead else "support") for (name, _), lead in zip(found, roles,
+                                                                              strict=True)]
 
 
 def _shape(text: str) -> tuple[str, str, str]:
@@ -408,6 +434,12 @@ def build_outline(lines: list[Line]) -> list[Node]:
                 siblings = parent.children if parent else roots
                 siblings[-1] = content
                 last = content
+            siblings = parent.children if parent else roots
+            if last is not None and last.kind == "para" and _running_head(siblings, cells):
+                # The table's header again under a page's running head ("Kế hoạch số 88/KH-
+                # UBND …"): the table goes on, the head is no line of the plan.
+                siblings.pop()
+                last = siblings[-1]
             if last is not None and last.kind == "table" and not _another_header(last, cells):
                 last.rows.append(cells)
                 last.lines.append(line)
@@ -698,6 +730,79 @@ def _numbered_row(cells: list[str], columns: dict[str, int]) -> bool:
     return i is not None and i < len(cells) and bool(_ROW_NUMBER.match(cells[i].strip()))
 
 
+# A unit column's header noting that the unit named first leads: "Cơ quan thực hiện (đơn vị
+# đầu tiên là đơn vị chủ trì)", "Đơn vị thực hiện (cơ quan đứng đầu chủ trì)" (folded).
+_NOTE_MAX = 120  # longer than a note on how a table's units read
+_FIRST_LEADS = re.compile(r"(?:don vi|co quan)\s+(?:dau tien|dung dau|dung truoc|thu nhat|ghi dau"
+                          r"|ghi truoc|neu dau|dau)\b[^()]{0,30}\bchu tri")
+
+
+def _one_column_roles(found: list[tuple[str, Role]], row: str, column: int, first_leads: bool
+                      ) -> list[tuple[str, Role]]:
+    """The roles of the units of a table's one unit column (no partner column), cell
+    ``column`` of ``row``: the first leads where its header says so, else the bold ones
+    where the cell names no role of its own; else as the cell reads."""
+    if first_leads:
+        return _first_leads(found)
+    if _LEAD_MARK not in row:
+        return found
+    marked = _cells(row, marked=True)
+    if column >= len(marked) or _ROLE_WORDS.search(char_fold(marked[column])):
+        return found
+    return _bold_leads(found, marked[column])
+
+
+def _first_leads(found: list[tuple[str, Role]]) -> list[tuple[str, Role]]:
+    """The units of a cell under a header noting that the first leads: the first leads, the
+    rest partner; a cell that gives roles of its own ("Sở X (phối hợp)") keeps them."""
+    if any(role != "lead" for _, role in found):
+        return found
+    return [(name, "lead" if k == 0 else "support") for k, (name, _) in enumerate(found)]
+
+
+# A group row merged across the whole table, its number and title in one cell: "I. CÔNG TÁC
+# TUYÊN TRUYỀN", "II - HỖ TRỢ TÀI CHÍNH", "B) NHIỆM VỤ CỤ THỂ".
+_MERGED_GROUP = re.compile(
+    r"^(?P<n>[IVXL]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)\s*[.):\-–]?\s+(?P<t>\S.*)$")
+
+
+def _merged_group(cells: list[str], columns: dict[str, int]) -> list[str] | None:
+    """A row whose one cell holds a group's number and title (a row merged across the table)
+    laid out as the table's columns: the number under STT, the title under the content."""
+    filled = [c for c in cells if c.strip()]
+    if len(filled) != 1 or not cells[0].strip() or "content" not in columns:
+        return None
+    m = _MERGED_GROUP.match(cells[0].strip())
+    if m is None or (m.group("n").isalpha() and not (
+            _valid_roman(m.group("n")) or len(m.group("n")) == 1)):
+        return None
+    width = max(len(cells), *(i + 1 for i in columns.values()))
+    row = [""] * width
+    if "stt" in columns:
+        row[columns["stt"]] = m.group("n")
+        row[columns["content"]] = m.group("t")
+    else:
+        row[columns["content"]] = cells[0].strip()
+    return row
+
+
+# A page's running head: a short line citing the document by its number ("Kế hoạch số 88/KH-UBND
+# ngày 12/3/2026 của UBND tỉnh", "Phụ lục Kế hoạch 88/KH-UBND").
+_CITES_NUMBER = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[A-ZĐ]{2,}(?:-[A-ZĐ]{2,})*\b")
+_RUNNING_HEAD_MAX = 160
+
+
+def _running_head(siblings: list[Node], cells: list[str]) -> bool:
+    """True when the last of ``siblings`` is a running head standing between a table and its
+    header repeated on the next page (``cells``)."""
+    if len(siblings) < 2 or siblings[-2].kind != "table" or not _looks_like_header(cells):
+        return False
+    head = siblings[-1]
+    return (not head.children and head.labelled is None and len(head.text) <= _RUNNING_HEAD_MAX
+            and _CITES_NUMBER.search(head.text) is not None
+            and not _another_header(siblings[-2], cells))
+
+
 def _content_row(table: Node) -> Node | None:
     """A table of one two-cell row that labels a task's content ("| Nội dung | Hỗ trợ … |"),
     as a labelled line, when the rows after it label its other fields; else None."""
@@ -927,13 +1032,15 @@ class _Reader:
         counters = {"bullet": 0, "para": 0, "table": 0, "plus": 0}
         # A unit heading's labelled lines follow its duties (see heading()): they are theirs.
         below = _fields_below_duties(node.children, need_lead=node.kind == "section")
-        for child in node.children:
+        for k, child in enumerate(node.children):
             if child.kind in ("num", "letter"):
                 self.heading(child, ctx)
                 continue
             if child.kind == "table":
                 counters["table"] += 1
-                self.table(child, ctx, counters["table"])
+                above = node.children[k - 1] if k else None
+                self.table(child, ctx, counters["table"],
+                           above.text if above is not None and above.kind == "para" else "")
                 continue
             if child.labelled is not None and child.labelled[0] != "nv":
                 continue  # labelled lines belong to the heading (see heading())
@@ -1203,12 +1310,15 @@ class _Reader:
                 task.deadline = found
         return named
 
-    def table(self, node: Node, ctx: Context, number: int) -> None:
-        """Layout 5: one task per data row, groups from rows with only STT and content."""
+    def table(self, node: Node, ctx: Context, number: int, above: str = "") -> None:
+        """Layout 5: one task per data row, groups from rows with only STT and content;
+        ``above``: the line right above the table, which may note how its units read
+        ("(Đơn vị đứng đầu là đơn vị chủ trì)")."""
         columns: dict[str, int] = {}
         periods: dict[int, str] = {}  # index → header of a period column (see _marked_periods)
         heads: list[str] = []  # the header cells that name a time: the table's year
         parents: dict[int, str] = {}  # index → "quy"/"thang" of a cell over numbered periods
+        first_leads: set[int] = set()  # unit columns whose header says the first unit leads
 
         def take_header(cells: list[str]) -> None:
             for i, cell in enumerate(cells):
@@ -1216,6 +1326,8 @@ class _Reader:
                     periods.setdefault(i, cell)
                     continue
                 kind = _column_kind(cell)
+                if kind == "lead" and _FIRST_LEADS.search(fold(cell)):
+                    first_leads.add(i)
                 if kind == "deadline":
                     heads.append(cell)
                 parent = _period_parent(cell)
@@ -1237,12 +1349,15 @@ class _Reader:
                 if kind and kind not in columns:
                     columns[kind] = i
 
+        noted_first = bool(above) and len(above) <= _NOTE_MAX \
+            and _FIRST_LEADS.search(fold(above)) is not None
         prefix = f"{ctx.prefix}.T{number}" if ctx.prefix else f"T{number}"
         groups: list[tuple[int, Task]] = []  # the open group rows, outermost first, by rank
         order: list[str] = []  # the group numberings in the order the table first uses them
         numbered: dict[str, Task] = {}  # the data rows since the last group row, by number
         named: dict[str, list[str]] = {}  # group rows that name units ("I | Sở Tài chính"), by id
         last: Task | None = None  # the task of the last data row
+        page_break = False  # the header was just repeated: a row cut by the page may go on
         row_no = 0
         for cells, line in zip(node.rows, node.lines, strict=False):
             if all(not c or _TABLE_RULE.fullmatch(c) for c in cells):
@@ -1252,7 +1367,8 @@ class _Reader:
                     take_header(cells)
                 continue
             if _looks_like_header(cells) and not _numbered_row(cells, columns):
-                continue  # the header again, on a new page
+                page_break = last is not None  # the header again, on a new page
+                continue
             if row_no == 0 and _header_continues(cells):
                 # A header spanning two rows: "Phân công" above "Chủ trì | Phối hợp".
                 take_header(cells)
@@ -1265,6 +1381,8 @@ class _Reader:
             if periods and columns.get("deadline") in periods:
                 del columns["deadline"]  # "Thời gian thực hiện" spanning the period columns
 
+            cells = _merged_group(cells, columns) or cells
+
             def cell(kind: str, cells: list[str] = cells) -> str:
                 i = columns.get(kind)
                 return cells[i].strip() if i is not None and i < len(cells) else ""
@@ -1272,10 +1390,14 @@ class _Reader:
             content = cell("content")
             stt = cell("stt").rstrip(".")
             marked = _marked_periods(cells, periods) if periods else ""
-            if last is not None and _continues_row(last, content, stt, "stt" in columns):
+            # After the header repeated, a row without a number is the rest of the row the page
+            # break cut, whatever case it opens with; a title in capitals is a group of its own.
+            cut = page_break and not stt and "stt" in columns and not content.isupper()
+            page_break = False
+            if last is not None and (cut or _continues_row(last, content, stt, "stt" in columns)):
                 if marked and last.deadline is None and not cell("deadline"):
                     last.deadline = self.period_deadline(marked, heads)
-                self.continue_row(last, content, [cell(k) for k in _ROW_FIELDS], line)
+                self.continue_row(last, content, [cell(k) for k in _ROW_FIELDS], line, cut=cut)
                 continue
             if not content:
                 continue
@@ -1317,7 +1439,12 @@ class _Reader:
                 numbered[stt] = task
             self.unit_cells = {kind: cell(kind) for kind in _UNIT_COLUMNS}
             for kind in _UNIT_COLUMNS:
-                for name, role in _cell_units(cell(kind), kind):
+                found = _cell_units(cell(kind), kind)
+                if kind == "lead" and "lead" in columns \
+                        and not columns.keys() & {"support", "participate"}:
+                    found = _one_column_roles(found, line.text, columns["lead"],
+                                              noted_first or columns["lead"] in first_leads)
+                for name, role in found:
                     self.add_unit(task, name, role, line)
             if cell("note"):
                 self.noted_duties(task, cell("note"), line)
@@ -1424,7 +1551,8 @@ class _Reader:
             if subj is not None:
                 self.assign_prose(task, subj.names, subj.role, subj.partners, line)
 
-    def continue_row(self, task: Task, content: str, others: list[str], line: Line) -> None:
+    def continue_row(self, task: Task, content: str, others: list[str], line: Line, *,
+                     cut: bool = False) -> None:
         """A row that goes on with the task above it: the rest of a cell split over two
         rows, or one more unit of a merged cell (an empty STT, or the same row repeated)."""
         lead, support, deadline, output, participate = others
@@ -1432,7 +1560,7 @@ class _Reader:
             task.text = squash_spaces(f"{task.text} {content}")
         for kind, value in (("lead", lead), ("support", support), ("participate", participate)):
             above = self.unit_cells.get(kind, "")
-            if above and value and _name_goes_on(above, value):
+            if above and value and _name_goes_on(above, value, cut):
                 # "Ban Quản lý các Khu công" / "nghiệp tỉnh": a name cut by the page break.
                 self.unit_cells[kind] = value = f"{above} {value}"
                 named = {unit_identity(n) for n, _ in _cell_units(value, kind)}
@@ -1706,11 +1834,14 @@ _ROLE_OF_NOTE = {"chu tri": "lead", "phoi hop": "support", "tham gia": "particip
 # The mark of a list item in a cell, at its start or after the "; " a line break became.
 _CELL_MARKS = "-–—+•·●"
 _CELL_ITEM = re.compile(rf"(^|;\s*)[{_CELL_MARKS}]\s+")
-# A role's label opening a cell's next line, once the lines are joined with a space: after a
-# list mark, or in capitals ("… - Phối hợp: Sở Y", "… Phối hợp: Sở Y").
-_ROLE_LABEL = r"(?:(?:đơn vị|cơ quan|bộ phận)\s+)?(?:chủ trì|phối hợp|tham gia)\s*:"
+# A role's label opening a cell's next clause, once its lines are joined with a space or a
+# comma: after a list mark, a comma or a period, or straight after the last name ("… - Phối
+# hợp: Sở Y", "Chủ trì: Sở X, phối hợp: Sở Y", "Chủ trì: Sở X phối hợp: Sở Y"); not inside a
+# label of its own ("Đơn vị phối hợp:").
+_ROLE_LABEL = r"(?:(?:các\s+)?(?:đơn vị|cơ quan|bộ phận)\s+)?(?:chủ trì|phối hợp|tham gia)\s*:"
 _NEXT_ROLE_LABEL = re.compile(
-    rf"(?<=[^\s,;/])\s+(?:[{_CELL_MARKS}]\s+(?={_ROLE_LABEL})|(?=(?-i:[ĐCBPT]))(?={_ROLE_LABEL}))",
+    rf"(?<=[^\s,;/])(?<!đơn vị)(?<!cơ quan)(?<!bộ phận)(?<!các)"
+    rf"(?:\s+[{_CELL_MARKS}]\s+|[,.]?\s+)(?={_ROLE_LABEL})",
     re.IGNORECASE)
 
 
@@ -1767,14 +1898,15 @@ _UNIT_COLUMNS = ("lead", "support", "participate")
 _LETTER_ITEM = re.compile(r"^[a-zđ][.)/]\s")  # "a) …": an item of its own, not a continuation
 
 
-def _name_goes_on(above: str, value: str) -> bool:
+def _name_goes_on(above: str, value: str, cut: bool = False) -> bool:
     """True when a unit cell of a continuation row ends the last name of the cell above:
-    "Ban Quản lý các Khu công" / "nghiệp tỉnh", "Phòng Kinh tế, Hạ tầng và" / "Đô thị"; not
-    when it names units of its own ("các cơ quan liên quan")."""
+    "Ban Quản lý các Khu công" / "nghiệp tỉnh", "Phòng Kinh tế, Hạ tầng và" / "Đô thị", or
+    any words that name no unit of their own in a row a page break cut (``cut``); not when
+    it names units of its own ("các cơ quan liên quan")."""
     first = clean_piece(re.split(r"[,;]", value, maxsplit=1)[0])
     if looks_like_unit(first, strict=False):
         return False
-    return value[:1].islower() or bool(_OPEN_END.search(char_fold(above)))
+    return cut or value[:1].islower() or bool(_OPEN_END.search(char_fold(above)))
 
 
 def _continues_row(last: Task, content: str, stt: str, numbered: bool) -> bool:

@@ -33,6 +33,7 @@ from operator import itemgetter
 
 from policykg.loaders.model import Line
 from policykg.loaders.tasks import field_kind
+from policykg.loaders.units import looks_like_unit
 from policykg.ontology.normalize import fold
 
 # --- patterns ----------------------------------------------------------------------
@@ -246,7 +247,11 @@ def _normalise(segment: str) -> str | None:
     if match:
         bullet = True
         stripped = stripped[match.end():]
+    if "**" in stripped and stripped.startswith("|"):
+        stripped = _keep_lead_marks(stripped)
     cleaned = strip_markdown(stripped)
+    if _KEPT_MARK in cleaned:
+        cleaned = cleaned.replace(_KEPT_MARK, "*")
     if not cleaned:
         return None
     if not unicodedata.is_normalized("NFC", cleaned):  # a mark was parted by a removed char
@@ -254,6 +259,33 @@ def _normalise(segment: str) -> str | None:
     if _is_chrome(cleaned):  # "[Tải về](…)", "**In trang**"
         return None
     return "- " + cleaned if bullet else cleaned
+
+
+# Strong emphasis around one unit of a table cell's list ("| **Sở Tài chính**, Sở Nội vụ |"):
+# the mark of the lead where a unit column says nothing else, so it stays (see
+# _keep_lead_marks); each of its stars is held as this character while emphasis is removed.
+_KEPT_MARK = chr(_ESCAPE_BASE + ord("*"))
+# A bold item of a cell's list: after a comma, a semicolon or the space a joined line became,
+# before the next or the cell's end.
+_STRONG_ITEM = re.compile(r"(?:^|(?<=[,;\s]))(\s*)\*\*([^*|]+?)\*\*(?=\s*(?:[,;]|$)|\s+[A-ZĐÀ-Ỹ])")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _keep_lead_marks(row: str) -> str:
+    """``row`` with the strong emphasis kept (as :data:`_KEPT_MARK`) around the units of a
+    cell's list that are bold while others in it are not; a cell all bold (a header), bold
+    words that name no unit or bold inside a phrase keep nothing."""
+    cells = row.split("|")
+    for k, cell in enumerate(cells):
+        if "**" not in cell:
+            continue
+        items = [m for m in _STRONG_ITEM.finditer(cell) if looks_like_unit(m.group(2), strict=True)]
+        rest = _STRONG_ITEM.sub("", cell)
+        if items and len(items) == len(_STRONG_ITEM.findall(cell)) and "*" not in rest \
+                and _LETTER.search(rest):
+            cells[k] = _STRONG_ITEM.sub(
+                lambda m: f"{m.group(1)}{_KEPT_MARK * 2}{m.group(2)}{_KEPT_MARK * 2}", cell)
+    return "|".join(cells)
 
 
 def _layout_row(segment: str) -> list[str]:
