@@ -17,7 +17,7 @@ from typing import Any
 
 from policykg.ontology.normalize import fold, slug
 from policykg.ontology.schema import DOCUMENT_KINDS, Kind
-from policykg.ontology.units import ABBREVIATIONS
+from policykg.ontology.units import ABBREVIATIONS, identity_name
 from policykg.queries.common import (
     Graph,
     _Lookups,
@@ -500,7 +500,7 @@ def resolve_unit(g: Graph, text: str, province: str | None = None) -> list[str]:
     raw = (text or "").strip()
     if raw in g and g.nodes[raw].get("kind") == Kind.UNIT:
         return [raw]
-    wanted = unit_words(raw)
+    wanted = unit_words(identity_name(raw))  # a long name typed stands for its body too
     pid = resolve_province(g, province) if province else None
     table = static_memo(g, "unit_words", _UnitWords)
     tiers: list[list[str]] = [[], [], []]
@@ -556,12 +556,16 @@ class _UnitWords:
 
 
 def _unit_names(g: Graph, unit: str) -> list[str]:
+    """The names a unit answers to: its own, its aliases, and the short name its identity
+    goes by ("Tỉnh Đoàn" for "Tỉnh Đoàn TNCS Hồ Chí Minh"), so one typed name finds the
+    same body in every province however each plan writes it."""
     data = g.nodes[unit]
     names = [data.get("name"), data.get("label")]
     aliases = data.get("aliases") or []
     if isinstance(aliases, str):
         aliases = [aliases]
-    return [str(n) for n in [*names, *aliases] if n]
+    found = [str(n) for n in [*names, *aliases] if n]
+    return list(dict.fromkeys([*found, *(identity_name(n) for n in found)]))
 
 
 def _scope_fits_unit(g: Graph, unit: str, pid: str) -> bool:

@@ -49,3 +49,29 @@ def test_a_unit_is_found_by_its_abbreviations(graph, typed, unit, lead, support)
 def test_a_provinces_military_command_is_the_provinces(graph):
     row, = workload(graph, unit="Bộ Chỉ huy Quân sự tỉnh")
     assert row.province == "Gia Lai" and row.unit_id.startswith("unit:gia-lai:")
+
+
+YOUTH = """UBND TỈNH {upper}
+SỞ KHOA HỌC VÀ CÔNG NGHỆ
+Số: 12/KH-SKHCN
+{name}, ngày 05 tháng 3 năm 2026
+KẾ HOẠCH
+Triển khai phong trào thanh niên sáng tạo năm 2026
+I. NHIỆM VỤ
+1. Tổ chức cuộc thi sáng tạo trẻ.
+- Đơn vị chủ trì: {youth}.
+- Thời gian: năm 2026.
+"""
+
+
+@pytest.mark.parametrize("typed", ["Tỉnh Đoàn", "tinh doan", "Tỉnh Đoàn TNCS Hồ Chí Minh"])
+def test_one_name_finds_a_body_in_every_province_however_each_plan_writes_it(typed):
+    """Gia Lai's plan writes "Tỉnh Đoàn", Lạng Sơn's the long name: asked without a province,
+    the short name finds both (each plan's own spelling is what the rows show)."""
+    plans = [parse_text(YOUTH.format(upper=upper, name=name, youth=youth),
+                        SourceFile(path=f"{name}.txt", sha256="", format="txt"))
+             for upper, name, youth in (("GIA LAI", "Gia Lai", "Tỉnh Đoàn"),
+                                        ("LẠNG SƠN", "Lạng Sơn", "Tỉnh Đoàn TNCS Hồ Chí Minh"))]
+    rows = workload(build_graph(plans), unit=typed)
+    assert [(r.province, r.unit, r.lead) for r in rows] == [
+        ("Gia Lai", "Tỉnh Đoàn", 1), ("Lạng Sơn", "Tỉnh Đoàn Thanh niên Cộng sản Hồ Chí Minh", 1)]
