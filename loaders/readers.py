@@ -39,6 +39,7 @@ from policykg.loaders.msword import (
     doc_blocks,
 )
 from policykg.loaders.numbering import ListNumbering
+from policykg.loaders.units import looks_like_unit
 from policykg.ontology.normalize import fold
 
 __all__ = [
@@ -309,6 +310,17 @@ def _row_cells(tr) -> list:
     return cells
 
 
+def _cell_joined(lines: list[str]) -> str:
+    """A data table cell's lines as one: a list of units, one a line with nothing between
+    ("Sở Nội vụ" / "Sở Tài chính" as Word paragraphs or ``<br>``), parted by "; " so it
+    stays a list; any other lines joined by spaces, as the text they are."""
+    parts = [line.strip() for line in lines if line.strip()]
+    if len(parts) > 1 and not any(part.endswith((",", ";")) for part in parts[:-1]) \
+            and all(looks_like_unit(part.replace(_STRONG, "")) for part in parts):
+        return "; ".join(parts)
+    return " ".join(parts)
+
+
 def _cell_blocks(tc, numbering: _Numbering, bold: bool = False) -> tuple[list[str], list]:
     """Paragraph texts of a cell and the tables nested in it; with ``bold``, a data table's
     cell, its bold runs marked (see :func:`_run_texts`)."""
@@ -369,7 +381,7 @@ def _table_lines(tbl, numbering: _Numbering) -> Iterator[str]:
                 cells.append(above.get(column, "") if filled else "")
             else:
                 paragraphs, nested = _cell_blocks(tc, numbering, bold=True)
-                cells.append(" ".join(p.strip() for p in paragraphs if p.strip()))
+                cells.append(_cell_joined(paragraphs))
                 nested_tables.extend(nested)
                 above[column] = cells[-1]
                 if heading:
@@ -1213,7 +1225,7 @@ class _Renderer:
         inner = _Renderer(bold=True)
         inner.render(cell)
         inner.flush()
-        text = " ".join(inner.lines)
+        text = _cell_joined(inner.lines)
         return _BOLD_SPAN.sub(_bold_span, text.replace(_STRONG * 2, "")) if _STRONG in text \
             else text
 
