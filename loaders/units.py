@@ -231,7 +231,9 @@ def _is_stop(text: str, ftext: str, mask: list[bool], pos: int, word: str) -> bo
 _AFTER_NAME = re.compile(
     r"^(?:\s+(?:tỉnh|thành phố|huyện|thị xã|thị trấn|xã|phường|đặc khu|quận|của tỉnh|cấp tỉnh|"
     r"cấp huyện|cấp xã|các (?:huyện|thị xã|thị trấn|xã|phường|quận|địa phương|cấp)"
-    r"|các tỉnh(?:, thành phố)?(?: trực thuộc Trung ương)?))?"
+    r"|các tỉnh(?:, thành phố)?(?: trực thuộc Trung ương)?"
+    # a branch of a national body: "Ngân hàng Nhà nước Chi nhánh Khu vực 7"
+    r"|[Cc]hi nhánh(?:\s+(?:[Kk]hu vực|tỉnh|thành phố))?))?"
     r"(?:\s+(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ&]*|\d{1,2}(?![\w/.,%])))*")
 
 

@@ -178,3 +178,18 @@ def test_bch_is_the_military_command_before_quan_su(written, meant):
     from policykg.ontology.units import canonical_unit_name
 
     assert canonical_unit_name(written) == meant
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Ngân hàng Nhà nước Chi nhánh Khu vực 7", ["Ngân hàng Nhà nước Chi nhánh Khu vực 7"]),
+    ("Sở Tài chính, Ngân hàng Nhà nước Chi nhánh Khu vực 7 và Sở Công Thương",
+     ["Sở Tài chính", "Ngân hàng Nhà nước Chi nhánh Khu vực 7", "Sở Công Thương"]),
+    ("Ngân hàng Chính sách xã hội chi nhánh tỉnh", ["Ngân hàng Chính sách xã hội chi nhánh tỉnh"]),
+    ("Ngân hàng Nhà nước tổ chức thực hiện", ["Ngân hàng Nhà nước"]),
+])
+def test_a_branch_of_a_national_body_keeps_its_branch(text, names):
+    """Since 2025 the State Bank works through regional branches ("Chi nhánh Khu vực 7"): the
+    branch is the unit, not the bank's name cut at "Chi"."""
+    for form in ("NFC", "NFD"):
+        found = split_units(unicodedata.normalize(form, text))
+        assert [unicodedata.normalize("NFC", n) for n in found] == names
