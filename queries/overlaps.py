@@ -87,6 +87,13 @@ class OverlapReport:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def best(self, n: int) -> OverlapReport:
+        """The ``n`` best pairs and the clusters they form: what asking with ``top=n``
+        gives, without searching the pairs again."""
+        pairs = self.pairs[:n]
+        return OverlapReport(pairs, _clusters([(p.a.task, p.b.task) for p in pairs]),
+                             self.tasks, self.candidates)
+
 
 @dataclass
 class _Vectors:

@@ -333,3 +333,12 @@ def test_overlaps_command_takes_a_directive(plans_graph, monkeypatch):
         frozenset((ids["A1"], ids["C5"])), frozenset((ids["A7"], ids["C5"]))}
     unknown = CliRunner().invoke(cli_module.cli, ["overlaps", "--directive", "99-NQ/TW"])
     assert unknown.exit_code == 4
+
+
+def test_the_best_pairs_of_a_longer_answer_are_the_shorter_answer(plans_graph):
+    """A report drawing its top pairs, listing fewer and writing more searches once."""
+    g, _ = plans_graph
+    everything = overlaps(g, min_score=0.2, top=None)
+    assert len(everything.pairs) > 2
+    for n in (1, 2, len(everything.pairs)):
+        assert everything.best(n).to_dict() == overlaps(g, min_score=0.2, top=n).to_dict()

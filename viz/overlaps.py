@@ -52,10 +52,17 @@ def overlaps_picture(g: Graph, *, plans: list[str] | None = None,
     """The picture of the overlapping duties :func:`~policykg.queries.overlaps` finds with
     these options (``provinces`` is its ``within_province``)."""
     check_lang(lang)
-    report: OverlapReport = overlaps(g, across_provinces=across_provinces,
-                                     within_province=provinces, plans=plans,
-                                     directive=directive, across_plans=across_plans,
-                                     min_score=min_score, top=top)
+    report = overlaps(g, across_provinces=across_provinces, within_province=provinces,
+                      plans=plans, directive=directive, across_plans=across_plans,
+                      min_score=min_score, top=top)
+    chosen = [*(plans or []), *(provinces or [])]
+    return pairs_picture(g, report, ", ".join(chosen) if chosen else None, lang, back_href)
+
+
+def pairs_picture(g: Graph, report: OverlapReport, where: str | None = None,
+                  lang: str = "vi", back_href: str | None = None) -> Picture:
+    """The picture of ``report``'s pairs, titled by ``where`` they were sought (the
+    whole corpus when None)."""
     nodes: dict[str, dict[str, Any]] = {}
     tree: list[dict[str, Any]] = []
     for pair in report.pairs:
@@ -73,8 +80,7 @@ def overlaps_picture(g: Graph, *, plans: list[str] | None = None,
     # each link drawn left to right, so every arc bends below the row of tasks
     pairs = [_pair_edge(p.score, *sorted((p.a.task, p.b.task), key=lambda n: x[n]), p.terms,
                         p.topics, lang) for p in report.pairs]
-    chosen = [*(plans or []), *(provinces or [])]
-    where = ", ".join(chosen) if chosen else t("where.everything", lang)
+    where = where or t("where.everything", lang)
     notes = [] if report.pairs else [t("r.none", lang)]
     legend = [LegendItem(t("kind.plan", lang), KIND_COLORS["plan"]),
               LegendItem(t("kind.task", lang), KIND_COLORS["task"]),

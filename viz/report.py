@@ -23,7 +23,7 @@ from policykg.queries.tables import Table, overlaps_table, stems_table, to_csv, 
 from policykg.viz.compare import write_compare
 from policykg.viz.labels import check_lang, t
 from policykg.viz.lineage import lineage_picture
-from policykg.viz.overlaps import overlaps_picture
+from policykg.viz.overlaps import pairs_picture
 from policykg.viz.page import Picture, esc, write_lib, write_page
 from policykg.viz.parts import short
 from policykg.viz.plan import plan_picture
@@ -143,12 +143,15 @@ def write_report(g: Graph, out_dir: str | Path, lang: str = "vi") -> Path:
         sections.append(f"<p>{esc(t('r.more_plans', lang, n=len(corpus.plans) - len(drawn)))}"
                         "</p>")
 
-    pairs = overlaps(g, top=TOP_OVERLAPS)
-    if pairs.pairs:  # the top pairs drawn: plans, their duties, a link per pair
-        page(overlaps_picture(g, top=PAGE_OVERLAPS, lang=lang, back_href=back), "overlaps.html")
-    sections.append(_overlaps(pairs, lang, "overlaps.html" if pairs.pairs else None))
+    # one search for pairs serves the index's table, the page and the spreadsheet
+    found = overlaps(g, top=max(TOP_OVERLAPS, PAGE_OVERLAPS, CSV_OVERLAPS))
+    if found.pairs:  # the top pairs drawn: plans, their duties, a link per pair
+        page(pairs_picture(g, found.best(PAGE_OVERLAPS), lang=lang, back_href=back),
+             "overlaps.html")
+    sections.append(_overlaps(found.best(TOP_OVERLAPS), lang,
+                              "overlaps.html" if found.pairs else None))
     sections.append(_comparison(g, corpus, out, lang))
-    sections.append(_spreadsheets(g, corpus, out, lang))
+    sections.append(_spreadsheets(g, corpus, found.best(CSV_OVERLAPS), out, lang))
     index = out / "index.html"
     title = t("title.report", lang)
     index.write_text(
@@ -213,9 +216,9 @@ def _comparison(g: Graph, corpus: Corpus, out: Path, lang: str) -> str:
             f'<p><a href="compare.svg">{esc(t("r.svg", lang))}</a></p>')
 
 
-def _spreadsheets(g: Graph, corpus: Corpus, out: Path, lang: str) -> str:
+def _spreadsheets(g: Graph, corpus: Corpus, pairs: OverlapReport, out: Path, lang: str) -> str:
     """Write ``csv/``: per central directive its tasks, per province its workload (long
-    form), and the overlapping duties; return the section linking them."""
+    form), and the overlapping ``pairs``; return the section linking them."""
     folder = out / "csv"
     folder.mkdir(exist_ok=True)
     name = _Names()
@@ -233,7 +236,6 @@ def _spreadsheets(g: Graph, corpus: Corpus, out: Path, lang: str) -> str:
     for pid, pname in corpus.provinces.items():
         write(name("workload", pname, "csv"), workload_table(workload(g, province=pid)),
               f"{t('r.workload_of', lang)} {pname}", None)
-    pairs = overlaps(g, top=CSV_OVERLAPS)
     write("overlaps.csv", overlaps_table(pairs), t("r.overlaps", lang),
           t("r.pairs_count", lang, n=len(pairs.pairs)))
     return _link_list(t("r.spreadsheets", lang), links, lang, t("r.none", lang))
