@@ -342,3 +342,12 @@ def test_the_best_pairs_of_a_longer_answer_are_the_shorter_answer(plans_graph):
     assert len(everything.pairs) > 2
     for n in (1, 2, len(everything.pairs)):
         assert everything.best(n).to_dict() == overlaps(g, min_score=0.2, top=n).to_dict()
+
+
+def test_the_overlaps_page_names_what_the_pairs_were_sought_in(plans_graph):
+    from policykg.viz.overlaps import overlaps_picture
+
+    g, _ = plans_graph
+    page = overlaps_picture(g, directive="57-NQ/TW", min_score=0.2, lang="en")
+    assert "57-NQ/TW" in page.title and "whole corpus" not in page.title
+    assert "whole corpus" in overlaps_picture(g, min_score=0.2, lang="en").title

@@ -55,7 +55,7 @@ def overlaps_picture(g: Graph, *, plans: list[str] | None = None,
     report = overlaps(g, across_provinces=across_provinces, within_province=provinces,
                       plans=plans, directive=directive, across_plans=across_plans,
                       min_score=min_score, top=top)
-    chosen = [*(plans or []), *(provinces or [])]
+    chosen = [*(plans or []), *(provinces or []), *([directive] if directive else [])]
     return pairs_picture(g, report, ", ".join(chosen) if chosen else None, lang, back_href)
 
 
