@@ -789,9 +789,7 @@ def workload_command(province: str | None, unit: str | None, kind: str | None,
 @cli.command("compare", epilog=QUERY_EXIT_CODES)
 @click.argument("sides", nargs=-1, required=True, metavar="PROVINCE|PLAN...")
 @click.option("--as-of", help="Date (YYYY-MM-DD); from 2025-07-01 provinces compare as merged.")
-@click.option("--directive", metavar="REF",
-              help="Only the plans carrying out REF at any depth: how the sides carry out "
-                   "one directive (\"nghi quyet 57\").")
+@_directive_option
 @output_options
 @store_option
 def compare_command(sides: tuple[str, ...], as_of: str | None, directive: str | None,

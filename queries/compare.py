@@ -215,7 +215,8 @@ def _compare(g: Graph, sides: list[str], as_of: str | date | None,
              tally_of: Callable[[list[str]], _Tally],
              directive: str | None = None) -> Comparison:
     merged = _merged(as_of)
-    kept = downstream_plans(g, directive) if directive else None
+    root = resolve_document(g, directive) if directive else None
+    kept = downstream_plans(g, root) if root else None
     built: list[Side] = []
     directive_sets: list[set[str]] = []
     kinds_of: dict[str, str] = {}
@@ -259,4 +260,4 @@ def _compare(g: Graph, sides: list[str], as_of: str | date | None,
     topics = sorted({t for s in built for t in s.topics},
                     key=lambda t: (-sum(s.topics.get(t, 0) for s in built), t))
     return Comparison(built, sorted(shared), topics, str(as_of) if as_of else None,
-                      doc_label(g, resolve_document(g, directive)) if directive else None)
+                      doc_label(g, root) if root else None)

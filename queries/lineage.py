@@ -487,7 +487,7 @@ def chosen_plans(g: Graph, directive: str | None = None,
     """The plans a question keeps the tasks of: those stemming from ``directive``, those
     ``plans`` names, both when both are asked; None (every plan) when neither is.
     ``province`` picks among local documents of several provinces sharing a number."""
-    kept = resolve_plans(g, plans, [province] if province else None)
+    kept = resolve_plans(g, plans, province)
     if directive:
         below = downstream_plans(g, directive, province)
         kept = set(below) if kept is None else kept & below

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -209,15 +209,13 @@ def resolve_document(g: Graph, text: str, province: str | None = None,
 
 
 def resolve_plans(g: Graph, plans: str | Iterable[str] | None,
-                  provinces: Sequence[str] | None = None) -> set[str] | None:
+                  province: str | None = None) -> set[str] | None:
     """The plan nodes ``plans`` name (each an id, a number or a node id), or None when
-    none is named; one province in ``provinces`` picks among plans of several provinces
-    sharing a number. A cited document that is not a plan is a ``ValueError``: it has
-    no tasks to keep.
+    none is named; ``province`` picks among plans of several provinces sharing a number.
+    A cited document that is not a plan is a ``ValueError``: it has no tasks to keep.
     """
     if not plans:
         return None
-    province = provinces[0] if provinces and len(provinces) == 1 else None
     chosen = set()
     for typed in [plans] if isinstance(plans, str) else plans:
         node = resolve_document(g, typed, province=province)
