@@ -264,7 +264,7 @@ def _field_of(text: str) -> tuple[str, str] | None:
     m = _FIELD.match(text)
     if not m:
         return None
-    kind = _label_kind(m.group("label"))
+    kind = field_kind(m.group("label"))
     return (kind, m.group("value").strip()) if kind else None
 
 
@@ -278,7 +278,7 @@ def _dash_field_of(text: str) -> tuple[str, str] | None:
     m = _DASH_FIELD.match(text)
     if not m:
         return None
-    kind = _label_kind(m.group("label"))
+    kind = field_kind(m.group("label"))
     return (kind, m.group("value").strip()) if kind in _VALUE_BELOW else None
 
 
@@ -286,19 +286,15 @@ _PARENS = re.compile(r"[()]")
 
 
 @lru_cache(maxsize=4096)
-def _label_kind(label: str) -> str | None:
-    """The field a label names; plans repeat a handful of labels on every task."""
+def field_kind(label: str) -> str | None:
+    """The field a task's label names ("Đơn vị phối hợp" → "support"), or None; plans repeat
+    a handful of labels on every task. Also tells a line that lost the colon after its
+    label from one that never had one."""
     key = squash_spaces(_PARENS.sub(" ", fold(label)))
     for kind, rx in _FIELDS:
         if rx.match(key):
             return kind
     return None
-
-
-def field_kind(label: str) -> str | None:
-    """The field a task's label names ("Đơn vị phối hợp" → "support"), or None: how a line
-    that lost the colon after its label is told from one that never had one."""
-    return _label_kind(label)
 
 
 def _section_holds_tasks(title: str) -> bool:
