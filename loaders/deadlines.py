@@ -12,12 +12,14 @@ năm" → half-yearly: a unit plans for every half year). A yearly duty in a par
 keeps that part's month as partial ISO: "Quý I hằng năm" → yearly on ``--03``, "6 tháng đầu
 năm hằng năm" → ``--06``. Report dates recur as often as they fall: "trước ngày 20 hằng
 tháng" monthly, "trước ngày 15 tháng cuối quý" and "trước ngày 10 của tháng đầu quý" quarterly,
-"trước ngày 15/6 và 15/12 hằng năm" half-yearly (two days of the year, so no one date). Two
-times of one year fall due by the last, as a span does: "Tháng 6/2026 và tháng 12/2026" →
+"trước ngày 15/6 và 15/12 hằng năm" half-yearly from the first of them (``--06-15``: due in
+June and December), "Quý IV/2026 và hằng năm" yearly from 2026 on ``--12``. Two times of one
+year fall due by the last, as a span does: "Tháng 6/2026 và tháng 12/2026" →
 ``2026-12``, "30/6/2026 và 31/12/2026" → ``2026-12-31``. "30.6.2026" and "30-6-2026" are days;
 a year in two digits ("Quý IV/26") is left unread. Targets are numbers with what they count
 ("15 Doanh nghiệp, Hợp tác xã", "tối thiểu đạt 1,5%", "từ 3 - 5 sản phẩm"); Vietnamese decimals
-use a comma. Years, dates, document and standard numbers are never targets.
+use a comma. Years, dates, document and standard numbers are never targets, nor is a level
+("hệ thống cấp 3"), though a count after the verb "cấp" is ("Cấp 1.200 giấy chứng nhận").
 """
 
 from __future__ import annotations
@@ -204,12 +206,33 @@ def _month_every_year(text: str) -> str | None:
 # Days of every year a duty falls due on, by how many there are: "trước ngày 15/6 và 15/12 hằng
 # năm" is half-yearly, four days quarterly.
 _DAYS_A_YEAR = {2: "half-yearly", 4: "quarterly", 12: "monthly"}
+# Months between two times a duty of each cycle falls due.
+_MONTHS_APART = {"monthly": 1, "quarterly": 3, "half-yearly": 6}
+
+
+def _first_of_cycle(times: list[tuple[int, int | None]], recurrence: str) -> str | None:
+    """The first (month, day) of ``times`` as partial ISO (``--06-15``, or ``--06`` without a
+    day) when they fall a whole cycle of ``recurrence`` apart ("15/6 và 15/12" every six
+    months): ``due`` counts the cycle from it. None when they do not ("15/3 và 15/10")."""
+    every = _MONTHS_APART.get(recurrence)
+    months = [m for m, _ in times]
+    if every is None or len(set(months)) != len(months) or not 1 <= months[0] <= 12 \
+            or any((m - months[0]) % every for m in months):
+        return None
+    month, day = times[0]
+    return f"--{month:02d}-{day:02d}" if day and 1 <= day <= 31 else f"--{month:02d}"
+
+
+# A day of every year in words, "ngày" said once for a list: "(trước ngày) 15 tháng 6 và 15
+# tháng 12 hằng năm".
+_DAYS_IN_WORDS = re.compile(
+    rf"(?<![\d/])(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?![\d/])(?!\s+năm\s+{_YEAR})", re.IGNORECASE)
 
 
 def _days_of_year(text: str) -> set[tuple[int, int]]:
     """The (day, month) pairs ``text`` names without a year ("15/6 và 15/12 hằng năm")."""
     days = {(int(d), int(m)) for d, m, y in _DATE.findall(text) if not y}
-    return days | {(int(d), int(m)) for d, m, y in _DATE_WORDS.findall(text) if not y}
+    return days | {(int(d), int(m)) for d, m in _DAYS_IN_WORDS.findall(text)}
 
 
 # Months of every year listed after one "tháng": "tháng 3, 6, 9, 12 hằng năm", "(ngày 15) tháng
@@ -223,6 +246,19 @@ def _months_of_year(text: str) -> set[int]:
     """The months of every year ``text`` lists (see :data:`_MONTHS_LISTED`)."""
     return {int(n) for m in _MONTHS_LISTED.finditer(text)
             for n in re.findall(r"\d{1,2}", m.group(1)) if 1 <= int(n) <= 12}
+
+
+# Quarters of every year listed apart: "Quý II và Quý IV hằng năm" (not "Quý I - IV", a span,
+# nor quarters with their year).
+_QUARTERS_LISTED = re.compile(
+    rf"quý\s+({_QUARTER_NO}(?:\s*(?:,|và)\s*(?:quý\s+)?{_QUARTER_NO})+)"
+    rf"(?!\s*(?:/|năm\s+{_YEAR}|[-–]))", re.IGNORECASE)
+
+
+def _quarter_ends(text: str) -> list[int]:
+    """The last months of the quarters of every year ``text`` lists, in order."""
+    return sorted({3 * _period_number(q) for m in _QUARTERS_LISTED.finditer(text)
+                   for q in re.findall(r"IV|I{1,3}|[1-4]", m.group(1), re.IGNORECASE)})
 
 
 # Words (folded) that make a single year a start ("bắt đầu từ năm 2025") or an end.
@@ -315,15 +351,26 @@ def _read_deadline(text: str) -> Deadline | None:
         found.date = _period_month(text)
     if found.recurrence == "yearly" and (found.date or "").startswith("--") \
             and len(days := _days_of_year(text)) >= 2:
-        # several days of every year: as often as it names them, and no one date
-        found.date = None
+        # several days of every year: as often as it names them, from the first of them
         found.recurrence = _DAYS_A_YEAR.get(len(days), "yearly")
+        found.date = _first_of_cycle(sorted((m, d) for d, m in days), found.recurrence)
     elif found.recurrence == "yearly" and len(months := _months_of_year(text)) >= 2:
         # several months of every year: "tháng 6 và tháng 12 hằng năm" is half-yearly
-        found.date = None
         found.recurrence = _DAYS_A_YEAR.get(len(months), "yearly")
+        day = found.date[5:] if (found.date or "").startswith(f"--{min(months):02d}-") else None
+        found.date = _first_of_cycle([(m, int(day) if day else None) for m in sorted(months)],
+                                     found.recurrence)
+    elif found.recurrence == "yearly" and len(ends := _quarter_ends(text)) >= 2 \
+            and (first := _first_of_cycle([(m, None) for m in ends],
+                                          _DAYS_A_YEAR.get(len(ends), "yearly"))):
+        # quarters a cycle apart: "Quý II và Quý IV hằng năm" falls due every six months
+        # ("Quý I, II hằng năm" is the first half of each year, and stays yearly)
+        found.recurrence, found.date = _DAYS_A_YEAR[len(ends)], first
     elif found.date is None and found.recurrence in _MONTH_OF_YEAR:
         found.date = _month_every_year(text)
+    then = _THEN_EVERY_YEAR.search(text) if found.recurrence == "yearly" else None
+    if then is not None and set(_YEARS.findall(text)) == {then.group(1)}:
+        return _every_year_from(found, int(then.group(1)))
     span = _SPAN.search(text) if _DIGIT.search(text) else None
     if span:
         return _read_span(span, found)
@@ -345,6 +392,22 @@ def _read_deadline(text: str) -> Deadline | None:
     return found
 
 
+# A first time, then every year: "Quý IV/2026 và hằng năm", "Trước 31/12/2026, hằng năm" (one
+# year named: "Giai đoạn 2026 - 2030, hằng năm" runs to its last year).
+_THEN_EVERY_YEAR = re.compile(
+    rf"({_YEAR})\)?\s*(?:,|;|và)\s*(?:(?:duy trì|cập nhật|thực hiện)\s+)?(?:hằng|hàng|mỗi)\s+năm"
+    rf"(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def _every_year_from(found: Deadline, year: int) -> Deadline:
+    """A yearly duty first due in ``year``: it starts then, ends never, and falls due every
+    year in the month (and day) its first time names ("2026-12" → ``--12``)."""
+    found.start_year, found.end_year = year, None
+    if found.date and not found.date.startswith("--"):
+        found.date = "-" + found.date[4:]
+    return found
+
+
 # A whole sentence that is a standing duty: "Thực hiện thường xuyên", "Tổ chức hằng năm".
 _STANDING_VERBS = ("thực hiện", "triển khai", "tổ chức")
 _STANDING_TIMES = ("thường xuyên", "liên tục", "hàng năm", "hằng năm")
@@ -353,7 +416,9 @@ _PROSE_DAY = (r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?![\d/])|\d{1,2}\.\d{1
               rf"|\d{{1,2}}-\d{{1,2}}-\d{{4}}(?!\d)"
               rf"|\d{{1,2}}\s+tháng\s+(?:\d{{1,2}}|{_MONTH_NAME_TEXT})\s+năm\s+{_YEAR})")
 _PROSE_DEADLINE = re.compile(
-    rf"(?:(?:hoàn thành|thực hiện xong|xong)[^.;:]{{0,25}}?(?:trong|trước|vào|trong năm|năm)"
+    # a yearly duty over a span of years: "(thực hiện) hằng năm, giai đoạn 2026 - 2030"
+    rf"(?:(?:hàng|hằng|mỗi)\s+năm\s*,?\s*(?:trong\s+)?giai\s+đoạn\s+{_YEAR}\s*[-–]\s*{_YEAR}"
+    rf"|(?:hoàn thành|thực hiện xong|xong)[^.;:]{{0,25}}?(?:trong|trước|vào|trong năm|năm)"
     rf"\s+[^.;:]*?{_YEAR}"
     # "trước ngày 30/11 hàng năm", also without "ngày": "gửi Văn phòng trước 15/12 hằng năm",
     # "chậm nhất ngày 20/11/2026", "trước ngày 15 tháng 12 năm 2026"
@@ -418,6 +483,8 @@ _STANDING_FIRST = frozenset(c for w in _STANDING_VERBS for c in (w[0], w[0].uppe
 _STANDING_LAST = frozenset(c for w in _STANDING_TIMES for c in (w[-1], w[-1].upper()))
 
 
+# Years listed after a first one: "năm 2026, 2027", "năm 2026 và năm 2027".
+_MORE_YEARS = rf"(?:(?:\s*(?:,|và)\s*(?:năm\s+)?{_YEAR}(?!\d))+)"
 # Times written in prose without a label, tried when :data:`_PROSE_DEADLINE` finds nothing:
 # "(thời gian) từ tháng 10 đến tháng 12/2025", "từ năm 2025 đến năm 2030" (see _SPAN), "trong
 # tháng 9/2025", "trong tháng 9 - 10/2025", "thực hiện trong năm 2025 - 2026".
@@ -425,13 +492,20 @@ _PROSE_PERIOD = re.compile(
     rf"(?P<span>{_SPAN_TEXT})"
     rf"|(?:trước|trong|chậm nhất|vào)\s+tháng\s+\d{{1,2}}"
     rf"(?:\s*(?:[-–,]|và)\s*(?:tháng\s+)?\d{{1,2}})*\s*(?:năm\s+|/\s*){_YEAR}"
-    rf"|(?<!kết quả )(?:thực hiện|triển khai|tổ chức)\s+trong\s+(?:năm|giai đoạn)\s+{_YEAR}"
-    rf"(?:\s*[-–]\s*{_YEAR}|\s*(?:,|và)\s*(?:các|những)\s+năm\s+tiếp\s+theo)?"
+    rf"|(?<!kết quả )(?:thực hiện|triển khai|tổ chức)\s+(?:trong\s+(?:năm|giai đoạn)|giai đoạn)"
+    rf"\s+{_YEAR}(?:\s*[-–]\s*{_YEAR}|\s*(?:,|và)\s*(?:các|những)\s+năm\s+tiếp\s+theo"
+    rf"|{_MORE_YEARS})?"
+    # a duty that starts in a period: "(triển khai thực hiện) từ quý III/2026", "từ tháng 7/2026"
+    rf"|(?<=thực hiện )(?:từ|bắt đầu từ)\s+(?:quý\s+[IVX1-4]{{1,4}}|tháng\s+\d{{1,2}})"
+    rf"\s*(?:năm\s+|/\s*){_YEAR}"
+    # a sitting of the People's Council: "trước kỳ họp HĐND tỉnh cuối năm 2026"
+    rf"|(?:trước|tại|trình)\s+kỳ\s+họp\s+[^.;:()]{{0,50}}?năm\s+{_YEAR}"
     # a duty from one year on: "(từ) năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi"
     rf"|(?P<onward>(?:từ\s+)?năm\s+{_YEAR}\s*(?:,|và)\s*(?:các|những)\s+năm\s+tiếp\s+theo"
     rf"|từ\s+năm\s+{_YEAR}\s+trở\s+đi)"
     # the year that closes the duty's sentence: "… tại cửa khẩu trong năm 2026."
-    rf"|(?<!kết quả )(?<!được )trong\s+năm\s+{_YEAR}$",
+    rf"|(?<!kết quả )(?<!được )(?:trong\s+năm\s+{_YEAR}{_MORE_YEARS}?"
+    rf"|thực hiện\s+năm\s+{_YEAR}{_MORE_YEARS})$",
     re.IGNORECASE)
 # A span that is part of a programme's or document's name: "Chương trình phát triển tài sản
 # trí tuệ giai đoạn từ năm 2021 đến năm 2030" is when that programme runs.
@@ -449,8 +523,8 @@ def _prose_period(sentence: str) -> re.Match[str] | None:
     are tested first: the pattern is costly and most sentences hold none of them."""
     low = sentence.lower()
     if not (("từ" in low and ("đến" in low or "tới" in low)) or "tháng" in low
-            or "trong năm" in low or "trong giai" in low or "tiếp theo" in low
-            or "trở đi" in low):
+            or "trong năm" in low or "giai đoạn" in low or "tiếp theo" in low
+            or "trở đi" in low or "kỳ họp" in low or "hiện năm" in low or "từ quý" in low):
         return None
     for m in _PROSE_PERIOD.finditer(sentence):
         if m.group("span") is not None and _NAMED_PERIOD.search(sentence, 0, m.start()):
@@ -520,8 +594,29 @@ def find_deadline(text: str) -> Deadline | None:
             if day is not None:
                 return read_deadline(day.group(0))
         if m:
-            return read_deadline(m.group(0))
+            return _with_its_days(sentence, m)
     return None
+
+
+def _with_its_days(sentence: str, m: re.Match[str]) -> Deadline | None:
+    """The deadline ``m`` reads, carried on to the days of the year the same sentence names
+    after it: "định kỳ 6 tháng, hằng năm (trước ngày 30/6 và 31/12 hằng năm)" says how often
+    and then when, so it falls due in June and December, not in every month."""
+    found = read_deadline(m.group(0))
+    if found is None or found.recurrence not in _CYCLES or found.date is not None:
+        return found
+    later = _PROSE_DEADLINE.search(sentence, m.end())
+    if later is None or later.start() - m.end() > _DAYS_GAP:
+        return found
+    days = read_deadline(later.group(0))
+    if days is None or days.start_year or days.end_year or days.date is None:
+        return found
+    end = later.end() + (sentence[later.end():later.end() + 1] == ")")
+    return read_deadline(sentence[m.start():end]) or found
+
+
+# At most this many characters between how often a duty recurs and the days it names.
+_DAYS_GAP = 30
 
 
 # Dates and symbols that carry a year without being about the plan's own time.
@@ -588,6 +683,11 @@ _NOT_BEFORE_WORDS = (
     "khu vực", "vùng", "tổ", "đội", "khu phố", "thôn", "ấp", "tiểu khu",
 )
 _NOT_BEFORE = re.compile(rf"(?:{'|'.join(_NOT_BEFORE_WORDS)})\s*$", re.IGNORECASE)
+# "cấp" of :data:`_NOT_BEFORE_WORDS` is also a verb: a level ("cấp 2", "cấp độ 3") has one
+# digit, so a longer number after it is a count ("Cấp 1.200 giấy chứng nhận"), as is any
+# number after the verb opening a duty ("- Cấp 5 giấy phép") or after "nâng cấp".
+_LEVEL_WORD = re.compile(r"(?<![\wÀ-ỹ])cấp\s*$", re.IGNORECASE)
+_VERB_BEFORE_COUNT = re.compile(r"(?:(?:^|[-+:;(•–]\s*|,\s+)cấp|nâng\s+cấp)\s*$", re.IGNORECASE)
 # Text without trailing spaces matches only in its last this many characters.
 _NOT_BEFORE_SPAN = max(map(len, _NOT_BEFORE_WORDS))
 _TIME_NOUNS = {"nam", "thang", "ngay", "quy", "gio", "tuan", "phut", "lan", "tuoi"}
@@ -650,6 +750,14 @@ def _noun_phrase(tail: str, limit: int = 5) -> str:
     return " ".join(words).replace(" ,", ",")
 
 
+def _counted_after_verb(before: str, number: str) -> bool:
+    """Whether ``number``, written after "cấp", counts what that verb acts on rather than
+    naming a level (:data:`_LEVEL_WORD`)."""
+    if _LEVEL_WORD.search(before) is None:
+        return False
+    return len(number) > 1 or _VERB_BEFORE_COUNT.search(before) is not None
+
+
 def _value(number: str) -> float:
     if _THOUSANDS.fullmatch(number):
         return float(number.replace(".", ""))
@@ -699,7 +807,8 @@ def _read_targets(text: str) -> list[Target]:
         lead = before[qualifier.start():] if qualifier else ""
         # a word naming what a number is ("năm 2025", "Quyết định số 12", "thôn 3") is not
         # a target; after "ít nhất", "tối thiểu" … the number counts ("mỗi năm ít nhất 10 lớp")
-        if not lead and _NOT_BEFORE.search(before.rstrip()[-_NOT_BEFORE_SPAN:]):
+        if not lead and _NOT_BEFORE.search(before.rstrip()[-_NOT_BEFORE_SPAN:]) \
+                and not _counted_after_verb(before, number):
             continue
         noun = _noun_phrase(text[m.end():])
         if not noun or not noun[0].isalpha() or fold(noun.split()[0]) in _TIME_NOUNS:

@@ -1090,7 +1090,7 @@ def _to_ref(group: _Group, plan: Plan, stream: _Stream) -> DocRef:
     def first(attr: str) -> str | None:
         return next((getattr(c, attr) for c in ranked if getattr(c, attr)), None)
 
-    issuer = first("issuer")
+    issuer = _own_committee(first("issuer"), plan)
     match = next((c.issuer_match for c in ranked if c.issuer_match), None)
     if head.key_issuer:
         scope = issuer_scope_of_code(head.key_issuer)
@@ -1115,6 +1115,26 @@ def _to_ref(group: _Group, plan: Plan, stream: _Stream) -> DocRef:
         mentions=_unique([_span(stream, c, plan) for c in cites]),
         short_name=first("short_name"),
     )
+
+
+# A Party committee cited by its name alone, with its board if any ("của Đảng ủy", "của Ban
+# Thường vụ Đảng ủy"), folded: the board's words, then the committee.
+_BARE_COMMITTEE = re.compile(r"((?:ban thuong vu|ban chap hanh|thuong truc)\s+)?dang uy")
+_OWN_COMMITTEE = re.compile(r"dang uy\s+\S")
+
+
+def _own_committee(issuer: str | None, plan: Plan) -> str | None:
+    """``issuer``, or the plan's own Party committee when the plan is a Đảng ủy's and cites
+    "của Đảng ủy" bare: within a commune's or an agency's Party committee that is the
+    committee itself ("Ban Thường vụ Đảng ủy" → "Ban Thường vụ Đảng ủy xã Hiệp Thạnh").
+    Elsewhere a bare committee names no one body and stays as written."""
+    if not issuer or not plan.issuer:
+        return issuer
+    bare = _BARE_COMMITTEE.fullmatch(fold(issuer))
+    if bare is None or _OWN_COMMITTEE.match(fold(plan.issuer)) is None:
+        return issuer
+    board = " ".join(squash_spaces(issuer).split()[:-2])
+    return f"{board} {plan.issuer}" if board else plan.issuer
 
 
 def _unique(spans: list[Span]) -> list[Span]:

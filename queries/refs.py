@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from policykg.ontology.doctypes import DOCTYPES, SHARED_CODES
 from policykg.ontology.normalize import fold, slug
 from policykg.ontology.schema import DOCUMENT_KINDS, Kind
 from policykg.ontology.units import ABBREVIATIONS, identity_name
@@ -97,7 +98,16 @@ _TYPE_WORDS: dict[str, str] = {
     "nq": "NQ", "kl": "KL", "qd": "QĐ", "ct": "CT", "kh": "KH", "ctr": "CTr", "tb": "TB",
     "hd": "HD", "cv": "CV", "nd": "NĐ", "tt": "TT", "bc": "BC", "ttr": "TTr", "da": "ĐA",
 }
-_TYPE_ALT = "|".join(sorted((re.escape(w) for w in _TYPE_WORDS), key=len, reverse=True))
+
+
+def _typed_type_words() -> list[str]:
+    """Every type word a user may type before a number: those above and the ontology's
+    introducing words ("quy dinh" for the Party's Quy định)."""
+    return list({*_TYPE_WORDS, *(fold(w) for dt in DOCTYPES for w in dt.words)})
+
+
+_TYPE_ALT = "|".join(sorted((re.escape(w) for w in _typed_type_words()), key=len,
+                            reverse=True))
 _TYPED_NUMBER = re.compile(rf"(?<![a-z0-9])({_TYPE_ALT})\s*(?:so\s*)?(\d{{1,6}})(?![\d/-])")
 _FULL_KEY = re.compile(
     r"(?<![a-z0-9])(\d{1,6})\s*(?:/\s*\d{4}\s*)?[-/]\s*[a-z][a-z&]*(?:\s*[-/]\s*[a-z][a-z0-9&]*)*"
@@ -335,14 +345,24 @@ def _by_type_and_number(g: Graph, docs: _Documents, folded: str) -> list[str] | 
     """``nghi quyet 36``, ``NQ36``, ``QĐ 673``; a bare number matches any type."""
     match = _TYPED_NUMBER.search(folded)
     if match:
-        code = _type_code(match.group(1))
         number = int(match.group(2))
-        return docs.by_type_number(number, fold(code or ""))
+        return [d for code in _typed_codes(match.group(1))
+                for d in docs.by_type_number(number, fold(code))]
     bare = re.fullmatch(r"(?:so\s*)?(\d{1,6})", folded)
     if bare:
         number = int(bare.group(1))
         return docs.by_number(number)
     return None
+
+
+def _typed_codes(word: str) -> list[str]:
+    """The types a typed word may stand for: its own, and when the user typed a code that
+    other types are numbered under too ("QĐ" for the Party's Quy định "232-QĐ/TW"), those."""
+    code = _type_code(word)
+    if not code:
+        return [""]
+    shared = SHARED_CODES.get(code, ()) if fold(word) == fold(code) else ()
+    return [code, *shared]
 
 
 def _by_label(g: Graph, docs: _Documents, folded: str) -> list[str]:

@@ -255,7 +255,7 @@ Lò Văn Hùng
 _TIMES = {
     "hội chợ hàng nông sản": (2026, 2026, "2026-12", None),
     "chỉ tiêu thương mại điện tử": (2026, 2026, "2026-12", None),
-    "cung ứng xăng dầu": (None, None, None, "half-yearly"),
+    "cung ứng xăng dầu": (None, None, "--06-30", "half-yearly"),
     "công nghiệp nông thôn tiêu biểu": (None, 2026, "2026-12-15", None),
     "kỹ năng bán hàng": (2026, 2030, None, "yearly"),
     "quản lý văn bản và điều hành": (2026, 2026, "2026-06-30", None),

@@ -850,9 +850,9 @@ def test_months_listed_in_prose_are_the_duties_time(sentence, text):
 
 
 @pytest.mark.parametrize("text, recurrence, date", [
-    ("Tháng 3, 6, 9, 12 hằng năm", "quarterly", None),
-    ("Tháng 6 và tháng 12 hằng năm", "half-yearly", None),
-    ("Trước ngày 15 tháng 6 và tháng 12 hằng năm", "half-yearly", None),
+    ("Tháng 3, 6, 9, 12 hằng năm", "quarterly", "--03"),
+    ("Tháng 6 và tháng 12 hằng năm", "half-yearly", "--06"),
+    ("Trước ngày 15 tháng 6 và tháng 12 hằng năm", "half-yearly", "--06-15"),
     ("tháng 9 - 10 hằng năm", "yearly", "--10"),
     ("Tháng 12 hằng năm", "yearly", "--12"),
 ])

@@ -123,7 +123,7 @@ def test_report_dates_of_the_ward(phuong):
     assert quarter.deadline.recurrence == "quarterly"
     twice = find(phuong, "Báo cáo 6 tháng, năm gửi Văn phòng")
     assert twice.deadline.recurrence == "half-yearly"
-    assert twice.deadline.date is None  # two days of the year, not one
+    assert twice.deadline.date == "--06-15"  # due in June and December, counted from June
     offices = find(phuong, "Các phòng, đơn vị báo cáo kết quả thực hiện")
     assert offices.deadline.recurrence == "quarterly"
     assert "tháng cuối quý" in offices.deadline.text
@@ -195,10 +195,10 @@ def test_a_verb_ends_the_name_of_the_cells(dang_uy_xa):
 
 
 @pytest.mark.parametrize(("words", "recurrence", "date"), [
-    ("Sơ kết việc thực hiện", "half-yearly", None),
+    ("Sơ kết việc thực hiện", "half-yearly", "--06-15"),
     ("Báo cáo kết quả thực hiện", "quarterly", None),
     ("Kiểm tra, giám sát", "quarterly", None),
-    ("Tổng hợp báo cáo các quý", "quarterly", None),
+    ("Tổng hợp báo cáo các quý", "quarterly", "--03-15"),
     ("Báo cáo năm", "yearly", "--12-15"),
 ])
 def test_report_dates_in_table_cells(dang_uy_xa, words, recurrence, date):
@@ -322,7 +322,7 @@ def test_labelled_tasks_of_a_commune_and_their_report_dates():
     assert transport.deadline.recurrence == "quarterly"
     # both units of the paragraph under "Nhiệm vụ 3" have their part in it
     assert units_of(report, "lead") == {"van phong hdnd va ubnd xa", "phong kinh te"}
-    assert (report.deadline.recurrence, report.deadline.date) == ("half-yearly", None)
+    assert (report.deadline.recurrence, report.deadline.date) == ("half-yearly", "--06-15")
     follow = find(plan, "triển khai Kế hoạch")
     assert units_of(follow, "lead") == {"phong kinh te"}
     assert follow.deadline.recurrence == "quarterly"
@@ -380,8 +380,8 @@ def test_a_province_steering_committee_is_not_a_communes():
     ("Trước ngày 20 hằng tháng", "monthly", None),
     ("trước ngày 15 tháng cuối quý", "quarterly", None),
     ("Định kỳ trước ngày 10 của tháng đầu quý", "quarterly", None),
-    ("trước ngày 15/6 và 15/12 hằng năm", "half-yearly", None),
-    ("trước ngày 15 tháng 6 và ngày 15 tháng 12 hằng năm", "half-yearly", None),
+    ("trước ngày 15/6 và 15/12 hằng năm", "half-yearly", "--06-15"),
+    ("trước ngày 15 tháng 6 và ngày 15 tháng 12 hằng năm", "half-yearly", "--06-15"),
     ("trước ngày 15/12 hằng năm", "yearly", "--12-15"),
     ("trước ngày 15 tháng cuối quý IV/2026", None, "2026-12"),
 ])
