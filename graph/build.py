@@ -139,7 +139,7 @@ def _ref_number_scope(ref: DocRef, plan: Plan) -> str:
     """Where a cited number is unique: the scope of :func:`_ref_scope`, narrowed to the
     commune or district its issuer names ("UBND xã" alone: the citing plan's own)."""
     return ident.document_scope(_ref_scope(ref, plan), ref.issuer,
-                                ident.local_area(plan.issuer))
+                                ident.local_area(plan.issuer, plan.province))
 
 
 _BOARD = re.compile(r"^(?:ban chi dao|bcd)\b")

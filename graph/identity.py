@@ -122,7 +122,7 @@ def document_scope(scope: str, issuer: str | None,
     is of the level."""
     if scope == NATIONWIDE:
         return scope
-    area = local_area(issuer)
+    area = local_area(issuer, scope.split(":", 1)[0])
     if area is None:
         agency = party_agency(issuer)  # "Đảng ủy UBND tỉnh" numbers its "…/ĐU" on its own
         if agency is not None:

@@ -29,6 +29,7 @@ from policykg.ontology.issuers import (
     local_board,
     match_issuer,
     party_agency,
+    province_on,
     sector_name,
 )
 from policykg.ontology.normalize import fold, nfc, slug, squash_spaces
@@ -414,7 +415,8 @@ def _add_org(header: _Header, index: int, cell: str) -> None:
         unnamed = not found and not looks_like_unit(expand_abbreviations(cell))
         # "BAN THƯỜNG VỤ" / "TỈNH ỦY ĐỒNG NAI": a board, then the committee it is the board of.
         board = fold(prev).strip() in _BOARDS_ONLY
-        if only_province and found[0].prefixed and (local_area(prev) or ("", None))[1]:
+        if only_province and found[0].prefixed \
+                and (local_area(prev, found[0].province.name) or ("", None))[1]:
             # "UBND XÃ ĐỨC TRỌNG" / "TỈNH LÂM ĐỒNG": the commune's province, not a body.
             header.area_province = cell
             return
@@ -811,7 +813,7 @@ def plan_id(province_slug: str, number: str | None, symbol: str | None, doctype:
     ``"gia-lai:xa-ia-grai:61/KH-UBND@2025"`` is not the province's 61/KH-UBND; so does the
     Party committee of a province's agency: ``"gia-lai:dang-uy-ubnd-tinh:05-KH/ĐU@2026"``.
     """
-    area = local_area(issuer) if province_slug != "vn" else None
+    area = local_area(issuer, province_slug) if province_slug != "vn" else None
     if area is not None and area[1] is not None:
         province_slug = f"{province_slug}:{slug(' '.join(area))}"
     elif province_slug != "vn" and (agency := party_agency(issuer)) is not None:
@@ -875,6 +877,13 @@ def _plan_province(lines: list[Line], header: _Header, header_end: int,
         if found:
             return found[0].province, "issuer"
     return _province_from_text(lines, set(range(header_end)))
+
+
+def _province_on_date(prov: Province | None, date: str | None) -> Province | None:
+    """The province as it stood on the plan's date: a city that became a province later lay
+    in its old province then ("THÀNH PHỐ HUẾ" dated 2024 is in Thừa Thiên Huế)."""
+    before = province_on(prov.name, date) if prov is not None else None
+    return (province(before) or prov) if before else prov
 
 
 _DISTRICT_LEVELS = frozenset(level_words("district"))
@@ -965,6 +974,7 @@ def read_metadata(lines: list[Line], source: SourceFile, *,
                or (found_issuer is not None and found_issuer.scope == "central"))
     prov, evidence = (None, None) if central else _plan_province(
         lines, header, header_end, issuer_text)
+    prov = _province_on_date(prov, header.date)
     if prov is None and not central:
         warnings.append("no province found in the header or the text")
     if (ocr := read_by(source.encoding)) is not None:
@@ -982,7 +992,7 @@ def read_metadata(lines: list[Line], source: SourceFile, *,
     joint = _joint_issuer(header.orgs, symbol, name, kind)
     if joint is not None:
         issuer, parent = joint
-    if parent is not None and issuer is not None and local_area(issuer) is None \
+    if parent is not None and issuer is not None and local_area(issuer, name) is None \
             and issuer_text is not None:
         # "UBND XÃ PHÚ LỘC" / "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ": the commune's own committee.
         issuer = local_board(issuer_text, parent) or issuer

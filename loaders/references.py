@@ -36,6 +36,7 @@ from policykg.ontology.issuers import (
     local_area,
     match_issuer,
     party_agency,
+    province_on,
 )
 from policykg.ontology.normalize import fold, is_nfc, nfc, squash_spaces
 from policykg.ontology.provinces import (
@@ -844,7 +845,8 @@ def _another_document(cite: _Cite, plan: Plan) -> bool:
     if cite.issuer is None:
         return False
     agency = party_agency(cite.issuer)  # "05-KH/ĐU … của Đảng ủy các cơ quan Đảng tỉnh"
-    return local_area(cite.issuer) != local_area(plan.issuer) or (
+    within = plan.province
+    return local_area(cite.issuer, within) != local_area(plan.issuer, within) or (
         agency is not None and agency != party_agency(plan.issuer))
 
 
@@ -1107,6 +1109,7 @@ def _to_ref(group: _Group, plan: Plan, stream: _Stream) -> DocRef:
         prov = named or plan.province
         if prov and province(prov):
             prov = province(prov).name
+            prov = province_on(prov, first("date") or plan.date) or prov  # Huế in 2024
     return DocRef(
         key=head.key, doctype=head.doctype or first("doctype"), number=head.number,
         symbol=head.symbol, date=first("date"), issuer=issuer, subject=first("subject"),

@@ -28,7 +28,10 @@ from policykg.ontology.units import (
     identity_name,
     is_collective,
     is_internal,
+    level_group,
     official_names,
+    own_display_name,
+    own_unit_name,
     own_units_rule,
     unit_key,
     unit_kind,
@@ -56,7 +59,7 @@ _STOP_WORDS = sorted({
     "lap dat", "duy tri", "nang cap", "mo rong", "thuc day", "khao sat", "tap huan", "so hoa",
     "chuan bi", "soan thao", "dieu chinh", "thiet lap", "dua", "long ghep", "phan cong",
     "lap", "thong ke", "phan loai", "niem yet", "cong khai", "thu hoi", "xu phat", "phat hien",
-    "kich hoat", "huy dong", "don tiep", "tuan tra", "mo", "chia se",
+    "kich hoat", "huy dong", "don tiep", "tuan tra", "mo", "chia se", "lam sach",
 })
 
 
@@ -229,7 +232,8 @@ def _is_stop(text: str, ftext: str, mask: list[bool], pos: int, word: str) -> bo
 
 
 _AFTER_NAME = re.compile(
-    r"^(?:\s+(?:tỉnh|thành phố|huyện|thị xã|thị trấn|xã|phường|đặc khu|quận|của tỉnh|cấp tỉnh|"
+    r"^(?:\s+\d{1,2}(?=\s+(?:tỉnh|thành phố)\s))?"  # "Thuế cơ sở 3 tỉnh Gia Lai"
+    r"(?:\s+(?:tỉnh|thành phố|huyện|thị xã|thị trấn|xã|phường|đặc khu|quận|của tỉnh|cấp tỉnh|"
     r"cấp huyện|cấp xã|các (?:huyện|thị xã|thị trấn|xã|phường|quận|địa phương|cấp)"
     r"|các tỉnh(?:, thành phố)?(?: trực thuộc Trung ương)?"
     # a branch of a national body: "Ngân hàng Nhà nước Chi nhánh Khu vực 7"
@@ -477,6 +481,13 @@ def _official_keys() -> frozenset[str]:
     return frozenset(unit_key(name) for name in official_names())
 
 
+def _bare_noun_group(name: str) -> bool:
+    """A group that bare nouns after it go on ("các sở, ban, ngành"): a collective but the
+    bodies of a level, which a list goes on like a body's name ("UBND các huyện Bắc Sơn, Văn
+    Quan" is one name)."""
+    return is_collective(name) and not level_group(name)
+
+
 @lru_cache(maxsize=1 << 14)
 def _split_units(text: str, strict: bool) -> tuple[str, ...]:
     """:func:`split_units`, remembered: plans repeat the same lists of units."""
@@ -493,14 +504,14 @@ def _split_units(text: str, strict: bool) -> tuple[str, ...]:
             continue
         lower_start = piece[:1].islower()
         key = unit_key(piece)
-        if out and not lower_start and not after_semicolon and is_collective(out[-1]) \
+        if out and not lower_start and not after_semicolon and _bare_noun_group(out[-1]) \
                 and _BARE_GROUP.match(unit_key(trim_clause(piece))):
             out[-1] = clean_piece(out[-1] + ", " + trim_clause(piece))
             if trim_clause(piece) != piece:
                 break
             continue
         if out and lower_start and not after_semicolon and not _COLLECTIVE_START.match(key) and (
-                is_collective(out[-1]) or not looks_like_unit(piece, strict=False)):
+                _bare_noun_group(out[-1]) or not looks_like_unit(piece, strict=False)):
             # "các sở, ban, ngành tỉnh": a bare group noun continues the group.
             merged = clean_piece(out[-1] + ", " + trim_clause(piece))
             out[-1] = merged
@@ -509,7 +520,7 @@ def _split_units(text: str, strict: bool) -> tuple[str, ...]:
             continue
         if out and piece[:1].isupper() and not after_semicolon \
                 and not looks_like_unit(piece, strict=False) \
-                and not is_collective(out[-1]) and not _COLLECTIVE_START.match(key):
+                and not _bare_noun_group(out[-1]) and not _COLLECTIVE_START.match(key):
             shared = _with_shared_head(out[-1], trim_clause(piece))
             if shared is not None:
                 # "Sở Tài chính, Nội vụ, Tư pháp": the head written once, then bare names.
@@ -826,18 +837,28 @@ class UnitBook:
     """
 
     def __init__(self, issuer: str | None = None) -> None:
+        self.issuer = issuer
         self.rule = own_units_rule(issuer)
         self._aliases: dict[str, Counter[str]] = {}
+        self._written: dict[str, list[str]] = {}  # spellings with the issuer's level after
         self._order: list[str] = []
         self._mentions: list[UnitMention] = []
 
     def mention(self, name: str, role: Role, source: Span) -> UnitMention:
-        """Record ``name`` on a task; the mention's canonical name is set by :meth:`units`."""
-        name, key, canonical, category = _mention_facts(name, self.rule)
+        """Record ``name`` on a task; the mention's canonical name is set by :meth:`units`.
+        The issuer's own unit named with and without the issuer's level ("Phòng Kinh tế xã",
+        "Phòng Kinh tế" in a commune's plan) is one unit (see :func:`own_unit_name`)."""
+        name, _, canonical, category = _mention_facts(name, self.rule)
+        own = self._own(name)
+        key = self._key(name)
+        if own != name:
+            canonical = display_name(own)
         if key not in self._aliases:
             self._aliases[key] = Counter()
             self._order.append(key)
-        self._aliases[key][name] += 1
+        self._aliases[key][own] += 1
+        if own != name and name not in self._written.setdefault(key, []):
+            self._written[key].append(name)
         found = UnitMention(name=name, canonical=canonical, role=role, category=category,
                             source=source)
         self._mentions.append(found)
@@ -846,16 +867,28 @@ class UnitBook:
     def forget(self, found: UnitMention) -> None:
         """Take back a mention (a name that proved to be the first part of a longer one)."""
         self._mentions = [m for m in self._mentions if m is not found]
-        key = unit_identity(found.name)
+        own = self._own(found.name)
+        key = self._key(found.name)
         counts = self._aliases.get(key)
         if counts is None:
             return
-        counts[found.name] -= 1
-        if counts[found.name] <= 0:
-            del counts[found.name]
+        counts[own] -= 1
+        if counts[own] <= 0:
+            del counts[own]
         if not counts:
             del self._aliases[key]
+            self._written.pop(key, None)
             self._order.remove(key)
+
+    def _own(self, name: str) -> str:
+        """The spelling of a cleaned name to show, when it is the issuer's own unit."""
+        return own_display_name(name, self.issuer) if self.rule is not None else name
+
+    def _key(self, name: str) -> str:
+        """The identity of a cleaned name in this plan: the issuer's own unit is one unit
+        with or without the issuer's level after it (see :func:`own_unit_name`)."""
+        return unit_identity(own_unit_name(name, self.issuer) if self.rule is not None
+                             else name)
 
     def _display(self, key: str) -> str:
         counts = self._aliases[key]
@@ -866,10 +899,11 @@ class UnitBook:
         """The resolved units; every recorded mention gets its plan-wide canonical name."""
         display = {key: self._display(key) for key in self._order}
         for found in self._mentions:
-            found.canonical = display[unit_identity(found.name)]
+            found.canonical = display[self._key(found.name)]
         out = []
         for key in self._order:
             name = display[key]
             out.append(Unit(name=name, category=category_of(name, self.rule),
-                            aliases=list(self._aliases[key]), kind=unit_kind(name)))
+                            aliases=[*self._aliases[key], *self._written.get(key, ())],
+                            kind=unit_kind(name)))
         return out

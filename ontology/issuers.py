@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from policykg.ontology.normalize import fold, nfc, squash_spaces
 from policykg.ontology.provinces import (
@@ -29,7 +30,7 @@ from policykg.ontology.provinces import province as named_province
 __all__ = [
     "Issuer", "ISSUERS", "SECTORS", "IssuerMatch", "issuer_by_code", "issuer_code", "is_party_code",
     "issuer_scope_of_code", "local_area", "party_agency", "match_issuer", "display_issuer",
-    "sector_name", "PARTY_BOARD_NAMES",
+    "sector_name", "PARTY_BOARD_NAMES", "CityLevel", "city_levels", "province_on",
 ]
 
 
@@ -767,12 +768,59 @@ def party_agency(issuer: str | None) -> str | None:
     return f"dang uy {agency} {m.group('level')}"
 
 
+_CITY_LEVELS = Path(__file__).with_name("data") / "city_levels.tsv"
+
+
+@dataclass(frozen=True)
+class CityLevel:
+    """A provincial city that became a centrally governed one: "Huế", in "Thừa Thiên Huế"
+    until 31 December 2024, a province of its own from 1 January 2025."""
+
+    city: str
+    province_before: str
+    central_since: str  # ISO date
+
+
+@lru_cache(maxsize=1)
+def city_levels() -> dict[str, CityLevel]:
+    """The cities of ``data/city_levels.tsv`` by their folded name."""
+    rows: dict[str, CityLevel] = {}
+    for raw in _CITY_LEVELS.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#") or raw.startswith("city\t"):
+            continue
+        city, before, since = raw.split("\t")[:3]
+        rows[fold(city)] = CityLevel(city, before, since)
+    return rows
+
+
+def province_on(name: str, date: str | None) -> str | None:
+    """The province a city that is a province now lay in on ``date``, when it was then a
+    provincial city ("Huế" on 2024-03-05 → "Thừa Thiên Huế"); None when it was already a
+    province, when ``date`` is unknown or when ``name`` changed no level."""
+    row = city_levels().get(fold(name))
+    if row is None or not date or date >= row.central_since:
+        return None
+    return row.province_before
+
+
+def _city_within(name: str, within: str | None) -> bool:
+    """Whether the city ``name`` (folded) lay below the province ``within`` (a name or a
+    slug): "UBND thành phố Huế" in a plan of Thừa Thiên Huế is the city, not the province."""
+    row = city_levels().get(name)
+    if row is None or not within:
+        return False
+    province = named_province(within)
+    return province is not None and province.name == row.province_before
+
+
 @lru_cache(maxsize=65536)
-def local_area(issuer: str | None) -> tuple[str, str | None] | None:
+def local_area(issuer: str | None, within: str | None = None) -> tuple[str, str | None] | None:
     """(level, name) of an issuer below its province, folded, or None: ``"UBND xã Ia
     Grai"`` → ``("xa", "ia grai")``, ``"UBND xã"`` → ``("xa", None)``, ``"Huyện ủy Tuy
     Phước"`` → ``("huyen", "tuy phuoc")``; a province's issuers ("UBND tỉnh", "UBND thành
-    phố Hà Nội", "Thành ủy Huế") and "các cơ quan" give None.
+    phố Hà Nội", "Thành ủy Huế") and "các cơ quan" give None. ``within`` is the province of
+    the plan that names the issuer: a city that was a provincial one before it became a
+    province (:func:`city_levels`) is a body below ``within`` when that is its old province.
 
     >>> local_area("Ủy ban nhân dân xã Ia Grai"), local_area("UBND thành phố Đà Nẵng")
     (('xa', 'ia grai'), None)
@@ -790,6 +838,7 @@ def local_area(issuer: str | None) -> tuple[str, str | None] | None:
     name = found.group("name")
     if name and ("-" in name or "–" in name):  # "Xuân Hương - Đà Lạt", "Xuân Hương-Đà Lạt"
         name = re.sub(r"\s*[-–]\s*", " - ", name)
-    if name and level == "thanh pho" and named_province(name) is not None:
+    if name and level == "thanh pho" and named_province(name) is not None \
+            and not _city_within(name, within):
         return None  # a centrally governed city is a province
     return level, name

@@ -7,7 +7,9 @@ kind, ``phong-quan-ly-cong-nghe``: the same remit renamed per province. A unit i
 internal when it belongs to the issuer — a department's (Sở) Phòng and Chi cục, a ministry's
 Vụ and Cục, a Party committee's boards and office in its own plans (see
 :data:`OWN_UNITS_OF_ISSUER`) — and external otherwise; a group named as one ("các sở, ban,
-ngành tỉnh") is collective.
+ngành tỉnh") is collective, as are the bodies of a whole level ("UBND các xã, phường, đặc
+khu", "UBND cấp huyện"), which keep their level's kind. A commune's or district's own unit is
+one unit with or without the level after its name ("Phòng Kinh tế xã", "Phòng Kinh tế").
 
 Plans name the same organisation many ways ("Trung tâm KH&CN", "Trung tâm Khoa học
 và Công nghệ"; "Phòng Quản lý khoa học", "Phòng Quản lý Khoa học"). This module
@@ -19,7 +21,7 @@ of units can be split without cutting a name in two.
 API used by the loaders and the graph: :func:`canonical_unit_name`,
 :func:`unit_kind`, :func:`unit_kind_label`, :func:`is_collective`,
 :func:`is_internal`, :func:`unit_key`, :func:`placed_unit_name`, :func:`nationwide_group`,
-:func:`identity_name`.
+:func:`level_group`, :func:`own_unit_name`, :func:`identity_name`.
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ __all__ = [
     "canonical_unit_name",
     "char_fold", "expand_abbreviations", "is_collective", "is_internal", "kinds",
     "OWN_UNITS_OF_ISSUER", "SAME_BODY", "identity_name", "own_units_rule", "party_committee_of",
-    "placed_unit_name", "nationwide_group", "unit_key", "unit_kind", "unit_kind_label",
+    "placed_unit_name", "nationwide_group", "level_group", "LEVEL_GROUP_BODIES",
+    "own_display_name", "own_unit_name", "unit_key", "unit_kind", "unit_kind_label",
 ]
 
 _DATA = Path(__file__).with_name("data") / "unit_kinds.tsv"
@@ -151,8 +154,14 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("CSDL", "cơ sở dữ liệu"),
     ("CCHC", "cải cách hành chính"),
     ("BCĐ", "Ban Chỉ đạo"),
-    # the military command before the Party's executive committee: "BCH Quân sự tỉnh"
+    # the military and border guard commands before the Party's executive committee: "BCH
+    # Quân sự tỉnh", "BCH BĐBP tỉnh"
     ("BCH Quân sự", "Bộ Chỉ huy Quân sự"),
+    ("BCH BĐBP", "Bộ Chỉ huy Bộ đội Biên phòng"),
+    ("BĐBP", "Bộ đội Biên phòng"),
+    ("QLTT", "Quản lý thị trường"),
+    ("KH&KT", "Khoa học và Kỹ thuật"),
+    ("Ban QL", "Ban Quản lý"),
     ("BCHQS", "Bộ Chỉ huy Quân sự"),
     ("CHQS", "Chỉ huy Quân sự"),
     ("BCH", "Ban Chấp hành"),
@@ -180,6 +189,10 @@ COMMA_NAMES: tuple[str, ...] = (
     "Phòng Tài chính - Kế hoạch",
     "Phòng Lao động - Thương binh và Xã hội",
     "Văn phòng HĐND và UBND",
+    "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân",
+    "Văn phòng Đoàn đại biểu Quốc hội, Hội đồng nhân dân và Ủy ban nhân dân",
+    "Văn phòng Đoàn ĐBQH và HĐND",
+    "Văn phòng Đoàn ĐBQH, HĐND và UBND",
     "Phòng Văn hóa - Xã hội",
     "Phòng Văn hóa - Thông tin",
     "Trung tâm Văn hóa - Thông tin và Thể thao",
@@ -228,6 +241,8 @@ UNIT_HEADS: tuple[str, ...] = (
     "hạt kiểm lâm", "trạm", "đảng bộ", "chi bộ", "vụ", "tổ giúp việc", "tổ công tác",
     "liên hiệp", "quận ủy", "thị ủy", "tòa án", "bảo tàng", "thư viện", "nhà xuất bản",
     "tạp chí", "thuế tỉnh", "thuế thành phố", "thuế cơ sở",
+    # The post office of a province, which plans give duties ("Bưu điện tỉnh").
+    "bưu điện",
     # A commune's civil servant by post, who carries a duty as a unit would ("Công chức Tư
     # pháp - Hộ tịch").
     "công chức",
@@ -251,6 +266,16 @@ _COLLECTIVE = re.compile(
     r"|doan the|hoi doan the|co so|bo phan)( (chuyen mon|truc thuoc|lien quan|huu quan))?\s*,"
     r"|^(to chuc|ca nhan|doanh nghiep|nguoi dan|don vi|bo phan)( |$)"
 )
+# Bodies that every commune (and, before July 2025, every district) has, named for a whole
+# level as one: "UBND các xã, phường, đặc khu", "Ủy ban nhân dân cấp xã", "UBND các huyện, thị
+# xã, thành phố", "Công an các xã, phường". Such a name is the group of all those bodies, not
+# one body with a workload of its own; it keeps the kind of its level ("ubnd-cap-xa").
+LEVEL_GROUP_BODIES: tuple[str, ...] = (
+    "Ủy ban nhân dân", "Hội đồng nhân dân", "Công an", "Ban Chỉ huy Quân sự",
+)
+_LEVEL_GROUP = re.compile(
+    r"^(?:" + "|".join(re.escape(fold(b)) for b in LEVEL_GROUP_BODIES) + r") "
+    rf"(?:cac|cap) (?:{level_pattern('district', 'commune')}|dia phuong|cap)\b")
 # The bodies of every province named as one ("Sở Khoa học và Công nghệ các tỉnh, thành phố trực
 # thuộc Trung ương", "UBND các tỉnh, thành phố"): a nationwide group, whatever body heads it.
 _EVERY_PROVINCE = re.compile(r"\bcac tinh(?: thanh pho)?(?: truc thuoc (?:trung uong|tw))?$"
@@ -477,7 +502,7 @@ def canonical_unit_name(name: str) -> str:
     if official:
         text = canon(official)
     elif is_collective(text) and not _GROUP_WORD.match(fold(text)) \
-            and not nationwide_group(text):
+            and not nationwide_group(text) and not level_group(text):
         # "tổ chức, cá nhân liên quan" after "Các hợp tác xã …;" is "các tổ chức, cá nhân …"
         text = "Các " + text[:1].lower() + text[1:]
     return _capitalise_first(_SHORT_FORMS.sub(lambda m: _SHORT[fold(m.group(0))], text))
@@ -488,8 +513,10 @@ _GROUP_WORD = re.compile(r"^(cac|nhung|toan the|tat ca|moi|truong|lanh dao|thu t
 
 @lru_cache(maxsize=4096)
 def unit_kind(name: str) -> str | None:
-    """The kind id of a unit ("phong-quan-ly-khoa-hoc"), or None when unknown."""
-    if is_collective(name):
+    """The kind id of a unit ("phong-quan-ly-khoa-hoc"), or None when unknown; a group has
+    none, but for the bodies of a whole level, which are of that level's kind ("UBND các xã,
+    phường" → "ubnd-cap-xa")."""
+    if is_collective(name) and not level_group(name):
         return None
     key = unit_key(canonical_unit_name(name))
     for candidate in dict.fromkeys((key, _DEPARTMENT_PLACE.sub(r"\g<remit>", key))):
@@ -511,7 +538,14 @@ def unit_kind_label(kind_id: str, lang: str = "vi") -> str:
 def is_collective(name: str) -> bool:
     """True for a group named as one ("Các phòng, đơn vị trực thuộc Sở")."""
     folded = fold(expand_abbreviations(name))
-    return bool(_COLLECTIVE.search(folded)) or nationwide_group(name)
+    return bool(_COLLECTIVE.search(folded)) or nationwide_group(name) or level_group(name)
+
+
+@lru_cache(maxsize=8192)
+def level_group(name: str) -> bool:
+    """True for the bodies of a whole level below the province named as one (see
+    :data:`LEVEL_GROUP_BODIES`): "UBND các xã, phường, đặc khu", "Công an cấp xã"."""
+    return bool(_LEVEL_GROUP.match(unit_key(name)))
 
 
 @lru_cache(maxsize=8192)
@@ -656,6 +690,47 @@ def placed_unit_name(name: str, issuer: str | None) -> str | None:
     at = fold_aligned(text).rfind(area[1])
     place = text[at:at + len(area[1])] if at >= 0 else area[1]
     return f"{squash_spaces(canon(nfc(name)))} {place}"
+
+
+# A name whose level word belongs to the body before it: "Văn phòng HĐND và UBND xã" is the
+# commune's office by that name, "Văn phòng Đảng ủy xã" its Party committee's (unit_key).
+_BODY_BEFORE_LEVEL = re.compile(r"\b(?:uy ban nhan dan|hoi dong nhan dan|dang uy|dang bo)$")
+
+
+# A commune's or district's own units that go by their name without the level ("Phòng Kinh tế",
+# "Phòng Văn hóa - Xã hội"), unlike its centres, whose names carry it ("Trung tâm Phục vụ hành
+# chính công xã"): the display form of such a unit drops the level (unit_key).
+_OWN_BARE_NAMES = re.compile(r"^phong\b")
+
+
+def own_display_name(name: str, issuer: str | None) -> str:
+    """The spelling of an issuer's own unit to show: :func:`own_unit_name` for a unit that
+    goes by its name without the level (:data:`_OWN_BARE_NAMES`), ``name`` otherwise."""
+    own = own_unit_name(name, issuer)
+    return own if own != name and _OWN_BARE_NAMES.match(unit_key(own)) else name
+
+
+@lru_cache(maxsize=8192)
+def own_unit_name(name: str, issuer: str | None) -> str:
+    """The name of a commune's or district's own unit without the issuer's level after it:
+    in a plan of "UBND xã Ia Grai", "Phòng Kinh tế xã" is its "Phòng Kinh tế" and "Trung
+    tâm Phục vụ hành chính công xã" its "Trung tâm Phục vụ hành chính công", so both
+    spellings are one unit; ``name`` itself otherwise (another body's, or a name whose level
+    word is its council's: "Văn phòng HĐND và UBND xã")."""
+    area = local_area(issuer)
+    rule = own_units_rule(issuer)
+    if area is None or rule is None or not is_internal(name, rule):
+        return name
+    key = unit_key(name)
+    end = _BARE_LEVEL_END.search(key)
+    if end is None or end.group("level") != area[0] \
+            or _BODY_BEFORE_LEVEL.search(key[:end.start()].rstrip()):
+        return name
+    words = squash_spaces(canon(nfc(name))).split()
+    size = len(area[0].split())
+    if fold(" ".join(words[-size:])) != area[0] or len(words) <= size + 1:
+        return name
+    return " ".join(words[:-size]).rstrip(" ,;-–")
 
 
 # A Party committee's board, inspection committee or office, named with its committee:

@@ -134,13 +134,13 @@ def test_lead_and_partners_are_read_under_one_name_each(words, lead, support, fo
 
 
 @pytest.mark.parametrize("form", FORMS)
-def test_groups_stay_groups_and_the_communes_are_one_body(form):
+def test_groups_stay_groups_and_the_communes_are_a_group_of_their_level(form):
     plan = parse(unicodedata.normalize(form, PLAN_A))
     group = find(plan, "bản đồ số vùng trồng")
     assert [u.category for u in group.units
             if fold(u.canonical) == fold("Các cơ quan, đơn vị có liên quan")] == ["collective"]
     communes, = (u for u in plan.units if fold(u.name) == fold("UBND các xã, phường, đặc khu"))
-    assert communes.kind == "ubnd-cap-xa"
+    assert (communes.kind, communes.category) == ("ubnd-cap-xa", "collective")
 
 
 @pytest.mark.parametrize("form", FORMS)

@@ -118,7 +118,7 @@ def test_nfd_and_old_tone_placement_give_the_same_name():
     ("Trung tâm Ứng dụng tiến bộ khoa học và công nghệ", "internal"),
     ("Sở Công Thương", "external"),
     ("Công an tỉnh", "external"),
-    ("UBND cấp huyện", "external"),
+    ("UBND cấp huyện", "collective"),  # every district's committee, named as one
     ("Tỉnh Đoàn TNCS Hồ Chí Minh", "external"),
     ("Phòng Kinh tế và Hạ tầng các huyện", "external"),
     ("Các phòng, đơn vị trực thuộc Sở", "collective"),
