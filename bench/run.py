@@ -339,6 +339,8 @@ def job_queries(store: str, seed: int, budget_s: float = 120.0) -> dict[str, Any
     calls: dict[str, Callable[..., Any]] = {
         "stems_from_country": lambda s, ref, _p: stems_from(s, ref),
         "stems_from_province": lambda s, ref, p: stems_from(s, ref, province=p),
+        # the same answers with every hit built (a stored answer builds a hit when read)
+        "stems_from_province_built": lambda s, ref, p: list(stems_from(s, ref, province=p)),
         "workload_province": lambda s, p: workload(s, province=p),
         "workload_unit": lambda s, u, p: workload(s, unit=u, province=p),
         "compare_5": lambda s, *sides: compare(s, list(sides)),
@@ -347,6 +349,7 @@ def job_queries(store: str, seed: int, budget_s: float = 120.0) -> dict[str, Any
     }
     out: dict[str, Any] = {}
     sets = _query_sets(skeleton, sample, rng)
+    sets = {**sets, "stems_from_province_built": sets["stems_from_province"]}
     del skeleton, sample
     for mode in ("cold", "warm"):
         shared = open_store(store)
@@ -693,6 +696,7 @@ def machine() -> dict[str, Any]:
 QUERY_ROWS = (
     ("stems-from, central, whole country", "stems_from_country"),
     ("stems-from, central, 1 province", "stems_from_province"),
+    ("stems-from, central, 1 province, every hit built", "stems_from_province_built"),
     ("workload of a province", "workload_province"),
     ("workload of a unit", "workload_unit"),
     ("compare 5 provinces", "compare_5"),

@@ -30,13 +30,14 @@ SQLite ships with Python, gives atomic transactions and keeps everything as data
   stems-from, workload, compare and due over thousands of plans read indexed rows instead
   of decoding blocks (:meth:`Store.task_rows`, :meth:`Store.unit_roles`); ``names``
   numbers the plan and unit ids they share, ``task_blocks`` says which blocks have
-  their rows;
+  their rows; ``unit_totals`` sums ``unit_buckets`` over the plans, kept as plans come
+  and go, so a province's deadline buckets are a few thousand rows, not 100,000;
 - ``search_rows`` / ``search_words``: each task's folded head and body
   (:mod:`policykg.graph.searchtext`) and a full-text index of its words, so a search
   over millions of tasks reads no block (:meth:`Store.search_tasks`).
 
-A store of format 2, 3 or 4 lacks some of these and is brought to format 5 by its next
-write.
+A store of format 2, 3, 4 or 5 lacks some of these and is brought to format 6 by its
+next write.
 
 Writes are atomic: one ingest (or forget) is one transaction, and the graph is
 rebuilt inside it, so a crash, Ctrl-C or kill leaves the previous store intact.
@@ -120,8 +121,10 @@ __all__ = [
     "task_records",
 ]
 
-FORMAT_VERSION = 5
-_UPGRADABLE = ("2", "3", "4")  # a store of these formats is brought to FORMAT_VERSION by a write
+FORMAT_VERSION = 6
+# a store of these formats is brought to FORMAT_VERSION by a write (format 5 lacks only
+# ``unit_totals``, summed from its rows; the others have every row read again)
+_UPGRADABLE = ("2", "3", "4", "5")
 DEFAULT_STORE = os.path.join(".policykg", "store.db")
 # a file skipped for a cause outside it (a time bound, OCR not available): read again
 _SKIPPED_FOR_NOW = "skipped for now"
@@ -177,6 +180,9 @@ CREATE TABLE IF NOT EXISTS unit_buckets (unit INTEGER NOT NULL, plan INTEGER NOT
     lead INTEGER NOT NULL, bucket TEXT NOT NULL, count INTEGER NOT NULL,
     PRIMARY KEY (unit, plan, lead, bucket)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS unit_buckets_plan ON unit_buckets(plan);
+CREATE TABLE IF NOT EXISTS unit_totals (unit INTEGER NOT NULL, lead INTEGER NOT NULL,
+    bucket TEXT NOT NULL, count INTEGER NOT NULL,
+    PRIMARY KEY (unit, lead, bucket)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS search_rows (id INTEGER PRIMARY KEY, plan INTEGER NOT NULL,
     node TEXT NOT NULL, head_len INTEGER NOT NULL, head TEXT, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS search_rows_plan ON search_rows(plan);
@@ -189,7 +195,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_words, 'r
 # body's words under the row's id and keeps no copy of them (a row's words are read
 # again from its body to remove them), so its word rule is part of the format
 _ROW_TABLES = {"touches", "names", "task_blocks", "task_rows", "unit_tasks", "unit_buckets",
-               "search_rows", "search_words"}
+               "unit_totals", "search_rows", "search_words"}
 # The task rows whose deadline may fall in a year (bound six times): a recurring duty not
 # ended before it nor started after, a date in it (or not written as ISO), a span meeting
 # it. What ``due`` counts, kept by SQLite so the rows of tasks due at other times are not read.
@@ -298,13 +304,16 @@ def _default_loader(paths: list[str], on_progress: Callable[..., None] | None = 
 
 
 class UnitRoles(NamedTuple):
-    """A unit's part in the stored tasks: ``plans`` holds ``(plan node id, leads, local
-    ids)`` groups, the local ids of the plan's tasks joined by UNIT_SEPARATOR (a
-    province's units have ~100,000 groups: :class:`PackedTaskIds` spells them out when
-    they are read), ``buckets`` ``(deadline bucket, leads, task count)`` ones."""
+    """A unit's part in the stored tasks. ``plans`` holds ``(unit number, plan number,
+    leads, local ids)`` groups as SQLite gives them: the plan as its number, named in
+    ``plan_names`` (one mapping for every unit, so a province's ~100,000 groups are not
+    each renamed), the local ids of the plan's tasks joined by UNIT_SEPARATOR
+    (:class:`PackedTaskIds` spells them out when they are read); ``buckets`` holds
+    ``(deadline bucket, leads, task count)`` ones."""
 
-    plans: list[tuple[str, bool, str]]
+    plans: list[tuple[int, int, int, str]]
     buckets: list[tuple[str, bool, int]]
+    plan_names: dict[int, str]
 
 
 class TaskMatch(NamedTuple):
@@ -455,6 +464,17 @@ def _unpack_text(blob: Any) -> str:
 
 def _unpack(blob: Any) -> Any:
     return json.loads(_unpack_text(blob))
+
+
+def _keep(conn: sqlite3.Connection, table: str, names: Iterable[str]) -> None:
+    """Fill the temporary table ``table`` with the numbers of the node ids ``names``."""
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
+    conn.execute(f"DELETE FROM temp.{table}")
+    conn.execute(f"INSERT INTO temp.{table} SELECT id FROM names WHERE name IN "
+                 "(SELECT value FROM json_each(?))", (json.dumps(_ids(names)),))
+
+
+_FIRST = operator.itemgetter(0)
 
 
 def _ids(values: Iterable[str] | str) -> list[str]:
@@ -617,6 +637,7 @@ class Store:
         self._local = threading.local()
         self._places: tuple[str, dict[str, list[str | None]]] | None = None
         self._searchable: tuple[str, int] | None = None
+        self._plan_names: tuple[str, dict[int, str]] | None = None
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -806,9 +827,16 @@ class Store:
             return
         if not row or row[0] not in _UPGRADABLE:
             return
+        if row[0] == "5":
+            self._add_tables(conn)
+            conn.execute("INSERT INTO unit_totals SELECT unit, lead, bucket, sum(count) "
+                         "FROM unit_buckets GROUP BY unit, lead, bucket")
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'",
+                         (str(FORMAT_VERSION),))
+            return
         had_touches = "touches" in tables
         for table in ("task_blocks", "task_rows", "task_roles", "unit_tasks", "unit_buckets",
-                      "search_rows", "search_vocab", "search_words"):
+                      "unit_totals", "search_rows", "search_vocab", "search_words"):
             # every row read from the blocks is computed again (format 4 lacks search rows)
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         self._add_tables(conn)
@@ -1013,6 +1041,12 @@ class Store:
         """Remove the task, role and search rows of the plan ``number`` (a ``names`` id)."""
         conn.execute("DELETE FROM task_rows WHERE plan = ?", (number,))
         conn.execute("DELETE FROM unit_tasks WHERE plan = ?", (number,))
+        conn.execute("UPDATE unit_totals SET count = unit_totals.count - b.count "
+                     "FROM unit_buckets b WHERE b.plan = ? AND b.unit = unit_totals.unit "
+                     "AND b.lead = unit_totals.lead AND b.bucket = unit_totals.bucket",
+                     (number,))
+        conn.execute("DELETE FROM unit_totals WHERE count <= 0 AND (unit, lead, bucket) IN "
+                     "(SELECT unit, lead, bucket FROM unit_buckets WHERE plan = ?)", (number,))
         conn.execute("DELETE FROM unit_buckets WHERE plan = ?", (number,))
         conn.executemany(
             "INSERT INTO search_words (search_words, rowid, words) VALUES ('delete', ?, ?)",
@@ -1061,6 +1095,10 @@ class Store:
         counted = Counter((unit, lead, bucket) for (unit, lead, _), bucket in bucket_of.items())
         conn.executemany("INSERT INTO unit_buckets VALUES (?, ?, ?, ?, ?)", (
             (unit, number, lead, bucket, n) for (unit, lead, bucket), n in counted.items()))
+        conn.executemany("INSERT INTO unit_totals VALUES (?, ?, ?, ?) ON CONFLICT "
+                         "(unit, lead, bucket) DO UPDATE SET count = count + excluded.count", (
+                             (unit, lead, bucket, n)
+                             for (unit, lead, bucket), n in counted.items()))
         if texts:
             first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM search_rows").fetchone()[0]
             conn.executemany("INSERT INTO search_rows VALUES (?, ?, ?, ?, ?, ?)", (
@@ -1459,45 +1497,45 @@ class Store:
         A task a unit both leads and supports counts as led; a unit with no task is left
         out."""
         found: dict[str, UnitRoles] = {}
-        with self._snapshot() as (conn, _generation), gc_paused():
+        with self._snapshot() as (conn, generation), gc_paused():
             if conn is None:
                 return found
-            numbers = dict(conn.execute("SELECT name, id FROM names WHERE name IN "
-                                        "(SELECT value FROM json_each(?))",
-                                        (json.dumps(_ids(units)),)))
+            # the units' and plans' numbers kept in temporary tables: a province's units
+            # and a directive's plans run to thousands, too many for one statement
+            _keep(conn, "asked_units", units)
             within = ""
             if plans is not None:
-                # plan numbers kept in a temporary table: a directive's plans run to
-                # thousands, too many for one statement's parameters
-                conn.execute("CREATE TEMP TABLE IF NOT EXISTS kept_plans "
-                             "(id INTEGER PRIMARY KEY)")
-                conn.execute("DELETE FROM temp.kept_plans")
-                conn.execute("INSERT INTO temp.kept_plans SELECT id FROM names WHERE name IN "
-                             "(SELECT value FROM json_each(?))", (json.dumps(_ids(plans)),))
+                _keep(conn, "kept_plans", plans)
                 within = " AND plan IN (SELECT id FROM temp.kept_plans)"
-            read = []
-            for unit, number in numbers.items():
-                # plan numbers, not names: joining ``names`` per group costs half the scan
-                groups = conn.execute("SELECT plan, lead, tasks FROM unit_tasks "
-                                      f"WHERE unit = ?{within}", (number,)).fetchall()
-                if groups:
-                    read.append((unit, groups, [
-                        (bucket, bool(lead), count) for bucket, lead, count in conn.execute(
-                            "SELECT bucket, lead, sum(count) FROM unit_buckets "
-                            f"WHERE unit = ?{within} GROUP BY bucket, lead", (number,))]))
-            heads = dict(conn.execute("SELECT id, name FROM names WHERE id IN "
-                                      "(SELECT value FROM json_each(?))",
-                                      (json.dumps(list({plan for _, groups, _ in read
-                                                        for plan, _, _ in groups})),)))
-            for unit, groups, buckets in read:
-                plans = []
-                for number, lead, tasks in groups:
-                    plan = heads.get(number)
-                    if plan is not None:
-                        plans.append((plan, lead != 0, tasks))
-                if plans:
-                    found[unit] = UnitRoles(plans, buckets)
+            asked = f"unit IN (SELECT id FROM temp.asked_units){within}"
+            groups: dict[int, list[tuple[int, int, int, str]]] = {}
+            for unit, rows in itertools.groupby(conn.execute(
+                    f"SELECT unit, plan, lead, tasks FROM unit_tasks WHERE {asked}"), _FIRST):
+                groups.setdefault(unit, []).extend(rows)
+            buckets: dict[int, list[tuple[str, bool, int]]] = {}
+            for unit, bucket, lead, count in conn.execute(
+                    "SELECT unit, bucket, lead, count FROM unit_totals "
+                    "WHERE unit IN (SELECT id FROM temp.asked_units)" if plans is None else
+                    "SELECT unit, bucket, lead, sum(count) FROM unit_buckets "
+                    f"WHERE {asked} GROUP BY unit, bucket, lead"):
+                buckets.setdefault(unit, []).append((bucket, bool(lead), count))
+            plan_names = self._numbered_plans(conn, generation)
+            unit_names = dict(conn.execute(
+                "SELECT id, name FROM names WHERE id IN (SELECT id FROM temp.asked_units)"))
+            for number, held in groups.items():
+                name = unit_names.get(number)
+                if name is not None:
+                    found[name] = UnitRoles(held, buckets.get(number, []), plan_names)
         return found
+
+    def _numbered_plans(self, conn: sqlite3.Connection, generation: str) -> dict[int, str]:
+        """Every stored plan's number in ``names`` → its node id, read once per generation:
+        a province's workload names thousands of plans, and looking them up per question
+        cost a fifth of it."""
+        if self._plan_names is None or self._plan_names[0] != generation:
+            self._plan_names = (generation, dict(conn.execute(
+                "SELECT b.plan, n.name FROM task_blocks b JOIN names n ON n.id = b.plan")))
+        return self._plan_names[1]
 
     def search_counts(self, words: Iterable[str]) -> tuple[int, dict[str, int]]:
         """(how many tasks are searched, how many of them hold each of ``words``): the

@@ -76,20 +76,39 @@ class PackedTaskIds(Sequence[str]):
 
     __slots__ = ("_parts", "_count", "_ids")
 
-    def __init__(self, parts: Iterable[tuple[str, str]] = (), count: int | None = None
-                 ) -> None:
-        """``parts``: ``(plan node id, local ids joined by UNIT_SEPARATOR)``; ``count``:
-        how many ids they hold, when the caller has counted them already."""
-        self._parts = list(parts)
-        self._count = count if count is not None else sum(
-            packed.count(UNIT_SEPARATOR) + 1 for _, packed in self._parts)
+    def __init__(self, parts: Iterable[tuple[str, str]] | Callable[[], Iterable[tuple[
+                 str, str]]] = (), count: int | None = None) -> None:
+        """``parts``: ``(plan node id, local ids joined by UNIT_SEPARATOR)``, or what
+        gives them when the ids are first read; ``count``: how many ids they hold, when
+        the caller has counted them already (it must, when ``parts`` is given later)."""
+        if callable(parts):
+            if count is None:
+                raise TypeError("ids given later need their count now")
+            self._parts: list[tuple[str, str]] | Callable[[], Iterable[tuple[str, str]]] = parts
+        else:
+            self._parts = listed = list(parts)
+            if count is None:
+                count = sum(packed.count(UNIT_SEPARATOR) + 1 for _, packed in listed)
+        self._count = count
         self._ids: list[str] | None = None
+
+    @classmethod
+    def of_groups(cls, groups: list[tuple[int, int, int, str]], plan_names: dict[int, str],
+                  leads: bool, count: int) -> PackedTaskIds:
+        """The ``count`` ids of the ``(unit number, plan number, leads, local ids)`` groups
+        of a store's :class:`~policykg.graph.store.UnitRoles` in one role, plans named by
+        ``plan_names``; the groups are only looked at when the ids are read."""
+        def parts() -> list[tuple[str, str]]:
+            return [(plan_names[number], packed) for _, number, lead, packed in groups
+                    if bool(lead) == leads and number in plan_names]
+        return cls(parts, count)
 
     def _spelled(self) -> list[str]:
         if self._ids is None:
             sep = UNIT_SEPARATOR
             ids: list[str] = []
-            for plan, packed in self._parts:
+            parts = self._parts() if callable(self._parts) else self._parts
+            for plan, packed in parts:
                 ids.extend(f"task:{plan}#{packed}".replace(sep, f"{sep}task:{plan}#")
                            .split(sep))
             ids.sort()

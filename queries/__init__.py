@@ -20,6 +20,7 @@ from policykg.queries.lineage import (
     DocHit,
     Link,
     TaskHit,
+    TaskHits,
     basis,
     downstream_documents,
     group_hits,
@@ -41,7 +42,7 @@ from policykg.queries.workload import WorkloadRow, workload
 __all__ = [
     "AmbiguousReference", "Basis", "Candidate", "Comparison", "DocHit", "DueReport", "Link",
     "OverlapPair", "OverlapReport", "OverlapTask", "Period", "SearchHit", "Side", "TaskHit",
-    "UnknownReference", "UnresolvedReference", "WorkloadRow", "basis", "compare",
+    "TaskHits", "UnknownReference", "UnresolvedReference", "WorkloadRow", "basis", "compare",
     "downstream_documents", "due", "group_hits", "overlaps", "parse_period",
     "resolve_document", "resolve_province", "resolve_unit", "search", "stems_from",
     "workload",

@@ -10,9 +10,9 @@ it was read from, so a user can check the chain in the sources.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, overload
 
 import networkx as nx
 
@@ -58,7 +58,7 @@ from policykg.queries.refs import (
     resolve_unit,
 )
 
-__all__ = ["Basis", "DocHit", "Link", "TaskHit", "basis", "downstream_documents",
+__all__ = ["Basis", "DocHit", "Link", "TaskHit", "TaskHits", "basis", "downstream_documents",
            "chosen_plans", "downstream_plans", "group_hits", "stems_from"]
 
 
@@ -114,6 +114,87 @@ class TaskHit:
         data = asdict(self)
         data["path_labels"] = self.path_labels
         return data
+
+
+_HITS_BUILT_AT_ONCE = 1024
+
+
+class TaskHits(Sequence[TaskHit]):
+    """The tasks stemming from a directive, in answer order; each :class:`TaskHit` is
+    built the first time it is read.
+
+    A province's share of a central directive runs to ten thousand tasks at national
+    scale, and building a hit with its path costs more than finding its row. The answer
+    knows at once how many tasks it holds and in which order, and a reader that pages
+    through it, counts it or takes the first few pays only for what it reads. It equals
+    a list of the same hits.
+
+    >>> hits = TaskHits([TaskHit("task:a#1", "1", "Xây dựng kế hoạch", "doc:a", "KH 1",
+    ...                          None, "", [], [], [], [], None, 0)])
+    >>> len(hits), hits[0].number, hits == [hits[0]]
+    (1, '1', True)
+    """
+
+    __slots__ = ("_items", "_make", "_left")
+
+    def __init__(self, items: Iterable[Any] = (),
+                 make: Callable[[Any], TaskHit] | None = None) -> None:
+        """``items``: the hits, or with ``make`` what ``make`` builds each hit from."""
+        self._items: list[Any] = list(items)
+        self._make = make
+        self._left = len(self._items) if make is not None else 0
+
+    def _hit(self, index: int) -> TaskHit:
+        item = self._items[index]
+        if self._left and type(item) is tuple:
+            item = self._items[index] = self._make(item)  # type: ignore[misc]
+            self._left -= 1
+        return item
+
+    def _all(self) -> list[TaskHit]:
+        if self._left:
+            with gc_paused():
+                for index in range(len(self._items)):
+                    self._hit(index)
+        return self._items
+
+    def _chunks(self) -> Iterator[TaskHit]:
+        """The hits in order, built a chunk at a time with the cycle collector paused:
+        building thousands of hits would otherwise start it over a large skeleton."""
+        for start in range(0, len(self._items), _HITS_BUILT_AT_ONCE):
+            yield from self[start:start + _HITS_BUILT_AT_ONCE]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> TaskHit: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[TaskHit]: ...
+    def __getitem__(self, index: int | slice) -> TaskHit | list[TaskHit]:
+        if isinstance(index, slice):
+            with gc_paused():
+                return [self._hit(i) for i in range(*index.indices(len(self._items)))]
+        return self._hit(index)
+
+    def __iter__(self) -> Iterator[TaskHit]:
+        return iter(self._items) if not self._left else self._chunks()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, TaskHits | list | tuple):
+            return len(self) == len(other) and self._all() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a list, so unhashable like one
+
+    def __add__(self, other: Iterable[TaskHit]) -> list[TaskHit]:
+        return [*self._all(), *other]
+
+    def __radd__(self, other: Iterable[TaskHit]) -> list[TaskHit]:
+        return [*other, *self._all()]
+
+    def __repr__(self) -> str:
+        return f"TaskHits({self._all()!r})"
 
 
 @dataclass
@@ -314,7 +395,7 @@ def task_hit(g: Graph, task: str, plan: str, path: list[Link], depth: int = 0) -
 
 def stems_from(g: Source, doc: str, province: str | list[str] | None = None,
                unit: str | list[str] | None = None, depth: int | None = None,
-               year: int | str | None = None) -> list[TaskHit]:
+               year: int | str | None = None) -> TaskHits:
     """Every task stemming from ``doc`` (an id or a typed reference), at any depth.
 
     ``province`` keeps tasks of that province as written or as merged today;
@@ -343,13 +424,13 @@ def stems_from(g: Source, doc: str, province: str | list[str] | None = None,
                 continue
             hits.append(hit)
     hits.sort(key=lambda h: (h.depth, h.plan, task_order(g, h.task)))
-    return hits
+    return TaskHits(hits)
 
 
 @gc_paused()
 def _stems_from_rows(store: Any, doc: str, province: str | list[str] | None,
                      unit: str | list[str] | None, depth: int | None,
-                     year: int | str | None) -> list[TaskHit]:
+                     year: int | str | None) -> TaskHits:
     """:func:`stems_from` read from a store's task rows: documents, lineage and units
     come from its skeleton, tasks from indexed rows, so no plan block is decoded."""
     def read(g: Graph) -> tuple[Any, ...]:
@@ -368,40 +449,68 @@ def _stems_from_rows(store: Any, doc: str, province: str | list[str] | None,
         return stems_from(store.graph(), doc, province, unit, depth, year)
     g, (tree, plans, units, places, rows) = done
     paths = _paths(g, tree, [p for p in plans if p in rows], down=True)
-    names = _LabelLists(g)
-    hits: list[TaskHit] = []
-    append, sep = hits.append, UNIT_SEPARATOR
+    found: list[tuple[_PlanRows, LineageRow, tuple[str | None, str, bool]]] = []
+    append, sep = found.append, UNIT_SEPARATOR
     for plan in sorted(paths, key=lambda p: (len(paths[p]), p)):
-        path, plan_label, plan_rows = paths[plan], doc_label(g, plan), rows[plan]
-        depth_of = len(path)
-        by_task: dict[str, LineageRow] | None = None
+        plan_rows = rows[plan]
+        context = _PlanRows(plan, doc_label(g, plan), paths[plan], plan_rows)
         own = places.of_plan(plan)
         for row in plan_rows:
-            (_plan, _seq, task, number, text, province, deadline, file, line_start, line_end,
-             quote, name, lead, support, chain) = row
-            place = places.of_value(province) if province else own
+            place = places.of_value(row[5]) if row[5] else own
             if not place[2]:
                 continue
-            lead_ids = lead.split(sep) if lead else []
-            support_ids = support.split(sep) if support else []
-            if units and not (units.intersection(lead_ids) or units.intersection(support_ids)):
-                continue
-            if chain is None:
-                links = [*path, Link(plan, plan_label, task, name, _HAS_TASK,
-                                     quote_of(quote, text), file, line_start, line_end)]
-            elif (above := chain_tasks(chain)) is not None:
-                if by_task is None:
-                    by_task = {r[2]: r for r in plan_rows}
-                links = [*path, *_own_links(plan, plan_label,
-                                            [by_task[t] for t in above] + [row])]
-            else:
-                links = [*path, *(Link(up, plan_label if up_name is None else up_name, *rest)
-                                  for up, up_name, *rest in chain_links(chain))]
-            append(TaskHit(
-                task, str(number or ""), str(text or ""), plan, plan_label, place[0], place[1],
-                list(names[lead]), list(names[support]), lead_ids, support_ids, deadline,
-                depth_of, links, file, line_start, line_end))
-    return hits
+            if units:
+                lead, support = row[12], row[13]
+                if not (units.intersection(lead.split(sep) if lead else ())
+                        or units.intersection(support.split(sep) if support else ())):
+                    continue
+            append((context, row, place))
+    return TaskHits(found, _HitMaker(g))
+
+
+class _PlanRows:
+    """One answering plan as its hits are built: its label, its path from the directive
+    and its rows (a sub-task's links are read from the rows of the tasks above it)."""
+
+    __slots__ = ("plan", "label", "path", "rows", "_by_task")
+
+    def __init__(self, plan: str, label: str, path: list[Link], rows: list[LineageRow]):
+        self.plan, self.label, self.path, self.rows = plan, label, path, rows
+        self._by_task: dict[str, LineageRow] | None = None
+
+    def by_task(self) -> dict[str, LineageRow]:
+        if self._by_task is None:
+            self._by_task = {row[2]: row for row in self.rows}
+        return self._by_task
+
+
+class _HitMaker:
+    """Builds the :class:`TaskHit` of one ``(plan, row, place)`` of a stored answer."""
+
+    def __init__(self, g: Graph):
+        self.names = _LabelLists(g)
+
+    def __call__(self, found: tuple[_PlanRows, LineageRow, tuple[str | None, str, bool]]
+                 ) -> TaskHit:
+        context, row, place = found
+        (_plan, _seq, task, number, text, _province, deadline, file, line_start, line_end,
+         quote, name, lead, support, chain) = row
+        plan, plan_label, path = context.plan, context.label, context.path
+        if chain is None:
+            links = [*path, Link(plan, plan_label, task, name, _HAS_TASK,
+                                 quote_of(quote, text), file, line_start, line_end)]
+        elif (above := chain_tasks(chain)) is not None:
+            by_task = context.by_task()
+            links = [*path, *_own_links(plan, plan_label, [by_task[t] for t in above] + [row])]
+        else:
+            links = [*path, *(Link(up, plan_label if up_name is None else up_name, *rest)
+                              for up, up_name, *rest in chain_links(chain))]
+        names, sep = self.names, UNIT_SEPARATOR
+        return TaskHit(
+            task, str(number or ""), str(text or ""), plan, plan_label, place[0], place[1],
+            list(names[lead]), list(names[support]), lead.split(sep) if lead else [],
+            support.split(sep) if support else [], deadline, len(path), links, file,
+            line_start, line_end)
 
 
 _HAS_TASK, _HAS_SUBTASK = Rel.HAS_TASK.value, Rel.HAS_SUBTASK.value
@@ -654,7 +763,7 @@ def upstream_documents(g: Graph, doc: str) -> list[str]:
     return _walk_nodes(g, doc, down=False)[1:]
 
 
-def group_hits(hits: list[TaskHit], by: str) -> dict[str, list[TaskHit]]:
+def group_hits(hits: Iterable[TaskHit], by: str) -> dict[str, list[TaskHit]]:
     """Hits grouped by ``plan``, ``province`` or ``unit`` (lead units; a task may repeat)."""
     groups: dict[str, list[TaskHit]] = {}
     for hit in hits:

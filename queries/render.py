@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from rich.console import Console
@@ -11,7 +11,7 @@ from rich.table import Table
 
 from policykg.queries.compare import Comparison
 from policykg.queries.due import DueReport
-from policykg.queries.lineage import Basis, DocHit, TaskHit, group_hits
+from policykg.queries.lineage import Basis, DocHit, TaskHit, TaskHits, group_hits
 from policykg.queries.overlaps import OverlapReport, OverlapTask
 from policykg.queries.search import SearchHit
 from policykg.queries.workload import WorkloadRow
@@ -83,7 +83,7 @@ def _hit_names(by: str) -> Callable[[TaskHit], Iterable[str]]:
     return (lambda hit: (hit.plan_label,)) if by == "unit" else (lambda hit: hit.lead)
 
 
-def print_stems(console: Console, directive: str, hits: list[TaskHit],
+def print_stems(console: Console, directive: str, hits: Sequence[TaskHit],
                 group_by: str | None = None, evidence: bool = False,
                 every_task: bool = False) -> None:
     """One table per plan under its path from the directive, or per ``group_by`` key;
@@ -114,7 +114,7 @@ def print_stems(console: Console, directive: str, hits: list[TaskHit],
         _print_evidence(console, hits)
 
 
-def _print_evidence(console: Console, hits: list[TaskHit]) -> None:
+def _print_evidence(console: Console, hits: Sequence[TaskHit]) -> None:
     """Each plan's chain of links once, then where each of its tasks was read."""
     for group in group_hits(hits, "plan").values():
         first = group[0]
@@ -328,7 +328,7 @@ def plain(value: Any) -> Any:
     """A result as JSON-ready data (dataclasses through ``to_dict``)."""
     if hasattr(value, "to_dict"):
         return value.to_dict()
-    if isinstance(value, list):
+    if isinstance(value, list | tuple | TaskHits):
         return [plain(v) for v in value]
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}

@@ -33,6 +33,7 @@ from policykg.queries.common import (
     nodes_of,
     on_one_skeleton,
     province_name,
+    static_memo,
     task_plan,
     unit_kind,
     units_by_province,
@@ -155,23 +156,23 @@ def _workload_rows(store: Any, province: str | None, unit: str | None, kind: str
     if done is None:
         return workload(store.graph(), province, unit, kind, collective, directive, plans)
     g, (candidates, roles) = done
-    facts: dict[str | None, tuple[str, list[str]]] = {}
+    # plans named by number in this answer; their labels and root directives are kept
+    # with the skeleton, for every question asked of it
+    facts: dict[int, tuple[str, tuple[str, ...]] | None] = {}
+    known: dict[str, tuple[str, tuple[str, ...]]] = static_memo(g, "workload plan facts",
+                                                                 lambda _: {})
     rows: list[WorkloadRow] = []
     for node, kid in candidates:
-        groups = roles.get(node)
-        if not groups:
+        held = roles.get(node)
+        if not held:
             continue
         row, tally = _row(g, node, kid), _Tally()
-        # a group's local ids are joined by UNIT_SEPARATOR: they are counted, not split
-        tally.add(g, [(plan, _LEAD if leads else _SUPPORT, packed.count(UNIT_SEPARATOR) + 1)
-                      for plan, leads, packed in groups.plans], facts)
-        row.tasks_led = PackedTaskIds(
-            [(plan, packed) for plan, leads, packed in groups.plans if leads],
-            tally.counts[_LEAD])
-        row.tasks_supported = PackedTaskIds(
-            [(plan, packed) for plan, leads, packed in groups.plans if not leads],
-            tally.counts[_SUPPORT])
-        for bucket, leads, count in groups.buckets:
+        tally.add_numbered(g, held.plans, held.plan_names, facts, known)
+        row.tasks_led = PackedTaskIds.of_groups(held.plans, held.plan_names, True,
+                                                tally.counts[_LEAD])
+        row.tasks_supported = PackedTaskIds.of_groups(held.plans, held.plan_names, False,
+                                                      tally.counts[_SUPPORT])
+        for bucket, leads, count in held.buckets:
             tally.due(bucket, _LEAD if leads else _SUPPORT, count)
         rows.append(tally.into(row))
     rows.sort(key=lambda r: (r.collective, r.province, -r.lead, -r.support, r.unit))
@@ -224,6 +225,20 @@ def _row(g: Graph, node: str, kid: str | None) -> WorkloadRow:
 
 
 _LEAD, _SUPPORT = 0, 1
+_UNSEEN: Any = object()
+
+
+def _facts_of(g: Graph, plan: str | None, known: dict[str, tuple[str, tuple[str, ...]]]
+              ) -> tuple[str, tuple[str, ...]] | None:
+    """:func:`_plan_facts` of ``plan`` (None for a plan the store does not name), its root
+    directives as a tuple (a key of directive sums), kept in ``known``."""
+    if plan is None:
+        return None
+    found = known.get(plan)
+    if found is None:
+        label_of, roots = _plan_facts(g, plan)
+        found = known[plan] = (label_of, tuple(roots))
+    return found
 
 
 def _plan_facts(g: Graph, plan: str | None) -> tuple[str, list[str]]:
@@ -262,6 +277,36 @@ class _Tally:
             by_directive = by_directives[role]
             for root in known[1]:
                 by_directive[root] = by_directive.get(root, 0) + n
+
+    def add_numbered(self, g: Graph, groups: Iterable[tuple[int, int, int, str]],
+                     plan_names: dict[int, str],
+                     facts: dict[int, tuple[str, tuple[str, ...]] | None],
+                     known: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+        """:meth:`add` for a store's ``(unit number, plan number, leads, local ids)``
+        groups (:class:`~policykg.graph.store.UnitRoles`), each plan named through
+        ``plan_names`` once per answer (``facts`` keeps it by number, ``known`` by plan
+        id for the skeleton's lifetime). Directives are summed per set of root
+        directives, then spread over its members."""
+        counts, by_plans, sep = self.counts, self.by_plan, UNIT_SEPARATOR
+        by_roots: tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], int]] = ({}, {})
+        for _unit, number, leads, ids in groups:
+            n = ids.count(sep) + 1
+            plan = facts.get(number, _UNSEEN)
+            if plan is _UNSEEN:
+                plan = facts[number] = _facts_of(g, plan_names.get(number), known)
+            if plan is None:
+                continue
+            role = _SUPPORT - leads
+            counts[role] += n
+            by_plan = by_plans[role]
+            by_plan[plan[0]] = by_plan.get(plan[0], 0) + n
+            roots = by_roots[role]
+            roots[plan[1]] = roots.get(plan[1], 0) + n
+        for role in (_LEAD, _SUPPORT):
+            by_directive = self.by_directive[role]
+            for names, n in by_roots[role].items():
+                for root in names:
+                    by_directive[root] = by_directive.get(root, 0) + n
 
     def due(self, bucket: str, role: int, n: int) -> None:
         """Count ``n`` tasks in ``role`` due in ``bucket``."""

@@ -68,16 +68,35 @@ def rows_match_graph(store: Store) -> int:
         if not led and not supported:
             assert found is None, u
             continue
-        assert set(PackedTaskIds((p, ts) for p, lead, ts in found.plans if lead)) == led, u
-        assert set(PackedTaskIds((p, ts) for p, lead, ts in found.plans if not lead)
+        named = found.plan_names
+        assert set(PackedTaskIds((named[p], ts) for _, p, lead, ts in found.plans if lead)
+                   ) == led, u
+        assert set(PackedTaskIds((named[p], ts) for _, p, lead, ts in found.plans if not lead)
                    ) == supported, u
+        assert (PackedTaskIds.of_groups(found.plans, named, True, len(led)) == sorted(led)
+                and PackedTaskIds.of_groups(found.plans, named, False, len(supported))
+                == sorted(supported)), u
         buckets = Counter((deadline_bucket(g, t), t in led) for t in led | supported)
         assert {(b, lead): n for b, lead, n in found.buckets} == buckets, u
-    assert sum(len(PackedTaskIds((p, ts) for p, _, ts in found.plans))
+    assert sum(len(PackedTaskIds((found.plan_names[p], ts) for _, p, _, ts in found.plans))
                for found in roles.values()) == sum(
         len(r.lead) + len(r.support) for rs in rows.values() for r in rs)
+    unit_totals_match_buckets(store)
     search_rows_match_graph(store)
     return total
+
+
+def unit_totals_match_buckets(store: Store) -> None:
+    """Each unit's deadline buckets summed over its plans, as writes and removals left
+    them, are the sums of the plans' rows now (and no emptied total is left)."""
+    with sqlite3.connect(store.path) as conn:
+        if not conn.execute("SELECT 1 FROM sqlite_master").fetchone():
+            return  # a first write rolled back leaves an empty file
+        totals = conn.execute("SELECT unit, lead, bucket, count FROM unit_totals "
+                              "ORDER BY unit, lead, bucket").fetchall()
+        summed = conn.execute("SELECT unit, lead, bucket, sum(count) FROM unit_buckets "
+                              "GROUP BY unit, lead, bucket ORDER BY unit, lead, bucket").fetchall()
+    assert totals == summed
 
 
 def search_rows_match_graph(store: Store) -> None:
@@ -196,9 +215,12 @@ def test_a_failed_ingest_leaves_rows_that_a_later_one_builds_on(tmp_path):
 
 
 def _older_format(path: Path, version: int) -> None:
-    """Make the store at ``path`` one of format 3 (no task rows) or 4 (no search rows)."""
+    """Make the store at ``path`` one of format 3 (no task rows), 4 (no search rows) or
+    5 (no unit totals)."""
     with sqlite3.connect(path) as conn:
-        tables = ["search_vocab", "search_words", "search_rows"]
+        tables = ["unit_totals"]
+        if version <= 4:
+            tables += ["search_vocab", "search_words", "search_rows"]
         if version == 3:
             tables += ["names", "task_blocks", "task_rows", "unit_tasks", "unit_buckets"]
         for table in tables:
@@ -206,7 +228,7 @@ def _older_format(path: Path, version: int) -> None:
         conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'", (str(version),))
 
 
-@pytest.mark.parametrize("version", [3, 4])
+@pytest.mark.parametrize("version", [3, 4, 5])
 def test_a_store_of_an_older_format_gets_its_rows_on_its_next_write(tmp_path, examples_dir,
                                                                       version):
     store = open_store(tmp_path / "kg.db")
