@@ -196,6 +196,10 @@ class TaskHits(Sequence[TaskHit]):
     def __repr__(self) -> str:
         return f"TaskHits({self._all()!r})"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled (or copied) as its hits: what builds them holds the store's skeleton
+        return TaskHits, (self._all(),)
+
 
 @dataclass
 class DocHit:

@@ -6,6 +6,8 @@ it is read: by index, by slice, by iterating, compared with a list, or as JSON.
 
 from __future__ import annotations
 
+import copy
+import pickle
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,12 @@ def test_a_graph_answer_is_the_same_kind_of_sequence(example_store: Path) -> Non
     assert hits + [] == list(hits) and [] + hits == list(hits)
     with pytest.raises(TypeError):
         hash(hits)
+
+
+def test_an_answer_pickles_and_copies_as_its_hits(example_store: Path) -> None:
+    hits = stems_from(open_store(example_store), "36-NQ/TW")
+    again = pickle.loads(pickle.dumps(hits))
+    assert isinstance(again, TaskHits) and again == hits
+    # the hits alone, not the store's skeleton that built them
+    assert len(pickle.dumps(hits)) < 2 * len(pickle.dumps(list(hits)))
+    assert copy.deepcopy(hits) == hits and copy.copy(hits) == list(hits)
