@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, NamedTuple, overload
+from typing import Any, NamedTuple, TypeVar, overload
 
 from policykg.ontology.schema import Kind, Rel
 
-__all__ = ["LineageRow", "NO_QUOTE", "PackedTaskIds", "TaskRow", "RoleRow", "block_rows",
+__all__ = ["LineageRow", "MadeOnRead", "NO_QUOTE", "PackedTaskIds", "TaskRow", "RoleRow", "block_rows",
            "bucket_of",
            "chain_links", "chain_tasks", "int_or_none", "local_id", "quote_of", "reachable",
            "stored_quote", "task_order"]
@@ -58,9 +58,38 @@ def quote_of(stored: str | None, text: str | None) -> str | None:
 # chain), the columns of :class:`TaskRow` of those names, but ``quote`` as stored (None: the
 # text; NO_QUOTE: none) and ``lead`` and ``support`` joined by UNIT_SEPARATOR.
 LineageRow = tuple[Any, ...]
+T = TypeVar("T")
 
 
-class PackedTaskIds(Sequence[str]):
+class MadeOnRead(Sequence[T]):
+    """A read-only sequence whose items are made when first read (:meth:`_all` makes
+    them all): it equals a list of the same items, and adds to lists as one does. An
+    answer that runs to hundreds of thousands of items knows how many it holds without
+    making them, so its reader pays for what it reads."""
+
+    __slots__ = ()
+
+    def _all(self) -> list[T]:
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, MadeOnRead | list | tuple):
+            return len(self) == len(other) and self._all() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a list, so unhashable like one
+
+    def __add__(self, other: Iterable[T]) -> list[T]:
+        return [*self._all(), *other]
+
+    def __radd__(self, other: Iterable[T]) -> list[T]:
+        return [*other, *self._all()]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._all()!r})"
+
+
+class PackedTaskIds(MadeOnRead[str]):
     """Task ids, sorted, kept as the store packs them (each plan's name and its tasks'
     local ids joined by UNIT_SEPARATOR) and spelled out the first time they are read.
 
@@ -103,7 +132,7 @@ class PackedTaskIds(Sequence[str]):
                     if bool(lead) == leads and number in plan_names]
         return cls(parts, count)
 
-    def _spelled(self) -> list[str]:
+    def _all(self) -> list[str]:
         if self._ids is None:
             sep = UNIT_SEPARATOR
             ids: list[str] = []
@@ -123,29 +152,14 @@ class PackedTaskIds(Sequence[str]):
     @overload
     def __getitem__(self, index: slice) -> list[str]: ...
     def __getitem__(self, index: int | slice) -> str | list[str]:
-        return self._spelled()[index]
+        return self._all()[index]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._spelled())
+        return iter(self._all())
 
     def __contains__(self, value: object) -> bool:
-        return value in self._spelled()
+        return value in self._all()
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, PackedTaskIds | list | tuple):
-            return len(self) == len(other) and self._spelled() == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # equal to a list, so unhashable like one
-
-    def __add__(self, other: Iterable[str]) -> list[str]:
-        return [*self._spelled(), *other]
-
-    def __radd__(self, other: Iterable[str]) -> list[str]:
-        return [*other, *self._spelled()]
-
-    def __repr__(self) -> str:
-        return f"PackedTaskIds({self._spelled()!r})"
 
 
 class TaskRow(NamedTuple):

@@ -20,6 +20,7 @@ from policykg.graph.build import gc_paused
 from policykg.graph.taskrows import (
     UNIT_SEPARATOR,
     LineageRow,
+    MadeOnRead,
     chain_links,
     chain_tasks,
     quote_of,
@@ -119,7 +120,7 @@ class TaskHit:
 _HITS_BUILT_AT_ONCE = 1024
 
 
-class TaskHits(Sequence[TaskHit]):
+class TaskHits(MadeOnRead[TaskHit]):
     """The tasks stemming from a directive, in answer order; each :class:`TaskHit` is
     built the first time it is read.
 
@@ -180,21 +181,6 @@ class TaskHits(Sequence[TaskHit]):
     def __iter__(self) -> Iterator[TaskHit]:
         return iter(self._items) if not self._left else self._chunks()
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, TaskHits | list | tuple):
-            return len(self) == len(other) and self._all() == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # equal to a list, so unhashable like one
-
-    def __add__(self, other: Iterable[TaskHit]) -> list[TaskHit]:
-        return [*self._all(), *other]
-
-    def __radd__(self, other: Iterable[TaskHit]) -> list[TaskHit]:
-        return [*other, *self._all()]
-
-    def __repr__(self) -> str:
-        return f"TaskHits({self._all()!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         # pickled (or copied) as its hits: what builds them holds the store's skeleton
