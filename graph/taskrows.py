@@ -28,10 +28,9 @@ from typing import Any, NamedTuple, TypeVar, overload
 
 from policykg.ontology.schema import Kind, Rel
 
-__all__ = ["LineageRow", "MadeOnRead", "NO_QUOTE", "PackedTaskIds", "TaskRow", "RoleRow", "block_rows",
-           "bucket_of",
-           "chain_links", "chain_tasks", "int_or_none", "local_id", "quote_of", "reachable",
-           "stored_quote", "task_order"]
+__all__ = ["LineageRow", "MadeOnRead", "NO_QUOTE", "PackedTaskIds", "TaskRow", "RoleRow",
+           "block_rows", "bucket_of", "chain_links", "chain_tasks", "int_or_none", "local_id",
+           "quote_of", "reachable", "stored_quote", "task_order"]
 
 _TASK = Kind.TASK.value
 _HAS_TASK, _HAS_SUBTASK = Rel.HAS_TASK.value, Rel.HAS_SUBTASK.value
