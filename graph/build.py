@@ -636,7 +636,8 @@ _fold = lru_cache(maxsize=65536)(fold)
 @lru_cache(maxsize=65536)
 def _unit_facts(name: str, category: str) -> tuple[str, bool, str | None, str | None]:
     """(id slug, belongs to the issuing department, kind id, kind label) of a unit name."""
-    usl = ident.unit_slug(name)
+    # a group is named by its identity: "UBND các xã, phường" and "UBND cấp xã" are one
+    usl = ident.unit_slug(units.identity_name(name) if category == "collective" else name)
     internal = category == "internal" or (category == "collective" and _internal(name))
     if internal and category == "collective":  # "các phòng, đơn vị (trực) thuộc Sở"
         usl = re.sub(r"-(truc-)?thuoc-so$", "", usl)

@@ -133,7 +133,10 @@ _QUARTER_NO = r"(?:IV|I{1,3}|[1-4])(?![\wÀ-ỹ])"
 _PERIOD_OF_YEAR = re.compile(
     rf"(?<![\wÀ-ỹ])(?:(?P<before>trước\s+)?(?:quý\s+|Q(?=[1-4]))(?P<quarters>{_QUARTER_NO}"
     rf"(?:\s*(?:,|-|–|và|đến)\s*(?:quý\s+)?{_QUARTER_NO})*)"
-    rf"|(?:(?P<months>\d{{1,2}}|sáu)\s+tháng|(?P<half>nửa))\s+(?P<side>đầu|cuối)(?:\s+năm)?)"
+    rf"|(?:(?P<months>\d{{1,2}}|sáu)\s+tháng|(?P<half>nửa))\s+(?P<side>đầu|cuối)(?:\s+năm)?"
+    # the People's Council's sitting at the end of a year, held in December ("tại kỳ họp thường
+    # lệ cuối năm 2026"); "cuối năm 2026" alone fixes no month, nor does "trước kỳ họp …"
+    rf"|(?<=(?<!trước )kỳ họp )(?:[^.;:()\d]{{0,40}}\s)?(?P<year_end>cuối)(?=\s+năm\s+{_YEAR}))"
     rf"\s*(?:năm\s+|/\s*|-\s*)?(?P<year>{_YEAR})(?!\d)",
     re.IGNORECASE)
 _LAST_QUARTER = re.compile(rf"{_QUARTER_NO}$", re.IGNORECASE)
@@ -170,7 +173,7 @@ def _ending_month(found: re.Match[str]) -> int:
         return month - 3 if found.group("before") else month
     if found.re is _PERIOD_EVERY_YEAR and found.group("month"):
         return int(found.group("month"))
-    if found.group("side").lower() == "cuối":
+    if found.groupdict().get("year_end") or found.group("side").lower() == "cuối":
         return 12
     months = found.group("months")
     return 6 if months is None or not months.isdigit() else int(months)
@@ -415,6 +418,10 @@ _STANDING_TIMES = ("thường xuyên", "liên tục", "hàng năm", "hằng năm
 _PROSE_DAY = (r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?![\d/])|\d{1,2}\.\d{1,2}\.\d{4}(?!\d)"
               rf"|\d{{1,2}}-\d{{1,2}}-\d{{4}}(?!\d)"
               rf"|\d{{1,2}}\s+tháng\s+(?:\d{{1,2}}|{_MONTH_NAME_TEXT})\s+năm\s+{_YEAR})")
+# Later events of one duty in its sentence, each with its time: "sơ kết vào tháng 6/2027 và
+# tổng kết vào tháng 12/2030". The duty is due by the last, as times listed in a cell are.
+_MORE_EVENTS = (rf"(?:\s*,?\s+và\s+(?:(?:[^.;:()\d]{{1,40}}?\s)?(?:vào|trong|trước)\s+)?"
+                rf"(?:quý\s+[IVX1-4]{{1,4}}|tháng\s+\d{{1,2}})\s*(?:năm\s+|/\s*){_YEAR}(?!\d))*")
 _PROSE_DEADLINE = re.compile(
     # a yearly duty over a span of years: "(thực hiện) hằng năm, giai đoạn 2026 - 2030"
     rf"(?:(?:hàng|hằng|mỗi)\s+năm\s*,?\s*(?:trong\s+)?giai\s+đoạn\s+{_YEAR}\s*[-–]\s*{_YEAR}"
@@ -448,7 +455,7 @@ _PROSE_DEADLINE = re.compile(
     # "trong 6 tháng đầu năm 2026"
     rf"|(?:^|(?:trước|trong|chậm nhất|vào)\s+)(?:quý\s+[IVX1-4]{{1,4}}"
     rf"(?:\s*(?:,|và|[-–])\s*(?:quý\s+)?[IVX1-4]{{1,4}})*\s*(?:năm\s+|/\s*)"
-    rf"|(?:(?:\d{{1,2}}|sáu)\s+tháng|nửa)\s+(?:đầu|cuối)\s+năm\s+){_YEAR}"
+    rf"|(?:(?:\d{{1,2}}|sáu)\s+tháng|nửa)\s+(?:đầu|cuối)\s+năm\s+){_YEAR}{_MORE_EVENTS}"
     # a period alone in brackets after the duty: "(Quý II/2026)", "(tháng 9/2026)"
     rf"|(?<=\()(?:quý|tháng)\s+[IVX\d]{{1,4}}(?:\s*(?:,|và)\s*(?:(?:quý|tháng)\s+)?[IVX\d]{{1,4}})*"
     rf"\s*(?:năm\s+|/\s*){_YEAR}(?=\))"
@@ -491,7 +498,7 @@ _MORE_YEARS = rf"(?:(?:\s*(?:,|và)\s*(?:năm\s+)?{_YEAR}(?!\d))+)"
 _PROSE_PERIOD = re.compile(
     rf"(?P<span>{_SPAN_TEXT})"
     rf"|(?:trước|trong|chậm nhất|vào)\s+tháng\s+\d{{1,2}}"
-    rf"(?:\s*(?:[-–,]|và)\s*(?:tháng\s+)?\d{{1,2}})*\s*(?:năm\s+|/\s*){_YEAR}"
+    rf"(?:\s*(?:[-–,]|và)\s*(?:tháng\s+)?\d{{1,2}})*\s*(?:năm\s+|/\s*){_YEAR}{_MORE_EVENTS}"
     rf"|(?<!kết quả )(?:thực hiện|triển khai|tổ chức)\s+(?:trong\s+(?:năm|giai đoạn)|giai đoạn)"
     rf"\s+{_YEAR}(?:\s*[-–]\s*{_YEAR}|\s*(?:,|và)\s*(?:các|những)\s+năm\s+tiếp\s+theo"
     rf"|{_MORE_YEARS})?"
@@ -499,7 +506,7 @@ _PROSE_PERIOD = re.compile(
     rf"|(?<=thực hiện )(?:từ|bắt đầu từ)\s+(?:quý\s+[IVX1-4]{{1,4}}|tháng\s+\d{{1,2}})"
     rf"\s*(?:năm\s+|/\s*){_YEAR}"
     # a sitting of the People's Council: "trước kỳ họp HĐND tỉnh cuối năm 2026"
-    rf"|(?:trước|tại|trình)\s+kỳ\s+họp\s+[^.;:()]{{0,50}}?năm\s+{_YEAR}"
+    rf"|(?:trước|tại|trình|vào)\s+kỳ\s+họp\s+[^.;:()]{{0,50}}?năm\s+{_YEAR}"
     # a duty from one year on: "(từ) năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi"
     rf"|(?P<onward>(?:từ\s+)?năm\s+{_YEAR}\s*(?:,|và)\s*(?:các|những)\s+năm\s+tiếp\s+theo"
     rf"|từ\s+năm\s+{_YEAR}\s+trở\s+đi)"
@@ -719,13 +726,34 @@ def _ends_noun(token: str) -> bool:
     return canon(token.lower()) in _NOUN_STOPS
 
 
-def _noun_phrase(tail: str, limit: int = 5) -> str:
-    """The few words after a number that say what it counts."""
+# A counted noun runs on while its words do ("01 tổ công nghệ số cộng đồng"), up to this many;
+# a stop word or a verb ends it first ("15 hợp tác xã chuyển đổi …").
+_RUN_ON = 8
+# A passive after the counted noun says what a share is of: "100% hồ sơ được số hóa".
+_PASSIVE = "được"
+_PASSIVE_WORDS = 4
+
+
+def _noun_phrase(tail: str, limit: int = _RUN_ON, *, share: bool = False) -> str:
+    """The words after a number that say what it counts; for a ``share`` (a percentage), with
+    the passive that says of what ("hồ sơ được số hóa")."""
     words: list[str] = []
     counted = 0  # words other than ","
+    passive = 0  # words after "được", for a share
     tokens = list(_TOKEN.finditer(tail[:200]))
     for i, m in enumerate(tokens):
         token = m.group(0)
+        if passive:
+            if token[0] in ";.:()," or token[0].isdigit() or passive > _PASSIVE_WORDS \
+                    or (passive > 1 and _ends_noun(token)):
+                break
+            words.append(token)
+            passive += 1
+            continue
+        if share and words and canon(token.lower()) == _PASSIVE:
+            words.append(token)
+            passive = 1
+            continue
         if token[0] in ";.:()":
             break
         if token.startswith(","):
@@ -791,7 +819,7 @@ def _read_targets(text: str) -> list[Target]:
     used: list[tuple[int, int]] = []
     for m in _PERCENT.finditer(text) if "%" in text else ():
         unit = "%/năm" if m.group(3) else "%"
-        noun = "" if m.group(3) else _noun_phrase(text[m.end():], 4)
+        noun = "" if m.group(3) else _noun_phrase(text[m.end():], 4, share=True)
         quote = squash_spaces(m.group(0) + (" " + noun if noun else ""))
         found.append(Target(text=quote, value=_value(m.group(2)), unit=unit))
         used.append(m.span())

@@ -101,7 +101,8 @@ _AND_HEADS = re.compile(
     r"^(van phong|thanh tra|chi cuc|trung tam|phong|so|ban|bo|cuc|cong an|uy ban|ubnd|"
     r"hoi dong|hiep hoi|hoi|lien minh|lien doan|tinh doan|dang doan|dang uy|to dang|cac|"
     r"vien|truong|bao hiem xa hoi|ngan hang|kho bac|bo chi huy|tong cong ty|cong ty|"
-    r"ubmttq|uy ban mat tran|mat tran|vu|lien hiep|bao va phat thanh|dai phat thanh)(?![a-z0-9])")
+    r"ubmttq|uy ban mat tran|mat tran|vu|lien hiep|bao va phat thanh|dai phat thanh|"
+    r"vien thong|vnpt|viettel|mobifone|dien luc|buu dien|tram y te)(?![a-z0-9])")
 # An abbreviation joined by "&" or a bare comma ("KH&CN", "KH,CN&MT"); a comma and a space
 # separate two names of a list ("Sở NN&PTNT, UBND cấp huyện").
 _ABBR_COMMA = re.compile(r"(?<![\wĐđ])[A-ZĐ]{1,4}(?:(?:,|\s?&\s?)[A-ZĐ]{1,5})+(?![\wĐđ])")

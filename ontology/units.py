@@ -40,6 +40,7 @@ from policykg.ontology.provinces import (
     committee_pattern,
     fold_aligned,
     level_pattern,
+    level_words,
     province,
 )
 
@@ -137,6 +138,10 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
     ("MTTQ", "Mặt trận Tổ quốc"),
     ("CCB", "Cựu chiến binh"),
+    # A department or school written with its remit abbreviated ("Sở NV", "Trường ĐH Quy Nhơn"):
+    # the letters alone name nothing, so only with their head.
+    ("Sở NV", "Sở Nội vụ"),
+    ("Trường ĐH", "Trường Đại học"),
     ("NHNN", "Ngân hàng Nhà nước"),
     ("KBNN", "Kho bạc Nhà nước"),
     ("UBTVQH", "Ủy ban Thường vụ Quốc hội"),
@@ -204,6 +209,11 @@ COMMA_NAMES: tuple[str, ...] = (
     # and television station in 2025.
     "Cục Thông tin, Thống kê",
     "Báo và Phát thanh, Truyền hình",
+    # A commune's (before 2025 a district's) office and the former provincial department with
+    # "Viễn thông" after a comma, which also heads a telecom firm's branch ("Viễn thông Gia Lai").
+    "Phòng Bưu chính, Viễn thông và Chuyển đổi số",
+    "Phòng Bưu chính, Viễn thông",
+    "Sở Bưu chính, Viễn thông",
 )
 
 # Official names with "và" that plans also write with a hyphen or dash in its place ("Sở Nông
@@ -243,6 +253,10 @@ UNIT_HEADS: tuple[str, ...] = (
     "tạp chí", "thuế tỉnh", "thuế thành phố", "thuế cơ sở",
     # The post office of a province, which plans give duties ("Bưu điện tỉnh").
     "bưu điện",
+    # Provincial branches of telecom and power firms ("Viễn thông Gia Lai", "VNPT Gia Lai",
+    # "Viettel Gia Lai", "Điện lực tỉnh"); "Viễn thông" after a comma of an official name is
+    # kept by :data:`COMMA_NAMES`.
+    "viễn thông", "vnpt", "viettel", "mobifone", "điện lực",
     # A commune's civil servant by post, who carries a duty as a unit would ("Công chức Tư
     # pháp - Hộ tịch").
     "công chức",
@@ -271,7 +285,7 @@ _COLLECTIVE = re.compile(
 # xã, thành phố", "Công an các xã, phường". Such a name is the group of all those bodies, not
 # one body with a workload of its own; it keeps the kind of its level ("ubnd-cap-xa").
 LEVEL_GROUP_BODIES: tuple[str, ...] = (
-    "Ủy ban nhân dân", "Hội đồng nhân dân", "Công an", "Ban Chỉ huy Quân sự",
+    "Ủy ban nhân dân", "Hội đồng nhân dân", "Công an", "Ban Chỉ huy Quân sự", "Trạm Y tế",
 )
 _LEVEL_GROUP = re.compile(
     r"^(?:" + "|".join(re.escape(fold(b)) for b in LEVEL_GROUP_BODIES) + r") "
@@ -428,12 +442,50 @@ _SAME_BODY = tuple((re.compile(rf"^{re.escape(unit_key(long))}\b"), short)
                    for long, short in SAME_BODY)
 
 
+# A whole level's bodies named by the level's words alone ("UBND các xã, phường", "UBND các xã,
+# phường, đặc khu", "Ủy ban nhân dân cấp xã") are one group: since July 2025 every commune-level
+# body is a xã, phường or đặc khu, and before then the words listed named the same communes.
+# Rows: the tier of :data:`~policykg.ontology.provinces.AREA_LEVELS` and the name of its group.
+LEVEL_GROUP_NAMES: tuple[tuple[str, str], ...] = (("commune", "cấp xã"), ("district", "cấp huyện"))
+_LEVEL_BODIES = {fold(b): b for b in LEVEL_GROUP_BODIES}
+_LEVEL_LISTS = tuple(
+    (re.compile(rf"^(?P<body>{'|'.join(map(re.escape, _LEVEL_BODIES))}) (?:cac|cap) "
+                rf"(?:{words})(?: (?:{words}))*"
+                r"(?: tren dia ban(?: tinh| thanh pho)?| trong tinh)?$"),
+     group)
+    for tier, group in LEVEL_GROUP_NAMES
+    for words in ["|".join(re.escape(w) for w in sorted(level_words(tier), key=len, reverse=True))])
+# The issuer's own units named as a group, with or without the issuer after "thuộc" ("Các đơn vị
+# sự nghiệp trực thuộc", "… trực thuộc Sở"): one group. Its identity is the group's name without
+# those words when that still names the issuer's units ("Các phòng chuyên môn"), as the graph
+# names such a group; otherwise the name with "trực thuộc" ("Các đơn vị sự nghiệp trực thuộc").
+_OWN_GROUP_END = re.compile(r" (?:truc )?thuoc(?: so| bo)?$")
+_OWN_GROUP_WORDS = "trực thuộc"
+
+
+def _group_identity(name: str, key: str) -> str | None:
+    """The identity of a group :data:`_LEVEL_LISTS` or :data:`_OWN_GROUP_END` makes one."""
+    for pattern, group in _LEVEL_LISTS:
+        m = pattern.match(key)
+        if m is not None:
+            return canonical_unit_name(f"{_LEVEL_BODIES[m.group('body')]} {group}")
+    m = _OWN_GROUP_END.search(key)
+    if m is None or not is_collective(name):
+        return None
+    bare = " ".join(name.split()[:-len(m.group(0).split())])
+    return bare if is_internal(bare) else f"{bare} {_OWN_GROUP_WORDS}"
+
+
 @lru_cache(maxsize=8192)
 def identity_name(name: str) -> str:
     """The name that stands for a body's identity: ``name`` itself, or the short name
     :data:`SAME_BODY` gives a long one ("Tỉnh Đoàn TNCS Hồ Chí Minh" → "Tỉnh Đoàn"), with the
-    words after it kept ("… tỉnh Gia Lai")."""
+    words after it kept ("… tỉnh Gia Lai"); for a group, the one name of its spellings
+    ("UBND các xã, phường" → "UBND cấp xã")."""
     key = unit_key(name)
+    group = _group_identity(name, key)
+    if group is not None:
+        return group
     for pattern, short in _SAME_BODY:
         m = pattern.match(key)
         if m is not None:
