@@ -75,6 +75,7 @@ from policykg.loaders.deadlines import (
     single_year,
 )
 from policykg.loaders.model import Deadline, Line, Plan, Role, Span, Task, Unit
+from policykg.loaders.task_refs import assign_by_number
 from policykg.loaders.units import (
     Subject,
     UnitBook,
@@ -2151,6 +2152,7 @@ def read_tasks(lines: list[Line], plan: Plan) -> tuple[list[Task], list[Unit]]:
     """The plan's tasks (with units, deadlines, outputs) and its resolved units."""
     reader = _Reader(plan)
     reader.read(build_outline(lines))
+    assign_by_number(reader, lines)
     units = reader.book.units()
     if plan.date and len(plan.date) == 10:
         for task in reader.tasks:
@@ -2178,3 +2180,4 @@ def _date_from_issue(task: Task, issued: str) -> None:
     except ValueError:
         return
     deadline.date, deadline.end_year = due.isoformat(), due.year
+
