@@ -275,12 +275,29 @@ _DASH_FIELD = re.compile(r"^(?P<label>[^\-–]{2,40}?)\s+[-–]\s+(?P<value>\S.*
 
 def _dash_field_of(text: str) -> tuple[str, str] | None:
     """:func:`_field_of` of a line whose label ends with a dash: only the labels of units,
-    times and products, whose words no name or sentence opens with."""
+    times and products, whose words no name or sentence opens with, and nothing after the
+    label's own words: "Phối hợp với Phòng Kinh tế - Hạ tầng rà soát …" is a duty naming a
+    unit with a dash, not a field."""
     m = _DASH_FIELD.match(text)
     if not m:
         return None
     kind = field_kind(m.group("label"))
-    return (kind, m.group("value").strip()) if kind in _VALUE_BELOW else None
+    if kind not in _VALUE_BELOW or not _label_alone(m.group("label"), kind):
+        return None
+    return kind, m.group("value").strip()
+
+
+# Words a label may add after its field's own words ("Đơn vị chủ trì thực hiện", "Thời gian
+# hoàn thành"), folded.
+_LABEL_TAIL = re.compile(r"^(?:\s*(?:thuc hien|hoan thanh|trien khai|tham muu|chinh|du kien"
+                         r"|cong viec|nhiem vu|chiu trach nhiem))*\s*$")
+
+
+def _label_alone(label: str, kind: str) -> bool:
+    """Whether ``label`` is only the words of a ``kind`` field's label."""
+    key = squash_spaces(_PARENS.sub(" ", fold(label)))
+    found = next((rx.match(key) for k, rx in _FIELDS if k == kind and rx.match(key)), None)
+    return found is not None and _LABEL_TAIL.match(key[found.end():]) is not None
 
 
 _PARENS = re.compile(r"[()]")

@@ -193,6 +193,9 @@ COMMA_NAMES: tuple[str, ...] = (
     "Phòng Văn hóa - Thông tin",
     "Phòng Tài chính - Kế hoạch",
     "Phòng Lao động - Thương binh và Xã hội",
+    # a ward's office since July 2025; a district's before, written with a dash for its "và"
+    "Phòng Kinh tế, Hạ tầng và Đô thị",
+    "Phòng Kinh tế - Hạ tầng",
     "Văn phòng HĐND và UBND",
     "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân",
     "Văn phòng Đoàn đại biểu Quốc hội, Hội đồng nhân dân và Ủy ban nhân dân",
