@@ -24,6 +24,13 @@ def units_of(task: Task, role: str | None = None) -> set[str]:
     return {fold(u.canonical) for u in task.units if role is None or u.role == role}
 
 
+def assert_units(task: Task, lead: set[str], support: set[str]) -> None:
+    """``task`` is led by the units named ``lead`` and supported by those named ``support``
+    (names compared folded)."""
+    assert units_of(task, "lead") == {fold(n) for n in lead}, task.text
+    assert units_of(task, "support") == {fold(n) for n in support}, task.text
+
+
 def find(plan: Plan, words: str) -> Task:
     """The one task whose text or steps contain ``words`` (compared without diacritics)."""
     hits = [t for t in plan.tasks if fold(words) in fold(" ".join([t.text, *t.steps]))]

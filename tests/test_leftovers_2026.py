@@ -32,7 +32,7 @@ from policykg.loaders.units import display_name, split_units
 from policykg.ontology.normalize import fold
 from policykg.ontology.units import identity_name, unit_kind
 from policykg.queries import workload
-from tests.layouts import assert_same_reading_in_any_form, find, nfc, parse, units_of
+from tests.layouts import assert_same_reading_in_any_form, assert_units, find, nfc, parse
 
 FORMS = ("NFC", "NFD")
 
@@ -161,8 +161,7 @@ Nguyễn Tuấn Thanh
 ])
 def test_who_leads_and_partners_among_these_bodies(plan, words, lead, support):
     task = find(plan, words)
-    assert units_of(task, "lead") == {fold(n) for n in lead}
-    assert units_of(task, "support") == {fold(n) for n in support}
+    assert_units(task, lead, support)
 
 
 @pytest.mark.parametrize("plan", forms(SO_TAI_CHINH_2026), ids=FORMS)

@@ -16,7 +16,7 @@ from policykg.graph.build import build_graph
 from policykg.loaders.units import split_units
 from policykg.ontology.normalize import fold
 from policykg.queries import workload
-from tests.layouts import assert_same_reading_in_any_form, find, parse, units_of
+from tests.layouts import assert_same_reading_in_any_form, assert_units, find, parse, units_of
 
 FORMS = ("NFC", "NFD")
 
@@ -109,8 +109,7 @@ hạ tầng mạng, năm 2026.
 ])
 def test_a_ministrys_groups_of_every_province_are_read_as_groups(words, lead, support, form):
     task = find(parse(unicodedata.normalize(form, MINISTRY)), words)
-    assert units_of(task, "lead") == {fold(n) for n in lead}
-    assert units_of(task, "support") == {fold(n) for n in support}
+    assert_units(task, lead, support)
     groups = {fold(n) for n in lead | support} - {fold("Cục Đổi mới sáng tạo"),
                                                    fold("Vụ Pháp chế"), fold("Văn phòng Bộ")}
     assert {u.category for u in task.units if fold(u.canonical) in groups} <= {"collective"}
@@ -193,8 +192,7 @@ def test_two_provinces_youth_unions_stay_two():
 ])
 def test_leads_shared_by_two_units_and_heads_shared_by_names(words, lead, support, form):
     task = find(parse(unicodedata.normalize(form, PROVINCE_A)), words)
-    assert units_of(task, "lead") == {fold(n) for n in lead}
-    assert units_of(task, "support") == {fold(n) for n in support}
+    assert_units(task, lead, support)
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -206,8 +204,7 @@ def test_leads_shared_by_two_units_and_heads_shared_by_names(words, lead, suppor
 ])
 def test_the_long_name_and_a_name_with_a_comma(words, lead, support, form):
     task = find(parse(unicodedata.normalize(form, PROVINCE_B)), words)
-    assert units_of(task, "lead") == {fold(n) for n in lead}
-    assert units_of(task, "support") == {fold(n) for n in support}
+    assert_units(task, lead, support)
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -221,8 +218,7 @@ def test_the_long_name_and_a_name_with_a_comma(words, lead, support, form):
 ])
 def test_a_communes_offices_under_one_head(words, lead, support, form):
     task = find(parse(unicodedata.normalize(form, COMMUNE)), words)
-    assert units_of(task, "lead") == {fold(n) for n in lead}
-    assert units_of(task, "support") == {fold(n) for n in support}
+    assert_units(task, lead, support)
 
 
 @pytest.mark.parametrize("form", FORMS)

@@ -31,6 +31,7 @@ from policykg.ontology.normalize import fold
 from policykg.queries import workload
 from tests.layouts import (
     assert_same_reading_in_any_form,
+    assert_units,
     find,
     header_plan,
     nfc,
@@ -114,8 +115,7 @@ I. NHIỆM VỤ
 ])
 def test_who_leads_and_partners_with_the_communes_as_a_group(plan, words, lead, support):
     task = find(plan, words)
-    assert units_of(task, "lead") == {fold(n) for n in lead}
-    assert units_of(task, "support") == {fold(n) for n in support}
+    assert_units(task, lead, support)
 
 
 @pytest.mark.parametrize("plan", forms(PROVINCE_2025), ids=FORMS)
@@ -236,8 +236,7 @@ I. NHIỆM VỤ
 ])
 def test_a_communes_office_is_one_unit_with_or_without_its_level(plan, words, lead, support):
     task = find(plan, words)
-    assert units_of(task, "lead") == {fold(n) for n in lead}
-    assert units_of(task, "support") == {fold(n) for n in support}
+    assert_units(task, lead, support)
 
 
 @pytest.mark.parametrize("plan", forms(COMMUNE_A), ids=FORMS)
@@ -407,8 +406,7 @@ I. NHIỆM VỤ
 ])
 def test_abbreviated_and_renamed_bodies_are_read_whole(plan, words, lead, support):
     task = find(plan, words)
-    assert units_of(task, "lead") == {fold(n) for n in lead}
-    assert units_of(task, "support") == {fold(n) for n in support}
+    assert_units(task, lead, support)
 
 
 @pytest.mark.parametrize("plan", forms(SPELLINGS), ids=FORMS)

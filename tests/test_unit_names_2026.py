@@ -15,7 +15,7 @@ from policykg.loaders.units import display_name, split_units
 from policykg.ontology.normalize import fold
 from policykg.ontology.units import unit_key, unit_kind
 from policykg.queries import workload
-from tests.layouts import assert_same_reading_in_any_form, find, parse, units_of
+from tests.layouts import assert_same_reading_in_any_form, assert_units, find, parse
 
 FORMS = ("NFC", "NFD")
 
@@ -129,8 +129,7 @@ chức chiến dịch thanh niên tình nguyện xanh, hàng năm.
 ])
 def test_lead_and_partners_are_read_under_one_name_each(words, lead, support, form):
     task = find(parse(unicodedata.normalize(form, PLAN_A)), words)
-    assert units_of(task, "lead") == {fold(n) for n in lead}
-    assert units_of(task, "support") == {fold(n) for n in support}
+    assert_units(task, lead, support)
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -213,8 +212,7 @@ dịch vụ công trực tuyến. Thời gian: Quý III/2026.
 ])
 def test_a_ministrys_units_and_a_name_with_a_comma(words, lead, support, form):
     task = find(parse(unicodedata.normalize(form, MINISTRY)), words)
-    assert units_of(task, "lead") == {fold(n) for n in lead}
-    assert units_of(task, "support") == {fold(n) for n in support}
+    assert_units(task, lead, support)
     assert {u.category for u in task.units} == {"internal"}
 
 
