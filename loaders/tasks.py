@@ -1103,8 +1103,8 @@ class _Reader:
         inline = _inline_fields(node.text, node.lines)
         if any(n.labelled and n.labelled[0] == "lead" for n in inline):
             # "… (cơ quan chủ trì: Phòng X; thời hạn: Quý II/2026)": the fields decide.
-            rest = _EMPTY_PARENS.sub("", _INLINE_FIELD.sub("", node.text))
-            task.text = squash_spaces(rest).rstrip(" (;,-")
+            rest = _EMPTY_PARENS.sub("", _without_inline(node.text))
+            task.text = _tidied(rest)
             self.fields(task, Node(node.kind, "", node.text, node.lines), inline, ctx)
             task.source = self.span(node.lines + _all_lines(node.children), task.text)
         elif (subj := leading_subject(node.text)) is not None and not (
@@ -1163,8 +1163,8 @@ class _Reader:
         inline = _inline_fields(node.text, node.lines) if not fields else []
         if inline:
             fields = inline
-            rest = _EMPTY_PARENS.sub("", _EMPTY_TAIL.sub(")", _INLINE_FIELD.sub("", node.text)))
-            task.text = squash_spaces(rest).rstrip(" (;,-")
+            rest = _EMPTY_PARENS.sub("", _EMPTY_TAIL.sub(")", _without_inline(node.text)))
+            task.text = _tidied(rest)
         if fields:
             self.fields(task, node, fields, ctx)
         else:
@@ -2057,6 +2057,20 @@ def _field_lines(fields: list[Node]) -> list[Line]:
 
 def _inline_fields(text: str, lines: list[Line]) -> list[Node]:
     """Labelled fields inside a heading's sentence, as if they were labelled lines."""
+    found = []
+    for start, end, label, value in _inline_matches(text):
+        labelled = _field_of(f"{label}: {value}")
+        if labelled is not None:
+            found.append(Node("bullet", "", text[start:end], lines[:1], labelled=labelled))
+    kinds = {n.labelled[0] for n in found if n.labelled}
+    return found if kinds & {"lead", "support", "deadline"} else []
+
+
+def _inline_matches(text: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, label, value)`` of each labelled field inside a sentence. A unit
+    field's value runs on past a ";" over the units listed after it ("Đơn vị phối hợp: Sở
+    Tư pháp; UBND các xã, phường. Thời gian: …"), but not over a clause with a role or a
+    label of its own ("Chủ trì: Phòng X; Sở Y phối hợp")."""
     if ":" not in text:  # every field is "label: value"
         return []
     start = 0
@@ -2066,11 +2080,42 @@ def _inline_fields(text: str, lines: list[Line]) -> list[Node]:
         start = max(0, text.index(":") - _INLINE_LABEL_MAX - 1)
     found = []
     for m in _INLINE_FIELD.finditer(text, start):
-        labelled = _field_of(f"{m.group('label')}: {m.group('value')}")
-        if labelled is not None:
-            found.append(Node("bullet", "", m.group(0), lines[:1], labelled=labelled))
-    kinds = {n.labelled[0] for n in found if n.labelled}
-    return found if kinds & {"lead", "support", "deadline"} else []
+        end, value = m.end(), m.group("value")
+        if _UNIT_LABEL.search(fold(m.group("label"))):
+            while (more := _MORE_UNITS.match(text, end)) is not None \
+                    and _only_units(more.group("units")):
+                value, end = f"{value}; {more.group('units')}", more.end()
+        found.append((m.start(), end, m.group("label"), value))
+    return found
+
+
+def _without_inline(text: str) -> str:
+    """``text`` with its labelled fields (:func:`_inline_matches`) cut out."""
+    kept, at = [], 0
+    for start, end, _label, _value in _inline_matches(text):
+        kept.append(text[at:start])
+        at = end
+    return "".join(kept) + text[at:]
+
+
+_UNIT_LABEL = re.compile(r"\b(?:chu tri|phoi hop|trach nhiem thuc hien)\b")
+# The full stops cutting fields out of a sentence leaves: "… trên địa bàn tỉnh. . ."
+_STOPS_LEFT = re.compile(r"\.(?:\s*\.)+$")
+
+
+def _tidied(rest: str) -> str:
+    """A task's text once its inline fields are cut out."""
+    return _STOPS_LEFT.sub(".", squash_spaces(rest).rstrip(" (;,-"))
+# More of a unit field's list after a ";": up to the next ";", ")", or sentence end.
+_MORE_UNITS = re.compile(r"\s*;\s*(?P<units>[^;:()]+?)\s*(?=;|\)|$|\.\s|\.$)")
+# Words of a clause that says more than which units: a role or a time ("Sở Y phối hợp").
+_NOT_ONLY_UNITS = re.compile(r"\b(?:chu tri|phoi hop|tham gia|thoi gian|thoi han|hoan thanh"
+                             r"|san pham|ket qua|thuc hien)\b")
+
+
+def _only_units(piece: str) -> bool:
+    """Whether ``piece`` names units and nothing more."""
+    return _NOT_ONLY_UNITS.search(fold(piece)) is None and looks_like_unit(piece, strict=True)
 
 
 def _split_fields(fields: list[Node]) -> list[Node]:
