@@ -61,5 +61,39 @@ def test_a_clause_with_a_role_of_its_own_is_not_part_of_the_list(form):
     assert "Công an tỉnh phối hợp hướng dẫn" in unicodedata.normalize("NFC", task.text)
 
 
-def test_the_plan_reads_alike_in_any_form():
+FIELDS_ON_ONE_LINE = """ỦY BAN NHÂN DÂN
+TỈNH GIA LAI
+Số: 89/KH-UBND
+Gia Lai, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+Triển khai Đề án 06 năm 2026
+
+II. NHIỆM VỤ CỤ THỂ
+1. Hoàn thiện cơ sở dữ liệu dân cư trên địa bàn tỉnh
+Đơn vị chủ trì: Công an tỉnh. Đơn vị phối hợp: Sở Tư pháp; UBND các xã, phường. Thời gian: \
+Quý II/2026.
+2. Thanh toán không dùng tiền mặt tại bệnh viện
+Đơn vị chủ trì: Sở Y tế; Đơn vị phối hợp: Bảo hiểm xã hội tỉnh; Ngân hàng Nhà nước Chi nhánh \
+Khu vực 10; Thời gian: năm 2026.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+"""
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_fields_sharing_a_line_below_the_task_keep_every_unit(form):
+    plan = parse(unicodedata.normalize(form, FIELDS_ON_ONE_LINE))
+    people = find(plan, "cơ sở dữ liệu dân cư")
+    assert_units(people, {"Công an tỉnh"}, {"Sở Tư pháp", "UBND các xã, phường"})
+    assert people.deadline is not None and people.deadline.date == "2026-06"
+    payments = find(plan, "tại bệnh viện")
+    assert_units(payments, {"Sở Y tế"},
+                 {"Bảo hiểm xã hội tỉnh", "Ngân hàng Nhà nước Chi nhánh Khu vực 10"})
+    assert payments.deadline is not None and payments.deadline.end_year == 2026
+
+
+def test_the_plans_read_alike_in_any_form():
     assert_same_reading_in_any_form(ONE_LINE_FIELDS)
+    assert_same_reading_in_any_form(FIELDS_ON_ONE_LINE)
