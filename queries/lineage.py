@@ -181,7 +181,6 @@ class TaskHits(MadeOnRead[TaskHit]):
     def __iter__(self) -> Iterator[TaskHit]:
         return iter(self._items) if not self._left else self._chunks()
 
-
     def __reduce__(self) -> tuple[Any, ...]:
         # pickled (or copied) as its hits: what builds them holds the store's skeleton
         return TaskHits, (self._all(),)

@@ -9,9 +9,10 @@ from typing import Any, TypeVar
 from rich.console import Console
 from rich.table import Table
 
+from policykg.graph.taskrows import MadeOnRead
 from policykg.queries.compare import Comparison
 from policykg.queries.due import DueReport
-from policykg.queries.lineage import Basis, DocHit, TaskHit, TaskHits, group_hits
+from policykg.queries.lineage import Basis, DocHit, TaskHit, group_hits
 from policykg.queries.overlaps import OverlapReport, OverlapTask
 from policykg.queries.search import SearchHit
 from policykg.queries.workload import WorkloadRow
@@ -328,7 +329,7 @@ def plain(value: Any) -> Any:
     """A result as JSON-ready data (dataclasses through ``to_dict``)."""
     if hasattr(value, "to_dict"):
         return value.to_dict()
-    if isinstance(value, list | tuple | TaskHits):
+    if isinstance(value, list | tuple | MadeOnRead):
         return [plain(v) for v in value]
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}

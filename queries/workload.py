@@ -120,7 +120,7 @@ def workload(g: Source, province: str | None = None, unit: str | None = None,
     g = graph_of(g, "workload", province=province, unit=unit, kind=kind,
                  collective=collective, directive=directive, plans=plans)
     kept = chosen_plans(g, directive, plans, province)
-    facts: dict[str | None, tuple[str, list[str]]] = {}
+    known = _known_plans(g)
     rows: list[WorkloadRow] = []
     for node, kid in _candidates(g, province, unit, kind, collective):
         row, tally = _row(g, node, kid), _Tally()
@@ -132,7 +132,7 @@ def workload(g: Source, province: str | None = None, unit: str | None = None,
         row.tasks_led, row.tasks_supported = sorted(led), sorted(supported)
         for role, tasks in ((_LEAD, row.tasks_led), (_SUPPORT, row.tasks_supported)):
             by_plan = Counter(task_plan(g, task) for task in tasks)
-            tally.add(g, [(plan, role, n) for plan, n in by_plan.items()], facts)
+            tally.add(g, [(plan, role, n) for plan, n in by_plan.items()], known)
             for task in tasks:
                 tally.due(deadline_bucket(g, task), role, 1)
         if led or supported:
@@ -156,11 +156,9 @@ def _workload_rows(store: Any, province: str | None, unit: str | None, kind: str
     if done is None:
         return workload(store.graph(), province, unit, kind, collective, directive, plans)
     g, (candidates, roles) = done
-    # plans named by number in this answer; their labels and root directives are kept
-    # with the skeleton, for every question asked of it
-    facts: dict[int, tuple[str, tuple[str, ...]] | None] = {}
-    known: dict[str, tuple[str, tuple[str, ...]]] = static_memo(g, "workload plan facts",
-                                                                 lambda _: {})
+    # the plans this answer names by number (None: one the store does not name)
+    facts: dict[int, _PlanFacts | None] = {}
+    known = _known_plans(g)
     rows: list[WorkloadRow] = []
     for node, kid in candidates:
         held = roles.get(node)
@@ -226,27 +224,27 @@ def _row(g: Graph, node: str, kid: str | None) -> WorkloadRow:
 
 _LEAD, _SUPPORT = 0, 1
 _UNSEEN: Any = object()
+# How a split names a plan's tasks: the plan's label, and its root directives' labels (a key
+# of directive sums).
+_PlanFacts = tuple[str, tuple[str, ...]]
 
 
-def _facts_of(g: Graph, plan: str | None, known: dict[str, tuple[str, tuple[str, ...]]]
-              ) -> tuple[str, tuple[str, ...]] | None:
-    """:func:`_plan_facts` of ``plan`` (None for a plan the store does not name), its root
-    directives as a tuple (a key of directive sums), kept in ``known``."""
-    if plan is None:
-        return None
+def _known_plans(g: Graph) -> dict[str | None, _PlanFacts]:
+    """The facts of the plans asked about so far, kept with ``g``'s non-task part for every
+    question asked of it (:func:`_plan_facts` fills it)."""
+    return static_memo(g, "workload plan facts", lambda _: {})
+
+
+def _plan_facts(g: Graph, plan: str | None, known: dict[str | None, _PlanFacts]) -> _PlanFacts:
+    """How a split names ``plan``'s tasks, kept in ``known``: the plan's label, and its root
+    directives' labels (``(none)`` when it serves none)."""
     found = known.get(plan)
     if found is None:
-        label_of, roots = _plan_facts(g, plan)
-        found = known[plan] = (label_of, tuple(roots))
+        roots = root_directives(g, plan) if plan else []
+        found = known[plan] = (
+            doc_label(g, plan) if plan else "(no plan)",
+            tuple(doc_label(g, r) if r in g else r for r in roots) or ("(none)",))
     return found
-
-
-def _plan_facts(g: Graph, plan: str | None) -> tuple[str, list[str]]:
-    """How a split names ``plan``'s tasks: the plan's label, and its root directives'
-    labels (``(none)`` when it serves none)."""
-    roots = root_directives(g, plan) if plan else []
-    return (doc_label(g, plan) if plan else "(no plan)",
-            [doc_label(g, r) if r in g else r for r in roots] or ["(none)"])
 
 
 class _Tally:
@@ -261,50 +259,50 @@ class _Tally:
         self.by_deadline: tuple[dict[str, int], dict[str, int]] = ({}, {})
 
     def add(self, g: Graph, groups: Iterable[tuple[str | None, int, int]],
-            facts: dict[str | None, tuple[str, list[str]]]) -> None:
+            known: dict[str | None, _PlanFacts]) -> None:
         """Add ``n`` tasks of ``plan`` in ``role`` for each ``(plan, role, n)`` of
-        ``groups``, in one pass (a province's units have ~100,000 such groups); deadlines
-        are counted by :meth:`due`. ``facts`` keeps each plan's label and its root
-        directives' labels."""
-        counts, by_plans, by_directives = self.counts, self.by_plan, self.by_directive
+        ``groups``; deadlines are counted by :meth:`due`. ``known`` keeps each plan's
+        facts (:func:`_plan_facts`)."""
+        counts, by_plans = self.counts, self.by_plan
+        by_roots: tuple[dict[tuple[str, ...], int], ...] = ({}, {})
         for plan, role, n in groups:
+            facts = _plan_facts(g, plan, known)
             counts[role] += n
-            known = facts.get(plan)
-            if known is None:
-                known = facts[plan] = _plan_facts(g, plan)
             by_plan = by_plans[role]
-            by_plan[known[0]] = by_plan.get(known[0], 0) + n
-            by_directive = by_directives[role]
-            for root in known[1]:
-                by_directive[root] = by_directive.get(root, 0) + n
+            by_plan[facts[0]] = by_plan.get(facts[0], 0) + n
+            roots = by_roots[role]
+            roots[facts[1]] = roots.get(facts[1], 0) + n
+        self._spread(by_roots)
 
     def add_numbered(self, g: Graph, groups: Iterable[tuple[int, int, int, str]],
-                     plan_names: dict[int, str],
-                     facts: dict[int, tuple[str, tuple[str, ...]] | None],
-                     known: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+                     plan_names: dict[int, str], facts: dict[int, _PlanFacts | None],
+                     known: dict[str | None, _PlanFacts]) -> None:
         """:meth:`add` for a store's ``(unit number, plan number, leads, local ids)``
-        groups (:class:`~policykg.graph.store.UnitRoles`), each plan named through
-        ``plan_names`` once per answer (``facts`` keeps it by number, ``known`` by plan
-        id for the skeleton's lifetime). Directives are summed per set of root
-        directives, then spread over its members."""
+        groups (:class:`~policykg.graph.store.UnitRoles`) in one pass, as a province's
+        units have ~100,000: each plan is named through ``plan_names`` once per answer
+        (``facts`` keeps it by number) and the tasks are counted, not split."""
         counts, by_plans, sep = self.counts, self.by_plan, UNIT_SEPARATOR
-        by_roots: tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], int]] = ({}, {})
+        by_roots: tuple[dict[tuple[str, ...], int], ...] = ({}, {})
         for _unit, number, leads, ids in groups:
-            n = ids.count(sep) + 1
             plan = facts.get(number, _UNSEEN)
             if plan is _UNSEEN:
-                plan = facts[number] = _facts_of(g, plan_names.get(number), known)
+                name = plan_names.get(number)
+                plan = facts[number] = None if name is None else _plan_facts(g, name, known)
             if plan is None:
                 continue
-            role = _SUPPORT - leads
+            n, role = ids.count(sep) + 1, _SUPPORT - leads
             counts[role] += n
             by_plan = by_plans[role]
             by_plan[plan[0]] = by_plan.get(plan[0], 0) + n
             roots = by_roots[role]
             roots[plan[1]] = roots.get(plan[1], 0) + n
-        for role in (_LEAD, _SUPPORT):
+        self._spread(by_roots)
+
+    def _spread(self, by_roots: tuple[dict[tuple[str, ...], int], ...]) -> None:
+        """Count the tasks summed per set of root directives (by role) under each of them."""
+        for role, sums in enumerate(by_roots):
             by_directive = self.by_directive[role]
-            for names, n in by_roots[role].items():
+            for names, n in sums.items():
                 for root in names:
                     by_directive[root] = by_directive.get(root, 0) + n
 
