@@ -815,8 +815,9 @@ class Store:
                          ((block, node) for node in touches))
 
     def _upgrade(self, conn: sqlite3.Connection) -> None:
-        """Bring a store of the previous format to this one, inside the write's
-        transaction: the same rows plus ``touches``, computed from the stored blocks."""
+        """Bring a store of an older format to this one, inside the write's transaction:
+        format 5 gains its unit totals, older ones every row and ``touches`` computed
+        again from the stored blocks."""
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master "
                                                   "WHERE type='table'")}
@@ -827,14 +828,18 @@ class Store:
             return
         if not row or row[0] not in _UPGRADABLE:
             return
-        if row[0] == "5":
+        if row[0] == "5":  # only the unit totals are missing: summed from the stored rows
             self._add_tables(conn)
             conn.execute("INSERT INTO unit_totals SELECT unit, lead, bucket, sum(count) "
                          "FROM unit_buckets GROUP BY unit, lead, bucket")
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'",
-                         (str(FORMAT_VERSION),))
-            return
-        had_touches = "touches" in tables
+        else:
+            self._rows_again(conn, had_touches="touches" in tables)
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'",
+                     (str(FORMAT_VERSION),))
+
+    def _rows_again(self, conn: sqlite3.Connection, had_touches: bool) -> None:
+        """Every row read from the blocks computed again, and the blocks' ``touches`` when
+        the store has none."""
         for table in ("task_blocks", "task_rows", "task_roles", "unit_tasks", "unit_buckets",
                       "unit_totals", "search_rows", "search_vocab", "search_words"):
             # every row read from the blocks is computed again (format 4 lacks search rows)
@@ -846,8 +851,6 @@ class Store:
         self._each_block(conn, blocks, lambda block, nodes, edges: self._put_touches(
             conn, block, _touches(nodes, edges)))
         self._sync_task_rows(conn)
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'",
-                     (str(FORMAT_VERSION),))
 
     # --- ingest and forget -------------------------------------------------------
 
