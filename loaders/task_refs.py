@@ -25,7 +25,7 @@ from policykg.loaders.model import Line, Role, Span, Task
 from policykg.loaders.units import leading_subject, looks_like_unit, split_units, unit_identity
 from policykg.ontology.normalize import fold, nfc
 
-__all__ = ["TaskReader", "assign_by_number"]
+__all__ = ["TaskReader", "appendix_section", "assign_by_number"]
 
 
 class TaskReader(Protocol):
@@ -104,15 +104,17 @@ def _level_of(word: str, number: str) -> str:
     return _LEVEL_KIND[word]
 
 
+def appendix_section(rank: int) -> str:
+    """The section id of a plan's ``rank``-th appendix, as the outline names it and a
+    reference finds it ("PHỤ LỤC I" → "PL", "PHỤ LỤC II" → "PL2")."""
+    return "PL" if rank <= 1 else f"PL{rank}"
+
+
 def _appendix_section(number: str) -> str | None:
-    """The section id the outline gives appendix ``number`` ("I" → "PL", "II" → "PL2")."""
+    """The section id of appendix ``number`` as a reference writes it ("I", "II", "2")."""
     if _ROMAN_ONLY.match(number):
-        value = _roman_value(number.upper())
-    elif number.isdigit():
-        value = int(number)
-    else:
-        return None
-    return "PL" if value <= 1 else f"PL{value}"
+        return appendix_section(_roman_value(number.upper()))
+    return appendix_section(int(number)) if number.isdigit() else None
 
 
 def _roman_value(text: str) -> int:

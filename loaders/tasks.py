@@ -75,7 +75,7 @@ from policykg.loaders.deadlines import (
     single_year,
 )
 from policykg.loaders.model import Deadline, Line, Plan, Role, Span, Task, Unit
-from policykg.loaders.task_refs import assign_by_number
+from policykg.loaders.task_refs import appendix_section, assign_by_number
 from policykg.loaders.units import (
     Subject,
     UnitBook,
@@ -295,9 +295,14 @@ _LABEL_TAIL = re.compile(r"^(?:\s*(?:thuc hien|hoan thanh|trien khai|tham muu|ch
 
 def _label_alone(label: str, kind: str) -> bool:
     """Whether ``label`` is only the words of a ``kind`` field's label."""
-    key = squash_spaces(_PARENS.sub(" ", fold(label)))
-    found = next((rx.match(key) for k, rx in _FIELDS if k == kind and rx.match(key)), None)
+    key = _label_key(label)
+    found = next((m for k, rx in _FIELDS if k == kind and (m := rx.match(key))), None)
     return found is not None and _LABEL_TAIL.match(key[found.end():]) is not None
+
+
+def _label_key(label: str) -> str:
+    """A label as :data:`_FIELDS` reads it: folded, without brackets, spaces squashed."""
+    return squash_spaces(_PARENS.sub(" ", fold(label)))
 
 
 _PARENS = re.compile(r"[()]")
@@ -308,7 +313,7 @@ def field_kind(label: str) -> str | None:
     """The field a task's label names ("Đơn vị phối hợp" → "support"), or None; plans repeat
     a handful of labels on every task. Also tells a line that lost the colon after its
     label from one that never had one."""
-    key = squash_spaces(_PARENS.sub(" ", fold(label)))
+    key = _label_key(label)
     for kind, rx in _FIELDS:
         if rx.match(key):
             return kind
@@ -471,8 +476,7 @@ def build_outline(lines: list[Line]) -> list[Node]:
             seen_section = True
             appendices += 1
             # "PHỤ LỤC I", "PHỤ LỤC II": each its own ids ("PL.T1.1", "PL2.T1.1").
-            node = Node("section", "PL" if appendices == 1 else f"PL{appendices}", text, [line],
-                        holds_tasks=True)
+            node = Node("section", appendix_section(appendices), text, [line], holds_tasks=True)
             roots.append(node)
             stack[:] = [node]
             continue
