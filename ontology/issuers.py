@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from policykg.ontology.datafiles import data_rows
 from policykg.ontology.normalize import fold, nfc, squash_spaces
 from policykg.ontology.provinces import (
     area_level,
@@ -768,9 +768,6 @@ def party_agency(issuer: str | None) -> str | None:
     return f"dang uy {agency} {m.group('level')}"
 
 
-_CITY_LEVELS = Path(__file__).with_name("data") / "city_levels.tsv"
-
-
 @dataclass(frozen=True)
 class CityLevel:
     """A provincial city that became a centrally governed one: "Huế", in "Thừa Thiên Huế"
@@ -784,13 +781,8 @@ class CityLevel:
 @lru_cache(maxsize=1)
 def city_levels() -> dict[str, CityLevel]:
     """The cities of ``data/city_levels.tsv`` by their folded name."""
-    rows: dict[str, CityLevel] = {}
-    for raw in _CITY_LEVELS.read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#") or raw.startswith("city\t"):
-            continue
-        city, before, since = raw.split("\t")[:3]
-        rows[fold(city)] = CityLevel(city, before, since)
-    return rows
+    return {fold(city): CityLevel(city, before, since)
+            for city, before, since, *_act in data_rows("city_levels.tsv")}
 
 
 def province_on(name: str, date: str | None) -> str | None:

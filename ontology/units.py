@@ -30,8 +30,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from policykg.ontology.datafiles import data_rows
 from policykg.ontology.issuers import local_area
 from policykg.ontology.normalize import canon, fold, nfc, squash_spaces
 from policykg.ontology.provinces import (
@@ -53,7 +53,6 @@ __all__ = [
     "own_display_name", "own_unit_name", "unit_key", "unit_kind", "unit_kind_label",
 ]
 
-_DATA = Path(__file__).with_name("data") / "unit_kinds.tsv"
 
 
 @dataclass(frozen=True)
@@ -377,10 +376,7 @@ def unit_key(name: str) -> str:
 def kinds() -> tuple[UnitKind, ...]:
     """All unit kinds, most specific first (the order of the data file)."""
     out = []
-    for raw in _DATA.read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#") or raw.startswith("id\t"):
-            continue
-        cells = raw.split("\t")
+    for cells in data_rows("unit_kinds.tsv"):
         kid, category, label_vi, label_en, names, pattern = cells[:6]
         out.append(UnitKind(
             id=kid, category=category, label_vi=label_vi, label_en=label_en,
