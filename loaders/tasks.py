@@ -2105,10 +2105,13 @@ def _without_inline(text: str) -> str:
 _UNIT_LABEL = re.compile(r"\b(?:chu tri|phoi hop|trach nhiem thuc hien)\b")
 # The full stops cutting fields out of a sentence leaves: "… trên địa bàn tỉnh. . ."
 _STOPS_LEFT = re.compile(r"\.(?:\s*\.)+$")
+# The separators cutting fields out of a bracket leaves: "(; ; hoàn thành …)", "(x; ; y)"
+_SEPARATORS_LEFT = re.compile(r"(?<=\()\s*(?:[;,]\s*)+|\s*(?:[;,]\s*)+(?=\))|(?<=;)(?:\s*;)+")
 
 
 def _tidied(rest: str) -> str:
     """A task's text once its inline fields are cut out."""
+    rest = _EMPTY_PARENS.sub("", _SEPARATORS_LEFT.sub("", squash_spaces(rest)))
     return _STOPS_LEFT.sub(".", squash_spaces(rest).rstrip(" (;,-"))
 # More of a unit field's list after a ";": up to the next ";", ")", or sentence end.
 _MORE_UNITS = re.compile(r"\s*;\s*(?P<units>[^;:()]+?)\s*(?=;|\)|$|\.\s|\.$)")

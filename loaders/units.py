@@ -727,7 +727,7 @@ def _stop_of(text: str) -> int:
             continue
         return pos
     return len(text)
-_FORE_PARTNERS = re.compile(r"(?:chu tri\s*[,;]|;)\s*(?P<list>[^;.()]{3,200}?)\s+phoi hop"
+_FORE_PARTNERS = re.compile(r"(?:chu tri\s*[,;]|[;(])\s*(?P<list>[^;.()]{3,200}?)\s+phoi hop"
                             r"(?!\s+(?:voi|cung|chat che))(?![a-z])"
                             # "X chủ trì …. Y, Z phối hợp.": a sentence of nothing but partners
                             r"|\.\s+(?P<after>[^;.()]{3,200}?)\s+(?:(?:can cu|theo)\s+chuc nang,?"

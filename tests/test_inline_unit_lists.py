@@ -97,3 +97,36 @@ def test_fields_sharing_a_line_below_the_task_keep_every_unit(form):
 def test_the_plans_read_alike_in_any_form():
     assert_same_reading_in_any_form(ONE_LINE_FIELDS)
     assert_same_reading_in_any_form(FIELDS_ON_ONE_LINE)
+
+
+FIELDS_AMONG_WORDS = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG TRỊ
+Số: 45/KH-UBND
+Quảng Trị, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Rà soát thủ tục hành chính (cơ quan chủ trì: Văn phòng UBND tỉnh; cơ quan phối hợp: \
+các sở, ngành; hoàn thành trong tháng 6/2026).
+2. Số hóa hồ sơ đất đai (ưu tiên các xã biên giới; chủ trì: Sở Nông nghiệp và Môi trường; \
+phối hợp: UBND các xã; thời hạn: năm 2027).
+3. Tập huấn kỹ năng số (chủ trì: Sở Nội vụ; phối hợp: Sở Khoa học và Công nghệ).
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+"""
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize(("words", "text"), [
+    ("thủ tục hành chính", "Rà soát thủ tục hành chính (hoàn thành trong tháng 6/2026)."),
+    ("hồ sơ đất đai", "Số hóa hồ sơ đất đai (ưu tiên các xã biên giới)."),
+    ("kỹ năng số", "Tập huấn kỹ năng số"),
+])
+def test_fields_cut_from_a_bracket_leave_no_separators(form, words, text):
+    """The words left in a bracket read as written, with no "(; ; …)" where fields were."""
+    task = find(parse(unicodedata.normalize(form, FIELDS_AMONG_WORDS)), words)
+    assert unicodedata.normalize("NFC", task.text) == text
+    assert task.units, "the fields still give the task its units"
