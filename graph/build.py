@@ -132,14 +132,21 @@ def _ref_scope(ref: DocRef, plan: Plan) -> str:
 def _plan_number_scope(plan: Plan, scope: str) -> str:
     """Where ``plan``'s number is unique: its province, or the commune or district issuing
     it (see :func:`~policykg.graph.identity.document_scope`)."""
-    return ident.document_scope(scope, plan.issuer)
+    return ident.document_scope(scope, plan.issuer, _own_area(plan))
 
 
 def _ref_number_scope(ref: DocRef, plan: Plan) -> str:
     """Where a cited number is unique: the scope of :func:`_ref_scope`, narrowed to the
     commune or district its issuer names ("UBND xã" alone: the citing plan's own)."""
-    return ident.document_scope(_ref_scope(ref, plan), ref.issuer,
-                                ident.local_area(plan.issuer, plan.province))
+    return ident.document_scope(_ref_scope(ref, plan), ref.issuer, _own_area(plan))
+
+
+def _own_area(plan: Plan) -> tuple[str, str | None] | None:
+    """The commune or district of ``plan``'s issuer, or of the body above a Party cell."""
+    area = ident.local_area(plan.issuer, plan.province)
+    if area is None and ident.own_book(plan.issuer) not in (None, ident.party_agency(plan.issuer)):
+        area = ident.local_area(plan.parent_issuer, plan.province)
+    return area
 
 
 _BOARD = re.compile(r"^(?:ban chi dao|bcd)\b")

@@ -19,7 +19,7 @@ from typing import Any
 
 from policykg.ontology import provinces
 from policykg.ontology.doctypes import issuer_scope, normalise_key, parse_key
-from policykg.ontology.issuers import local_area, match_issuer, party_agency
+from policykg.ontology.issuers import local_area, match_issuer, own_book, party_agency
 from policykg.ontology.normalize import canon, fold, nfc, slug, squash_spaces
 from policykg.ontology.provinces import find_provinces, fold_aligned
 from policykg.ontology.units import canonical_unit_name
@@ -117,16 +117,19 @@ def document_scope(scope: str, issuer: str | None,
     issuing commune's or district's (``gia-lai:xa-ia-grai``), the Party committee of one of
     the province's agencies (``gia-lai:dang-uy-ubnd-tinh``, see
     :func:`~policykg.ontology.issuers.party_agency`), or the province's steering committee
-    the issuer names (``gia-lai:bcd-389``, see :func:`committee_key`). An issuer
+    the issuer names (``gia-lai:bcd-389``, see :func:`committee_key`), or a Party cell
+    (after ``own``, its commune, when known: ``an-giang:xa-my-an:chi-bo-ap-my-hoa``). An issuer
     naming its level alone ("UBND xã") is the citing plan's own body (``own``) when that
     is of the level."""
     if scope == NATIONWIDE:
         return scope
     area = local_area(issuer, scope.split(":", 1)[0])
     if area is None:
-        agency = party_agency(issuer)  # "Đảng ủy UBND tỉnh" numbers its "…/ĐU" on its own
-        if agency is not None:
-            return f"{scope}:{slug(agency)}"
+        book = own_book(issuer)  # "Đảng ủy UBND tỉnh" numbers its "…/ĐU" on its own
+        if book is not None:
+            if book != party_agency(issuer) and own is not None and own[1] is not None:
+                scope = f"{scope}:{slug(' '.join(own))}"  # a Party cell, in its commune
+            return f"{scope}:{slug(book)}"
         key = committee_key(issuer) if issuer else None
         return committee_scope(scope, key) if key else scope
     level, name = area

@@ -28,6 +28,7 @@ from policykg.ontology.issuers import (
     local_area,
     local_board,
     match_issuer,
+    own_book,
     party_agency,
     province_on,
     sector_name,
@@ -804,21 +805,28 @@ def _joint_issuer(orgs: list[tuple[int, str]], symbol: ParsedKey | None,
 # --- identity --------------------------------------------------------------------------------
 
 def plan_id(province_slug: str, number: str | None, symbol: str | None, doctype: str,
-            date: str | None, title: str | None, issuer: str | None = None) -> str:
+            date: str | None, title: str | None, issuer: str | None = None,
+            parent: str | None = None) -> str:
     """A content identity: the same plan read again (any file, any format) gets the same id.
 
     With a number: ``"gia-lai:19/KH-SKHCN@2024"``; without one:
     ``"bac-giang:KH-KHCN@2021-01:1a2b3c4d"`` (hash of the folded title). A commune or
     district numbers its plans on its own, so its name comes first:
     ``"gia-lai:xa-ia-grai:61/KH-UBND@2025"`` is not the province's 61/KH-UBND; so does the
-    Party committee of a province's agency: ``"gia-lai:dang-uy-ubnd-tinh:05-KH/ĐU@2026"``.
+    Party committee of a province's agency: ``"gia-lai:dang-uy-ubnd-tinh:05-KH/ĐU@2026"``,
+    and a Party cell, after the commune above it (``parent``) when that is named:
+    ``"an-giang:xa-my-an:chi-bo-ap-my-hoa:05-KH/CB@2026"``.
     """
     area = local_area(issuer, province_slug) if province_slug != "vn" else None
     if area is not None and area[1] is not None:
         province_slug = f"{province_slug}:{slug(' '.join(area))}"
-    elif province_slug != "vn" and (agency := party_agency(issuer)) is not None:
-        # "Đảng ủy UBND tỉnh" and "Đảng ủy các cơ quan Đảng tỉnh" both number "05-KH/ĐU".
-        province_slug = f"{province_slug}:{slug(agency)}"
+    elif province_slug != "vn" and (book := own_book(issuer)) is not None:
+        # "Đảng ủy UBND tỉnh" and "Đảng ủy các cơ quan Đảng tỉnh" both number "05-KH/ĐU",
+        # and every Party cell numbers its "05-KH/CB".
+        above = local_area(parent, province_slug) if book != party_agency(issuer) else None
+        if above is not None and above[1] is not None:
+            province_slug = f"{province_slug}:{slug(' '.join(above))}"
+        province_slug = f"{province_slug}:{slug(book)}"
     if number:
         year = f"@{date[:4]}" if date else ""
         return f"{province_slug}:{number}{year}"
@@ -1005,7 +1013,7 @@ def read_metadata(lines: list[Line], source: SourceFile, *,
     prov_slug = prov.slug if prov else ("vn" if central else "unknown")
     return Plan(
         id=plan_id(prov_slug, header.number, header.symbol, doctype, header.date, title,
-                   issuer),
+                   issuer, parent),
         source=source, doctype=doctype, number=header.number, symbol=header.symbol,
         date=header.date, place=place, province=name, province_evidence=evidence,
         issuer=issuer, parent_issuer=parent, title=title, signer=signer,

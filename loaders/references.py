@@ -35,7 +35,7 @@ from policykg.ontology.issuers import (
     issuer_scope_of_code,
     local_area,
     match_issuer,
-    party_agency,
+    own_book,
     province_on,
 )
 from policykg.ontology.normalize import fold, is_nfc, nfc, squash_spaces
@@ -838,16 +838,17 @@ def _another_document(cite: _Cite, plan: Plan) -> bool:
     """Whether a citation of the plan's own number names another document: one of another
     year ("Kế hoạch số 61/KH-UBND ngày 10/3/2024" in a plan of 2025), or of another body
     numbering on its own (a commune's plan citing the province's "61/KH-UBND … của UBND
-    tỉnh", one Party committee of a province's agency citing another's "05-KH/ĐU")."""
+    tỉnh", one Party committee of a province's agency or Party cell citing another's
+    "05-KH/ĐU")."""
     year, own_year = (cite.date or "")[:4], (plan.date or "")[:4]
     if year and own_year and year != own_year:
         return True
     if cite.issuer is None:
         return False
-    agency = party_agency(cite.issuer)  # "05-KH/ĐU … của Đảng ủy các cơ quan Đảng tỉnh"
+    book = own_book(cite.issuer)  # "05-KH/ĐU … của Đảng ủy các cơ quan Đảng tỉnh"
     within = plan.province
     return local_area(cite.issuer, within) != local_area(plan.issuer, within) or (
-        agency is not None and agency != party_agency(plan.issuer))
+        book is not None and book != own_book(plan.issuer))
 
 
 # A hard-wrapped line that stops on an implement verb goes on with the cited document:

@@ -29,8 +29,9 @@ from policykg.ontology.provinces import province as named_province
 
 __all__ = [
     "Issuer", "ISSUERS", "SECTORS", "IssuerMatch", "issuer_by_code", "issuer_code", "is_party_code",
-    "issuer_scope_of_code", "local_area", "party_agency", "match_issuer", "display_issuer",
-    "sector_name", "PARTY_BOARD_NAMES", "CityLevel", "city_levels", "province_on",
+    "issuer_scope_of_code", "local_area", "own_book", "party_agency", "match_issuer",
+    "display_issuer", "sector_name", "PARTY_BOARD_NAMES", "CityLevel", "city_levels",
+    "province_on",
 ]
 
 
@@ -766,6 +767,26 @@ def party_agency(issuer: str | None) -> str | None:
         return f"dang uy so {fold(sector_name(m.group('sector')) or m.group('sector'))}"
     agency = _AGENCY_SHORT.get(m.group("agency"), m.group("agency"))
     return f"dang uy {agency} {m.group('level')}"
+
+
+# A Party cell named after its village, agency or school: "chi bo ap my hoa", "chi bo so tu phap"
+_PARTY_CELL = re.compile(r"^chi bo (?P<name>\w.*)$")
+
+
+def own_book(issuer: str | None) -> str | None:
+    """The body below its province an issuer names that numbers its documents on its own,
+    apart from the communes and districts (:func:`local_area`), folded, or None: the Party
+    committee of a province's agency (:func:`party_agency`), or a Party cell. Two cells'
+    "05-KH/CB" are two plans.
+
+    >>> own_book("Chi bộ ấp Mỹ Hòa"), own_book("Đảng ủy Sở Tư pháp"), own_book("Chi bộ")
+    ('chi bo ap my hoa', 'dang uy so tu phap', None)
+    """
+    agency = party_agency(issuer)
+    if agency is not None or not issuer:
+        return agency
+    cell = _PARTY_CELL.match(fold(issuer))
+    return f"chi bo {cell.group('name').strip()}" if cell is not None else None
 
 
 @dataclass(frozen=True)
