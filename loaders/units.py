@@ -727,7 +727,11 @@ def _stop_of(text: str) -> int:
             continue
         return pos
     return len(text)
-_FORE_PARTNERS = re.compile(r"(?:chu tri\s*[,;]|[;(])\s*(?P<list>[^;.()]{3,200}?)\s+phoi hop"
+
+
+# (a bracket may open on the partners: "(Công an tỉnh phối hợp)", but not on the lead's clause)
+_FORE_PARTNERS = re.compile(r"(?:chu tri\s*[,;]|;|\((?![^;.()]*\bchu tri\b))"
+                            r"\s*(?P<list>[^;.()]{3,200}?)\s+phoi hop"
                             r"(?!\s+(?:voi|cung|chat che))(?![a-z])"
                             # "X chủ trì …. Y, Z phối hợp.": a sentence of nothing but partners
                             r"|\.\s+(?P<after>[^;.()]{3,200}?)\s+(?:(?:can cu|theo)\s+chuc nang,?"
