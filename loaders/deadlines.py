@@ -15,11 +15,14 @@ tháng" monthly, "trước ngày 15 tháng cuối quý" and "trước ngày 10 c
 "trước ngày 15/6 và 15/12 hằng năm" half-yearly from the first of them (``--06-15``: due in
 June and December), "Quý IV/2026 và hằng năm" yearly from 2026 on ``--12``. Two times of one
 year fall due by the last, as a span does: "Tháng 6/2026 và tháng 12/2026" →
-``2026-12``, "30/6/2026 và 31/12/2026" → ``2026-12-31``. "30.6.2026" and "30-6-2026" are days;
-a year in two digits ("Quý IV/26") is left unread. Targets are numbers with what they count
-("15 Doanh nghiệp, Hợp tác xã", "tối thiểu đạt 1,5%", "từ 3 - 5 sản phẩm"); Vietnamese decimals
-use a comma. Years, dates, document and standard numbers are never targets, nor is a level
-("hệ thống cấp 3"), though a count after the verb "cấp" is ("Cấp 1.200 giấy chứng nhận").
+``2026-12``, "30/6/2026 và 31/12/2026" → ``2026-12-31``, in prose too ("hoàn thành trong quý
+II/2026 và quý IV/2026"): a deadline holds one date, so ``due`` lists such a duty by its last
+time. "30.6.2026", "30-6-2026" and "30 - 6 - 2026" are days; a year in two digits ("Quý IV/26")
+is left unread. "Trước Tết Nguyên đán Bính Ngọ" is due by that Tết's day (``2026-02-17``).
+Targets are numbers with what they count ("15 Doanh nghiệp, Hợp tác xã", "tối thiểu đạt 1,5%",
+"từ 3 - 5 sản phẩm"); Vietnamese decimals use a comma. Years, dates, document and standard
+numbers are never targets, nor is a level ("hệ thống cấp 3"), though a count after the verb
+"cấp" is ("Cấp 1.200 giấy chứng nhận").
 """
 
 from __future__ import annotations
@@ -37,10 +40,11 @@ _YEARS = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])")
 _DATE_WORDS = re.compile(
     rf"ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+({_YEAR}))?", re.IGNORECASE)
-# A date written with dots or dashes ("30.6.2026", "30-6-2026") is read as "30/6/2026". It
-# needs its year: "30.6" alone is a decimal, "tháng 10-12" months listed.
+# A date written with dots or dashes ("30.6.2026", "30-6-2026", "30 - 6 - 2026") is read as
+# "30/6/2026". It needs its year: "30.6" alone is a decimal, "tháng 10-12" months listed.
 _DOTTED_DATE = re.compile(
-    rf"(?<![\d/.,-])(?<!tháng )(?<!Tháng )(\d{{1,2}})([.-])(\d{{1,2}})\2({_YEAR})(?![\d.-]?\d)")
+    rf"(?<![\d/.,-])(?<!tháng )(?<!Tháng )(\d{{1,2}})(\.|\s*-\s*)(\d{{1,2}})\2({_YEAR})"
+    rf"(?![\d.-]?\d)")
 # Months named in words, as "ngày 15 tháng Mười hai năm 2026" and Tết plans ("tháng Giêng",
 # "tháng Chạp") write them; longest names first.
 _MONTH_NAMES = {
@@ -53,6 +57,31 @@ _MONTH_NAME_TEXT = "|".join(_MONTH_NAMES)
 _MONTH_NAME = re.compile(
     rf"(?<=tháng )(?:{_MONTH_NAME_TEXT})(?=\s+năm\s+{_YEAR}|\s*/\s*{_YEAR}|\s+(?:hằng|hàng)\s+năm)",
     re.IGNORECASE)
+# The first day of each lunar year (Tết Nguyên đán) by the year's name, as plans name it ("trước
+# Tết Nguyên đán Bính Ngọ năm 2026"): a duty due before Tết is due by that day. Both spellings
+# of a name are listed ("Ất Tỵ", "Ất Tị"). Days are Vietnam's (UTC+7): Tết Canh Tuất falls on
+# 2 February 2030, a day before the Chinese new year.
+_TET_DAYS = {
+    "Giáp Thìn": "2024-02-10", "Ất Tỵ": "2025-01-29", "Ất Tị": "2025-01-29",
+    "Bính Ngọ": "2026-02-17", "Đinh Mùi": "2027-02-06", "Mậu Thân": "2028-01-26",
+    "Kỷ Dậu": "2029-02-13", "Kỉ Dậu": "2029-02-13", "Canh Tuất": "2030-02-02",
+}
+_TET_BY_FOLDED = {fold(name): day for name, day in _TET_DAYS.items()}
+_TET_NAME_TEXT = "|".join(_TET_DAYS)
+# "trước Tết (Nguyên đán) Bính Ngọ (năm 2026)", "chậm nhất trước Tết Nguyên đán Đinh Mùi".
+_BEFORE_TET = re.compile(
+    rf"(?:trước|chậm nhất(?:\s+trước)?)\s+Tết\s+(?:Nguyên\s+Đán\s+)?(?P<name>{_TET_NAME_TEXT})"
+    rf"(?:\s+(?:năm\s+)?{_YEAR}(?!\d))?",
+    re.IGNORECASE)
+
+
+def _tet_day(text: str) -> str | None:
+    """The day of the Tết a duty is due before, as ISO ("trước Tết Nguyên đán Bính Ngọ" →
+    ``2026-02-17``), or None when the text names no such Tết by its year's name."""
+    found = _BEFORE_TET.search(text) if "ết" in text or "ẾT" in text else None
+    return _TET_BY_FOLDED.get(fold(found.group("name"))) if found else None
+
+
 # A period or day whose year is written in two digits ("Quý IV/26", "tháng 6/26", "15/12/26"):
 # left unread rather than guessed, and not read in its plan's year either.
 _TWO_DIGIT_YEAR = re.compile(
@@ -264,8 +293,9 @@ def _quarter_ends(text: str) -> list[int]:
                    for q in re.findall(r"IV|I{1,3}|[1-4]", m.group(1), re.IGNORECASE)})
 
 
-# Words (folded) that make a single year a start ("bắt đầu từ năm 2025") or an end.
-_FROM = re.compile(r"\b(bat dau|tu nam|tu|(?:cac|nhung) nam tiep theo|tro di)\b")
+# Words (folded) that make a single year a start ("bắt đầu từ năm 2025") or an end. Days
+# counted from an event ("trong 30 ngày kể từ ngày ban hành") start nothing.
+_FROM = re.compile(r"\b(bat dau|tu nam|(?<!ke )tu|(?:cac|nhung) nam tiep theo|tro di)\b")
 _UNTIL = re.compile(r"\bden\b")
 _BY = re.compile(r"\b(hoan thanh|truoc|den|cham nhat|xong)\b")
 
@@ -345,6 +375,8 @@ def _read_deadline(text: str) -> Deadline | None:
                 found.end_year = int(year)
                 if found.recurrence == "ongoing" and _yields_to_its_day(folded):
                     found.recurrence = None
+    if found.date is None and (tet := _tet_day(text)) is not None:
+        found.date, found.end_year = tet, int(tet[:4])
     month = _month_due(text)
     if month and found.date is None and 1 <= int(month.group(1)) <= 12:
         found.date = f"{month.group(2)}-{int(month.group(1)):02d}"
@@ -416,17 +448,23 @@ _STANDING_VERBS = ("thực hiện", "triển khai", "tổ chức")
 _STANDING_TIMES = ("thường xuyên", "liên tục", "hàng năm", "hằng năm")
 # A day in prose: "30/11", "15/12/2026", "30.6.2026", "30-6-2026", "15 tháng 12 năm 2026".
 _PROSE_DAY = (r"(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?![\d/])|\d{1,2}\.\d{1,2}\.\d{4}(?!\d)"
-              rf"|\d{{1,2}}-\d{{1,2}}-\d{{4}}(?!\d)"
+              rf"|\d{{1,2}}\s*-\s*\d{{1,2}}\s*-\s*\d{{4}}(?!\d)"
               rf"|\d{{1,2}}\s+tháng\s+(?:\d{{1,2}}|{_MONTH_NAME_TEXT})\s+năm\s+{_YEAR})")
 # Later events of one duty in its sentence, each with its time: "sơ kết vào tháng 6/2027 và
-# tổng kết vào tháng 12/2030". The duty is due by the last, as times listed in a cell are.
-_MORE_EVENTS = (rf"(?:\s*,?\s+và\s+(?:(?:[^.;:()\d]{{1,40}}?\s)?(?:vào|trong|trước)\s+)?"
+# tổng kết vào tháng 12/2030", "trong quý II/2026, quý IV/2026". The duty is due by the last, as
+# times listed in a cell are.
+_MORE_EVENTS = (rf"(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:(?:[^.;:()\d]{{1,40}}?\s)?"
+                rf"(?:vào|trong|trước)\s+)?"
                 rf"(?:quý\s+[IVX1-4]{{1,4}}|tháng\s+\d{{1,2}})\s*(?:năm\s+|/\s*){_YEAR}(?!\d))*")
+# Years listed after a first one: "năm 2026, 2027", "năm 2026 và năm 2027".
+_MORE_YEARS = rf"(?:(?:\s*(?:,|và)\s*(?:năm\s+)?{_YEAR}(?!\d))+)"
 _PROSE_DEADLINE = re.compile(
     # a yearly duty over a span of years: "(thực hiện) hằng năm, giai đoạn 2026 - 2030"
     rf"(?:(?:hàng|hằng|mỗi)\s+năm\s*,?\s*(?:trong\s+)?giai\s+đoạn\s+{_YEAR}\s*[-–]\s*{_YEAR}"
+    # (with the times listed after the first: "hoàn thành trong quý II/2026 và quý IV/2026",
+    # "hoàn thành trong năm 2026 và năm 2028")
     rf"|(?:hoàn thành|thực hiện xong|xong)[^.;:]{{0,25}}?(?:trong|trước|vào|trong năm|năm)"
-    rf"\s+[^.;:]*?{_YEAR}"
+    rf"\s+[^.;:]*?{_YEAR}(?!\d){_MORE_YEARS}?{_MORE_EVENTS}"
     # "trước ngày 30/11 hàng năm", also without "ngày": "gửi Văn phòng trước 15/12 hằng năm",
     # "chậm nhất ngày 20/11/2026", "trước ngày 15 tháng 12 năm 2026"
     rf"|(?:trước|chậm nhất)(?:\s+ngày)?\s+{_PROSE_DAY}"
@@ -449,7 +487,7 @@ _PROSE_DEADLINE = re.compile(
     r"|định kỳ\s+(?:(?:hàng|hằng)\s+(?:năm|quý|tháng)|\d{1,2}\s+tháng|nửa\s+năm)"
     r"|(?:định kỳ\s+)?trước ngày\s+\d{1,2}\s+(?:của\s+)?(?:hàng|hằng|mỗi)\s+(?:tháng|quý|năm)"
     # a time counted from the plan: "trong 30 ngày kể từ ngày Kế hoạch được ban hành"
-    r"|(?:trong(?:\s+thời\s+hạn)?|chậm nhất|sau)\s+\d{1,3}\s+ngày(?:\s+làm\s+việc)?"
+    r"|(?:trong(?:\s+(?:thời\s+hạn|vòng))?|chậm nhất|sau)\s+\d{1,3}\s+ngày(?:\s+làm\s+việc)?"
     r",?\s+kể\s+từ\s+(?:ngày\s+)?[^.;:(),]{1,60}"
     # a quarter or half of one year: "trong quý III/2026", "vào Quý II và Quý IV năm 2026",
     # "trong 6 tháng đầu năm 2026"
@@ -459,6 +497,8 @@ _PROSE_DEADLINE = re.compile(
     # a period alone in brackets after the duty: "(Quý II/2026)", "(tháng 9/2026)"
     rf"|(?<=\()(?:quý|tháng)\s+[IVX\d]{{1,4}}(?:\s*(?:,|và)\s*(?:(?:quý|tháng)\s+)?[IVX\d]{{1,4}})*"
     rf"\s*(?:năm\s+|/\s*){_YEAR}(?=\))"
+    # before the Tết of a named year: "trước Tết Nguyên đán Bính Ngọ năm 2026"
+    rf"|{_BEFORE_TET.pattern}"
     r"|(?<=thời gian:)[^.;)]+|(?<=thời hạn:)[^.;)]+|(?<=thời gian thực hiện:)[^.;)]+"
     r"|(?<=thời gian hoàn thành:)[^.;)]+"
     rf"|^(?:{'|'.join(_STANDING_VERBS)})\s+(?:{'|'.join(_STANDING_TIMES)})$)",
@@ -490,8 +530,6 @@ _STANDING_FIRST = frozenset(c for w in _STANDING_VERBS for c in (w[0], w[0].uppe
 _STANDING_LAST = frozenset(c for w in _STANDING_TIMES for c in (w[-1], w[-1].upper()))
 
 
-# Years listed after a first one: "năm 2026, 2027", "năm 2026 và năm 2027".
-_MORE_YEARS = rf"(?:(?:\s*(?:,|và)\s*(?:năm\s+)?{_YEAR}(?!\d))+)"
 # Times written in prose without a label, tried when :data:`_PROSE_DEADLINE` finds nothing:
 # "(thời gian) từ tháng 10 đến tháng 12/2025", "từ năm 2025 đến năm 2030" (see _SPAN), "trong
 # tháng 9/2025", "trong tháng 9 - 10/2025", "thực hiện trong năm 2025 - 2026".
@@ -510,8 +548,13 @@ _PROSE_PERIOD = re.compile(
     # a duty from one year on: "(từ) năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi"
     rf"|(?P<onward>(?:từ\s+)?năm\s+{_YEAR}\s*(?:,|và)\s*(?:các|những)\s+năm\s+tiếp\s+theo"
     rf"|từ\s+năm\s+{_YEAR}\s+trở\s+đi)"
+    # a school year: "(tổ chức) trong năm học 2026 - 2027"
+    rf"|(?:trong|thực hiện)\s+năm\s+học\s+{_YEAR}\s*[-–]\s*{_YEAR}"
+    # a duty kept up to the end of a year: "Thực hiện đến hết năm 2030" (not a target's
+    # horizon: "Phấn đấu đến hết năm 2030, 100% xã …")
+    rf"|(?:thực hiện|triển khai|duy trì)\s+đến\s+hết\s+năm\s+{_YEAR}"
     # the year that closes the duty's sentence: "… tại cửa khẩu trong năm 2026."
-    rf"|(?<!kết quả )(?<!được )(?:trong\s+năm\s+{_YEAR}{_MORE_YEARS}?"
+    rf"|(?<!kết quả )(?<!được )(?:(?:trong|vào)\s+năm\s+{_YEAR}{_MORE_YEARS}?"
     rf"|thực hiện\s+năm\s+{_YEAR}{_MORE_YEARS})$",
     re.IGNORECASE)
 # A span that is part of a programme's or document's name: "Chương trình phát triển tài sản
@@ -531,7 +574,8 @@ def _prose_period(sentence: str) -> re.Match[str] | None:
     low = sentence.lower()
     if not (("từ" in low and ("đến" in low or "tới" in low)) or "tháng" in low
             or "trong năm" in low or "giai đoạn" in low or "tiếp theo" in low
-            or "trở đi" in low or "kỳ họp" in low or "hiện năm" in low or "từ quý" in low):
+            or "trở đi" in low or "kỳ họp" in low or "hiện năm" in low or "từ quý" in low
+            or "vào năm" in low or "đến hết năm" in low):
         return None
     for m in _PROSE_PERIOD.finditer(sentence):
         if m.group("span") is not None and _NAMED_PERIOD.search(sentence, 0, m.start()):
@@ -555,7 +599,8 @@ def _may_hold_deadline(sentence: str) -> bool:
     of every year in words ("quý IV hằng năm", "hằng sáu tháng", see :data:`_ROMAN_PERIOD`),
     and a report every month or quarter ("báo cáo tiến độ hằng quý").
     """
-    if ":" in sentence or _DIGIT.search(sentence) is not None or "ịnh kỳ" in sentence:
+    if ":" in sentence or _DIGIT.search(sentence) is not None or "ịnh kỳ" in sentence \
+            or "Tết" in sentence:
         return True
     if ("ng quý" in sentence or "ng tháng" in sentence or "ỗi quý" in sentence
             or "ỗi tháng" in sentence) and ("áo cáo" in sentence or "ổng hợp" in sentence):

@@ -2230,22 +2230,40 @@ def read_tasks(lines: list[Line], plan: Plan) -> tuple[list[Task], list[Unit]]:
 
 
 # A time counted from the plan's own date: "trong 30 ngày kể từ ngày Kế hoạch được ban
-# hành", "15 ngày kể từ ngày ký" (not from another event: "… kể từ ngày kết thúc đợt").
+# hành", "kể từ ngày ban hành Kế hoạch", "15 ngày kể từ ngày ký" (not from another event: "…
+# kể từ ngày kết thúc đợt").
 _FROM_ISSUE = re.compile(
     r"(\d{1,3})\s+ngày\s+(?:làm việc\s+)?kể\s+từ\s+ngày\s+(?:(?:kế hoạch|văn bản|quyết"
-    r" định)(?:\s+này)?\s+(?:được\s+)?(?:ban hành|ký)|ký(?:\s+ban hành)?)", re.IGNORECASE)
+    r" định)(?:\s+này)?\s+(?:được\s+)?(?:ban hành|ký)|ký(?:\s+ban hành)?"
+    r"|ban hành\s+(?:kế hoạch|văn bản|quyết định)(?!\s+(?:số|của))(?!\w))", re.IGNORECASE)
+
+
+# A duty to be done at once, from the plan's own date: "Thực hiện ngay", "Ngay sau khi Kế hoạch
+# được ban hành".
+_AT_ONCE = re.compile(
+    r"(?:(?:thực hiện|triển khai)\s+)?ngay(?:\s+sau\s+khi\s+(?:kế hoạch|văn bản|quyết định)"
+    r"(?:\s+này)?\s+(?:được\s+)?(?:ban hành|ký))?", re.IGNORECASE)
+
+
+def _days_after_issue(text: str) -> int | None:
+    """How many days after the plan's date a deadline counted from it falls: "trong 30 ngày kể
+    từ ngày ban hành Kế hoạch" → 30, "Thực hiện ngay" → 0; None for any other deadline."""
+    if "kể từ" in text:
+        m = _FROM_ISSUE.search(text)
+        return int(m.group(1)) if m else None
+    return 0 if _AT_ONCE.fullmatch(text) else None
 
 
 def _date_from_issue(task: Task, issued: str) -> None:
     """A deadline counted in days from the plan's date is given its day."""
     deadline = task.deadline
-    if deadline is None or deadline.date is not None or "kể từ" not in deadline.text:
+    if deadline is None or deadline.date is not None:
         return
-    m = _FROM_ISSUE.search(deadline.text)
-    if m is None:
+    days = _days_after_issue(deadline.text)
+    if days is None:
         return
     try:
-        due = date.fromisoformat(issued) + timedelta(days=int(m.group(1)))
+        due = date.fromisoformat(issued) + timedelta(days=days)
     except ValueError:
         return
     deadline.date, deadline.end_year = due.isoformat(), due.year
