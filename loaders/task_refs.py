@@ -2,12 +2,16 @@
 
 A unit's paragraph may name the plan's own tasks by their numbers ("Chủ trì thực hiện các
 nhiệm vụ tại mục 1, 2 phần II Kế hoạch này; phối hợp thực hiện nhiệm vụ tại điểm a khoản 3 Mục
-II", "nhiệm vụ số 3 tại Phụ lục I"): those tasks, and the parts under them without a lead of
-their own, take the unit in the role the words before the reference give, quoted from the
-paragraph's line. A number is matched within the section named (or named before it in the
-paragraph, or else the one other section holding that number); a reference into another
-document, or one that only oversees ("theo dõi, đôn đốc …"), assigns nothing. A task with a
-lead of its own keeps it beside the one the paragraph names.
+II", "nhiệm vụ số 3 tại Phụ lục I", "nhiệm vụ 1.3", "Mục III.2", "từ điểm a đến điểm d"): those
+tasks, and the parts under them without a lead of their own, take the unit in the role the
+words before the reference give, quoted from the paragraph's line. A unit it works with
+("phối hợp với Sở X thực hiện nhiệm vụ tại mục 3") takes the other role: it leads where the
+paragraph's unit supports, and supports where that unit leads. A number is matched within the
+section named ("Phần thứ hai", "phần 2" and "Mục II" all name the section the outline calls
+"II", whether headed "II." or "PHẦN THỨ HAI"), or named before it in the paragraph, or else
+the one other section holding that number; a reference into another document, or one that
+only oversees ("theo dõi, đôn đốc …"), assigns nothing. A task with a lead of its own keeps it
+beside the one the paragraph names.
 
 The pass runs once the outline is read (:func:`policykg.loaders.tasks.read_tasks`) and adds
 units to tasks already read; it never adds or removes a task.
@@ -22,10 +26,17 @@ from typing import Protocol
 
 from policykg.loaders.charmap import char_fold
 from policykg.loaders.model import Line, Role, Span, Task
-from policykg.loaders.units import leading_subject, looks_like_unit, split_units, unit_identity
-from policykg.ontology.normalize import fold, nfc
+from policykg.loaders.units import (
+    leading_subject,
+    looks_like_unit,
+    partners,
+    split_units,
+    unit_identity,
+)
+from policykg.ontology.normalize import fold, nfc, squash_spaces
+from policykg.ontology.units import is_collective
 
-__all__ = ["TaskReader", "appendix_section", "assign_by_number"]
+__all__ = ["TaskReader", "appendix_section", "assign_by_number", "part_heading"]
 
 
 class TaskReader(Protocol):
@@ -51,10 +62,18 @@ _REF_LEVELS: tuple[tuple[str, str], ...] = (
     ("nhiem vu so", "item"),
     ("noi dung so", "item"),
     ("nhiem vu thu", "item"),
+    ("nhiem vu", "item"),  # "nhiệm vụ 1.3": only before a number (see _DIGITS_ONLY)
     ("tu so", "item"),  # "các nhiệm vụ từ số 2 đến số 4"
     ("stt", "item"),
     ("diem", "letter"),
 )
+# Level words that are everyday words before anything but a number ("nhiệm vụ ở mục 3").
+_DIGITS_ONLY = frozenset({"nhiem vu"})
+# Ordinal words as a section's number is written out ("Phần thứ hai", "Mục thứ tư"; folded).
+_ORDINALS: dict[str, int] = {
+    "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+    "chin": 9, "muoi": 10,
+}
 # Words that may stand between the levels of one reference ("điểm a khoản 2 của Mục II").
 _REF_JOINERS = ("cua", "tai", "thuoc", "o")
 # The words that give a role: the first of them since the reference before, in its clause.
@@ -70,19 +89,35 @@ _REF_OVERSEES = re.compile(r"\b(?:theo doi|don doc|kiem tra|giam sat|tong hop|hu
 _OTHER_DOCUMENT = ("ke hoach so", "nghi quyet", "quyet dinh", "chi thi", "thong tu", "nghi dinh",
                    "ket luan", "chuong trinh so", "de an so", "cong van", "huong dan", "luat",
                    "thong bao", "van ban so", "ke hoach cua", "ke hoach thuc hien", "dieu",
-                   "chuong")
-_NUMERAL = r"(?:\d{1,2}(?:\.\d{1,2}){0,2}|[ivxl]{1,5}|[a-z])(?![\w/])"
-_NUMERALS = rf"{_NUMERAL}(?:\s*(?:,|\bva\b|\bden(?:\s+so)?\b|-|–)\s*{_NUMERAL})*"
-_LEVEL_WORD = "|".join(w.replace(" ", r"\s+")
+                   "chuong", "quy che")
+_ORDINAL = rf"thu\s+(?:{'|'.join(_ORDINALS)}|\d{{1,2}})(?!\s+\d{{4}})"
+_NUMERAL = (rf"(?:{_ORDINAL}|[ivxl]{{1,5}}(?:\.\d{{1,2}}){{1,2}}|\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}"
+            r"|[ivxl]{1,5}|[a-z])(?![\w/])")
+# What must follow such a word: a number that counts no time ("nhiệm vụ 6 tháng cuối năm").
+_NUMBER_NEXT = (r"(?=\s+(?:thu\s|\d{1,2}(?:\.\d{1,2}){0,2}(?![\w/.])"
+                r"(?!\s+(?:thang|nam|ngay|tuan|quy|lan)\b)))")
+_LEVEL_WORD = "|".join(w.replace(" ", r"\s+") + (_NUMBER_NEXT if w in _DIGITS_ONLY else "")
                        for w, _ in sorted(_REF_LEVELS, key=lambda p: -len(p[0])))
+# "1 đến 5", "từ mục 1 đến mục 5", "a - d": the end of a range, its level word said again or not.
+_RANGE_WORD = rf"\bden(?:\s+(?:so|{_LEVEL_WORD}))?\b"
+_NUMERALS = rf"{_NUMERAL}(?:\s*(?:,|\bva\b|{_RANGE_WORD}|-|–)\s*{_NUMERAL})*"
 _ONE_LEVEL = re.compile(rf"\b(?P<word>{_LEVEL_WORD})\s+(?P<nums>{_NUMERALS})(?!\w)")
 _REF_CHAIN = re.compile(rf"\b(?:cac\s+)?(?:{_LEVEL_WORD})\s+{_NUMERALS}(?!\w)"
                         rf"(?:\s*,?\s*(?:(?:{'|'.join(_REF_JOINERS)})\s+)?(?:{_LEVEL_WORD})\s+{_NUMERAL}(?!\w))*")
 _NUMERAL_SPLIT = re.compile(r"\s*(?:,|;|\bva\b)\s*")
-_RANGE_CUT = re.compile(r"\s*(?:-|–|\bden(?:\s+so)?\b)\s*")
+_RANGE_CUT = re.compile(rf"\s*(?:-|–|{_RANGE_WORD})\s*")
 _ROMAN_ONLY = re.compile(r"^[ivxl]+$")
+_ROMAN_ITEM = re.compile(r"^(?P<section>[ivxl]+)\.(?P<item>\d.*)$")  # "Mục III.2"
 _LEVEL_KIND = dict(_REF_LEVELS)
-_ROMAN_SECTION_WORDS = frozenset({"muc", "phan"})  # "Mục II", "phần III"
+_LEVEL_NAME = re.compile(r" (?:so|thu)$")  # "nhiệm vụ số 2" is a "nhiệm vụ" as "nhiệm vụ 1" is
+_SECTION_WORDS = frozenset({"muc", "phan"})  # "Mục II", "phần III", "Mục thứ hai"
+# Points are lettered in the Vietnamese alphabet (folded: "đ" reads as "d"); a range of them
+# ("từ điểm a đến điểm d") runs in this order.
+_POINT_LETTERS = "abcdeghiklmnopqrstuvxy"
+_RANGE_MAX = 20
+# A part's heading, folded: "phan thu hai", "phan ii. nhiem vu …", "phan 3: to chuc thuc hien".
+_PART_HEADING = re.compile(rf"^phan\s+(?P<n>{_ORDINAL}|[ivxl]{{1,5}}|\d{{1,2}})(?!\w|\.\d)"
+                           r"(?P<mark>\s*[.:\-–]\s*|\s+|$)")
 
 
 @dataclass
@@ -96,12 +131,50 @@ class _TaskRef:
     end: int
 
 
-def _level_of(word: str, number: str) -> str:
-    """What a level's number names: a Roman "Mục II" is a section, "mục 2" an item."""
+def _level_of(word: str, numbers: str) -> str:
+    """What a level's numbers name: "Mục II", "Mục III.2", "Mục thứ hai" and "phần 2" a
+    section (with an item, for "III.2"); "mục 2" an item."""
     word = re.sub(r"\s+", " ", word)
-    if word in _ROMAN_SECTION_WORDS and _ROMAN_ONLY.match(number):
+    first = _NUMERAL_SPLIT.split(numbers.strip(), maxsplit=1)[0]
+    if word in _SECTION_WORDS and (_ROMAN_ONLY.match(first) or _ROMAN_ITEM.match(first)
+                                   or first.startswith("thu")):
         return "section"
     return _LEVEL_KIND[word]
+
+
+def _section_id(number: str) -> str | None:
+    """The id the outline gives the section a reference numbers ``number`` ("ii", "2" as
+    "phần 2" writes it): its Roman numeral ("II")."""
+    if _ROMAN_ONLY.match(number):
+        return number.upper()
+    return _roman_of(int(number)) if number.isdigit() and 0 < int(number) <= _RANGE_MAX else None
+
+
+def _section_and_items(numbers: list[str]) -> tuple[str | None, list[str]]:
+    """The one section ``numbers`` name and the items in it they add ("III.2", "III.3" →
+    ("III", ["2", "3"])); no section when they name several."""
+    found = [(m.group("section"), m.group("item")) if (m := _ROMAN_ITEM.match(n)) else (n, None)
+             for n in numbers]
+    sections = {_section_id(here) for here, _ in found}
+    if len(sections) != 1:
+        return None, []
+    items = [item for _, item in found if item is not None]
+    return sections.pop(), items if len(items) == len(found) else []
+
+
+def part_heading(text: str) -> tuple[str, str] | None:
+    """A part's heading ("PHẦN THỨ HAI", "Phần II. NHIỆM VỤ, GIẢI PHÁP", "PHẦN 3: TỔ CHỨC
+    THỰC HIỆN") as the section id a reference finds it by ("II" for "Phần thứ hai", "phần 2",
+    "Mục II") and its title ("" when the title is on the line below)."""
+    m = _PART_HEADING.match(char_fold(text))
+    if m is None:
+        return None
+    title = text[m.end():].strip()
+    if title and not m.group("mark").strip() and not title.isupper():
+        return None  # "Phần 2 của Kế hoạch …" is prose, not a heading
+    numbers = _numbers(m.group("n"))
+    section = _section_id(numbers[0]) if len(numbers) == 1 else None
+    return (section, title) if section else None
 
 
 def appendix_section(rank: int) -> str:
@@ -125,17 +198,49 @@ def _roman_value(text: str) -> int:
     return total
 
 
+_ROMAN_DIGITS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _roman_of(value: int) -> str:
+    """``value`` (up to 39) as a section's Roman numeral: 2 → "II"."""
+    out = ""
+    for step, digits in _ROMAN_DIGITS:
+        count, value = divmod(value, step)
+        out += digits * count
+    return out
+
+
+def _plain_number(piece: str) -> str:
+    """A number as written ("thứ hai", "thứ 3", "2") as its digits or letters ("2", "3")."""
+    if not piece.startswith("thu"):
+        return piece
+    word = piece[3:].strip()
+    return str(_ORDINALS[word]) if word in _ORDINALS else word
+
+
 def _numbers(text: str) -> list[str]:
-    """The numbers of one level: "1, 2 và 5", "a, b", "3.1, 3.2"; a range "1-3" in full."""
+    """The numbers of one level: "1, 2 và 5", "a, b", "3.1, 3.2", "thứ hai"; a range ("1-3",
+    "từ điểm a đến điểm d", "2.1 đến 2.3") in full."""
     found: list[str] = []
     for piece in _NUMERAL_SPLIT.split(text.strip()):
-        ends = [p.strip() for p in _RANGE_CUT.split(piece) if p.strip()]
-        if len(ends) == 2 and ends[0].isdigit() and ends[1].isdigit() \
-                and int(ends[0]) < int(ends[1]) <= int(ends[0]) + 20:
-            found.extend(str(n) for n in range(int(ends[0]), int(ends[1]) + 1))
-        else:
-            found.extend(ends)
+        ends = [_plain_number(p.strip()) for p in _RANGE_CUT.split(piece) if p.strip()]
+        run = _run(ends[0], ends[1]) if len(ends) == 2 else None
+        found.extend(run or ends)
     return found
+
+
+def _run(first: str, last: str) -> list[str] | None:
+    """Every number from ``first`` to ``last``: "1"–"3", "2.1"–"2.3", "a"–"d"; None when the
+    two are no range of one kind."""
+    head, _, low = first.rpartition(".")
+    last_head, _, high = last.rpartition(".")
+    if head == last_head and low.isdigit() and high.isdigit() \
+            and int(low) < int(high) <= int(low) + _RANGE_MAX:
+        return [f"{head}.{n}" if head else str(n) for n in range(int(low), int(high) + 1)]
+    if len(first) == len(last) == 1 and first in _POINT_LETTERS and last in _POINT_LETTERS \
+            and _POINT_LETTERS.index(first) < _POINT_LETTERS.index(last):
+        return list(_POINT_LETTERS[_POINT_LETTERS.index(first):_POINT_LETTERS.index(last) + 1])
+    return None
 
 
 # Words between a reference and the document it names ("… tại Phụ lục kèm theo Quyết định …").
@@ -160,15 +265,23 @@ def _task_refs(folded: str) -> list[_TaskRef]:
             continue
         section: str | None = None
         path: list[list[str]] = []
+        outer = ""  # the word of path[0]: "nhiệm vụ 1, nhiệm vụ số 2" lists, never nests
         for level in _ONE_LEVEL.finditer(chain.group(0)):
             numbers = _numbers(level.group("nums"))
-            kind = _level_of(level.group("word"), numbers[0])
-            if kind == "section" and len(numbers) == 1:
-                section = numbers[0].upper()
+            word = _LEVEL_NAME.sub("", re.sub(r"\s+", " ", level.group("word")))
+            kind = _level_of(level.group("word"), level.group("nums"))
+            if kind == "section":
+                here, items = _section_and_items(numbers)
+                section = section or here  # "Mục II Phần thứ hai": section II of that part
+                if items:
+                    path.insert(0, items)
             elif kind == "appendix" and len(numbers) == 1:
                 section = _appendix_section(numbers[0]) or section
+            elif kind in ("item", "letter") and path and word == outer:
+                path[0].extend(numbers)
             elif kind in ("item", "letter"):
                 path.insert(0, numbers)
+                outer = word
         if section is None and _BARE_APPENDIX.match(folded, chain.end()):
             section = "PL"  # "nhiệm vụ số 3 tại Phụ lục kèm theo": the plan's one appendix
         if path:
@@ -225,7 +338,8 @@ def _descendants(tasks: list[Task], parent: Task) -> list[Task]:
     return below
 
 
-_REF_HINT = re.compile(rf"\b(?:{_LEVEL_WORD})\s+\d|\bdiem\s+[a-z]\b|\bphu\s+luc\b")
+_REF_HINT = re.compile(rf"\b(?:{_LEVEL_WORD})\s+(?:\d|thu\s|[ivxl]+\.\d)|\bdiem\s+[a-z]\b"
+                       r"|\bphu\s+luc\b")
 
 
 def assign_by_number(reader: TaskReader, lines: list[Line]) -> None:
@@ -247,18 +361,43 @@ def _paragraph_refs(reader: TaskReader, lines: list[Line], own: Task) -> None:
         if opening is not None and opening.names:
             subject = opening.names
         who = _steered(clause) or subject
-        folded = fold(clause)
+        text = squash_spaces(nfc(clause))
+        folded = char_fold(text)
         role: Role = "lead"
+        named: list[str] = []
         last = 0
         for ref in _task_refs(folded):
             said = _role_between(folded, last, ref.start)
             oversees = said is None and _REF_OVERSEES.search(folded, last, ref.start)
+            if said is not None:
+                named = _worked_with(text, folded, last, ref.start, who)
             role, last = said or role, ref.end
             ref.section = ref.section or section
             section = ref.section
             targets = _referred(reader.tasks, ref, own)
             if targets and who and not oversees:
-                _give_all(reader, targets, who, role, _line_saying(lines, own, clause))
+                line = _line_saying(lines, own, clause)
+                _give_all(reader, targets, who, role, line)
+                if named:
+                    _give_all(reader, targets, named, _ROLE_OF_NAMED[role], line)
+
+
+# "Phối hợp với Sở X thực hiện nhiệm vụ tại mục 3": Sở X does the task and the paragraph's unit
+# supports it; "Chủ trì, phối hợp với Sở Y thực hiện …": Sở Y supports the paragraph's unit.
+_ROLE_OF_NAMED: dict[Role, Role] = {"lead": "support", "support": "lead", "participate": "lead"}
+_WORKING_WITH = re.compile(r"\bphoi hop(?:\s+chat che)?\s+(?:voi|cung)\s+")
+
+
+def _worked_with(text: str, folded: str, start: int, end: int, who: list[str]) -> list[str]:
+    """The units the words before a reference name to work with ("phối hợp với Sở Công
+    Thương triển khai …"), other than the paragraph's own and groups of bodies ("các đơn vị
+    liên quan"), who are no one in particular."""
+    m = _WORKING_WITH.search(folded, start, end)
+    if m is None:
+        return []
+    own = {unit_identity(name) for name in who}
+    return [name for name in partners(text[m.start():end])
+            if not is_collective(name) and unit_identity(name) not in own]
 
 
 def _give_all(reader: TaskReader, targets: list[Task], names: list[str], role: Role,

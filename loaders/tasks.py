@@ -75,7 +75,7 @@ from policykg.loaders.deadlines import (
     single_year,
 )
 from policykg.loaders.model import Deadline, Line, Plan, Role, Span, Task, Unit
-from policykg.loaders.task_refs import appendix_section, assign_by_number
+from policykg.loaders.task_refs import appendix_section, assign_by_number, part_heading
 from policykg.loaders.units import (
     Subject,
     UnitBook,
@@ -362,10 +362,10 @@ def _shape(text: str) -> tuple[str, str, str]:
     """What a line opens with: (kind, label, body), read once per line.
 
     Kinds, tried in this order: table (a pipe row), closing ("Trên đây là …",
-    "Nơi nhận", a signer's title), appendix, section (Roman), num ("2.", "2.1"),
-    nv ("Nhiệm vụ 2:"), letter ("a)"), plus, bullet ("-", "(1)"), para. Each pattern is
-    tried only when the first characters could open it, so a line of prose costs a few
-    string tests instead of a dozen regex calls.
+    "Nơi nhận", a signer's title), appendix, section (Roman, or a part: "PHẦN THỨ HAI"),
+    num ("2.", "2.1"), nv ("Nhiệm vụ 2:"), letter ("a)"), plus, bullet ("-", "(1)"), para.
+    Each pattern is tried only when the first characters could open it, so a line of prose
+    costs a few string tests instead of a dozen regex calls.
     """
     first = text[:1]
     if first == "|":
@@ -378,6 +378,8 @@ def _shape(text: str) -> tuple[str, str, str]:
         return "closing", "", ""
     if _APPENDIX.match(key) and len(text) < 120:
         return "appendix", "", text
+    if first == "P" and (part := part_heading(text)) is not None:
+        return "section", *part  # "PHẦN THỨ HAI", "Phần II. NHIỆM VỤ": as section "II"
     if first in "IVXL":
         m = _ROMAN.match(text)
         if m and _valid_roman(m.group("n")):
@@ -486,6 +488,12 @@ def build_outline(lines: list[Line]) -> list[Node]:
                 # kèm theo Quyết định số …)"): the plan's own sections follow.
                 closed, seen_section = False, False
                 stack.clear()
+            continue
+        if kind == "para" and stack and stack[-1].kind == "section" and stack[-1].lines \
+                and not stack[-1].text and not stack[-1].children:
+            # "PHẦN THỨ HAI" alone on its line: the line below is its title.
+            stack[-1].text, stack[-1].holds_tasks = body, _section_holds_tasks(body)
+            stack[-1].lines.append(line)
             continue
         if kind == "section":
             seen_section = True
