@@ -270,19 +270,28 @@ def _run_texts(el, parts: list[str], bold: bool = False) -> None:
             stack.extend(reversed(node))
 
 
-def _paragraph_text(p, numbering: _Numbering | None = None, bold: bool = False) -> str:
+def _paragraph_text(p, numbering: _Numbering | None = None, bold: bool = False,
+                    bare_label: bool = False) -> str:
     """Text of a ``w:p`` element as Word shows it: list label, runs, tabs and breaks,
     hyperlinks, field results, tracked insertions (not deletions), symbols; with ``bold``,
-    bold runs marked as :data:`_STRONG` emphasis (a table cell's)."""
-    label = numbering.label(p) if numbering is not None else ""
+    bold runs marked as :data:`_STRONG` emphasis (a table cell's). An empty paragraph gives
+    ``""``, or with ``bare_label`` its list label alone: a table's "STT" column numbered by
+    Word holds nothing but the number Word draws. A paragraph deleted whole with changes
+    tracked (its text and its mark) is gone: it draws no number, so the list counts on
+    without it."""
     parts: list[str] = []
     _run_texts(p, parts, bold)
     body = "".join(parts)
+    if not body.strip() and _mark_deleted(p):
+        return ""
+    label = numbering.label(p) if numbering is not None else ""
     if bold and _STRONG in body:
         # Two bold runs in a row are one; spaces and list marks at a bold run's edges stand
         # outside its marks ("**Sở Tài chính,** Sở Nội vụ" → "**Sở Tài chính**, Sở Nội vụ").
         body = _BOLD_SPAN.sub(_bold_span, body.replace(_STRONG * 2, ""))
-    return label + body if body.strip() else ""
+    if body.strip():
+        return label + body
+    return label.strip() if bare_label else ""
 
 
 def _text_boxes(p, numbering: _Numbering) -> list[str]:
@@ -312,9 +321,9 @@ def _row_cells(tr) -> list:
 
 def _cell_joined(lines: list[str]) -> str:
     """A data table cell's lines as one: a list of units, one a line with nothing between
-    ("Sở Nội vụ" / "Sở Tài chính" as Word paragraphs or ``<br>``), parted by "; " so it
-    stays a list; any other lines joined by spaces, as the text they are."""
-    parts = [line.strip() for line in lines if line.strip()]
+    ("Sở Nội vụ" / "Sở Tài chính" as Word paragraphs, soft line breaks or ``<br>``), parted
+    by "; " so it stays a list; any other lines joined by spaces, as the text they are."""
+    parts = [part.strip() for line in lines for part in line.split("\n") if part.strip()]
     if len(parts) > 1 and not any(part.endswith((",", ";")) for part in parts[:-1]) \
             and all(looks_like_unit(part.replace(_STRONG, "")) for part in parts):
         return "; ".join(parts)
@@ -328,7 +337,7 @@ def _cell_blocks(tc, numbering: _Numbering, bold: bool = False) -> tuple[list[st
     nested: list = []
     for child in tc:
         if child.tag == f"{_W}p":
-            paragraphs.append(_paragraph_text(child, numbering, bold))
+            paragraphs.append(_paragraph_text(child, numbering, bold, bare_label=bold))
         elif child.tag == f"{_W}tbl":
             nested.append(child)
         elif child.tag in (f"{_W}sdt", f"{_W}customXml") and not _is_placeholder(child):
@@ -353,8 +362,13 @@ def _is_hmerge_continuation(tc) -> bool:
     return hmerge is not None and hmerge.get(f"{_W}val") in (None, "continue")
 
 
+def _row_deleted(tr) -> bool:
+    """A table row deleted with changes tracked (``w:trPr/w:del``): Word no longer shows it."""
+    return tr.find(f"{_W}trPr/{_W}del") is not None
+
+
 def _table_lines(tbl, numbering: _Numbering) -> Iterator[str]:
-    rows = [child for child in tbl if child.tag == f"{_W}tr"]
+    rows = [child for child in tbl if child.tag == f"{_W}tr" and not _row_deleted(child)]
     widths = [len(_row_cells(tr)) for tr in rows]
     if rows and max(widths) <= _LAYOUT_MAX_COLUMNS and len(rows) <= _LAYOUT_MAX_ROWS:
         for tr in rows:
@@ -386,6 +400,8 @@ def _table_lines(tbl, numbering: _Numbering) -> Iterator[str]:
                 above[column] = cells[-1]
                 if heading:
                     headers.update((c, cells[-1]) for c in range(column, column + span))
+            if len(row_cells) > 1:  # one cell across the table is a heading, read once
+                cells.extend([""] * (span - 1))  # a grid column each, as a web page's cells
             column += span
         if any(c.strip() for c in cells):
             yield _pipe_row(cells)
@@ -593,9 +609,9 @@ def _blocks_text(blocks: list[str | DocTable]) -> str:
 
 
 def _doc_table_lines(rows: DocTable) -> list[str]:
-    """A ``.doc`` table's lines: a layout table's paragraphs, else a pipe row per row,
-    a cell continuing a vertical merge filled from the cell above in the columns
-    :func:`_fills_down` names."""
+    """A ``.doc`` table's lines: a layout table's paragraphs, else a pipe row per row (a
+    cell's lines joined as :func:`_cell_joined` joins a ``.docx`` cell's), a cell continuing
+    a vertical merge filled from the cell above in the columns :func:`_fills_down` names."""
     if max(map(len, rows)) <= _LAYOUT_MAX_COLUMNS and len(rows) <= _LAYOUT_MAX_ROWS:
         return [p for row in rows for cell in row if not cell.merged
                 for p in cell.paragraphs if p.strip()]
@@ -605,7 +621,7 @@ def _doc_table_lines(rows: DocTable) -> list[str]:
     for row in rows:
         cells = []
         for column, cell in enumerate(row):
-            text = " ".join(p.strip() for p in cell.paragraphs if p.strip())
+            text = _cell_joined(cell.paragraphs)
             if cell.merged:
                 text = above.get(column, "") if column < len(headers) and \
                     _fills_down(headers[column]) else ""
@@ -723,7 +739,8 @@ def _paragraphs(lines: list[dict], margins: tuple[float, float] | None = None
         return [(line["top"], line["segments"]) for line in lines]
     left, right = margins
     slack = _WRAP_SLACK * max(right - left, 1.0)
-    if _justified(lines, right, slack):  # a wrapped line ends right at the margin
+    justified = _justified(lines, right, slack)
+    if justified:  # a wrapped line ends right at the margin
         slack = _JUSTIFIED_SLACK
     blocks: list[tuple[float, list[str]]] = []
     open_line = colon = False
@@ -735,7 +752,9 @@ def _paragraphs(lines: list[dict], margins: tuple[float, float] | None = None
             open_line and text and blocks
             and not _ITEM_START.match(text)
             and line["x0"] <= left + _INDENT_EM * size
-            and (not colon or text[0].islower())  # "… thời gian thực hiện:" / "trước …"
+            # "… thời gian thực hiện:" / "trước …"; in justified text, where only a wrapped
+            # line ends at the margin, also "… thời gian thực hiện:" / "Quý IV năm 2026."
+            and (not colon or justified or text[0].islower())
         ):
             top, previous = blocks[-1]
             blocks[-1] = (top, previous[:-1] + [previous[-1] + " " + text])
@@ -756,15 +775,39 @@ class _Table:
         self.header = rows[0] if rows else []  # the header row of the table it belongs to
 
 
+def _filled_down(table) -> list[list[str | None]]:
+    """A pdfplumber table's rows, a cell merged down over several rows (one lead unit or
+    deadline for several tasks) read on each row it covers in the columns :func:`_fills_down`
+    names, as the Word and web page readers read them; other merged cells stay ``None``."""
+    rows = table.extract()
+    if not rows:
+        return rows
+    names: list[str] = []
+    for cell in rows[0]:  # a header cell spanning columns names each of them
+        names.append(cell if cell is not None or not names else names[-1])
+    fills = [_fills_down(name or "") for name in names]
+    reach: dict[int, tuple[float, str | None]] = {}  # column → bottom and text of its last cell
+    for row, cells in zip(table.rows, rows, strict=False):
+        top = row.bbox[1]
+        for k, box in enumerate(row.cells[:len(cells)]):
+            if box is not None:
+                reach[k] = (box[3], cells[k])
+            elif k < len(fills) and fills[k] and k in reach and reach[k][0] > top + 1.0:
+                cells[k] = reach[k][1]
+    return rows
+
+
 def _open_bottoms(page) -> list[float]:
-    """Heights where ruled columns stop with no rule across them: a table row that a page
-    break cut (a browser draws no bottom border there, so the row would be lost)."""
+    """Heights where ruled columns stop, or start, with no rule across them: a table row
+    that a page break cut (a browser draws no border there, so the row's part on either
+    page would be lost)."""
     edges = page.edges
     across = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 2.0]
     ends: dict[int, int] = {}
     for edge in edges:
         if edge["orientation"] == "v":
-            ends[round(edge["bottom"])] = ends.get(round(edge["bottom"]), 0) + 1
+            for y in {round(edge["bottom"]), round(edge["top"])}:
+                ends[y] = ends.get(y, 0) + 1
     return [float(y) for y, count in ends.items()
             if count >= 2 and not any(abs(e["top"] - y) <= 1.5 for e in across)]
 
@@ -804,7 +847,7 @@ class _PageLayout:
         boxes: list[tuple[float, float, float, float]] = []
         for table in found:
             try:
-                self.tables.append(_Table(table.bbox, table.extract()))
+                self.tables.append(_Table(table.bbox, _filled_down(table)))
             except Exception:
                 continue  # its text is read as lines
             boxes.append(table.bbox)
@@ -1128,42 +1171,70 @@ def _text_length(node: _Node) -> int:
     return total
 
 
+def _reading_length(node: _Node) -> int:
+    """The text of ``node`` a reader reads, links left out: a portal's lists of other pages
+    (latest news, other documents, menus without a name) are links, a document's text is not,
+    so they weigh nothing when the document's box is measured against the page."""
+    total = 0
+    for child in node.children:
+        if isinstance(child, str):
+            total += len(child.strip())
+        elif child.tag != "a" and not _is_junk(child):
+            total += _reading_length(child)
+    return total
+
+
 # A content box holding this share of a larger one's text is the document, the rest of
 # the larger box being the page around it ("Tin liên quan" under the article).
 _INNER_SHARE = 0.8
+# A content box holding this share of the page's text is the document.
+_CONTENT_SHARE = 0.5
 # A table cell holding this share of the page's text is the document in a page laid out
 # as a table (menu | document | links), an older portals' layout.
 _LAYOUT_CELL_SHARE = 0.6
 
 
 def _main_element(root: _Node) -> _Node:
-    """The element holding the page's document: main, article, a content box, the cell of
-    a layout table holding most of the text, or body."""
+    """The element holding the page's document: a content box within main or article, or
+    main or article, a content box, the cell of a layout table holding most of the text, or
+    body."""
     nodes = list(root.iter())
-    for tag in ("main", "article"):
-        found = [n for n in nodes if n.tag == tag and not _is_junk(n)]
-        if found:
-            return max(found, key=_text_length)
     content = [
         n for n in nodes
         if n.tag in ("div", "section", "td") and _CONTENT_NAME.search(n.names())
         and not _is_junk(n)
     ]
+    for tag in ("main", "article"):
+        found = [n for n in nodes if n.tag == tag and not _is_junk(n)]
+        if found:
+            scope = max(found, key=_text_length)
+            return _content_box([n for n in content if _within(n, scope)], scope) or scope
     body = next((n for n in nodes if n.tag == "body"), root)
-    body_length = _text_length(body)
-    if content:
-        lengths = {id(n): _text_length(n) for n in content}
-        best = max(content, key=lambda n: lengths[id(n)])
-        if lengths[id(best)] * 2 >= body_length:
-            inner = [n for n in content if n is not best and _within(n, best)
-                     and lengths[id(n)] >= _INNER_SHARE * lengths[id(best)]]
-            return min(inner, key=lambda n: lengths[id(n)]) if inner else best
+    box = _content_box(content, body)
+    if box is not None:
+        return box
+    body_length = _reading_length(body)
     cells = [n for n in nodes if n.tag == "td" and not _is_junk(n)]
     if cells and body_length:
-        cell = max(cells, key=_text_length)
-        if _text_length(cell) >= _LAYOUT_CELL_SHARE * body_length:
+        cell = max(cells, key=_reading_length)
+        if _reading_length(cell) >= _LAYOUT_CELL_SHARE * body_length:
             return cell
     return body
+
+
+def _content_box(content: list[_Node], scope: _Node) -> _Node | None:
+    """The content box (``content``) holding the document within ``scope``: the one with
+    the most text, when it holds half the text of ``scope`` or more; narrowed to a box
+    inside it that holds nearly all of it. None when no box holds enough."""
+    if not content:
+        return None
+    lengths = {id(n): _reading_length(n) for n in content}
+    best = max(content, key=lambda n: lengths[id(n)])
+    if lengths[id(best)] < _CONTENT_SHARE * _reading_length(scope):
+        return None
+    inner = [n for n in content if n is not best and _within(n, best)
+             and lengths[id(n)] >= _INNER_SHARE * lengths[id(best)]]
+    return min(inner, key=lambda n: lengths[id(n)]) if inner else best
 
 
 def _within(node: _Node, ancestor: _Node) -> bool:

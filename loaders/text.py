@@ -99,6 +99,7 @@ _CHROME = re.compile(
     r"|^(?:chia se|luot xem|ngay dang)\s*:.{0,60}$"
     r"|^trang chu\s*[>»›/|].*$")
 _CHROME_MAX = 80
+_CHROME_PARTS = re.compile(r"\s[|·•]\s")  # buttons in a row: "In trang | Gửi email"
 _CHROME_FIRST = frozenset(c for w in _CHROME_OPENERS for c in (w[0], w[0].upper()))
 # A line that opens with the number a date or count needs ("… trong tháng 9 năm" / "2026."),
 # and the words that leave the line above waiting for one.
@@ -211,11 +212,16 @@ def _plain(line: str) -> str | None:
 
 
 def _is_chrome(line: str) -> bool:
-    """True for a line that is only a web portal's button, link or breadcrumb (_CHROME)."""
+    """True for a line that is only a web portal's button, link or breadcrumb (_CHROME), or a
+    row of them ("In trang | Gửi email | Về đầu trang")."""
     if len(line) > _CHROME_MAX or line[:1] not in _CHROME_FIRST \
             or not line[:20].lower().startswith(_CHROME_OPENERS):
         return False
-    return bool(_CHROME.match(fold(line).strip()))
+    folded = fold(line).strip()
+    if _CHROME.match(folded):
+        return True
+    parts = _CHROME_PARTS.split(folded)
+    return len(parts) > 1 and all(_CHROME.match(part.strip()) for part in parts)
 
 
 def _normalise(segment: str) -> str | None:
