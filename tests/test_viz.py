@@ -462,7 +462,8 @@ def test_report_spreadsheets_hold_the_answers_the_pages_show(graph, tmp_path):
     totals = {r["unit_id"]: int(r["lead"]) for r in gia_lai if r["split"] == "total"}
     assert totals == {r.unit_id: r.lead for r in workload(graph, province="Gia Lai")}
     pairs = rows("csv/overlaps.csv")
-    assert len(pairs) == len(overlaps(graph, top=500).pairs) > 0
+    assert len(pairs) == len(overlaps(graph, top=500, across_plans=True).pairs) > 0
+    assert all(r["a_plan"] != r["b_plan"] for r in pairs)  # duties repeated between plans
     assert sum(s.startswith("csv/workload-") for s in sheets) >= 4
 
 

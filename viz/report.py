@@ -1,9 +1,10 @@
 """The report: one folder of pages that open from disk, linked from ``index.html``.
 
-The index holds the corpus summary, the top overlaps and the comparison chart;
-it links one lineage page per central directive the plans serve, one workload
-page per province, one page per plan (the largest, up to a cap) and a page drawing
-the top overlapping pairs. The pages
+The index holds the corpus summary, the duties repeated between plans and the
+comparison chart; it links one lineage page per central directive the plans serve, one
+workload page per province, one page per plan (the largest, up to a cap) and a page
+drawing the top pairs of duties between plans (a plan's own duties alike, such as one
+paragraph repeated for each committee it names, are not what the report is asked). The pages
 share one local copy of vis-network in the folder, so the folder is the
 self-contained unit: nothing is fetched from the network, links are relative.
 The same answers go to ``csv/`` as spreadsheets written for Excel: the tasks stemming
@@ -143,8 +144,9 @@ def write_report(g: Graph, out_dir: str | Path, lang: str = "vi") -> Path:
         sections.append(f"<p>{esc(t('r.more_plans', lang, n=len(corpus.plans) - len(drawn)))}"
                         "</p>")
 
-    # one search for pairs serves the index's table, the page and the spreadsheet
-    found = overlaps(g, top=max(TOP_OVERLAPS, PAGE_OVERLAPS, CSV_OVERLAPS))
+    # one search for pairs between plans serves the index's table, the page and the
+    # spreadsheet
+    found = overlaps(g, top=max(TOP_OVERLAPS, PAGE_OVERLAPS, CSV_OVERLAPS), across_plans=True)
     if found.pairs:  # the top pairs drawn: plans, their duties, a link per pair
         page(pairs_picture(g, found.best(PAGE_OVERLAPS), lang=lang, back_href=back),
              "overlaps.html")
