@@ -51,7 +51,7 @@ from policykg.loaders.metadata import header_bodies
 from policykg.loaders.model import DocRef, Plan, Span, Task
 from policykg.ontology import topics, units
 from policykg.ontology.normalize import fold, slug, squash_spaces
-from policykg.ontology.provinces import find_province
+from policykg.ontology.provinces import committee_pattern, find_province
 from policykg.ontology.schema import Kind, Rel
 from policykg.ontology.units import party_committee_of
 
@@ -850,6 +850,10 @@ _PROVINCIAL_COMMITTEES = {"tinh-uy": "Tỉnh ủy", "ban-thuong-vu-tinh-uy": "T�
                           "thuong-truc-thanh-uy": "Thành ủy"}
 
 
+# A district's Party committee named without its district ("Huyện ủy"): every district's.
+_BARE_DISTRICT_COMMITTEE = re.compile(rf"^{committee_pattern('district', only=True)}$")
+
+
 @lru_cache(maxsize=16384)
 def _unit_ops(name: str, category: str, org: str | None, scope: str, province: str | None,
               plan_kind: str | None, placed: str | None = None
@@ -876,6 +880,12 @@ def _unit_ops(name: str, category: str, org: str | None, scope: str, province: s
         home = named.province.name if named else province
         org_op = ("org", committee, None, home)
         part_of = ident.issuer_org(committee, None, home)[0]
+        if internal and org and _BARE_DISTRICT_COMMITTEE.match(_fold(committee)):
+            # "Văn phòng Huyện ủy" in a district committee's own plan is that district's
+            org_op, part_of = None, org
+        if known_kind is None:  # "Ban Tổ chức" in its own committee's plan
+            known_kind = _unit_kind(board_name)
+            kind_label = _unit_kind_label(known_kind) if known_kind else None
         org_scope, org_slug = part_of.split(":")[1:3]
         uid = ident.unit_id(org_scope, org_slug, ident.unit_slug(board_name))
     elif internal:

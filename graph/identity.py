@@ -275,6 +275,9 @@ _ISSUERS: dict[str, tuple[str, str, str]] = {
 _CENTRAL_PREFIXES = ("bo ", "ban chi dao trung uong", "bcd trung uong", "van phong chinh phu")
 # "Bộ …" names a ministry, except a province's military and border-guard commands
 _LOCAL_DESPITE_PREFIX = ("bo chi huy ",)
+# A central body's branch in one province ("Ngân hàng Nhà nước chi nhánh tỉnh Gia Lai") is that
+# province's; a regional branch ("… Chi nhánh Khu vực 7") serves several and stays central.
+_PROVINCIAL_BRANCH = re.compile(r"\bchi nhanh\b(?! khu vuc\b)")
 
 
 def _strip_province(folded: str, province: str | None) -> str:
@@ -304,6 +307,8 @@ def _issuer_entry(issuer: str, province: str | None) -> tuple[str, str | None, s
         return f"bcd-{board}", None, "local"
     match = match_issuer(issuer)
     scope = match.scope if match else None
+    if scope == "central" and _PROVINCIAL_BRANCH.search(key):
+        scope = "local"
     scope = NATIONWIDE if scope == "central" else ("local" if scope == "local" else None)
     return slug(re.sub(r"\s+tinh$", "", key)), None, scope
 

@@ -22,6 +22,7 @@ from policykg.ontology.normalize import canon, nfc, squash_spaces
 from policykg.ontology.units import (
     ABBREVIATIONS,
     NOT_UNITS,
+    PARTY_BOARD_ABBREVIATIONS,
     UNIT_HEADS,
     canonical_unit_name,
     expand_abbreviations,
@@ -102,7 +103,8 @@ _AND_HEADS = re.compile(
     r"hoi dong|hiep hoi|hoi|lien minh|lien doan|tinh doan|dang doan|dang uy|to dang|cac|"
     r"vien|truong|bao hiem xa hoi|ngan hang|kho bac|bo chi huy|tong cong ty|cong ty|"
     r"ubmttq|uy ban mat tran|mat tran|vu|lien hiep|bao va phat thanh|dai phat thanh|"
-    r"vien thong|vnpt|viettel|mobifone|dien luc|buu dien|tram y te)(?![a-z0-9])")
+    r"vien thong|vnpt|viettel|mobifone|dien luc|buu dien|tram y te|hai quan|thong ke tinh|"
+    r"thi hanh an)(?![a-z0-9])")
 # An abbreviation joined by "&" or a bare comma ("KH&CN", "KH,CN&MT"); a comma and a space
 # separate two names of a list ("Sở NN&PTNT, UBND cấp huyện").
 _ABBR_COMMA = re.compile(r"(?<![\wĐđ])[A-ZĐ]{1,4}(?:(?:,|\s?&\s?)[A-ZĐ]{1,5})+(?![\wĐđ])")
@@ -143,9 +145,10 @@ def _official_regex() -> re.Pattern[str]:
     """
     alternatives: dict[str, tuple[str, ...]] = {}
     for name in official_names():
-        # Both the expanded and the written form: "Văn phòng HĐND và UBND".
+        # The expanded and the written forms: "Văn phòng HĐND và UBND", "Sở NN&MT".
         for words in {tuple(unit_key(name).split()),
-                      tuple(re.sub(r"[^\w&]+", " ", char_fold(name)).split())}:
+                      *(tuple(re.sub(r"[^\w&]+", " ", char_fold(form)).split())
+                        for form in _abbreviated_forms(name))}:
             if len(words) >= 2:
                 alternatives[_NAME_GAP.join(re.escape(w) for w in words)] = words
     ordered = []
@@ -154,6 +157,17 @@ def _official_regex() -> re.Pattern[str]:
         tail = _NAME_GAP.join(re.escape(w) for w in rest)
         ordered.append((first[0], f"{re.escape(first[1:])}{_NAME_GAP}{tail}"))
     return re.compile(r"(?<![a-z0-9])(?:" + _by_first_letter(ordered) + r")(?![a-z0-9])")
+
+
+_NAME_ABBREVIATIONS = (*PARTY_BOARD_ABBREVIATIONS, *ABBREVIATIONS)
+
+
+def _abbreviated_forms(name: str) -> list[str]:
+    """``name`` and its spellings with one abbreviation the plans use ("Sở Dân tộc và Tôn
+    giáo" → "Sở DT&TG", "Sở DTTG" …), so that an abbreviated name ends where the name does
+    ("Sở DT&TG cấp mã số …")."""
+    return [name, *(name.replace(full, short) for short, full in _NAME_ABBREVIATIONS
+                    if full in name)]
 
 
 def _official_spans(text: str, ftext: str) -> list[tuple[int, int]]:
@@ -238,7 +252,9 @@ _AFTER_NAME = re.compile(
     r"cấp huyện|cấp xã|các (?:huyện|thị xã|thị trấn|xã|phường|quận|địa phương|cấp)"
     r"|các tỉnh(?:, thành phố)?(?: trực thuộc Trung ương)?"
     # a branch of a national body: "Ngân hàng Nhà nước Chi nhánh Khu vực 7"
-    r"|[Cc]hi nhánh(?:\s+(?:[Kk]hu vực|tỉnh|thành phố))?))?"
+    r"|[Cc]hi nhánh(?:\s+(?:[Kk]hu vực|tỉnh|thành phố))?"
+    # a regional office: "Chi cục Hải quan khu vực XIII", "Chi cục Thống kê khu vực 2"
+    r"|[Kk]hu vực(?=\s+(?:[IVXL]+|\d{1,2})(?![\w/.,%]))))?"
     r"(?:\s+(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ&]*|\d{1,2}(?![\w/.,%])))*")
 
 

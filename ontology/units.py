@@ -46,6 +46,7 @@ from policykg.ontology.provinces import (
 
 __all__ = [
     "UnitKind", "ABBREVIATIONS", "COMMA_NAMES", "DASHED_NAMES", "NOT_UNITS", "UNIT_HEADS",
+    "PARTY_BOARD_ABBREVIATIONS",
     "canonical_unit_name",
     "char_fold", "expand_abbreviations", "is_collective", "is_internal", "kinds",
     "OWN_UNITS_OF_ISSUER", "SAME_BODY", "identity_name", "own_units_rule", "party_committee_of",
@@ -142,6 +143,22 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("Sở NV", "Sở Nội vụ"),
     ("Trường ĐH", "Trường Đại học"),
     ("NHNN", "Ngân hàng Nhà nước"),
+    # Courts, procuracies and judgment enforcement ("VKSND tỉnh", "Viện KSND tỉnh", "TAND tỉnh",
+    # "THADS tỉnh"), a Party committee's inspection commission and merged commission ("UBKT
+    # Tỉnh ủy", "Ban TG&DV Tỉnh ủy"), a commune's offices ("Phòng VH-XH", "Trung tâm PVHCC").
+    ("VKSND", "Viện kiểm sát nhân dân"),
+    ("KSND", "Kiểm sát nhân dân"),
+    ("TAND", "Tòa án nhân dân"),
+    ("THADS", "Thi hành án dân sự"),
+    ("UBKT", "Ủy ban Kiểm tra"),
+    ("TG&DV", "Tuyên giáo và Dân vận"),
+    ("TG-DV", "Tuyên giáo và Dân vận"),
+    ("TGDV", "Tuyên giáo và Dân vận"),
+    ("VH-XH", "Văn hóa - Xã hội"),
+    ("VH&XH", "Văn hóa - Xã hội"),
+    ("VHXH", "Văn hóa - Xã hội"),
+    ("TTPVHCC", "Trung tâm Phục vụ hành chính công"),
+    ("PVHCC", "Phục vụ hành chính công"),
     ("KBNN", "Kho bạc Nhà nước"),
     ("UBTVQH", "Ủy ban Thường vụ Quốc hội"),
     ("UBND", "Ủy ban nhân dân"),
@@ -172,6 +189,19 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("QH", "Quốc hội"),
     ("DN", "Doanh nghiệp"),
 )
+
+# Letters that name a Party committee's commission only before the committee ("BTC Tỉnh ủy",
+# "BTG Huyện ủy", "BNC Thành ủy"): alone, "BTC" is as often the Ministry of Finance.
+PARTY_BOARD_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("BTGDV", "Ban Tuyên giáo và Dân vận"),
+    ("BTG&DV", "Ban Tuyên giáo và Dân vận"),
+    ("BTC", "Ban Tổ chức"),
+    ("BTG", "Ban Tuyên giáo"),
+    ("BDV", "Ban Dân vận"),
+    ("BNC", "Ban Nội chính"),
+)
+# The committees such letters stand before, as written (NFC, either tone placement).
+_BOARD_COMMITTEES = r"(?i:(?:tỉnh|thành|huyện|quận|thị|đảng) (?:ủy|uỷ)|trung ương)(?![\wĐđ])"
 
 # Official names with a comma or hyphen: a list splitter must not cut them.
 COMMA_NAMES: tuple[str, ...] = (
@@ -253,6 +283,9 @@ UNIT_HEADS: tuple[str, ...] = (
     "hạt kiểm lâm", "trạm", "đảng bộ", "chi bộ", "vụ", "tổ giúp việc", "tổ công tác",
     "liên hiệp", "quận ủy", "thị ủy", "tòa án", "bảo tàng", "thư viện", "nhà xuất bản",
     "tạp chí", "thuế tỉnh", "thuế thành phố", "thuế cơ sở",
+    # Offices of central agencies in a province, named without "Cục" since 2025 ("Hải quan
+    # tỉnh", "Thống kê tỉnh", "Thi hành án dân sự tỉnh"); "thống kê" alone is a duty.
+    "hải quan", "thống kê tỉnh", "thống kê thành phố", "thi hành án",
     # The post office of a province, which plans give duties ("Bưu điện tỉnh").
     "bưu điện",
     # Provincial branches of telecom and power firms ("Viễn thông Gia Lai", "VNPT Gia Lai",
@@ -355,9 +388,19 @@ _ABBR_MAP = dict(ABBREVIATIONS)
 _AMPERSAND = re.compile(r"\s*&\s*")
 
 
+_BOARD_ABBR_RE = re.compile(  # not inside a document's symbol ("12/BTC-NSNN")
+    r"(?<![\wĐđ/-])(" + "|".join(re.escape(a) for a, _ in PARTY_BOARD_ABBREVIATIONS) + r")"
+    rf"(?=\s+{_BOARD_COMMITTEES})")
+_BOARD_ABBR_MAP = dict(PARTY_BOARD_ABBREVIATIONS)
+
+
 def expand_abbreviations(text: str) -> str:
-    """Replace the abbreviations of :data:`ABBREVIATIONS` inside a unit name."""
-    return _ABBR_RE.sub(lambda m: _ABBR_MAP[m.group(1)], nfc(text))
+    """Replace the abbreviations of :data:`ABBREVIATIONS` inside a unit name, and those of
+    :data:`PARTY_BOARD_ABBREVIATIONS` before a committee's name."""
+    text = nfc(text)
+    if "B" in text:  # the first letter of every one of them
+        text = _BOARD_ABBR_RE.sub(lambda m: _BOARD_ABBR_MAP[m.group(1)], text)
+    return _ABBR_RE.sub(lambda m: _ABBR_MAP[m.group(1)], text)
 
 
 @lru_cache(maxsize=8192)
