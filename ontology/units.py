@@ -286,6 +286,9 @@ UNIT_HEADS: tuple[str, ...] = (
     # Offices of central agencies in a province, named without "Cục" since 2025 ("Hải quan
     # tỉnh", "Thống kê tỉnh", "Thi hành án dân sự tỉnh"); "thống kê" alone is a duty.
     "hải quan", "thống kê tỉnh", "thống kê thành phố", "thi hành án",
+    # A village's bodies, which a Party cell's plan gives duties ("Chi ủy", "Chi hội Phụ
+    # nữ", "Chi đoàn thanh niên", "Tổ dân phố số 2").
+    "chi ủy", "chi hội", "chi đoàn", "tổ dân phố",
     # The post office of a province, which plans give duties ("Bưu điện tỉnh").
     "bưu điện",
     # Provincial branches of telecom and power firms ("Viễn thông Gia Lai", "VNPT Gia Lai",
@@ -713,6 +716,10 @@ OWN_UNITS_OF_ISSUER: tuple[tuple[str, str, bool | str | None], ...] = (
     *(_committee_row(c) for c in _COMMITTEES),
     (r"^(?:ban|uy ban kiem tra|van phong) .*\b(?:tinh uy|thanh uy|trung uong|dang uy|huyen uy)\b",
      r"^(?:phong|van phong ban|vu|cuc)\b", True),
+    # A Party cell's committee and its village's bodies ("Chi ủy", "Ban nhân dân thôn",
+    # "Chi hội Phụ nữ", "Chi đoàn", "Tổ dân phố số 2"): each cell's own.
+    (r"^chi bo\b", r"^(?:chi uy|chi hoi|chi doan|to dan pho|ban (?:nhan dan|dieu hanh|cong tac"
+                    r" mat tran|ap|thon|khu pho)|truong (?:thon|ap|ban))\b", True),
     # A Party committee's office, boards and inspection commission ("Văn phòng Đảng ủy", "Ban
     # Xây dựng Đảng Đảng ủy xã").
     (r"^dang uy\b", r"^(?:van phong|uy ban kiem tra|ban [a-z ]+?) dang uy"

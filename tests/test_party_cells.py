@@ -82,3 +82,55 @@ def test_a_store_keeps_both_and_each_carries_out_the_resolution(plans, tmp_path)
 ])
 def test_the_bodies_that_number_on_their_own(issuer, book):
     assert own_book(issuer) == book
+
+
+CELL_DUTIES = """ĐẢNG BỘ XÃ TÂN PHÚ
+CHI BỘ THÔN {village_upper}
+*
+Số 12-KH/CB
+ĐẢNG CỘNG SẢN VIỆT NAM
+Tân Phú, ngày 05 tháng 4 năm 2026
+
+KẾ HOẠCH
+Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị
+
+1. Chi ủy chủ trì tổ chức quán triệt Nghị quyết đến toàn thể đảng viên. Thời gian: Quý II/2026.
+2. Ban nhân dân thôn chủ trì, Chi hội Phụ nữ, Chi đoàn thanh niên phối hợp hướng dẫn người dân cài đặt ứng dụng VNeID. Thời gian: năm 2026.
+3. Chi hội Nông dân chủ trì vận động hội viên bán nông sản trên sàn thương mại điện tử; Tổ dân phố số 2 phối hợp. Thời gian: năm 2026.
+
+T/M CHI BỘ
+BÍ THƯ
+"""
+
+
+@pytest.fixture(params=["NFC", "NFD"])
+def village_plans(request, tmp_path: Path) -> dict[str, Path]:
+    out = {}
+    for key, upper in {"an-loc": "AN LỘC", "an-hoa": "AN HÒA"}.items():
+        path = tmp_path / f"chi-bo-thon-{key}.txt"
+        path.write_text(unicodedata.normalize(request.param, CELL_DUTIES.format(
+            village_upper=upper)), encoding="utf-8")
+        out[key] = path
+    return out
+
+
+def test_a_cells_own_bodies_lead_and_support(village_plans):
+    from tests.layouts import assert_units, find
+
+    plan = load_file(village_plans["an-loc"])
+    assert_units(find(plan, "quán triệt Nghị quyết"), {"Chi ủy"}, set())
+    assert_units(find(plan, "VNeID"), {"Ban nhân dân thôn"},
+                 {"Chi hội Phụ nữ", "Chi đoàn thanh niên"})
+    assert_units(find(plan, "sàn thương mại điện tử"), {"Chi hội Nông dân"},
+                 {"Tổ dân phố số 2"})
+
+
+def test_each_cells_bodies_are_its_own(village_plans, tmp_path):
+    """Two villages' "Chi ủy" are two committees: each carries its own cell's load."""
+    store = open_store(tmp_path / "store.db")
+    assert store.ingest([str(p) for p in village_plans.values()]).ok
+    from policykg.queries import workload
+
+    for source in (store.graph(), store):
+        loads = [row for row in workload(source) if row.unit == "Chi ủy"]
+        assert len(loads) == 2 and all(row.lead == 1 for row in loads)
