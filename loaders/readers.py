@@ -12,9 +12,11 @@ deletions, hidden text, field codes and empty form prompts are left out; a PDF's
 running heads and feet are dropped and a table cut by a page break is put back
 together; a web page's menus, toolbars and related links are dropped. A merged
 cell naming the lead unit or the deadline of several tasks is read on each of
-their rows. A file named ``.doc`` is read by what its bytes are: a Word 97-2003
-file (:mod:`policykg.loaders.msword`), or a ``.docx`` or a web page, as portals
-often name them; RTF and MHTML are refused with what to do.
+their rows, in a PDF also when a page break cuts it; units written one a line in a
+PDF's narrow cell stay apart, a name wrapped there stays whole. A file named
+``.doc`` is read by what its bytes are: a Word 97-2003 file
+(:mod:`policykg.loaders.msword`), or a ``.docx`` or a web page, as portals often name
+them; RTF and MHTML are refused with what to do.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from policykg.loaders.msword import (
 from policykg.loaders.numbering import ListNumbering
 from policykg.loaders.units import looks_like_unit
 from policykg.ontology.normalize import fold
+from policykg.ontology.units import unit_kind
 
 __all__ = [
     "read_document", "SUPPORTED_SUFFIXES", "docx_text", "pdf_text", "html_text", "max_file_mb",
@@ -671,12 +674,13 @@ def _line_segments(line: dict) -> list[str]:
 
 
 def _table_rows(rows: list[list[str | None]]) -> list[str]:
-    """pdfplumber's table → pipe rows; ``None`` marks a cell covered by a merge."""
+    """pdfplumber's table → pipe rows; ``None`` marks a cell covered by a merge, a new line
+    in a cell one its writer began (see :func:`_pdf_cell`)."""
     out = []
     for row in rows:
         if len(row) > 1 and row[0] and all(cell is None for cell in row[1:]):
             row = row[:1]  # a heading row merged across the table
-        cells = [cell or "" for cell in row]
+        cells = [_cell_joined(cell.split("\n")) if cell else "" for cell in row]
         if any(c.strip() for c in cells):
             out.append(_pipe_row(cells))
     return out
@@ -767,49 +771,223 @@ def _paragraphs(lines: list[dict], margins: tuple[float, float] | None = None
 
 
 class _Table:
-    """A ruled table found on a page: where it is and its rows (``None``: a merged cell)."""
+    """A ruled table found on a page: where it is, its rows (``None``: a merged cell) and
+    what covers each merged cell (see :func:`_covers`), filled in by :meth:`fill` once the
+    header of the table it belongs to is known."""
 
-    def __init__(self, bbox: tuple[float, float, float, float], rows: list[list[str | None]]):
+    def __init__(self, bbox: tuple[float, float, float, float], rows: list[list[str | None]],
+                 covers: list[list[str | None]] | None = None):
         self.top, self.bottom = bbox[1], bbox[3]
         self.rows = rows
+        self.covers = covers or [[None] * len(row) for row in rows]
         self.header = rows[0] if rows else []  # the header row of the table it belongs to
+        self.filled = False
+        self.open_columns: set[int] = set()  # columns with no rule under their last cell
+
+    def fill(self, above: list[str | None] | None = None) -> None:
+        """Read a cell merged down over several rows (one lead unit or deadline for several
+        tasks) on each row it covers, in the columns :func:`_fills_down` names under this
+        table's header, as the Word and web page readers read them; a cell running on from
+        the page before reads as ``above``, that page's last row. Other merged cells stay
+        ``None``."""
+        if self.filled:
+            return
+        self.filled = True
+        names: list[str] = []
+        for cell in self.header:  # a header cell spanning columns names each of them
+            names.append(cell if cell is not None or not names else names[-1])
+        fills = [_fills_down(name or "") for name in names]
+        for cells, covers in zip(self.rows, self.covers, strict=False):
+            for k, cover in enumerate(covers[:len(cells)]):
+                if cells[k] is not None and cover is not _RUNS_ON or k >= len(fills) \
+                        or not fills[k]:
+                    continue
+                if cover is _RUNS_ON:
+                    cells[k] = above[k] if above is not None and k < len(above) else None
+                elif cover is not None:
+                    cells[k] = "" if cover is _BLANK else cover
+
+    def runs_on(self, columns: set[int]) -> None:
+        """The blank cells of the first row in ``columns`` (those whose last cell on the page
+        before has no rule under it) and the rows they cover run on from the page before."""
+        for k in columns:
+            for covers in self.covers:
+                if k >= len(covers) or covers[k] is not _BLANK:
+                    break
+                covers[k] = _RUNS_ON
 
 
-def _filled_down(table) -> list[list[str | None]]:
-    """A pdfplumber table's rows, a cell merged down over several rows (one lead unit or
-    deadline for several tasks) read on each row it covers in the columns :func:`_fills_down`
-    names, as the Word and web page readers read them; other merged cells stay ``None``."""
-    rows = table.extract()
-    if not rows:
-        return rows
-    names: list[str] = []
-    for cell in rows[0]:  # a header cell spanning columns names each of them
-        names.append(cell if cell is not None or not names else names[-1])
-    fills = [_fills_down(name or "") for name in names]
+# What covers a merged cell at the top of a page's table: a cell running on from the page
+# before (its rows there are read with that cell's text).
+_RUNS_ON = "\x00runs on"
+# ... a blank cell (and the rows it is merged down over): at the top of a page's table, in a
+# column whose last cell on the page before has no rule under it, the part on this page of
+# a cell running on from there.
+_BLANK = "\x00blank"
+
+
+def _covers(table, rows: list[list[str | None]]) -> list[list[str | None]]:
+    """For each cell of a pdfplumber table that a merge covers (``None`` in ``rows``), the
+    text of the cell merged down over it, :data:`_RUNS_ON` when no cell above it on the page
+    starts in its column (the merged cell began on the page before), else ``None`` (a cell
+    merged across); :data:`_BLANK` for a blank cell and the cells it covers."""
+    lefts: dict[int, float] = {}
+    for row in table.rows:
+        for k, box in enumerate(row.cells):
+            if box is not None:
+                lefts[k] = min(lefts.get(k, box[0]), box[0])
+    out: list[list[str | None]] = []
     reach: dict[int, tuple[float, str | None]] = {}  # column → bottom and text of its last cell
     for row, cells in zip(table.rows, rows, strict=False):
         top = row.bbox[1]
+        covers: list[str | None] = []
         for k, box in enumerate(row.cells[:len(cells)]):
-            if box is not None:
+            if box is not None and not cells[k]:
+                reach[k] = (box[3], _BLANK)
+                covers.append(_BLANK)
+            elif box is not None:
                 reach[k] = (box[3], cells[k])
-            elif k < len(fills) and fills[k] and k in reach and reach[k][0] > top + 1.0:
-                cells[k] = reach[k][1]
+                covers.append(None)
+            elif any(b is not None and b[2] > lefts.get(k, b[2]) + 1.0 for b in row.cells[:k]):
+                covers.append(None)
+            elif k in reach:
+                covers.append(reach[k][1] if reach[k][0] > top + 1.0 else None)
+            else:
+                covers.append(_RUNS_ON)
+        out.append(covers)
+    return out
+
+
+def _inside_box(obj: dict, box: tuple[float, float, float, float]) -> bool:
+    """An object whose centre is in ``box`` (as pdfplumber puts characters in cells)."""
+    x0, top, x1, bottom = box
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return x0 <= cx < x1 and top <= cy < bottom
+
+
+def _table_cells(table) -> list[list[str | None]]:
+    """A pdfplumber table's rows, each cell's printed lines joined as :func:`_pdf_cell` joins
+    them; ``None`` for a cell a merge covers."""
+    from pdfplumber.utils.text import chars_to_textmap
+
+    rows: list[list[str | None]] = []
+    for row in table.rows:
+        chars = [c for c in table.page.chars if _inside_box(c, row.bbox)]
+        cells: list[str | None] = []
+        for box in row.cells:
+            inside = [c for c in chars if _inside_box(c, box)] if box is not None else []
+            if box is None or not inside:
+                cells.append(None if box is None else "")
+                continue
+            lines = chars_to_textmap(inside).extract_text_lines(strip=True, return_chars=True)
+            cells.append(_pdf_cell(lines, box))
+        rows.append(cells)
     return rows
+
+
+_FIT_SLACK = 1.0  # points: a word fits on a line when it ends this far inside its column
+_WORD_SPACE_EM = 0.4  # at most this wide, a space between words
+
+
+def _first_word_width(line: dict) -> float:
+    """Width of a printed line's first word (up to its first space or gap)."""
+    chars = [c for c in line.get("chars", []) if c.get("text")]
+    end = None
+    for char in chars:
+        if char["text"].isspace():
+            break
+        if end is not None and char["x0"] - end > _SPACE_GAP_EM * (char.get("size") or 10.0):
+            break
+        end = char["x1"]
+    return (end - line["x0"]) if end is not None else 0.0
+
+
+def _would_fit(line: dict, after: dict, right: float) -> bool:
+    """The first word of ``after`` would have fitted on ``line`` before ``right``, the edge
+    of its column: ``after`` begins a line of its own, no wrap put it there."""
+    space = _WORD_SPACE_EM * _size(line)
+    return line["x1"] + space + _first_word_width(after) <= right - _FIT_SLACK
+
+
+def _broken_by_hand(line: dict, after: dict, room: float, piece: str) -> bool:
+    """``after`` starts a new line of the cell by its writer's hand, not by wrapping: its
+    first word would have fitted on ``line`` (a cell is ``room`` wide inside its padding),
+    or it opens a unit's name after ``piece`` (the text since the last such line) naming a
+    whole unit."""
+    if _would_fit(line, after, line["x0"] + room):
+        return True
+    return _whole_unit(piece) and looks_like_unit(after["text"])
+
+
+_OPEN_END = re.compile(r"(?:\s(?:và|các|của|cho|về|với)|[,;:\-–&(])$", re.IGNORECASE)
+
+
+def _whole_unit(text: str) -> bool:
+    """A line naming a whole unit: a known kind of unit ("Sở Công Thương"), its name not
+    left open ("Sở Nông nghiệp và", "Ban Quản lý" of no known kind)."""
+    text = unicodedata.normalize("NFC", text.strip())
+    return looks_like_unit(text) and not _OPEN_END.search(text) and unit_kind(text) is not None
+
+
+def _pdf_cell(lines: list[dict], box: tuple[float, float, float, float]) -> str:
+    """A cell's printed lines as its writer wrote them: lines a wrap broke joined back, a
+    new line where its writer began one (one unit a line), to be read as
+    :func:`_cell_joined` reads a Word cell's."""
+    if not lines:
+        return ""
+    pad = max(min(line["x0"] for line in lines) - box[0], 0.0)
+    room = box[2] - box[0] - 2 * pad
+    pieces = [lines[0]["text"]]
+    for line, after in zip(lines, lines[1:], strict=False):
+        if _broken_by_hand(line, after, room, pieces[-1]):
+            pieces.append(after["text"])
+        else:
+            pieces[-1] += " " + after["text"]
+    return "\n".join(pieces)
 
 
 def _open_bottoms(page) -> list[float]:
     """Heights where ruled columns stop, or start, with no rule across them: a table row
     that a page break cut (a browser draws no border there, so the row's part on either
-    page would be lost)."""
+    page would be lost), or, at a table's edge on the page, a cell merged down over rows on
+    both pages (no rule under its part on this page, whose text would fall in no cell)."""
     edges = page.edges
     across = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 2.0]
-    ends: dict[int, int] = {}
-    for edge in edges:
-        if edge["orientation"] == "v":
-            for y in {round(edge["bottom"]), round(edge["top"])}:
-                ends[y] = ends.get(y, 0) + 1
-    return [float(y) for y, count in ends.items()
-            if count >= 2 and not any(abs(e["top"] - y) <= 1.5 for e in across)]
+    upright = [e for e in edges if e["orientation"] == "v"]
+    ends: dict[int, set[float]] = {}
+    for edge in upright:
+        for y in {round(edge["bottom"]), round(edge["top"])}:
+            ends.setdefault(y, set()).add(round(edge["x0"]))
+    return [float(y) for y, xs in ends.items() if len(xs) >= 2 and (
+        not any(abs(e["top"] - y) <= 1.5 for e in across)
+        or _table_edge(upright, y) and _gap_in_rule(across, y, sorted(xs)))]
+
+
+def _table_edge(upright: list[dict], y: float) -> bool:
+    """No ruled column crosses height ``y``: from there on, the page has no table above, or
+    none below."""
+    goes_down = any(abs(e["top"] - y) <= 1.5 and e["bottom"] > y + 1.5 for e in upright)
+    comes_down = any(abs(e["bottom"] - y) <= 1.5 and e["top"] < y - 1.5 for e in upright)
+    return not (goes_down and comes_down)
+
+
+def _gap_in_rule(across: list[dict], y: float, xs: list[int]) -> bool:
+    """Some column between ruled columns ending at height ``y`` has no rule there."""
+    return any(b - a > 3 and not any(abs(e["top"] - y) <= 1.5 and e["x0"] <= a + 1.5
+                                     and e["x1"] >= b - 1.5 for e in across)
+               for a, b in zip(xs, xs[1:], strict=False))
+
+
+def _open_columns(page, table) -> set[int]:
+    """Columns of a table whose last cell on the page has no rule under it: a cell that
+    runs on to the next page."""
+    across = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 2.0]
+    last: dict[int, tuple[float, float, float, float]] = {}
+    for row in table.rows:
+        last.update((k, box) for k, box in enumerate(row.cells) if box is not None)
+    bottom = table.bbox[3]
+    return {k for k, (x0, _, x1, y) in last.items() if abs(y - bottom) <= 1.5 and not any(
+        abs(e["top"] - y) <= 1.5 and e["x0"] <= x0 + 1.5 and e["x1"] >= x1 - 1.5 for e in across)}
 
 
 # A page that is mostly one picture and carries fewer characters of text than this is a
@@ -847,7 +1025,9 @@ class _PageLayout:
         boxes: list[tuple[float, float, float, float]] = []
         for table in found:
             try:
-                self.tables.append(_Table(table.bbox, _filled_down(table)))
+                rows = _table_cells(table)
+                self.tables.append(_Table(table.bbox, rows, _covers(table, rows)))
+                self.tables[-1].open_columns = _open_columns(page, table)
             except Exception:
                 continue  # its text is read as lines
             boxes.append(table.bbox)
@@ -898,9 +1078,13 @@ def _cells(row: list[str | None]) -> list[str]:
 
 
 def _join_tables_across_pages(layouts: list[_PageLayout]) -> None:
-    """A table running on to the next page: drop the header row repeated there and put
-    back together the row a page break cut in two (its rest has an empty first cell)."""
+    """A table running on to the next page: read its merged cells under the header of the
+    page before (a cell merged over rows on both pages read on each), drop the header row
+    repeated there and put back together the row a page break cut in two (its rest has an
+    empty first cell)."""
     for before, after in zip(layouts, layouts[1:], strict=False):
+        for table in before.tables:
+            table.fill()
         if not before.tables or not after.tables:
             continue
         last = max(before.tables, key=lambda t: t.top)
@@ -920,13 +1104,41 @@ def _join_tables_across_pages(layouts: list[_PageLayout]) -> None:
             after.lines = [line for line in after.lines if id(line) not in furniture]
         first.header = last.header
         if _cells(first.rows[0]) == _cells(last.header) and len(first.rows) > 1:
-            first.rows = first.rows[1:]
+            first.rows, first.covers = first.rows[1:], first.covers[1:]
+        first.runs_on(last.open_columns)
+        first.fill(last.rows[-1])
         head, cut = first.rows[0], last.rows[-1]
         if not (head[0] or "").strip() and any((c or "").strip() for c in head) and any(
                 (c or "").strip() for c in cut):
-            last.rows[-1] = [" ".join(filter(None, (a or "", b or ""))) or None
-                             for a, b in zip(cut, head, strict=True)]
-            first.rows = first.rows[1:]
+            runs_on = [cover is _RUNS_ON for cover in first.covers[0]]
+            whole = [a if on else _rejoined(a, b) for a, b, on in zip(cut, head, runs_on,
+                                                                      strict=False)]
+            _read_whole(first, head, whole)
+            last.rows[-1] = whole
+            first.rows, first.covers = first.rows[1:], first.covers[1:]
+    for layout in layouts:
+        for table in layout.tables:
+            table.fill()
+
+
+def _rejoined(before: str | None, after: str | None) -> str | None:
+    """A cell a page break cut, its two parts as one: the line it cut joined back, unless
+    it ended a unit's name before one opening the next (as :func:`_pdf_cell` tells)."""
+    if not before or not after:
+        return before or after or None
+    if _whole_unit(before.rsplit("\n", 1)[-1]) and looks_like_unit(after.split("\n", 1)[0]):
+        return f"{before}\n{after}"
+    return f"{before} {after}"
+
+
+def _read_whole(table: _Table, head: list[str | None], whole: list[str | None]) -> None:
+    """Rows of ``table`` under a merged cell whose first part ends the page before (``head``
+    holding its part on this page) read it ``whole``."""
+    for cells, covers in zip(table.rows[1:], table.covers[1:], strict=False):
+        for k, cover in enumerate(covers[:len(cells)]):
+            if cover is not None and cover is not _RUNS_ON and k < len(head) \
+                    and cover == head[k] and cells[k] == head[k]:
+                cells[k] = whole[k]
 
 
 # Running heads and feet: a line in the top or bottom band (this share of the page height)
