@@ -18,7 +18,11 @@ year fall due by the last, as a span does: "Tháng 6/2026 và tháng 12/2026" �
 ``2026-12``, "30/6/2026 và 31/12/2026" → ``2026-12-31``, in prose too ("hoàn thành trong quý
 II/2026 và quý IV/2026"): a deadline holds one date, so ``due`` lists such a duty by its last
 time. "30.6.2026", "30-6-2026" and "30 - 6 - 2026" are days; a year in two digits ("Quý IV/26")
-is left unread. "Trước Tết Nguyên đán Bính Ngọ" is due by that Tết's day (``2026-02-17``).
+is left unread. "Trước Tết Nguyên đán Bính Ngọ" is due by that Tết's day (``2026-02-17``). A
+duty starting on a day or in a month ("Từ ngày 01/7/2026", "Kể từ ngày 01/7/2026", "Bắt đầu từ
+tháng 7/2026") runs from that year on with no due date, as "Từ quý II/2026" does. What leaves its
+year to the plan is read in the plan's year (:func:`in_plans_year`), in a cell as in prose: "Trước
+kỳ họp cuối năm" is due by it, "Đến hết năm 2030" runs from it to 2030.
 Targets are numbers with what they count ("15 Doanh nghiệp, Hợp tác xã", "tối thiểu đạt 1,5%",
 "từ 3 - 5 sản phẩm"); Vietnamese decimals use a comma. Years, dates, document and standard
 numbers are never targets, nor is a level ("hệ thống cấp 3"), though a count after the verb
@@ -296,8 +300,24 @@ def _quarter_ends(text: str) -> list[int]:
 # Words (folded) that make a single year a start ("bắt đầu từ năm 2025") or an end. Days
 # counted from an event ("trong 30 ngày kể từ ngày ban hành") start nothing.
 _FROM = re.compile(r"\b(bat dau|tu nam|(?<!ke )tu|(?:cac|nhung) nam tiep theo|tro di)\b")
+# A duty that starts on a day or in a month ("Từ ngày 01/7/2026", "Kể từ ngày 01/7/2026", "Bắt
+# đầu từ tháng 7/2026") names when it begins, not when it is due: it runs from that year on, as
+# "Từ quý II/2026" and "Bắt đầu từ năm 2025" do. Days counted from a day ("trong 30 ngày kể từ
+# ngày …") and a law's effect ("có hiệu lực từ ngày …") start no duty.
+_STARTS_ON = re.compile(r"(?:^|[\s,(])(?:ke |bat dau )?tu (?:ngay|thang) \d")
+_NOT_A_START = re.compile(r"\bngay (?:lam viec )?ke tu\b|\bhieu luc (?:ke )?tu\b")
 _UNTIL = re.compile(r"\bden\b")
 _BY = re.compile(r"\b(hoan thanh|truoc|den|cham nhat|xong)\b")
+
+
+def _start_year(text: str, folded: str) -> int | None:
+    """The one year a duty starting on a day or in a month starts in (:data:`_STARTS_ON`),
+    or None when ``text`` is no such start, or closes a span ("từ ngày … đến ngày …")."""
+    if _STARTS_ON.search(folded) is None or _UNTIL.search(folded) is not None \
+            or _NOT_A_START.search(folded) is not None:
+        return None
+    years = set(_YEARS.findall(text))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def _recurrence(folded: str) -> str | None:
@@ -359,6 +379,9 @@ def _read_deadline(text: str) -> Deadline | None:
     text = _in_figures(shown)
     folded = fold(text)
     found = Deadline(text=shown, recurrence=_recurrence(folded))
+    if (start := _start_year(text, folded)) is not None:
+        found.start_year = start
+        return found
     # several days ("từ ngày 15/01/2026 đến ngày 30/3/2026", "30/6/2026 và 31/12/2026") fall
     # due by the last, as months and quarters listed do; a duty recurring on them ("Định kỳ 6
     # tháng, trước ngày 20/6 và 20/12") keeps the first, from which its cycle is counted
@@ -467,7 +490,8 @@ _PROSE_DEADLINE = re.compile(
     rf"\s+[^.;:]*?{_YEAR}(?!\d){_MORE_YEARS}?{_MORE_EVENTS}"
     # "trước ngày 30/11 hàng năm", also without "ngày": "gửi Văn phòng trước 15/12 hằng năm",
     # "chậm nhất ngày 20/11/2026", "trước ngày 15 tháng 12 năm 2026"
-    rf"|(?:trước|chậm nhất)(?:\s+ngày)?\s+{_PROSE_DAY}"
+    # (said after how often: "hằng năm, trước ngày 15/12")
+    rf"|(?:(?:hàng|hằng|mỗi)\s+năm\s*,?\s*)?(?:trước|chậm nhất)(?:\s+ngày)?\s+{_PROSE_DAY}"
     # more days: "trước ngày 15/6 và 15/12 hằng năm", "trước ngày 30/6/2026 và 31/12/2026"
     rf"(?:\s*(?:,|và)\s*(?:ngày\s+)?{_PROSE_DAY})*"
     r"(?:\s+(?:hàng|hằng)\s+năm)?"
@@ -530,6 +554,17 @@ _STANDING_FIRST = frozenset(c for w in _STANDING_VERBS for c in (w[0], w[0].uppe
 _STANDING_LAST = frozenset(c for w in _STANDING_TIMES for c in (w[-1], w[-1].upper()))
 
 
+# A sitting of the People's Council named without its year ("Trước kỳ họp cuối năm", "kỳ họp
+# thường lệ giữa năm"): the plan's year is meant.
+_SITTING_NO_YEAR = re.compile(
+    rf"kỳ\s+họp\s+(?:[^.;:()\d]{{0,40}}?\s)?(?:cuối|giữa)\s+năm(?!\s*(?:năm\s+)?{_YEAR})",
+    re.IGNORECASE)
+# A duty kept up to the end of a year, with no other time: "Đến hết năm 2030", "Thực hiện đến
+# hết năm 2030". It runs from the plan's year to that one.
+_UNTIL_END_OF = re.compile(
+    rf"(?:(?:thực hiện|triển khai|duy trì)\s+)?đến\s+hết\s+năm\s+{_YEAR}", re.IGNORECASE)
+# A duty kept up after its first year: "(năm 2026, các năm tiếp theo) thực hiện thường xuyên".
+_KEPT_UP = r"(?:\s+(?:thực\s+hiện\s+)?(?:thường\s+xuyên|liên\s+tục))?"
 # Times written in prose without a label, tried when :data:`_PROSE_DEADLINE` finds nothing:
 # "(thời gian) từ tháng 10 đến tháng 12/2025", "từ năm 2025 đến năm 2030" (see _SPAN), "trong
 # tháng 9/2025", "trong tháng 9 - 10/2025", "thực hiện trong năm 2025 - 2026".
@@ -538,15 +573,23 @@ _PROSE_PERIOD = re.compile(
     rf"|(?:trước|trong|chậm nhất|vào)\s+tháng\s+\d{{1,2}}"
     rf"(?:\s*(?:[-–,]|và)\s*(?:tháng\s+)?\d{{1,2}})*\s*(?:năm\s+|/\s*){_YEAR}{_MORE_EVENTS}"
     rf"|(?<!kết quả )(?:thực hiện|triển khai|tổ chức)\s+(?:trong\s+(?:năm|giai đoạn)|giai đoạn)"
-    rf"\s+{_YEAR}(?:\s*[-–]\s*{_YEAR}|\s*(?:,|và)\s*(?:các|những)\s+năm\s+tiếp\s+theo"
+    rf"\s+{_YEAR}(?:\s*[-–]\s*{_YEAR}|\s*(?:,|và)\s*(?:các|những)\s+năm\s+tiếp\s+theo{_KEPT_UP}"
     rf"|{_MORE_YEARS})?"
     # a duty that starts in a period: "(triển khai thực hiện) từ quý III/2026", "từ tháng 7/2026"
     rf"|(?<=thực hiện )(?:từ|bắt đầu từ)\s+(?:quý\s+[IVX1-4]{{1,4}}|tháng\s+\d{{1,2}})"
     rf"\s*(?:năm\s+|/\s*){_YEAR}"
+    # … or that closes its sentence on the day or month it starts: "vận hành Cổng thông tin
+    # từ ngày 01/7/2026", "cập nhật cơ sở dữ liệu, bắt đầu từ tháng 7/2026" (not a law's
+    # effect: "có hiệu lực từ ngày 01/7/2025")
+    rf"|(?<!hiệu lực )(?<!hiệu lực kể )(?<![\wÀ-ỹ])(?:kể\s+|bắt\s+đầu\s+)?từ\s+"
+    rf"(?:ngày\s+\d{{1,2}}\s*/\s*\d{{1,2}}|tháng\s+\d{{1,2}}|quý\s+[IVX1-4]{{1,4}})"
+    rf"\s*(?:năm\s+|/\s*){_YEAR}$"
     # a sitting of the People's Council: "trước kỳ họp HĐND tỉnh cuối năm 2026"
     rf"|(?:trước|tại|trình|vào)\s+kỳ\s+họp\s+[^.;:()]{{0,50}}?năm\s+{_YEAR}"
+    # … or in the plan's year (see :func:`in_plans_year`): "trình trước kỳ họp cuối năm"
+    rf"|(?:trước|tại|vào)\s+{_SITTING_NO_YEAR.pattern}"
     # a duty from one year on: "(từ) năm 2026 và các năm tiếp theo", "từ năm 2026 trở đi"
-    rf"|(?P<onward>(?:từ\s+)?năm\s+{_YEAR}\s*(?:,|và)\s*(?:các|những)\s+năm\s+tiếp\s+theo"
+    rf"|(?P<onward>(?:từ\s+)?năm\s+{_YEAR}\s*(?:,|và)\s*(?:các|những)\s+năm\s+tiếp\s+theo{_KEPT_UP}"
     rf"|từ\s+năm\s+{_YEAR}\s+trở\s+đi)"
     # a school year: "(tổ chức) trong năm học 2026 - 2027"
     rf"|(?:trong|thực hiện)\s+năm\s+học\s+{_YEAR}\s*[-–]\s*{_YEAR}"
@@ -575,7 +618,7 @@ def _prose_period(sentence: str) -> re.Match[str] | None:
     if not (("từ" in low and ("đến" in low or "tới" in low)) or "tháng" in low
             or "trong năm" in low or "giai đoạn" in low or "tiếp theo" in low
             or "trở đi" in low or "kỳ họp" in low or "hiện năm" in low or "từ quý" in low
-            or "vào năm" in low or "đến hết năm" in low):
+            or "vào năm" in low or "đến hết năm" in low or "từ ngày" in low):
         return None
     for m in _PROSE_PERIOD.finditer(sentence):
         if m.group("span") is not None and _NAMED_PERIOD.search(sentence, 0, m.start()):
@@ -597,10 +640,11 @@ def _may_hold_deadline(sentence: str) -> bool:
     tháng", the two anchored ones: "Hàng năm," (opens with h, needs a comma) and a
     standing duty ("Thực hiện thường xuyên", see :data:`_STANDING_TIMES`), and a period
     of every year in words ("quý IV hằng năm", "hằng sáu tháng", see :data:`_ROMAN_PERIOD`),
-    and a report every month or quarter ("báo cáo tiến độ hằng quý").
+    and a report every month or quarter ("báo cáo tiến độ hằng quý"), and a sitting of the
+    People's Council named without its year ("trước kỳ họp cuối năm").
     """
     if ":" in sentence or _DIGIT.search(sentence) is not None or "ịnh kỳ" in sentence \
-            or "Tết" in sentence:
+            or "Tết" in sentence or "kỳ họp" in sentence:
         return True
     if ("ng quý" in sentence or "ng tháng" in sentence or "ỗi quý" in sentence
             or "ỗi tháng" in sentence) and ("áo cáo" in sentence or "ổng hợp" in sentence):
@@ -707,6 +751,26 @@ def read_deadline_in(text: str, year: int | None) -> Deadline | None:
         found.date = found.date or dated.date
     if found.date and found.date.startswith("--") and found.recurrence is None:
         found.date = f"{year}{found.date[1:]}"  # "30/6": a day of the plan's year
+    return found
+
+
+def in_plans_year(found: Deadline, year: int | None) -> Deadline:
+    """``found`` read in the year of its plan where its text leaves the year to it, in a
+    table's cell as in prose: a sitting without its year ("Trước kỳ họp cuối năm" in a plan
+    of 2026 is due by 2026, "Kỳ họp thường lệ cuối năm" in its December) and a duty kept
+    "đến hết năm 2030", which starts in the plan's year ("Đến hết năm 2026" in a plan of 2026
+    stays due by its end)."""
+    if year is None or found.start_year is not None or found.date or found.recurrence:
+        return found
+    text = nfc(found.text)
+    if found.end_year is None and (sitting := _SITTING_NO_YEAR.search(text)) is not None:
+        dated = read_deadline(f"{text[:sitting.end()]} {year}{text[sitting.end():]}")
+        if dated is not None and dated.end_year == year:
+            found.start_year, found.end_year, found.date = \
+                dated.start_year, dated.end_year, dated.date
+    elif found.end_year is not None and year < found.end_year \
+            and _UNTIL_END_OF.fullmatch(text) is not None:
+        found.start_year = year
     return found
 
 

@@ -9,9 +9,12 @@ words before the reference give, quoted from the paragraph's line. A unit it wor
 paragraph's unit supports, and supports where that unit leads. A number is matched within the
 section named ("Phần thứ hai", "phần 2" and "Mục II" all name the section the outline calls
 "II", whether headed "II." or "PHẦN THỨ HAI"), or named before it in the paragraph, or else
-the one other section holding that number; a reference into another document, or one that
-only oversees ("theo dõi, đôn đốc …"), assigns nothing. A task with a lead of its own keeps it
-beside the one the paragraph names.
+the one other section holding that number. In a plan whose sections restart inside its parts
+("P2.II", see :func:`part_section`), "mục 1 phần II Phần thứ hai" and "khoản 3 Phần thứ hai Mục
+II" name section II of part two, "mục 2 Phần thứ hai" the one section of part two holding item
+2, and "khoản 2 Mục II" the section II of the paragraph's own part. A reference into another
+document, or one that only oversees ("theo dõi, đôn đốc …"), assigns nothing. A task with a
+lead of its own keeps it beside the one the paragraph names.
 
 The pass runs once the outline is read (:func:`policykg.loaders.tasks.read_tasks`) and adds
 units to tasks already read; it never adds or removes a task.
@@ -36,7 +39,7 @@ from policykg.loaders.units import (
 from policykg.ontology.normalize import fold, nfc, squash_spaces
 from policykg.ontology.units import is_collective
 
-__all__ = ["TaskReader", "appendix_section", "assign_by_number", "part_heading"]
+__all__ = ["TaskReader", "appendix_section", "assign_by_number", "part_heading", "part_section"]
 
 
 class TaskReader(Protocol):
@@ -122,13 +125,15 @@ _PART_HEADING = re.compile(rf"^phan\s+(?P<n>{_ORDINAL}|[ivxl]{{1,5}}|\d{{1,2}})(
 
 @dataclass
 class _TaskRef:
-    """One reference to tasks of this plan: its section (None when unnamed) and the numbers
-    of each level inside it, outer first ("khoản 2", "điểm a, b" → [["2"], ["a", "b"]])."""
+    """One reference to tasks of this plan: its section and the part holding it (None when
+    unnamed; Roman, "II" for "Phần thứ hai") and the numbers of each level inside it, outer
+    first ("khoản 2", "điểm a, b" → [["2"], ["a", "b"]])."""
 
     section: str | None
     path: list[list[str]]
     start: int
     end: int
+    part: str | None = None
 
 
 def _level_of(word: str, numbers: str) -> str:
@@ -175,6 +180,16 @@ def part_heading(text: str) -> tuple[str, str] | None:
     numbers = _numbers(m.group("n"))
     section = _section_id(numbers[0]) if len(numbers) == 1 else None
     return (section, title) if section else None
+
+
+def part_section(number: str) -> str:
+    """The section id of the part numbered ``number`` (Roman) in a plan whose sections restart
+    in each part, as the outline names it and a reference finds it ("PHẦN THỨ HAI" → "P2");
+    its sections are "P2.I", "P2.II"."""
+    return f"P{_roman_value(number)}"
+
+
+_PART_SCOPE = re.compile(r"^P\d+(?:\.|$)")
 
 
 def appendix_section(rank: int) -> str:
@@ -264,6 +279,7 @@ def _task_refs(folded: str) -> list[_TaskRef]:
         if _in_another_document(folded, chain.end()):
             continue
         section: str | None = None
+        named: list[tuple[str, str, bool]] = []  # (word, section, written as "thứ …")
         path: list[list[str]] = []
         outer = ""  # the word of path[0]: "nhiệm vụ 1, nhiệm vụ số 2" lists, never nests
         for level in _ONE_LEVEL.finditer(chain.group(0)):
@@ -272,7 +288,8 @@ def _task_refs(folded: str) -> list[_TaskRef]:
             kind = _level_of(level.group("word"), level.group("nums"))
             if kind == "section":
                 here, items = _section_and_items(numbers)
-                section = section or here  # "Mục II Phần thứ hai": section II of that part
+                if here is not None:
+                    named.append((word, here, level.group("nums").startswith("thu")))
                 if items:
                     path.insert(0, items)
             elif kind == "appendix" and len(numbers) == 1:
@@ -282,11 +299,37 @@ def _task_refs(folded: str) -> list[_TaskRef]:
             elif kind in ("item", "letter"):
                 path.insert(0, numbers)
                 outer = word
-        if section is None and _BARE_APPENDIX.match(folded, chain.end()):
+        part: str | None = None
+        if section is None:
+            section, part = _section_and_part(named)
+        if section is None and part is None and _BARE_APPENDIX.match(folded, chain.end()):
             section = "PL"  # "nhiệm vụ số 3 tại Phụ lục kèm theo": the plan's one appendix
         if path:
-            refs.append(_TaskRef(section, path, chain.start(), chain.end()))
+            refs.append(_TaskRef(section, path, chain.start(), chain.end(), part))
     return refs
+
+
+def _section_and_part(named: list[tuple[str, str, bool]]) -> tuple[str | None, str | None]:
+    """The section and the part a reference's section words name: "mục 1 phần II Phần thứ
+    hai", "Mục thứ hai Phần thứ hai", "Phần thứ hai Mục II" → ("II", "II"), section II of part
+    two. Of two, a "phần" beside a "mục" is the part, else the one written "thứ …", else the
+    outer (the later); one "phần" alone may be either, one "mục" is a section."""
+    if not named:
+        return None, None
+    if len(named) == 1:
+        word, here, _ = named[0]
+        return (None, here) if word == "phan" else (here, None)
+    first, second = named[0], named[1]
+    if (first[0] == "phan") != (second[0] == "phan"):
+        part = first if first[0] == "phan" else second
+    elif first[2] != second[2]:
+        part = first if first[2] else second
+    elif first[0] == "muc":
+        return first[1], None  # "Mục II, Mục III": the first
+    else:
+        part = second
+    inner = second if part is first else first
+    return inner[1], part[1]
 
 
 def _role_between(folded: str, start: int, end: int) -> Role | None:
@@ -305,11 +348,15 @@ def _task_key(number: str) -> str:
 def _referred(tasks: list[Task], ref: _TaskRef, own: Task) -> list[Task]:
     """The tasks ``ref`` names, each matched within its section; none when ambiguous."""
     wanted = [".".join(parts) for parts in _product(ref.path)]
-    sections = {ref.section} if ref.section else \
-        {t.section for t in tasks if t.section != own.section and _task_key(t.number) in wanted}
-    if len(sections) != 1:
+    if any(t.section and _PART_SCOPE.match(t.section) for t in tasks):
+        section = _section_in_parts(tasks, ref, own, wanted)
+    else:
+        named = ref.section or ref.part
+        sections = {named} if named else {t.section for t in tasks if t.section != own.section
+                                          and _task_key(t.number) in wanted}
+        section = sections.pop() if len(sections) == 1 else None
+    if section is None:
         return []
-    section = sections.pop()
     found: list[Task] = []
     for key in wanted:
         hits = [t for t in tasks if t.section == section and t is not own
@@ -317,6 +364,33 @@ def _referred(tasks: list[Task], ref: _TaskRef, own: Task) -> list[Task]:
         if len(hits) == 1:
             found.append(hits[0])
     return found
+
+
+def _section_in_parts(tasks: list[Task], ref: _TaskRef, own: Task,
+                      wanted: list[str]) -> str | None:
+    """The one section ``ref`` names in a plan whose sections restart in each part ("P2.II"):
+    section and part named; a part alone (the section of it holding the numbers; else, as
+    "phần II" may name a section, read as a section); a section alone (that of the paragraph's
+    own part first, else the one holding the numbers); neither (the one other section holding
+    them). None when ambiguous."""
+    if ref.part and ref.section:
+        return f"{part_section(ref.part)}.{ref.section}"
+    holders = {t.section for t in tasks if t.section and _task_key(t.number) in wanted}
+    if ref.part:
+        scope = part_section(ref.part)
+        found = {s for s in holders if s == scope or s.startswith(f"{scope}.")}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None
+    named = ref.section or ref.part
+    if named:
+        found = {s for s in holders if s.endswith(f".{named}") or s == named}
+        mine = {s for s in found if own.section and s.split(".")[0] == own.section.split(".")[0]}
+        found = mine or found
+    else:
+        found = holders - {own.section}
+    return found.pop() if len(found) == 1 else None
 
 
 def _product(path: list[list[str]]) -> list[list[str]]:
@@ -356,6 +430,7 @@ def _paragraph_refs(reader: TaskReader, lines: list[Line], own: Task) -> None:
     reference naming no section is in the one named before it."""
     subject = [u.name for u in own.units if u.role == "lead"] or [u.name for u in own.units]
     section: str | None = None
+    part: str | None = None
     for clause in _CLAUSE_CUT.split(own.text):
         opening = leading_subject(clause)
         if opening is not None and opening.names:
@@ -372,8 +447,11 @@ def _paragraph_refs(reader: TaskReader, lines: list[Line], own: Task) -> None:
             if said is not None:
                 named = _worked_with(text, folded, last, ref.start, who)
             role, last = said or role, ref.end
-            ref.section = ref.section or section
-            section = ref.section
+            if ref.section is None and ref.part is None:
+                ref.section, ref.part = section, part
+            elif ref.part is None and ref.section is not None:
+                ref.part = part
+            section, part = ref.section, ref.part
             targets = _referred(reader.tasks, ref, own)
             if targets and who and not oversees:
                 line = _line_saying(lines, own, clause)

@@ -38,7 +38,9 @@ then each heading is read by what it holds, so one plan can mix layouts
    first unit as the lead where the header or the line above says so ("(đơn vị đầu tiên là
    đơn vị chủ trì)"), else a unit in bold among others ("**Sở Tài chính**, Sở Nội vụ").
 
-Purpose, requirement and budget sections and the closing block hold no tasks.
+Purpose, requirement and budget sections and the closing block hold no tasks, nor does a
+part that reports on the past ("PHẦN THỨ NHẤT / KẾT QUẢ THỰC HIỆN NĂM 2025") or any section of
+it, nor a part's section whose own title reports so ("II. HẠN CHẾ").
 Numbered items without a unit (content a plan lists without assigning it) are
 tasks with no units: duties of the plan as a whole. A heading that has tasks
 under it is itself a task (their ``parent``).
@@ -48,6 +50,9 @@ Task ids are stable within a plan: the Roman section then the printed number
 ("II.2.2.a"), bullets and paragraphs by position under their heading ("III.4.b2",
 "II.1.p1"), the clauses or sentences of such a paragraph by position ("II.4.p1.c2"), table
 rows under their table and group row ("PL.T1.I.1"; "PL2.T1.1" in a second appendix);
+in a plan whose Roman sections restart inside its parts ("PHẦN THỨ HAI" / "I. …"), each
+part is a scope of its own: "P2.I.1", "P2.II.1", "P3.1" for an item right under part three
+(a plan whose parts are its only sections keeps "II.1");
 ``number`` is the number as printed ("3.5", "Nhiệm vụ 2", the table's STT) or the id's tail.
 
 "X phối hợp với Y" gives X the duty with Y cooperating, except when the
@@ -69,13 +74,19 @@ from typing import Any
 from policykg.loaders.charmap import char_fold
 from policykg.loaders.deadlines import (
     find_deadline,
+    in_plans_year,
     read_deadline,
     read_deadline_in,
     read_targets,
     single_year,
 )
 from policykg.loaders.model import Deadline, Line, Plan, Role, Span, Task, Unit
-from policykg.loaders.task_refs import appendix_section, assign_by_number, part_heading
+from policykg.loaders.task_refs import (
+    appendix_section,
+    assign_by_number,
+    part_heading,
+    part_section,
+)
 from policykg.loaders.units import (
     Subject,
     UnitBook,
@@ -124,6 +135,14 @@ _FIELDS = (
 )
 _NO_TASKS = re.compile(r"\b(muc dich|yeu cau|muc tieu|quan diem|can cu|kinh phi|nguon von)\b")
 _HAS_TASKS = re.compile(r"\b(nhiem vu|giai phap|noi dung|phan cong|to chuc thuc hien|hoat dong)\b")
+# A part's title that opens by assessing the past ("KẾT QUẢ THỰC HIỆN NĂM 2025", "ĐÁNH GIÁ TÌNH
+# HÌNH …", "HẠN CHẾ, NGUYÊN NHÂN", "BÀI HỌC KINH NGHIỆM"; folded), unless it also looks ahead
+# ("… VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026").
+_ASSESSING_WORDS = ("ket qua", "danh gia", "tinh hinh", "thuc trang", "han che", "ton tai",
+                    "nguyen nhan", "bai hoc")
+_ASSESSES = re.compile(rf"^(?:(?:nhung|mot so|cac)\s+)?(?:{'|'.join(_ASSESSING_WORDS)})\b")
+_LOOKS_AHEAD = re.compile(r"\b(?:phuong huong|giai phap|nhiem vu trong tam"
+                          r"|(?:va|,) (?:cac )?nhiem vu|to chuc thuc hien)\b")
 _CLOSING = re.compile(r"^(tren day la|noi nhan\b)")
 _SIGNATURE = re.compile(
     r"^(?:(?:KT|TM|TL|Q|TUQ)\.\s*)?(?:PHÓ\s+)?(?:GIÁM ĐỐC|CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|"
@@ -227,6 +246,8 @@ class Node:
     labelled: tuple[str, str] | None = None  # (field kind, value) for a labelled line
     rows: list[list[str]] = field(default_factory=list)  # table rows (cells)
     holds_tasks: bool = True
+    is_part: bool = False  # "PHẦN THỨ HAI": a part, read as a section unless sections restart in it
+    within: Node | None = None  # the part a Roman section is written in
 
 
 @dataclass
@@ -327,6 +348,20 @@ def _section_holds_tasks(title: str) -> bool:
     return not _NO_TASKS.search(key)
 
 
+def _assesses(title: str) -> bool:
+    """Whether a part's or its section's title reports on the past: its lines are results,
+    shortcomings and lessons, not duties ("KẾT QUẢ THỰC HIỆN NĂM 2025", "II. HẠN CHẾ")."""
+    key = fold(title).strip()
+    return bool(_ASSESSES.match(key)) and not _LOOKS_AHEAD.search(key)
+
+
+def _holds_tasks(node: Node) -> bool:
+    """Whether a section holds tasks by its title; a part that assesses holds none."""
+    if node.is_part and _assesses(node.text):
+        return False
+    return _section_holds_tasks(node.text)
+
+
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
@@ -379,7 +414,7 @@ def _shape(text: str) -> tuple[str, str, str]:
     if _APPENDIX.match(key) and len(text) < 120:
         return "appendix", "", text
     if first == "P" and (part := part_heading(text)) is not None:
-        return "section", *part  # "PHẦN THỨ HAI", "Phần II. NHIỆM VỤ": as section "II"
+        return "part", *part  # "PHẦN THỨ HAI", "Phần II. NHIỆM VỤ": as section "II"
     if first in "IVXL":
         m = _ROMAN.match(text)
         if m and _valid_roman(m.group("n")):
@@ -424,6 +459,7 @@ def build_outline(lines: list[Line]) -> list[Node]:
     closed = False
     seen_section = False
     appendices = 0
+    part: Node | None = None  # the part the sections below are written in
 
     def attach(node: Node) -> None:
         if stack:
@@ -479,6 +515,7 @@ def build_outline(lines: list[Line]) -> list[Node]:
             appendices += 1
             # "PHỤ LỤC I", "PHỤ LỤC II": each its own ids ("PL.T1.1", "PL2.T1.1").
             node = Node("section", appendix_section(appendices), text, [line], holds_tasks=True)
+            part = None
             roots.append(node)
             stack[:] = [node]
             continue
@@ -486,18 +523,22 @@ def build_outline(lines: list[Line]) -> list[Node]:
             if kind == "para" and _attached_title(text):
                 # A decision's closing, then the plan it issues ("KẾ HOẠCH … (Ban hành
                 # kèm theo Quyết định số …)"): the plan's own sections follow.
-                closed, seen_section = False, False
+                closed, seen_section, part = False, False, None
                 stack.clear()
             continue
         if kind == "para" and stack and stack[-1].kind == "section" and stack[-1].lines \
                 and not stack[-1].text and not stack[-1].children:
             # "PHẦN THỨ HAI" alone on its line: the line below is its title.
-            stack[-1].text, stack[-1].holds_tasks = body, _section_holds_tasks(body)
+            stack[-1].text = body
+            stack[-1].holds_tasks = _holds_tasks(stack[-1])
             stack[-1].lines.append(line)
             continue
-        if kind == "section":
+        if kind in ("section", "part"):
             seen_section = True
-            node = Node("section", label, body, [line], holds_tasks=_section_holds_tasks(body))
+            node = Node("section", label, body, [line], is_part=kind == "part",
+                        within=None if kind == "part" else part)
+            node.holds_tasks = _holds_tasks(node)
+            part = node if kind == "part" else part
             roots.append(node)
             stack[:] = [node]
             continue
@@ -583,7 +624,26 @@ def build_outline(lines: list[Line]) -> list[Node]:
                 continue
         node = Node(kind, "", body, [line], labelled=_field_of(body))
         attach(node)
+    _scope_to_parts(roots)
     return roots
+
+
+def _scope_to_parts(roots: list[Node]) -> None:
+    """Sections written inside parts ("PHẦN THỨ HAI" / "I. NHIỆM VỤ CHUNG"): a section of a
+    part that holds no tasks, or that assesses, holds none; and as their numbers restart in
+    each part, each part is its own scope ("P2", "P2.I"), so that the ids of part one's and
+    part two's sections "I" never meet. Parts with no sections inside keep their numbers."""
+    inside = [(node, node.within) for node in roots if node.within is not None]
+    if not inside:
+        return
+    scopes = {id(node): part_section(node.label) for node in roots if node.is_part}
+    for node, part in inside:
+        if not part.holds_tasks or _assesses(node.text):
+            node.holds_tasks = False
+        node.label = f"{scopes[id(part)]}.{node.label}"
+    for node in roots:
+        if node.is_part:
+            node.label = scopes[id(node)]
 
 
 _VALUE_BELOW = frozenset({"lead", "support", "participate", "deadline", "output"})
@@ -2234,7 +2294,21 @@ def read_tasks(lines: list[Line], plan: Plan) -> tuple[list[Task], list[Unit]]:
     if plan.date and len(plan.date) == 10:
         for task in reader.tasks:
             _date_from_issue(task, plan.date)
+    _in_plans_year(reader.tasks, reader.year or _year_of(plan.date))
     return reader.tasks, units
+
+
+def _year_of(day: str | None) -> int | None:
+    """The year of an ISO day ("2026-01-20" → 2026), or None."""
+    return int(day[:4]) if day and day[:4].isdigit() else None
+
+
+def _in_plans_year(tasks: list[Task], year: int | None) -> None:
+    """Deadlines that leave their year to the plan ("Trước kỳ họp cuối năm", "Đến hết năm
+    2030") read in ``year``, the year the plan is about or else the year it was issued."""
+    for task in tasks:
+        if task.deadline is not None:
+            in_plans_year(task.deadline, year)
 
 
 # A time counted from the plan's own date: "trong 30 ngày kể từ ngày Kế hoạch được ban

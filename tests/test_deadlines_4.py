@@ -120,9 +120,9 @@ _TABLE_TIMES = {
     # periods of the plan's year, and a school year
     "dạy học trực tuyến": (2026, 2026, "2026-12", None),
     "sổ điểm điện tử": (2026, 2027, None, None),
-    "thiết bị học tập": (None, None, None, None),
+    "thiết bị học tập": (None, 2026, None, None),  # the sitting at the end of the plan's year
     "hoàn cảnh khó khăn": (None, 2026, "2026-02-17", None),
-    "thư viện số": (None, 2030, None, None),
+    "thư viện số": (2026, 2030, None, None),  # kept from the plan's year to the end of 2030
     "Đề án phát triển giáo dục số": (2026, 2030, None, None),
     # counted from the plan's date (05/01/2026)
     "tài khoản số": (None, 2026, "2026-02-04", None),
@@ -213,7 +213,7 @@ _PROSE_TIMES = {
     "sự hài lòng": ("vào Quý I, Quý III năm 2027", 2027, 2027, "2027-09", None),
     "kỹ năng sống": ("trong năm học 2026-2027", 2026, 2027, None, None),
     "gia đình chính sách": ("trước Tết Nguyên đán Đinh Mùi năm 2027", None, 2027, "2027-02-06", None),
-    "khám sàng lọc": ("thực hiện đến hết năm 2030", None, 2030, None, None),
+    "khám sàng lọc": ("thực hiện đến hết năm 2030", 2026, 2030, None, None),
     # 10/02/2026 + 30 days
     "quy chế phối hợp": ("trong vòng 30 ngày kể từ ngày ban hành Kế hoạch", None, 2026, "2026-03-12", None),
     "hồ sơ đất đai": ("hoàn thành số hóa hồ sơ đất đai trước ngày 15 - 6 - 2026", None, 2026, "2026-06-15", None),
