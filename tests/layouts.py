@@ -38,6 +38,28 @@ def find(plan: Plan, words: str) -> Task:
     return hits[0]
 
 
+def roles(task: Task) -> tuple[set[str], set[str]]:
+    """A task's lead and supporting units, folded."""
+    return units_of(task, "lead"), units_of(task, "support")
+
+
+def by_id(plan: Plan, tid: str | None) -> Task:
+    """The one task of ``plan`` with id ``tid``."""
+    hits = [t for t in plan.tasks if t.id == tid]
+    assert len(hits) == 1, [t.id for t in plan.tasks]
+    return hits[0]
+
+
+def line_no(text: str, words: str) -> int:
+    """The 1-based number of the line of ``text`` holding ``words``."""
+    return next(i for i, line in enumerate(text.splitlines(), 1) if words in line)
+
+
+def read_in(text: str, form: str) -> Plan:
+    """``text`` parsed in Unicode form ``form`` ("NFC", "NFD")."""
+    return parse(unicodedata.normalize(form, text))
+
+
 def ref_keys(plan: Plan) -> set[str]:
     return {r.key for r in plan.references if r.key}
 

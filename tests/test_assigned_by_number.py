@@ -16,23 +16,21 @@ import unicodedata
 
 import pytest
 
-from policykg.loaders.model import Plan, Task
-from tests.layouts import assert_same_reading_in_any_form, find, parse, units_of
+from policykg.loaders.model import Task
+from tests.layouts import (
+    assert_same_reading_in_any_form,
+    by_id,
+    find,
+    line_no,
+    parse,
+    roles,
+    units_of,
+)
 
 FORMS = ("NFC", "NFD")
 
 
-def roles(task: Task) -> tuple[set[str], set[str]]:
-    return units_of(task, "lead"), units_of(task, "support")
 
-
-def by_id(plan: Plan, tid: str) -> Task:
-    return next(t for t in plan.tasks if t.id == tid)
-
-
-def line_no(text: str, words: str) -> int:
-    """The 1-based number of the line of ``text`` holding ``words``."""
-    return next(i for i, line in enumerate(text.splitlines(), 1) if words in line)
 
 
 # --- 1. A province's plan: items of part II named by number, a group's paragraph ----------

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from policykg.loaders.model import Plan, Task
+from policykg.loaders.model import Plan
 from policykg.loaders.text import clean_lines
-from tests.layouts import assert_same_reading_in_any_form, find, parse, units_of
+from tests.layouts import assert_same_reading_in_any_form, find, parse, roles, units_of
 
 
 def forms(text: str) -> list[Plan]:
@@ -37,9 +37,6 @@ def forms(text: str) -> list[Plan]:
 def nfc(text: str | None) -> str | None:
     return unicodedata.normalize("NFC", text) if text is not None else None
 
-
-def roles(task: Task) -> tuple[set[str], set[str]]:
-    return units_of(task, "lead"), units_of(task, "support")
 
 
 # --- 1. A Word field table pasted into a text file: label TAB value, the colon gone -----------------

@@ -13,13 +13,12 @@ VỤ"); and a part that both reports and plans ("KẾT QUẢ NĂM 2025 VÀ NHI�
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 
-from policykg.loaders.model import Plan, Task
+from policykg.loaders.model import Plan
 from policykg.ontology.normalize import fold
-from tests.layouts import assert_same_reading_in_any_form, find, parse, units_of
+from tests.layouts import assert_same_reading_in_any_form, by_id, find, roles, units_of
+from tests.layouts import read_in as read
 
 FORMS = ("NFC", "NFD")
 SKHCN = "so khoa hoc va cong nghe"
@@ -29,18 +28,7 @@ VP = "van phong so"
 TRUNG_TAM = "trung tam ung dung khoa hoc va cong nghe"
 
 
-def read(text: str, form: str) -> Plan:
-    return parse(unicodedata.normalize(form, text))
 
-
-def roles(task: Task) -> tuple[set[str], set[str]]:
-    return units_of(task, "lead"), units_of(task, "support")
-
-
-def by_id(plan: Plan, tid: str) -> Task:
-    hits = [t for t in plan.tasks if t.id == tid]
-    assert len(hits) == 1, [t.id for t in plan.tasks]
-    return hits[0]
 
 
 def said(plan: Plan, words: str) -> bool:

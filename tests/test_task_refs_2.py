@@ -13,32 +13,25 @@ Roman sections, with references into a decree, a circular and a Party programme 
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 
-from policykg.loaders.model import Plan, Task
-from tests.layouts import assert_same_reading_in_any_form, find, parse, units_of
+from policykg.loaders.model import Task
+from tests.layouts import (
+    assert_same_reading_in_any_form,
+    by_id,
+    find,
+    line_no,
+    roles,
+    units_of,
+)
+from tests.layouts import read_in as read
 
 FORMS = ("NFC", "NFD")
 SKHCN = "so khoa hoc va cong nghe"
 
 
-def read(text: str, form: str) -> Plan:
-    return parse(unicodedata.normalize(form, text))
 
 
-def roles(task: Task) -> tuple[set[str], set[str]]:
-    return units_of(task, "lead"), units_of(task, "support")
-
-
-def by_id(plan: Plan, tid: str) -> Task:
-    return next(t for t in plan.tasks if t.id == tid)
-
-
-def line_no(text: str, words: str) -> int:
-    """The 1-based number of the line of ``text`` holding ``words``."""
-    return next(i for i, line in enumerate(text.splitlines(), 1) if words in line)
 
 
 def quoted_at(task: Task, unit: str) -> int:
