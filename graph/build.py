@@ -144,7 +144,7 @@ def _ref_number_scope(ref: DocRef, plan: Plan) -> str:
 def _own_area(plan: Plan) -> tuple[str, str | None] | None:
     """The commune or district of ``plan``'s issuer, or of the body above a Party cell."""
     area = ident.local_area(plan.issuer, plan.province)
-    if area is None and ident.own_book(plan.issuer) not in (None, ident.party_agency(plan.issuer)):
+    if area is None and ident.party_cell(plan.issuer):
         area = ident.local_area(plan.parent_issuer, plan.province)
     return area
 

@@ -19,7 +19,12 @@ from typing import Any
 
 from policykg.ontology import provinces
 from policykg.ontology.doctypes import issuer_scope, normalise_key, parse_key
-from policykg.ontology.issuers import local_area, match_issuer, own_book, party_agency
+from policykg.ontology.issuers import (
+    local_area,
+    match_issuer,
+    own_book,
+    party_cell,
+)
 from policykg.ontology.normalize import canon, fold, nfc, slug, squash_spaces
 from policykg.ontology.provinces import find_provinces, fold_aligned
 from policykg.ontology.units import canonical_unit_name
@@ -127,7 +132,7 @@ def document_scope(scope: str, issuer: str | None,
     if area is None:
         book = own_book(issuer)  # "Đảng ủy UBND tỉnh" numbers its "…/ĐU" on its own
         if book is not None:
-            if book != party_agency(issuer) and own is not None and own[1] is not None:
+            if party_cell(issuer) and own is not None and own[1] is not None:
                 scope = f"{scope}:{slug(' '.join(own))}"  # a Party cell, in its commune
             return f"{scope}:{slug(book)}"
         key = committee_key(issuer) if issuer else None

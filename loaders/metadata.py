@@ -29,7 +29,7 @@ from policykg.ontology.issuers import (
     local_board,
     match_issuer,
     own_book,
-    party_agency,
+    party_cell,
     province_on,
     sector_name,
 )
@@ -823,7 +823,7 @@ def plan_id(province_slug: str, number: str | None, symbol: str | None, doctype:
     elif province_slug != "vn" and (book := own_book(issuer)) is not None:
         # "Đảng ủy UBND tỉnh" and "Đảng ủy các cơ quan Đảng tỉnh" both number "05-KH/ĐU",
         # and every Party cell numbers its "05-KH/CB".
-        above = local_area(parent, province_slug) if book != party_agency(issuer) else None
+        above = local_area(parent, province_slug) if party_cell(issuer) else None
         if above is not None and above[1] is not None:
             province_slug = f"{province_slug}:{slug(' '.join(above))}"
         province_slug = f"{province_slug}:{slug(book)}"

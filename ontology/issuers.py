@@ -29,7 +29,8 @@ from policykg.ontology.provinces import province as named_province
 
 __all__ = [
     "Issuer", "ISSUERS", "SECTORS", "IssuerMatch", "issuer_by_code", "issuer_code", "is_party_code",
-    "issuer_scope_of_code", "local_area", "own_book", "party_agency", "match_issuer",
+    "issuer_scope_of_code", "local_area", "own_book", "party_agency", "party_cell",
+    "match_issuer",
     "display_issuer", "sector_name", "PARTY_BOARD_NAMES", "CityLevel", "city_levels",
     "province_on",
 ]
@@ -773,20 +774,23 @@ def party_agency(issuer: str | None) -> str | None:
 _PARTY_CELL = re.compile(r"^chi bo (?P<name>\w.*)$")
 
 
+def party_cell(issuer: str | None) -> str | None:
+    """The Party cell an issuer names, folded, or None: "Chi bộ ấp Mỹ Hòa" → "chi bo ap my
+    hoa"; a bare "Chi bộ" names none."""
+    cell = _PARTY_CELL.match(fold(issuer)) if issuer else None
+    return f"chi bo {cell.group('name').strip()}" if cell is not None else None
+
+
 def own_book(issuer: str | None) -> str | None:
     """The body below its province an issuer names that numbers its documents on its own,
     apart from the communes and districts (:func:`local_area`), folded, or None: the Party
-    committee of a province's agency (:func:`party_agency`), or a Party cell. Two cells'
-    "05-KH/CB" are two plans.
+    committee of a province's agency (:func:`party_agency`), or a Party cell
+    (:func:`party_cell`). Two cells' "05-KH/CB" are two plans.
 
     >>> own_book("Chi bộ ấp Mỹ Hòa"), own_book("Đảng ủy Sở Tư pháp"), own_book("Chi bộ")
     ('chi bo ap my hoa', 'dang uy so tu phap', None)
     """
-    agency = party_agency(issuer)
-    if agency is not None or not issuer:
-        return agency
-    cell = _PARTY_CELL.match(fold(issuer))
-    return f"chi bo {cell.group('name').strip()}" if cell is not None else None
+    return party_agency(issuer) or party_cell(issuer)
 
 
 @dataclass(frozen=True)
