@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["ListNumbering", "Level"]
+__all__ = ["ListNumbering", "Level", "roman"]
 
 Level = tuple[int, str, str]  # (first number, format name, label text with %1 … %9)
 
@@ -27,7 +27,8 @@ def _letters(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
 
 
-def _roman(n: int) -> str:
+def roman(n: int) -> str:
+    """1 → i, 4 → iv, 39 → xxxix: a number in lower-case Roman numerals."""
     out = ""
     for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
@@ -43,8 +44,8 @@ FORMATS: dict[str, Callable[[int], str]] = {
     "decimalZero": lambda n: f"{n:02d}",
     "lowerLetter": _letters,
     "upperLetter": lambda n: _letters(n).upper(),
-    "lowerRoman": _roman,
-    "upperRoman": lambda n: _roman(n).upper(),
+    "lowerRoman": roman,
+    "upperRoman": lambda n: roman(n).upper(),
     "none": lambda n: "",
 }
 _PLACEHOLDER = re.compile(r"%([1-9])")

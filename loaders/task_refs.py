@@ -29,6 +29,7 @@ from typing import Protocol
 
 from policykg.loaders.charmap import char_fold
 from policykg.loaders.model import Line, Role, Span, Task
+from policykg.loaders.numbering import roman
 from policykg.loaders.units import (
     leading_subject,
     looks_like_unit,
@@ -152,7 +153,8 @@ def _section_id(number: str) -> str | None:
     "phần 2" writes it): its Roman numeral ("II")."""
     if _ROMAN_ONLY.match(number):
         return number.upper()
-    return _roman_of(int(number)) if number.isdigit() and 0 < int(number) <= _RANGE_MAX else None
+    return roman(int(number)).upper() if number.isdigit() and 0 < int(number) <= _RANGE_MAX \
+        else None
 
 
 def _section_and_items(numbers: list[str]) -> tuple[str | None, list[str]]:
@@ -211,18 +213,6 @@ def _roman_value(text: str) -> int:
     for here, after in zip(text, [*text[1:], ""], strict=True):
         total += -values[here] if after and values[after] > values[here] else values[here]
     return total
-
-
-_ROMAN_DIGITS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def _roman_of(value: int) -> str:
-    """``value`` (up to 39) as a section's Roman numeral: 2 → "II"."""
-    out = ""
-    for step, digits in _ROMAN_DIGITS:
-        count, value = divmod(value, step)
-        out += digits * count
-    return out
 
 
 def _plain_number(piece: str) -> str:
