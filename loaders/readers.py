@@ -946,14 +946,23 @@ def _pdf_cell(lines: list[dict], box: tuple[float, float, float, float]) -> str:
     return "\n".join(pieces)
 
 
-def _open_bottoms(page) -> list[float]:
+def _rules_across(page) -> list[dict]:
+    """The horizontal rules of a page (longer than a dot)."""
+    return [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 2.0]
+
+
+def _ruled(across: list[dict], y: float, x0: float, x1: float) -> bool:
+    """Some rule of ``across`` runs at height ``y`` from ``x0`` to ``x1``."""
+    return any(abs(e["top"] - y) <= 1.5 and e["x0"] <= x0 + 1.5 and e["x1"] >= x1 - 1.5
+               for e in across)
+
+
+def _open_bottoms(page, across: list[dict]) -> list[float]:
     """Heights where ruled columns stop, or start, with no rule across them: a table row
     that a page break cut (a browser draws no border there, so the row's part on either
     page would be lost), or, at a table's edge on the page, a cell merged down over rows on
     both pages (no rule under its part on this page, whose text would fall in no cell)."""
-    edges = page.edges
-    across = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 2.0]
-    upright = [e for e in edges if e["orientation"] == "v"]
+    upright = [e for e in page.edges if e["orientation"] == "v"]
     ends: dict[int, set[float]] = {}
     for edge in upright:
         for y in {round(edge["bottom"]), round(edge["top"])}:
@@ -973,21 +982,18 @@ def _table_edge(upright: list[dict], y: float) -> bool:
 
 def _gap_in_rule(across: list[dict], y: float, xs: list[int]) -> bool:
     """Some column between ruled columns ending at height ``y`` has no rule there."""
-    return any(b - a > 3 and not any(abs(e["top"] - y) <= 1.5 and e["x0"] <= a + 1.5
-                                     and e["x1"] >= b - 1.5 for e in across)
-               for a, b in zip(xs, xs[1:], strict=False))
+    return any(b - a > 3 and not _ruled(across, y, a, b) for a, b in zip(xs, xs[1:], strict=False))
 
 
-def _open_columns(page, table) -> set[int]:
+def _open_columns(across: list[dict], table) -> set[int]:
     """Columns of a table whose last cell on the page has no rule under it: a cell that
     runs on to the next page."""
-    across = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 2.0]
     last: dict[int, tuple[float, float, float, float]] = {}
     for row in table.rows:
         last.update((k, box) for k, box in enumerate(row.cells) if box is not None)
     bottom = table.bbox[3]
-    return {k for k, (x0, _, x1, y) in last.items() if abs(y - bottom) <= 1.5 and not any(
-        abs(e["top"] - y) <= 1.5 and e["x0"] <= x0 + 1.5 and e["x1"] >= x1 - 1.5 for e in across)}
+    return {k for k, (x0, _, x1, y) in last.items()
+            if abs(y - bottom) <= 1.5 and not _ruled(across, y, x0, x1)}
 
 
 # A page that is mostly one picture and carries fewer characters of text than this is a
@@ -1017,7 +1023,8 @@ class _PageLayout:
         self.tables: list[_Table] = []
         self.pictured = _picture_share(page) >= _SCAN_PICTURE_SHARE
         try:
-            bottoms = _open_bottoms(page)
+            across = _rules_across(page)
+            bottoms = _open_bottoms(page, across)
             found = page.find_tables(
                 {"explicit_horizontal_lines": bottoms} if bottoms else None)
         except Exception:
@@ -1027,7 +1034,7 @@ class _PageLayout:
             try:
                 rows = _table_cells(table)
                 self.tables.append(_Table(table.bbox, rows, _covers(table, rows)))
-                self.tables[-1].open_columns = _open_columns(page, table)
+                self.tables[-1].open_columns = _open_columns(across, table)
             except Exception:
                 continue  # its text is read as lines
             boxes.append(table.bbox)
