@@ -2291,24 +2291,21 @@ def read_tasks(lines: list[Line], plan: Plan) -> tuple[list[Task], list[Unit]]:
     reader.read(build_outline(lines))
     assign_by_number(reader, lines)
     units = reader.book.units()
-    if plan.date and len(plan.date) == 10:
-        for task in reader.tasks:
-            _date_from_issue(task, plan.date)
-    _in_plans_year(reader.tasks, reader.year or _year_of(plan.date))
+    # Deadlines that leave their day or year to the plan: "trong 30 ngày kể từ ngày ban hành
+    # Kế hoạch" from its date, "Trước kỳ họp cuối năm" in the year it is about or was issued.
+    issued = plan.date if plan.date and len(plan.date) == 10 else None
+    year = reader.year or _year_of(plan.date)
+    for task in reader.tasks:
+        if issued is not None:
+            _date_from_issue(task, issued)
+        if task.deadline is not None:
+            in_plans_year(task.deadline, year)
     return reader.tasks, units
 
 
 def _year_of(day: str | None) -> int | None:
     """The year of an ISO day ("2026-01-20" → 2026), or None."""
     return int(day[:4]) if day and day[:4].isdigit() else None
-
-
-def _in_plans_year(tasks: list[Task], year: int | None) -> None:
-    """Deadlines that leave their year to the plan ("Trước kỳ họp cuối năm", "Đến hết năm
-    2030") read in ``year``, the year the plan is about or else the year it was issued."""
-    for task in tasks:
-        if task.deadline is not None:
-            in_plans_year(task.deadline, year)
 
 
 # A time counted from the plan's own date: "trong 30 ngày kể từ ngày Kế hoạch được ban
