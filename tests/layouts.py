@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from policykg.loaders.model import Plan, SourceFile, Task
+from policykg.loaders.model import Plan, SourceFile, Task, Unit
 from policykg.loaders.parse import parse_text
 from policykg.ontology.normalize import fold
 
@@ -58,6 +58,18 @@ def line_no(text: str, words: str) -> int:
 def read_in(text: str, form: str) -> Plan:
     """``text`` parsed in Unicode form ``form`` ("NFC", "NFD")."""
     return parse(unicodedata.normalize(form, text))
+
+
+def forms(text: str, name: str = "fixture.txt") -> list[Plan]:
+    """``text`` parsed as written (NFC) and decomposed (NFD)."""
+    return [parse(unicodedata.normalize(f, text), name) for f in ("NFC", "NFD")]
+
+
+def unit_named(plan: Plan, name: str) -> Unit:
+    """The one unit of ``plan`` called ``name`` (compared without diacritics)."""
+    found = [u for u in plan.units if fold(u.name) == fold(name)]
+    assert len(found) == 1, [u.name for u in plan.units]
+    return found[0]
 
 
 def ref_keys(plan: Plan) -> set[str]:

@@ -37,14 +37,10 @@ from policykg.loaders.deadlines import find_deadline, in_plans_year, read_deadli
 from policykg.loaders.model import Plan
 from policykg.ontology.normalize import nfc
 from policykg.queries import due
-from tests.layouts import assert_same_reading_in_any_form, find, parse, units_of
+from tests.layouts import assert_same_reading_in_any_form, find, forms, parse, units_of
 
 FORMS = ("NFC", "NFD")
 
-
-def forms(text: str, name: str) -> list[Plan]:
-    """``text`` parsed as written (NFC) and decomposed (NFD)."""
-    return [parse(unicodedata.normalize(f, text), name) for f in FORMS]
 
 
 def reading(plan: Plan, words: str) -> tuple | None:

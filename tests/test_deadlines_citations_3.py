@@ -26,7 +26,6 @@ import pytest
 
 from policykg.graph.build import build_graph
 from policykg.loaders.deadlines import find_deadline, read_deadline, read_targets
-from policykg.loaders.model import Plan
 from policykg.queries import AmbiguousReference, due, resolve_document
 from tests.layouts import (
     PARTY_SIGNATURE,
@@ -41,10 +40,6 @@ from tests.layouts import (
 
 FORMS = ("NFC", "NFD")
 
-
-def forms(text: str, name: str) -> list[Plan]:
-    """``text`` parsed as written (NFC) and decomposed (NFD)."""
-    return [parse(unicodedata.normalize(f, text), name) for f in FORMS]
 
 
 def reads(text: str) -> tuple:

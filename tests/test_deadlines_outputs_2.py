@@ -23,17 +23,12 @@ import unicodedata
 import pytest
 
 from policykg.loaders.deadlines import find_deadline, read_deadline, read_deadline_in, read_targets
-from policykg.loaders.model import Plan
 from policykg.ontology.normalize import nfc
 from policykg.queries import due
-from tests.layouts import assert_same_reading_in_any_form, find, parse, units_of
+from tests.layouts import assert_same_reading_in_any_form, find, forms, parse, units_of
 
 FORMS = ("NFC", "NFD")
 
-
-def forms(text: str, name: str) -> list[Plan]:
-    """``text`` parsed as written (NFC) and decomposed (NFD)."""
-    return [parse(unicodedata.normalize(f, text), name) for f in FORMS]
 
 
 def reads(text: str) -> tuple:

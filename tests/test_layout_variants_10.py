@@ -26,16 +26,17 @@ import unicodedata
 import pytest
 
 from policykg.loaders.deadlines import find_deadline, read_deadline
-from policykg.loaders.model import Plan
 from policykg.loaders.text import clean_lines
 from policykg.ontology.normalize import fold
-from tests.layouts import assert_same_reading_in_any_form, by_id, find, parse, reading, units_of
-
-
-def forms(text: str) -> list[Plan]:
-    """``text`` parsed as written (NFC) and decomposed (NFD)."""
-    return [parse(unicodedata.normalize(f, text)) for f in ("NFC", "NFD")]
-
+from tests.layouts import (
+    assert_same_reading_in_any_form,
+    by_id,
+    find,
+    forms,
+    parse,
+    reading,
+    units_of,
+)
 
 
 def nfc(text: str | None) -> str | None:

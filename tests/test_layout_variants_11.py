@@ -24,14 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from policykg.loaders.model import Plan
 from policykg.loaders.text import clean_lines
-from tests.layouts import assert_same_reading_in_any_form, find, parse, roles, units_of
-
-
-def forms(text: str) -> list[Plan]:
-    """``text`` parsed as written (NFC) and decomposed (NFD)."""
-    return [parse(unicodedata.normalize(f, text)) for f in ("NFC", "NFD")]
+from tests.layouts import assert_same_reading_in_any_form, find, forms, roles, units_of
 
 
 def nfc(text: str | None) -> str | None:

@@ -22,14 +22,10 @@ import pytest
 from policykg.loaders.model import Plan
 from policykg.loaders.readers import read_document
 from policykg.loaders.text import clean_lines
-from tests.layouts import assert_same_reading_in_any_form, find, parse, roles, units_of
+from tests.layouts import assert_same_reading_in_any_form, find, forms, parse, roles, units_of
 
 FORMS = ("NFC", "NFD")
 
-
-def forms(text: str) -> list[Plan]:
-    """``text`` parsed as written (NFC) and decomposed (NFD)."""
-    return [parse(unicodedata.normalize(f, text)) for f in FORMS]
 
 
 def nfc(text: str | None) -> str | None:

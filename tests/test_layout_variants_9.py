@@ -18,14 +18,7 @@ import unicodedata
 import pytest
 
 from policykg.loaders.deadlines import find_deadline
-from policykg.loaders.model import Plan
-from tests.layouts import assert_same_reading_in_any_form, find, parse, units_of
-
-
-def forms(text: str) -> list[Plan]:
-    """``text`` parsed as written (NFC) and decomposed (NFD)."""
-    return [parse(unicodedata.normalize(f, text)) for f in ("NFC", "NFD")]
-
+from tests.layouts import assert_same_reading_in_any_form, find, forms, parse, units_of
 
 # --- 1. A ministry's plan: its Vụ, Cục, Văn phòng Bộ, Thanh tra Bộ; the lead after the duty -------
 

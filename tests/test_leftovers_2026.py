@@ -27,19 +27,14 @@ import pytest
 
 from policykg.graph.build import build_graph
 from policykg.loaders.deadlines import find_deadline, read_targets
-from policykg.loaders.model import Plan
 from policykg.loaders.units import display_name, split_units
 from policykg.ontology.normalize import fold
 from policykg.ontology.units import identity_name, unit_kind
 from policykg.queries import workload
-from tests.layouts import assert_same_reading_in_any_form, assert_units, find, nfc, parse
+from tests.layouts import assert_same_reading_in_any_form, assert_units, find, forms, nfc, parse
 
 FORMS = ("NFC", "NFD")
 
-
-def forms(text: str) -> list[Plan]:
-    """``text`` parsed as written (NFC) and decomposed (NFD)."""
-    return [parse(unicodedata.normalize(f, text)) for f in FORMS]
 
 
 # --- 1. Bodies named as partners: their names and kinds -------------------------------------

@@ -33,26 +33,18 @@ from tests.layouts import (
     assert_same_reading_in_any_form,
     assert_units,
     find,
+    forms,
     header_plan,
     nfc,
     parse,
     refs_of,
+    unit_named,
     units_of,
 )
 
 FORMS = ("NFC", "NFD")
 
 
-def forms(text: str) -> list[Plan]:
-    """``text`` parsed as written (NFC) and decomposed (NFD)."""
-    return [parse(unicodedata.normalize(f, text)) for f in FORMS]
-
-
-def unit_named(plan: Plan, name: str):
-    """The one unit of ``plan`` called ``name`` (compared without diacritics)."""
-    found = [u for u in plan.units if fold(u.name) == fold(name)]
-    assert len(found) == 1, [u.name for u in plan.units]
-    return found[0]
 
 
 # --- 1. The communes (or districts) of a province named as one -------------------------------

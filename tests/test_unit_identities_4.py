@@ -29,25 +29,21 @@ import unicodedata
 import pytest
 
 from policykg.graph.build import build_graph
-from policykg.loaders.model import Plan
 from policykg.ontology.normalize import fold
 from policykg.ontology.units import unit_key
 from policykg.queries import workload
-from tests.layouts import assert_same_reading_in_any_form, assert_units, find, parse
+from tests.layouts import (
+    assert_same_reading_in_any_form,
+    assert_units,
+    find,
+    forms,
+    parse,
+    unit_named,
+)
 
 FORMS = ("NFC", "NFD")
 
 
-def forms(text: str) -> list[Plan]:
-    """``text`` parsed as written (NFC) and decomposed (NFD)."""
-    return [parse(unicodedata.normalize(f, text)) for f in FORMS]
-
-
-def unit_named(plan: Plan, name: str):
-    """The one unit of ``plan`` called ``name`` (compared without diacritics)."""
-    found = [u for u in plan.units if fold(u.name) == fold(name)]
-    assert len(found) == 1, [u.name for u in plan.units]
-    return found[0]
 
 
 def graph_of(form: str, *plans: tuple[str, str]):
