@@ -165,7 +165,6 @@ _INLINE_OUTPUT = re.compile(
 # The longest label _INLINE_FIELD reads, when its words are one space apart.
 _INLINE_LABEL_MAX = len("cơ quan phối hợp thực hiện")
 # What is left of "(chủ trì: …; thời hạn: …)" once the fields are cut out.
-_EMPTY_TAIL = re.compile(r"\s*[;,]\s*\)")  # "(Sở Y tế chủ trì; )" once a field is cut out
 _EMPTY_PARENS = re.compile(r"\(\s*[;,.\s]*\)?\s*\.?$|\(\s*[;,.\s]*\)")
 _APPENDIX = re.compile(r"^phu luc\b")
 # A line that only points to the appendix holding the duties (folded): "(Chi tiết tại Phụ lục
@@ -1175,8 +1174,7 @@ class _Reader:
         inline = _inline_fields(node.text, node.lines)
         if any(n.labelled and n.labelled[0] == "lead" for n in inline):
             # "… (cơ quan chủ trì: Phòng X; thời hạn: Quý II/2026)": the fields decide.
-            rest = _EMPTY_PARENS.sub("", _without_inline(node.text))
-            task.text = _tidied(rest)
+            task.text = _tidied(_without_inline(node.text))
             self.fields(task, Node(node.kind, "", node.text, node.lines), inline, ctx)
             task.source = self.span(node.lines + _all_lines(node.children), task.text)
         elif (subj := leading_subject(node.text)) is not None and not (
@@ -1235,8 +1233,7 @@ class _Reader:
         inline = _inline_fields(node.text, node.lines) if not fields else []
         if inline:
             fields = inline
-            rest = _EMPTY_PARENS.sub("", _EMPTY_TAIL.sub(")", _without_inline(node.text)))
-            task.text = _tidied(rest)
+            task.text = _tidied(_without_inline(node.text))
         if fields:
             self.fields(task, node, fields, ctx)
         else:
@@ -2178,7 +2175,8 @@ _SEPARATORS_LEFT = re.compile(r"(?<=\()\s*(?:[;,]\s*)+|\s*(?:[;,]\s*)+(?=\))|(?<
 
 
 def _tidied(rest: str) -> str:
-    """A task's text once its inline fields are cut out."""
+    """A task's text once its inline fields are cut out: no separators left in a bracket
+    ("(Sở Y tế chủ trì; )"), no empty bracket, one full stop."""
     rest = _EMPTY_PARENS.sub("", _SEPARATORS_LEFT.sub("", squash_spaces(rest)))
     return _STOPS_LEFT.sub(".", squash_spaces(rest).rstrip(" (;,-"))
 # More of a unit field's list after a ";": up to the next ";", ")", or sentence end.
